@@ -1,0 +1,232 @@
+//! Rendering compiled WXML with data into a node tree, with wcc's runtime rules: text is a
+//! string, `wx:if`/`wx:for`/`<block>` leave no element, a lone `{{expr}}` attribute keeps
+//! its type and an `undefined` one is left out, a template sees only its `data`, and a
+//! template that calls itself renders nothing there.
+
+use crate::compile::{CompiledFile, ForLoop, Interp, IrElement, IrNode, Part, Program};
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::expr::{Env, Scope, WxsHost};
+use crate::value::{js_key_order, Value};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A rendered node.
+#[derive(Clone, Debug)]
+pub enum Node {
+    Element(Element),
+    Text(String),
+}
+
+/// A rendered element: tag, attributes with their values, generics, children.
+#[derive(Clone, Debug)]
+pub struct Element {
+    pub tag: Rc<str>,
+    pub attrs: Vec<(Rc<str>, Value)>,
+    pub generics: Vec<(Rc<str>, Rc<str>)>,
+    /// Attributes written with `model:` (two-way bound to the data path they name).
+    pub model: Vec<Rc<str>>,
+    /// The `wx:key` value of the `wx:for` item this element was made for.
+    pub key: Option<Value>,
+    pub children: Vec<Node>,
+}
+
+impl Element {
+    /// The value of an attribute, if set.
+    pub fn attr(&self, name: &str) -> Option<&Value> {
+        self.attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| v)
+    }
+}
+
+/// The WXS modules each file declares, by file path: `(module name, exports)`.
+pub type ModuleTable = HashMap<String, Vec<(Rc<str>, Value)>>;
+
+/// Renders files of a program. Warnings (missing templates, recursion, WXS errors) are
+/// collected in `diagnostics`.
+pub struct Renderer<'p> {
+    program: &'p Program,
+    modules: &'p ModuleTable,
+    env: Env<'p>,
+    /// Templates being expanded, to stop self-recursion.
+    active: Vec<*const crate::compile::Template>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where nodes are being rendered: whose templates and WXS modules they see.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    /// The file whose imports resolve `<template is>`.
+    template_file: &'a str,
+    /// The WXS modules the expressions see.
+    modules: &'a [(Rc<str>, Value)],
+}
+
+const NO_MODULES: &[(Rc<str>, Value)] = &[];
+
+impl<'p> Renderer<'p> {
+    pub fn new(program: &'p Program, modules: &'p ModuleTable, wxs: &'p mut dyn WxsHost) -> Self {
+        Renderer { program, modules, env: Env { wxs, errors: Vec::new() }, active: Vec::new(), diagnostics: Vec::new() }
+    }
+
+    /// Renders the file at `path` with `data` (an object).
+    pub fn render_file(&mut self, path: &str, data: &Value) -> Vec<Node> {
+        let Some(file) = self.program.files.get(path) else {
+            self.warn(path, Pos::default(), format!("no compiled WXML file `{path}`"));
+            return Vec::new();
+        };
+        let cx = Context { template_file: &file.path, modules: self.modules_of(file) };
+        let mut scope = Scope { data, modules: cx.modules, locals: Vec::new() };
+        let mut out = Vec::new();
+        self.nodes(&file.nodes, cx, &mut scope, &mut out);
+        self.flush_wxs_errors(path, Pos { line: 1, col: 1 });
+        out
+    }
+
+    fn modules_of(&self, file: &CompiledFile) -> &'p [(Rc<str>, Value)] {
+        self.modules.get(&file.path).map_or(NO_MODULES, Vec::as_slice)
+    }
+
+    fn warn(&mut self, file: &str, pos: Pos, message: String) {
+        self.diagnostics.push(Diagnostic::warning(file, pos, message));
+    }
+
+    fn nodes(&mut self, nodes: &[IrNode], cx: Context, scope: &mut Scope, out: &mut Vec<Node>) {
+        for node in nodes {
+            self.node(node, cx, scope, out);
+        }
+    }
+
+    fn node(&mut self, node: &IrNode, cx: Context, scope: &mut Scope, out: &mut Vec<Node>) {
+        match node {
+            IrNode::Element(el) => {
+                let element = self.element(el, cx, scope);
+                out.push(Node::Element(element));
+            }
+            IrNode::Text(text) => {
+                let mut s = String::new();
+                self.write_text(text, scope, &mut s);
+                out.push(Node::Text(s));
+            }
+            IrNode::If(branches) => {
+                for (test, body) in branches {
+                    if test.as_ref().is_none_or(|t| self.eval(t, scope).truthy()) {
+                        self.node(body, cx, scope, out);
+                        break;
+                    }
+                }
+            }
+            IrNode::For(lp) => self.for_loop(lp, cx, scope, out),
+            IrNode::Block(children) => self.nodes(children, cx, scope, out),
+            IrNode::TemplateCall { is, data, pos } => {
+                let name = self.eval(is, scope).to_js_string();
+                let Some(template) = self.program.find_template(cx.template_file, &name) else {
+                    self.warn(cx.template_file, *pos, format!("template `{name}` not found"));
+                    return;
+                };
+                let key = Rc::as_ptr(template);
+                if self.active.contains(&key) {
+                    self.warn(cx.template_file, *pos, format!("template `{name}` calls itself; the recursive call renders nothing"));
+                    return;
+                }
+                let data = match data {
+                    Some(expr) => expr.eval(scope, &mut self.env),
+                    None => Value::Object(Rc::default()),
+                };
+                let file = &self.program.files[&template.file];
+                let inner_cx = Context { template_file: &file.path, modules: self.modules_of(file) };
+                let mut inner = Scope { data: &data, modules: inner_cx.modules, locals: Vec::new() };
+                self.active.push(key);
+                self.nodes(&template.nodes, inner_cx, &mut inner, out);
+                self.active.pop();
+                self.flush_wxs_errors(&template.file, *pos);
+            }
+            IrNode::Include { path, pos } => {
+                let Some(file) = self.program.files.get(path) else {
+                    self.warn(cx.template_file, *pos, format!("included file `{path}` not found"));
+                    return;
+                };
+                // Included nodes keep the including file's data and WXS modules but
+                // resolve templates through the included file's own imports.
+                let inc_cx = Context { template_file: &file.path, modules: cx.modules };
+                self.nodes(&file.nodes, inc_cx, scope, out);
+            }
+        }
+    }
+
+    fn element(&mut self, el: &IrElement, cx: Context, scope: &mut Scope) -> Element {
+        let mut attrs = Vec::with_capacity(el.attrs.len());
+        for (name, value) in &el.attrs {
+            let v = self.eval(value, scope);
+            if !matches!(v, Value::Undefined) {
+                attrs.push((name.clone(), v));
+            }
+        }
+        let mut children = Vec::with_capacity(el.children.len());
+        self.nodes(&el.children, cx, scope, &mut children);
+        self.flush_wxs_errors(cx.template_file, el.pos);
+        Element { tag: el.tag.clone(), attrs, generics: el.generics.clone(), model: el.model.clone(), key: None, children }
+    }
+
+    fn for_loop(&mut self, lp: &ForLoop, cx: Context, scope: &mut Scope, out: &mut Vec<Node>) {
+        let list = self.eval(&lp.list, scope);
+        let items: Vec<(Value, Value)> = match &list {
+            Value::Array(items) => items.iter().enumerate().map(|(i, v)| (Value::Number(i as f64), v.clone())).collect(),
+            Value::Object(map) => js_key_order(map).into_iter().map(|(k, v)| (Value::from(k.as_str()), v.clone())).collect(),
+            Value::String(s) => s.chars().enumerate().map(|(i, c)| (Value::Number(i as f64), Value::from(c.to_string()))).collect(),
+            Value::Number(n) if *n > 0.0 => {
+                (0..n.ceil() as usize).map(|i| (Value::Number(i as f64), Value::Number(i as f64))).collect()
+            }
+            _ => Vec::new(),
+        };
+        for (index, item) in items {
+            let key = lp.key.as_deref().map(|k| match k {
+                "*this" => item.clone(),
+                path => item.get_named(path),
+            });
+            scope.locals.push((lp.item.clone(), item));
+            scope.locals.push((lp.index.clone(), index));
+            let start = out.len();
+            self.node(&lp.body, cx, scope, out);
+            if key.is_some() {
+                for node in &mut out[start..] {
+                    if let Node::Element(el) = node {
+                        el.key = key.clone();
+                    }
+                }
+            }
+            scope.locals.truncate(scope.locals.len() - 2);
+        }
+    }
+
+    fn eval(&mut self, interp: &Interp, scope: &Scope) -> Value {
+        match interp {
+            Interp::Static(s) => Value::String(s.clone()),
+            Interp::Single(e) => e.eval(scope, &mut self.env),
+            Interp::Parts(_) => {
+                let mut s = String::new();
+                self.write_text(interp, scope, &mut s);
+                Value::from(s)
+            }
+        }
+    }
+
+    fn write_text(&mut self, interp: &Interp, scope: &Scope, out: &mut String) {
+        match interp {
+            Interp::Static(s) => out.push_str(s),
+            Interp::Single(e) => e.eval(scope, &mut self.env).write_template_text(out),
+            Interp::Parts(parts) => {
+                for part in parts {
+                    match part {
+                        Part::Text(t) => out.push_str(t),
+                        Part::Expr(e) => e.eval(scope, &mut self.env).write_template_text(out),
+                    }
+                }
+            }
+        }
+    }
+
+    fn flush_wxs_errors(&mut self, file: &str, pos: Pos) {
+        for e in std::mem::take(&mut self.env.errors) {
+            self.warn(file, pos, format!("WXS error: {e}"));
+        }
+    }
+}
