@@ -1,1 +1,398 @@
-pub fn x(){}
+//! A mini-program package on disk: `project.config.json`, `app.json` (pages, window, tabBar,
+//! subpackages, global components, …), page and component `.json` files, and the four
+//! source files of each page and component. Loading never stops at the first problem: every
+//! problem becomes a [`Diagnostic`] with file, line, column and a hint, and whatever is
+//! usable is kept so the emulator can run the rest.
+
+pub mod diagnostic;
+pub mod json;
+pub mod resolve;
+
+pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use resolve::resolve_path;
+
+use indexmap::IndexMap;
+use json::JsonFile;
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// Keys of project.config.json that the DevTools know.
+const PROJECT_KEYS: &[&str] = &[
+    "miniprogramRoot", "libVersion", "setting", "appid", "projectname", "compileType", "description",
+    "packOptions", "condition", "editorSetting", "srcMiniprogramRoot", "pluginRoot", "cloudfunctionRoot",
+    "cloudbaseRoot", "qcloudRoot", "scripts", "debugOptions", "watchOptions", "simulatorType",
+    "simulatorPluginLibVersion", "isGameTourist", "staticServerOptions", "testRoot", "projectArchitecture",
+    "compileOptions", "libVersionDesc", "cloudfunctionTemplateRoot", "miniprogram", "skylineRenderEnable",
+];
+
+/// Keys of app.json (the global configuration reference).
+const APP_KEYS: &[&str] = &[
+    "entryPagePath", "pages", "window", "tabBar", "networkTimeout", "debug", "functionalPages", "subpackages",
+    "subPackages", "workers", "requiredBackgroundModes", "requiredPrivateInfos", "plugins", "preloadRule",
+    "resizable", "usingComponents", "permission", "sitemapLocation", "style", "useExtendedLib", "entranceDeclare",
+    "darkmode", "themeLocation", "lazyCodeLoading", "singlePage", "supportedMaterials", "serviceProviderTicket",
+    "embeddedAppIdList", "halfPage", "debugOptions", "enablePassiveEvent", "resolveAlias", "renderer",
+    "rendererOptions", "componentFramework", "miniApp", "static", "convertRpxToVw", "appBar",
+    "navigateToMiniProgramAppIdList", "componentPlaceholder", "chatTools", "cloud",
+];
+
+/// Keys of a page's or component's .json (page configuration plus component fields).
+const PAGE_KEYS: &[&str] = &[
+    "usingComponents", "component", "componentGenerics", "styleIsolation", "navigationBarTitleText",
+    "navigationBarBackgroundColor", "navigationBarTextStyle", "navigationStyle", "homeButton", "backgroundColor",
+    "backgroundColorTop", "backgroundColorBottom", "backgroundTextStyle", "enablePullDownRefresh",
+    "onReachBottomDistance", "pageOrientation", "disableScroll", "disableSwipeBack", "initialRenderingCache",
+    "style", "singlePage", "restartStrategy", "handleWebviewPreload", "visualEffectInBackground",
+    "enablePassiveEvent", "renderer", "rendererOptions", "componentFramework", "componentPlaceholder",
+    "pureDataPattern", "addGlobalClass", "multipleSlots", "virtualHost",
+];
+
+/// project.config.json: where the mini-program sits and which base library it targets.
+#[derive(Clone, Debug, Default)]
+pub struct ProjectConfig {
+    pub appid: Option<String>,
+    /// The folder holding app.json, relative to the project folder (`miniprogramRoot`).
+    pub miniprogram_root: String,
+    /// The base-library version the project selects (`libVersion`).
+    pub lib_version: Option<String>,
+    /// `setting` (urlCheck, es6, …) as written.
+    pub setting: Map<String, Value>,
+}
+
+/// A subpackage (`subpackages` / `subPackages` in app.json).
+#[derive(Clone, Debug)]
+pub struct Subpackage {
+    pub root: String,
+    pub name: Option<String>,
+    /// Page routes, already prefixed with the root.
+    pub pages: Vec<String>,
+    pub independent: bool,
+}
+
+/// app.json, with the fields wxemu uses typed and the rest kept in `raw`.
+#[derive(Clone, Debug, Default)]
+pub struct AppConfig {
+    /// Main-package page routes in declaration order (the first is the default entry).
+    pub pages: Vec<String>,
+    pub entry_page_path: Option<String>,
+    pub window: Map<String, Value>,
+    pub tab_bar: Option<Map<String, Value>>,
+    pub subpackages: Vec<Subpackage>,
+    pub using_components: Vec<(String, String)>,
+    pub sitemap_location: Option<String>,
+    pub network_timeout: Map<String, Value>,
+    pub style: Option<String>,
+    pub lazy_code_loading: Option<String>,
+    pub resolve_alias: Vec<(String, String)>,
+    pub raw: Map<String, Value>,
+}
+
+/// A page's or component's .json.
+#[derive(Clone, Debug, Default)]
+pub struct ComponentConfig {
+    /// `component: true`: the file defines a custom component (pages may be built with
+    /// Component() too).
+    pub component: bool,
+    pub component_generics: Map<String, Value>,
+    pub style_isolation: Option<String>,
+    pub raw: Map<String, Value>,
+}
+
+/// A page or custom component: its root-relative path without extension, configuration,
+/// which of its files exist, and the components its template may use (tag → path).
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub path: String,
+    pub config: ComponentConfig,
+    pub has_wxml: bool,
+    pub has_wxss: bool,
+    pub has_js: bool,
+    pub using_components: IndexMap<String, String>,
+}
+
+impl Unit {
+    /// The path of one of its files: `file("wxml")` → `pages/index/index.wxml`.
+    pub fn file(&self, ext: &str) -> String {
+        format!("{}.{ext}", self.path)
+    }
+}
+
+/// A loaded package.
+#[derive(Debug)]
+pub struct Package {
+    /// The project folder given to wxemu.
+    pub project_dir: PathBuf,
+    /// The mini-program root (where app.json is).
+    pub root: PathBuf,
+    pub project: ProjectConfig,
+    pub app: AppConfig,
+    /// Pages by route, main package first, then subpackages.
+    pub pages: IndexMap<String, Unit>,
+    /// Custom components by path.
+    pub components: IndexMap<String, Unit>,
+    /// Everything found wrong, errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Package {
+    /// Loads the package in `dir` (a folder with project.config.json or app.json).
+    pub fn load(dir: &Path) -> Package {
+        let mut diags = Vec::new();
+        let project = load_project(dir, &mut diags);
+        let root = dir.join(&project.miniprogram_root);
+        let mut package = Package {
+            project_dir: dir.to_path_buf(),
+            root,
+            project,
+            app: AppConfig::default(),
+            pages: IndexMap::new(),
+            components: IndexMap::new(),
+            diagnostics: Vec::new(),
+        };
+        let app_file = match package.read_json("app.json") {
+            Ok(Some(app)) => {
+                package.app = load_app(&app, &mut diags);
+                Some(app)
+            }
+            Ok(None) => {
+                diags.push(
+                    Diagnostic::error("app.json", Pos::START, format!("no app.json in {}", package.root.display()))
+                        .with_hint("point wxemu at the mini-program folder, or set `miniprogramRoot` in project.config.json"),
+                );
+                None
+            }
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        };
+        let app_pos = |value: &str| app_file.as_ref().map_or(Pos::START, |f| f.string_pos(value, 0));
+        package.load_pages(&mut diags, &app_pos);
+        package.diagnostics = diags;
+        package
+    }
+
+    /// Whether any error (not just warnings) was found.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Reads a root-relative file as text.
+    pub fn read(&self, path: &str) -> Option<String> {
+        std::fs::read_to_string(self.root.join(path)).ok()
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        self.root.join(path).is_file()
+    }
+
+    fn read_json(&self, path: &str) -> Result<Option<JsonFile>, Diagnostic> {
+        match self.read(path) {
+            Some(text) => JsonFile::parse(path, text).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The route a launch opens: `entryPagePath`, else the first page.
+    pub fn entry_page(&self) -> Option<&str> {
+        self.app.entry_page_path.as_deref().or_else(|| self.app.pages.first().map(String::as_str))
+    }
+
+    /// Loads every page of app.json and the components they use. `app_pos` locates a string
+    /// in app.json for messages.
+    fn load_pages(&mut self, diags: &mut Vec<Diagnostic>, app_pos: &dyn Fn(&str) -> Pos) {
+        let app = self.app.clone();
+        let routes = app.pages.iter().chain(app.subpackages.iter().flat_map(|s| &s.pages));
+        for route in routes {
+            if self.pages.contains_key(route) {
+                diags.push(Diagnostic::warning("app.json", app_pos(route), format!("page `{route}` is listed twice")).with_hint("remove the second entry"));
+                continue;
+            }
+            let unit = self.load_unit(route, diags);
+            for (has, ext, what) in [(unit.has_wxml, "wxml", "template"), (unit.has_js, "js", "script")] {
+                if !has {
+                    diags.push(
+                        Diagnostic::error("app.json", app_pos(route), format!("page `{route}` has no {what} `{route}.{ext}`"))
+                            .with_hint(format!("create {route}.{ext}, or remove the page from app.json")),
+                    );
+                }
+            }
+            self.pages.insert(route.clone(), unit);
+        }
+        if let Some(route) = app.entry_page_path.as_ref().filter(|r| !self.pages.contains_key(*r)) {
+            diags.push(Diagnostic::error("app.json", app_pos(route), format!("entryPagePath `{route}` is not a page")).with_hint("use one of the routes listed in `pages`"));
+        }
+        self.check_tab_bar(diags, app_pos);
+        if let Some(sitemap) = &app.sitemap_location {
+            if !self.exists(&resolve_path("app.json", sitemap)) {
+                diags.push(Diagnostic::warning("app.json", app_pos(sitemap), format!("sitemap file `{sitemap}` not found")).with_hint("create it or fix `sitemapLocation`"));
+            }
+        }
+    }
+
+    fn check_tab_bar(&self, diags: &mut Vec<Diagnostic>, app_pos: &dyn Fn(&str) -> Pos) {
+        let Some(tab_bar) = &self.app.tab_bar else { return };
+        let list = tab_bar.get("list").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        if !(2..=5).contains(&list.len()) {
+            diags.push(
+                Diagnostic::error("app.json", app_pos("list"), format!("tabBar.list has {} items; it needs 2 to 5", list.len()))
+                    .with_hint("give tabBar.list between 2 and 5 entries"),
+            );
+        }
+        for item in list {
+            let Some(path) = item.get("pagePath").and_then(Value::as_str) else { continue };
+            if !self.app.pages.iter().any(|p| p == path) {
+                diags.push(
+                    Diagnostic::error("app.json", app_pos(path), format!("tabBar page `{path}` is not in the main package's pages"))
+                        .with_hint("tab pages must be listed in app.json `pages`"),
+                );
+            }
+        }
+    }
+
+    /// Loads a page or component and, depth first, every component it uses.
+    fn load_unit(&mut self, path: &str, diags: &mut Vec<Diagnostic>) -> Unit {
+        let json_path = format!("{path}.json");
+        let file = match self.read_json(&json_path) {
+            Ok(f) => f,
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        };
+        let mut config = ComponentConfig::default();
+        let mut using = IndexMap::new();
+        // Global components from app.json are visible everywhere, local ones win.
+        for (tag, target) in self.app.using_components.clone() {
+            if let Some(found) = self.resolve_component("app.json", &target) {
+                using.insert(tag, found);
+            }
+        }
+        if let Some(f) = &file {
+            f.unknown_keys(PAGE_KEYS, diags);
+            config = ComponentConfig {
+                component: f.bool("component", diags).unwrap_or(false),
+                component_generics: f.object("componentGenerics", diags).cloned().unwrap_or_default(),
+                style_isolation: f.string("styleIsolation", diags),
+                raw: f.value.clone(),
+            };
+            let (_, section) = f.key_pos("usingComponents", 0);
+            for (tag, target) in f.string_map("usingComponents", diags) {
+                match self.resolve_component(path, &target) {
+                    Some(found) => {
+                        using.insert(tag, found);
+                    }
+                    None if target.starts_with("plugin://") => diags.push(
+                        Diagnostic::error(&json_path, f.string_pos(&target, section), format!("component `{tag}` comes from a plugin ({target})"))
+                            .with_hint("not supported by wxemu yet: plugins; remove the component or replace it with local code"),
+                    ),
+                    None => diags.push(
+                        Diagnostic::error(&json_path, f.string_pos(&target, section), format!("component `{tag}`: no component at `{target}`"))
+                            .with_hint("the path names the component's files without extension; start it with ./ or ../ (relative), / (package root), or a package name in miniprogram_npm"),
+                    ),
+                }
+            }
+        }
+        let unit = Unit {
+            path: path.to_string(),
+            config,
+            has_wxml: self.exists(&format!("{path}.wxml")),
+            has_wxss: self.exists(&format!("{path}.wxss")),
+            has_js: self.exists(&format!("{path}.js")),
+            using_components: using,
+        };
+        let used: Vec<String> = unit.using_components.values().cloned().collect();
+        for component in used {
+            if component == path || self.components.contains_key(&component) {
+                continue;
+            }
+            // Reserve the slot first so that components using each other terminate.
+            self.components.insert(component.clone(), Unit { path: component.clone(), config: ComponentConfig::default(), has_wxml: false, has_wxss: false, has_js: false, using_components: IndexMap::new() });
+            let loaded = self.load_unit(&component, diags);
+            if !loaded.config.component && !loaded.config.raw.is_empty() {
+                diags.push(
+                    Diagnostic::warning(&loaded.file("json"), Pos::START, format!("`{component}` is used as a component but its .json lacks \"component\": true"))
+                        .with_hint("add \"component\": true to the component's .json"),
+                );
+            }
+            self.components.insert(component, loaded);
+        }
+        unit
+    }
+
+    /// The component path a `usingComponents` entry names, if its files exist.
+    fn resolve_component(&self, from: &str, target: &str) -> Option<String> {
+        if target.starts_with("plugin://") {
+            return None;
+        }
+        let target = resolve::apply_alias(&self.app.resolve_alias, target).unwrap_or_else(|| target.to_string());
+        resolve::component_candidates(from, &target)
+            .into_iter()
+            .find(|c| self.exists(&format!("{c}.json")) || self.exists(&format!("{c}.js")))
+    }
+}
+
+fn load_project(dir: &Path, diags: &mut Vec<Diagnostic>) -> ProjectConfig {
+    let text = match std::fs::read_to_string(dir.join("project.config.json")) {
+        Ok(t) => t,
+        Err(_) => return ProjectConfig::default(),
+    };
+    let file = match JsonFile::parse("project.config.json", text) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
+            return ProjectConfig::default();
+        }
+    };
+    file.unknown_keys(PROJECT_KEYS, diags);
+    ProjectConfig {
+        appid: file.string("appid", diags),
+        miniprogram_root: file.string("miniprogramRoot", diags).unwrap_or_default(),
+        lib_version: file.string("libVersion", diags),
+        setting: file.object("setting", diags).cloned().unwrap_or_default(),
+    }
+}
+
+fn load_app(f: &JsonFile, diags: &mut Vec<Diagnostic>) -> AppConfig {
+    f.unknown_keys(APP_KEYS, diags);
+    let pages = f.strings("pages", diags);
+    if pages.is_empty() && f.value.get("pages").is_none_or(|p| p.is_array()) {
+        diags.push(Diagnostic::error("app.json", f.key_pos("pages", 0).0, "app.json lists no pages").with_hint("add \"pages\": [\"pages/index/index\"]"));
+    }
+    let mut subpackages = Vec::new();
+    for key in ["subpackages", "subPackages"] {
+        let Some(list) = f.value.get(key) else { continue };
+        let Some(list) = list.as_array() else {
+            diags.push(Diagnostic::error("app.json", f.key_pos(key, 0).0, format!("`{key}` should be a list")).with_hint("write it as [{\"root\": \"pkg\", \"pages\": [\"a/a\"]}]"));
+            continue;
+        };
+        for item in list {
+            let root = item.get("root").and_then(Value::as_str).unwrap_or_default().trim_end_matches('/').to_string();
+            if root.is_empty() {
+                diags.push(Diagnostic::error("app.json", f.key_pos(key, 0).0, "a subpackage has no `root`").with_hint("give each subpackage a \"root\" folder"));
+                continue;
+            }
+            let pages = item.get("pages").and_then(Value::as_array).map(|ps| ps.iter().filter_map(Value::as_str).map(|p| format!("{root}/{p}")).collect()).unwrap_or_default();
+            subpackages.push(Subpackage {
+                name: item.get("name").and_then(Value::as_str).map(str::to_string),
+                independent: item.get("independent").and_then(Value::as_bool).unwrap_or(false),
+                root,
+                pages,
+            });
+        }
+    }
+    AppConfig {
+        pages,
+        entry_page_path: f.string("entryPagePath", diags),
+        window: f.object("window", diags).cloned().unwrap_or_default(),
+        tab_bar: f.object("tabBar", diags).cloned(),
+        subpackages,
+        using_components: f.string_map("usingComponents", diags),
+        sitemap_location: f.string("sitemapLocation", diags),
+        network_timeout: f.object("networkTimeout", diags).cloned().unwrap_or_default(),
+        style: f.string("style", diags),
+        lazy_code_loading: f.string("lazyCodeLoading", diags),
+        resolve_alias: f.string_map("resolveAlias", diags),
+        raw: f.value.clone(),
+    }
+}

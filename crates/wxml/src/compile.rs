@@ -4,7 +4,7 @@
 //! package root, and attribute names are normalized (camelCase except `data-*` and names
 //! with a `:`).
 
-use crate::diagnostic::{Diagnostic, Pos};
+use wxemu_package::{resolve_path, Diagnostic, Pos};
 use crate::expr::{parse_expression, parse_object_body, Expr, ExprError};
 use crate::syntax::{mustache_len, parse, SyntaxAttr, SyntaxElement, SyntaxNode};
 use indexmap::IndexMap;
@@ -156,26 +156,6 @@ impl Program {
     }
 }
 
-/// Resolves a `src` path the way the DevTools do: relative to the file's folder, or from
-/// the package root when it starts with `/`. `..` past the root stays at the root.
-pub fn resolve_path(from_file: &str, src: &str) -> String {
-    let mut parts: Vec<&str> = if src.starts_with('/') {
-        Vec::new()
-    } else {
-        from_file.split('/').collect::<Vec<_>>().split_last().map(|(_, dir)| dir.to_vec()).unwrap_or_default()
-    };
-    for seg in src.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 fn with_extension(path: String, ext: &str) -> String {
     if path.ends_with(ext) { path } else { path + ext }
 }
@@ -235,7 +215,8 @@ impl Compiler<'_> {
                                 "put it on the element right after a wx:if or wx:elif element (only whitespace and comments may stand between)",
                             ),
                         },
-                        None => match el.attr("wx:if") {
+                        // With wx:for, the wx:if was put inside the loop by `element`.
+                        None => match el.attr("wx:if").filter(|_| !matches!(node, IrNode::For(_))) {
                             Some(a) => {
                                 let test = self.attr_interp(a);
                                 out.push(IrNode::If(vec![(Some(test), node)]));
@@ -442,26 +423,13 @@ impl Compiler<'_> {
     }
 
     fn expr_error(&mut self, start: Pos, text: &str, offset: usize, e: ExprError) {
-        let pos = advance_pos(start, &text[..offset.min(text.len())]);
+        let pos = start.advance(&text[..offset.min(text.len())]);
         self.error(
             pos,
             format!("bad expression: {}", e.message),
             "WXML expressions allow data paths, literals, + - * / %, comparisons, && || ! and ?: (not typeof, ??, ?., template strings or method calls on data)",
         );
     }
-}
-
-/// The position reached after `text` starting at `start`.
-pub fn advance_pos(mut pos: Pos, text: &str) -> Pos {
-    for c in text.chars() {
-        if c == '\n' {
-            pos.line += 1;
-            pos.col = 1;
-        } else {
-            pos.col += 1;
-        }
-    }
-    pos
 }
 
 /// How wcc names an attribute in its output: `data-*` and names with `:` as written,
@@ -488,13 +456,6 @@ pub fn attr_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_resolve_from_the_file_or_the_root() {
-        assert_eq!(resolve_path("pages/a/index.wxml", "../common/t.wxml"), "pages/common/t.wxml");
-        assert_eq!(resolve_path("pages/a/index.wxml", "/lib/x.wxml"), "lib/x.wxml");
-        assert_eq!(resolve_path("index.wxml", "./sub/c.wxml"), "sub/c.wxml");
-    }
 
     #[test]
     fn attribute_names_follow_wcc() {

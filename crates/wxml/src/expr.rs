@@ -408,9 +408,9 @@ impl ExprParser {
             if self.eat("...") {
                 items.push(ObjectItem::Spread(self.conditional()?));
             } else {
+                // wcc takes only plain names as keys (no quoted or numeric keys).
                 let key: Rc<str> = match self.next() {
-                    Tok::Ident(s) | Tok::Str(s) => Rc::from(s),
-                    Tok::Num(n) => Rc::from(crate::value::format_number(n)),
+                    Tok::Ident(s) => Rc::from(s),
                     _ => {
                         self.at -= 1;
                         return Err(self.unexpected());
@@ -647,7 +647,7 @@ mod tests {
 
     #[test]
     fn grammar_rejects_what_wcc_rejects() {
-        for src in ["typeof a", "a ?? b", "a?.b", "`t`", "+a", "2 ** 3", "a >>> 1", "a in b", "[1][0]", "(a).b", "0x10", "1e3", "a, b"] {
+        for src in ["typeof a", "a ?? b", "a?.b", "`t`", "+a", "2 ** 3", "a >>> 1", "a in b", "[1][0]", "(a).b", "0x10", "1e3", "a, b", "{'k': 1}", "{1: 1}"] {
             assert!(parse_expression(src).is_err(), "{src} should be rejected");
         }
     }

@@ -4,15 +4,14 @@
 //! the [`WxsHost`] trait, implemented by the `wxemu-wxs` crate.
 
 pub mod compile;
-pub mod diagnostic;
 pub mod dump;
 pub mod expr;
 pub mod render;
 pub mod syntax;
 pub mod value;
 
-pub use compile::{resolve_path, Program, WxsDecl, WxsSource};
-pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use compile::{Program, WxsDecl, WxsSource};
+pub use wxemu_package::{resolve_path, Diagnostic, Pos, Severity};
 pub use expr::WxsHost;
 pub use render::{Element, ModuleTable, Node, Renderer};
 pub use value::{Value, WxsFunction};

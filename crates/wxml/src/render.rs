@@ -4,7 +4,7 @@
 //! template that calls itself renders nothing there.
 
 use crate::compile::{CompiledFile, ForLoop, Interp, IrElement, IrNode, Part, Program};
-use crate::diagnostic::{Diagnostic, Pos};
+use wxemu_package::{Diagnostic, Pos};
 use crate::expr::{Env, Scope, WxsHost};
 use crate::value::{js_key_order, Value};
 use std::collections::HashMap;

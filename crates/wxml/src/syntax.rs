@@ -5,7 +5,7 @@
 //! diagnostics with line and column, and the tree is still built (stray end tags are dropped,
 //! unclosed elements are closed) so a caller can keep going.
 
-use crate::diagnostic::{Diagnostic, Pos};
+use wxemu_package::{Diagnostic, Pos};
 
 /// A node of the source tree, before directives are interpreted.
 #[derive(Clone, Debug, PartialEq)]
@@ -366,7 +366,8 @@ fn children_of<'s>(stack: &'s mut [Open], root: &'s mut Vec<SyntaxNode>) -> &'s 
     }
 }
 
-/// The byte length of `{{ … }}` at the start of `s` (quotes inside are honoured), if closed.
+/// The byte length of `{{ … }}` at the start of `s`, if closed. Like wcc, the first `}}`
+/// outside a quoted string closes it (braces are not balanced: write `{{ {a: 1} }}`).
 pub fn mustache_len(s: &str) -> Option<usize> {
     debug_assert!(s.starts_with("{{"));
     let bytes = s.as_bytes();
@@ -375,56 +376,16 @@ pub fn mustache_len(s: &str) -> Option<usize> {
     while i < bytes.len() {
         let b = bytes[i];
         match quote {
-            Some(q) => {
-                if b == b'\\' {
-                    i += 1;
-                } else if b == q {
-                    quote = None;
-                }
-            }
-            None => {
-                if b == b'"' || b == b'\'' {
-                    quote = Some(b);
-                } else if s[i..].starts_with("}}") {
-                    // `}}}` closes at the last pair: `{{ {a: 1}}}`.
-                    let mut end = i + 2;
-                    while end < bytes.len() && bytes[end] == b'}' && braces_open(&s[2..end - 2]) {
-                        end += 1;
-                    }
-                    return Some(end);
-                }
-            }
+            Some(_) if b == b'\\' => i += 1,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if s[i..].starts_with("}}") => return Some(i + 2),
+            None => {}
         }
         i += 1;
     }
     None
-}
-
-/// Whether `expr` has more `{` than `}` outside strings (an object literal still open).
-fn braces_open(expr: &str) -> bool {
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for c in expr.chars() {
-        match quote {
-            Some(q) => {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == q {
-                    quote = None;
-                }
-            }
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '{' => depth += 1,
-                '}' => depth -= 1,
-                _ => {}
-            },
-        }
-    }
-    depth > 0
 }
 
 #[cfg(test)]
@@ -466,8 +427,9 @@ mod tests {
     }
 
     #[test]
-    fn object_literal_closing_braces() {
-        assert_eq!(mustache_len("{{ {a: 1}}}x"), Some(11));
+    fn first_closing_braces_outside_strings_end_the_expression() {
+        assert_eq!(mustache_len("{{ {a: 1}}}x"), Some(10));
+        assert_eq!(mustache_len("{{ '}}' }}"), Some(10));
         assert_eq!(mustache_len("{{x}}}}"), Some(5));
         assert_eq!(mustache_len("{{x}"), None);
     }

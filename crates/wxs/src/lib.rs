@@ -10,7 +10,6 @@ use boa_engine::value::JsVariant;
 use boa_engine::{js_string, Context, JsError, JsObject, JsResult, JsString, JsValue, NativeFunction, Source};
 use std::path::Path;
 use std::rc::Rc;
-use wxemu_wxml::compile::advance_pos;
 use wxemu_wxml::value::Object;
 use wxemu_wxml::{Diagnostic, ModuleTable, Pos, Program, Value, WxsFunction, WxsHost, WxsSource};
 
@@ -209,7 +208,7 @@ fn error_pos(error: &JsError, source: &WxsSource) -> Option<Pos> {
     let line: u32 = nums.next()?.parse().ok()?;
     let col: u32 = nums.next()?.parse().ok()?;
     let col = if line == pos.line { pos.col + col.saturating_sub(1 + WRAP_START.len() as u32) } else { col };
-    Some(advance_pos(Pos { line, col }, ""))
+    Some(Pos { line, col })
 }
 
 fn arg_string(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<String> {

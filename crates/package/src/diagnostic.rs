@@ -1,4 +1,4 @@
-//! Problems found in a WXML file, with the place and a hint at the fix.
+//! Problems found in a package's files, with the place and a hint at the fix.
 
 use std::fmt;
 
@@ -7,6 +7,24 @@ use std::fmt;
 pub struct Pos {
     pub line: u32,
     pub col: u32,
+}
+
+impl Pos {
+    /// The start of a file.
+    pub const START: Pos = Pos { line: 1, col: 1 };
+
+    /// The position reached after reading `text` from here.
+    pub fn advance(mut self, text: &str) -> Pos {
+        for c in text.chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self
+    }
 }
 
 /// How bad a problem is: errors make a file unusable, warnings do not.

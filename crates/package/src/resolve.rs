@@ -1,0 +1,92 @@
+//! Path resolution the way the platform does it: `src` paths relative to a file or from the
+//! package root, and `usingComponents` paths with `resolveAlias`, relative, absolute and
+//! `miniprogram_npm` lookup for bare names.
+
+/// Resolves `src` against the file `from_file` (both root-relative, `/`-separated): relative
+/// to the file's folder, or from the package root when it starts with `/`. `..` past the
+/// root stays at the root.
+pub fn resolve_path(from_file: &str, src: &str) -> String {
+    let mut parts: Vec<&str> = if src.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut dir: Vec<&str> = from_file.split('/').collect();
+        dir.pop();
+        dir
+    };
+    for seg in src.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// Applies `resolveAlias` from app.json: a key `"@comp/*"` with value `"/components/*"`
+/// rewrites `@comp/a/index` to `/components/a/index`; keys without `*` match exactly.
+pub fn apply_alias(aliases: &[(String, String)], path: &str) -> Option<String> {
+    aliases.iter().find_map(|(from, to)| match from.strip_suffix('*') {
+        Some(prefix) => path.strip_prefix(prefix).map(|rest| to.replacen('*', rest, 1)),
+        None => (path == from).then(|| to.clone()),
+    })
+}
+
+/// The candidate root-relative paths (without extension) a `usingComponents` entry may
+/// name, in lookup order, for a component used from `from_file`.
+pub fn component_candidates(from_file: &str, path: &str) -> Vec<String> {
+    if path.starts_with('/') || path.starts_with('.') {
+        return vec![resolve_path(from_file, path)];
+    }
+    // A bare name is an npm package: look in miniprogram_npm from the using file's folder up
+    // to the package root; a package name alone means its `index`.
+    let mut dirs: Vec<&str> = from_file.split('/').collect();
+    dirs.pop();
+    let mut out = Vec::new();
+    loop {
+        let base = if dirs.is_empty() { String::new() } else { format!("{}/", dirs.join("/")) };
+        out.push(format!("{base}miniprogram_npm/{path}"));
+        out.push(format!("{base}miniprogram_npm/{path}/index"));
+        if dirs.pop().is_none() {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_resolve_from_the_file_or_the_root() {
+        assert_eq!(resolve_path("pages/a/index.wxml", "../common/t.wxml"), "pages/common/t.wxml");
+        assert_eq!(resolve_path("pages/a/index.wxml", "/lib/x.wxml"), "lib/x.wxml");
+        assert_eq!(resolve_path("index.wxml", "./sub/c.wxml"), "sub/c.wxml");
+    }
+
+    #[test]
+    fn aliases_rewrite_prefixes() {
+        let aliases = vec![("@comp/*".to_string(), "/components/*".to_string()), ("util".to_string(), "/lib/util".to_string())];
+        assert_eq!(apply_alias(&aliases, "@comp/card/index").as_deref(), Some("/components/card/index"));
+        assert_eq!(apply_alias(&aliases, "util").as_deref(), Some("/lib/util"));
+        assert_eq!(apply_alias(&aliases, "other"), None);
+    }
+
+    #[test]
+    fn bare_names_walk_up_through_miniprogram_npm() {
+        assert_eq!(
+            component_candidates("pages/a/index", "weui/dialog"),
+            [
+                "pages/a/miniprogram_npm/weui/dialog",
+                "pages/a/miniprogram_npm/weui/dialog/index",
+                "pages/miniprogram_npm/weui/dialog",
+                "pages/miniprogram_npm/weui/dialog/index",
+                "miniprogram_npm/weui/dialog",
+                "miniprogram_npm/weui/dialog/index",
+            ]
+        );
+    }
+}

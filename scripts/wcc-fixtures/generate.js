@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Generates the expected output of the WXML conformance suite with the official compiler.
+//
+//   cd scripts/wcc-fixtures && npm install && node generate.js [CASE…]
+//
+// Each folder under tests/wxml/ is one case: index.wxml (plus any .wxml/.wxs it uses) and
+// data.json. wcc (from the npm package miniprogram-compiler, Linux binary) compiles every
+// .wxml and .wxs of the case the way the DevTools call it (paths starting with ./); the
+// generated $gwx renders ./index.wxml with the data, and the tree is written to
+// expected.json in the shape `wxemu dump` prints: elements {tag, attrs, children[,
+// generics]} without wcc's "wx-" prefix, text nodes {text}.
+'use strict'
+const fs = require('fs')
+const path = require('path')
+const { spawnSync } = require('child_process')
+const vm = require('vm')
+
+const compilerDir = path.dirname(require.resolve('miniprogram-compiler/package.json'))
+const wcc = path.join(compilerDir, 'bin', 'linux', 'wcc')
+fs.chmodSync(wcc, 0o755)
+const casesDir = path.resolve(__dirname, '..', '..', 'tests', 'wxml')
+
+function filesWith(dir, ext, rel = '.') {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const p = `${rel}/${e.name}`
+    if (e.isDirectory()) return filesWith(dir, ext, p)
+    return e.name.endsWith(ext) ? [p] : []
+  }).sort()
+}
+
+function convert(node) {
+  if (typeof node !== 'object') return { text: String(node) }
+  const strip = (s) => String(s).replace(/^wx-/, '')
+  const attrs = {}
+  for (const key of Object.keys(node.attr || {}).sort()) attrs[key] = node.attr[key]
+  const out = { tag: strip(node.tag), attrs, children: (node.children || []).map(convert) }
+  const generics = node.generics || {}
+  if (Object.keys(generics).length) {
+    out.generics = {}
+    for (const key of Object.keys(generics)) out.generics[strip(key)] = strip(generics[key])
+  }
+  return out
+}
+
+function render(caseDir) {
+  const args = ['-d', '-cc', '0', ...filesWith(caseDir, '.wxml'), ...filesWith(caseDir, '.wxs'), '-gn', '$gwx']
+  const run = spawnSync(wcc, args, { cwd: caseDir })
+  if (run.status !== 0) throw new Error(`wcc failed: ${run.stderr}`)
+  // wcc's runtime keeps state in globals: give every case a fresh global object.
+  const sandbox = { console, __wxAppCode__: {} }
+  sandbox.window = sandbox
+  vm.createContext(sandbox)
+  const $gwx = vm.runInContext(`(function (global) {${run.stdout};return $gwx})({})`, sandbox)
+  sandbox.data = fs.readFileSync(path.join(caseDir, 'data.json'), 'utf8')
+  const root = $gwx('./index.wxml')(vm.runInContext('JSON.parse(data)', sandbox), {}, {})
+  return JSON.parse(JSON.stringify(root)).children.map(convert)
+}
+
+const only = process.argv.slice(2)
+let failed = 0
+for (const name of fs.readdirSync(casesDir).sort()) {
+  if (only.length && !only.includes(name)) continue
+  const dir = path.join(casesDir, name)
+  try {
+    const tree = render(dir)
+    fs.writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(tree, null, 2) + '\n')
+    console.log(`${name}: ${tree.length} top-level nodes`)
+  } catch (e) {
+    failed++
+    console.error(`${name}: FAILED: ${String(e.stack || e).split('\n')[0]}`)
+  }
+}
+process.exit(failed ? 1 : 0)
