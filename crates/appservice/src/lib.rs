@@ -37,7 +37,7 @@ pub fn initial_data(package: &Package, page: &Unit) -> Result<serde_json::Value,
     let mut context = Context::default();
     context.runtime_limits_mut().set_loop_iteration_limit(100_000_000);
     let fail = |e: JsError, context: &mut Context| {
-        let message = e.try_native(context).map_or_else(|_| e.to_string(), |n| n.to_string());
+        let message = e.try_native(context).map_or_else(|_| e.to_string(), |n| n.to_string().trim_end_matches(" (native)").to_string());
         // boa reports a script that ends too early without a position: that is the end.
         let end = || Pos::START.advance(&script);
         let pos = error_pos(&message).unwrap_or_else(|| if message.contains("abrupt end") { end() } else { Pos::START });

@@ -107,6 +107,6 @@ fn page_input(project: &Path, page: Option<&str>) -> anyhow::Result<(PathBuf, St
     if !unit.has_wxml {
         bail!("page `{route}` has no template {}", unit.file("wxml"));
     }
-    let data = wxemu_appservice::initial_data(&package, unit).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let data = wxemu_appservice::initial_data(&package, unit)?;
     Ok((package.root.clone(), unit.file("wxml"), data))
 }

@@ -26,7 +26,10 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            match e.downcast_ref::<wxemu_package::Diagnostic>() {
+                Some(diagnostic) => eprintln!("{diagnostic}"),
+                None => eprintln!("error: {e:#}"),
+            }
             ExitCode::FAILURE
         }
     }

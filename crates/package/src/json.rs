@@ -164,6 +164,6 @@ mod tests {
         let f = JsonFile::parse("a.json", "{\n  \"x\": {\"pages\": 1},\n  \"pages\": 2\n}".into()).unwrap();
         let (pos, at) = f.key_pos("x", 0);
         assert_eq!(pos, Pos { line: 2, col: 3 });
-        assert_eq!(f.key_pos("pages", at).0, Pos { line: 2, col: 10 });
+        assert_eq!(f.key_pos("pages", at).0, Pos { line: 2, col: 9 });
     }
 }

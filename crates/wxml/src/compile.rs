@@ -5,8 +5,8 @@
 //! with a `:`).
 
 use wxemu_package::{resolve_path, Diagnostic, Pos};
-use crate::expr::{parse_expression, parse_object_body, Expr, ExprError};
-use crate::syntax::{mustache_len, parse, SyntaxAttr, SyntaxElement, SyntaxNode};
+use crate::expr::{parse_expression, parse_object_body, Expr, ExprError, Interner};
+use crate::syntax::{find_mustache, mustache_len, parse, SyntaxAttr, SyntaxElement, SyntaxNode};
 use indexmap::IndexMap;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -97,8 +97,10 @@ pub struct CompiledFile {
     pub path: String,
     pub nodes: Vec<IrNode>,
     pub templates: IndexMap<Rc<str>, Rc<Template>>,
-    pub imports: Vec<String>,
-    pub includes: Vec<String>,
+    /// Imported files with the position of their `<import>`.
+    pub imports: Vec<(String, Pos)>,
+    /// Included files with the position of their `<include>`.
+    pub includes: Vec<(String, Pos)>,
     pub wxs: Vec<WxsDecl>,
 }
 
@@ -119,24 +121,61 @@ impl Program {
         program
     }
 
-    /// Compiles `path` and its dependencies if not done yet.
+    /// Compiles `path` and its dependencies if not done yet. A dependency that cannot be
+    /// read is reported at the `<import>`/`<include>` that names it.
     pub fn add(&mut self, path: &str, read: &mut dyn FnMut(&str) -> Option<String>) {
-        let mut todo = vec![path.to_string()];
-        while let Some(path) = todo.pop() {
+        let mut todo: Vec<(String, Option<(String, Pos)>)> = vec![(path.to_string(), None)];
+        while let Some((path, referrer)) = todo.pop() {
             if self.files.contains_key(&path) {
                 continue;
             }
             let Some(source) = read(&path) else {
+                let (file, pos) = referrer.unwrap_or_else(|| (path.clone(), Pos::START));
                 self.diagnostics.push(
-                    Diagnostic::error(&path, Pos { line: 1, col: 1 }, "file not found")
-                        .with_hint("check the path; `/` starts from the package root"),
+                    Diagnostic::error(&file, pos, format!("file `{path}` not found"))
+                        .with_hint("check the path: it is relative to this file, or to the package root when it starts with /"),
                 );
                 self.files.insert(path.clone(), CompiledFile { path, ..CompiledFile::default() });
                 continue;
             };
             let file = compile_file(&path, &source, &mut self.diagnostics);
-            todo.extend(file.imports.iter().chain(&file.includes).cloned());
+            for (dep, pos) in file.imports.iter().chain(&file.includes) {
+                todo.push((dep.clone(), Some((path.clone(), *pos))));
+            }
             self.files.insert(path, file);
+        }
+        self.report_include_cycles(path);
+    }
+
+    /// Reports `<include>` chains that lead back to a file being included (they would never
+    /// end); the renderer skips the include that closes the cycle.
+    fn report_include_cycles(&mut self, entry: &str) {
+        let mut chain: Vec<String> = vec![entry.to_string()];
+        let mut found = Vec::new();
+        self.walk_includes(&mut chain, &mut found);
+        for (file, pos, cycle) in found {
+            self.diagnostics.push(
+                Diagnostic::error(&file, pos, format!("include cycle: {}", cycle.join(" → ")))
+                    .with_hint("an included file must not include (directly or through others) the file that includes it"),
+            );
+        }
+    }
+
+    fn walk_includes(&self, chain: &mut Vec<String>, found: &mut Vec<(String, Pos, Vec<String>)>) {
+        let current = chain.last().expect("chain starts with the entry").clone();
+        let Some(file) = self.files.get(&current) else { return };
+        for (target, pos) in &file.includes {
+            if let Some(start) = chain.iter().position(|c| c == target) {
+                let mut cycle = chain[start..].to_vec();
+                cycle.push(target.clone());
+                if !found.iter().any(|(f, p, _)| f == &current && p == pos) {
+                    found.push((current.clone(), *pos, cycle));
+                }
+                continue;
+            }
+            chain.push(target.clone());
+            self.walk_includes(chain, found);
+            chain.pop();
         }
     }
 
@@ -146,13 +185,15 @@ impl Program {
         let f = self.files.get(file)?;
         f.templates
             .get(name)
-            .or_else(|| f.imports.iter().rev().find_map(|i| self.files.get(i)?.templates.get(name)))
+            .or_else(|| self.imported_template(f, name))
             .or_else(|| {
-                f.includes.iter().find_map(|inc| {
-                    let inc = self.files.get(inc)?;
-                    inc.imports.iter().rev().find_map(|i| self.files.get(i)?.templates.get(name))
-                })
+                f.includes.iter().find_map(|(inc, _)| self.imported_template(self.files.get(inc)?, name))
             })
+    }
+
+    /// A template defined in one of the files `f` imports (the last import wins).
+    fn imported_template(&self, f: &CompiledFile, name: &str) -> Option<&Rc<Template>> {
+        f.imports.iter().rev().find_map(|(i, _)| self.files.get(i)?.templates.get(name))
     }
 }
 
@@ -163,7 +204,7 @@ fn with_extension(path: String, ext: &str) -> String {
 /// Compiles one file's source.
 pub fn compile_file(path: &str, source: &str, diags: &mut Vec<Diagnostic>) -> CompiledFile {
     let tree = parse(path, source, diags);
-    let mut c = Compiler { file: CompiledFile { path: path.to_string(), ..CompiledFile::default() }, diags };
+    let mut c = Compiler { file: CompiledFile { path: path.to_string(), ..CompiledFile::default() }, names: Interner::default(), diags };
     let nodes = c.children(&tree);
     c.file.nodes = nodes;
     c.file
@@ -171,6 +212,7 @@ pub fn compile_file(path: &str, source: &str, diags: &mut Vec<Diagnostic>) -> Co
 
 struct Compiler<'d> {
     file: CompiledFile,
+    names: Interner,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -245,25 +287,25 @@ impl Compiler<'_> {
     /// Compiles one element without its `wx:if` family (the caller handles those), wrapped
     /// in a `For` when it has `wx:for`. `None` for definitions that render nothing here.
     fn element(&mut self, el: &SyntaxElement) -> Option<IrNode> {
-        let node = match el.name.as_str() {
+        let node = match el.name {
             "wxs" => {
                 self.wxs(el);
                 return None;
             }
             "import" => {
                 if let Some(src) = self.src(el) {
-                    self.file.imports.push(with_extension(src, ".wxml"));
+                    self.file.imports.push((with_extension(src, ".wxml"), el.pos));
                 }
                 return None;
             }
             "include" => {
                 let path = with_extension(self.src(el)?, ".wxml");
-                self.file.includes.push(path.clone());
+                self.file.includes.push((path.clone(), el.pos));
                 IrNode::Include { path, pos: el.pos }
             }
             "template" => match (el.attr("name"), el.attr("is")) {
                 (Some(name), _) => {
-                    let name: Rc<str> = Rc::from(name.value.as_deref().unwrap_or(""));
+                    let name = self.names.get(name.value.unwrap_or(""));
                     let nodes = self.children(&el.children);
                     let template = Template { name: name.clone(), file: self.file.path.clone(), nodes };
                     self.file.templates.insert(name, Rc::new(template));
@@ -285,14 +327,15 @@ impl Compiler<'_> {
         let Some(for_attr) = el.attr("wx:for").or_else(|| el.attr("wx:for-items")) else {
             return Some(node);
         };
-        let name = |attr: &str, default: &str| {
-            Rc::from(el.attr(attr).and_then(|a| a.value.as_deref()).filter(|v| !v.is_empty()).unwrap_or(default))
+        let name = |attr: &str, default: &'static str| -> &str {
+            el.attr(attr).and_then(|a| a.value).filter(|v| !v.is_empty()).unwrap_or(default)
         };
+        let (item, index) = (name("wx:for-item", "item"), name("wx:for-index", "index"));
         Some(IrNode::For(Box::new(ForLoop {
             list: self.attr_interp(for_attr),
-            item: name("wx:for-item", "item"),
-            index: name("wx:for-index", "index"),
-            key: el.attr("wx:key").and_then(|a| a.value.as_deref()).map(Rc::from),
+            item: self.names.get(item),
+            index: self.names.get(index),
+            key: el.attr("wx:key").and_then(|a| a.value).map(|k| self.names.get(k)),
             body: match el.attr("wx:if") {
                 // wx:for takes precedence: the test runs once per item.
                 Some(test) => IrNode::If(vec![(Some(self.attr_interp(test)), node)]),
@@ -308,7 +351,7 @@ impl Compiler<'_> {
         let mut model = Vec::new();
         for a in &el.attrs {
             if let Some(generic) = a.name.strip_prefix("generic:") {
-                generics.push((Rc::from(generic), Rc::from(a.value.as_deref().unwrap_or(""))));
+                generics.push((self.names.get(generic), self.names.get(a.value.unwrap_or(""))));
                 continue;
             }
             if a.name.starts_with("wx:") {
@@ -316,11 +359,11 @@ impl Compiler<'_> {
             }
             let name: Rc<str> = match a.name.strip_prefix("model:") {
                 Some(prop) => {
-                    let name: Rc<str> = Rc::from(attr_name(prop));
+                    let name = self.names.get(&attr_name(prop));
                     model.push(name.clone());
                     name
                 }
-                None => Rc::from(attr_name(&a.name)),
+                None => self.names.get(&attr_name(a.name)),
             };
             let value = match &a.value {
                 None => Interp::Single(Expr::Literal(crate::expr::LiteralValue(crate::Value::Bool(true)))),
@@ -330,11 +373,11 @@ impl Compiler<'_> {
             attrs.push((name, value));
         }
         let children = self.children(&el.children);
-        IrElement { tag: Rc::from(el.name.as_str()), attrs, generics, model, children, pos: el.pos }
+        IrElement { tag: self.names.get(el.name), attrs, generics, model, children, pos: el.pos }
     }
 
     fn wxs(&mut self, el: &SyntaxElement) {
-        let Some(module) = el.attr("module").and_then(|a| a.value.clone()).filter(|m| !m.is_empty()) else {
+        let Some(module) = el.attr("module").and_then(|a| a.value).filter(|m| !m.is_empty()) else {
             self.error(el.pos, "<wxs> needs a `module` name".into(), "write <wxs module=\"name\">…</wxs>");
             return;
         };
@@ -344,15 +387,15 @@ impl Compiler<'_> {
                 None => return,
             },
             None => {
-                let (code, pos) = el.script.clone().unwrap_or_default();
-                WxsSource::Inline { code, pos }
+                let (code, pos) = el.script.unwrap_or_default();
+                WxsSource::Inline { code: code.to_string(), pos }
             }
         };
         self.file.wxs.push(WxsDecl { module: Rc::from(module), source, pos: el.pos });
     }
 
     fn src(&mut self, el: &SyntaxElement) -> Option<String> {
-        match el.attr("src").and_then(|a| a.value.as_deref()).filter(|s| !s.is_empty()) {
+        match el.attr("src").and_then(|a| a.value).filter(|s| !s.is_empty()) {
             Some(src) => Some(resolve_path(&self.file.path, src)),
             None => {
                 self.error(el.pos, format!("<{}> needs a `src` path", el.name), "give the file's path, relative or from the package root (/…)");
@@ -362,11 +405,11 @@ impl Compiler<'_> {
     }
 
     fn template_data(&mut self, attr: &SyntaxAttr) -> Option<Expr> {
-        let value = attr.value.as_deref().unwrap_or("");
+        let value = attr.value.unwrap_or("");
         let trimmed = value.trim();
         let body = trimmed.strip_prefix("{{").and_then(|v| v.strip_suffix("}}"));
         match body {
-            Some(body) => match parse_object_body(body) {
+            Some(body) => match parse_object_body(body, &mut self.names) {
                 Ok(e) => Some(e),
                 Err(e) => {
                     let offset = value.find("{{").unwrap_or(0) + 2 + e.offset;
@@ -382,7 +425,7 @@ impl Compiler<'_> {
     }
 
     fn attr_interp(&mut self, attr: &SyntaxAttr) -> Interp {
-        match &attr.value {
+        match attr.value {
             Some(v) => self.interp(v, attr.value_pos),
             None => Interp::Static(Rc::from("")),
         }
@@ -393,13 +436,13 @@ impl Compiler<'_> {
     fn interp(&mut self, text: &str, pos: Pos) -> Interp {
         let mut parts = Vec::new();
         let mut rest = 0;
-        while let Some(open) = text[rest..].find("{{").map(|i| rest + i) {
+        while let Some(open) = find_mustache(&text[rest..]).map(|i| rest + i) {
             let Some(len) = mustache_len(&text[open..]) else { break };
             if open > rest {
                 parts.push(Part::Text(text[rest..open].to_string()));
             }
             let inner = &text[open + 2..open + len - 2];
-            match parse_expression(inner) {
+            match parse_expression(inner, &mut self.names) {
                 Ok(e) => parts.push(Part::Expr(e)),
                 Err(e) => {
                     self.expr_error(pos, text, open + 2 + e.offset, e);
@@ -413,7 +456,7 @@ impl Compiler<'_> {
         }
         match parts.as_slice() {
             [] => Interp::Static(Rc::from("")),
-            [Part::Text(t)] => Interp::Static(Rc::from(t.as_str())),
+            [Part::Text(t)] => Interp::Static(self.names.get(t)),
             [Part::Expr(_)] => match parts.pop() {
                 Some(Part::Expr(e)) => Interp::Single(e),
                 _ => unreachable!("matched a single expression"),

@@ -71,7 +71,7 @@ fn write_attrs(el: &Element, out: &mut String) {
     for (name, value) in attrs {
         let text = match value {
             Value::String(s) => s.replace('"', "&quot;"),
-            other => format!("{{{{{}}}}}", other.to_json().unwrap_or_default()).replace('"', "'"),
+            other => format!("{{{{ {} }}}}", other.to_json().unwrap_or_default()).replace('"', "'"),
         };
         out.push_str(&format!(" {name}=\"{text}\""));
     }

@@ -5,7 +5,25 @@
 //! member access on literals or parentheses; so does this parser.
 
 use crate::value::{Object, Value, WxsFunction};
+use std::borrow::Cow;
+use rustc_hash::FxHashSet;
 use std::rc::Rc;
+
+/// Shares one `Rc<str>` per distinct name (tags, attributes, identifiers, keys) across a
+/// file's IR, so compiling allocates less and cloning names at render time is a refcount.
+#[derive(Debug, Default)]
+pub struct Interner(FxHashSet<Rc<str>>);
+
+impl Interner {
+    pub fn get(&mut self, name: &str) -> Rc<str> {
+        if let Some(rc) = self.0.get(name) {
+            return rc.clone();
+        }
+        let rc: Rc<str> = Rc::from(name);
+        self.0.insert(rc.clone());
+        rc
+    }
+}
 
 /// A parsed expression.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,8 +95,8 @@ pub struct ExprError {
 }
 
 /// Parses one expression (the text between `{{` and `}}`). Blank text is the empty string.
-pub fn parse_expression(src: &str) -> Result<Expr, ExprError> {
-    let mut p = ExprParser::new(src)?;
+pub fn parse_expression(src: &str, names: &mut Interner) -> Result<Expr, ExprError> {
+    let mut p = ExprParser::new(src, names)?;
     if p.peek() == &Tok::End {
         return Ok(Expr::Literal(LiteralValue(Value::from(""))));
     }
@@ -89,8 +107,8 @@ pub fn parse_expression(src: &str) -> Result<Expr, ExprError> {
 
 /// Parses the body of an object literal without its braces, as in a template's
 /// `data="{{ a: 1, ...rest }}"`.
-pub fn parse_object_body(src: &str) -> Result<Expr, ExprError> {
-    let mut p = ExprParser::new(src)?;
+pub fn parse_object_body(src: &str, names: &mut Interner) -> Result<Expr, ExprError> {
+    let mut p = ExprParser::new(src, names)?;
     let e = p.object_items(&Tok::End)?;
     p.expect_end()?;
     Ok(e)
@@ -99,10 +117,10 @@ pub fn parse_object_body(src: &str) -> Result<Expr, ExprError> {
 // ---------------------------------------------------------------- lexer
 
 #[derive(Clone, Debug, PartialEq)]
-enum Tok {
+enum Tok<'a> {
     Num(f64),
-    Str(String),
-    Ident(String),
+    Str(Cow<'a, str>),
+    Ident(&'a str),
     Punct(&'static str),
     End,
 }
@@ -113,7 +131,7 @@ const PUNCTS: [&str; 31] = [
 ];
 const BRACKETS: [&str; 6] = ["(", ")", "[", "]", "{", "}"];
 
-fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
+fn lex(src: &str) -> Result<Vec<(Tok<'_>, usize)>, ExprError> {
     let bytes = src.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -141,9 +159,9 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
             out.push((Tok::Str(s), start));
         } else if c.is_alphabetic() || c == '_' || c == '$' {
             let end = src[i..].find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).map_or(src.len(), |e| i + e);
-            out.push((Tok::Ident(src[i..end].to_string()), start));
+            out.push((Tok::Ident(&src[i..end]), start));
             i = end;
-        } else if let Some(p) = PUNCTS.iter().chain(BRACKETS.iter()).find(|p| src[i..].starts_with(**p)) {
+        } else if let Some(p) = c.is_ascii_punctuation().then(|| PUNCTS.iter().chain(BRACKETS.iter()).find(|p| src[i..].starts_with(**p))).flatten() {
             out.push((Tok::Punct(p), start));
             i += p.len();
         } else {
@@ -155,13 +173,20 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
 }
 
 /// Reads a quoted string literal with JS escapes; returns the value and its byte length.
-fn lex_string(s: &str) -> Option<(String, usize)> {
+fn lex_string(s: &str) -> Option<(Cow<'_, str>, usize)> {
+    let quote = s.chars().next()?;
+    let body = &s[1..];
+    match body.find([quote, '\\']) {
+        Some(end) if body[end..].starts_with(quote) => return Some((Cow::Borrowed(&body[..end]), end + 2)),
+        None => return None,
+        Some(_) => {}
+    }
     let mut chars = s.char_indices();
-    let (_, quote) = chars.next()?;
+    chars.next();
     let mut out = String::new();
     while let Some((i, c)) = chars.next() {
         match c {
-            c if c == quote => return Some((out, i + 1)),
+            c if c == quote => return Some((Cow::Owned(out), i + 1)),
             '\\' => {
                 let (_, e) = chars.next()?;
                 match e {
@@ -192,17 +217,18 @@ fn lex_string(s: &str) -> Option<(String, usize)> {
 
 // ---------------------------------------------------------------- parser
 
-struct ExprParser {
-    toks: Vec<(Tok, usize)>,
+struct ExprParser<'a, 'n> {
+    toks: Vec<(Tok<'a>, usize)>,
     at: usize,
+    names: &'n mut Interner,
 }
 
-impl ExprParser {
-    fn new(src: &str) -> Result<Self, ExprError> {
-        Ok(ExprParser { toks: lex(src)?, at: 0 })
+impl<'a, 'n> ExprParser<'a, 'n> {
+    fn new(src: &'a str, names: &'n mut Interner) -> Result<Self, ExprError> {
+        Ok(ExprParser { toks: lex(src)?, at: 0, names })
     }
 
-    fn peek(&self) -> &Tok {
+    fn peek(&self) -> &Tok<'a> {
         &self.toks[self.at].0
     }
 
@@ -210,7 +236,7 @@ impl ExprParser {
         self.toks[self.at].1
     }
 
-    fn next(&mut self) -> Tok {
+    fn next(&mut self) -> Tok<'a> {
         let t = self.toks[self.at].0.clone();
         if self.at + 1 < self.toks.len() {
             self.at += 1;
@@ -327,11 +353,11 @@ impl ExprParser {
             }
             Tok::Str(s) => {
                 self.next();
-                literal(Value::from(s))
+                literal(Value::String(self.names.get(&s)))
             }
             Tok::Ident(name) => {
                 self.next();
-                match name.as_str() {
+                match name {
                     "true" => literal(Value::Bool(true)),
                     "false" => literal(Value::Bool(false)),
                     "null" => literal(Value::Null),
@@ -340,7 +366,10 @@ impl ExprParser {
                         self.at -= 1;
                         Err(self.unexpected())
                     }
-                    _ => self.postfix(Expr::Name(Rc::from(name))),
+                    _ => {
+                        let name = self.names.get(name);
+                        self.postfix(Expr::Name(name))
+                    }
                 }
             }
             Tok::Punct("(") => {
@@ -376,7 +405,10 @@ impl ExprParser {
         loop {
             if self.eat(".") {
                 match self.next() {
-                    Tok::Ident(name) => e = Expr::Member(Box::new(e), Box::new(Expr::Literal(LiteralValue(Value::from(name))))),
+                    Tok::Ident(name) => {
+                        let key = Value::String(self.names.get(name));
+                        e = Expr::Member(Box::new(e), Box::new(Expr::Literal(LiteralValue(key))));
+                    }
                     _ => {
                         self.at -= 1;
                         return Err(self.unexpected());
@@ -402,7 +434,7 @@ impl ExprParser {
         }
     }
 
-    fn object_items(&mut self, close: &Tok) -> Result<Expr, ExprError> {
+    fn object_items(&mut self, close: &Tok<'_>) -> Result<Expr, ExprError> {
         let mut items = Vec::new();
         while self.peek() != close {
             if self.eat("...") {
@@ -410,7 +442,7 @@ impl ExprParser {
             } else {
                 // wcc takes only plain names as keys (no quoted or numeric keys).
                 let key: Rc<str> = match self.next() {
-                    Tok::Ident(s) => Rc::from(s),
+                    Tok::Ident(s) => self.names.get(s),
                     _ => {
                         self.at -= 1;
                         return Err(self.unexpected());
@@ -539,7 +571,7 @@ impl Expr {
             }
             Expr::Array(items) => Value::Array(Rc::new(items.iter().map(|e| e.eval(scope, env)).collect())),
             Expr::Object(items) => {
-                let mut map = Object::new();
+                let mut map = Object::default();
                 for item in items {
                     match item {
                         ObjectItem::Property(k, e) => {
@@ -627,7 +659,7 @@ mod tests {
         let mut wxs = NoWxs;
         let mut env = Env { wxs: &mut wxs, errors: Vec::new() };
         let mut out = String::new();
-        parse_expression(src).unwrap().eval(&scope, &mut env).write_template_text(&mut out);
+        parse_expression(src, &mut Interner::default()).unwrap().eval(&scope, &mut env).write_template_text(&mut out);
         out
     }
 
@@ -648,13 +680,13 @@ mod tests {
     #[test]
     fn grammar_rejects_what_wcc_rejects() {
         for src in ["typeof a", "a ?? b", "a?.b", "`t`", "+a", "2 ** 3", "a >>> 1", "a in b", "[1][0]", "(a).b", "0x10", "1e3", "a, b", "{'k': 1}", "{1: 1}"] {
-            assert!(parse_expression(src).is_err(), "{src} should be rejected");
+            assert!(parse_expression(src, &mut Interner::default()).is_err(), "{src} should be rejected");
         }
     }
 
     #[test]
     fn object_literals_take_shorthand_and_spread() {
-        let e = parse_object_body("...o, b: 9, c").unwrap();
+        let e = parse_object_body("...o, b: 9, c", &mut Interner::default()).unwrap();
         let data = Value::from_json(&serde_json::json!({"o": {"a": 1, "b": 2}, "c": 3}));
         let scope = Scope { data: &data, modules: &[], locals: Vec::new() };
         let mut env = Env { wxs: &mut NoWxs, errors: Vec::new() };
@@ -663,6 +695,6 @@ mod tests {
 
     #[test]
     fn blank_expression_is_the_empty_string() {
-        assert_eq!(parse_expression("  ").unwrap(), Expr::Literal(LiteralValue(Value::from(""))));
+        assert_eq!(parse_expression("  ", &mut Interner::default()).unwrap(), Expr::Literal(LiteralValue(Value::from(""))));
     }
 }

@@ -48,6 +48,8 @@ pub struct Renderer<'p> {
     env: Env<'p>,
     /// Templates being expanded, to stop self-recursion.
     active: Vec<*const crate::compile::Template>,
+    /// Files being included, to stop include cycles (reported when the program loaded).
+    including: Vec<&'p str>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -64,7 +66,7 @@ const NO_MODULES: &[(Rc<str>, Value)] = &[];
 
 impl<'p> Renderer<'p> {
     pub fn new(program: &'p Program, modules: &'p ModuleTable, wxs: &'p mut dyn WxsHost) -> Self {
-        Renderer { program, modules, env: Env { wxs, errors: Vec::new() }, active: Vec::new(), diagnostics: Vec::new() }
+        Renderer { program, modules, env: Env { wxs, errors: Vec::new() }, active: Vec::new(), including: Vec::new(), diagnostics: Vec::new() }
     }
 
     /// Renders the file at `path` with `data` (an object).
@@ -76,8 +78,10 @@ impl<'p> Renderer<'p> {
         let cx = Context { template_file: &file.path, modules: self.modules_of(file) };
         let mut scope = Scope { data, modules: cx.modules, locals: Vec::new() };
         let mut out = Vec::new();
+        self.including.push(&file.path);
         self.nodes(&file.nodes, cx, &mut scope, &mut out);
-        self.flush_wxs_errors(path, Pos { line: 1, col: 1 });
+        self.including.pop();
+        self.flush_wxs_errors(path, Pos::START);
         out
     }
 
@@ -144,10 +148,15 @@ impl<'p> Renderer<'p> {
                     self.warn(cx.template_file, *pos, format!("included file `{path}` not found"));
                     return;
                 };
+                if self.including.contains(&file.path.as_str()) {
+                    return; // an include cycle, reported when the program was loaded
+                }
                 // Included nodes keep the including file's data and WXS modules but
                 // resolve templates through the included file's own imports.
                 let inc_cx = Context { template_file: &file.path, modules: cx.modules };
+                self.including.push(&file.path);
                 self.nodes(&file.nodes, inc_cx, scope, out);
+                self.including.pop();
             }
         }
     }

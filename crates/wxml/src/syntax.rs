@@ -7,48 +7,49 @@
 
 use wxemu_package::{Diagnostic, Pos};
 
-/// A node of the source tree, before directives are interpreted.
+/// A node of the source tree, before directives are interpreted. It borrows from the
+/// source text.
 #[derive(Clone, Debug, PartialEq)]
-pub enum SyntaxNode {
-    Element(SyntaxElement),
-    Text { text: String, pos: Pos },
+pub enum SyntaxNode<'s> {
+    Element(SyntaxElement<'s>),
+    Text { text: &'s str, pos: Pos },
 }
 
 /// `<name attr="value" …>children</name>`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SyntaxElement {
-    pub name: String,
+pub struct SyntaxElement<'s> {
+    pub name: &'s str,
     pub pos: Pos,
-    pub attrs: Vec<SyntaxAttr>,
-    pub children: Vec<SyntaxNode>,
+    pub attrs: Vec<SyntaxAttr<'s>>,
+    pub children: Vec<SyntaxNode<'s>>,
     /// The raw body of a `<wxs>` element (JavaScript, not parsed as WXML).
-    pub script: Option<(String, Pos)>,
+    pub script: Option<(&'s str, Pos)>,
 }
 
 /// One attribute; `value` is `None` for a boolean attribute written without `=`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct SyntaxAttr {
-    pub name: String,
-    pub value: Option<String>,
+pub struct SyntaxAttr<'s> {
+    pub name: &'s str,
+    pub value: Option<&'s str>,
     pub pos: Pos,
     pub value_pos: Pos,
 }
 
-impl SyntaxElement {
+impl<'s> SyntaxElement<'s> {
     /// The attribute with this name (the last one if it is written twice, as wcc does).
-    pub fn attr(&self, name: &str) -> Option<&SyntaxAttr> {
+    pub fn attr(&self, name: &str) -> Option<&SyntaxAttr<'s>> {
         self.attrs.iter().rev().find(|a| a.name == name)
     }
 }
 
 /// Parses a WXML file into a tree, collecting diagnostics into `diags`.
-pub fn parse(file: &str, source: &str, diags: &mut Vec<Diagnostic>) -> Vec<SyntaxNode> {
+pub fn parse<'s>(file: &str, source: &'s str, diags: &mut Vec<Diagnostic>) -> Vec<SyntaxNode<'s>> {
     Parser { file, src: source, at: 0, line: 1, col: 1, diags }.parse_document()
 }
 
-struct Parser<'a, 'd> {
+struct Parser<'a, 's, 'd> {
     file: &'a str,
-    src: &'a str,
+    src: &'s str,
     at: usize,
     line: u32,
     col: u32,
@@ -56,23 +57,23 @@ struct Parser<'a, 'd> {
 }
 
 /// An element whose end tag has not been seen yet.
-struct Open {
-    element: SyntaxElement,
+struct Open<'s> {
+    element: SyntaxElement<'s>,
 }
 
 /// What a start tag produced: an element that takes children, or a finished one
 /// (`<x/>`, or `<wxs>` whose body and end tag were read with it).
-enum StartTag {
-    Open(SyntaxElement),
-    Done(SyntaxElement),
+enum StartTag<'s> {
+    Open(SyntaxElement<'s>),
+    Done(SyntaxElement<'s>),
 }
 
-impl Parser<'_, '_> {
+impl<'s> Parser<'_, 's, '_> {
     fn pos(&self) -> Pos {
         Pos { line: self.line, col: self.col }
     }
 
-    fn rest(&self) -> &str {
+    fn rest(&self) -> &'s str {
         &self.src[self.at..]
     }
 
@@ -94,9 +95,15 @@ impl Parser<'_, '_> {
 
     fn advance(&mut self, bytes: usize) {
         let end = self.at + bytes;
-        while self.at < end {
-            self.bump();
+        for &b in &self.src.as_bytes()[self.at..end] {
+            if b == b'\n' {
+                self.line += 1;
+                self.col = 1;
+            } else if b & 0xC0 != 0x80 {
+                self.col += 1; // count characters, not UTF-8 continuation bytes
+            }
         }
+        self.at = end;
     }
 
     fn eat(&mut self, s: &str) -> bool {
@@ -118,9 +125,9 @@ impl Parser<'_, '_> {
         self.diags.push(Diagnostic::error(self.file, pos, message).with_hint(hint));
     }
 
-    fn parse_document(&mut self) -> Vec<SyntaxNode> {
-        let mut root: Vec<SyntaxNode> = Vec::new();
-        let mut stack: Vec<Open> = Vec::new();
+    fn parse_document(&mut self) -> Vec<SyntaxNode<'s>> {
+        let mut root: Vec<SyntaxNode<'s>> = Vec::new();
+        let mut stack: Vec<Open<'s>> = Vec::new();
         while self.at < self.src.len() {
             if self.rest().starts_with("<!--") {
                 self.skip_comment();
@@ -166,13 +173,13 @@ impl Parser<'_, '_> {
     }
 
     /// Text up to the next tag; `{{ … }}` is taken whole, so `<` inside it is not a tag.
-    fn text(&mut self) -> String {
+    fn text(&mut self) -> &'s str {
         let start = self.at;
         loop {
             let rest = self.rest();
             let rest_len = rest.len();
             let next_tag = rest.find('<').unwrap_or(rest_len);
-            match rest[..next_tag].find("{{") {
+            match find_mustache(&rest[..next_tag]) {
                 Some(open) => {
                     self.advance(open);
                     let open_pos = self.pos();
@@ -195,7 +202,7 @@ impl Parser<'_, '_> {
                 }
             }
         }
-        self.src[start..self.at].to_string()
+        &self.src[start..self.at]
     }
 
     fn at_tag_start(&self) -> bool {
@@ -220,22 +227,22 @@ impl Parser<'_, '_> {
         }
     }
 
-    fn tag_name(&mut self) -> String {
+    fn tag_name(&mut self) -> &'s str {
         let rest = self.rest();
         let end = rest
             .find(|c: char| c.is_whitespace() || matches!(c, '>' | '/' | '=' | '<' | '"' | '\''))
             .unwrap_or(rest.len());
-        let name = rest[..end].to_string();
+        let name = &rest[..end];
         self.advance(end);
         name
     }
 
     /// Parses `<name attrs… >` or `<name … />`. For `<wxs>`, also its body and end tag.
-    fn start_tag(&mut self) -> Option<StartTag> {
+    fn start_tag(&mut self) -> Option<StartTag<'s>> {
         let pos = self.pos();
         self.bump(); // <
         let name = self.tag_name();
-        let mut attrs: Vec<SyntaxAttr> = Vec::new();
+        let mut attrs: Vec<SyntaxAttr<'s>> = Vec::new();
         loop {
             self.skip_whitespace();
             let attr_pos = self.pos();
@@ -283,8 +290,8 @@ impl Parser<'_, '_> {
         if element.name == "wxs" {
             let body_pos = self.pos();
             let (body, closed) = match self.rest().find("</wxs") {
-                Some(end) => (self.rest()[..end].to_string(), end),
-                None => (self.rest().to_string(), usize::MAX),
+                Some(end) => (&self.rest()[..end], end),
+                None => (self.rest(), usize::MAX),
             };
             if closed == usize::MAX {
                 self.advance(self.rest().len());
@@ -300,35 +307,35 @@ impl Parser<'_, '_> {
         Some(StartTag::Open(element))
     }
 
-    fn attr_value(&mut self, attr_name: &str) -> Option<String> {
+    fn attr_value(&mut self, attr_name: &str) -> Option<&'s str> {
         let pos = self.pos();
         match self.peek() {
             Some(q @ ('"' | '\'')) => {
                 self.bump();
                 match self.rest().find(q) {
                     Some(end) => {
-                        let value = self.rest()[..end].to_string();
+                        let value = &self.rest()[..end];
                         self.advance(end + 1);
                         Some(value)
                     }
                     None => {
                         self.advance(self.rest().len());
                         self.error(pos, format!("value of `{attr_name}` is never closed"), &format!("close the value with {q}"));
-                        Some(String::new())
+                        Some("")
                     }
                 }
             }
             _ => {
                 let rest = self.rest();
                 let end = rest.find(|c: char| c.is_whitespace() || c == '>' || rest.starts_with("/>")).unwrap_or(rest.len());
-                let value = rest[..end].to_string();
+                let value = &rest[..end];
                 self.advance(end);
                 Some(value)
             }
         }
     }
 
-    fn end_tag(&mut self, stack: &mut Vec<Open>, root: &mut Vec<SyntaxNode>) {
+    fn end_tag(&mut self, stack: &mut Vec<Open<'s>>, root: &mut Vec<SyntaxNode<'s>>) {
         let pos = self.pos();
         self.advance(2);
         let name = self.tag_name();
@@ -359,11 +366,16 @@ impl Parser<'_, '_> {
     }
 }
 
-fn children_of<'s>(stack: &'s mut [Open], root: &'s mut Vec<SyntaxNode>) -> &'s mut Vec<SyntaxNode> {
+fn children_of<'v, 's>(stack: &'v mut [Open<'s>], root: &'v mut Vec<SyntaxNode<'s>>) -> &'v mut Vec<SyntaxNode<'s>> {
     match stack.last_mut() {
         Some(open) => &mut open.element.children,
         None => root,
     }
+}
+
+/// The byte offset of the first `{{` in `s`.
+pub fn find_mustache(s: &str) -> Option<usize> {
+    s.as_bytes().windows(2).position(|w| w == b"{{")
 }
 
 /// The byte length of `{{ … }}` at the start of `s`, if closed. Like wcc, the first `}}`
@@ -392,14 +404,14 @@ pub fn mustache_len(s: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn parse_ok(src: &str) -> Vec<SyntaxNode> {
+    fn parse_ok(src: &str) -> Vec<SyntaxNode<'_>> {
         let mut diags = Vec::new();
         let nodes = parse("t.wxml", src, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         nodes
     }
 
-    fn first_element(nodes: &[SyntaxNode]) -> &SyntaxElement {
+    fn first_element<'a, 's>(nodes: &'a [SyntaxNode<'s>]) -> &'a SyntaxElement<'s> {
         nodes.iter().find_map(|n| match n { SyntaxNode::Element(e) => Some(e), _ => None }).unwrap()
     }
 
@@ -407,7 +419,7 @@ mod tests {
     fn less_than_inside_mustache_is_not_a_tag() {
         let nodes = parse_ok("<view>{{ a<b ? 1 : 2 }} and {{ '}}' }}</view>");
         let view = first_element(&nodes);
-        assert_eq!(view.children, vec![SyntaxNode::Text { text: "{{ a<b ? 1 : 2 }} and {{ '}}' }}".into(), pos: Pos { line: 1, col: 7 } }]);
+        assert_eq!(view.children, vec![SyntaxNode::Text { text: "{{ a<b ? 1 : 2 }} and {{ '}}' }}", pos: Pos { line: 1, col: 7 } }]);
     }
 
     #[test]
@@ -423,7 +435,7 @@ mod tests {
         let nodes = parse_ok("<input disabled value='x' />");
         let input = first_element(&nodes);
         assert_eq!(input.attr("disabled").unwrap().value, None);
-        assert_eq!(input.attr("value").unwrap().value.as_deref(), Some("x"));
+        assert_eq!(input.attr("value").unwrap().value, Some("x"));
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! with JavaScript's conversion rules (the view layer evaluates `{{ }}` as JS does).
 
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 /// An object's properties in insertion order, as `JSON.parse` builds them.
-pub type Object = IndexMap<String, Value>;
+pub type Object = IndexMap<String, Value, FxBuildHasher>;
 
 /// A WXS function exported by a `<wxs>` module; the number is given by the WXS runtime.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -37,9 +39,7 @@ impl Value {
                 Value::Array(Rc::new(items.iter().map(Value::from_json).collect()))
             }
             serde_json::Value::Object(map) => Value::Object(Rc::new(
-                map.iter()
-                    .map(|(k, v)| (k.clone(), Value::from_json(v)))
-                    .collect(),
+                map.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect(),
             )),
         }
     }
@@ -92,7 +92,7 @@ impl Value {
             Value::Undefined => out.push_str("undefined"),
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) => out.push_str(&format_number(*n)),
+            Value::Number(n) => write_number(*n, out),
             Value::String(s) => out.push_str(s),
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
@@ -267,10 +267,20 @@ fn utf16_unit_at(s: &str, index: usize) -> Value {
 
 /// JavaScript `Number.prototype.toString()` for a number.
 pub fn format_number(n: f64) -> String {
+    let mut out = String::new();
+    write_number(n, &mut out);
+    out
+}
+
+/// Appends `Number.prototype.toString()` of `n` to `out`.
+pub fn write_number(n: f64, out: &mut String) {
     if n == 0.0 {
-        return "0".to_string(); // also -0
+        out.push('0'); // also -0
+    } else if n.fract() == 0.0 && n.abs() < 1e15 {
+        let _ = write!(out, "{}", n as i64); // integers print the same, without ryu's work
+    } else {
+        out.push_str(ryu_js::Buffer::new().format(n));
     }
-    ryu_js::Buffer::new().format(n).to_string()
 }
 
 /// A number as JSON, as `JSON.stringify` writes it: integers without a fraction.
@@ -335,6 +345,9 @@ mod tests {
     #[test]
     fn numbers_print_like_javascript() {
         assert_eq!(format_number(3.0), "3");
+        assert_eq!(format_number(-42.0), "-42");
+        assert_eq!(format_number(123456789012345.0), "123456789012345");
+        assert_eq!(format_number(1e20), "100000000000000000000");
         assert_eq!(format_number(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(format_number(1e21), "1e+21");
         assert_eq!(format_number(-0.0), "0");
@@ -373,7 +386,7 @@ mod tests {
 
     #[test]
     fn json_round_trip_drops_undefined_like_stringify() {
-        let mut map = Object::new();
+        let mut map = Object::default();
         map.insert("u".into(), Value::Undefined);
         map.insert("n".into(), Value::Number(2.0));
         let arr = Value::Array(Rc::new(vec![Value::Undefined, Value::Number(0.5)]));

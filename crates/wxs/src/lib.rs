@@ -111,7 +111,7 @@ impl WxsRuntime {
 
     fn describe(&mut self, error: JsError) -> String {
         match error.try_native(&mut self.context) {
-            Ok(native) => native.to_string(),
+            Ok(native) => native.to_string().trim_end_matches(" (native)").to_string(),
             Err(_) => error.to_string(),
         }
     }
@@ -143,7 +143,7 @@ impl WxsRuntime {
                         .collect();
                     return Value::Array(Rc::new(items));
                 }
-                let mut map = Object::new();
+                let mut map = Object::default();
                 for key in obj.own_property_keys(&mut self.context).unwrap_or_default() {
                     let name = match &key {
                         PropertyKey::String(s) => s.to_std_string_escaped(),
