@@ -1,0 +1,56 @@
+//! Loading a package with every resolution rule in play: tests/packages/resolution has a
+//! `miniprogramRoot`, an independent subpackage, global components, `resolveAlias`, an npm
+//! component in miniprogram_npm, a relative path, and a component that uses itself.
+
+use std::path::Path;
+use wxemu_package::{Package, Severity};
+
+fn load() -> Package {
+    Package::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/packages/resolution"))
+}
+
+#[test]
+fn project_config_selects_root_and_library() {
+    let pkg = load();
+    assert!(pkg.root.ends_with("miniprogram/"), "{}", pkg.root.display());
+    assert_eq!(pkg.project.lib_version.as_deref(), Some("2.30.0"));
+    assert_eq!(pkg.project.setting.get("urlCheck"), Some(&serde_json::json!(true)));
+    let unknown: Vec<String> = pkg.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert!(unknown[0].starts_with("project.config.json:8:3: warning: unknown key `futureKey`"), "{unknown:?}");
+}
+
+#[test]
+fn pages_include_subpackages_with_their_root() {
+    let pkg = load();
+    assert_eq!(pkg.pages.keys().collect::<Vec<_>>(), ["pages/home/home", "shop/list/list"]);
+    let shop = &pkg.app.subpackages[0];
+    assert_eq!((shop.root.as_str(), shop.name.as_deref(), shop.independent), ("shop", Some("shop"), true));
+    assert_eq!(pkg.entry_page(), Some("pages/home/home"));
+    assert_eq!(pkg.app.network_timeout.get("request"), Some(&serde_json::json!(5000)));
+    assert_eq!(pkg.app.lazy_code_loading.as_deref(), Some("requiredComponents"));
+}
+
+#[test]
+fn components_resolve_like_the_platform() {
+    let pkg = load();
+    let home = &pkg.pages["pages/home/home"];
+    let using: Vec<(&str, &str)> = home.using_components.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(
+        using,
+        [
+            ("g-badge", "components/badge/badge"),
+            ("card", "components/card/card"),
+            ("dialog", "miniprogram_npm/weui/dialog/index"),
+            ("badge", "components/badge/badge"),
+            ("tree", "components/tree/tree"),
+        ]
+    );
+    let card = &pkg.components["components/card/card"];
+    assert!(card.config.component && card.has_wxml && card.has_js && !card.has_wxss);
+    assert_eq!(card.config.style_isolation.as_deref(), Some("apply-shared"));
+    assert!(card.config.component_generics.contains_key("item"));
+    // A component may use itself (recursive trees are allowed on the platform).
+    assert_eq!(pkg.components["components/tree/tree"].using_components["tree"], "components/tree/tree");
+    assert!(!pkg.diagnostics.iter().any(|d| d.severity == Severity::Error), "{:?}", pkg.diagnostics);
+}
