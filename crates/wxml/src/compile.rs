@@ -266,15 +266,7 @@ impl Compiler<'_> {
                             }
                             None => {
                                 chain_open = false;
-                                if let IrNode::Block(inner) = node {
-                                    if el.name != "block" {
-                                        out.extend(inner);
-                                        continue;
-                                    }
-                                    out.push(IrNode::Block(inner));
-                                } else {
-                                    out.push(node);
-                                }
+                                out.push(node);
                             }
                         },
                     }

@@ -355,6 +355,7 @@ impl<'a, 'n> ExprParser<'a, 'n> {
                 self.next();
                 literal(Value::String(self.names.get(&s)))
             }
+            Tok::Ident("typeof" | "void" | "in" | "instanceof" | "new" | "delete" | "this" | "function") => Err(self.unexpected()),
             Tok::Ident(name) => {
                 self.next();
                 match name {
@@ -362,10 +363,6 @@ impl<'a, 'n> ExprParser<'a, 'n> {
                     "false" => literal(Value::Bool(false)),
                     "null" => literal(Value::Null),
                     "undefined" => literal(Value::Undefined),
-                    "typeof" | "void" | "in" | "instanceof" | "new" | "delete" | "this" | "function" => {
-                        self.at -= 1;
-                        Err(self.unexpected())
-                    }
                     _ => {
                         let name = self.names.get(name);
                         self.postfix(Expr::Name(name))
@@ -404,16 +401,10 @@ impl<'a, 'n> ExprParser<'a, 'n> {
     fn postfix(&mut self, mut e: Expr) -> Result<Expr, ExprError> {
         loop {
             if self.eat(".") {
-                match self.next() {
-                    Tok::Ident(name) => {
-                        let key = Value::String(self.names.get(name));
-                        e = Expr::Member(Box::new(e), Box::new(Expr::Literal(LiteralValue(key))));
-                    }
-                    _ => {
-                        self.at -= 1;
-                        return Err(self.unexpected());
-                    }
-                }
+                let Tok::Ident(name) = *self.peek() else { return Err(self.unexpected()) };
+                self.next();
+                let key = Value::String(self.names.get(name));
+                e = Expr::Member(Box::new(e), Box::new(Expr::Literal(LiteralValue(key))));
             } else if self.eat("[") {
                 let key = self.conditional()?;
                 self.expect("]")?;
@@ -441,13 +432,9 @@ impl<'a, 'n> ExprParser<'a, 'n> {
                 items.push(ObjectItem::Spread(self.conditional()?));
             } else {
                 // wcc takes only plain names as keys (no quoted or numeric keys).
-                let key: Rc<str> = match self.next() {
-                    Tok::Ident(s) => self.names.get(s),
-                    _ => {
-                        self.at -= 1;
-                        return Err(self.unexpected());
-                    }
-                };
+                let Tok::Ident(name) = *self.peek() else { return Err(self.unexpected()) };
+                self.next();
+                let key = self.names.get(name);
                 if self.eat(":") {
                     items.push(ObjectItem::Property(key, self.conditional()?));
                 } else {
@@ -691,6 +678,12 @@ mod tests {
         let scope = Scope { data: &data, modules: &[], locals: Vec::new() };
         let mut env = Env { wxs: &mut NoWxs, errors: Vec::new() };
         assert_eq!(e.eval(&scope, &mut env).to_json().unwrap(), serde_json::json!({"a": 1, "b": 9, "c": 3}));
+    }
+
+    #[test]
+    fn errors_at_the_end_say_so() {
+        let err = parse_expression("a.", &mut Interner::default()).unwrap_err();
+        assert_eq!((err.offset, err.message.as_str()), (2, "unexpected end of expression"));
     }
 
     #[test]

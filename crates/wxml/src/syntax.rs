@@ -326,8 +326,12 @@ impl<'s> Parser<'_, 's, '_> {
                 }
             }
             _ => {
+                // Unquoted: up to white space, `>` or the `/>` that ends the tag.
                 let rest = self.rest();
-                let end = rest.find(|c: char| c.is_whitespace() || c == '>' || rest.starts_with("/>")).unwrap_or(rest.len());
+                let end = rest
+                    .char_indices()
+                    .find(|&(i, c)| c.is_whitespace() || c == '>' || rest[i..].starts_with("/>"))
+                    .map_or(rest.len(), |(i, _)| i);
                 let value = &rest[..end];
                 self.advance(end);
                 Some(value)
@@ -392,7 +396,7 @@ pub fn mustache_len(s: &str) -> Option<usize> {
             Some(q) if b == q => quote = None,
             Some(_) => {}
             None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if s[i..].starts_with("}}") => return Some(i + 2),
+            None if bytes[i..].starts_with(b"}}") => return Some(i + 2),
             None => {}
         }
         i += 1;
@@ -431,6 +435,26 @@ mod tests {
     }
 
     #[test]
+    fn unquoted_values_end_at_space_or_tag_end() {
+        let nodes = parse_ok("<view a=1 b=x/y c=2/>");
+        let view = first_element(&nodes);
+        let values: Vec<_> = view.attrs.iter().map(|a| a.value.unwrap()).collect();
+        assert_eq!(values, ["1", "x/y", "2"]);
+    }
+
+    #[test]
+    fn no_prefix_of_any_fixture_makes_the_parser_panic() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/wxml");
+        for case in std::fs::read_dir(dir).unwrap() {
+            let source = std::fs::read_to_string(case.unwrap().path().join("index.wxml")).unwrap();
+            for (i, _) in source.char_indices() {
+                let mut diags = Vec::new();
+                crate::compile::compile_file("t.wxml", &source[..i], &mut diags);
+            }
+        }
+    }
+
+    #[test]
     fn boolean_attributes_have_no_value() {
         let nodes = parse_ok("<input disabled value='x' />");
         let input = first_element(&nodes);
@@ -444,6 +468,9 @@ mod tests {
         assert_eq!(mustache_len("{{ '}}' }}"), Some(10));
         assert_eq!(mustache_len("{{x}}}}"), Some(5));
         assert_eq!(mustache_len("{{x}"), None);
+        // A backslash before a multi-byte character inside a string must not split it.
+        assert_eq!(mustache_len("{{ '\\中' }}"), Some(12));
+        assert_eq!(mustache_len("{{ '\\中"), None);
     }
 
     #[test]
