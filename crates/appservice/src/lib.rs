@@ -6,8 +6,9 @@
 //! `wx` API come with the logic-layer issue; until then scripts that reach for them fail
 //! with a clear "not supported by wxemu yet" error.
 
-use boa_engine::{Context, JsError, Source};
-use std::path::Path;
+use wxemu_js::boa_engine::{Context, Source};
+use wxemu_js::{describe, install_modules, require};
+use wxemu_package::resolve::script_candidates;
 use wxemu_package::{Diagnostic, Package, Pos, Unit};
 
 /// The registration half of the framework (Page, Component, Behavior).
@@ -20,47 +21,37 @@ const NOT_YET: &str = r#"
   function notYet(name) {
     return new Error('not supported by wxemu yet: `' + name + '` while reading a page\'s initial data (the logic layer is not implemented yet)');
   }
-  ['getApp', 'getCurrentPages', 'require', 'requirePlugin', 'setTimeout', 'setInterval'].forEach(function (name) {
+  ['getApp', 'getCurrentPages', 'requirePlugin', 'setTimeout', 'setInterval'].forEach(function (name) {
     g[name] = function () { throw notYet(name + '()'); };
   });
   g.wx = new Proxy({}, { get: function (_, key) { throw notYet('wx.' + String(key)); } });
 })(globalThis);
 "#;
 
-/// Runs the page's script and returns the `data` it starts with, as JSON. Errors name the
-/// script's file, line and column.
+/// `require` in the logic layer, resolved the way the platform does.
+fn resolve_script(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
+    script_candidates(from, path).into_iter().find(|c| exists(c))
+}
+
+/// Runs the page's script (and the modules it requires) and returns the `data` it starts
+/// with, as JSON. Errors name the failing file, line and column.
 pub fn initial_data(package: &Package, page: &Unit) -> Result<serde_json::Value, Diagnostic> {
     let script_path = page.file("js");
-    let Some(script) = package.read(&script_path) else {
-        return Err(Diagnostic::error(&script_path, Pos::START, "page script not found").with_hint("create the page's .js file with Page({ data: { … } })"));
-    };
-    let mut context = Context::default();
-    context.runtime_limits_mut().set_loop_iteration_limit(100_000_000);
-    let fail = |e: JsError, context: &mut Context| {
-        let message = e.try_native(context).map_or_else(|_| e.to_string(), |n| n.to_string().trim_end_matches(" (native)").to_string());
-        // boa reports a script that ends too early without a position: that is the end.
-        let end = || Pos::START.advance(&script);
-        let pos = error_pos(&message).unwrap_or_else(|| if message.contains("abrupt end") { end() } else { Pos::START });
-        Diagnostic::error(&script_path, pos, format!("page script failed: {message}"))
-            .with_hint("fix the error in the page's script")
-    };
+    let root = package.root.clone();
+    let mut context = wxemu_js::new_context(100_000_000);
+    install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
     for prelude in [DEFINITION_JS, NOT_YET] {
         context.eval(Source::from_bytes(prelude)).expect("the runtime-js preludes are valid JavaScript");
     }
-    let path = Path::new(&script_path);
-    context.eval(Source::from_bytes(&script).with_path(path)).map_err(|e| fail(e, &mut context))?;
+    let fail = |e: wxemu_js::boa_engine::JsError, context: &mut Context| {
+        let error = describe(&e, context);
+        let (file, pos) = error.location(&script_path);
+        Diagnostic::error(&file, pos, format!("page script failed: {}", error.message)).with_hint("fix the error in the script")
+    };
+    require(&mut context, "", &format!("/{script_path}")).map_err(|e| fail(e, &mut context))?;
     let json = context.eval(Source::from_bytes("__wxemuInitialData()")).map_err(|e| fail(e, &mut context))?;
     let text = json.to_string(&mut context).map_err(|e| fail(e, &mut context))?.to_std_string_escaped();
     serde_json::from_str(&text).map_err(|e| Diagnostic::error(&script_path, Pos::START, format!("page data is not JSON: {e}")))
-}
-
-/// The `line L, col C` (syntax errors) or `:L:C` (runtime errors) a boa message carries.
-fn error_pos(message: &str) -> Option<Pos> {
-    let numbers = |s: &str| -> Option<Pos> {
-        let mut it = s.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty());
-        Some(Pos { line: it.next()?.parse().ok()?, col: it.next()?.parse().ok()? })
-    };
-    message.rfind("line ").and_then(|i| numbers(&message[i..])).or_else(|| message.rfind(".js:").and_then(|i| numbers(&message[i..])))
 }
 
 #[cfg(test)]
@@ -101,6 +92,17 @@ mod tests {
         let pkg = package_with("Page({ data: { w: wx.getSystemInfoSync() } })");
         let err = initial_data(&pkg, &pkg.pages["pages/a/a"]).unwrap_err().to_string();
         assert!(err.contains("not supported by wxemu yet: `wx.getSystemInfoSync`"), "{err}");
+    }
+
+    #[test]
+    fn required_modules_load_and_their_errors_name_them() {
+        let pkg = package_with("const util = require('../../utils/util')\nPage({ data: { label: util.label(2) } })");
+        std::fs::create_dir_all(pkg.root.join("utils")).unwrap();
+        std::fs::write(pkg.root.join("utils/util.js"), "module.exports = { label: n => `n=${n}` }").unwrap();
+        assert_eq!(initial_data(&pkg, &pkg.pages["pages/a/a"]).unwrap(), serde_json::json!({"label": "n=2"}));
+        std::fs::write(pkg.root.join("utils/util.js"), "\nmodule.exports = { label: n => n.x.y }").unwrap();
+        let err = initial_data(&pkg, &pkg.pages["pages/a/a"]).unwrap_err().to_string();
+        assert!(err.starts_with("utils/util.js:2:"), "{err}");
     }
 
     #[test]

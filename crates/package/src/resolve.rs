@@ -34,26 +34,45 @@ pub fn apply_alias(aliases: &[(String, String)], path: &str) -> Option<String> {
     })
 }
 
+/// The `miniprogram_npm/` folders a file can see, nearest first: in its own folder, then in
+/// each folder above up to the package root.
+fn npm_folders(from_file: &str) -> Vec<String> {
+    let mut dirs: Vec<&str> = from_file.split('/').collect();
+    dirs.pop();
+    let mut out = Vec::new();
+    loop {
+        out.push(if dirs.is_empty() { "miniprogram_npm/".to_string() } else { format!("{}/miniprogram_npm/", dirs.join("/")) });
+        if dirs.pop().is_none() {
+            return out;
+        }
+    }
+}
+
 /// The candidate root-relative paths (without extension) a `usingComponents` entry may
 /// name, in lookup order, for a component used from `from_file`.
 pub fn component_candidates(from_file: &str, path: &str) -> Vec<String> {
     if path.starts_with('/') || path.starts_with('.') {
         return vec![resolve_path(from_file, path)];
     }
-    // A bare name is an npm package: look in miniprogram_npm from the using file's folder up
-    // to the package root; a package name alone means its `index`.
-    let mut dirs: Vec<&str> = from_file.split('/').collect();
-    dirs.pop();
-    let mut out = Vec::new();
-    loop {
-        let base = if dirs.is_empty() { String::new() } else { format!("{}/", dirs.join("/")) };
-        out.push(format!("{base}miniprogram_npm/{path}"));
-        out.push(format!("{base}miniprogram_npm/{path}/index"));
-        if dirs.pop().is_none() {
-            break;
-        }
+    // A bare name is an npm package; a package name alone means its `index`.
+    npm_folders(from_file).into_iter().flat_map(|npm| [format!("{npm}{path}"), format!("{npm}{path}/index")]).collect()
+}
+
+/// The candidate files a `require(path)` in a script may load, in lookup order: relative or
+/// `/`-absolute paths, with `.js` or `/index.js` added when missing; bare names are npm
+/// packages in `miniprogram_npm`, then (as older base libraries allowed) relative paths.
+pub fn script_candidates(from_file: &str, path: &str) -> Vec<String> {
+    let with_js = |p: String| {
+        if p.ends_with(".js") { vec![p.clone(), format!("{p}/index.js")] } else { vec![format!("{p}.js"), format!("{p}/index.js"), p] }
+    };
+    if path.starts_with('/') || path.starts_with('.') {
+        return with_js(resolve_path(from_file, path));
     }
-    out
+    npm_folders(from_file)
+        .into_iter()
+        .flat_map(|npm| with_js(format!("{npm}{path}")))
+        .chain(with_js(resolve_path(from_file, path)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -73,6 +92,16 @@ mod tests {
         assert_eq!(apply_alias(&aliases, "@comp/card/index").as_deref(), Some("/components/card/index"));
         assert_eq!(apply_alias(&aliases, "util").as_deref(), Some("/lib/util"));
         assert_eq!(apply_alias(&aliases, "other"), None);
+    }
+
+    #[test]
+    fn scripts_resolve_with_js_index_and_npm() {
+        assert_eq!(script_candidates("pages/a/a.js", "../../utils/util"), ["utils/util.js", "utils/util/index.js", "utils/util"]);
+        assert_eq!(script_candidates("pages/a/a.js", "/lib/x.js"), ["lib/x.js", "lib/x.js/index.js"]);
+        let bare = script_candidates("pages/a.js", "dayjs");
+        assert_eq!(&bare[..3], ["pages/miniprogram_npm/dayjs.js", "pages/miniprogram_npm/dayjs/index.js", "pages/miniprogram_npm/dayjs"]);
+        assert_eq!(bare[3..6], ["miniprogram_npm/dayjs.js", "miniprogram_npm/dayjs/index.js", "miniprogram_npm/dayjs"]);
+        assert_eq!(bare[6], "pages/dayjs.js");
     }
 
     #[test]

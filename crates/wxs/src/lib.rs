@@ -4,17 +4,14 @@
 //! handed to the template engine as values whose functions it calls back through
 //! [`WxsHost`].
 
-use boa_engine::object::builtins::JsArray;
-use boa_engine::property::PropertyKey;
-use boa_engine::value::JsVariant;
-use boa_engine::{js_string, Context, JsError, JsObject, JsResult, JsString, JsValue, NativeFunction, Source};
-use std::path::Path;
 use std::rc::Rc;
+use wxemu_js::boa_engine::object::builtins::JsArray;
+use wxemu_js::boa_engine::property::PropertyKey;
+use wxemu_js::boa_engine::value::JsVariant;
+use wxemu_js::boa_engine::{Context, JsObject, JsString, JsValue, Source};
+use wxemu_js::{describe, install_modules, require, run_inline_module, ReadFile};
 use wxemu_wxml::value::Object;
 use wxemu_wxml::{Diagnostic, ModuleTable, Pos, Program, Value, WxsFunction, WxsHost, WxsSource};
-
-/// Reads a package file by its root-relative path.
-pub type ReadFile = Box<dyn Fn(&str) -> Option<String>>;
 
 /// A view's WXS context and the functions its modules exported.
 pub struct WxsRuntime {
@@ -22,45 +19,28 @@ pub struct WxsRuntime {
     functions: Vec<JsObject>,
 }
 
-/// The framework half of WXS: CommonJS `require` over `.wxs` files and the two globals
-/// WXS has instead of `new RegExp` / `new Date`.
+/// The two globals WXS has instead of `new RegExp` / `new Date`.
 const PRELUDE: &str = r#"
-var __wxsCache = {};
-function __wxsRequire(from, path) {
-  var full = __wxsResolve(from, path);
-  if (__wxsCache[full]) return __wxsCache[full].exports;
-  var module = { exports: {} };
-  __wxsCache[full] = module;
-  __wxsCompile(full, __wxsSource(full)).call(null, module, module.exports, function (p) { return __wxsRequire(full, p); });
-  return module.exports;
-}
 function getRegExp(pattern, flags) { return new RegExp(pattern, flags); }
 function getDate() { return new (Function.prototype.bind.apply(Date, [null].concat(Array.prototype.slice.call(arguments))))(); }
 "#;
 
-const WRAP_START: &str = "(function (module, exports, require) {";
-const WRAP_END: &str = "\n})";
-
 /// How deep a module's exports are converted (guards against cycles).
 const MAX_DEPTH: usize = 32;
+
+/// `require` in WXS: a path relative to the requiring file (or `/`-absolute), `.wxs` optional.
+fn resolve_wxs(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
+    let resolved = wxemu_package::resolve_path(from, path);
+    let file = if resolved.ends_with(".wxs") { resolved } else { resolved + ".wxs" };
+    exists(&file).then_some(file)
+}
 
 impl WxsRuntime {
     /// Runs every WXS module the program's files declare. Returns the runtime, each
     /// file's modules, and diagnostics for modules that failed (they are left out).
     pub fn load(program: &Program, read: ReadFile) -> (WxsRuntime, ModuleTable, Vec<Diagnostic>) {
-        let mut context = Context::default();
-        context.runtime_limits_mut().set_loop_iteration_limit(10_000_000);
-        context.runtime_limits_mut().set_recursion_limit(1_000);
-        context.insert_data(read);
-        for (name, f) in [
-            ("__wxsSource", source as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>),
-            ("__wxsResolve", resolve),
-            ("__wxsCompile", compile),
-        ] {
-            context
-                .register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f))
-                .expect("fresh context accepts globals");
-        }
+        let mut context = wxemu_js::new_context(10_000_000);
+        install_modules(&mut context, read, resolve_wxs);
         context.eval(Source::from_bytes(PRELUDE)).expect("the WXS prelude is valid JavaScript");
         let mut runtime = WxsRuntime { context, functions: Vec::new() };
         let mut table = ModuleTable::new();
@@ -69,51 +49,30 @@ impl WxsRuntime {
         paths.sort();
         for path in paths {
             for decl in &program.files[path].wxs {
-                match runtime.module(path, &decl.source) {
-                    Ok(exports) => table.entry(path.clone()).or_default().push((decl.module.clone(), exports)),
-                    Err((pos, message)) => diags.push(
-                        Diagnostic::error(path, pos.unwrap_or(decl.pos), format!("WXS module `{}` failed: {message}", decl.module))
-                            .with_hint("fix the module's script; WXS is a restricted ES5 without DOM or wx APIs"),
-                    ),
+                let result = match &decl.source {
+                    WxsSource::File(file) => require(&mut runtime.context, "", &format!("/{file}")),
+                    WxsSource::Inline { code, pos } => run_inline_module(&mut runtime.context, path, code, *pos),
+                };
+                match result {
+                    Ok(exports) => {
+                        let exports = runtime.to_value(&exports, 0);
+                        table.entry(path.clone()).or_default().push((decl.module.clone(), exports));
+                    }
+                    Err(e) => {
+                        let error = describe(&e, &mut runtime.context);
+                        let (file, pos) = match &decl.source {
+                            WxsSource::Inline { pos: start, .. } => (path.clone(), inline_pos(error.pos, *start).unwrap_or(decl.pos)),
+                            WxsSource::File(_) => error.location(path),
+                        };
+                        diags.push(
+                            Diagnostic::error(&file, pos, format!("WXS module `{}` failed: {}", decl.module, error.message))
+                                .with_hint("fix the module's script; WXS is a restricted ES5 without DOM or wx APIs"),
+                        );
+                    }
                 }
             }
         }
         (runtime, table, diags)
-    }
-
-    /// Runs one module and converts its exports.
-    fn module(&mut self, wxml_path: &str, source: &WxsSource) -> Result<Value, (Option<Pos>, String)> {
-        let result = match source {
-            WxsSource::File(path) => {
-                let call = format!("__wxsRequire('', {})", serde_json_string(path));
-                self.context.eval(Source::from_bytes(&call))
-            }
-            WxsSource::Inline { code, pos } => self.run_inline(wxml_path, code, *pos),
-        };
-        let exports = result.map_err(|e| (error_pos(&e, source), self.describe(e)))?;
-        Ok(self.to_value(&exports, 0))
-    }
-
-    /// Inline module code, placed at its line in the WXML file so errors point there.
-    fn run_inline(&mut self, wxml_path: &str, code: &str, pos: Pos) -> JsResult<JsValue> {
-        let padded = format!("{}{WRAP_START}{code}{WRAP_END}", "\n".repeat(pos.line.saturating_sub(1) as usize));
-        let factory = self.context.eval(Source::from_bytes(&padded).with_path(Path::new(wxml_path)))?;
-        let module = self.context.eval(Source::from_bytes("({ exports: {} })"))?;
-        let module_obj = module.as_object().expect("object literal");
-        let exports = module_obj.get(js_string!("exports"), &mut self.context)?;
-        let from = JsValue::from(JsString::from(wxml_path));
-        let require = self.context.eval(Source::from_bytes("(function (from) { return function (p) { return __wxsRequire(from, p); }; })"))?;
-        let require = require.as_callable().expect("function").call(&JsValue::undefined(), &[from], &mut self.context)?;
-        let factory = factory.as_callable().ok_or_else(|| JsError::from_opaque(js_string!("module wrapper is not callable").into()))?;
-        factory.call(&JsValue::undefined(), &[module.clone(), exports, require], &mut self.context)?;
-        module_obj.get(js_string!("exports"), &mut self.context)
-    }
-
-    fn describe(&mut self, error: JsError) -> String {
-        match error.try_native(&mut self.context) {
-            Ok(native) => native.to_string().trim_end_matches(" (native)").to_string(),
-            Err(_) => error.to_string(),
-        }
     }
 
     fn to_value(&mut self, v: &JsValue, depth: usize) -> Value {
@@ -189,58 +148,23 @@ impl WxsHost for WxsRuntime {
         let args: Vec<JsValue> = args.iter().map(|a| self.to_js(a)).collect();
         match f.call(&JsValue::undefined(), &args, &mut self.context) {
             Ok(v) => Ok(self.to_value(&v, 0)),
-            Err(e) => Err(self.describe(e)),
+            Err(e) => {
+                let error = describe(&e, &mut self.context);
+                Err(match (error.file, error.pos) {
+                    (Some(file), Some(pos)) => format!("{} (at {file}:{}:{})", error.message, pos.line, pos.col),
+                    _ => error.message,
+                })
+            }
         }
     }
 }
 
-fn serde_json_string(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-/// The file position a boa error carries, for inline modules (whose code sits in the WXML).
-fn error_pos(error: &JsError, source: &WxsSource) -> Option<Pos> {
-    let WxsSource::Inline { pos, .. } = source else { return None };
-    let text = error.to_string();
-    // Syntax errors read "... at line L, col C"; the wrapper shifts column 1 of the first line.
-    let at = text.rfind("line ")?;
-    let mut nums = text[at + 5..].split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
-    let line: u32 = nums.next()?.parse().ok()?;
-    let col: u32 = nums.next()?.parse().ok()?;
-    let col = if line == pos.line { pos.col + col.saturating_sub(1 + WRAP_START.len() as u32) } else { col };
-    Some(Pos { line, col })
-}
-
-fn arg_string(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<String> {
-    Ok(args.get(i).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped())
-}
-
-/// `__wxsSource(path)`: the text of a `.wxs` file, or a thrown error naming it.
-fn source(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let path = arg_string(args, 0, context)?;
-    let read = context.get_data::<ReadFile>().expect("reader installed at load");
-    match read(&path) {
-        Some(text) => Ok(JsValue::from(JsString::from(text.as_str()))),
-        None => Err(JsError::from_opaque(JsValue::from(JsString::from(format!("WXS file `{path}` not found").as_str())))),
-    }
-}
-
-/// `__wxsResolve(from, path)`: a `require` path relative to the requiring file.
-fn resolve(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let from = arg_string(args, 0, context)?;
-    let path = arg_string(args, 1, context)?;
-    let resolved = wxemu_wxml::resolve_path(&from, &path);
-    let resolved = if resolved.ends_with(".wxs") { resolved } else { resolved + ".wxs" };
-    Ok(JsValue::from(JsString::from(resolved.as_str())))
-}
-
-/// `__wxsCompile(path, code)`: wraps a file's code as a CommonJS factory, compiled with its
-/// path so errors name the file.
-fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let path = arg_string(args, 0, context)?;
-    let code = arg_string(args, 1, context)?;
-    let wrapped = format!("{WRAP_START}{code}{WRAP_END}");
-    context.eval(Source::from_bytes(&wrapped).with_path(Path::new(&path)))
+/// Inline code sits at `start` in the WXML file; the module wrapper shifts columns of its
+/// first line.
+fn inline_pos(pos: Option<Pos>, start: Pos) -> Option<Pos> {
+    let pos = pos?;
+    let shift = wxemu_js::WRAP_START.chars().count() as u32;
+    Some(if pos.line == start.line { Pos { line: pos.line, col: start.col + pos.col.saturating_sub(1 + shift) } } else { pos })
 }
 
 #[cfg(test)]

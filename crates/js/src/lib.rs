@@ -1,0 +1,294 @@
+//! The one place wxemu touches boa_engine directly: JavaScript contexts with runtime limits,
+//! CommonJS modules loaded from package files (`require`, `module.exports`, cycles handled
+//! like Node), and script errors turned into messages with `file:line:col`.
+//!
+//! Both JS contexts of a running mini-program use it: the view layer's WXS context and the
+//! logic layer's AppService context.
+
+pub use boa_engine;
+
+use boa_engine::{js_string, Context, JsError, JsResult, JsString, JsValue, NativeFunction, Source};
+use std::path::Path;
+use wxemu_package::Pos;
+
+/// Reads a package file by its root-relative path.
+pub type ReadFile = Box<dyn Fn(&str) -> Option<String>>;
+
+/// Finds the root-relative file a `require(path)` from `from` names; `exists` tells whether a
+/// candidate file is there.
+pub type Resolve = fn(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String>;
+
+/// What the module natives need, kept in the context's host data.
+struct Modules {
+    read: ReadFile,
+    resolve: Resolve,
+}
+
+/// The JS half of the module system: one cache, Node's cycle behaviour (a module required
+/// while it runs yields its exports so far).
+const MODULES_JS: &str = r#"
+var __wxemuModules = {};
+function __wxemuRequire(from, path) {
+  var full = __wxemuResolve(from, path);
+  var cached = __wxemuModules[full];
+  if (cached) return cached.exports;
+  var module = { exports: {}, id: full };
+  __wxemuModules[full] = module;
+  try {
+    __wxemuCompile(full, __wxemuSource(full)).call(module.exports, module, module.exports, function (p) { return __wxemuRequire(full, p); });
+  } catch (e) {
+    delete __wxemuModules[full];
+    throw e;
+  }
+  return module.exports;
+}
+"#;
+
+/// The wrapper that turns a file's code into a CommonJS factory. It adds no line, so
+/// positions in the file stay right (only columns on its first line shift).
+pub const WRAP_START: &str = "(function (module, exports, require) {";
+const WRAP_END: &str = "\n})";
+
+/// A context with runtime limits that stop runaway scripts (`while (true) {}`, unbounded
+/// recursion) with an error instead of hanging the emulator.
+pub fn new_context(loop_iteration_limit: u64) -> Context {
+    let mut context = Context::default();
+    context.runtime_limits_mut().set_loop_iteration_limit(loop_iteration_limit);
+    context.runtime_limits_mut().set_recursion_limit(1_000);
+    context
+}
+
+/// Installs `__wxemuRequire(from, path)` over package files read with `read`, resolving
+/// paths with `resolve`.
+pub fn install_modules(context: &mut Context, read: ReadFile, resolve: Resolve) {
+    context.insert_data(Modules { read, resolve });
+    for (name, f) in [
+        ("__wxemuSource", source as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>),
+        ("__wxemuResolve", resolve_native),
+        ("__wxemuCompile", compile),
+    ] {
+        context
+            .register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f))
+            .expect("fresh context accepts globals");
+    }
+    context.eval(Source::from_bytes(MODULES_JS)).expect("the module prelude is valid JavaScript");
+}
+
+/// `require(path)` as if from the file `from` (root-relative; "" for the package root).
+pub fn require(context: &mut Context, from: &str, path: &str) -> JsResult<JsValue> {
+    let f = context.global_object().get(js_string!("__wxemuRequire"), context)?;
+    let f = f.as_callable().expect("install_modules ran");
+    f.call(&JsValue::undefined(), &[JsValue::from(JsString::from(from)), JsValue::from(JsString::from(path))], context)
+}
+
+/// Runs code that sits inside another file at `pos` (an inline `<wxs>` in a WXML file) as a
+/// CommonJS module; `require` resolves from `file`. Returns `module.exports`.
+pub fn run_inline_module(context: &mut Context, file: &str, code: &str, pos: Pos) -> JsResult<JsValue> {
+    let padded = format!("{}{WRAP_START}{code}{WRAP_END}", "\n".repeat(pos.line.saturating_sub(1) as usize));
+    let factory = context.eval(Source::from_bytes(&padded).with_path(Path::new(file)))?;
+    let runner = context.eval(Source::from_bytes(
+        "(function (factory, from) { var module = { exports: {} }; factory.call(module.exports, module, module.exports, function (p) { return __wxemuRequire(from, p); }); return module.exports; })",
+    ))?;
+    let runner = runner.as_callable().expect("function literal");
+    runner.call(&JsValue::undefined(), &[factory, JsValue::from(JsString::from(file))], context)
+}
+
+/// A script error as the platform would report it: the message, and the innermost place in a
+/// package file where it happened, when the engine knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptError {
+    /// `TypeError: …` for native errors, the thrown value's text otherwise.
+    pub message: String,
+    /// The root-relative file of the innermost frame that has one.
+    pub file: Option<String>,
+    pub pos: Option<Pos>,
+}
+
+impl ScriptError {
+    /// `file:line:col` of the error, or the given fallback file when the engine gave none.
+    pub fn location(&self, fallback_file: &str) -> (String, Pos) {
+        (self.file.clone().unwrap_or_else(|| fallback_file.to_string()), self.pos.unwrap_or(Pos::START))
+    }
+}
+
+/// Describes a thrown error, locating it from the engine's backtrace (innermost frame with a
+/// file) or, for syntax errors, from the parser's `line L, col C`.
+pub fn describe(error: &JsError, context: &mut Context) -> ScriptError {
+    let full = error.to_string();
+    let message = match error.try_native(context) {
+        Ok(native) if native.message().is_empty() => native.kind().to_string(),
+        Ok(native) => format!("{}: {}", native.kind(), native.message()),
+        Err(_) => full.lines().next().unwrap_or_default().to_string(),
+    };
+    let (message, syntax_at) = split_syntax_position(message);
+    let (file, pos) = match syntax_at {
+        // A file that failed to parse has no frame: the position is in the message.
+        Some((file, pos)) => (file.or_else(|| first_frame(&full).map(|f| f.0)), Some(pos)),
+        None => first_frame(&full).map_or((None, None), |(f, p)| (Some(f), Some(p))),
+    };
+    ScriptError { message, file, pos }
+}
+
+fn first_frame(full: &str) -> Option<(String, Pos)> {
+    full.lines().skip(1).find_map(frame_location)
+}
+
+/// `    at name (file:L:C)` → the file and position, for frames in a real file.
+fn frame_location(line: &str) -> Option<(String, Pos)> {
+    let inner = line.trim().strip_prefix("at ")?;
+    let inner = inner[inner.rfind('(')? + 1..].strip_suffix(')')?;
+    if inner.starts_with("unknown") || inner == "native" {
+        return None;
+    }
+    let mut parts = inner.rsplitn(3, ':');
+    let col = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    let file = parts.next().filter(|f| !f.is_empty())?;
+    Some((file.to_string(), Pos { line, col }))
+}
+
+/// Syntax errors carry `at line L, col C` in their message, followed by ` in FILE` when
+/// `__wxemuCompile` parsed the file: take them out as the location.
+fn split_syntax_position(message: String) -> (String, Option<(Option<String>, Pos)>) {
+    let Some(at) = message.rfind(" at line ") else { return (message, None) };
+    let rest = &message[at + " at line ".len()..];
+    let (numbers, file) = match rest.split_once(" in ") {
+        Some((numbers, file)) => (numbers, Some(file.to_string())),
+        None => (rest, None),
+    };
+    let mut nums = numbers.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty());
+    let pos = (|| Some(Pos { line: nums.next()?.parse().ok()?, col: nums.next()?.parse().ok()? }))();
+    match pos {
+        Some(pos) => (message[..at].to_string(), Some((file, pos))),
+        None => (message, None),
+    }
+}
+
+fn arg_string(args: &[JsValue], i: usize, context: &mut Context) -> JsResult<String> {
+    Ok(args.get(i).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped())
+}
+
+fn thrown(message: String) -> JsError {
+    JsError::from_opaque(JsValue::from(JsString::from(message.as_str())))
+}
+
+fn modules(context: &Context) -> &Modules {
+    context.get_data::<Modules>().expect("install_modules ran")
+}
+
+/// `__wxemuSource(path)`: a file's text.
+fn source(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let path = arg_string(args, 0, context)?;
+    match (modules(context).read)(&path) {
+        Some(text) => Ok(JsValue::from(JsString::from(text.as_str()))),
+        None => Err(thrown(format!("module `{path}` not found"))),
+    }
+}
+
+/// `__wxemuResolve(from, path)`: the file a `require` names.
+fn resolve_native(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let from = arg_string(args, 0, context)?;
+    let path = arg_string(args, 1, context)?;
+    let m = modules(context);
+    let exists = |p: &str| (m.read)(p).is_some();
+    match (m.resolve)(&from, &path, &exists) {
+        Some(found) => Ok(JsValue::from(JsString::from(found.as_str()))),
+        None => Err(thrown(format!("module `{path}` is not defined (required from `{from}`)"))),
+    }
+}
+
+/// `__wxemuCompile(path, code)`: a file's code as a CommonJS factory, compiled with its path
+/// so runtime errors name the file; a syntax error names it in its message.
+fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let path = arg_string(args, 0, context)?;
+    let code = arg_string(args, 1, context)?;
+    let wrapped = format!("{WRAP_START}{code}{WRAP_END}");
+    context.eval(Source::from_bytes(&wrapped).with_path(Path::new(&path))).map_err(|e| match e.try_native(context) {
+        Ok(native) if native.kind().to_string() == "SyntaxError" => {
+            let message = native.message().trim_end_matches(" (native)");
+            let (text, at) = split_syntax_position(message.to_string());
+            // Past the end of the code means the wrapper's closing `})`: the file ended early.
+            let end = Pos::START.advance(&code);
+            let pos = at.map(|(_, p)| p).filter(|p| p.line < end.line || (p.line == end.line && p.col <= end.col)).unwrap_or(end);
+            let message = format!("{text} at line {}, col {} in {path}", pos.line, pos.col);
+            JsError::from_native(boa_engine::JsNativeError::syntax().with_message(message))
+        }
+        _ => e,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn relative(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
+        let p = wxemu_package::resolve_path(from, path);
+        [p.clone(), format!("{p}.js")].into_iter().find(|c| exists(c))
+    }
+
+    fn context_with(files: &[(&str, &str)]) -> Context {
+        let files: HashMap<String, String> = files.iter().map(|(p, s)| (p.to_string(), s.to_string())).collect();
+        let mut context = new_context(1_000_000);
+        install_modules(&mut context, Box::new(move |p| files.get(p).cloned()), relative);
+        context
+    }
+
+    #[test]
+    fn modules_are_cached_and_cycles_see_partial_exports() {
+        let mut context = context_with(&[
+            ("a.js", "exports.early = 1; var b = require('./b'); exports.fromB = b.sawEarly; exports.count = (globalThis.n = (globalThis.n || 0) + 1);"),
+            ("b.js", "var a = require('./a.js'); exports.sawEarly = a.early;"),
+        ]);
+        let a = require(&mut context, "", "./a").unwrap();
+        let again = require(&mut context, "", "a.js").unwrap();
+        let a = a.as_object().unwrap();
+        assert_eq!(a.get(js_string!("fromB"), &mut context).unwrap().as_number(), Some(1.0));
+        assert_eq!(again.as_object().unwrap().get(js_string!("count"), &mut context).unwrap().as_number(), Some(1.0));
+    }
+
+    #[test]
+    fn runtime_errors_name_the_innermost_file_line_and_column() {
+        let mut context = context_with(&[
+            ("lib/x.js", "\n\nfunction f() { return null.y; }\nmodule.exports = f();"),
+            ("page.js", "require('./lib/x')"),
+        ]);
+        let err = require(&mut context, "", "page").unwrap_err();
+        let described = describe(&err, &mut context);
+        assert_eq!(described.file.as_deref(), Some("lib/x.js"));
+        assert_eq!(described.pos, Some(Pos { line: 3, col: 28 }));
+        assert_eq!(described.message, "TypeError: cannot convert 'null' or 'undefined' to object");
+    }
+
+    #[test]
+    fn syntax_errors_name_the_file_that_failed_to_parse() {
+        let mut context = context_with(&[("bad.js", "var a = 1;\nvar = 2;"), ("page.js", "\nrequire('./bad')")]);
+        let err = require(&mut context, "", "page").unwrap_err();
+        let described = describe(&err, &mut context);
+        assert_eq!(described.file.as_deref(), Some("bad.js"), "{}", described.message);
+        assert_eq!(described.pos.map(|p| p.line), Some(2), "{}", described.message);
+        assert!(described.message.starts_with("SyntaxError: ") && !described.message.contains(" at line "), "{}", described.message);
+    }
+
+    #[test]
+    fn a_file_that_ends_early_is_reported_at_its_end() {
+        let mut context = context_with(&[("cut.js", "Page({\n  data: {\n")]);
+        let err = require(&mut context, "", "cut").unwrap_err();
+        let described = describe(&err, &mut context);
+        assert_eq!((described.file.as_deref(), described.pos), (Some("cut.js"), Some(Pos { line: 3, col: 1 })), "{}", described.message);
+    }
+
+    #[test]
+    fn runaway_loops_stop_with_an_error() {
+        let mut context = context_with(&[("spin.js", "while (true) {}")]);
+        let err = require(&mut context, "", "spin").unwrap_err();
+        assert!(describe(&err, &mut context).message.contains("loop"));
+    }
+
+    #[test]
+    fn missing_modules_name_the_requirer() {
+        let mut context = context_with(&[("a.js", "require('./nope')")]);
+        let err = require(&mut context, "", "a").unwrap_err();
+        assert!(describe(&err, &mut context).message.contains("module `./nope` is not defined (required from `a.js`)"));
+    }
+}
