@@ -6,6 +6,10 @@
 //! `wx` API come with the logic-layer issue; until then scripts that reach for them fail
 //! with a clear "not supported by wxemu yet" error.
 
+mod service;
+
+pub use service::{AppService, Message, ScriptFailure};
+
 use wxemu_js::boa_engine::{Context, Source};
 use wxemu_js::{describe, install_modules, require};
 use wxemu_package::resolve::script_candidates;

@@ -123,14 +123,16 @@ pub fn describe(error: &JsError, context: &mut Context) -> ScriptError {
     let (message, syntax_at) = split_syntax_position(message);
     let (file, pos) = match syntax_at {
         // A file that failed to parse has no frame: the position is in the message.
-        Some((file, pos)) => (file.or_else(|| first_frame(&full).map(|f| f.0)), Some(pos)),
-        None => first_frame(&full).map_or((None, None), |(f, p)| (Some(f), Some(p))),
+        Some((file, pos)) => (file.or_else(|| locate_stack(&full).map(|f| f.0)), Some(pos)),
+        None => locate_stack(&full).map_or((None, None), |(f, p)| (Some(f), Some(p))),
     };
     ScriptError { message, file, pos }
 }
 
-fn first_frame(full: &str) -> Option<(String, Pos)> {
-    full.lines().skip(1).find_map(frame_location)
+/// The innermost place in a package file named by a stack (`    at f (file:L:C)` lines, as
+/// in a JS `error.stack` or a backtrace).
+pub fn locate_stack(stack: &str) -> Option<(String, Pos)> {
+    stack.lines().find_map(frame_location)
 }
 
 /// `    at name (file:L:C)` → the file and position, for frames in a real file.

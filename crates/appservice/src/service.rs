@@ -1,0 +1,209 @@
+//! The AppService: one JS context for the whole app, with the framework from
+//! `runtime-js/framework.js`. The host calls in (launch, create a page, run a lifecycle or
+//! handler, fire a timer) and collects what the scripts asked for as [`Message`]s.
+
+use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wxemu_js::boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction, Source};
+use wxemu_js::{describe, install_modules, locate_stack, require};
+use wxemu_package::resolve::script_candidates;
+use wxemu_package::{Diagnostic, Package, Pos};
+
+const FRAMEWORK_JS: &str = include_str!("../../../runtime-js/framework.js");
+
+/// What the logic layer asks of the host.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// Apply `patch` (path keys like `list[2].name` → JSON values) to the instance's view
+    /// data; then, if `callback` is not 0, report it applied.
+    SetData { instance: u32, patch: Map<String, Value>, callback: u32 },
+    /// Fire timer `id` after `delay` ms (again every `delay` ms when `repeat`).
+    Timer { id: u32, delay: u64, repeat: bool },
+    ClearTimer { id: u32 },
+    /// `console.*` output.
+    Log { level: String, text: String },
+    /// An uncaught error in app code, reported as the platform does; the app keeps running.
+    Error(ScriptFailure),
+}
+
+/// An uncaught error: the message, where it was caught (`pages/a/a.onTap`, `timer callback`)
+/// and the innermost package file position from its stack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScriptFailure {
+    pub message: String,
+    pub during: String,
+    pub location: Option<(String, Pos)>,
+}
+
+type Outbox = Rc<RefCell<Vec<Message>>>;
+
+/// The logic layer of one running app.
+pub struct AppService {
+    context: Context,
+    outbox: Outbox,
+}
+
+/// `require` in the logic layer, resolved the way the platform does.
+fn resolve_script(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
+    script_candidates(from, path).into_iter().find(|c| exists(c))
+}
+
+impl AppService {
+    /// Starts the logic layer: the framework, then app.js (which calls `App()`).
+    pub fn start(package: &Package) -> Result<AppService, Diagnostic> {
+        let root = package.root.clone();
+        let mut context = wxemu_js::new_context(100_000_000);
+        install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
+        let outbox: Outbox = Rc::default();
+        context.insert_data(outbox.clone());
+        context
+            .register_global_callable(JsString::from("__wxemuPost"), 2, NativeFunction::from_fn_ptr(post))
+            .expect("fresh context accepts globals");
+        context.eval(Source::from_bytes(FRAMEWORK_JS)).expect("runtime-js/framework.js is valid JavaScript");
+        let mut service = AppService { context, outbox };
+        if package.read("app.js").is_none() {
+            return Err(Diagnostic::error("app.js", Pos::START, "the app has no app.js").with_hint("create app.js with App({})"));
+        }
+        service.load_script("app.js")?;
+        if !service.call_json("__wxemu.hasApp", &[])?.as_bool().unwrap_or(false) {
+            return Err(Diagnostic::error("app.js", Pos::START, "app.js did not call App()").with_hint("register the app with App({ … })"));
+        }
+        Ok(service)
+    }
+
+    /// Runs a package script as a module, with errors located in the failing file.
+    fn load_script(&mut self, path: &str) -> Result<(), Diagnostic> {
+        require(&mut self.context, "", &format!("/{path}")).map(drop).map_err(|e| {
+            let error = describe(&e, &mut self.context);
+            let (file, pos) = error.location(path);
+            Diagnostic::error(&file, pos, format!("script failed: {}", error.message)).with_hint("fix the error in the script")
+        })
+    }
+
+    /// Calls `function` — a framework function taking JSON arguments — with `args`, returning
+    /// its result as JSON. App code inside is guarded by the framework; an error here is an
+    /// error of the call itself.
+    fn call_json(&mut self, function: &str, args: &[Value]) -> Result<Value, Diagnostic> {
+        let args: Vec<String> = args.iter().map(Value::to_string).collect();
+        let call = format!("JSON.stringify({function}({}))", args.join(", "));
+        let result = self.context.eval(Source::from_bytes(&call)).map_err(|e| {
+            let error = describe(&e, &mut self.context);
+            let (file, pos) = error.location("app.js");
+            Diagnostic::error(&file, pos, error.message).with_hint("fix the error in the script")
+        })?;
+        if result.is_undefined() {
+            return Ok(Value::Null);
+        }
+        let text = result.to_string(&mut self.context).map(|s| s.to_std_string_escaped()).unwrap_or_default();
+        Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    fn call(&mut self, function: &str, args: &[Value]) {
+        if let Err(d) = self.call_json(function, args) {
+            // The framework catches app errors itself; what reaches here is a host bug or a
+            // runaway script stopped by the limits. Report it like an app error.
+            self.outbox.borrow_mut().push(Message::Error(ScriptFailure {
+                message: d.message,
+                during: function.to_string(),
+                location: Some((d.file, d.pos)),
+            }));
+        }
+    }
+
+    /// An App lifecycle: `onLaunch`/`onShow` take the launch options, `onHide` none.
+    pub fn app_lifecycle(&mut self, name: &str, arg: Option<Value>) {
+        self.call("__wxemu.appLifecycle", &[Value::from(name), arg.unwrap_or(Value::Null)]);
+    }
+
+    /// Loads the page's script if needed and creates a page instance with `query` as its
+    /// options. Returns the instance id.
+    pub fn create_page(&mut self, route: &str, query: &Map<String, Value>) -> Result<u32, Diagnostic> {
+        let define = format!(
+            "__wxemu.definePage({route}, function () {{ __wxemuRequire('', {path}); }})",
+            route = Value::from(route),
+            path = Value::from(format!("/{route}.js"))
+        );
+        if !self.has_definition(route) {
+            self.context.eval(Source::from_bytes(&define)).map_err(|e| {
+                let error = describe(&e, &mut self.context);
+                let (file, pos) = error.location(&format!("{route}.js"));
+                Diagnostic::error(&file, pos, format!("page script failed: {}", error.message)).with_hint("fix the error in the page's script")
+            })?;
+        }
+        let id = self.call_json("__wxemu.createPage", &[Value::from(route), Value::Object(query.clone())])?;
+        id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{route}.js"), Pos::START, "the page could not be created"))
+    }
+
+    fn has_definition(&mut self, route: &str) -> bool {
+        self.call_json("__wxemu.hasPage", &[Value::from(route)]).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+    }
+
+    /// Puts a page on top of `getCurrentPages()`.
+    pub fn push_page(&mut self, id: u32) {
+        self.call("__wxemu.pushPage", &[Value::from(id)]);
+    }
+
+    /// Removes a page from `getCurrentPages()` and forgets it (after `onUnload`).
+    pub fn remove_page(&mut self, id: u32) {
+        self.call("__wxemu.removePage", &[Value::from(id)]);
+    }
+
+    /// A page lifecycle (`onLoad` with the query, `onShow`, `onReady`, `onHide`, `onUnload`, …).
+    pub fn page_lifecycle(&mut self, id: u32, name: &str, arg: Option<Value>) {
+        self.call("__wxemu.pageLifecycle", &[Value::from(id), Value::from(name), arg.unwrap_or(Value::Null)]);
+    }
+
+    /// Calls an event handler method on a page with the event object.
+    pub fn call_method(&mut self, id: u32, name: &str, event: &Value) {
+        self.call("__wxemu.callMethod", &[Value::from(id), Value::from(name), Value::from(event.to_string())]);
+    }
+
+    /// A page's `this.data` as the logic layer sees it.
+    pub fn page_data(&mut self, id: u32) -> Value {
+        self.call_json("__wxemu.pageData", &[Value::from(id)])
+            .ok()
+            .and_then(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
+            .unwrap_or(Value::Null)
+    }
+
+    pub fn fire_timer(&mut self, id: u32) {
+        self.call("__wxemu.fireTimer", &[Value::from(id)]);
+    }
+
+    /// The view applied a setData that asked for a callback.
+    pub fn set_data_applied(&mut self, callback: u32) {
+        self.call("__wxemu.setDataApplied", &[Value::from(callback)]);
+    }
+
+    /// What the scripts asked for since the last call, in order.
+    pub fn take_messages(&mut self) -> Vec<Message> {
+        std::mem::take(&mut *self.outbox.borrow_mut())
+    }
+}
+
+/// `__wxemuPost(kind, json)`: the framework's one way out of the context.
+fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let text = |i: usize, context: &mut Context| -> JsResult<String> {
+        Ok(args.get(i).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped())
+    };
+    let kind = text(0, context)?;
+    let payload: Value = serde_json::from_str(&text(1, context)?).unwrap_or(Value::Null);
+    let field = |name: &str| payload.get(name).cloned().unwrap_or(Value::Null);
+    let number = |name: &str| field(name).as_u64().unwrap_or(0);
+    let string = |name: &str| field(name).as_str().unwrap_or_default().to_string();
+    let message = match kind.as_str() {
+        "setData" => Message::SetData {
+            instance: number("instance") as u32,
+            patch: field("patch").as_object().cloned().unwrap_or_default(),
+            callback: number("callback") as u32,
+        },
+        "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
+        "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
+        "log" => Message::Log { level: string("level"), text: string("text") },
+        "error" => Message::Error(ScriptFailure { message: string("message"), during: string("where"), location: locate_stack(&string("stack")) }),
+        other => unreachable!("framework.js posts no `{other}` messages"),
+    };
+    context.get_data::<Outbox>().expect("installed at start").borrow_mut().push(message);
+    Ok(JsValue::undefined())
+}

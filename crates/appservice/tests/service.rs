@@ -1,0 +1,148 @@
+//! The AppService against small packages written into a temp folder: lifecycles, setData
+//! semantics, timers, console and error reporting.
+
+use serde_json::{json, Map, Value};
+use std::path::Path;
+use wxemu_appservice::{AppService, Message};
+use wxemu_package::Package;
+
+fn package(files: &[(&str, &str)]) -> Package {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let write = |path: &str, text: &str| {
+        let p = dir.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("app.json", r#"{"pages": ["pages/a/a"]}"#);
+    write("pages/a/a.wxml", "<view/>");
+    for (path, text) in files {
+        write(path, text);
+    }
+    Package::load(Path::new(&dir))
+}
+
+fn start(files: &[(&str, &str)]) -> AppService {
+    AppService::start(&package(files)).unwrap()
+}
+
+fn logs(messages: &[Message]) -> Vec<String> {
+    messages.iter().filter_map(|m| if let Message::Log { level, text } = m { Some(format!("{level}: {text}")) } else { None }).collect()
+}
+
+#[test]
+fn lifecycles_run_in_order_with_query_and_this() {
+    let mut app = start(&[
+        ("app.js", "App({ onLaunch(o) { console.log('launch', o.path) }, onShow() { console.log('app show') } })"),
+        ("pages/a/a.js", "Page({ data: { n: 1 }, onLoad(q) { console.log('load', q.id, this.route, this.data.n) }, onShow() { console.log('show') }, onReady() { console.log('ready', getCurrentPages().length) } })"),
+    ]);
+    app.app_lifecycle("onLaunch", Some(json!({"path": "pages/a/a", "query": {}})));
+    app.app_lifecycle("onShow", None);
+    let id = app.create_page("pages/a/a", &json!({"id": "7"}).as_object().unwrap().clone()).unwrap();
+    app.push_page(id);
+    app.page_lifecycle(id, "onLoad", Some(json!({"id": "7"})));
+    app.page_lifecycle(id, "onShow", None);
+    app.page_lifecycle(id, "onReady", None);
+    assert_eq!(logs(&app.take_messages()), ["log: launch pages/a/a", "log: app show", "log: load 7 pages/a/a 1", "log: show", "log: ready 1"]);
+}
+
+#[test]
+fn set_data_converts_like_json_and_takes_paths() {
+    let mut app = start(&[
+        ("app.js", "App({})"),
+        ("pages/a/a.js", r#"Page({
+            data: { list: [{ name: 'a' }, { name: 'b' }], obj: {} },
+            onLoad() {
+                this.setData({ 'list[1].name': 'B', 'obj.deep.x': 1, 'grid[0][1]': 5, f: function () {}, u: undefined, d: new Date(0), keep: [1, undefined] });
+                console.log(JSON.stringify(this.data.list), JSON.stringify(this.data.obj), JSON.stringify(this.data.grid), 'f' in this.data, 'u' in this.data, this.data.d);
+            }
+        })"#),
+    ]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    app.page_lifecycle(id, "onLoad", Some(json!({})));
+    let messages = app.take_messages();
+    let Message::SetData { instance, patch, callback } = &messages[0] else { panic!("{messages:?}") };
+    assert_eq!((*instance, *callback), (id, 0));
+    assert_eq!(Value::Object(patch.clone()), json!({"list[1].name": "B", "obj.deep.x": 1, "grid[0][1]": 5, "d": "1970-01-01T00:00:00.000Z", "keep": [1, null]}));
+    assert_eq!(logs(&messages), [r#"log: [{"name":"a"},{"name":"B"}] {"deep":{"x":1}} [[null,5]] false false 1970-01-01T00:00:00.000Z"#]);
+    assert_eq!(app.page_data(id)["list"][1]["name"], "B");
+}
+
+#[test]
+fn set_data_over_one_mebibyte_is_refused_and_callbacks_wait_for_the_view() {
+    let mut app = start(&[
+        ("app.js", "App({})"),
+        ("pages/a/a.js", r#"Page({
+            data: { s: '' },
+            onLoad() {
+                try { this.setData({ s: 'x'.repeat(1100000) }) } catch (e) { console.error(e.message) }
+                this.setData({ s: 'small' }, () => console.log('applied', this.data.s));
+            }
+        })"#),
+    ]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    app.page_lifecycle(id, "onLoad", None);
+    let messages = app.take_messages();
+    assert!(logs(&messages)[0].starts_with("error: setData: data exceeds the maximum size of 1 MiB"), "{messages:?}");
+    let callback = messages.iter().find_map(|m| if let Message::SetData { callback, .. } = m { Some(*callback) } else { None }).unwrap();
+    assert_ne!(callback, 0);
+    assert_eq!(app.page_data(id)["s"], "small");
+    assert!(logs(&app.take_messages()).is_empty(), "the callback runs only once the view applied the data");
+    app.set_data_applied(callback);
+    assert_eq!(logs(&app.take_messages()), ["log: applied small"]);
+}
+
+#[test]
+fn timers_are_scheduled_through_the_host() {
+    let mut app = start(&[
+        ("app.js", "App({})"),
+        ("pages/a/a.js", "Page({ onLoad() { this.t = setTimeout((x) => console.log('fired', x), 300, 'arg'); const i = setInterval(() => {}, 50); clearInterval(i); } })"),
+    ]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    app.page_lifecycle(id, "onLoad", None);
+    let messages = app.take_messages();
+    assert_eq!(messages[0], Message::Timer { id: 1, delay: 300, repeat: false });
+    assert_eq!(messages[1], Message::Timer { id: 2, delay: 50, repeat: true });
+    assert_eq!(messages[2], Message::ClearTimer { id: 2 });
+    app.fire_timer(1);
+    app.fire_timer(1); // a one-shot timer fires once
+    assert_eq!(logs(&app.take_messages()), ["log: fired arg"]);
+}
+
+#[test]
+fn an_error_in_a_handler_is_reported_with_its_place_and_the_app_keeps_running() {
+    let mut app = start(&[
+        ("app.js", "App({ onError(msg) { console.log('App.onError got', msg.split('\\n')[0]) } })"),
+        ("pages/a/a.js", "Page({\n  onTap() {\n    null.boom;\n  },\n  onOk() { console.log('still alive') }\n})"),
+    ]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    app.call_method(id, "onTap", &json!({"type": "tap"}));
+    app.call_method(id, "onOk", &json!({"type": "tap"}));
+    let messages = app.take_messages();
+    let Message::Error(failure) = &messages[0] else { panic!("{messages:?}") };
+    assert!(failure.message.starts_with("TypeError"), "{failure:?}");
+    assert_eq!(failure.during, "pages/a/a.onTap");
+    let (file, pos) = failure.location.clone().unwrap();
+    assert_eq!((file.as_str(), pos.line), ("pages/a/a.js", 3));
+    assert_eq!(logs(&messages), ["log: App.onError got TypeError: cannot convert 'null' or 'undefined' to object", "log: still alive"]);
+}
+
+#[test]
+fn globals_match_the_platform() {
+    let mut app = start(&[
+        ("app.js", "App({ globalData: { v: 1 } })"),
+        ("pages/a/a.js", "Page({ onLoad() { console.log(typeof window, typeof document, typeof fetch, typeof getApp().globalData.v); requirePlugin('p') } })"),
+    ]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    app.page_lifecycle(id, "onLoad", None);
+    let messages = app.take_messages();
+    assert_eq!(logs(&messages), ["log: undefined undefined undefined number"]);
+    assert!(matches!(&messages[1], Message::Error(f) if f.message.contains("not supported by wxemu yet: plugins")), "{messages:?}");
+}
+
+#[test]
+fn a_missing_app_js_or_app_call_is_a_diagnostic() {
+    let err = AppService::start(&package(&[("pages/a/a.js", "Page({})")])).err().unwrap();
+    assert!(err.to_string().starts_with("app.js:1:1: error: the app has no app.js"), "{err}");
+    let err = AppService::start(&package(&[("app.js", "var x = 1")])).err().unwrap();
+    assert!(err.to_string().contains("app.js did not call App()"), "{err}");
+}
