@@ -217,11 +217,10 @@
       var page = createPage(route, query);
       return page.__wxExparserNodeId__;
     },
-    pushPage: function (id) { stack.push(instances[id]); },
-    removePage: function (id) {
-      stack = stack.filter(function (p) { return p.__wxExparserNodeId__ !== id; });
-      delete instances[id];
+    setPageStack: function (ids) {
+      stack = ids.map(function (id) { return instances[id]; });
     },
+    destroyPage: function (id) { delete instances[id]; },
     pageData: function (id) { return JSON.stringify(instances[id].data); },
     // A page lifecycle (onLoad, onShow, onReady, onHide, onUnload, …); for pages built with
     // Component(), `methods` carry them.

@@ -139,14 +139,14 @@ impl AppService {
         self.call_json("__wxemu.hasPage", &[Value::from(route)]).ok().and_then(|v| v.as_bool()).unwrap_or(false)
     }
 
-    /// Puts a page on top of `getCurrentPages()`.
-    pub fn push_page(&mut self, id: u32) {
-        self.call("__wxemu.pushPage", &[Value::from(id)]);
+    /// Sets what `getCurrentPages()` returns: page instances, bottom first.
+    pub fn set_page_stack(&mut self, ids: &[u32]) {
+        self.call("__wxemu.setPageStack", &[Value::from(ids.to_vec())]);
     }
 
-    /// Removes a page from `getCurrentPages()` and forgets it (after `onUnload`).
-    pub fn remove_page(&mut self, id: u32) {
-        self.call("__wxemu.removePage", &[Value::from(id)]);
+    /// Forgets a page instance (after its `onUnload`).
+    pub fn destroy_page(&mut self, id: u32) {
+        self.call("__wxemu.destroyPage", &[Value::from(id)]);
     }
 
     /// A page lifecycle (`onLoad` with the query, `onShow`, `onReady`, `onHide`, `onUnload`, …).

@@ -38,7 +38,7 @@ fn lifecycles_run_in_order_with_query_and_this() {
     app.app_lifecycle("onLaunch", Some(json!({"path": "pages/a/a", "query": {}})));
     app.app_lifecycle("onShow", None);
     let id = app.create_page("pages/a/a", &json!({"id": "7"}).as_object().unwrap().clone()).unwrap();
-    app.push_page(id);
+    app.set_page_stack(&[id]);
     app.page_lifecycle(id, "onLoad", Some(json!({"id": "7"})));
     app.page_lifecycle(id, "onShow", None);
     app.page_lifecycle(id, "onReady", None);

@@ -217,6 +217,108 @@ impl Value {
     }
 }
 
+/// One step of a setData path: `a.b[2]` is `Key("a")`, `Key("b")`, `Index(2)`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathPart<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Splits a setData path key (`'list[2].name'`, `'a.b'`) into its steps.
+pub fn parse_data_path(path: &str) -> Vec<PathPart<'_>> {
+    let mut parts = Vec::new();
+    for segment in path.split('.') {
+        let mut rest = segment;
+        if let Some(open) = rest.find('[') {
+            if open > 0 {
+                parts.push(PathPart::Key(&rest[..open]));
+            }
+            rest = &rest[open..];
+            while let Some(close) = rest.find(']') {
+                match rest[1..close].parse() {
+                    Ok(i) => parts.push(PathPart::Index(i)),
+                    Err(_) => parts.push(PathPart::Key(&rest[1..close])),
+                }
+                rest = &rest[close + 1..];
+                if !rest.starts_with('[') {
+                    break;
+                }
+            }
+        } else if !rest.is_empty() {
+            parts.push(PathPart::Key(rest));
+        }
+    }
+    parts
+}
+
+impl Value {
+    /// Sets `path` (a setData key) to `value` the way the logic layer does: missing or
+    /// non-object steps become objects (arrays before an index), arrays grow with nulls.
+    /// Shared parts are copied on write, so other holders of the old data are unaffected.
+    pub fn set_path(&mut self, path: &str, value: Value) {
+        let parts = parse_data_path(path);
+        let Some((last, steps)) = parts.split_last() else { return };
+        let mut target = self;
+        for (i, part) in steps.iter().enumerate() {
+            let next_is_index = matches!(parts[i + 1], PathPart::Index(_));
+            target = target.child_mut(part, next_is_index);
+        }
+        match (last, target) {
+            (PathPart::Key(k), Value::Object(map)) => {
+                Rc::make_mut(map).insert(k.to_string(), value);
+            }
+            (PathPart::Index(i), Value::Array(items)) => {
+                let items = Rc::make_mut(items);
+                if items.len() <= *i {
+                    items.resize(*i + 1, Value::Null);
+                }
+                items[*i] = value;
+            }
+            (PathPart::Index(i), Value::Object(map)) => {
+                Rc::make_mut(map).insert(i.to_string(), value);
+            }
+            (part, target) => {
+                *target = Value::Object(Rc::default());
+                let key = match part { PathPart::Key(k) => k.to_string(), PathPart::Index(i) => i.to_string() };
+                if let Value::Object(map) = target {
+                    Rc::make_mut(map).insert(key, value);
+                }
+            }
+        }
+    }
+
+    /// The child at `part`, created (as an array when `array` is set, else an object) when
+    /// missing or not a container.
+    fn child_mut(&mut self, part: &PathPart, array: bool) -> &mut Value {
+        let fresh = || if array { Value::Array(Rc::default()) } else { Value::Object(Rc::default()) };
+        let is_container = |v: &Value| matches!(v, Value::Array(_) | Value::Object(_));
+        match (part, &mut *self) {
+            (PathPart::Index(i), Value::Array(items)) => {
+                let items = Rc::make_mut(items);
+                if items.len() <= *i {
+                    items.resize(*i + 1, Value::Null);
+                }
+                if !is_container(&items[*i]) {
+                    items[*i] = fresh();
+                }
+                &mut items[*i]
+            }
+            (part, Value::Object(map)) => {
+                let key = match part { PathPart::Key(k) => k.to_string(), PathPart::Index(i) => i.to_string() };
+                let slot = Rc::make_mut(map).entry(key).or_insert_with(fresh);
+                if !is_container(slot) {
+                    *slot = fresh();
+                }
+                slot
+            }
+            (part, this) => {
+                *this = Value::Object(Rc::default());
+                this.child_mut(part, array)
+            }
+        }
+    }
+}
+
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
         Value::String(Rc::from(s))
@@ -382,6 +484,22 @@ mod tests {
         let Value::Object(map) = Value::from_json(&json) else { panic!() };
         let keys: Vec<&str> = js_key_order(&map).iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["1", "2", "b", "a", "01"]);
+    }
+
+    #[test]
+    fn set_data_paths_update_nested_values_copy_on_write() {
+        let mut data = Value::from_json(&serde_json::json!({"list": [{"name": "a"}, {"name": "b"}], "n": 1}));
+        let before = data.clone();
+        data.set_path("list[1].name", Value::from("B"));
+        data.set_path("obj.deep.x", Value::Number(1.0));
+        data.set_path("grid[0][1]", Value::Number(5.0));
+        data.set_path("n", Value::Null);
+        assert_eq!(
+            data.to_json().unwrap(),
+            serde_json::json!({"list": [{"name": "a"}, {"name": "B"}], "n": null, "obj": {"deep": {"x": 1}}, "grid": [[null, 5]]})
+        );
+        assert_eq!(before.get_named("list").get(&Value::Number(1.0)).get_named("name").to_js_string(), "b");
+        assert_eq!(parse_data_path("a.b[2][0].c"), [PathPart::Key("a"), PathPart::Key("b"), PathPart::Index(2), PathPart::Index(0), PathPart::Key("c")]);
     }
 
     #[test]

@@ -1,0 +1,379 @@
+//! The Simulator: one running mini-program. It owns the package, the logic layer
+//! (AppService), the page stack with each page's view, and one event queue on a clock. It is
+//! a deterministic state machine: time moves only when the runner calls [`Simulator::advance`]
+//! (virtual time in headless runs), and everything — a timer, a setData callback, a
+//! navigation — is processed in order on one thread. Every front end (dump, test, auto, the
+//! window) drives an app through this API.
+
+mod queue;
+mod router;
+
+pub use router::{parse_url, RouteError};
+
+use queue::{Event, EventQueue};
+use serde_json::{Map, Value as Json};
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+use wxemu_appservice::{AppService, Message};
+use wxemu_package::{Diagnostic, Package, Pos};
+use wxemu_wxml::{ModuleTable, Node, Program, Renderer, Value};
+use wxemu_wxs::WxsRuntime;
+
+/// How to start an app.
+#[derive(Clone, Debug, Default)]
+pub struct LaunchOptions {
+    /// The page route to open (default: the entry page).
+    pub page: Option<String>,
+    pub query: Map<String, Json>,
+    /// The launch scene (1001 — entering from the chat list's "recently used" — by default).
+    pub scene: Option<u32>,
+}
+
+/// A line of the app's console: `console.*` output or an uncaught error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsoleEntry {
+    /// `log`, `info`, `warn`, `error` or `debug`.
+    pub level: String,
+    pub text: String,
+    /// Where an uncaught error happened (file, position), when known.
+    pub location: Option<(String, Pos)>,
+}
+
+/// A page on the stack: its logic-layer instance and its view.
+struct PageView {
+    id: u32,
+    route: String,
+    data: Value,
+    program: Rc<Program>,
+    wxs: WxsRuntime,
+    modules: ModuleTable,
+    tree: Vec<Node>,
+}
+
+/// One running app.
+pub struct Simulator {
+    package: Package,
+    app: AppService,
+    queue: EventQueue,
+    now: u64,
+    stack: Vec<PageView>,
+    /// Tab pages that stay alive while another tab is shown.
+    parked_tabs: Vec<PageView>,
+    programs: HashMap<String, Rc<Program>>,
+    console: Vec<ConsoleEntry>,
+    /// Problems found while running: package warnings, template and WXS errors.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The most pages the stack holds (navigateTo fails beyond it).
+pub const MAX_PAGES: usize = 10;
+
+impl Simulator {
+    /// Loads the package in `dir`, starts the logic layer (app.js), runs App.onLaunch and
+    /// App.onShow, and opens the launch page (onLoad, onShow, first render, onReady).
+    pub fn launch(dir: &Path, options: LaunchOptions) -> Result<Simulator, Diagnostic> {
+        let package = Package::load(dir);
+        if package.app.pages.is_empty() {
+            let first_error = package.diagnostics.iter().find(|d| d.is_error()).cloned();
+            return Err(first_error.unwrap_or_else(|| Diagnostic::error("app.json", Pos::START, "the app has no pages")));
+        }
+        let app = AppService::start(&package)?;
+        let diagnostics = package.diagnostics.clone();
+        let mut sim = Simulator {
+            package,
+            app,
+            queue: EventQueue::default(),
+            now: 0,
+            stack: Vec::new(),
+            parked_tabs: Vec::new(),
+            programs: HashMap::new(),
+            console: Vec::new(),
+            diagnostics,
+        };
+        let entry = sim.package.entry_page().unwrap_or_default().to_string();
+        let route = options.page.as_deref().map(|p| p.trim_start_matches('/').to_string()).unwrap_or_else(|| entry.clone());
+        let launch = serde_json::json!({
+            "path": route,
+            "query": options.query,
+            "scene": options.scene.unwrap_or(1001),
+            "referrerInfo": {},
+        });
+        sim.app.app_lifecycle("onLaunch", Some(launch.clone()));
+        sim.app.app_lifecycle("onShow", Some(launch));
+        sim.process_messages();
+        if sim.package.pages.contains_key(&route) {
+            sim.open(&route, options.query)?;
+        } else {
+            sim.app.app_lifecycle("onPageNotFound", Some(serde_json::json!({"path": route, "query": options.query, "isEntryPage": true})));
+            sim.process_messages();
+            sim.open(&entry, Map::new())?;
+        }
+        Ok(sim)
+    }
+
+    /// The time on the simulator's clock, in ms since launch.
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    /// Moves the clock forward by `ms`, running every timer and callback that falls due.
+    pub fn advance(&mut self, ms: u64) {
+        let until = self.now + ms;
+        while let Some((time, event)) = self.queue.pop_due(until) {
+            self.now = time;
+            match event {
+                Event::Timer { id, every } => {
+                    if let Some(every) = every {
+                        self.queue.push(time + every, Event::Timer { id, every: Some(every) });
+                    }
+                    self.app.fire_timer(id);
+                }
+                Event::SetDataApplied { callback } => self.app.set_data_applied(callback),
+            }
+            self.process_messages();
+        }
+        self.now = until;
+    }
+
+    /// The route of the page on top of the stack.
+    pub fn current_route(&self) -> Option<&str> {
+        self.stack.last().map(|p| p.route.as_str())
+    }
+
+    /// The routes of the page stack, bottom first (what `getCurrentPages()` returns).
+    pub fn page_stack(&self) -> Vec<&str> {
+        self.stack.iter().map(|p| p.route.as_str()).collect()
+    }
+
+    /// The current page's `this.data`, as the logic layer has it.
+    pub fn page_data(&mut self) -> Json {
+        match self.stack.last() {
+            Some(page) => self.app.page_data(page.id),
+            None => Json::Null,
+        }
+    }
+
+    /// The current page's rendered node tree.
+    pub fn tree(&self) -> &[Node] {
+        self.stack.last().map_or(&[], |p| p.tree.as_slice())
+    }
+
+    /// Console output and uncaught errors since the last call.
+    pub fn take_console(&mut self) -> Vec<ConsoleEntry> {
+        std::mem::take(&mut self.console)
+    }
+
+    /// Applies what the logic layer asked for: data to the views (then re-renders them),
+    /// timers to the queue, console lines to the console.
+    fn process_messages(&mut self) {
+        let mut dirty = Vec::new();
+        for message in self.app.take_messages() {
+            match message {
+                Message::SetData { instance, patch, callback } => {
+                    let Some(view) = self.view_mut(instance) else { continue };
+                    for (path, value) in patch {
+                        view.data.set_path(&path, Value::from_json(&value));
+                    }
+                    if !dirty.contains(&instance) {
+                        dirty.push(instance);
+                    }
+                    if callback != 0 {
+                        self.queue.push(self.now, Event::SetDataApplied { callback });
+                    }
+                }
+                Message::Timer { id, delay, repeat } => {
+                    // A repeating timer fires at most once per ms, as browsers clamp intervals.
+                    let every = repeat.then_some(delay.max(1));
+                    self.queue.push(self.now + every.unwrap_or(delay), Event::Timer { id, every });
+                }
+                Message::ClearTimer { id } => self.queue.clear_timer(id),
+                Message::Log { level, text } => self.console.push(ConsoleEntry { level, text, location: None }),
+                Message::Error(failure) => self.console.push(ConsoleEntry {
+                    level: "error".into(),
+                    text: format!("{} (in {})", failure.message, failure.during),
+                    location: failure.location,
+                }),
+            }
+        }
+        for id in dirty {
+            self.render(id);
+        }
+    }
+
+    fn view_mut(&mut self, id: u32) -> Option<&mut PageView> {
+        self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.id == id)
+    }
+
+    /// The compiled templates of a page, compiled once per route.
+    fn program(&mut self, route: &str) -> Rc<Program> {
+        if let Some(p) = self.programs.get(route) {
+            return p.clone();
+        }
+        let root = self.package.root.clone();
+        let program = Rc::new(Program::load(&format!("{route}.wxml"), &mut |path| std::fs::read_to_string(root.join(path)).ok()));
+        self.diagnostics.extend(program.diagnostics.iter().cloned());
+        self.programs.insert(route.to_string(), program.clone());
+        program
+    }
+
+    /// Creates a page: instance, view, onLoad, onShow, first render, onReady.
+    fn open(&mut self, route: &str, query: Map<String, Json>) -> Result<(), Diagnostic> {
+        let id = self.app.create_page(route, &query)?;
+        let program = self.program(route);
+        let root = self.package.root.clone();
+        let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
+        self.diagnostics.extend(wxs_diags);
+        let data = Value::from_json(&self.app.page_data(id));
+        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Vec::new() });
+        self.sync_stack();
+        self.app.page_lifecycle(id, "onLoad", Some(Json::Object(query)));
+        self.app.page_lifecycle(id, "onShow", None);
+        self.process_messages();
+        self.render(id);
+        self.app.page_lifecycle(id, "onReady", None);
+        self.process_messages();
+        Ok(())
+    }
+
+    /// Renders a page's template with its view data.
+    fn render(&mut self, id: u32) {
+        let Some(index) = self.stack.iter().position(|p| p.id == id) else { return };
+        let view = &mut self.stack[index];
+        let entry = format!("{}.wxml", view.route);
+        let mut renderer = Renderer::new(&view.program, &view.modules, &mut view.wxs);
+        view.tree = renderer.render_file(&entry, &view.data);
+        let warnings = renderer.diagnostics;
+        self.diagnostics.extend(warnings);
+    }
+
+    /// Unloads the top page (onUnload) and forgets it.
+    fn close_top(&mut self) {
+        if let Some(page) = self.stack.last() {
+            let id = page.id;
+            self.app.page_lifecycle(id, "onUnload", None);
+            self.stack.pop();
+            self.sync_stack();
+            self.app.destroy_page(id);
+            self.process_messages();
+        }
+    }
+
+    /// Tells the logic layer the page stack (`getCurrentPages()`).
+    fn sync_stack(&mut self) {
+        let ids: Vec<u32> = self.stack.iter().map(|p| p.id).collect();
+        self.app.set_page_stack(&ids);
+    }
+
+    fn hide_top(&mut self) {
+        if let Some(page) = self.stack.last() {
+            self.app.page_lifecycle(page.id, "onHide", None);
+            self.process_messages();
+        }
+    }
+
+    fn show_top(&mut self) {
+        if let Some(page) = self.stack.last() {
+            self.app.page_lifecycle(page.id, "onShow", None);
+            self.process_messages();
+        }
+    }
+
+    fn is_tab(&self, route: &str) -> bool {
+        self.package.app.tab_bar.as_ref().and_then(|t| t.get("list")).and_then(Json::as_array).is_some_and(|list| {
+            list.iter().any(|item| item.get("pagePath").and_then(Json::as_str) == Some(route))
+        })
+    }
+
+    fn target(&self, api: &'static str, url: &str) -> Result<(String, Map<String, Json>), RouteError> {
+        let (route, query) = parse_url(self.current_route().unwrap_or(""), url);
+        if !self.package.pages.contains_key(&route) {
+            return Err(RouteError::new(api, format!("page \"{route}\" is not found")));
+        }
+        Ok((route, query))
+    }
+
+    fn opened(&mut self, api: &'static str, route: &str, query: Map<String, Json>) -> Result<(), RouteError> {
+        self.open(route, query).map_err(|d| RouteError::new(api, d.to_string()))
+    }
+
+    /// `wx.navigateTo`: opens a page on top of the current one (at most 10 pages).
+    pub fn navigate_to(&mut self, url: &str) -> Result<(), RouteError> {
+        let (route, query) = self.target("navigateTo", url)?;
+        if self.is_tab(&route) {
+            return Err(RouteError::new("navigateTo", "can not navigateTo a tabbar page"));
+        }
+        if self.stack.len() >= MAX_PAGES {
+            return Err(RouteError::new("navigateTo", "webview count limit exceed"));
+        }
+        self.hide_top();
+        self.opened("navigateTo", &route, query)
+    }
+
+    /// `wx.redirectTo`: replaces the current page.
+    pub fn redirect_to(&mut self, url: &str) -> Result<(), RouteError> {
+        let (route, query) = self.target("redirectTo", url)?;
+        if self.is_tab(&route) {
+            return Err(RouteError::new("redirectTo", "can not redirectTo a tabbar page"));
+        }
+        self.close_top();
+        self.opened("redirectTo", &route, query)
+    }
+
+    /// `wx.navigateBack`: closes `delta` pages (at least one page stays).
+    pub fn navigate_back(&mut self, delta: usize) -> Result<(), RouteError> {
+        if self.stack.len() <= 1 {
+            return Err(RouteError::new("navigateBack", "cannot navigate back at first page."));
+        }
+        let delta = delta.clamp(1, self.stack.len() - 1);
+        for _ in 0..delta {
+            self.close_top();
+        }
+        self.show_top();
+        Ok(())
+    }
+
+    /// `wx.reLaunch`: closes every page (tab pages too) and opens `url`.
+    pub fn re_launch(&mut self, url: &str) -> Result<(), RouteError> {
+        let (route, query) = self.target("reLaunch", url)?;
+        while !self.stack.is_empty() {
+            self.close_top();
+        }
+        for page in std::mem::take(&mut self.parked_tabs) {
+            self.stack.push(page);
+            self.close_top();
+        }
+        self.opened("reLaunch", &route, query)
+    }
+
+    /// `wx.switchTab`: shows a tab page, closing every non-tab page; tab pages stay alive.
+    pub fn switch_tab(&mut self, url: &str) -> Result<(), RouteError> {
+        let (route, _) = self.target("switchTab", url)?;
+        if !self.is_tab(&route) {
+            return Err(RouteError::new("switchTab", "can not switch to no-tabBar page"));
+        }
+        if self.current_route() == Some(route.as_str()) && self.stack.len() == 1 {
+            return Ok(());
+        }
+        while let Some(top) = self.stack.last() {
+            if self.is_tab(&top.route) {
+                self.hide_top();
+                let page = self.stack.pop().expect("checked");
+                self.parked_tabs.push(page);
+                self.sync_stack();
+            } else {
+                self.close_top();
+            }
+        }
+        match self.parked_tabs.iter().position(|p| p.route == route) {
+            Some(i) => {
+                let page = self.parked_tabs.remove(i);
+                self.stack.push(page);
+                self.sync_stack();
+                self.show_top();
+                Ok(())
+            }
+            None => self.opened("switchTab", &route, Map::new()),
+        }
+    }
+}

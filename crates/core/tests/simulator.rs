@@ -1,0 +1,123 @@
+//! Driving tests/apps/router through the Simulator API: launch order, the router's rules,
+//! timers and setData callbacks on the virtual clock, and errors that do not stop the app.
+
+use std::path::{Path, PathBuf};
+use wxemu_core::{LaunchOptions, Simulator};
+use wxemu_wxml::dump;
+
+fn app_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/router")
+}
+
+fn launch(page: Option<&str>) -> Simulator {
+    let options = LaunchOptions { page: page.map(str::to_string), ..LaunchOptions::default() };
+    Simulator::launch(&app_dir(), options).expect("the app launches")
+}
+
+fn console(sim: &mut Simulator) -> Vec<String> {
+    sim.take_console().into_iter().map(|e| e.text).collect()
+}
+
+fn text(sim: &Simulator) -> String {
+    dump::to_wxml(sim.tree())
+}
+
+#[test]
+fn launch_runs_app_then_page_lifecycles_in_order() {
+    let mut sim = launch(None);
+    assert_eq!(
+        console(&mut sim),
+        ["App.onLaunch pages/index/index 1001", "App.onShow", "index.onLoad {}", "index.onShow", "index.onReady"]
+    );
+    assert_eq!(sim.current_route(), Some("pages/index/index"));
+    assert!(text(&sim).contains("index"), "{}", text(&sim));
+}
+
+#[test]
+fn navigate_to_and_back_with_query() {
+    let mut sim = launch(None);
+    console(&mut sim);
+    sim.navigate_to("/pages/detail/detail?id=42").unwrap();
+    assert_eq!(console(&mut sim), ["index.onHide"]);
+    assert_eq!(sim.page_stack(), ["pages/index/index", "pages/detail/detail"]);
+    assert_eq!(sim.page_data()["id"], "42");
+    assert!(text(&sim).contains("detail 42 of 2"), "{}", text(&sim));
+    sim.navigate_back(1).unwrap();
+    assert_eq!(console(&mut sim), ["detail.onUnload 42", "index.onShow"]);
+    assert_eq!(sim.navigate_back(1).unwrap_err().to_string(), "navigateBack:fail cannot navigate back at first page.");
+}
+
+#[test]
+fn the_stack_holds_at_most_ten_pages() {
+    let mut sim = launch(None);
+    for i in 1..10 {
+        sim.navigate_to(&format!("../detail/detail?id={i}")).unwrap();
+    }
+    assert_eq!(sim.page_stack().len(), 10);
+    assert_eq!(sim.navigate_to("/pages/detail/detail").unwrap_err().to_string(), "navigateTo:fail webview count limit exceed");
+    sim.navigate_back(3).unwrap();
+    assert_eq!(sim.page_stack().len(), 7);
+    sim.redirect_to("/pages/detail/detail?id=r").unwrap();
+    assert_eq!((sim.page_stack().len(), sim.page_data()["id"].as_str()), (7, Some("r")));
+}
+
+#[test]
+fn tab_pages_follow_their_rules() {
+    let mut sim = launch(None);
+    assert_eq!(sim.navigate_to("/pages/list/list").unwrap_err().to_string(), "navigateTo:fail can not navigateTo a tabbar page");
+    assert_eq!(sim.redirect_to("/pages/list/list").unwrap_err().to_string(), "redirectTo:fail can not redirectTo a tabbar page");
+    assert_eq!(sim.switch_tab("/pages/detail/detail").unwrap_err().to_string(), "switchTab:fail can not switch to no-tabBar page");
+    assert_eq!(sim.navigate_to("/pages/nope/nope").unwrap_err().to_string(), "navigateTo:fail page \"pages/nope/nope\" is not found");
+    sim.navigate_to("/pages/detail/detail?id=x").unwrap();
+    console(&mut sim);
+    sim.switch_tab("/pages/list/list").unwrap();
+    assert_eq!(console(&mut sim), ["detail.onUnload x", "index.onHide", "list.onLoad {}", "list.onShow", "list.onReady"]);
+    sim.switch_tab("/pages/index/index").unwrap();
+    // Tab pages stay alive: the home tab is shown again, not loaded again.
+    assert_eq!(console(&mut sim), ["list.onHide", "index.onShow"]);
+    assert_eq!(sim.page_stack(), ["pages/index/index"]);
+    sim.re_launch("/pages/detail/detail?id=1").unwrap();
+    assert_eq!(console(&mut sim), ["index.onUnload", "list.onUnload"]);
+    assert_eq!(sim.page_stack(), ["pages/detail/detail"]);
+}
+
+#[test]
+fn launching_an_unknown_page_tells_the_app_and_opens_the_entry() {
+    let mut sim = launch(Some("pages/gone/gone"));
+    let lines = console(&mut sim);
+    assert_eq!(lines[..3], ["App.onLaunch pages/gone/gone 1001", "App.onShow", "App.onPageNotFound pages/gone/gone"]);
+    assert_eq!(sim.current_route(), Some("pages/index/index"));
+}
+
+#[test]
+fn timers_and_callbacks_run_on_the_virtual_clock() {
+    let mut sim = launch(Some("pages/timer/timer"));
+    console(&mut sim);
+    assert!(text(&sim).contains("count 0"));
+    sim.advance(99);
+    assert!(console(&mut sim).is_empty(), "nothing is due before 100 ms");
+    sim.advance(3401); // now 3500 ms
+    let lines = console(&mut sim);
+    assert_eq!(lines[0], "about to fail");
+    assert!(lines[1].starts_with("TypeError"), "{lines:?}");
+    assert_eq!(lines[2..], ["App.onError TypeError: cannot convert 'null' or 'undefined' to object", "applied 1", "applied 2", "applied 3"]);
+    assert_eq!(sim.page_data()["count"], 3);
+    let tree = text(&sim);
+    assert!(tree.contains("count 3") && tree.contains("done"), "{tree}");
+    sim.advance(10_000);
+    assert_eq!(sim.page_data()["count"], 5, "the interval was cleared at 5");
+    assert_eq!(sim.now(), 13_500);
+}
+
+#[test]
+fn an_uncaught_error_names_file_and_line_and_the_app_keeps_running() {
+    let mut sim = launch(Some("pages/timer/timer"));
+    sim.take_console();
+    sim.advance(100);
+    let entries = sim.take_console();
+    let error = entries.iter().find(|e| e.level == "error").expect("the timer's error is reported");
+    let (file, pos) = error.location.clone().expect("with its place");
+    assert_eq!((file.as_str(), pos.line), ("pages/timer/timer.js", 11));
+    sim.advance(1000);
+    assert_eq!(sim.page_data()["count"], 1, "the app still runs after the error");
+}

@@ -1,0 +1,14 @@
+Page({
+  data: { count: 0, done: false },
+  onLoad() {
+    this.interval = setInterval(() => {
+      this.setData({ count: this.data.count + 1 }, () => console.log('applied ' + this.data.count))
+      if (this.data.count === 5) clearInterval(this.interval)
+    }, 1000)
+    setTimeout(() => this.setData({ done: true }), 2500)
+    setTimeout(function fail() {
+      console.log('about to fail')
+      undefined.crash()
+    }, 100)
+  }
+})
