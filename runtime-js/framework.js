@@ -178,27 +178,17 @@
 
   // ---- calls from the host ------------------------------------------------------------
 
-  // An uncaught error, reported as the platform does: to the host (console, automator) and
-  // to App.onError with the message and stack.
-  function report(error, where) {
-    var text = String(error);
-    var stack = error && error.stack ? String(error.stack) : '';
-    post('error', { message: text, where: where, stack: stack });
-    if (appInstance && typeof appInstance.onError === 'function' && where !== 'App.onError') {
-      invoke(appInstance, 'onError', [stack ? text + '\n' + stack : text], 'App.onError');
-    }
+  // Runs app code. An exception escapes to the host, which locates it (the engine's
+  // backtrace is exact where error.stack is not), reports it and calls App.onError;
+  // `__wxemu.during` tells it what was running.
+  function run(fn, self, args, where) {
+    if (typeof fn !== 'function') return undefined;
+    global.__wxemu.during = where;
+    return fn.apply(self, args || []);
   }
 
-  // Runs a handler; an exception is reported like the platform does and does not escape.
   function invoke(target, name, args, where) {
-    var fn = target && target[name];
-    if (typeof fn !== 'function') return undefined;
-    try {
-      return fn.apply(target, args || []);
-    } catch (error) {
-      report(error, where || name);
-      return undefined;
-    }
+    return run(target && target[name], target, args, where);
   }
 
   global.__wxemu = {
@@ -239,13 +229,13 @@
     setDataApplied: function (callbackId) {
       var entry = setDataCallbacks[callbackId];
       delete setDataCallbacks[callbackId];
-      if (!entry) return;
-      try {
-        entry.fn.call(entry.instance);
-      } catch (error) {
-        report(error, entry.instance.route + ' setData callback');
-      }
-    }
+      if (entry) run(entry.fn, entry.instance, [], entry.instance.route + ' setData callback');
+    },
+    // The host reports an uncaught error to the app (message and stack, as the platform).
+    appError: function (text) {
+      invoke(appInstance, 'onError', [text], 'App.onError');
+    },
+    during: ''
   };
 
   // ---- timers and console ----------------------------------------------------------------
@@ -274,11 +264,7 @@
     var timer = timers[id];
     if (!timer) return;
     if (!timer.repeat) delete timers[id];
-    try {
-      timer.fn.apply(null, timer.args);
-    } catch (error) {
-      report(error, 'timer callback');
-    }
+    run(timer.fn, undefined, timer.args, 'timer callback');
   };
 
   function format(args) {

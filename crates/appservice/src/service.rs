@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wxemu_js::boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction, Source};
-use wxemu_js::{describe, install_modules, locate_stack, require};
+use wxemu_js::{describe, install_modules, require};
 use wxemu_package::resolve::script_candidates;
 use wxemu_package::{Diagnostic, Package, Pos};
 
@@ -99,15 +99,23 @@ impl AppService {
         Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// Calls into app code. An uncaught error is reported as the platform does — to the
+    /// host's console and to `App.onError` with the message and place — and the app goes on.
     fn call(&mut self, function: &str, args: &[Value]) {
-        if let Err(d) = self.call_json(function, args) {
-            // The framework catches app errors itself; what reaches here is a host bug or a
-            // runaway script stopped by the limits. Report it like an app error.
-            self.outbox.borrow_mut().push(Message::Error(ScriptFailure {
-                message: d.message,
-                during: function.to_string(),
-                location: Some((d.file, d.pos)),
-            }));
+        let args: Vec<String> = args.iter().map(Value::to_string).collect();
+        let call = format!("{function}({})", args.join(", "));
+        let Err(e) = self.context.eval(Source::from_bytes(&call)) else { return };
+        let error = describe(&e, &mut self.context);
+        let during = self.call_json("(function () { return __wxemu.during; })", &[]).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let location = error.file.clone().zip(error.pos);
+        let text = match &location {
+            Some((file, pos)) => format!("{}\n    at {during} ({file}:{}:{})", error.message, pos.line, pos.col),
+            None => error.message.clone(),
+        };
+        let report_to_app = during != "App.onError";
+        self.outbox.borrow_mut().push(Message::Error(ScriptFailure { message: error.message, during, location }));
+        if report_to_app {
+            self.call("__wxemu.appError", &[Value::from(text)]);
         }
     }
 
@@ -201,7 +209,6 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
         "log" => Message::Log { level: string("level"), text: string("text") },
-        "error" => Message::Error(ScriptFailure { message: string("message"), during: string("where"), location: locate_stack(&string("stack")) }),
         other => unreachable!("framework.js posts no `{other}` messages"),
     };
     context.get_data::<Outbox>().expect("installed at start").borrow_mut().push(message);

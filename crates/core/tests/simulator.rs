@@ -117,7 +117,7 @@ fn an_uncaught_error_names_file_and_line_and_the_app_keeps_running() {
     let entries = sim.take_console();
     let error = entries.iter().find(|e| e.level == "error").expect("the timer's error is reported");
     let (file, pos) = error.location.clone().expect("with its place");
-    assert_eq!((file.as_str(), pos.line), ("pages/timer/timer.js", 11));
+    assert_eq!((file.as_str(), pos.line), ("pages/timer/timer.js", 4));
     sim.advance(1000);
     assert_eq!(sim.page_data()["count"], 1, "the app still runs after the error");
 }

@@ -129,9 +129,8 @@ pub fn describe(error: &JsError, context: &mut Context) -> ScriptError {
     ScriptError { message, file, pos }
 }
 
-/// The innermost place in a package file named by a stack (`    at f (file:L:C)` lines, as
-/// in a JS `error.stack` or a backtrace).
-pub fn locate_stack(stack: &str) -> Option<(String, Pos)> {
+/// The innermost place in a package file named by a backtrace (`    at f (file:L:C)` lines).
+fn locate_stack(stack: &str) -> Option<(String, Pos)> {
     stack.lines().find_map(frame_location)
 }
 

@@ -1,3 +1,9 @@
+function fail() {
+  console.log('about to fail')
+  const user = undefined
+  return user.name
+}
+
 Page({
   data: { count: 0, done: false },
   onLoad() {
@@ -6,9 +12,6 @@ Page({
       if (this.data.count === 5) clearInterval(this.interval)
     }, 1000)
     setTimeout(() => this.setData({ done: true }), 2500)
-    setTimeout(function fail() {
-      console.log('about to fail')
-      undefined.crash()
-    }, 100)
+    setTimeout(fail, 100)
   }
 })
