@@ -146,3 +146,40 @@ fn a_missing_app_js_or_app_call_is_a_diagnostic() {
     let err = AppService::start(&package(&[("app.js", "var x = 1")])).err().unwrap();
     assert!(err.to_string().contains("app.js did not call App()"), "{err}");
 }
+
+#[test]
+fn pages_built_with_component_start_with_property_defaults_and_behavior_data() {
+    let mut app = start(&[
+        ("app.js", "App({})"),
+        ("pages/a/a.js", "var b = Behavior({ data: { fromBehavior: true } });\nComponent({ behaviors: [b], properties: { s: String, n: { type: Number, value: 7 } }, data: { own: 'x' }, methods: { onLoad(q) { console.log('loaded', q.k) } } })"),
+    ]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    assert_eq!(app.page_data(id), json!({"fromBehavior": true, "s": "", "n": 7, "own": "x"}));
+    app.page_lifecycle(id, "onLoad", Some(json!({"k": "v"})));
+    assert_eq!(logs(&app.take_messages()), ["log: loaded v"]);
+}
+
+#[test]
+fn page_scripts_require_modules_and_errors_name_the_module() {
+    let mut app = start(&[
+        ("app.js", "App({})"),
+        ("pages/a/a.js", "const util = require('../../utils/util')\nPage({ data: { label: util.label(2) } })"),
+        ("utils/util.js", "module.exports = { label: n => `n=${n}` }"),
+        ("pages/b/b.js", "require('../../utils/broken')\nPage({})"),
+        ("utils/broken.js", "\nmodule.exports = {;"),
+    ]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    assert_eq!(app.page_data(id), json!({"label": "n=2"}));
+    let err = app.create_page("pages/b/b", &Map::new()).unwrap_err().to_string();
+    assert!(err.starts_with("utils/broken.js:2:"), "{err}");
+    assert!(err.contains("page script failed: SyntaxError"), "{err}");
+}
+
+#[test]
+fn the_wx_api_is_loudly_not_there_yet() {
+    let mut app = start(&[("app.js", "App({})"), ("pages/a/a.js", "Page({ onLoad() { wx.showToast({ title: 'hi' }) } })")]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    app.page_lifecycle(id, "onLoad", None);
+    let messages = app.take_messages();
+    assert!(matches!(&messages[0], Message::Error(f) if f.message.contains("not supported by wxemu yet: wx.showToast")), "{messages:?}");
+}

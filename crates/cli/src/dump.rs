@@ -1,12 +1,13 @@
-//! `wxemu dump`: render a template with data, or a project's page with its initial data,
-//! and print the node tree as JSON or WXML.
+//! `wxemu dump`: render a template with data, or run a project's page and print its live
+//! node tree, as JSON or WXML.
 
 use anyhow::{bail, Context as _};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use wxemu_package::{Diagnostic, Package};
-use wxemu_wxml::{dump, Program, Renderer, Value};
+use wxemu_core::{LaunchOptions, Simulator};
+use wxemu_package::Diagnostic;
+use wxemu_wxml::{dump, Node, Program, Renderer, Value};
 use wxemu_wxs::WxsRuntime;
 
 #[derive(Args)]
@@ -16,8 +17,14 @@ pub struct DumpArgs {
     /// The page route to render, e.g. pages/index/index (default: the entry page).
     #[arg(long)]
     page: Option<String>,
+    /// A query parameter for the page's onLoad, as key=value (repeatable).
+    #[arg(long, value_parser = parse_query)]
+    query: Vec<(String, String)>,
+    /// Run timers for this many ms of virtual time before printing.
+    #[arg(long, default_value_t = 0)]
+    advance: u64,
     /// A single WXML file to render instead of a project page.
-    #[arg(long, conflicts_with_all = ["project", "page"])]
+    #[arg(long, conflicts_with_all = ["project", "page", "query", "advance"])]
     template: Option<PathBuf>,
     /// JSON file with the data to render the template with (default: {}).
     #[arg(long, requires = "template")]
@@ -37,24 +44,19 @@ enum Format {
     Wxml,
 }
 
+fn parse_query(s: &str) -> Result<(String, String), String> {
+    s.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).ok_or_else(|| format!("`{s}` is not key=value"))
+}
+
 pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
-    let (root, entry, data) = match (&args.template, &args.project) {
-        (Some(template), _) => template_input(template, args.root.as_deref(), args.data.as_deref())?,
-        (None, Some(project)) => page_input(project, args.page.as_deref())?,
+    let nodes = match (&args.template, &args.project) {
+        (Some(template), _) => match render_template(template, args.root.as_deref(), args.data.as_deref())? {
+            Some(nodes) => nodes,
+            None => return Ok(ExitCode::FAILURE),
+        },
+        (None, Some(project)) => render_page(project, &args)?,
         (None, None) => bail!("give a project folder (wxemu dump PROJECT --page ROUTE) or --template FILE.wxml"),
     };
-    let read = move |path: &str| std::fs::read_to_string(root.join(path)).ok();
-    let program = Program::load(&entry, &mut |p| read(p));
-    if report(&program.diagnostics) {
-        return Ok(ExitCode::FAILURE);
-    }
-    let (mut wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(read));
-    if report(&wxs_diags) {
-        return Ok(ExitCode::FAILURE);
-    }
-    let mut renderer = Renderer::new(&program, &modules, &mut wxs);
-    let nodes = renderer.render_file(&entry, &Value::from_json(&data));
-    report(&renderer.diagnostics);
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&dump::to_json(&nodes))?),
         Format::Wxml => print!("{}", dump::to_wxml(&nodes)),
@@ -70,9 +72,9 @@ fn report(diags: &[Diagnostic]) -> bool {
     diags.iter().any(Diagnostic::is_error)
 }
 
-/// `--template FILE [--root DIR] [--data FILE]`: the root, the template's path inside it,
-/// and the data.
-fn template_input(template: &Path, root: Option<&Path>, data: Option<&Path>) -> anyhow::Result<(PathBuf, String, serde_json::Value)> {
+/// `--template FILE [--root DIR] [--data FILE]`: renders one file; `None` when it has errors
+/// (reported).
+fn render_template(template: &Path, root: Option<&Path>, data: Option<&Path>) -> anyhow::Result<Option<Vec<Node>>> {
     let template = template.canonicalize().with_context(|| format!("cannot open template {}", template.display()))?;
     let root = match root {
         Some(r) => r.canonicalize().with_context(|| format!("cannot open root folder {}", r.display()))?,
@@ -89,24 +91,40 @@ fn template_input(template: &Path, root: Option<&Path>, data: Option<&Path>) -> 
         }
         None => serde_json::json!({}),
     };
-    Ok((root, entry, data))
+    let read = move |path: &str| std::fs::read_to_string(root.join(path)).ok();
+    let program = Program::load(&entry, &mut |p| read(p));
+    if report(&program.diagnostics) {
+        return Ok(None);
+    }
+    let (mut wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(read));
+    if report(&wxs_diags) {
+        return Ok(None);
+    }
+    let mut renderer = Renderer::new(&program, &modules, &mut wxs);
+    let nodes = renderer.render_file(&entry, &Value::from_json(&data));
+    report(&renderer.diagnostics);
+    Ok(Some(nodes))
 }
 
-/// `PROJECT [--page ROUTE]`: the package root, the page's template and its initial data.
-fn page_input(project: &Path, page: Option<&str>) -> anyhow::Result<(PathBuf, String, serde_json::Value)> {
-    let package = Package::load(project);
-    report(&package.diagnostics);
-    let Some(route) = page.or(package.entry_page()) else {
-        bail!("{} has no pages to dump", project.display());
+/// `PROJECT [--page ROUTE] [--query k=v] [--advance MS]`: launches the app and returns the
+/// page's live tree after onLoad, onShow, onReady and the timers due within `--advance`.
+fn render_page(project: &Path, args: &DumpArgs) -> anyhow::Result<Vec<Node>> {
+    let options = LaunchOptions {
+        page: args.page.clone(),
+        query: args.query.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect(),
+        scene: None,
     };
-    let route = route.trim_start_matches('/');
-    let Some(unit) = package.pages.get(route) else {
-        let known: Vec<&str> = package.pages.keys().map(String::as_str).collect();
-        bail!("no page `{route}` in app.json; the pages are: {}", known.join(", "));
-    };
-    if !unit.has_wxml {
-        bail!("page `{route}` has no template {}", unit.file("wxml"));
+    let mut sim = Simulator::launch(project, options)?;
+    sim.advance(args.advance);
+    report(&std::mem::take(&mut sim.diagnostics));
+    for entry in sim.take_console() {
+        let place = entry.location.map(|(file, pos)| format!(" ({file}:{}:{})", pos.line, pos.col)).unwrap_or_default();
+        eprintln!("console.{}: {}{place}", entry.level, entry.text);
     }
-    let data = wxemu_appservice::initial_data(&package, unit)?;
-    Ok((package.root.clone(), unit.file("wxml"), data))
+    if let Some(page) = &args.page {
+        if sim.current_route() != Some(page.trim_start_matches('/')) {
+            bail!("page `{page}` is not in app.json; the app opened `{}` instead", sim.current_route().unwrap_or("nothing"));
+        }
+    }
+    Ok(sim.tree().to_vec())
 }

@@ -26,9 +26,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            match e.downcast_ref::<wxemu_package::Diagnostic>() {
-                Some(diagnostic) => eprintln!("{diagnostic}"),
-                None => eprintln!("error: {e:#}"),
+            // Diagnostics print as they are (file:line:col: error: …), other errors with a prefix.
+            if e.is::<wxemu_package::Diagnostic>() || e.is::<wxemu_core::LaunchFailure>() {
+                eprintln!("{e}");
+            } else {
+                eprintln!("error: {e:#}");
             }
             ExitCode::FAILURE
         }

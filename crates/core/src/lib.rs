@@ -30,6 +30,19 @@ pub struct LaunchOptions {
     pub scene: Option<u32>,
 }
 
+/// Why an app could not start: every problem found, the fatal one last.
+#[derive(Debug)]
+pub struct LaunchFailure(pub Vec<Diagnostic>);
+
+impl std::fmt::Display for LaunchFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for LaunchFailure {}
+
 /// A line of the app's console: `console.*` output or an uncaught error.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConsoleEntry {
@@ -72,13 +85,18 @@ pub const MAX_PAGES: usize = 10;
 impl Simulator {
     /// Loads the package in `dir`, starts the logic layer (app.js), runs App.onLaunch and
     /// App.onShow, and opens the launch page (onLoad, onShow, first render, onReady).
-    pub fn launch(dir: &Path, options: LaunchOptions) -> Result<Simulator, Diagnostic> {
+    pub fn launch(dir: &Path, options: LaunchOptions) -> Result<Simulator, LaunchFailure> {
         let package = Package::load(dir);
+        let fail = |fatal: Option<Diagnostic>| {
+            let mut all = package.diagnostics.clone();
+            all.extend(fatal);
+            LaunchFailure(all)
+        };
         if package.app.pages.is_empty() {
-            let first_error = package.diagnostics.iter().find(|d| d.is_error()).cloned();
-            return Err(first_error.unwrap_or_else(|| Diagnostic::error("app.json", Pos::START, "the app has no pages")));
+            let reported = package.diagnostics.iter().any(Diagnostic::is_error);
+            return Err(fail((!reported).then(|| Diagnostic::error("app.json", Pos::START, "the app has no pages"))));
         }
-        let app = AppService::start(&package)?;
+        let app = AppService::start(&package).map_err(|d| fail(Some(d)))?;
         let diagnostics = package.diagnostics.clone();
         let mut sim = Simulator {
             package,
@@ -102,14 +120,20 @@ impl Simulator {
         sim.app.app_lifecycle("onLaunch", Some(launch.clone()));
         sim.app.app_lifecycle("onShow", Some(launch));
         sim.process_messages();
-        if sim.package.pages.contains_key(&route) {
-            sim.open(&route, options.query)?;
+        let opened = if sim.package.pages.contains_key(&route) {
+            sim.open(&route, options.query)
         } else {
             sim.app.app_lifecycle("onPageNotFound", Some(serde_json::json!({"path": route, "query": options.query, "isEntryPage": true})));
             sim.process_messages();
-            sim.open(&entry, Map::new())?;
+            sim.open(&entry, Map::new())
+        };
+        match opened {
+            Ok(()) => Ok(sim),
+            Err(d) => {
+                sim.diagnostics.push(d);
+                Err(LaunchFailure(sim.diagnostics))
+            }
         }
-        Ok(sim)
     }
 
     /// The time on the simulator's clock, in ms since launch.

@@ -1,0 +1,32 @@
+//! `wxemu dump PROJECT --page ROUTE --query k=v --advance MS` prints the live tree: after
+//! onLoad/onShow/onReady and the timers that fall due, with the app's console on stderr.
+
+use std::path::Path;
+use std::process::Command;
+
+fn dump(args: &[&str]) -> (bool, serde_json::Value, String) {
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/router");
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("dump").arg(&app).args(args).output().expect("wxemu runs");
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    (out.status.success(), json, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn the_live_tree_follows_timers_and_query() {
+    let (ok, tree, stderr) = dump(&["--page", "pages/timer/timer", "--advance", "3000"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(tree[0]["children"][0]["text"], "count 3");
+    assert_eq!(tree[1]["children"][0]["text"], "done");
+    assert!(stderr.contains("console.error: TypeError") && stderr.contains("(pages/timer/timer.js:4:"), "{stderr}");
+
+    let (ok, tree, stderr) = dump(&["--page", "pages/detail/detail", "--query", "id=9"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(tree[0]["children"][0]["text"], "detail 9 of 1");
+}
+
+#[test]
+fn an_unknown_page_is_an_error() {
+    let (ok, _, stderr) = dump(&["--page", "pages/nope/nope"]);
+    assert!(!ok);
+    assert!(stderr.contains("page `pages/nope/nope` is not in app.json"), "{stderr}");
+}
