@@ -25,6 +25,13 @@ fn start(files: &[(&str, &str)]) -> AppService {
     AppService::start(&package(files)).unwrap()
 }
 
+/// Starts an app with `app_js` and pages/a/a.js = `page_js`, and creates that page.
+fn start_page(app_js: &str, page_js: &str) -> (AppService, u32) {
+    let mut app = start(&[("app.js", app_js), ("pages/a/a.js", page_js)]);
+    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    (app, id)
+}
+
 fn logs(messages: &[Message]) -> Vec<String> {
     messages.iter().filter_map(|m| if let Message::Log { level, text } = m { Some(format!("{level}: {text}")) } else { None }).collect()
 }
@@ -47,17 +54,16 @@ fn lifecycles_run_in_order_with_query_and_this() {
 
 #[test]
 fn set_data_converts_like_json_and_takes_paths() {
-    let mut app = start(&[
-        ("app.js", "App({})"),
-        ("pages/a/a.js", r#"Page({
+    let (mut app, id) = start_page(
+        "App({})",
+        r#"Page({
             data: { list: [{ name: 'a' }, { name: 'b' }], obj: {} },
             onLoad() {
                 this.setData({ 'list[1].name': 'B', 'obj.deep.x': 1, 'grid[0][1]': 5, f: function () {}, u: undefined, d: new Date(0), keep: [1, undefined] });
                 console.log(JSON.stringify(this.data.list), JSON.stringify(this.data.obj), JSON.stringify(this.data.grid), 'f' in this.data, 'u' in this.data, this.data.d);
             }
-        })"#),
-    ]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+        })"#,
+    );
     app.page_lifecycle(id, "onLoad", Some(json!({})));
     let messages = app.take_messages();
     let Message::SetData { instance, patch, callback } = &messages[0] else { panic!("{messages:?}") };
@@ -69,17 +75,16 @@ fn set_data_converts_like_json_and_takes_paths() {
 
 #[test]
 fn set_data_over_one_mebibyte_is_refused_and_callbacks_wait_for_the_view() {
-    let mut app = start(&[
-        ("app.js", "App({})"),
-        ("pages/a/a.js", r#"Page({
+    let (mut app, id) = start_page(
+        "App({})",
+        r#"Page({
             data: { s: '' },
             onLoad() {
                 try { this.setData({ s: 'x'.repeat(1100000) }) } catch (e) { console.error(e.message) }
                 this.setData({ s: 'small' }, () => console.log('applied', this.data.s));
             }
-        })"#),
-    ]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+        })"#,
+    );
     app.page_lifecycle(id, "onLoad", None);
     let messages = app.take_messages();
     assert!(logs(&messages)[0].starts_with("error: setData: data exceeds the maximum size of 1 MiB"), "{messages:?}");
@@ -93,11 +98,10 @@ fn set_data_over_one_mebibyte_is_refused_and_callbacks_wait_for_the_view() {
 
 #[test]
 fn timers_are_scheduled_through_the_host() {
-    let mut app = start(&[
-        ("app.js", "App({})"),
-        ("pages/a/a.js", "Page({ onLoad() { this.t = setTimeout((x) => console.log('fired', x), 300, 'arg'); const i = setInterval(() => {}, 50); clearInterval(i); } })"),
-    ]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    let (mut app, id) = start_page(
+        "App({})",
+        "Page({ onLoad() { this.t = setTimeout((x) => console.log('fired', x), 300, 'arg'); const i = setInterval(() => {}, 50); clearInterval(i); } })",
+    );
     app.page_lifecycle(id, "onLoad", None);
     let messages = app.take_messages();
     assert_eq!(messages[0], Message::Timer { id: 1, delay: 300, repeat: false });
@@ -110,11 +114,10 @@ fn timers_are_scheduled_through_the_host() {
 
 #[test]
 fn an_error_in_a_handler_is_reported_with_its_place_and_the_app_keeps_running() {
-    let mut app = start(&[
-        ("app.js", "App({ onError(msg) { console.log('App.onError got', msg.split('\\n')[0]) } })"),
-        ("pages/a/a.js", "Page({\n  onTap() {\n    null.boom;\n  },\n  onOk() { console.log('still alive') }\n})"),
-    ]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    let (mut app, id) = start_page(
+        "App({ onError(msg) { console.log('App.onError got', msg.split('\\n')[0]) } })",
+        "Page({\n  onTap() {\n    null.boom;\n  },\n  onOk() { console.log('still alive') }\n})",
+    );
     app.call_method(id, "onTap", &json!({"type": "tap"}));
     app.call_method(id, "onOk", &json!({"type": "tap"}));
     let messages = app.take_messages();
@@ -128,11 +131,10 @@ fn an_error_in_a_handler_is_reported_with_its_place_and_the_app_keeps_running() 
 
 #[test]
 fn globals_match_the_platform() {
-    let mut app = start(&[
-        ("app.js", "App({ globalData: { v: 1 } })"),
-        ("pages/a/a.js", "Page({ onLoad() { console.log(typeof window, typeof document, typeof fetch, typeof getApp().globalData.v); requirePlugin('p') } })"),
-    ]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    let (mut app, id) = start_page(
+        "App({ globalData: { v: 1 } })",
+        "Page({ onLoad() { console.log(typeof window, typeof document, typeof fetch, typeof getApp().globalData.v); requirePlugin('p') } })",
+    );
     app.page_lifecycle(id, "onLoad", None);
     let messages = app.take_messages();
     assert_eq!(logs(&messages), ["log: undefined undefined undefined number"]);
@@ -149,11 +151,10 @@ fn a_missing_app_js_or_app_call_is_a_diagnostic() {
 
 #[test]
 fn pages_built_with_component_start_with_property_defaults_and_behavior_data() {
-    let mut app = start(&[
-        ("app.js", "App({})"),
-        ("pages/a/a.js", "var b = Behavior({ data: { fromBehavior: true } });\nComponent({ behaviors: [b], properties: { s: String, n: { type: Number, value: 7 } }, data: { own: 'x' }, methods: { onLoad(q) { console.log('loaded', q.k) } } })"),
-    ]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    let (mut app, id) = start_page(
+        "App({})",
+        "var b = Behavior({ data: { fromBehavior: true } });\nComponent({ behaviors: [b], properties: { s: String, n: { type: Number, value: 7 } }, data: { own: 'x' }, methods: { onLoad(q) { console.log('loaded', q.k) } } })",
+    );
     assert_eq!(app.page_data(id), json!({"fromBehavior": true, "s": "", "n": 7, "own": "x"}));
     app.page_lifecycle(id, "onLoad", Some(json!({"k": "v"})));
     assert_eq!(logs(&app.take_messages()), ["log: loaded v"]);
@@ -177,8 +178,7 @@ fn page_scripts_require_modules_and_errors_name_the_module() {
 
 #[test]
 fn the_wx_api_is_loudly_not_there_yet() {
-    let mut app = start(&[("app.js", "App({})"), ("pages/a/a.js", "Page({ onLoad() { wx.showToast({ title: 'hi' }) } })")]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    let (mut app, id) = start_page("App({})", "Page({ onLoad() { wx.showToast({ title: 'hi' }) } })");
     app.page_lifecycle(id, "onLoad", None);
     let messages = app.take_messages();
     assert!(matches!(&messages[0], Message::Error(f) if f.message.contains("not supported by wxemu yet: wx.showToast")), "{messages:?}");

@@ -1,9 +1,1 @@
-const log = (what, arg) => console.log('index.' + what + (arg === undefined ? '' : ' ' + JSON.stringify(arg)))
-Page({
-  data: { title: 'index' },
-  onLoad(query) { log('onLoad', query) },
-  onShow() { log('onShow') },
-  onReady() { log('onReady') },
-  onHide() { log('onHide') },
-  onUnload() { log('onUnload') },
-})
+Page(require('../../utils/logged-page')('index'))
