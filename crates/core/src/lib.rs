@@ -16,6 +16,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 use wxemu_appservice::{AppService, Message};
+use wxemu_view::event::{dispatch, event_object};
+use wxemu_view::select::{element_chain, Selector};
 use wxemu_package::{Diagnostic, Package, Pos};
 use wxemu_wxml::{ModuleTable, Node, Program, Renderer, Value};
 use wxemu_wxs::WxsRuntime;
@@ -319,6 +321,31 @@ impl Simulator {
 
     fn opened(&mut self, api: &'static str, route: &str, query: Map<String, Json>) -> Result<(), RouteError> {
         self.open(route, query).map_err(|d| RouteError::new(api, d.to_string()))
+    }
+
+    /// Taps the first element matching `selector` on the current page: the tap event runs
+    /// through capture and bubble phases to the page's handlers.
+    pub fn tap(&mut self, selector: &str) -> Result<(), String> {
+        self.trigger(selector, "tap", Json::Object(Map::new()))
+    }
+
+    /// Dispatches an event of type `event` with `detail` on the first element matching
+    /// `selector` on the current page.
+    pub fn trigger(&mut self, selector: &str, event: &str, detail: Json) -> Result<(), String> {
+        let parsed = Selector::parse(selector)?;
+        let page = self.stack.last().ok_or("no page is open")?;
+        let path = parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))?;
+        let chain = element_chain(&page.tree, &path);
+        let calls: Vec<(String, Json)> = dispatch(&chain, event)
+            .into_iter()
+            .map(|call| (call.method, event_object(event, self.now, &chain, call.current_target, detail.clone())))
+            .collect();
+        let id = page.id;
+        for (method, event) in calls {
+            self.app.call_method(id, &method, &event);
+            self.process_messages();
+        }
+        Ok(())
     }
 
     /// `wx.navigateTo`: opens a page on top of the current one (at most 10 pages).

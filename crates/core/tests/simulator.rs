@@ -121,3 +121,45 @@ fn an_uncaught_error_names_file_and_line_and_the_app_keeps_running() {
     sim.advance(1000);
     assert_eq!(sim.page_data()["count"], 1, "the app still runs after the error");
 }
+
+fn events_app() -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/events");
+    Simulator::launch(&dir, LaunchOptions::default()).expect("the app launches")
+}
+
+fn event_log(sim: &mut Simulator) -> Vec<String> {
+    sim.page_data()["log"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_tap_captures_down_then_bubbles_up_to_the_page_handlers() {
+    let mut sim = events_app();
+    sim.tap("#row-2 .label").unwrap();
+    assert_eq!(
+        event_log(&mut sim),
+        [r#"capture:outer<-label-2:{"area":"list"}"#, r#"row:row-2<-label-2:{"area":"list"}"#, r#"outer:outer<-label-2:{"area":"list"}"#]
+    );
+    assert!(text(&sim).contains("3 events"), "the view re-rendered after setData: {}", text(&sim));
+}
+
+#[test]
+fn catch_stops_bubbling_and_handlers_change_the_page() {
+    let mut sim = events_app();
+    sim.tap("#row-1 .delete").unwrap();
+    assert_eq!(event_log(&mut sim), [r#"capture:outer<-1:{"area":"list"}"#, r#"delete:<-1:{"area":"list"}"#]);
+    assert!(!text(&sim).contains("one") && text(&sim).contains("two"), "{}", text(&sim));
+}
+
+#[test]
+fn mut_bind_runs_only_the_innermost_handler() {
+    let mut sim = events_app();
+    sim.tap(".mut-inner").unwrap();
+    let log = event_log(&mut sim);
+    assert_eq!(log[1..], [r#"mutInner:<-none:{"area":"list"}"#, r#"outer:outer<-none:{"area":"list"}"#]);
+}
+
+#[test]
+fn tapping_nothing_is_an_error() {
+    let mut sim = events_app();
+    assert_eq!(sim.tap("#nope").unwrap_err(), "no element matches `#nope` on pages/index/index");
+}
