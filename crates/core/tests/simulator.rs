@@ -163,3 +163,15 @@ fn tapping_nothing_is_an_error() {
     let mut sim = events_app();
     assert_eq!(sim.tap("#nope").unwrap_err(), "no element matches `#nope` on pages/index/index");
 }
+
+#[test]
+fn set_data_on_one_row_of_a_long_list_updates_that_row_in_the_view() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/biglist");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let row = |sim: &Simulator| dump::to_json(sim.tree())[0]["children"][500]["children"][0]["children"][0]["text"].clone();
+    assert_eq!(row(&sim), "Item 500");
+    sim.tap("#touch").unwrap();
+    sim.tap("#touch").unwrap();
+    assert_eq!(row(&sim), "Touched 2");
+    assert_eq!(sim.page_data()["rows"][500]["title"], "Touched 2");
+}
