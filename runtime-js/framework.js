@@ -1,18 +1,18 @@
 // The framework half of the logic layer (the platform's AppService), loaded into the one JS
-// context of a running mini-program. It keeps App/Page definitions and instances, runs
-// lifecycles and handlers, and implements setData. Everything that leaves the context goes
-// through __wxemuPost(kind, json) to the Rust host, which owns the clock, the page stack and
-// the view.
+// context of a running mini-program. It keeps App, page and component definitions and
+// instances, runs lifecycles, observers and handlers, and implements setData and
+// triggerEvent. Everything that leaves the context goes through __wxemuPost(kind, json) to
+// the Rust host, which owns the clock, the page stack and the views.
 (function (global) {
   'use strict';
 
   var post = function (kind, payload) { __wxemuPost(kind, JSON.stringify(payload)); };
 
-  var appDefinition = null;
   var appInstance = null;
-  var pageDefinitions = {};   // route -> { kind: 'page' | 'component', options }
-  var loadingRoute = null;    // the page whose script is running: Page() binds to it
-  var instances = {};         // id -> page instance
+  var definitions = {};       // page route or component path -> { kind: 'page' | 'component', options }
+  var loading = null;         // the script being loaded: Page()/Component() bind to it
+  var normalized = {};        // path -> merged component definition (behaviors applied)
+  var instances = {};         // id -> page or component instance
   var nextInstanceId = 1;
   var stack = [];             // page instances, bottom first (getCurrentPages)
   var setDataCallbacks = {};
@@ -24,10 +24,10 @@
   // ---- registration -------------------------------------------------------------------
 
   global.App = function (options) {
-    if (appDefinition) throw new Error('App() can only be called once');
-    appDefinition = options || {};
+    if (appInstance) throw new Error('App() can only be called once');
     appInstance = {};
-    for (var key in appDefinition) appInstance[key] = appDefinition[key];
+    var given = options || {};
+    for (var key in given) appInstance[key] = given[key];
     if (!appInstance.globalData) appInstance.globalData = {};
   };
 
@@ -35,15 +35,15 @@
     return appInstance;
   };
 
-  global.Page = function (options) {
-    if (!loadingRoute) throw new Error('Page() must be called by a page script listed in app.json');
-    pageDefinitions[loadingRoute] = { kind: 'page', options: options || {} };
-  };
+  function register(kind) {
+    return function (options) {
+      if (!loading) throw new Error(kind === 'page' ? 'Page() must be called by a page script listed in app.json' : 'Component() must be called by a page or component script');
+      definitions[loading] = { kind: kind, options: options || {} };
+    };
+  }
 
-  global.Component = function (options) {
-    if (!loadingRoute) throw new Error('not supported by wxemu yet: custom components (Component() outside a page)');
-    pageDefinitions[loadingRoute] = { kind: 'component', options: options || {} };
-  };
+  global.Page = register('page');
+  global.Component = register('component');
 
   global.Behavior = function (options) {
     return { __behavior: true, options: options || {} };
@@ -84,6 +84,12 @@
     return parts;
   }
 
+  function getPath(root, parts) {
+    var value = root;
+    for (var i = 0; i < parts.length && value !== undefined && value !== null; i++) value = value[parts[i]];
+    return value;
+  }
+
   function setPath(root, path, value) {
     var parts = parsePath(path);
     var target = root;
@@ -113,6 +119,7 @@
     if (text.length > WARN_BYTES) {
       console.warn('setData: ' + text.length + ' bytes in one call; keep it under 256 KB for performance');
     }
+    var before = instance.__definition ? snapshotProperties(instance, keys) : null;
     for (var j = 0; j < keys.length; j++) setPath(instance.data, keys[j], converted[keys[j]]);
     var callbackId = 0;
     if (typeof callback === 'function') {
@@ -120,59 +127,195 @@
       setDataCallbacks[callbackId] = { instance: instance, fn: callback };
     }
     post('setData', { instance: instance.__wxExparserNodeId__, patch: converted, callback: callbackId });
+    if (before) runObservers(instance, keys, before);
+  }
+
+  // ---- components -----------------------------------------------------------------------
+
+  var TYPE_DEFAULTS = [[String, ''], [Number, 0], [Boolean, false], [Array, []], [Object, null]];
+
+  function typeDefault(type) {
+    for (var i = 0; i < TYPE_DEFAULTS.length; i++) if (TYPE_DEFAULTS[i][0] === type) return toJSONData(TYPE_DEFAULTS[i][1]);
+    return null;
+  }
+
+  // A property definition in its full form: { type, value, observer, optionalTypes }.
+  function fullProperty(def) {
+    if (def && typeof def === 'object' && !Array.isArray(def) && ('type' in def || 'value' in def || 'observer' in def)) {
+      var full = { type: def.type === undefined ? null : def.type, observer: def.observer, optionalTypes: def.optionalTypes || [] };
+      full.value = 'value' in def ? toJSONData(def.value) : typeDefault(full.type);
+      return full;
+    }
+    return { type: def === undefined ? null : def, value: typeDefault(def), optionalTypes: [] };
+  }
+
+  // The value a property takes when its owner passes `value` (exparser's coercion).
+  function coerce(prop, value) {
+    var accepts = [prop.type].concat(prop.optionalTypes);
+    var is = function (type) {
+      if (type === null) return true;
+      if (type === String) return typeof value === 'string';
+      if (type === Number) return typeof value === 'number';
+      if (type === Boolean) return typeof value === 'boolean';
+      if (type === Array) return Array.isArray(value);
+      if (type === Object) return value !== null && typeof value === 'object' && !Array.isArray(value);
+      return false;
+    };
+    for (var i = 0; i < accepts.length; i++) if (is(accepts[i])) return value;
+    if (value === null || value === undefined) return toJSONData(prop.value);
+    if (prop.type === String) return String(value);
+    if (prop.type === Number) return isNaN(Number(value)) ? 0 : Number(value);
+    if (prop.type === Boolean) return !!value;
+    return toJSONData(prop.value);
+  }
+
+  var LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
+
+  // Merges behaviors (depth first, behaviors before the component's own definition).
+  function normalize(path) {
+    if (normalized[path]) return normalized[path];
+    var merged = { properties: {}, data: {}, methods: {}, lifetimes: {}, pageLifetimes: {}, observers: [], options: {}, externalClasses: [] };
+    LIFETIMES.forEach(function (l) { merged.lifetimes[l] = []; });
+    ['show', 'hide', 'resize'].forEach(function (l) { merged.pageLifetimes[l] = []; });
+    var seen = [];
+    function apply(options) {
+      (options.behaviors || []).forEach(function (b) {
+        if (b && b.__behavior && seen.indexOf(b) < 0) {
+          seen.push(b);
+          apply(b.options);
+        }
+      });
+      var props = options.properties || {};
+      for (var name in props) merged.properties[name] = fullProperty(props[name]);
+      var data = toJSONData(options.data || {}) || {};
+      for (var key in data) merged.data[key] = data[key];
+      var methods = options.methods || {};
+      for (var m in methods) merged.methods[m] = methods[m];
+      var lifetimes = options.lifetimes || {};
+      LIFETIMES.forEach(function (l) {
+        var fn = lifetimes[l] || options[l];
+        if (typeof fn === 'function') merged.lifetimes[l].push(fn);
+      });
+      var pageLifetimes = options.pageLifetimes || {};
+      for (var p in pageLifetimes) if (merged.pageLifetimes[p]) merged.pageLifetimes[p].push(pageLifetimes[p]);
+      var observers = options.observers || {};
+      for (var fields in observers) {
+        merged.observers.push({ fields: fields.split(',').map(function (f) { return f.trim(); }), fn: observers[fields] });
+      }
+      var opts = options.options || {};
+      for (var o in opts) merged.options[o] = opts[o];
+      merged.externalClasses = merged.externalClasses.concat(options.externalClasses || []);
+    }
+    apply(definitions[path].options);
+    normalized[path] = merged;
+    return merged;
+  }
+
+  function snapshotProperties(instance, keys) {
+    var props = instance.__definition.properties;
+    var before = {};
+    keys.forEach(function (k) {
+      var top = parsePath(k)[0];
+      if (props.hasOwnProperty(top) && !before.hasOwnProperty(top)) before[top] = toJSONData(instance.data[top]);
+    });
+    return before;
+  }
+
+  // Whether a changed path and an observed field overlap (`a.b` vs `a`, `a.b.c`, `a.**`, `**`).
+  function overlaps(field, changed) {
+    if (field === '**') return true;
+    var deep = /\.\*\*$/.test(field);
+    var f = parsePath(deep ? field.slice(0, -3) : field);
+    var c = parsePath(changed);
+    for (var i = 0; i < Math.min(f.length, c.length); i++) if (String(f[i]) !== String(c[i])) return false;
+    return true;
+  }
+
+  function observedValue(instance, field) {
+    if (field === '**') return instance.data;
+    return getPath(instance.data, parsePath(field.replace(/\.\*\*$/, '')));
+  }
+
+  // `observers` whose fields overlap a changed path, then (as exparser orders them) the
+  // property observers (new, old) of properties whose value changed.
+  function runObservers(instance, keys, before) {
+    var def = instance.__definition;
+    def.observers.forEach(function (o) {
+      var hit = o.fields.some(function (field) { return keys.some(function (k) { return overlaps(field, k); }); });
+      if (hit) run(o.fn, instance, o.fields.map(function (f) { return observedValue(instance, f); }), instance.is + ' observer `' + o.fields.join(', ') + '`');
+    });
+    for (var name in before) {
+      var prop = def.properties[name];
+      var now = instance.data[name];
+      if (prop.observer && JSON.stringify(now) !== JSON.stringify(before[name])) {
+        var observer = typeof prop.observer === 'string' ? instance[prop.observer] : prop.observer;
+        run(observer, instance, [now, before[name]], instance.is + ' property observer `' + name + '`');
+      }
+    }
+  }
+
+  function setProperties(instance, props) {
+    var def = instance.__definition;
+    var patch = {};
+    for (var name in props) {
+      if (!def.properties.hasOwnProperty(name)) continue;
+      var value = coerce(def.properties[name], props[name]);
+      if (JSON.stringify(value) !== JSON.stringify(instance.data[name])) patch[name] = value;
+    }
+    if (Object.keys(patch).length) setData(instance, patch);
+  }
+
+  function createComponent(path, pageId, props, host) {
+    var def = normalize(path);
+    var c = {};
+    for (var m in def.methods) c[m] = def.methods[m];
+    c.__definition = def;
+    c.__wxExparserNodeId__ = nextInstanceId++;
+    c.__page = pageId;
+    c.is = path;
+    c.id = host.id || '';
+    c.dataset = host.dataset || {};
+    c.data = toJSONData(def.data) || {};
+    for (var name in def.properties) c.data[name] = toJSONData(def.properties[name].value);
+    c.properties = c.data;
+    c.setData = function (patch, callback) { setData(this, patch, callback); };
+    c.triggerEvent = function (name, detail, options) {
+      var o = options || {};
+      post('triggerEvent', { instance: this.__wxExparserNodeId__, name: String(name), detail: toJSONData(detail === undefined ? {} : detail), bubbles: !!o.bubbles, composed: !!o.composed, capturePhase: !!o.capturePhase });
+    };
+    instances[c.__wxExparserNodeId__] = c;
+    lifetime(c, 'created');
+    setProperties(c, props);
+    return c.__wxExparserNodeId__;
+  }
+
+  function lifetime(c, name) {
+    c.__definition.lifetimes[name].forEach(function (fn) { run(fn, c, [], c.is + ' ' + name); });
   }
 
   // ---- pages ----------------------------------------------------------------------------
 
-  function copyMembers(from, to) {
-    for (var key in from) if (key !== 'data') to[key] = from[key];
-  }
-
-  function collectComponentData(options, into) {
-    var behaviors = options.behaviors || [];
-    for (var i = 0; i < behaviors.length; i++) {
-      if (behaviors[i] && behaviors[i].__behavior) collectComponentData(behaviors[i].options, into);
-    }
-    var props = options.properties || {};
-    for (var name in props) into[name] = propertyDefault(props[name]);
-    var data = toJSONData(options.data || {});
-    for (var key in data) into[key] = data[key];
-    return into;
-  }
-
-  function propertyDefault(prop) {
-    var full = prop && typeof prop === 'object' && !Array.isArray(prop);
-    if (full && 'value' in prop) return toJSONData(prop.value);
-    var type = full ? prop.type : prop;
-    if (type === String) return '';
-    if (type === Number) return 0;
-    if (type === Boolean) return false;
-    if (type === Array) return [];
-    return null;
-  }
-
-  // A page built with Page() keeps its options as members; one built with Component() gets
-  // its `methods` (page lifecycles such as onLoad live there).
+  // A page built with Page() keeps its options as members; one built with Component() is a
+  // component instance whose `methods` carry the page lifecycles.
   function createPage(route, query) {
-    var definition = pageDefinitions[route];
+    var definition = definitions[route];
     if (!definition) throw new Error('page `' + route + '` did not call Page() or Component()');
-    var options = definition.options;
-    var page = {};
+    var page;
     if (definition.kind === 'page') {
-      copyMembers(options, page);
-      page.data = toJSONData(options.data || {}) || {};
+      page = {};
+      for (var key in definition.options) if (key !== 'data') page[key] = definition.options[key];
+      page.data = toJSONData(definition.options.data || {}) || {};
+      page.__wxExparserNodeId__ = nextInstanceId++;
+      page.setData = function (patch, callback) { setData(this, patch, callback); };
+      instances[page.__wxExparserNodeId__] = page;
     } else {
-      copyMembers(options.methods || {}, page);
-      page.data = collectComponentData(options, {});
-      page.__lifetimes = options.lifetimes || {};
+      page = instances[createComponent(route, 0, {}, {})];
+      page.__page = page.__wxExparserNodeId__;
     }
-    page.__wxExparserNodeId__ = nextInstanceId++;
     page.route = route;
     page.__route__ = route;
     page.options = query;
     page.is = route;
-    page.setData = function (patch, callback) { setData(this, patch, callback); };
-    instances[page.__wxExparserNodeId__] = page;
     return page;
   }
 
@@ -192,26 +335,37 @@
   }
 
   global.__wxemu = {
-    // Runs a page's script with Page()/Component() bound to its route.
-    definePage: function (route, load) {
-      loadingRoute = route;
-      try { load(); } finally { loadingRoute = null; }
-      if (!pageDefinitions[route]) throw new Error('page script `' + route + '.js` called neither Page() nor Component()');
+    // Runs a page's or component's script with Page()/Component() bound to its path.
+    define: function (path, load) {
+      loading = path;
+      try { load(); } finally { loading = null; }
+      if (!definitions[path]) throw new Error('script `' + path + '.js` called neither Page() nor Component()');
     },
+    isDefined: function (path) { return definitions.hasOwnProperty(path); },
     hasApp: function () { return appInstance !== null; },
-    hasPage: function (route) { return pageDefinitions.hasOwnProperty(route); },
     appLifecycle: function (name, arg) {
       invoke(appInstance, name, arg === undefined ? [] : [arg], 'App.' + name);
     },
     createPage: function (route, query) {
-      var page = createPage(route, query);
-      return page.__wxExparserNodeId__;
+      return createPage(route, query).__wxExparserNodeId__;
+    },
+    createComponent: function (path, pageId, props, host) {
+      return createComponent(path, pageId, props, host);
+    },
+    setProperties: function (id, props) { setProperties(instances[id], props); },
+    componentLifetime: function (id, name) { lifetime(instances[id], name); },
+    // show / hide / resize for every component of a page.
+    pageLifetime: function (pageId, name) {
+      for (var id in instances) {
+        var c = instances[id];
+        if (c.__page === pageId && c.__definition) c.__definition.pageLifetimes[name].forEach(function (fn) { run(fn, c, [], c.is + ' pageLifetimes.' + name); });
+      }
     },
     setPageStack: function (ids) {
       stack = ids.map(function (id) { return instances[id]; });
     },
-    destroyPage: function (id) { delete instances[id]; },
-    pageData: function (id) { return JSON.stringify(instances[id].data); },
+    destroy: function (id) { delete instances[id]; },
+    instanceData: function (id) { return JSON.stringify(instances[id].data); },
     // A page lifecycle (onLoad, onShow, onReady, onHide, onUnload, …); for pages built with
     // Component(), `methods` carry them.
     pageLifecycle: function (id, name, arg) {
@@ -219,17 +373,17 @@
       invoke(page, name, arg === undefined ? [] : [arg], page.route + '.' + name);
     },
     callMethod: function (id, name, eventJSON) {
-      var page = instances[id];
-      if (typeof page[name] !== 'function') {
-        console.warn('Component "' + page.route + '" does not have a method "' + name + '" to handle event "' + JSON.parse(eventJSON).type + '".');
+      var target = instances[id];
+      if (typeof target[name] !== 'function') {
+        console.warn('Component "' + target.is + '" does not have a method "' + name + '" to handle event "' + JSON.parse(eventJSON).type + '".');
         return;
       }
-      invoke(page, name, [JSON.parse(eventJSON)], page.route + '.' + name);
+      invoke(target, name, [JSON.parse(eventJSON)], target.is + '.' + name);
     },
     setDataApplied: function (callbackId) {
       var entry = setDataCallbacks[callbackId];
       delete setDataCallbacks[callbackId];
-      if (entry) run(entry.fn, entry.instance, [], entry.instance.route + ' setData callback');
+      if (entry) run(entry.fn, entry.instance, [], entry.instance.is + ' setData callback');
     },
     // The host reports an uncaught error to the app (message and stack, as the platform).
     appError: function (text) {

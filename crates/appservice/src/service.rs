@@ -18,6 +18,8 @@ pub enum Message {
     /// Apply `patch` (path keys like `list[2].name` → JSON values) to the instance's view
     /// data; then, if `callback` is not 0, report it applied.
     SetData { instance: u32, patch: Map<String, Value>, callback: u32 },
+    /// A component called `triggerEvent(name, detail, {bubbles, composed, capturePhase})`.
+    TriggerEvent { instance: u32, name: String, detail: Value, bubbles: bool, composed: bool, capture_phase: bool },
     /// Fire timer `id` after `delay` ms (again every `delay` ms when `repeat`).
     Timer { id: u32, delay: u64, repeat: bool },
     ClearTimer { id: u32 },
@@ -124,27 +126,55 @@ impl AppService {
         self.call("__wxemu.appLifecycle", &[Value::from(name), arg.unwrap_or(Value::Null)]);
     }
 
+    /// Runs the script of a page or component (`path` without `.js`) once, binding its
+    /// `Page()`/`Component()` call to `path`.
+    fn define(&mut self, path: &str, what: &str) -> Result<(), Diagnostic> {
+        if self.call_json("__wxemu.isDefined", &[Value::from(path)])?.as_bool() == Some(true) {
+            return Ok(());
+        }
+        let define = format!(
+            "__wxemu.define({path}, function () {{ __wxemuRequire('', {file}); }})",
+            path = Value::from(path),
+            file = Value::from(format!("/{path}.js"))
+        );
+        self.context.eval(Source::from_bytes(&define)).map(drop).map_err(|e| {
+            let error = describe(&e, &mut self.context);
+            let (file, pos) = error.location(&format!("{path}.js"));
+            Diagnostic::error(&file, pos, format!("{what} script failed: {}", error.message)).with_hint(format!("fix the error in the {what}'s script"))
+        })
+    }
+
     /// Loads the page's script if needed and creates a page instance with `query` as its
     /// options. Returns the instance id.
     pub fn create_page(&mut self, route: &str, query: &Map<String, Value>) -> Result<u32, Diagnostic> {
-        let define = format!(
-            "__wxemu.definePage({route}, function () {{ __wxemuRequire('', {path}); }})",
-            route = Value::from(route),
-            path = Value::from(format!("/{route}.js"))
-        );
-        if !self.has_definition(route) {
-            self.context.eval(Source::from_bytes(&define)).map_err(|e| {
-                let error = describe(&e, &mut self.context);
-                let (file, pos) = error.location(&format!("{route}.js"));
-                Diagnostic::error(&file, pos, format!("page script failed: {}", error.message)).with_hint("fix the error in the page's script")
-            })?;
-        }
+        self.define(route, "page")?;
         let id = self.call_json("__wxemu.createPage", &[Value::from(route), Value::Object(query.clone())])?;
         id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{route}.js"), Pos::START, "the page could not be created"))
     }
 
-    fn has_definition(&mut self, route: &str) -> bool {
-        self.call_json("__wxemu.hasPage", &[Value::from(route)]).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+    /// Creates an instance of the component at `path` for page `page`, with the properties
+    /// its owner passes and its host's `id` and dataset; runs `created` and property
+    /// observers. Returns the instance id.
+    pub fn create_component(&mut self, path: &str, page: u32, props: &Map<String, Value>, host: Value) -> Result<u32, Diagnostic> {
+        self.define(path, "component")?;
+        let id = self.call_json("__wxemu.createComponent", &[Value::from(path), Value::from(page), Value::Object(props.clone()), host])?;
+        id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{path}.js"), Pos::START, "the component could not be created"))
+    }
+
+    /// The owner re-rendered: new property values for a component (observers run for the
+    /// ones that changed).
+    pub fn set_properties(&mut self, id: u32, props: &Map<String, Value>) {
+        self.call("__wxemu.setProperties", &[Value::from(id), Value::Object(props.clone())]);
+    }
+
+    /// A component lifetime: `attached`, `ready`, `moved`, `detached`.
+    pub fn component_lifetime(&mut self, id: u32, name: &str) {
+        self.call("__wxemu.componentLifetime", &[Value::from(id), Value::from(name)]);
+    }
+
+    /// `pageLifetimes` (`show`, `hide`, `resize`) of every component of a page.
+    pub fn page_lifetime(&mut self, page: u32, name: &str) {
+        self.call("__wxemu.pageLifetime", &[Value::from(page), Value::from(name)]);
     }
 
     /// Sets what `getCurrentPages()` returns: page instances, bottom first.
@@ -152,9 +182,9 @@ impl AppService {
         self.call("__wxemu.setPageStack", &[Value::from(ids.to_vec())]);
     }
 
-    /// Forgets a page instance (after its `onUnload`).
-    pub fn destroy_page(&mut self, id: u32) {
-        self.call("__wxemu.destroyPage", &[Value::from(id)]);
+    /// Forgets a page or component instance (after its `onUnload` / `detached`).
+    pub fn destroy(&mut self, id: u32) {
+        self.call("__wxemu.destroy", &[Value::from(id)]);
     }
 
     /// A page lifecycle (`onLoad` with the query, `onShow`, `onReady`, `onHide`, `onUnload`, …).
@@ -162,14 +192,14 @@ impl AppService {
         self.call("__wxemu.pageLifecycle", &[Value::from(id), Value::from(name), arg.unwrap_or(Value::Null)]);
     }
 
-    /// Calls an event handler method on a page with the event object.
+    /// Calls an event handler method on a page or component with the event object.
     pub fn call_method(&mut self, id: u32, name: &str, event: &Value) {
         self.call("__wxemu.callMethod", &[Value::from(id), Value::from(name), Value::from(event.to_string())]);
     }
 
-    /// A page's `this.data` as the logic layer sees it.
-    pub fn page_data(&mut self, id: u32) -> Value {
-        self.call_json("__wxemu.pageData", &[Value::from(id)])
+    /// A page's or component's `this.data` as the logic layer sees it.
+    pub fn instance_data(&mut self, id: u32) -> Value {
+        self.call_json("__wxemu.instanceData", &[Value::from(id)])
             .ok()
             .and_then(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
             .unwrap_or(Value::Null)
@@ -208,6 +238,14 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         },
         "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
+        "triggerEvent" => Message::TriggerEvent {
+            instance: number("instance") as u32,
+            name: string("name"),
+            detail: field("detail"),
+            bubbles: field("bubbles").as_bool().unwrap_or(false),
+            composed: field("composed").as_bool().unwrap_or(false),
+            capture_phase: field("capturePhase").as_bool().unwrap_or(false),
+        },
         "log" => Message::Log { level: string("level"), text: string("text") },
         other => unreachable!("framework.js posts no `{other}` messages"),
     };

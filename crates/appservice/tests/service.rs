@@ -70,7 +70,7 @@ fn set_data_converts_like_json_and_takes_paths() {
     assert_eq!((*instance, *callback), (id, 0));
     assert_eq!(Value::Object(patch.clone()), json!({"list[1].name": "B", "obj.deep.x": 1, "grid[0][1]": 5, "d": "1970-01-01T00:00:00.000Z", "keep": [1, null]}));
     assert_eq!(logs(&messages), [r#"log: [{"name":"a"},{"name":"B"}] {"deep":{"x":1}} [[null,5]] false false 1970-01-01T00:00:00.000Z"#]);
-    assert_eq!(app.page_data(id)["list"][1]["name"], "B");
+    assert_eq!(app.instance_data(id)["list"][1]["name"], "B");
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn set_data_over_one_mebibyte_is_refused_and_callbacks_wait_for_the_view() {
     assert!(logs(&messages)[0].starts_with("error: setData: data exceeds the maximum size of 1 MiB"), "{messages:?}");
     let callback = messages.iter().find_map(|m| if let Message::SetData { callback, .. } = m { Some(*callback) } else { None }).unwrap();
     assert_ne!(callback, 0);
-    assert_eq!(app.page_data(id)["s"], "small");
+    assert_eq!(app.instance_data(id)["s"], "small");
     assert!(logs(&app.take_messages()).is_empty(), "the callback runs only once the view applied the data");
     app.set_data_applied(callback);
     assert_eq!(logs(&app.take_messages()), ["log: applied small"]);
@@ -155,7 +155,7 @@ fn pages_built_with_component_start_with_property_defaults_and_behavior_data() {
         "App({})",
         "var b = Behavior({ data: { fromBehavior: true } });\nComponent({ behaviors: [b], properties: { s: String, n: { type: Number, value: 7 } }, data: { own: 'x' }, methods: { onLoad(q) { console.log('loaded', q.k) } } })",
     );
-    assert_eq!(app.page_data(id), json!({"fromBehavior": true, "s": "", "n": 7, "own": "x"}));
+    assert_eq!(app.instance_data(id), json!({"fromBehavior": true, "s": "", "n": 7, "own": "x"}));
     app.page_lifecycle(id, "onLoad", Some(json!({"k": "v"})));
     assert_eq!(logs(&app.take_messages()), ["log: loaded v"]);
 }
@@ -170,7 +170,7 @@ fn page_scripts_require_modules_and_errors_name_the_module() {
         ("utils/broken.js", "\nmodule.exports = {;"),
     ]);
     let id = app.create_page("pages/a/a", &Map::new()).unwrap();
-    assert_eq!(app.page_data(id), json!({"label": "n=2"}));
+    assert_eq!(app.instance_data(id), json!({"label": "n=2"}));
     let err = app.create_page("pages/b/b", &Map::new()).unwrap_err().to_string();
     assert!(err.starts_with("utils/broken.js:2:"), "{err}");
     assert!(err.contains("page script failed: SyntaxError"), "{err}");

@@ -5,21 +5,23 @@
 //! navigation — is processed in order on one thread. Every front end (dump, test, auto, the
 //! window) drives an app through this API.
 
+mod compose;
 mod queue;
 mod router;
 
 pub use router::{parse_url, RouteError};
 
+use compose::{ComponentView, Composer};
 use queue::{Event, EventQueue};
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 use wxemu_appservice::{AppService, Message};
-use wxemu_view::event::{dispatch, event_object};
+use wxemu_view::event::{dispatch, dispatch_with, event_object};
 use wxemu_view::select::{element_chain, Selector};
 use wxemu_package::{Diagnostic, Package, Pos};
-use wxemu_wxml::{ModuleTable, Node, Program, Renderer, Value};
+use wxemu_wxml::{ModuleTable, Node, Program, Value};
 use wxemu_wxs::WxsRuntime;
 
 /// How to start an app.
@@ -63,7 +65,15 @@ struct PageView {
     program: Rc<Program>,
     wxs: WxsRuntime,
     modules: ModuleTable,
+    /// The composed tree: the page's template with every component's inside its host.
     tree: Vec<Node>,
+    components: HashMap<String, ComponentView>,
+}
+
+impl PageView {
+    fn has_instance(&self, id: u32) -> bool {
+        self.id == id || self.components.values().any(|c| c.id == id)
+    }
 }
 
 /// One running app.
@@ -76,10 +86,40 @@ pub struct Simulator {
     /// Tab pages that stay alive while another tab is shown.
     parked_tabs: Vec<PageView>,
     programs: HashMap<String, Rc<Program>>,
+    /// Messages taken from the logic layer but not handled yet.
+    backlog: Vec<Message>,
     console: Vec<ConsoleEntry>,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// The instance whose method handles an event on `chain[index]`: the element's owner.
+fn owner_of(chain: &[&wxemu_wxml::Element], index: usize, page: u32) -> u32 {
+    match chain[index].owner {
+        0 => page,
+        owner => owner,
+    }
+}
+
+/// The path of the host element of component `instance`.
+fn find_host(nodes: &[Node], instance: u32, path: &mut Vec<usize>) -> Option<Vec<usize>> {
+    for (i, node) in nodes.iter().enumerate() {
+        if let Node::Element(el) = node {
+            path.push(i);
+            if el.component == Some(instance) {
+                return Some(path.clone());
+            }
+            if let Some(found) = find_host(&el.children, instance, path) {
+                return Some(found);
+            }
+            path.pop();
+        }
+    }
+    None
+}
+
+/// How many times in a row setData may cause more setData before it is stopped.
+const MAX_ROUNDS: usize = 100;
 
 /// The most pages the stack holds (navigateTo fails beyond it).
 pub const MAX_PAGES: usize = 10;
@@ -108,6 +148,7 @@ impl Simulator {
             stack: Vec::new(),
             parked_tabs: Vec::new(),
             programs: HashMap::new(),
+            backlog: Vec::new(),
             console: Vec::new(),
             diagnostics,
         };
@@ -175,7 +216,7 @@ impl Simulator {
     /// The current page's `this.data`, as the logic layer has it.
     pub fn page_data(&mut self) -> Json {
         match self.stack.last() {
-            Some(page) => self.app.page_data(page.id),
+            Some(page) => self.app.instance_data(page.id),
             None => Json::Null,
         }
     }
@@ -191,44 +232,90 @@ impl Simulator {
     }
 
     /// Applies what the logic layer asked for: data to the views (then re-renders them),
-    /// timers to the queue, console lines to the console.
+    /// timers to the queue, console lines to the console, component events to their hosts.
+    /// Re-rendering can make more requests (observers, lifetimes), so it repeats until
+    /// nothing is left.
     fn process_messages(&mut self) {
-        let mut dirty = Vec::new();
-        for message in self.app.take_messages() {
-            match message {
-                Message::SetData { instance, patch, callback } => {
-                    let Some(view) = self.view_mut(instance) else { continue };
-                    for (path, value) in patch {
-                        view.data.set_path(&path, Value::from_json(&value));
-                    }
-                    if !dirty.contains(&instance) {
-                        dirty.push(instance);
-                    }
-                    if callback != 0 {
-                        self.queue.push(self.now, Event::SetDataApplied { callback });
-                    }
-                }
-                Message::Timer { id, delay, repeat } => {
-                    // A repeating timer fires at most once per ms, as browsers clamp intervals.
-                    let every = repeat.then_some(delay.max(1));
-                    self.queue.push(self.now + every.unwrap_or(delay), Event::Timer { id, every });
-                }
-                Message::ClearTimer { id } => self.queue.clear_timer(id),
-                Message::Log { level, text } => self.console.push(ConsoleEntry { level, text, location: None }),
-                Message::Error(failure) => self.console.push(ConsoleEntry {
-                    level: "error".into(),
-                    text: format!("{} (in {})", failure.message, failure.during),
-                    location: failure.location,
-                }),
+        for _ in 0..MAX_ROUNDS {
+            let mut messages = std::mem::take(&mut self.backlog);
+            messages.extend(self.app.take_messages());
+            if messages.is_empty() {
+                return;
+            }
+            let mut dirty = Vec::new();
+            for message in messages {
+                self.handle(message, &mut dirty);
+            }
+            for id in dirty {
+                self.render(id);
             }
         }
-        for id in dirty {
-            self.render(id);
+        self.console.push(ConsoleEntry {
+            level: "error".into(),
+            text: format!("setData keeps triggering more setData after {MAX_ROUNDS} rounds (an observer that always sets data?); stopped"),
+            location: None,
+        });
+    }
+
+    fn handle(&mut self, message: Message, dirty: &mut Vec<u32>) {
+        match message {
+            Message::SetData { instance, patch, callback } => {
+                if let Some(page) = self.view_mut(instance) {
+                    let data = if page.id == instance {
+                        &mut page.data
+                    } else {
+                        &mut page.components.values_mut().find(|c| c.id == instance).expect("has_instance").data
+                    };
+                    for (path, value) in &patch {
+                        data.set_path(path, Value::from_json(value));
+                    }
+                    if !patch.is_empty() && !dirty.contains(&page.id) {
+                        dirty.push(page.id);
+                    }
+                }
+                if callback != 0 {
+                    self.queue.push(self.now, Event::SetDataApplied { callback });
+                }
+            }
+            Message::TriggerEvent { instance, name, detail, bubbles, composed, capture_phase } => {
+                self.component_event(instance, &name, detail, bubbles, composed, capture_phase);
+            }
+            Message::Timer { id, delay, repeat } => {
+                // A repeating timer fires at most once per ms, as browsers clamp intervals.
+                let every = repeat.then_some(delay.max(1));
+                self.queue.push(self.now + every.unwrap_or(delay), Event::Timer { id, every });
+            }
+            Message::ClearTimer { id } => self.queue.clear_timer(id),
+            Message::Log { level, text } => self.console.push(ConsoleEntry { level, text, location: None }),
+            Message::Error(failure) => self.console.push(ConsoleEntry {
+                level: "error".into(),
+                text: format!("{} (in {})", failure.message, failure.during),
+                location: failure.location,
+            }),
         }
     }
 
+    /// A component's `triggerEvent`: the event starts at its host element; it reaches the
+    /// host's own handlers, ancestors when it bubbles (only inside the host's owner unless
+    /// composed), and capture handlers when `capturePhase` is set.
+    fn component_event(&mut self, instance: u32, name: &str, detail: Json, bubbles: bool, composed: bool, capture: bool) {
+        let Some(page) = self.stack.iter().find(|p| p.has_instance(instance)) else { return };
+        let Some(path) = find_host(&page.tree, instance, &mut Vec::new()) else { return };
+        let full = element_chain(&page.tree, &path);
+        let host_owner = full.last().map_or(page.id, |h| h.owner);
+        let chain: Vec<&wxemu_wxml::Element> = if composed { full } else { full.into_iter().filter(|e| e.owner == host_owner).collect() };
+        let calls: Vec<(u32, String, Json)> = dispatch_with(&chain, name, bubbles, capture)
+            .into_iter()
+            .map(|c| (owner_of(&chain, c.current_target, page.id), c.method, event_object(name, self.now, &chain, c.current_target, detail.clone())))
+            .collect();
+        for (owner, method, event) in calls {
+            self.app.call_method(owner, &method, &event);
+        }
+    }
+
+    /// The page (on the stack or a parked tab) that holds instance `id`.
     fn view_mut(&mut self, id: u32) -> Option<&mut PageView> {
-        self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.id == id)
+        self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.has_instance(id))
     }
 
     /// The compiled templates of a page, compiled once per route.
@@ -237,10 +324,31 @@ impl Simulator {
             return p.clone();
         }
         let root = self.package.root.clone();
-        let program = Rc::new(Program::load(&format!("{route}.wxml"), &mut |path| std::fs::read_to_string(root.join(path)).ok()));
+        let mut read = |path: &str| std::fs::read_to_string(root.join(path)).ok();
+        let mut program = Program::load(&format!("{route}.wxml"), &mut read);
+        for component in self.reachable_components(route) {
+            program.add(&format!("{component}.wxml"), &mut read);
+        }
+        let program = Rc::new(program);
         self.diagnostics.extend(program.diagnostics.iter().cloned());
         self.programs.insert(route.to_string(), program.clone());
         program
+    }
+
+    /// Every component a page can show, directly or inside other components.
+    fn reachable_components(&self, route: &str) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        let mut todo: Vec<&str> = self.package.pages.get(route).map(|u| u.using_components.values().map(String::as_str).collect()).unwrap_or_default();
+        while let Some(path) = todo.pop() {
+            if found.iter().any(|f| f == path) {
+                continue;
+            }
+            found.push(path.to_string());
+            if let Some(unit) = self.package.components.get(path) {
+                todo.extend(unit.using_components.values().map(String::as_str));
+            }
+        }
+        found
     }
 
     /// Creates a page: instance, view, onLoad, onShow, first render, onReady.
@@ -250,8 +358,8 @@ impl Simulator {
         let root = self.package.root.clone();
         let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
         self.diagnostics.extend(wxs_diags);
-        let data = Value::from_json(&self.app.page_data(id));
-        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Vec::new() });
+        let data = Value::from_json(&self.app.instance_data(id));
+        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Vec::new(), components: HashMap::new() });
         self.sync_stack();
         self.app.page_lifecycle(id, "onLoad", Some(Json::Object(query)));
         self.app.page_lifecycle(id, "onShow", None);
@@ -262,15 +370,25 @@ impl Simulator {
         Ok(())
     }
 
-    /// Renders a page's template with its view data.
+    /// Renders a page's composed tree from its and its components' view data; components
+    /// new to the tree are attached (then ready), those gone are detached.
     fn render(&mut self, id: u32) {
-        let Some(index) = self.stack.iter().position(|p| p.id == id) else { return };
-        let view = &mut self.stack[index];
-        let entry = format!("{}.wxml", view.route);
-        let mut renderer = Renderer::new(&view.program, &view.modules, &mut view.wxs);
-        view.tree = renderer.render_file(&entry, &view.data);
-        let warnings = renderer.diagnostics;
-        self.diagnostics.extend(warnings);
+        let Some(view) = self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.id == id) else { return };
+        let program = view.program.clone();
+        let mut composer = Composer::new(&mut self.app, &self.package, view.id, &mut view.data, &program, &mut view.wxs, &view.modules, &mut view.components, &mut self.diagnostics);
+        let (tree, removed) = composer.compose_page(&view.route);
+        let (created, pending) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.pending));
+        view.tree = tree;
+        self.backlog.extend(pending);
+        for lifetime in ["attached", "ready"] {
+            for &component in &created {
+                self.app.component_lifetime(component, lifetime);
+            }
+        }
+        for component in removed {
+            self.app.component_lifetime(component, "detached");
+            self.app.destroy(component);
+        }
     }
 
     /// Unloads the top page (onUnload) and forgets it.
@@ -278,9 +396,13 @@ impl Simulator {
         if let Some(page) = self.stack.last() {
             let id = page.id;
             self.app.page_lifecycle(id, "onUnload", None);
-            self.stack.pop();
+            let page = self.stack.pop().expect("checked");
+            for component in page.components.values() {
+                self.app.component_lifetime(component.id, "detached");
+                self.app.destroy(component.id);
+            }
             self.sync_stack();
-            self.app.destroy_page(id);
+            self.app.destroy(id);
             self.process_messages();
         }
     }
@@ -293,14 +415,18 @@ impl Simulator {
 
     fn hide_top(&mut self) {
         if let Some(page) = self.stack.last() {
-            self.app.page_lifecycle(page.id, "onHide", None);
+            let id = page.id;
+            self.app.page_lifecycle(id, "onHide", None);
+            self.app.page_lifetime(id, "hide");
             self.process_messages();
         }
     }
 
     fn show_top(&mut self) {
         if let Some(page) = self.stack.last() {
-            self.app.page_lifecycle(page.id, "onShow", None);
+            let id = page.id;
+            self.app.page_lifecycle(id, "onShow", None);
+            self.app.page_lifetime(id, "show");
             self.process_messages();
         }
     }
@@ -336,13 +462,12 @@ impl Simulator {
         let page = self.stack.last().ok_or("no page is open")?;
         let path = parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))?;
         let chain = element_chain(&page.tree, &path);
-        let calls: Vec<(String, Json)> = dispatch(&chain, event)
+        let calls: Vec<(u32, String, Json)> = dispatch(&chain, event)
             .into_iter()
-            .map(|call| (call.method, event_object(event, self.now, &chain, call.current_target, detail.clone())))
+            .map(|call| (owner_of(&chain, call.current_target, page.id), call.method, event_object(event, self.now, &chain, call.current_target, detail.clone())))
             .collect();
-        let id = page.id;
-        for (method, event) in calls {
-            self.app.call_method(id, &method, &event);
+        for (owner, method, event) in calls {
+            self.app.call_method(owner, &method, &event);
             self.process_messages();
         }
         Ok(())

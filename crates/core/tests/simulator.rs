@@ -175,3 +175,73 @@ fn set_data_on_one_row_of_a_long_list_updates_that_row_in_the_view() {
     assert_eq!(row(&sim), "Touched 2");
     assert_eq!(sim.page_data()["rows"][500]["title"], "Touched 2");
 }
+
+fn components_app() -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/components");
+    Simulator::launch(&dir, LaunchOptions::default()).expect("the app launches")
+}
+
+#[test]
+fn a_component_renders_inside_its_host_with_slots_filled() {
+    let sim = components_app();
+    let tree = dump::to_json(sim.tree());
+    let host = &tree[0]["children"][0];
+    assert_eq!(host["tag"], "card");
+    let card = &host["children"][0];
+    assert_eq!(card["attrs"]["class"], "card");
+    let texts: Vec<&str> = card["children"].as_array().unwrap().iter().map(|t| t["children"][0]["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["hello", "H", "body"], "title, then the header slot, then the default slot");
+}
+
+#[test]
+fn component_lifetimes_and_observers_run_in_the_platform_order() {
+    let mut sim = components_app();
+    let lines = console(&mut sim);
+    assert_eq!(
+        lines,
+        ["created components/card/card", "observers hello 3", "observer default->hello", "attached hello id=c1 x=1", "ready"],
+        "the order miniprogram-simulate shows; count is coerced from '3' to a Number"
+    );
+}
+
+#[test]
+fn trigger_event_reaches_the_owner_without_bubbling_by_default() {
+    let mut sim = components_app();
+    console(&mut sim);
+    sim.tap(".card").unwrap();
+    assert_eq!(console(&mut sim), [r#"page got change {"title":"hello","taps":1} from #c1"#], "not bubbled to the page's view");
+    assert!(text(&sim).contains("hello"));
+}
+
+#[test]
+fn a_component_leaving_the_tree_is_detached() {
+    let mut sim = components_app();
+    console(&mut sim);
+    sim.tap("#hide").unwrap();
+    assert_eq!(console(&mut sim), ["detached"]);
+    assert!(!text(&sim).contains("<card"), "{}", text(&sim));
+}
+
+#[test]
+fn page_lifetimes_reach_the_page_components() {
+    let mut sim = components_app();
+    console(&mut sim);
+    sim.navigate_to("/pages/index/index").unwrap();
+    assert_eq!(console(&mut sim)[0], "page hidden", "pageLifetimes.hide of the first page's card");
+}
+
+#[test]
+fn the_todo_sample_toggles_an_item_through_its_component() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    assert!(text(&sim).contains("2 items left"), "{}", text(&sim));
+    // The checkbox is in the todo-item component; its onToggle triggers `toggle` on the host,
+    // which the page handles with setData, which flows back into the component's property.
+    sim.tap("#check-2").unwrap();
+    assert_eq!(sim.page_data()["todos"][1]["done"], true);
+    let tree = text(&sim);
+    assert!(tree.contains("1 item left"), "{tree}");
+    assert_eq!(tree.matches("class=\"item done\"").count(), 2, "{tree}");
+    sim.tap("#delete-1").unwrap();
+    assert!(!text(&sim).contains("Read the WXML guide"));
+}

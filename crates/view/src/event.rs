@@ -23,8 +23,14 @@ pub struct HandlerCall {
 }
 
 /// The handlers an event of type `event` on the last element of `chain` (root first)
-/// reaches, in the order they run.
+/// reaches, in the order they run; built-in events bubble if they are in [`BUBBLING`].
 pub fn dispatch(chain: &[&Element], event: &str) -> Vec<HandlerCall> {
+    dispatch_with(chain, event, BUBBLING.contains(&event), true)
+}
+
+/// Like [`dispatch`], with bubbling and the capture phase chosen by the caller (a
+/// component's `triggerEvent` decides with its `bubbles` and `capturePhase` options).
+pub fn dispatch_with(chain: &[&Element], event: &str, bubbles: bool, capture: bool) -> Vec<HandlerCall> {
     let mut calls = Vec::new();
     let handler = |el: &Element, names: &[String]| names.iter().find_map(|n| el.attr(n)).map(Value::to_js_string).filter(|m| !m.is_empty());
     let names = |prefixes: &[&str]| -> Vec<String> {
@@ -32,7 +38,7 @@ pub fn dispatch(chain: &[&Element], event: &str) -> Vec<HandlerCall> {
     };
     let (capture_catch, capture_bind) = (names(&["capture-catch"]), names(&["capture-bind"]));
     let (catch, mut_bind, bind) = (names(&["catch"]), names(&["mut-bind"]), names(&["bind"]));
-    for (i, el) in chain.iter().enumerate() {
+    for (i, el) in chain.iter().enumerate().filter(|_| capture) {
         if let Some(method) = handler(el, &capture_catch) {
             calls.push(HandlerCall { method, current_target: i });
             return calls;
@@ -41,7 +47,6 @@ pub fn dispatch(chain: &[&Element], event: &str) -> Vec<HandlerCall> {
             calls.push(HandlerCall { method, current_target: i });
         }
     }
-    let bubbles = BUBBLING.contains(&event);
     let mut mut_done = false;
     for (i, el) in chain.iter().enumerate().rev() {
         if let Some(method) = handler(el, &bind) {

@@ -28,6 +28,11 @@ pub struct Element {
     /// The `wx:key` value of the `wx:for` item this element was made for.
     pub key: Option<Value>,
     pub children: Vec<Node>,
+    /// The page or component instance whose template made this element (its handlers are
+    /// that instance's methods); set when the composed tree is built, 0 before.
+    pub owner: u32,
+    /// For the host element of a custom component: the component instance it shows.
+    pub component: Option<u32>,
 }
 
 impl Element {
@@ -172,7 +177,7 @@ impl<'p> Renderer<'p> {
         let mut children = Vec::with_capacity(el.children.len());
         self.nodes(&el.children, cx, scope, &mut children);
         self.flush_wxs_errors(cx.template_file, el.pos);
-        Element { tag: el.tag.clone(), attrs, generics: el.generics.clone(), model: el.model.clone(), key: None, children }
+        Element { tag: el.tag.clone(), attrs, generics: el.generics.clone(), model: el.model.clone(), key: None, children, owner: 0, component: None }
     }
 
     fn for_loop(&mut self, lp: &ForLoop, cx: Context, scope: &mut Scope, out: &mut Vec<Node>) {

@@ -1,0 +1,222 @@
+//! Building a page's composed tree, as exparser does: the page's template is rendered, each
+//! custom component tag becomes a component instance (created once, then kept while its
+//! host stays — matched by position, or by `wx:key` in lists) whose own template renders
+//! inside the host, and the host's children (rendered by the owner) are distributed into the
+//! component's `<slot>`s, named ones by their `slot` attribute.
+
+use indexmap::IndexMap;
+use serde_json::{Map, Value as Json};
+use std::collections::HashMap;
+use wxemu_appservice::{AppService, Message};
+use wxemu_package::{Diagnostic, Package};
+use wxemu_view::event::dataset;
+use wxemu_wxml::{Element, ModuleTable, Node, Program, Renderer, Value};
+use wxemu_wxs::WxsRuntime;
+
+/// A component instance living in a page.
+pub struct ComponentView {
+    pub id: u32,
+    pub path: String,
+    /// Its data as the view has it (setData patches applied).
+    pub data: Value,
+    /// The properties its owner passed last time, to send only changes.
+    props: Map<String, Json>,
+}
+
+/// What composing needs from the page and the app.
+pub struct Composer<'a> {
+    pub app: &'a mut AppService,
+    pub package: &'a Package,
+    pub page_id: u32,
+    pub page_data: &'a mut Value,
+    pub program: &'a Program,
+    pub wxs: &'a mut WxsRuntime,
+    pub modules: &'a ModuleTable,
+    /// Instances by host key, carried from one composition to the next.
+    pub components: &'a mut HashMap<String, ComponentView>,
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+    /// Messages that are not setData for this page, for the Simulator to handle after.
+    pub pending: Vec<Message>,
+    /// Instances created during this composition, in tree order (they get attached/ready).
+    pub created: Vec<u32>,
+    seen: Vec<String>,
+}
+
+/// Attributes of a host element that are not properties of the component.
+fn is_property(name: &str) -> bool {
+    !(name.starts_with("data-")
+        || name.starts_with("mark:")
+        || name.starts_with("bind")
+        || name.starts_with("catch")
+        || name.starts_with("capture-")
+        || name.starts_with("mut-bind")
+        || matches!(name, "id" | "class" | "style" | "slot" | "hidden"))
+}
+
+impl<'a> Composer<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        app: &'a mut AppService,
+        package: &'a Package,
+        page_id: u32,
+        page_data: &'a mut Value,
+        program: &'a Program,
+        wxs: &'a mut WxsRuntime,
+        modules: &'a ModuleTable,
+        components: &'a mut HashMap<String, ComponentView>,
+        diagnostics: &'a mut Vec<Diagnostic>,
+    ) -> Self {
+        Composer { app, package, page_id, page_data, program, wxs, modules, components, diagnostics, pending: Vec::new(), created: Vec::new(), seen: Vec::new() }
+    }
+
+    /// Renders the page's template and composes every component in it. Instances no longer
+    /// in the tree come back as the second value (to be detached).
+    pub fn compose_page(&mut self, route: &str) -> (Vec<Node>, Vec<u32>) {
+        let using = self.package.pages.get(route).map(|u| u.using_components.clone()).unwrap_or_default();
+        let data = self.page_data.clone();
+        let nodes = self.render(&format!("{route}.wxml"), &data, self.page_id);
+        let tree = self.compose(nodes, self.page_id, &using, "");
+        let gone: Vec<String> = self.components.keys().filter(|k| !self.seen.contains(k)).cloned().collect();
+        let removed = gone.into_iter().filter_map(|k| self.components.remove(&k)).map(|c| c.id).collect();
+        (tree, removed)
+    }
+
+    fn render(&mut self, file: &str, data: &Value, owner: u32) -> Vec<Node> {
+        let mut renderer = Renderer::new(self.program, self.modules, self.wxs);
+        let mut nodes = renderer.render_file(file, data);
+        self.diagnostics.extend(renderer.diagnostics);
+        set_owner(&mut nodes, owner);
+        nodes
+    }
+
+    fn compose(&mut self, nodes: Vec<Node>, owner: u32, using: &IndexMap<String, String>, prefix: &str) -> Vec<Node> {
+        nodes
+            .into_iter()
+            .enumerate()
+            .map(|(i, node)| match node {
+                Node::Element(mut el) => {
+                    let key = match &el.key {
+                        Some(k) => format!("{prefix}/{}#{}", el.tag, k.to_js_string()),
+                        None => format!("{prefix}/{i}"),
+                    };
+                    match using.get(&*el.tag) {
+                        Some(path) => Node::Element(self.host(el, path, owner, using, &key)),
+                        None => {
+                            el.children = self.compose(el.children, owner, using, &key);
+                            Node::Element(el)
+                        }
+                    }
+                }
+                text => text,
+            })
+            .collect()
+    }
+
+    /// A custom component's host: its instance, its template inside, slots filled.
+    fn host(&mut self, mut el: Element, path: &str, owner: u32, owner_using: &IndexMap<String, String>, key: &str) -> Element {
+        let props: Map<String, Json> = el.attrs.iter().filter(|(n, _)| is_property(n)).filter_map(|(n, v)| Some((n.to_string(), v.to_json()?))).collect();
+        let id = match self.components.get_mut(key).filter(|c| c.path == path) {
+            Some(existing) => {
+                let id = existing.id;
+                if existing.props != props {
+                    existing.props = props.clone();
+                    self.app.set_properties(id, &props);
+                }
+                id
+            }
+            None => {
+                let host = serde_json::json!({ "id": el.attr("id").map(Value::to_js_string).unwrap_or_default(), "dataset": dataset(&el) });
+                match self.app.create_component(path, self.page_id, &props, host) {
+                    Ok(id) => {
+                        let data = Value::from_json(&self.app.instance_data(id));
+                        self.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props });
+                        self.created.push(id);
+                        id
+                    }
+                    Err(d) => {
+                        self.diagnostics.push(d);
+                        return el;
+                    }
+                }
+            }
+        };
+        self.seen.push(key.to_string());
+        self.apply_messages();
+        let data = self.components[key].data.clone();
+        let shadow = self.render(&format!("{path}.wxml"), &data, id);
+        let own_using = self.package.components.get(path).map(|u| u.using_components.clone()).unwrap_or_default();
+        let shadow = self.compose(shadow, id, &own_using, key);
+        let light = self.compose(std::mem::take(&mut el.children), owner, owner_using, &format!("{key}/light"));
+        el.children = distribute(shadow, light);
+        el.component = Some(id);
+        el
+    }
+
+    /// Applies setData messages to this page's instances at once (a component's data must
+    /// be current before its template renders); keeps the rest for the Simulator.
+    pub fn apply_messages(&mut self) {
+        for message in self.app.take_messages() {
+            match message {
+                Message::SetData { instance, patch, callback } if instance == self.page_id || self.components.values().any(|c| c.id == instance) => {
+                    let data = if instance == self.page_id {
+                        &mut *self.page_data
+                    } else {
+                        &mut self.components.values_mut().find(|c| c.id == instance).expect("checked").data
+                    };
+                    for (path, value) in &patch {
+                        data.set_path(path, Value::from_json(value));
+                    }
+                    if callback != 0 {
+                        self.pending.push(Message::SetData { instance, patch: Map::new(), callback });
+                    }
+                }
+                other => self.pending.push(other),
+            }
+        }
+    }
+}
+
+fn set_owner(nodes: &mut [Node], owner: u32) {
+    for node in nodes {
+        if let Node::Element(el) = node {
+            el.owner = owner;
+            set_owner(&mut el.children, owner);
+        }
+    }
+}
+
+/// Replaces each `<slot>` of the shadow tree with the light nodes assigned to it: those with
+/// `slot="name"` to the slot of that name, the rest to the default slot. A slot that gets
+/// nothing shows its own children.
+fn distribute(shadow: Vec<Node>, light: Vec<Node>) -> Vec<Node> {
+    let mut by_slot: HashMap<String, Vec<Node>> = HashMap::new();
+    for node in light {
+        let name = match &node {
+            Node::Element(el) => el.attr("slot").map(Value::to_js_string).unwrap_or_default(),
+            Node::Text(_) => String::new(),
+        };
+        by_slot.entry(name).or_default().push(node);
+    }
+    fill(shadow, &mut by_slot)
+}
+
+fn fill(nodes: Vec<Node>, by_slot: &mut HashMap<String, Vec<Node>>) -> Vec<Node> {
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match node {
+            Node::Element(el) if &*el.tag == "slot" => {
+                let name = el.attr("name").map(Value::to_js_string).unwrap_or_default();
+                match by_slot.remove(&name) {
+                    Some(assigned) => out.extend(assigned),
+                    None => out.extend(fill(el.children, by_slot)),
+                }
+            }
+            Node::Element(mut el) => {
+                el.children = fill(el.children, by_slot);
+                out.push(Node::Element(el));
+            }
+            text => out.push(text),
+        }
+    }
+    out
+}

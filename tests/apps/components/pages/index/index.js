@@ -1,0 +1,6 @@
+Page({
+  data: { t: 'hello', n: '3', show: true },
+  onChange(e) { console.log('page got change ' + JSON.stringify(e.detail) + ' from #' + e.target.id) },
+  onBubbled() { console.log('bubbled to the page view') },
+  hideCard() { this.setData({ show: false }) }
+})
