@@ -221,12 +221,15 @@
     return before;
   }
 
-  // Whether a changed path and an observed field overlap (`a.b` vs `a`, `a.b.c`, `a.**`, `**`).
+  // Whether setting the path `changed` triggers an observer of `field`: when it is the
+  // field or one of its ancestors (`obj` for `obj.x`); for `field.**` (and `**`) also when
+  // it is inside the field.
   function overlaps(field, changed) {
     if (field === '**') return true;
     var deep = /\.\*\*$/.test(field);
     var f = parsePath(deep ? field.slice(0, -3) : field);
     var c = parsePath(changed);
+    if (c.length > f.length && !deep) return false;
     for (var i = 0; i < Math.min(f.length, c.length); i++) if (String(f[i]) !== String(c[i])) return false;
     return true;
   }
@@ -265,7 +268,9 @@
     if (Object.keys(patch).length) setData(instance, patch);
   }
 
-  function createComponent(path, pageId, props, host) {
+  // Constructs an instance with its default data. The host runs `created` once the
+  // instance's own template is built, then passes the owner's properties.
+  function createComponent(path, pageId, host) {
     var def = normalize(path);
     var c = {};
     for (var m in def.methods) c[m] = def.methods[m];
@@ -279,13 +284,15 @@
     for (var name in def.properties) c.data[name] = toJSONData(def.properties[name].value);
     c.properties = c.data;
     c.setData = function (patch, callback) { setData(this, patch, callback); };
+    // The handlers the event reaches run now, before triggerEvent returns.
     c.triggerEvent = function (name, detail, options) {
       var o = options || {};
-      post('triggerEvent', { instance: this.__wxExparserNodeId__, name: String(name), detail: toJSONData(detail === undefined ? {} : detail), bubbles: !!o.bubbles, composed: !!o.composed, capturePhase: !!o.capturePhase });
+      var request = { instance: this.__wxExparserNodeId__, name: String(name), detail: toJSONData(detail === undefined ? {} : detail), bubbles: !!o.bubbles, composed: !!o.composed, capturePhase: !!o.capturePhase };
+      JSON.parse(__wxemuTriggerEvent(JSON.stringify(request))).forEach(function (call) {
+        global.__wxemu.callMethod(call.instance, call.method, call.event);
+      });
     };
     instances[c.__wxExparserNodeId__] = c;
-    lifetime(c, 'created');
-    setProperties(c, props);
     return c.__wxExparserNodeId__;
   }
 
@@ -309,8 +316,9 @@
       page.setData = function (patch, callback) { setData(this, patch, callback); };
       instances[page.__wxExparserNodeId__] = page;
     } else {
-      page = instances[createComponent(route, 0, {}, {})];
+      page = instances[createComponent(route, 0, {})];
       page.__page = page.__wxExparserNodeId__;
+      lifetime(page, 'created');
     }
     page.route = route;
     page.__route__ = route;
@@ -349,8 +357,8 @@
     createPage: function (route, query) {
       return createPage(route, query).__wxExparserNodeId__;
     },
-    createComponent: function (path, pageId, props, host) {
-      return createComponent(path, pageId, props, host);
+    createComponent: function (path, pageId, host) {
+      return createComponent(path, pageId, host);
     },
     setProperties: function (id, props) { setProperties(instances[id], props); },
     componentLifetime: function (id, name) { lifetime(instances[id], name); },
@@ -372,13 +380,14 @@
       var page = instances[id];
       invoke(page, name, arg === undefined ? [] : [arg], page.route + '.' + name);
     },
-    callMethod: function (id, name, eventJSON) {
+    callMethod: function (id, name, event) {
       var target = instances[id];
+      if (!target) return;
       if (typeof target[name] !== 'function') {
-        console.warn('Component "' + target.is + '" does not have a method "' + name + '" to handle event "' + JSON.parse(eventJSON).type + '".');
+        console.warn('Component "' + target.is + '" does not have a method "' + name + '" to handle event "' + event.type + '".');
         return;
       }
-      invoke(target, name, [JSON.parse(eventJSON)], target.is + '.' + name);
+      invoke(target, name, [event], target.is + '.' + name);
     },
     setDataApplied: function (callbackId) {
       var entry = setDataCallbacks[callbackId];

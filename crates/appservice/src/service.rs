@@ -18,8 +18,6 @@ pub enum Message {
     /// Apply `patch` (path keys like `list[2].name` → JSON values) to the instance's view
     /// data; then, if `callback` is not 0, report it applied.
     SetData { instance: u32, patch: Map<String, Value>, callback: u32 },
-    /// A component called `triggerEvent(name, detail, {bubbles, composed, capturePhase})`.
-    TriggerEvent { instance: u32, name: String, detail: Value, bubbles: bool, composed: bool, capture_phase: bool },
     /// Fire timer `id` after `delay` ms (again every `delay` ms when `repeat`).
     Timer { id: u32, delay: u64, repeat: bool },
     ClearTimer { id: u32 },
@@ -40,6 +38,29 @@ pub struct ScriptFailure {
 
 type Outbox = Rc<RefCell<Vec<Message>>>;
 
+/// A component's `triggerEvent(name, detail, options)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComponentEvent {
+    pub instance: u32,
+    pub name: String,
+    pub detail: Value,
+    pub bubbles: bool,
+    pub composed: bool,
+    pub capture_phase: bool,
+}
+
+/// One handler a component event reaches: the instance, its method, the event object.
+pub type HandlerCall = (u32, String, Value);
+
+/// Knows the view's composed tree, so that `triggerEvent` can run the handlers it reaches
+/// synchronously, as on the platform (the handlers have run when `triggerEvent` returns).
+pub trait EventRouter {
+    fn route(&self, event: &ComponentEvent) -> Vec<HandlerCall>;
+}
+
+/// The router installed in the context.
+struct Router(Rc<dyn EventRouter>);
+
 /// The logic layer of one running app.
 pub struct AppService {
     context: Context,
@@ -59,9 +80,9 @@ impl AppService {
         install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());
-        context
-            .register_global_callable(JsString::from("__wxemuPost"), 2, NativeFunction::from_fn_ptr(post))
-            .expect("fresh context accepts globals");
+        for (name, f) in [("__wxemuPost", post as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>), ("__wxemuTriggerEvent", trigger_event)] {
+            context.register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f)).expect("fresh context accepts globals");
+        }
         context.eval(Source::from_bytes(FRAMEWORK_JS)).expect("runtime-js/framework.js is valid JavaScript");
         let mut service = AppService { context, outbox };
         if package.read("app.js").is_none() {
@@ -72,6 +93,11 @@ impl AppService {
             return Err(Diagnostic::error("app.js", Pos::START, "app.js did not call App()").with_hint("register the app with App({ … })"));
         }
         Ok(service)
+    }
+
+    /// Installs the router `triggerEvent` asks for the handlers an event reaches.
+    pub fn set_event_router(&mut self, router: Rc<dyn EventRouter>) {
+        self.context.insert_data(Router(router));
     }
 
     /// Runs a package script as a module, with errors located in the failing file.
@@ -152,22 +178,22 @@ impl AppService {
         id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{route}.js"), Pos::START, "the page could not be created"))
     }
 
-    /// Creates an instance of the component at `path` for page `page`, with the properties
-    /// its owner passes and its host's `id` and dataset; runs `created` and property
-    /// observers. Returns the instance id.
-    pub fn create_component(&mut self, path: &str, page: u32, props: &Map<String, Value>, host: Value) -> Result<u32, Diagnostic> {
+    /// Constructs an instance of the component at `path` for page `page`, with its host's
+    /// `id` and dataset and its default data. (The host then runs `created` and passes the
+    /// owner's properties with [`AppService::set_properties`].) Returns the instance id.
+    pub fn create_component(&mut self, path: &str, page: u32, host: Value) -> Result<u32, Diagnostic> {
         self.define(path, "component")?;
-        let id = self.call_json("__wxemu.createComponent", &[Value::from(path), Value::from(page), Value::Object(props.clone()), host])?;
+        let id = self.call_json("__wxemu.createComponent", &[Value::from(path), Value::from(page), host])?;
         id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{path}.js"), Pos::START, "the component could not be created"))
     }
 
-    /// The owner re-rendered: new property values for a component (observers run for the
-    /// ones that changed).
+    /// Property values from the component's owner (observers run for the ones that
+    /// changed).
     pub fn set_properties(&mut self, id: u32, props: &Map<String, Value>) {
         self.call("__wxemu.setProperties", &[Value::from(id), Value::Object(props.clone())]);
     }
 
-    /// A component lifetime: `attached`, `ready`, `moved`, `detached`.
+    /// A component lifetime: `created`, `attached`, `ready`, `moved`, `detached`.
     pub fn component_lifetime(&mut self, id: u32, name: &str) {
         self.call("__wxemu.componentLifetime", &[Value::from(id), Value::from(name)]);
     }
@@ -194,7 +220,7 @@ impl AppService {
 
     /// Calls an event handler method on a page or component with the event object.
     pub fn call_method(&mut self, id: u32, name: &str, event: &Value) {
-        self.call("__wxemu.callMethod", &[Value::from(id), Value::from(name), Value::from(event.to_string())]);
+        self.call("__wxemu.callMethod", &[Value::from(id), Value::from(name), event.clone()]);
     }
 
     /// A page's or component's `this.data` as the logic layer sees it.
@@ -238,17 +264,31 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         },
         "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
-        "triggerEvent" => Message::TriggerEvent {
-            instance: number("instance") as u32,
-            name: string("name"),
-            detail: field("detail"),
-            bubbles: field("bubbles").as_bool().unwrap_or(false),
-            composed: field("composed").as_bool().unwrap_or(false),
-            capture_phase: field("capturePhase").as_bool().unwrap_or(false),
-        },
         "log" => Message::Log { level: string("level"), text: string("text") },
         other => unreachable!("framework.js posts no `{other}` messages"),
     };
     context.get_data::<Outbox>().expect("installed at start").borrow_mut().push(message);
     Ok(JsValue::undefined())
+}
+
+/// `__wxemuTriggerEvent(json)`: the handlers a component event reaches, as a JSON list of
+/// `{instance, method, event}` for the framework to run.
+fn trigger_event(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let text = args.first().cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
+    let payload: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    let flag = |name: &str| payload.get(name).and_then(Value::as_bool).unwrap_or(false);
+    let event = ComponentEvent {
+        instance: payload.get("instance").and_then(Value::as_u64).unwrap_or(0) as u32,
+        name: payload.get("name").and_then(Value::as_str).unwrap_or_default().to_string(),
+        detail: payload.get("detail").cloned().unwrap_or(Value::Null),
+        bubbles: flag("bubbles"),
+        composed: flag("composed"),
+        capture_phase: flag("capturePhase"),
+    };
+    let calls = match context.get_data::<Router>() {
+        Some(router) => router.0.route(&event),
+        None => Vec::new(),
+    };
+    let list: Vec<Value> = calls.into_iter().map(|(instance, method, event)| serde_json::json!({ "instance": instance, "method": method, "event": event })).collect();
+    Ok(JsValue::from(JsString::from(Value::Array(list).to_string().as_str())))
 }

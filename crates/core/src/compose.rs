@@ -37,8 +37,10 @@ pub struct Composer<'a> {
     pub diagnostics: &'a mut Vec<Diagnostic>,
     /// Messages that are not setData for this page, for the Simulator to handle after.
     pub pending: Vec<Message>,
-    /// Instances created during this composition, in tree order (they get attached/ready).
+    /// Instances created during this composition: in tree order (they get `attached` in
+    /// this order) and children first (they get `ready` in this order).
     pub created: Vec<u32>,
+    pub ready: Vec<u32>,
     seen: Vec<String>,
 }
 
@@ -66,7 +68,7 @@ impl<'a> Composer<'a> {
         components: &'a mut HashMap<String, ComponentView>,
         diagnostics: &'a mut Vec<Diagnostic>,
     ) -> Self {
-        Composer { app, package, page_id, page_data, program, wxs, modules, components, diagnostics, pending: Vec::new(), created: Vec::new(), seen: Vec::new() }
+        Composer { app, package, page_id, page_data, program, wxs, modules, components, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), seen: Vec::new() }
     }
 
     /// Renders the page's template and composes every component in it. Instances no longer
@@ -113,8 +115,13 @@ impl<'a> Composer<'a> {
     }
 
     /// A custom component's host: its instance, its template inside, slots filled.
+    ///
+    /// A new instance is built as exparser builds it: constructed with default data, its
+    /// own template composed (so the components inside it are created first), then
+    /// `created`, then the owner's properties (observers run), then composed again.
     fn host(&mut self, mut el: Element, path: &str, owner: u32, owner_using: &IndexMap<String, String>, key: &str) -> Element {
         let props: Map<String, Json> = el.attrs.iter().filter(|(n, _)| is_property(n)).filter_map(|(n, v)| Some((n.to_string(), v.to_json()?))).collect();
+        self.seen.push(key.to_string());
         let id = match self.components.get_mut(key).filter(|c| c.path == path) {
             Some(existing) => {
                 let id = existing.id;
@@ -126,30 +133,38 @@ impl<'a> Composer<'a> {
             }
             None => {
                 let host = serde_json::json!({ "id": el.attr("id").map(Value::to_js_string).unwrap_or_default(), "dataset": dataset(&el) });
-                match self.app.create_component(path, self.page_id, &props, host) {
-                    Ok(id) => {
-                        let data = Value::from_json(&self.app.instance_data(id));
-                        self.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props });
-                        self.created.push(id);
-                        id
-                    }
+                let id = match self.app.create_component(path, self.page_id, host) {
+                    Ok(id) => id,
                     Err(d) => {
                         self.diagnostics.push(d);
                         return el;
                     }
-                }
+                };
+                let data = Value::from_json(&self.app.instance_data(id));
+                self.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props: props.clone() });
+                self.created.push(id);
+                self.shadow(id, path, key);
+                self.app.component_lifetime(id, "created");
+                self.app.set_properties(id, &props);
+                self.ready.push(id);
+                id
             }
         };
-        self.seen.push(key.to_string());
-        self.apply_messages();
-        let data = self.components[key].data.clone();
-        let shadow = self.render(&format!("{path}.wxml"), &data, id);
-        let own_using = self.package.components.get(path).map(|u| u.using_components.clone()).unwrap_or_default();
-        let shadow = self.compose(shadow, id, &own_using, key);
+        let shadow = self.shadow(id, path, key);
         let light = self.compose(std::mem::take(&mut el.children), owner, owner_using, &format!("{key}/light"));
         el.children = distribute(shadow, light);
         el.component = Some(id);
         el
+    }
+
+    /// The component's template rendered with its current data, with the components inside
+    /// it composed.
+    fn shadow(&mut self, id: u32, path: &str, key: &str) -> Vec<Node> {
+        self.apply_messages();
+        let data = self.components[key].data.clone();
+        let nodes = self.render(&format!("{path}.wxml"), &data, id);
+        let own_using = self.package.components.get(path).map(|u| u.using_components.clone()).unwrap_or_default();
+        self.compose(nodes, id, &own_using, key)
     }
 
     /// Applies setData messages to this page's instances at once (a component's data must

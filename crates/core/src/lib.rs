@@ -8,17 +8,19 @@
 mod compose;
 mod queue;
 mod router;
+mod routes;
 
 pub use router::{parse_url, RouteError};
 
 use compose::{ComponentView, Composer};
 use queue::{Event, EventQueue};
+use routes::{owner_of, EventRoutes};
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 use wxemu_appservice::{AppService, Message};
-use wxemu_view::event::{dispatch, dispatch_with, event_object};
+use wxemu_view::event::{dispatch, event_object};
 use wxemu_view::select::{element_chain, Selector};
 use wxemu_package::{Diagnostic, Package, Pos};
 use wxemu_wxml::{ModuleTable, Node, Program, Value};
@@ -88,34 +90,11 @@ pub struct Simulator {
     programs: HashMap<String, Rc<Program>>,
     /// Messages taken from the logic layer but not handled yet.
     backlog: Vec<Message>,
+    /// Component hosts' chains, for `triggerEvent` (shared with the logic layer).
+    routes: Rc<EventRoutes>,
     console: Vec<ConsoleEntry>,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// The instance whose method handles an event on `chain[index]`: the element's owner.
-fn owner_of(chain: &[&wxemu_wxml::Element], index: usize, page: u32) -> u32 {
-    match chain[index].owner {
-        0 => page,
-        owner => owner,
-    }
-}
-
-/// The path of the host element of component `instance`.
-fn find_host(nodes: &[Node], instance: u32, path: &mut Vec<usize>) -> Option<Vec<usize>> {
-    for (i, node) in nodes.iter().enumerate() {
-        if let Node::Element(el) = node {
-            path.push(i);
-            if el.component == Some(instance) {
-                return Some(path.clone());
-            }
-            if let Some(found) = find_host(&el.children, instance, path) {
-                return Some(found);
-            }
-            path.pop();
-        }
-    }
-    None
 }
 
 /// How many times in a row setData may cause more setData before it is stopped.
@@ -138,7 +117,9 @@ impl Simulator {
             let reported = package.diagnostics.iter().any(Diagnostic::is_error);
             return Err(fail((!reported).then(|| Diagnostic::error("app.json", Pos::START, "the app has no pages"))));
         }
-        let app = AppService::start(&package).map_err(|d| fail(Some(d)))?;
+        let mut app = AppService::start(&package).map_err(|d| fail(Some(d)))?;
+        let routes = Rc::new(EventRoutes::default());
+        app.set_event_router(routes.clone());
         let diagnostics = package.diagnostics.clone();
         let mut sim = Simulator {
             package,
@@ -149,6 +130,7 @@ impl Simulator {
             parked_tabs: Vec::new(),
             programs: HashMap::new(),
             backlog: Vec::new(),
+            routes,
             console: Vec::new(),
             diagnostics,
         };
@@ -189,6 +171,7 @@ impl Simulator {
         let until = self.now + ms;
         while let Some((time, event)) = self.queue.pop_due(until) {
             self.now = time;
+            self.routes.set_now(time);
             match event {
                 Event::Timer { id, every } => {
                     if let Some(every) = every {
@@ -201,6 +184,7 @@ impl Simulator {
             self.process_messages();
         }
         self.now = until;
+        self.routes.set_now(until);
     }
 
     /// The route of the page on top of the stack.
@@ -277,9 +261,6 @@ impl Simulator {
                     self.queue.push(self.now, Event::SetDataApplied { callback });
                 }
             }
-            Message::TriggerEvent { instance, name, detail, bubbles, composed, capture_phase } => {
-                self.component_event(instance, &name, detail, bubbles, composed, capture_phase);
-            }
             Message::Timer { id, delay, repeat } => {
                 // A repeating timer fires at most once per ms, as browsers clamp intervals.
                 let every = repeat.then_some(delay.max(1));
@@ -292,24 +273,6 @@ impl Simulator {
                 text: format!("{} (in {})", failure.message, failure.during),
                 location: failure.location,
             }),
-        }
-    }
-
-    /// A component's `triggerEvent`: the event starts at its host element; it reaches the
-    /// host's own handlers, ancestors when it bubbles (only inside the host's owner unless
-    /// composed), and capture handlers when `capturePhase` is set.
-    fn component_event(&mut self, instance: u32, name: &str, detail: Json, bubbles: bool, composed: bool, capture: bool) {
-        let Some(page) = self.stack.iter().find(|p| p.has_instance(instance)) else { return };
-        let Some(path) = find_host(&page.tree, instance, &mut Vec::new()) else { return };
-        let full = element_chain(&page.tree, &path);
-        let host_owner = full.last().map_or(page.id, |h| h.owner);
-        let chain: Vec<&wxemu_wxml::Element> = if composed { full } else { full.into_iter().filter(|e| e.owner == host_owner).collect() };
-        let calls: Vec<(u32, String, Json)> = dispatch_with(&chain, name, bubbles, capture)
-            .into_iter()
-            .map(|c| (owner_of(&chain, c.current_target, page.id), c.method, event_object(name, self.now, &chain, c.current_target, detail.clone())))
-            .collect();
-        for (owner, method, event) in calls {
-            self.app.call_method(owner, &method, &event);
         }
     }
 
@@ -377,11 +340,13 @@ impl Simulator {
         let program = view.program.clone();
         let mut composer = Composer::new(&mut self.app, &self.package, view.id, &mut view.data, &program, &mut view.wxs, &view.modules, &mut view.components, &mut self.diagnostics);
         let (tree, removed) = composer.compose_page(&view.route);
-        let (created, pending) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.pending));
+        let (attached, ready) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.ready));
+        let pending = std::mem::take(&mut composer.pending);
         view.tree = tree;
+        self.routes.update_page(id, &view.tree);
         self.backlog.extend(pending);
-        for lifetime in ["attached", "ready"] {
-            for &component in &created {
+        for (lifetime, order) in [("attached", attached), ("ready", ready)] {
+            for component in order {
                 self.app.component_lifetime(component, lifetime);
             }
         }
@@ -403,6 +368,7 @@ impl Simulator {
             }
             self.sync_stack();
             self.app.destroy(id);
+            self.routes.remove_page(id);
             self.process_messages();
         }
     }

@@ -69,11 +69,13 @@ pub fn dispatch_with(chain: &[&Element], event: &str, bubbles: bool, capture: bo
     calls
 }
 
-/// `data-*` attributes as the platform's dataset: `data-user-name` → `userName`, upper case
-/// folded (`data-CamelCase` → `camelcase`).
+/// `data-*` attributes as the platform's dataset, in attribute-name order: `data-user-name`
+/// → `userName`, upper case folded (`data-CamelCase` → `camelcase`).
 pub fn dataset(el: &Element) -> Map<String, Json> {
-    el.attrs
-        .iter()
+    let mut attrs: Vec<_> = el.attrs.iter().collect();
+    attrs.sort_by(|a, b| a.0.cmp(&b.0));
+    attrs
+        .into_iter()
         .filter_map(|(name, value)| {
             let key = name.strip_prefix("data-")?.to_lowercase();
             let mut camel = String::new();
@@ -106,10 +108,13 @@ pub fn marks(chain: &[&Element]) -> Map<String, Json> {
     out
 }
 
-/// The event object a handler receives.
+/// The event object a handler receives. Its `target` is retargeted as exparser does: seen
+/// from outside a component, the target is the component's host (the nearest element at or
+/// above the real target that belongs to the same template as `currentTarget`).
 pub fn event_object(kind: &str, time: u64, chain: &[&Element], current: usize, detail: Json) -> Json {
     let describe = |el: &Element| json!({ "id": el.attr("id").map(Value::to_js_string).unwrap_or_default(), "dataset": dataset(el) });
-    let target = chain.last().expect("an event has a target");
+    let owner = chain[current].owner;
+    let target = chain.iter().rev().find(|el| el.owner == owner).expect("currentTarget is in the chain");
     json!({
         "type": kind,
         "timeStamp": time,

@@ -1,0 +1,1 @@
+Component({ data: { items: ['a', 'b', 'c'], n: 1 } })

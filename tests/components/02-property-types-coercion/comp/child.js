@@ -1,0 +1,1 @@
+Component({ properties: { s: String, n: Number, b: Boolean, o: Object, a: Array, any: null }, lifetimes: { attached() { var d = this.data; console.log([typeof d.s, typeof d.n, typeof d.b, typeof d.o, Array.isArray(d.a), typeof d.any].join(',')) } } })

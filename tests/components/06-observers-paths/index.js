@@ -1,0 +1,1 @@
+Component({ data: { obj: { x: 1, y: { z: 2 } } }, observers: { 'obj.x'(x) { console.log('obj.x ' + x) }, 'obj.y.**'(y) { console.log('obj.y.** ' + JSON.stringify(y)) }, 'obj'(o) { console.log('obj ' + JSON.stringify(o)) } }, methods: { go() { this.setData({ 'obj.y.z': 3 }); this.setData({ 'obj.x': 5 }) } } })

@@ -1,0 +1,1 @@
+Component({ lifetimes: { created() { console.log('inner created') }, attached() { console.log('inner attached') }, ready() { console.log('inner ready') } } })

@@ -1,0 +1,1 @@
+Component({ created() { console.log('old created') }, attached() { console.log('old attached') }, ready() { console.log('old ready') }, lifetimes: { attached() { console.log('new attached wins') } } })

@@ -1,0 +1,1 @@
+module.exports = Behavior({ properties: { label: String }, data: { fromBehavior: 'b', shared: 'behavior' }, attached() { console.log('behavior attached ' + this.data.label) }, methods: { hello() { return 'behavior hello' }, bye() { return 'behavior bye' } } })

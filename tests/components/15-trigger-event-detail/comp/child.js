@@ -1,0 +1,1 @@
+Component({ methods: { onTap() { this.triggerEvent('pick', { value: 'v1' }) } } })

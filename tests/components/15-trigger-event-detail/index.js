@@ -1,0 +1,1 @@
+Component({ data: { picked: '' }, methods: { onPick(e) { console.log('picked ' + JSON.stringify(e.detail) + ' type=' + e.type + ' target=' + e.target.id + ' current=' + e.currentTarget.id); this.setData({ picked: e.detail.value }) } } })

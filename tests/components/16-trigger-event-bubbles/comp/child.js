@@ -1,0 +1,1 @@
+Component({ methods: { onTap() { this.triggerEvent('ping', {}, { bubbles: true }); this.triggerEvent('ping', {}, {}) } } })

@@ -1,0 +1,1 @@
+Component({ methods: { go() { console.log('composed:'); this.triggerEvent('deep', {}, { bubbles: true, composed: true }); console.log('not composed:'); this.triggerEvent('deep', {}, { bubbles: true }) } } })

@@ -1,0 +1,1 @@
+Component({ methods: { onShell() { console.log('shell got deep') } } })

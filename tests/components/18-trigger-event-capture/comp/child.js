@@ -1,0 +1,1 @@
+Component({ methods: { go() { console.log('with capturePhase:'); this.triggerEvent('hit', {}, { bubbles: true, capturePhase: true }); console.log('without:'); this.triggerEvent('hit', {}, { bubbles: true }); console.log('end') } } })

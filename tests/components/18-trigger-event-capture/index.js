@@ -1,0 +1,1 @@
+Component({ methods: { onCapture() { console.log('capture') }, onBubble() { console.log('bubble') } } })

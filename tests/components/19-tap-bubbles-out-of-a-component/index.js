@@ -1,0 +1,1 @@
+Component({ methods: { onOuter(e) { console.log('outer tap target=' + e.target.id + ' current=' + e.currentTarget.id) } } })

@@ -1,0 +1,1 @@
+Component({ methods: { onInner() { console.log('inner caught') } } })

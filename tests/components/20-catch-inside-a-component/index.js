@@ -1,0 +1,1 @@
+Component({ methods: { onOuter() { console.log('outer (should not run)') } } })

@@ -1,0 +1,1 @@
+Component({ lifetimes: { attached() { console.log('id=' + this.id + ' dataset=' + JSON.stringify(this.dataset)) } }, methods: { go(e) { console.log('target dataset=' + JSON.stringify(e.target.dataset)) } } })

@@ -1,0 +1,1 @@
+Component({ data: { list: [{ id: 1, name: 'a' }, { id: 2, name: 'b' }], deep: {} }, methods: { go() { this.setData({ 'list[1].name': 'B', 'deep.a.b': 'made' }, () => console.log('callback ' + this.data.list[1].name)) ; console.log('sync ' + this.data.deep.a.b) } } })

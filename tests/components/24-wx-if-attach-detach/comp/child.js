@@ -1,0 +1,1 @@
+Component({ lifetimes: { attached() { console.log('attached') }, detached() { console.log('detached') } } })

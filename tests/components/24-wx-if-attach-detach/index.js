@@ -1,0 +1,1 @@
+Component({ data: { show: true }, methods: { toggle() { this.setData({ show: !this.data.show }) } } })

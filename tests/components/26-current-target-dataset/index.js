@@ -1,0 +1,1 @@
+Component({ methods: { onTap(e) { console.log('current ' + e.currentTarget.id + ' ' + JSON.stringify(e.currentTarget.dataset) + ' target ' + e.target.id + ' ' + JSON.stringify(e.target.dataset)) } } })
