@@ -169,6 +169,21 @@
     return toJSONData(prop.value);
   }
 
+  // selectComponent & co: the view finds instances; a component with the built-in
+  // behavior wx://component-export is seen through its export() result.
+  function selectAll(self, selector) {
+    return JSON.parse(__wxemuSelectComponents(self.__wxExparserNodeId__, String(selector))).map(function (id) {
+      var found = instances[id];
+      var def = found && found.__definition;
+      return def && def.exports ? def.exports.call(found) : found;
+    });
+  }
+
+  function addSelectors(target) {
+    target.selectComponent = function (selector) { return selectAll(this, selector)[0] || null; };
+    target.selectAllComponents = function (selector) { return selectAll(this, selector); };
+  }
+
   var LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
 
   // Merges behaviors (depth first, behaviors before the component's own definition).
@@ -202,6 +217,7 @@
       for (var fields in observers) {
         merged.observers.push({ fields: fields.split(',').map(function (f) { return f.trim(); }), fn: observers[fields] });
       }
+      if ((options.behaviors || []).indexOf('wx://component-export') >= 0 && typeof options.export === 'function') merged.exports = options.export;
       var opts = options.options || {};
       for (var o in opts) merged.options[o] = opts[o];
       merged.externalClasses = merged.externalClasses.concat(options.externalClasses || []);
@@ -284,6 +300,8 @@
     for (var name in def.properties) c.data[name] = toJSONData(def.properties[name].value);
     c.properties = c.data;
     c.setData = function (patch, callback) { setData(this, patch, callback); };
+    addSelectors(c);
+    c.selectOwnerComponent = function () { return instances[__wxemuOwnerOf(this.__wxExparserNodeId__)] || null; };
     // The handlers the event reaches run now, before triggerEvent returns.
     c.triggerEvent = function (name, detail, options) {
       var o = options || {};
@@ -314,6 +332,7 @@
       page.data = toJSONData(definition.options.data || {}) || {};
       page.__wxExparserNodeId__ = nextInstanceId++;
       page.setData = function (patch, callback) { setData(this, patch, callback); };
+      addSelectors(page);
       instances[page.__wxExparserNodeId__] = page;
     } else {
       page = instances[createComponent(route, 0, {})];

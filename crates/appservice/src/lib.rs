@@ -6,4 +6,4 @@
 
 mod service;
 
-pub use service::{AppService, ComponentEvent, EventRouter, HandlerCall, Message, ScriptFailure};
+pub use service::{AppService, ComponentEvent, HandlerCall, ViewQueries, Message, ScriptFailure};

@@ -52,14 +52,20 @@ pub struct ComponentEvent {
 /// One handler a component event reaches: the instance, its method, the event object.
 pub type HandlerCall = (u32, String, Value);
 
-/// Knows the view's composed tree, so that `triggerEvent` can run the handlers it reaches
-/// synchronously, as on the platform (the handlers have run when `triggerEvent` returns).
-pub trait EventRouter {
+/// What the logic layer asks of the view synchronously, as exparser answers at once:
+/// where a component event goes, and which components a selector finds.
+pub trait ViewQueries {
+    /// The handlers `triggerEvent` reaches (they have run when `triggerEvent` returns).
     fn route(&self, event: &ComponentEvent) -> Vec<HandlerCall>;
+    /// Component instances in `owner`'s template matching `selector`, in tree order
+    /// (`selectComponent` takes the first, `selectAllComponents` all).
+    fn select_components(&self, owner: u32, selector: &str) -> Vec<u32>;
+    /// The instance whose template holds component `instance` (`selectOwnerComponent`).
+    fn owner_of(&self, instance: u32) -> Option<u32>;
 }
 
-/// The router installed in the context.
-struct Router(Rc<dyn EventRouter>);
+/// The view queries installed in the context.
+struct View(Rc<dyn ViewQueries>);
 
 /// The logic layer of one running app.
 pub struct AppService {
@@ -80,7 +86,12 @@ impl AppService {
         install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());
-        for (name, f) in [("__wxemuPost", post as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>), ("__wxemuTriggerEvent", trigger_event)] {
+        for (name, f) in [
+            ("__wxemuPost", post as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>),
+            ("__wxemuTriggerEvent", trigger_event),
+            ("__wxemuSelectComponents", select_components),
+            ("__wxemuOwnerOf", owner_component),
+        ] {
             context.register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f)).expect("fresh context accepts globals");
         }
         context.eval(Source::from_bytes(FRAMEWORK_JS)).expect("runtime-js/framework.js is valid JavaScript");
@@ -95,9 +106,9 @@ impl AppService {
         Ok(service)
     }
 
-    /// Installs the router `triggerEvent` asks for the handlers an event reaches.
-    pub fn set_event_router(&mut self, router: Rc<dyn EventRouter>) {
-        self.context.insert_data(Router(router));
+    /// Installs what `triggerEvent` and `selectComponent` ask of the view.
+    pub fn set_view_queries(&mut self, view: Rc<dyn ViewQueries>) {
+        self.context.insert_data(View(view));
     }
 
     /// Runs a package script as a module, with errors located in the failing file.
@@ -285,10 +296,22 @@ fn trigger_event(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResu
         composed: flag("composed"),
         capture_phase: flag("capturePhase"),
     };
-    let calls = match context.get_data::<Router>() {
-        Some(router) => router.0.route(&event),
-        None => Vec::new(),
-    };
+    let calls = context.get_data::<View>().map(|v| v.0.route(&event)).unwrap_or_default();
     let list: Vec<Value> = calls.into_iter().map(|(instance, method, event)| serde_json::json!({ "instance": instance, "method": method, "event": event })).collect();
     Ok(JsValue::from(JsString::from(Value::Array(list).to_string().as_str())))
+}
+
+/// `__wxemuSelectComponents(owner, selector)`: matching instance ids, as a JS array.
+fn select_components(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let owner = args.first().and_then(JsValue::as_number).unwrap_or(0.0) as u32;
+    let selector = args.get(1).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
+    let ids = context.get_data::<View>().map(|v| v.0.select_components(owner, &selector)).unwrap_or_default();
+    Ok(JsValue::from(JsString::from(Value::from(ids).to_string().as_str())))
+}
+
+/// `__wxemuOwnerOf(instance)`: the owning instance's id, or 0.
+fn owner_component(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let instance = args.first().and_then(JsValue::as_number).unwrap_or(0.0) as u32;
+    let owner = context.get_data::<View>().and_then(|v| v.0.owner_of(instance)).unwrap_or(0);
+    Ok(JsValue::from(owner))
 }

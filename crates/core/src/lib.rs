@@ -8,13 +8,13 @@
 mod compose;
 mod queue;
 mod router;
-mod routes;
+mod mirror;
 
 pub use router::{parse_url, RouteError};
 
 use compose::{ComponentView, Composer};
 use queue::{Event, EventQueue};
-use routes::{owner_of, EventRoutes};
+use mirror::{owner_of, ViewMirror};
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::path::Path;
@@ -68,7 +68,7 @@ struct PageView {
     wxs: WxsRuntime,
     modules: ModuleTable,
     /// The composed tree: the page's template with every component's inside its host.
-    tree: Vec<Node>,
+    tree: Rc<Vec<Node>>,
     components: HashMap<String, ComponentView>,
 }
 
@@ -90,8 +90,8 @@ pub struct Simulator {
     programs: HashMap<String, Rc<Program>>,
     /// Messages taken from the logic layer but not handled yet.
     backlog: Vec<Message>,
-    /// Component hosts' chains, for `triggerEvent` (shared with the logic layer).
-    routes: Rc<EventRoutes>,
+    /// The pages' composed trees, for what the logic layer asks the view synchronously.
+    mirror: Rc<ViewMirror>,
     console: Vec<ConsoleEntry>,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
@@ -118,8 +118,8 @@ impl Simulator {
             return Err(fail((!reported).then(|| Diagnostic::error("app.json", Pos::START, "the app has no pages"))));
         }
         let mut app = AppService::start(&package).map_err(|d| fail(Some(d)))?;
-        let routes = Rc::new(EventRoutes::default());
-        app.set_event_router(routes.clone());
+        let mirror = Rc::new(ViewMirror::default());
+        app.set_view_queries(mirror.clone());
         let diagnostics = package.diagnostics.clone();
         let mut sim = Simulator {
             package,
@@ -130,7 +130,7 @@ impl Simulator {
             parked_tabs: Vec::new(),
             programs: HashMap::new(),
             backlog: Vec::new(),
-            routes,
+            mirror,
             console: Vec::new(),
             diagnostics,
         };
@@ -171,7 +171,7 @@ impl Simulator {
         let until = self.now + ms;
         while let Some((time, event)) = self.queue.pop_due(until) {
             self.now = time;
-            self.routes.set_now(time);
+            self.mirror.set_now(time);
             match event {
                 Event::Timer { id, every } => {
                     if let Some(every) = every {
@@ -184,7 +184,7 @@ impl Simulator {
             self.process_messages();
         }
         self.now = until;
-        self.routes.set_now(until);
+        self.mirror.set_now(until);
     }
 
     /// The route of the page on top of the stack.
@@ -322,7 +322,7 @@ impl Simulator {
         let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.instance_data(id));
-        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Vec::new(), components: HashMap::new() });
+        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new() });
         self.sync_stack();
         self.app.page_lifecycle(id, "onLoad", Some(Json::Object(query)));
         self.app.page_lifecycle(id, "onShow", None);
@@ -342,8 +342,8 @@ impl Simulator {
         let (tree, removed) = composer.compose_page(&view.route);
         let (attached, ready) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.ready));
         let pending = std::mem::take(&mut composer.pending);
-        view.tree = tree;
-        self.routes.update_page(id, &view.tree);
+        view.tree = Rc::new(tree);
+        self.mirror.update_page(id, view.tree.clone());
         self.backlog.extend(pending);
         for (lifetime, order) in [("attached", attached), ("ready", ready)] {
             for component in order {
@@ -368,7 +368,7 @@ impl Simulator {
             }
             self.sync_stack();
             self.app.destroy(id);
-            self.routes.remove_page(id);
+            self.mirror.remove_page(id);
             self.process_messages();
         }
     }

@@ -1,0 +1,1 @@
+Component({ methods: { go() { const c = this.selectComponent('#first'); console.log('first ' + c.data.name + ' ' + c.hello()); console.log('all ' + this.selectAllComponents('.item').map(x => x.data.name).join(',')); console.log('export ' + JSON.stringify(this.selectComponent('#e'))) } } })
