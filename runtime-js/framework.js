@@ -388,6 +388,11 @@
         if (c.__page === pageId && c.__definition) c.__definition.pageLifetimes[name].forEach(function (fn) { run(fn, c, [], c.is + ' pageLifetimes.' + name); });
       }
     },
+    // Data the view changed itself (model: bindings): setData on the owner, observers run.
+    setDataFromView: function (id, patch) {
+      var target = instances[id];
+      if (target) run(function () { setData(target, patch); }, target, [], target.is + ' model: binding');
+    },
     setPageStack: function (ids) {
       stack = ids.map(function (id) { return instances[id]; });
     },

@@ -234,6 +234,11 @@ impl AppService {
         self.call("__wxemu.callMethod", &[Value::from(id), Value::from(name), event.clone()]);
     }
 
+    /// The view wrote to an instance's data itself (a `model:` binding): setData on it.
+    pub fn set_data_from_view(&mut self, id: u32, patch: &Map<String, Value>) {
+        self.call("__wxemu.setDataFromView", &[Value::from(id), Value::Object(patch.clone())]);
+    }
+
     /// A page's or component's `this.data` as the logic layer sees it.
     pub fn instance_data(&mut self, id: u32) -> Value {
         self.call_json("__wxemu.instanceData", &[Value::from(id)])

@@ -421,6 +421,32 @@ impl Simulator {
         self.trigger(selector, "tap", Json::Object(Map::new()))
     }
 
+    /// Types `text` into the first `input` or `textarea` matching `selector`: a `model:value`
+    /// binding writes it back to the owner's data, then the `input` event fires with
+    /// `{value, cursor, keyCode}`.
+    pub fn input(&mut self, selector: &str, text: &str) -> Result<(), String> {
+        let (owner, field) = {
+            let page = self.stack.last().ok_or("no page is open")?;
+            let parsed = Selector::parse(selector)?;
+            let path = parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))?;
+            let chain = element_chain(&page.tree, &path);
+            let el = chain.last().expect("a matched path has an element");
+            if !matches!(&*el.tag, "input" | "textarea") {
+                return Err(format!("`{selector}` is a <{}>, not an input or textarea", el.tag));
+            }
+            let field = el.model.iter().find(|(attr, _)| &**attr == "value").map(|(_, field)| field.to_string());
+            (owner_of(&chain, chain.len() - 1, page.id), field)
+        };
+        if let Some(field) = field {
+            let mut patch = Map::new();
+            patch.insert(field, Json::from(text));
+            self.app.set_data_from_view(owner, &patch);
+            self.process_messages();
+        }
+        let cursor = text.encode_utf16().count();
+        self.trigger(selector, "input", serde_json::json!({ "value": text, "cursor": cursor, "keyCode": 0 }))
+    }
+
     /// Dispatches an event of type `event` with `detail` on the first element matching
     /// `selector` on the current page.
     pub fn trigger(&mut self, selector: &str, event: &str, detail: Json) -> Result<(), String> {

@@ -245,3 +245,18 @@ fn the_todo_sample_toggles_an_item_through_its_component() {
     sim.tap("#delete-1").unwrap();
     assert!(!text(&sim).contains("Read the WXML guide"));
 }
+
+#[test]
+fn typing_into_a_model_bound_input_writes_back_and_fires_input() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    assert!(text(&sim).contains("disabled=\"{{ true }}\""), "Add starts disabled: {}", text(&sim));
+    sim.input(".draft", "Buy milk").unwrap();
+    assert_eq!(sim.page_data()["draft"], "Buy milk");
+    assert!(text(&sim).contains("value=\"Buy milk\"") && text(&sim).contains("disabled=\"{{ false }}\""), "{}", text(&sim));
+    sim.tap("button").unwrap();
+    let titles: Vec<String> = sim.page_data()["todos"].as_array().unwrap().iter().map(|t| t["title"].as_str().unwrap().to_string()).collect();
+    assert_eq!(titles.last().map(String::as_str), Some("Buy milk"));
+    assert_eq!(sim.page_data()["draft"], "");
+    assert_eq!(sim.input("button", "x").unwrap_err(), "`button` is a <button>, not an input or textarea");
+}

@@ -51,8 +51,8 @@ pub struct IrElement {
     pub attrs: Vec<(Rc<str>, Interp)>,
     /// `generic:name="component"` pairs.
     pub generics: Vec<(Rc<str>, Rc<str>)>,
-    /// Attributes bound two-way with `model:` (their normalized names).
-    pub model: Vec<Rc<str>>,
+    /// Attributes bound two-way with `model:`: (normalized attribute name, data field).
+    pub model: Vec<(Rc<str>, Rc<str>)>,
     pub children: Vec<IrNode>,
     pub pos: Pos,
 }
@@ -350,17 +350,23 @@ impl Compiler<'_> {
                 continue; // directives were handled; unknown wx: attributes leave nothing
             }
             let name: Rc<str> = match a.name.strip_prefix("model:") {
-                Some(prop) => {
-                    let name = self.names.get(&attr_name(prop));
-                    model.push(name.clone());
-                    name
-                }
+                Some(prop) => self.names.get(&attr_name(prop)),
                 None => self.names.get(&attr_name(a.name)),
             };
             let value = match &a.value {
                 None => Interp::Single(Expr::Literal(crate::expr::LiteralValue(crate::Value::Bool(true)))),
                 Some(_) => self.attr_interp(a),
             };
+            if a.name.starts_with("model:") {
+                match &value {
+                    Interp::Single(Expr::Name(field)) => model.push((name.clone(), field.clone())),
+                    _ => self.error(
+                        a.value_pos,
+                        format!("`{}` must bind a single data field", a.name),
+                        "write it as model:value=\"{{field}}\"; paths like {{a.b}} and expressions cannot be written back",
+                    ),
+                }
+            }
             attrs.retain(|(n, _)| *n != name);
             attrs.push((name, value));
         }
@@ -499,6 +505,16 @@ mod tests {
         assert_eq!(attr_name("data-foo-bar"), "data-foo-bar");
         assert_eq!(attr_name("bind:my-event"), "bind:my-event");
         assert_eq!(attr_name("bindmy-ev"), "bindmyEv");
+    }
+
+    #[test]
+    fn model_bindings_name_their_field_and_reject_paths() {
+        let mut diags = Vec::new();
+        let file = compile_file("t.wxml", "<input model:value=\"{{draft}}\"/><input model:value=\"{{a.b}}\"/>", &mut diags);
+        let IrNode::Element(first) = &file.nodes[0] else { panic!() };
+        assert_eq!(first.model, [(Rc::from("value"), Rc::from("draft"))]);
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].to_string().starts_with("t.wxml:1:52: error: `model:value` must bind a single data field"), "{}", diags[0]);
     }
 
     #[test]

@@ -23,8 +23,8 @@ pub struct Element {
     pub tag: Rc<str>,
     pub attrs: Vec<(Rc<str>, Value)>,
     pub generics: Vec<(Rc<str>, Rc<str>)>,
-    /// Attributes written with `model:` (two-way bound to the data path they name).
-    pub model: Vec<Rc<str>>,
+    /// Attributes written with `model:`: (attribute, the owner's data field it writes back to).
+    pub model: Vec<(Rc<str>, Rc<str>)>,
     /// The `wx:key` value of the `wx:for` item this element was made for.
     pub key: Option<Value>,
     pub children: Vec<Node>,
