@@ -184,12 +184,75 @@
     target.selectAllComponents = function (selector) { return selectAll(this, selector); };
   }
 
+  // ---- relations: linked in the composed tree when a component is attached --------------
+
+  var RECIPROCAL = { parent: 'child', child: 'parent', ancestor: 'descendant', descendant: 'ancestor' };
+
+  // A relation key resolved against the component's own path.
+  function relationPath(from, key) {
+    var parts = key.charAt(0) === '/' ? [] : from.split('/').slice(0, -1);
+    key.split('/').forEach(function (p) {
+      if (p === '..') parts.pop();
+      else if (p && p !== '.') parts.push(p);
+    });
+    return parts.join('/');
+  }
+
+  function relationTo(instance, path, type) {
+    var rels = instance.__definition.relations;
+    for (var key in rels) if (rels[key].path === path && rels[key].type === type) return rels[key];
+    return null;
+  }
+
+  function callRelation(rel, self, event, other) {
+    run(rel[event], self, [other], self.is + ' relation ' + rel.key + ' ' + event);
+  }
+
+  // On attach: link to the nearest component above (parent) or any above (ancestor) that
+  // declares the reciprocal relation to this component.
+  function linkRelations(c) {
+    var above = JSON.parse(__wxemuAncestors(c.__wxExparserNodeId__));
+    var rels = c.__definition.relations;
+    for (var key in rels) {
+      var rel = rels[key];
+      if (rel.type !== 'parent' && rel.type !== 'ancestor') continue;
+      var candidates = rel.type === 'parent' ? above.slice(0, 1) : above;
+      for (var i = 0; i < candidates.length; i++) {
+        var other = instances[candidates[i]];
+        var back = other && other.__definition && other.is === rel.path && relationTo(other, c.is, RECIPROCAL[rel.type]);
+        if (!back) continue;
+        c.__links[key] = [other];
+        other.__links[back.key] = (other.__links[back.key] || []).concat([c]);
+        callRelation(back, other, 'linked', c);
+        callRelation(rel, c, 'linked', other);
+        break;
+      }
+    }
+  }
+
+  function unlinkRelations(c) {
+    var rels = c.__definition.relations;
+    for (var key in rels) {
+      var rel = rels[key];
+      (c.__links[key] || []).forEach(function (other) {
+        var back = relationTo(other, c.is, RECIPROCAL[rel.type]);
+        if (!back) return;
+        other.__links[back.key] = (other.__links[back.key] || []).filter(function (x) { return x !== c; });
+        if (rel.type === 'parent' || rel.type === 'ancestor') {
+          callRelation(back, other, 'unlinked', c);
+          callRelation(rel, c, 'unlinked', other);
+        }
+      });
+      c.__links[key] = [];
+    }
+  }
+
   var LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
 
   // Merges behaviors (depth first, behaviors before the component's own definition).
   function normalize(path) {
     if (normalized[path]) return normalized[path];
-    var merged = { properties: {}, data: {}, methods: {}, lifetimes: {}, pageLifetimes: {}, observers: [], options: {}, externalClasses: [] };
+    var merged = { properties: {}, data: {}, methods: {}, lifetimes: {}, pageLifetimes: {}, observers: [], options: {}, externalClasses: [], relations: {} };
     LIFETIMES.forEach(function (l) { merged.lifetimes[l] = []; });
     ['show', 'hide', 'resize'].forEach(function (l) { merged.pageLifetimes[l] = []; });
     var seen = [];
@@ -218,6 +281,10 @@
         merged.observers.push({ fields: fields.split(',').map(function (f) { return f.trim(); }), fn: observers[fields] });
       }
       if ((options.behaviors || []).indexOf('wx://component-export') >= 0 && typeof options.export === 'function') merged.exports = options.export;
+      var relations = options.relations || {};
+      for (var r in relations) {
+        merged.relations[r] = { key: r, path: relationPath(path, r), type: relations[r].type, linked: relations[r].linked, linkChanged: relations[r].linkChanged, unlinked: relations[r].unlinked };
+      }
       var opts = options.options || {};
       for (var o in opts) merged.options[o] = opts[o];
       merged.externalClasses = merged.externalClasses.concat(options.externalClasses || []);
@@ -302,6 +369,12 @@
     c.setData = function (patch, callback) { setData(this, patch, callback); };
     addSelectors(c);
     c.selectOwnerComponent = function () { return instances[__wxemuOwnerOf(this.__wxExparserNodeId__)] || null; };
+    c.__links = {};
+    c.getRelationNodes = function (key) {
+      var rel = this.__definition.relations[key];
+      if (!rel) throw new Error('getRelationNodes: no relation `' + key + '` in component ' + this.is);
+      return (this.__links[key] || []).slice();
+    };
     // The handlers the event reaches run now, before triggerEvent returns.
     c.triggerEvent = function (name, detail, options) {
       var o = options || {};
@@ -315,7 +388,9 @@
   }
 
   function lifetime(c, name) {
+    if (name === 'detached') unlinkRelations(c);
     c.__definition.lifetimes[name].forEach(function (fn) { run(fn, c, [], c.is + ' ' + name); });
+    if (name === 'attached') linkRelations(c);
   }
 
   // ---- pages ----------------------------------------------------------------------------

@@ -62,6 +62,8 @@ pub trait ViewQueries {
     fn select_components(&self, owner: u32, selector: &str) -> Vec<u32>;
     /// The instance whose template holds component `instance` (`selectOwnerComponent`).
     fn owner_of(&self, instance: u32) -> Option<u32>;
+    /// The components around `instance` in the composed tree, nearest first (relations).
+    fn ancestors(&self, instance: u32) -> Vec<u32>;
 }
 
 /// The view queries installed in the context.
@@ -91,6 +93,7 @@ impl AppService {
             ("__wxemuTriggerEvent", trigger_event),
             ("__wxemuSelectComponents", select_components),
             ("__wxemuOwnerOf", owner_component),
+            ("__wxemuAncestors", ancestors),
         ] {
             context.register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f)).expect("fresh context accepts globals");
         }
@@ -319,4 +322,11 @@ fn owner_component(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRe
     let instance = args.first().and_then(JsValue::as_number).unwrap_or(0.0) as u32;
     let owner = context.get_data::<View>().and_then(|v| v.0.owner_of(instance)).unwrap_or(0);
     Ok(JsValue::from(owner))
+}
+
+/// `__wxemuAncestors(instance)`: the component ids around it, nearest first, as JSON.
+fn ancestors(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let instance = args.first().and_then(JsValue::as_number).unwrap_or(0.0) as u32;
+    let ids = context.get_data::<View>().map(|v| v.0.ancestors(instance)).unwrap_or_default();
+    Ok(JsValue::from(JsString::from(Value::from(ids).to_string().as_str())))
 }

@@ -102,6 +102,12 @@ impl ViewQueries for ViewMirror {
             .collect()
     }
 
+    fn ancestors(&self, instance: u32) -> Vec<u32> {
+        let Some((_, tree, path)) = self.host(instance) else { return Vec::new() };
+        let chain = element_chain(&tree, &path);
+        chain[..chain.len().saturating_sub(1)].iter().rev().filter_map(|el| el.component).collect()
+    }
+
     fn owner_of(&self, instance: u32) -> Option<u32> {
         let (page, tree, path) = self.host(instance)?;
         element_chain(&tree, &path).last().map(|host| if host.owner == 0 { page } else { host.owner })

@@ -1,0 +1,1 @@
+Component({ properties: { name: String }, relations: { './ul': { type: 'parent', linked(t) { console.log('li ' + this.data.name + ' linked to a parent listing ' + t.getRelationNodes('./li').length) }, unlinked() { console.log('li ' + this.data.name + ' unlinked') } } } })

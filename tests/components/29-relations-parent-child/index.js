@@ -1,0 +1,1 @@
+Component({ data: { items: ['a', 'b', 'c'] }, methods: { drop() { this.setData({ items: ['a', 'c'] }) }, count() { const ul = this.selectComponent('#u'); console.log('nodes ' + ul.getRelationNodes('./li').map(n => n.data.name).join(',')) } } })
