@@ -4,7 +4,7 @@
 //! message), and every error must be followed by a `help:` line. A stdout-contains.txt, when
 //! present, is text the dump must still print: the rest of the package keeps working.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 fn run(case: &Path) -> std::process::Output {
@@ -44,14 +44,5 @@ fn check(case: &Path) -> Result<(), String> {
 
 #[test]
 fn broken_input_is_reported_with_file_line_and_column() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/diagnostics");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root).expect("tests/diagnostics").map(|e| e.unwrap().path()).collect();
-    cases.sort();
-    assert!(cases.len() >= 10, "at least ten kinds of diagnostics, found {}", cases.len());
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|c| check(c).err().map(|e| format!("{}: {e}", c.file_name().unwrap().to_string_lossy())))
-        .collect();
-    println!("{} passed, {} failed", cases.len() - failures.len(), failures.len());
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    wxemu_testkit::run_suite("diagnostics", 10, check);
 }

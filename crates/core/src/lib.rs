@@ -380,19 +380,19 @@ impl Simulator {
     }
 
     fn hide_top(&mut self) {
-        if let Some(page) = self.stack.last() {
-            let id = page.id;
-            self.app.page_lifecycle(id, "onHide", None);
-            self.app.page_lifetime(id, "hide");
-            self.process_messages();
-        }
+        self.top_visibility("onHide", "hide");
     }
 
     fn show_top(&mut self) {
+        self.top_visibility("onShow", "show");
+    }
+
+    /// The top page's `onShow`/`onHide` and its components' `pageLifetimes`.
+    fn top_visibility(&mut self, page_lifecycle: &str, component_lifetime: &str) {
         if let Some(page) = self.stack.last() {
             let id = page.id;
-            self.app.page_lifecycle(id, "onShow", None);
-            self.app.page_lifetime(id, "show");
+            self.app.page_lifecycle(id, page_lifecycle, None);
+            self.app.page_lifetime(id, component_lifetime);
             self.process_messages();
         }
     }

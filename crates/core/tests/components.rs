@@ -75,14 +75,5 @@ fn run(case: &Path) -> Result<(), String> {
 
 #[test]
 fn components_behave_like_the_official_framework() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/components");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).collect();
-    cases.sort();
-    assert!(cases.len() >= 25, "at least 25 component cases, found {}", cases.len());
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|c| run(c).err().map(|e| format!("{}: {e}", c.file_name().unwrap().to_string_lossy())))
-        .collect();
-    println!("{} passed, {} failed", cases.len() - failures.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} cases differ:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    wxemu_testkit::run_suite("components", 25, run);
 }
