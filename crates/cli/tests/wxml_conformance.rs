@@ -21,14 +21,7 @@ fn check(case: &Path) -> Result<(), String> {
     let actual: serde_json::Value = serde_json::from_slice(&output.stdout).map_err(|e| format!("output is not JSON: {e}"))?;
     let expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).expect("expected.json")).expect("expected.json is JSON");
-    if actual == expected {
-        return Ok(());
-    }
-    Err(format!(
-        "tree differs from wcc\n--- expected\n{}\n--- wxemu\n{}",
-        serde_json::to_string_pretty(&expected).unwrap(),
-        serde_json::to_string_pretty(&actual).unwrap()
-    ))
+    wxemu_testkit::compare_json(&expected, &actual, "tree differs from wcc")
 }
 
 #[test]

@@ -62,15 +62,7 @@ fn run(case: &Path) -> Result<(), String> {
     let tree: Vec<Value> = dump::to_json(sim.tree()).as_array().unwrap().iter().map(normalize).collect();
     let actual = json!({ "log": log, "tree": tree });
     let expected: Value = serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap()).unwrap();
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(format!(
-            "--- expected\n{}\n--- wxemu\n{}",
-            serde_json::to_string_pretty(&expected).unwrap(),
-            serde_json::to_string_pretty(&actual).unwrap()
-        ))
-    }
+    wxemu_testkit::compare_json(&expected, &actual, "differs from miniprogram-simulate")
 }
 
 #[test]

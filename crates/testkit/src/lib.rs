@@ -22,3 +22,12 @@ pub fn run_suite(suite: &str, minimum: usize, check: impl Fn(&Path) -> Result<()
     println!("{} passed, {} failed", cases.len() - failures.len(), failures.len());
     assert!(failures.is_empty(), "{} of {} cases in tests/{suite} failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
 }
+
+/// `Ok` when the JSON values are equal, else both printed for the failure report.
+pub fn compare_json(expected: &serde_json::Value, actual: &serde_json::Value, what: &str) -> Result<(), String> {
+    if expected == actual {
+        return Ok(());
+    }
+    let pretty = |v| serde_json::to_string_pretty(v).unwrap_or_default();
+    Err(format!("{what}\n--- expected\n{}\n--- wxemu\n{}", pretty(expected), pretty(actual)))
+}
