@@ -457,10 +457,10 @@
     setProperties: function (id, props) { setProperties(instances[id], props); },
     componentLifetime: function (id, name) { lifetime(instances[id], name); },
     // show / hide / resize for every component of a page.
-    pageLifetime: function (pageId, name) {
+    pageLifetime: function (pageId, name, arg) {
       for (var id in instances) {
         var c = instances[id];
-        if (c.__page === pageId && c.__definition) c.__definition.pageLifetimes[name].forEach(function (fn) { run(fn, c, [], c.is + ' pageLifetimes.' + name); });
+        if (c.__page === pageId && c.__definition) c.__definition.pageLifetimes[name].forEach(function (fn) { run(fn, c, arg === null ? [] : [arg], c.is + ' pageLifetimes.' + name); });
       }
     },
     // Data the view changed itself (model: bindings): setData on the owner, observers run.

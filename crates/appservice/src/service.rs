@@ -212,9 +212,9 @@ impl AppService {
         self.call("__wxemu.componentLifetime", &[Value::from(id), Value::from(name)]);
     }
 
-    /// `pageLifetimes` (`show`, `hide`, `resize`) of every component of a page.
-    pub fn page_lifetime(&mut self, page: u32, name: &str) {
-        self.call("__wxemu.pageLifetime", &[Value::from(page), Value::from(name)]);
+    /// `pageLifetimes` (`show`, `hide`, `resize` with the size) of every component of a page.
+    pub fn page_lifetime(&mut self, page: u32, name: &str, arg: Option<Value>) {
+        self.call("__wxemu.pageLifetime", &[Value::from(page), Value::from(name), arg.unwrap_or(Value::Null)]);
     }
 
     /// Sets what `getCurrentPages()` returns: page instances, bottom first.

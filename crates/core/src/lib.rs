@@ -97,6 +97,9 @@ pub struct Simulator {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How long a press lasts before it is a longpress (ms).
+pub const LONGPRESS_MS: u64 = 350;
+
 /// How many times in a row setData may cause more setData before it is stopped.
 const MAX_ROUNDS: usize = 100;
 
@@ -392,7 +395,7 @@ impl Simulator {
         if let Some(page) = self.stack.last() {
             let id = page.id;
             self.app.page_lifecycle(id, page_lifecycle, None);
-            self.app.page_lifetime(id, component_lifetime);
+            self.app.page_lifetime(id, component_lifetime, None);
             self.process_messages();
         }
     }
@@ -418,7 +421,26 @@ impl Simulator {
     /// Taps the first element matching `selector` on the current page: the tap event runs
     /// through capture and bubble phases to the page's handlers.
     pub fn tap(&mut self, selector: &str) -> Result<(), String> {
-        self.trigger(selector, "tap", Json::Object(Map::new()))
+        for event in ["touchstart", "touchend", "tap"] {
+            self.dispatch_event(selector, event, Json::Object(Map::new()))?;
+        }
+        Ok(())
+    }
+
+    /// Presses the first element matching `selector` for 350 ms of virtual time:
+    /// touchstart, then `longpress` and `longtap` while pressed, then touchend; a `tap`
+    /// follows only if no longpress handler ran, as on the platform.
+    pub fn long_press(&mut self, selector: &str) -> Result<(), String> {
+        let none = || Json::Object(Map::new());
+        self.dispatch_event(selector, "touchstart", none())?;
+        self.advance(LONGPRESS_MS);
+        let handled = self.dispatch_event(selector, "longpress", none())?;
+        self.dispatch_event(selector, "longtap", none())?;
+        self.dispatch_event(selector, "touchend", none())?;
+        if handled == 0 {
+            self.dispatch_event(selector, "tap", none())?;
+        }
+        Ok(())
     }
 
     /// Types `text` into the first `input` or `textarea` matching `selector`: a `model:value`
@@ -450,6 +472,11 @@ impl Simulator {
     /// Dispatches an event of type `event` with `detail` on the first element matching
     /// `selector` on the current page.
     pub fn trigger(&mut self, selector: &str, event: &str, detail: Json) -> Result<(), String> {
+        self.dispatch_event(selector, event, detail).map(drop)
+    }
+
+    /// Dispatches an event; returns how many handlers it reached.
+    fn dispatch_event(&mut self, selector: &str, event: &str, detail: Json) -> Result<usize, String> {
         let parsed = Selector::parse(selector)?;
         let page = self.stack.last().ok_or("no page is open")?;
         let path = parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))?;
@@ -458,11 +485,82 @@ impl Simulator {
             .into_iter()
             .map(|call| (owner_of(&chain, call.current_target, page.id), call.method, event_object(event, self.now, &chain, call.current_target, detail.clone())))
             .collect();
+        let reached = calls.len();
         for (owner, method, event) in calls {
             self.app.call_method(owner, &method, &event);
             self.process_messages();
         }
+        Ok(reached)
+    }
+
+    /// Runs a page handler of the current page (`onPullDownRefresh`, `onReachBottom`, …).
+    fn current_page_handler(&mut self, name: &str, arg: Option<Json>) -> Result<u32, String> {
+        let id = self.stack.last().ok_or("no page is open")?.id;
+        self.app.page_lifecycle(id, name, arg);
+        self.process_messages();
+        Ok(id)
+    }
+
+    /// The user pulls the page down: `onPullDownRefresh`, if the page (or the app's
+    /// window) enables it with `enablePullDownRefresh`.
+    pub fn pull_down_refresh(&mut self) -> Result<(), String> {
+        let route = self.current_route().ok_or("no page is open")?.to_string();
+        let enabled = |config: Option<&Json>| config.and_then(Json::as_bool);
+        let page_setting = enabled(self.package.pages.get(&route).and_then(|u| u.config.raw.get("enablePullDownRefresh")));
+        let app_setting = enabled(self.package.app.window.get("enablePullDownRefresh"));
+        if !page_setting.or(app_setting).unwrap_or(false) {
+            return Err(format!("pull-down refresh is not enabled for {route}: set \"enablePullDownRefresh\": true in its .json or in app.json's window"));
+        }
+        self.current_page_handler("onPullDownRefresh", None).map(drop)
+    }
+
+    /// The page is scrolled to the bottom: `onReachBottom`.
+    pub fn reach_bottom(&mut self) -> Result<(), String> {
+        self.current_page_handler("onReachBottom", None).map(drop)
+    }
+
+    /// The page scrolls: `onPageScroll({ scrollTop })`.
+    pub fn page_scroll(&mut self, scroll_top: f64) -> Result<(), String> {
+        self.current_page_handler("onPageScroll", Some(serde_json::json!({ "scrollTop": scroll_top }))).map(drop)
+    }
+
+    /// The window changes size: the page's `onResize` and its components'
+    /// `pageLifetimes.resize`, with `{ size: { windowWidth, windowHeight } }`.
+    pub fn resize(&mut self, width: f64, height: f64) -> Result<(), String> {
+        let size = serde_json::json!({ "size": { "windowWidth": width, "windowHeight": height } });
+        let id = self.current_page_handler("onResize", Some(size.clone()))?;
+        self.app.page_lifetime(id, "resize", Some(size));
+        self.process_messages();
         Ok(())
+    }
+
+    /// The user taps tab-bar item `index`: the current page's `onTabItemTap({ index,
+    /// pagePath, text })`, then `switchTab` to that item's page.
+    pub fn tap_tab(&mut self, index: usize) -> Result<(), String> {
+        let list = self.package.app.tab_bar.as_ref().and_then(|t| t.get("list")).and_then(Json::as_array).cloned().unwrap_or_default();
+        let item = list.get(index).ok_or_else(|| format!("the tab bar has no item {index} (it has {})", list.len()))?;
+        let page_path = item.get("pagePath").and_then(Json::as_str).unwrap_or_default().to_string();
+        let text = item.get("text").cloned().unwrap_or(Json::Null);
+        if self.current_route().is_some_and(|r| self.is_tab(r)) {
+            self.current_page_handler("onTabItemTap", Some(serde_json::json!({ "index": index, "pagePath": page_path, "text": text })))?;
+        }
+        self.switch_tab(&format!("/{page_path}")).map_err(|e| e.to_string())
+    }
+
+    /// The app goes to the background: the page's `onHide` (and its components'
+    /// `pageLifetimes.hide`), then `App.onHide`.
+    pub fn background(&mut self) {
+        self.hide_top();
+        self.app.app_lifecycle("onHide", None);
+        self.process_messages();
+    }
+
+    /// The app comes back: `App.onShow` (scene 1001), then the page's `onShow`.
+    pub fn foreground(&mut self) {
+        let route = self.current_route().unwrap_or_default().to_string();
+        self.app.app_lifecycle("onShow", Some(serde_json::json!({ "path": route, "query": {}, "scene": 1001, "referrerInfo": {} })));
+        self.process_messages();
+        self.show_top();
     }
 
     /// `wx.navigateTo`: opens a page on top of the current one (at most 10 pages).

@@ -260,3 +260,40 @@ fn typing_into_a_model_bound_input_writes_back_and_fires_input() {
     assert_eq!(sim.page_data()["draft"], "");
     assert_eq!(sim.input("button", "x").unwrap_err(), "`button` is a <button>, not an input or textarea");
 }
+
+fn gestures() -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/gestures");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.take_console();
+    sim
+}
+
+#[test]
+fn a_tap_is_touchstart_touchend_tap_and_a_long_press_replaces_the_tap() {
+    let mut sim = gestures();
+    sim.tap("#press").unwrap();
+    assert_eq!(console(&mut sim), ["touchstart@0", "touchend@0", "tap@0"]);
+    sim.long_press("#press").unwrap();
+    assert_eq!(console(&mut sim), ["touchstart@0", "longpress@350", "longtap@350", "touchend@350"]);
+    sim.long_press("#plain").unwrap();
+    assert_eq!(console(&mut sim), ["touchstart@350", "tap@700"], "without a longpress handler the press ends in a tap");
+}
+
+#[test]
+fn page_events_come_from_the_simulator() {
+    let mut sim = gestures();
+    sim.pull_down_refresh().unwrap();
+    sim.reach_bottom().unwrap();
+    sim.page_scroll(120.0).unwrap();
+    sim.resize(414.0, 896.0).unwrap();
+    assert_eq!(console(&mut sim), ["onPullDownRefresh", "onReachBottom", "onPageScroll 120", "onResize 414x896", "probe resize 414"]);
+    sim.background();
+    sim.foreground();
+    assert_eq!(console(&mut sim), ["index.onHide", "probe hide", "App.onHide", "App.onShow 1001", "index.onShow", "probe show"]);
+    sim.tap_tab(1).unwrap();
+    assert_eq!(console(&mut sim)[0], r#"onTabItemTap {"index":1,"pagePath":"pages/other/other","text":"Other"}"#);
+    assert_eq!(sim.current_route(), Some("pages/other/other"));
+    let err = sim.pull_down_refresh().unwrap_err();
+    assert!(err.starts_with("pull-down refresh is not enabled for pages/other/other"), "{err}");
+    assert!(sim.tap_tab(5).is_err());
+}
