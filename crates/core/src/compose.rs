@@ -143,14 +143,16 @@ impl<'a> Composer<'a> {
                 let data = Value::from_json(&self.app.instance_data(id));
                 self.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props: props.clone() });
                 self.created.push(id);
-                self.shadow(id, path, key);
+                let using = self.component_using(path, &el, owner_using);
+                self.shadow(id, path, key, &using);
                 self.app.component_lifetime(id, "created");
                 self.app.set_properties(id, &props);
                 self.ready.push(id);
                 id
             }
         };
-        let shadow = self.shadow(id, path, key);
+        let using = self.component_using(path, &el, owner_using);
+        let shadow = self.shadow(id, path, key, &using);
         let light = self.compose(std::mem::take(&mut el.children), owner, owner_using, &format!("{key}/light"));
         el.children = distribute(shadow, light);
         el.component = Some(id);
@@ -159,12 +161,27 @@ impl<'a> Composer<'a> {
 
     /// The component's template rendered with its current data, with the components inside
     /// it composed.
-    fn shadow(&mut self, id: u32, path: &str, key: &str) -> Vec<Node> {
+    fn shadow(&mut self, id: u32, path: &str, key: &str, using: &IndexMap<String, String>) -> Vec<Node> {
         self.apply_messages();
         let data = self.components[key].data.clone();
         let nodes = self.render(&format!("{path}.wxml"), &data, id);
-        let own_using = self.package.components.get(path).map(|u| u.using_components.clone()).unwrap_or_default();
-        self.compose(nodes, id, &own_using, key)
+        self.compose(nodes, id, using, key)
+    }
+
+    /// The tags a component's template can use: its own `usingComponents`, plus its
+    /// abstract nodes (`componentGenerics`) bound to what the host chose with
+    /// `generic:name="tag"` (a tag of the owner's) or to their `default`.
+    fn component_using(&self, path: &str, host: &Element, owner_using: &IndexMap<String, String>) -> IndexMap<String, String> {
+        let unit = self.package.components.get(path);
+        let mut using = unit.map(|u| u.using_components.clone()).unwrap_or_default();
+        for (name, spec) in unit.map(|u| u.config.component_generics.clone()).unwrap_or_default() {
+            let chosen = host.generics.iter().find(|(g, _)| **g == *name).and_then(|(_, tag)| owner_using.get(&**tag).cloned());
+            let default = spec.get("default").and_then(Json::as_str).map(|d| wxemu_package::resolve_path(path, d));
+            if let Some(target) = chosen.or(default) {
+                using.insert(name, target);
+            }
+        }
+        using
     }
 
     /// Applies setData messages to this page's instances at once (a component's data must

@@ -312,6 +312,8 @@ impl Simulator {
             found.push(path.to_string());
             if let Some(unit) = self.package.components.get(path) {
                 todo.extend(unit.using_components.values().map(String::as_str));
+                let defaults = unit.config.component_generics.values().filter_map(|g| g.get("default").and_then(Json::as_str));
+                found.extend(defaults.map(|d| wxemu_package::resolve_path(path, d)));
             }
         }
         found

@@ -297,3 +297,16 @@ fn page_events_come_from_the_simulator() {
     assert!(err.starts_with("pull-down refresh is not enabled for pages/other/other"), "{err}");
     assert!(sim.tap_tab(5).is_err());
 }
+
+#[test]
+fn generics_render_the_component_the_host_chose_or_the_default() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/generics");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let tree = text(&sim);
+    let chosen = &tree[..tree.find("id=\"fallback\"").unwrap()];
+    let fallback = &tree[tree.find("id=\"fallback\"").unwrap()..];
+    assert_eq!((chosen.matches("class=\"fancy\"").count(), chosen.matches("class=\"plain\"").count()), (2, 0), "{tree}");
+    assert!(chosen.contains("*a*") && chosen.contains("*b*"), "{tree}");
+    assert_eq!((fallback.matches("class=\"fancy\"").count(), fallback.matches("class=\"plain\"").count()), (0, 1), "{tree}");
+    assert_eq!(console(&mut sim), ["fancy a", "fancy b", "plain c"]);
+}

@@ -1,0 +1,1 @@
+Component({ properties: { label: String }, lifetimes: { attached() { console.log('fancy ' + this.data.label) } } })
