@@ -126,8 +126,20 @@
       callbackId = nextCallbackId++;
       setDataCallbacks[callbackId] = { instance: instance, fn: callback };
     }
-    post('setData', { instance: instance.__wxExparserNodeId__, patch: converted, callback: callbackId });
+    post('setData', { instance: instance.__wxExparserNodeId__, patch: withoutPureData(instance, converted), callback: callbackId });
     if (before) runObservers(instance, keys, before);
+  }
+
+  // Pure data fields (options.pureDataPattern) live in this.data but never reach the view.
+  function isPure(instance, path) {
+    var pattern = instance.__definition && instance.__definition.options.pureDataPattern;
+    return pattern instanceof RegExp && pattern.test(String(parsePath(path)[0]));
+  }
+
+  function withoutPureData(instance, data) {
+    var out = {};
+    for (var key in data) if (!isPure(instance, key)) out[key] = data[key];
+    return out;
   }
 
   // ---- components -----------------------------------------------------------------------
@@ -473,6 +485,7 @@
     },
     destroy: function (id) { delete instances[id]; },
     instanceData: function (id) { return JSON.stringify(instances[id].data); },
+    viewData: function (id) { return JSON.stringify(withoutPureData(instances[id], instances[id].data)); },
     // A page lifecycle (onLoad, onShow, onReady, onHide, onUnload, …); for pages built with
     // Component(), `methods` carry them.
     pageLifecycle: function (id, name, arg) {

@@ -244,10 +244,17 @@ impl AppService {
 
     /// A page's or component's `this.data` as the logic layer sees it.
     pub fn instance_data(&mut self, id: u32) -> Value {
-        self.call_json("__wxemu.instanceData", &[Value::from(id)])
-            .ok()
-            .and_then(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok()))
-            .unwrap_or(Value::Null)
+        self.json_string_call("__wxemu.instanceData", id)
+    }
+
+    /// The data the view renders an instance with: `this.data` without pure data fields.
+    pub fn view_data(&mut self, id: u32) -> Value {
+        self.json_string_call("__wxemu.viewData", id)
+    }
+
+    /// A framework function returning JSON text for an instance, parsed.
+    fn json_string_call(&mut self, function: &str, id: u32) -> Value {
+        self.call_json(function, &[Value::from(id)]).ok().and_then(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok())).unwrap_or(Value::Null)
     }
 
     pub fn fire_timer(&mut self, id: u32) {

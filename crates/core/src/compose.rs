@@ -140,7 +140,7 @@ impl<'a> Composer<'a> {
                         return el;
                     }
                 };
-                let data = Value::from_json(&self.app.instance_data(id));
+                let data = Value::from_json(&self.app.view_data(id));
                 self.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props: props.clone() });
                 self.created.push(id);
                 let using = self.component_using(path, &el, owner_using);

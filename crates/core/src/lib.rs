@@ -326,7 +326,7 @@ impl Simulator {
         let root = self.package.root.clone();
         let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
         self.diagnostics.extend(wxs_diags);
-        let data = Value::from_json(&self.app.instance_data(id));
+        let data = Value::from_json(&self.app.view_data(id));
         self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new() });
         self.sync_stack();
         self.app.page_lifecycle(id, "onLoad", Some(Json::Object(query)));

@@ -310,3 +310,14 @@ fn generics_render_the_component_the_host_chose_or_the_default() {
     assert_eq!((fallback.matches("class=\"fancy\"").count(), fallback.matches("class=\"plain\"").count()), (0, 1), "{tree}");
     assert_eq!(console(&mut sim), ["fancy a", "fancy b", "plain c"]);
 }
+
+#[test]
+fn pure_data_fields_stay_in_the_logic_layer() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/pure-data");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    assert!(text(&sim).contains("[1][][]"), "{}", text(&sim));
+    sim.tap("#go").unwrap();
+    assert_eq!(console(&mut sim), ["observer sees _b 20", r#"data has 20 {"x":1}"#]);
+    assert!(text(&sim).contains("[10][][]"), "{}", text(&sim));
+    assert_eq!(sim.page_data()["_b"], 20);
+}

@@ -1,0 +1,1 @@
+Component({ options: { pureDataPattern: /^_/ }, data: { a: 1, _b: 2 }, observers: { '_b'(b) { console.log('observer sees _b ' + b) } }, methods: { go() { this.setData({ a: 10, _b: 20, _c: { x: 1 } }); console.log('data has ' + this.data._b + ' ' + JSON.stringify(this.data._c)) } } })
