@@ -38,6 +38,10 @@ pub struct ScriptFailure {
 
 type Outbox = Rc<RefCell<Vec<Message>>>;
 
+/// Iterations one loop may run before it is stopped as a runaway script (about half a
+/// second of boa time on the reference machine).
+pub const LOOP_LIMIT: u64 = 10_000_000;
+
 /// A component's `triggerEvent(name, detail, options)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ComponentEvent {
@@ -84,7 +88,7 @@ impl AppService {
     /// Starts the logic layer: the framework, then app.js (which calls `App()`).
     pub fn start(package: &Package) -> Result<AppService, Diagnostic> {
         let root = package.root.clone();
-        let mut context = wxemu_js::new_context(100_000_000);
+        let mut context = wxemu_js::new_context(LOOP_LIMIT);
         install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());
@@ -147,7 +151,10 @@ impl AppService {
         let args: Vec<String> = args.iter().map(Value::to_string).collect();
         let call = format!("{function}({})", args.join(", "));
         let Err(e) = self.context.eval(Source::from_bytes(&call)) else { return };
-        let error = describe(&e, &mut self.context);
+        let mut error = describe(&e, &mut self.context);
+        if error.message.starts_with("RuntimeLimitError") {
+            error.message = format!("a loop ran more than {LOOP_LIMIT} iterations and was stopped (a runaway script?): {}", error.message);
+        }
         let during = self.call_json("(function () { return __wxemu.during; })", &[]).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         let location = error.file.clone().zip(error.pos);
         let text = match &location {

@@ -183,3 +183,18 @@ fn the_wx_api_is_loudly_not_there_yet() {
     let messages = app.take_messages();
     assert!(matches!(&messages[0], Message::Error(f) if f.message.contains("not supported by wxemu yet: wx.showToast")), "{messages:?}");
 }
+
+#[test]
+fn a_runaway_loop_is_stopped_and_named() {
+    let (mut app, id) = start_page("App({})", "Page({\n  onTap() {\n    let n = 0\n    while (true) { n++ }\n  },\n  onOk() { console.log('still alive') }\n})");
+    app.call_method(id, "onTap", &json!({"type": "tap"}));
+    app.call_method(id, "onOk", &json!({"type": "tap"}));
+    let messages = app.take_messages();
+    let Message::Error(failure) = &messages[0] else { panic!("{messages:?}") };
+    assert!(failure.message.starts_with("a loop ran more than 10000000 iterations and was stopped"), "{failure:?}");
+    assert_eq!(failure.during, "pages/a/a.onTap");
+    // boa locates limit errors at the function that ran the loop.
+    let (file, pos) = failure.location.clone().expect("located");
+    assert_eq!((file.as_str(), pos.line), ("pages/a/a.js", 2));
+    assert_eq!(logs(&messages), ["log: still alive"]);
+}
