@@ -57,10 +57,82 @@
     throw new Error('not supported by wxemu yet: plugins (requirePlugin("' + name + '"))');
   };
 
-  // The wx API arrives with its own issue; until then every member fails loudly.
-  global.wx = new Proxy({}, {
-    get: function (_, key) {
+  // ---- wx: the router APIs; every other member fails loudly until the API issue ------------
+
+  var apiCalls = {};
+  var nextApiCall = 1;
+
+  // The platform's convention for asynchronous APIs: success / fail / complete callbacks,
+  // or a Promise when none is given. The host answers with __wxemu.apiResult.
+  function asyncApi(name, options, payload) {
+    var o = options || {};
+    var id = nextApiCall++;
+    var usesCallbacks = typeof o.success === 'function' || typeof o.fail === 'function' || typeof o.complete === 'function';
+    var promise = null;
+    var entry = { name: name, options: o };
+    if (!usesCallbacks) {
+      promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
+    }
+    apiCalls[id] = entry;
+    payload.api = name;
+    payload.call = id;
+    post('api', payload);
+    return promise;
+  }
+
+  // EventChannel between an opener page and the page it opened with navigateTo.
+  function EventChannel() {
+    this.__listeners = {};
+    this.__peer = null;
+  }
+  EventChannel.prototype.on = function (name, fn) { (this.__listeners[name] = this.__listeners[name] || []).push({ fn: fn, once: false }); };
+  EventChannel.prototype.once = function (name, fn) { (this.__listeners[name] = this.__listeners[name] || []).push({ fn: fn, once: true }); };
+  EventChannel.prototype.off = function (name, fn) {
+    this.__listeners[name] = (this.__listeners[name] || []).filter(function (l) { return fn !== undefined && l.fn !== fn; });
+  };
+  EventChannel.prototype.emit = function (name) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var target = this.__peer;
+    if (!target) return;
+    var listeners = target.__listeners[name] || [];
+    target.__listeners[name] = listeners.filter(function (l) { return !l.once; });
+    listeners.forEach(function (l) { l.fn.apply(null, args); });
+  };
+
+  var channels = {};
+  var nextChannel = 1;
+
+  // A connected pair of channels; the opener gets one (with `events` as its listeners),
+  // the opened page the other.
+  function openChannel(events) {
+    var opener = new EventChannel();
+    var opened = new EventChannel();
+    opener.__peer = opened;
+    opened.__peer = opener;
+    for (var name in events || {}) opener.on(name, events[name]);
+    var id = nextChannel++;
+    channels[id] = { opener: opener, opened: opened };
+    return id;
+  }
+
+  var wxApi = {
+    navigateTo: function (o) {
+      var channel = openChannel((o || {}).events);
+      return asyncApi('navigateTo', o, { url: String((o || {}).url), channel: channel });
+    },
+    redirectTo: function (o) { return asyncApi('redirectTo', o, { url: String((o || {}).url) }); },
+    reLaunch: function (o) { return asyncApi('reLaunch', o, { url: String((o || {}).url) }); },
+    switchTab: function (o) { return asyncApi('switchTab', o, { url: String((o || {}).url) }); },
+    navigateBack: function (o) {
+      var delta = o && o.delta !== undefined ? Number(o.delta) : 1;
+      return asyncApi('navigateBack', o, { delta: delta });
+    }
+  };
+
+  global.wx = new Proxy(wxApi, {
+    get: function (target, key) {
       if (typeof key !== 'string') return undefined;
+      if (target.hasOwnProperty(key)) return target[key];
       throw new Error('not supported by wxemu yet: wx.' + key);
     }
   });
@@ -460,8 +532,11 @@
     appLifecycle: function (name, arg) {
       invoke(appInstance, name, arg === undefined ? [] : [arg], 'App.' + name);
     },
-    createPage: function (route, query) {
-      return createPage(route, query).__wxExparserNodeId__;
+    createPage: function (route, query, channel) {
+      var page = createPage(route, query);
+      var pair = channel ? channels[channel] : null;
+      page.getOpenerEventChannel = function () { return pair ? pair.opened : new EventChannel(); };
+      return page.__wxExparserNodeId__;
     },
     createComponent: function (path, pageId, host) {
       return createComponent(path, pageId, host);
@@ -509,6 +584,22 @@
     // The host reports an uncaught error to the app (message and stack, as the platform).
     appError: function (text) {
       invoke(appInstance, 'onError', [text], 'App.onError');
+    },
+    // The host finished an asynchronous wx call: success or fail, then complete (or the
+    // Promise settles).
+    apiResult: function (id, result) {
+      var entry = apiCalls[id];
+      delete apiCalls[id];
+      if (!entry) return;
+      var ok = /:ok$/.test(result.errMsg);
+      if (ok && result.channel) {
+        result.eventChannel = channels[result.channel].opener;
+        delete result.channel;
+      }
+      var o = entry.options;
+      run(ok ? o.success : o.fail, undefined, [result], 'wx.' + entry.name + (ok ? ' success' : ' fail'));
+      run(o.complete, undefined, [result], 'wx.' + entry.name + ' complete');
+      if (entry.resolve) (ok ? entry.resolve : entry.reject)(result);
     },
     during: ''
   };

@@ -18,6 +18,9 @@ pub enum Message {
     /// Apply `patch` (path keys like `list[2].name` → JSON values) to the instance's view
     /// data; then, if `callback` is not 0, report it applied.
     SetData { instance: u32, patch: Map<String, Value>, callback: u32 },
+    /// An asynchronous `wx` call for the host to carry out (the router APIs so far); the
+    /// host answers with [`AppService::api_result`].
+    Api { api: String, call: u32, url: String, delta: u64, channel: u32 },
     /// Fire timer `id` after `delay` ms (again every `delay` ms when `repeat`).
     Timer { id: u32, delay: u64, repeat: bool },
     ClearTimer { id: u32 },
@@ -150,7 +153,8 @@ impl AppService {
     fn call(&mut self, function: &str, args: &[Value]) {
         let args: Vec<String> = args.iter().map(Value::to_string).collect();
         let call = format!("{function}({})", args.join(", "));
-        let Err(e) = self.context.eval(Source::from_bytes(&call)) else { return };
+        // Promise reactions (`.then`) the call queued run before control returns.
+        let Err(e) = self.context.eval(Source::from_bytes(&call)).and_then(|_| self.context.run_jobs()) else { return };
         let mut error = describe(&e, &mut self.context);
         if error.message.starts_with("RuntimeLimitError") {
             error.message = format!("a loop ran more than {LOOP_LIMIT} iterations and was stopped (a runaway script?): {}", error.message);
@@ -192,10 +196,11 @@ impl AppService {
     }
 
     /// Loads the page's script if needed and creates a page instance with `query` as its
-    /// options. Returns the instance id.
-    pub fn create_page(&mut self, route: &str, query: &Map<String, Value>) -> Result<u32, Diagnostic> {
+    /// options and, when opened by `wx.navigateTo`, its EventChannel (0 for none). Returns
+    /// the instance id.
+    pub fn create_page(&mut self, route: &str, query: &Map<String, Value>, channel: u32) -> Result<u32, Diagnostic> {
         self.define(route, "page")?;
-        let id = self.call_json("__wxemu.createPage", &[Value::from(route), Value::Object(query.clone())])?;
+        let id = self.call_json("__wxemu.createPage", &[Value::from(route), Value::Object(query.clone()), Value::from(channel)])?;
         id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{route}.js"), Pos::START, "the page could not be created"))
     }
 
@@ -268,6 +273,11 @@ impl AppService {
         self.call("__wxemu.fireTimer", &[Value::from(id)]);
     }
 
+    /// The host finished an asynchronous `wx` call: `result` carries its `errMsg`.
+    pub fn api_result(&mut self, call: u32, result: Value) {
+        self.call("__wxemu.apiResult", &[Value::from(call), result]);
+    }
+
     /// The view applied a setData that asked for a callback.
     pub fn set_data_applied(&mut self, callback: u32) {
         self.call("__wxemu.setDataApplied", &[Value::from(callback)]);
@@ -297,6 +307,13 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         },
         "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
+        "api" => Message::Api {
+            api: string("api"),
+            call: number("call") as u32,
+            url: string("url"),
+            delta: field("delta").as_f64().map_or(1, |d| d.max(0.0) as u64),
+            channel: number("channel") as u32,
+        },
         "log" => Message::Log { level: string("level"), text: string("text") },
         other => unreachable!("framework.js posts no `{other}` messages"),
     };

@@ -28,7 +28,7 @@ fn start(files: &[(&str, &str)]) -> AppService {
 /// Starts an app with `app_js` and pages/a/a.js = `page_js`, and creates that page.
 fn start_page(app_js: &str, page_js: &str) -> (AppService, u32) {
     let mut app = start(&[("app.js", app_js), ("pages/a/a.js", page_js)]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    let id = app.create_page("pages/a/a", &Map::new(), 0).unwrap();
     (app, id)
 }
 
@@ -44,7 +44,7 @@ fn lifecycles_run_in_order_with_query_and_this() {
     ]);
     app.app_lifecycle("onLaunch", Some(json!({"path": "pages/a/a", "query": {}})));
     app.app_lifecycle("onShow", None);
-    let id = app.create_page("pages/a/a", &json!({"id": "7"}).as_object().unwrap().clone()).unwrap();
+    let id = app.create_page("pages/a/a", &json!({"id": "7"}).as_object().unwrap().clone(), 0).unwrap();
     app.set_page_stack(&[id]);
     app.page_lifecycle(id, "onLoad", Some(json!({"id": "7"})));
     app.page_lifecycle(id, "onShow", None);
@@ -169,9 +169,9 @@ fn page_scripts_require_modules_and_errors_name_the_module() {
         ("pages/b/b.js", "require('../../utils/broken')\nPage({})"),
         ("utils/broken.js", "\nmodule.exports = {;"),
     ]);
-    let id = app.create_page("pages/a/a", &Map::new()).unwrap();
+    let id = app.create_page("pages/a/a", &Map::new(), 0).unwrap();
     assert_eq!(app.instance_data(id), json!({"label": "n=2"}));
-    let err = app.create_page("pages/b/b", &Map::new()).unwrap_err().to_string();
+    let err = app.create_page("pages/b/b", &Map::new(), 0).unwrap_err().to_string();
     assert!(err.starts_with("utils/broken.js:2:"), "{err}");
     assert!(err.contains("page script failed: SyntaxError"), "{err}");
 }

@@ -92,6 +92,8 @@ pub struct Simulator {
     backlog: Vec<Message>,
     /// The pages' composed trees, for what the logic layer asks the view synchronously.
     mirror: Rc<ViewMirror>,
+    /// The EventChannel the next opened page gets (set while `wx.navigateTo` runs).
+    opener_channel: u32,
     console: Vec<ConsoleEntry>,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
@@ -134,6 +136,7 @@ impl Simulator {
             programs: HashMap::new(),
             backlog: Vec::new(),
             mirror,
+            opener_channel: 0,
             console: Vec::new(),
             diagnostics,
         };
@@ -264,6 +267,27 @@ impl Simulator {
                     self.queue.push(self.now, Event::SetDataApplied { callback });
                 }
             }
+            Message::Api { api, call, url, delta, channel } => {
+                let done = match api.as_str() {
+                    "navigateTo" => {
+                        self.opener_channel = channel;
+                        let done = self.navigate_to(&url);
+                        self.opener_channel = 0;
+                        done
+                    }
+                    "redirectTo" => self.redirect_to(&url),
+                    "reLaunch" => self.re_launch(&url),
+                    "switchTab" => self.switch_tab(&url),
+                    "navigateBack" => self.navigate_back(delta as usize),
+                    other => unreachable!("framework.js sends no `{other}` calls"),
+                };
+                let result = match done {
+                    Ok(()) if api == "navigateTo" => serde_json::json!({ "errMsg": "navigateTo:ok", "channel": channel }),
+                    Ok(()) => serde_json::json!({ "errMsg": format!("{api}:ok") }),
+                    Err(e) => serde_json::json!({ "errMsg": e.to_string() }),
+                };
+                self.app.api_result(call, result);
+            }
             Message::Timer { id, delay, repeat } => {
                 // A repeating timer fires at most once per ms, as browsers clamp intervals.
                 let every = repeat.then_some(delay.max(1));
@@ -321,7 +345,7 @@ impl Simulator {
 
     /// Creates a page: instance, view, onLoad, onShow, first render, onReady.
     fn open(&mut self, route: &str, query: Map<String, Json>) -> Result<(), Diagnostic> {
-        let id = self.app.create_page(route, &query)?;
+        let id = self.app.create_page(route, &query, std::mem::take(&mut self.opener_channel))?;
         let program = self.program(route);
         let root = self.package.root.clone();
         let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));

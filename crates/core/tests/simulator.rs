@@ -321,3 +321,21 @@ fn pure_data_fields_stay_in_the_logic_layer() {
     assert!(text(&sim).contains("[10][][]"), "{}", text(&sim));
     assert_eq!(sim.page_data()["_b"], 20);
 }
+
+#[test]
+fn wx_router_apis_answer_like_the_platform_and_pages_talk_through_an_event_channel() {
+    let mut sim = launch(Some("pages/opener/opener"));
+    console(&mut sim);
+    sim.tap("#go").unwrap();
+    assert_eq!(sim.current_route(), Some("pages/channel/channel"));
+    assert_eq!(console(&mut sim), ["opener got from opened", "success navigateTo:ok", "opened got hi back", "complete"]);
+    sim.tap("#back").unwrap();
+    assert_eq!(console(&mut sim), ["back navigateBack:ok"]);
+    assert_eq!(sim.current_route(), Some("pages/opener/opener"));
+    sim.tap("#bad").unwrap();
+    assert_eq!(console(&mut sim), [r#"caught navigateTo:fail page "pages/nope/nope" is not found"#]);
+    sim.tap("#tab").unwrap();
+    let lines = console(&mut sim);
+    assert_eq!(lines.last().map(String::as_str), Some("then switchTab:ok"), "{lines:?}");
+    assert_eq!(sim.page_stack(), ["pages/list/list"]);
+}
