@@ -581,6 +581,9 @@
       delete setDataCallbacks[callbackId];
       if (entry) run(entry.fn, entry.instance, [], entry.instance.is + ' setData callback');
     },
+    unhandledRejection: function (reason, promise) {
+      invoke(appInstance, 'onUnhandledRejection', [{ reason: reason, promise: promise }], 'App.onUnhandledRejection');
+    },
     // The host reports an uncaught error to the app (message and stack, as the platform).
     appError: function (text) {
       invoke(appInstance, 'onError', [text], 'App.onError');

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wxemu_js::boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction, Source};
-use wxemu_js::{describe, install_modules, require};
+use wxemu_js::{describe, install_modules, require, take_unhandled_rejections};
 use wxemu_package::resolve::script_candidates;
 use wxemu_package::{Diagnostic, Package, Pos};
 
@@ -154,8 +154,33 @@ impl AppService {
         let args: Vec<String> = args.iter().map(Value::to_string).collect();
         let call = format!("{function}({})", args.join(", "));
         // Promise reactions (`.then`) the call queued run before control returns.
-        let Err(e) = self.context.eval(Source::from_bytes(&call)).and_then(|_| self.context.run_jobs()) else { return };
-        let mut error = describe(&e, &mut self.context);
+        let result = self.context.eval(Source::from_bytes(&call)).and_then(|_| self.context.run_jobs());
+        if let Err(e) = result {
+            self.report_error(&e);
+        }
+        self.report_unhandled_rejections();
+    }
+
+    /// Promises rejected with nobody to catch them: printed as the platform's console does,
+    /// and passed to `App.onUnhandledRejection({ reason, promise })`.
+    fn report_unhandled_rejections(&mut self) {
+        for (reason, promise) in take_unhandled_rejections(&mut self.context) {
+            let err_msg = reason.as_object().and_then(|o| o.get(JsString::from("errMsg"), &mut self.context).ok()).filter(|m| !m.is_undefined());
+            let shown = err_msg.unwrap_or_else(|| reason.clone());
+            let text = shown.as_string().map_or_else(|| shown.display().to_string(), |s| s.to_std_string_escaped());
+            self.outbox.borrow_mut().push(Message::Log { level: "error".into(), text: format!("Uncaught (in promise) {text}") });
+            let handler = self.context.eval(Source::from_bytes("__wxemu.unhandledRejection")).ok().and_then(|f| f.as_callable());
+            if let Some(handler) = handler {
+                if let Err(e) = handler.call(&JsValue::undefined(), &[reason, promise], &mut self.context) {
+                    self.report_error(&e);
+                }
+            }
+        }
+    }
+
+    /// An uncaught error: to the console with its place, then to `App.onError`.
+    fn report_error(&mut self, e: &wxemu_js::boa_engine::JsError) {
+        let mut error = describe(e, &mut self.context);
         if error.message.starts_with("RuntimeLimitError") {
             error.message = format!("a loop ran more than {LOOP_LIMIT} iterations and was stopped (a runaway script?): {}", error.message);
         }

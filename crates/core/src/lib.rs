@@ -589,6 +589,12 @@ impl Simulator {
         self.show_top();
     }
 
+    /// The system switches between light and dark: `App.onThemeChange({ theme })`.
+    pub fn set_theme(&mut self, theme: &str) {
+        self.app.app_lifecycle("onThemeChange", Some(serde_json::json!({ "theme": theme })));
+        self.process_messages();
+    }
+
     /// `wx.navigateTo`: opens a page on top of the current one (at most 10 pages).
     pub fn navigate_to(&mut self, url: &str) -> Result<(), RouteError> {
         let (route, query) = self.target("navigateTo", url)?;

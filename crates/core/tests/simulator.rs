@@ -339,3 +339,16 @@ fn wx_router_apis_answer_like_the_platform_and_pages_talk_through_an_event_chann
     assert_eq!(lines.last().map(String::as_str), Some("then switchTab:ok"), "{lines:?}");
     assert_eq!(sim.page_stack(), ["pages/list/list"]);
 }
+
+#[test]
+fn unhandled_rejections_and_theme_changes_reach_the_app() {
+    let mut sim = launch(Some("pages/opener/opener"));
+    console(&mut sim);
+    sim.tap("#lost").unwrap();
+    assert_eq!(
+        console(&mut sim),
+        [r#"Uncaught (in promise) navigateTo:fail page "pages/nope/nope" is not found"#, r#"App.onUnhandledRejection navigateTo:fail page "pages/nope/nope" is not found true"#]
+    );
+    sim.set_theme("dark");
+    assert_eq!(console(&mut sim), ["App.onThemeChange dark"]);
+}

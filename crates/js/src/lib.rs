@@ -7,7 +7,14 @@
 
 pub use boa_engine;
 
+use boa_engine::builtins::promise::{OperationType, PromiseState};
+use boa_engine::builtins::promise::Promise;
+use boa_engine::context::{ContextBuilder, HostHooks};
+use boa_engine::object::builtins::JsPromise;
+use boa_engine::object::JsObject;
 use boa_engine::{js_string, Context, JsError, JsResult, JsString, JsValue, NativeFunction, Source};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::path::Path;
 use wxemu_package::Pos;
 
@@ -50,12 +57,48 @@ pub const WRAP_START: &str = "(function (module, exports, require) {";
 const WRAP_END: &str = "\n})";
 
 /// A context with runtime limits that stop runaway scripts (`while (true) {}`, unbounded
-/// recursion) with an error instead of hanging the emulator.
+/// recursion) with an error instead of hanging the emulator, and that keeps track of
+/// promises rejected without a handler (see [`take_unhandled_rejections`]).
 pub fn new_context(loop_iteration_limit: u64) -> Context {
-    let mut context = Context::default();
+    let tracker = Rc::new(RejectionTracker::default());
+    let mut context = ContextBuilder::new().host_hooks(tracker.clone()).build().expect("a default context builds");
+    context.insert_data(tracker);
     context.runtime_limits_mut().set_loop_iteration_limit(loop_iteration_limit);
     context.runtime_limits_mut().set_recursion_limit(1_000);
     context
+}
+
+/// Promises rejected with no handler attached yet (the engine tells as it happens).
+#[derive(Default)]
+struct RejectionTracker {
+    pending: RefCell<Vec<JsObject<Promise>>>,
+}
+
+impl HostHooks for RejectionTracker {
+    fn promise_rejection_tracker(&self, promise: &JsObject<Promise>, operation: OperationType, _: &mut Context) {
+        let mut pending = self.pending.borrow_mut();
+        match operation {
+            OperationType::Reject => pending.push(promise.clone()),
+            OperationType::Handle => pending.retain(|p| !JsObject::equals(p, promise)),
+        }
+    }
+}
+
+/// The promises still rejected without a handler, with their reasons; call it once the job
+/// queue has run, as hosts report unhandled rejections after the microtasks.
+pub fn take_unhandled_rejections(context: &mut Context) -> Vec<(JsValue, JsValue)> {
+    let Some(tracker) = context.get_data::<Rc<RejectionTracker>>() else { return Vec::new() };
+    let pending = std::mem::take(&mut *tracker.pending.borrow_mut());
+    pending
+        .into_iter()
+        .filter_map(|promise| {
+            let object = promise.upcast();
+            match JsPromise::from_object(object.clone()).ok()?.state() {
+                PromiseState::Rejected(reason) => Some((reason, JsValue::from(object))),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Installs `__wxemuRequire(from, path)` over package files read with `read`, resolving
@@ -277,6 +320,17 @@ mod tests {
         let err = require(&mut context, "", "cut").unwrap_err();
         let described = describe(&err, &mut context);
         assert_eq!((described.file.as_deref(), described.pos), (Some("cut.js"), Some(Pos { line: 3, col: 1 })), "{}", described.message);
+    }
+
+    #[test]
+    fn unhandled_rejections_are_found_after_the_jobs_ran() {
+        let mut context = context_with(&[]);
+        context.eval(Source::from_bytes("Promise.reject('lost'); Promise.reject('kept').catch(function () {});")).unwrap();
+        context.run_jobs().unwrap();
+        let lost = take_unhandled_rejections(&mut context);
+        assert_eq!(lost.len(), 1);
+        assert_eq!(lost[0].0.as_string().map(|s| s.to_std_string_escaped()).as_deref(), Some("lost"));
+        assert!(take_unhandled_rejections(&mut context).is_empty());
     }
 
     #[test]

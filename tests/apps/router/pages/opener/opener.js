@@ -13,6 +13,9 @@ Page({
   bad() {
     wx.navigateTo({ url: '/pages/nope/nope' }).catch(e => console.log('caught ' + e.errMsg))
   },
+  lost() {
+    wx.navigateTo({ url: '/pages/nope/nope' })
+  },
   tab() {
     wx.switchTab({ url: '/pages/list/list' }).then(r => console.log('then ' + r.errMsg))
   }
