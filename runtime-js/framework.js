@@ -560,6 +560,11 @@
     },
     destroy: function (id) { delete instances[id]; },
     instanceData: function (id) { return JSON.stringify(instances[id].data); },
+    // A component's `options` (multipleSlots, virtualHost, …), merged with its behaviors'.
+    componentOptions: function (id) {
+      var def = instances[id] && instances[id].__definition;
+      return def ? JSON.parse(JSON.stringify(def.options, function (k, v) { return v instanceof RegExp ? String(v) : v; })) : {};
+    },
     viewData: function (id) { return JSON.stringify(withoutPureData(instances[id], instances[id].data)); },
     // A page lifecycle (onLoad, onShow, onReady, onHide, onUnload, …); for pages built with
     // Component(), `methods` carry them.

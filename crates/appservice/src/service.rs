@@ -284,6 +284,11 @@ impl AppService {
         self.json_string_call("__wxemu.instanceData", id)
     }
 
+    /// A component's `options` (`multipleSlots`, `virtualHost`, …) as JSON.
+    pub fn component_options(&mut self, id: u32) -> Value {
+        self.call_json("__wxemu.componentOptions", &[Value::from(id)]).unwrap_or(Value::Null)
+    }
+
     /// The data the view renders an instance with: `this.data` without pure data fields.
     pub fn view_data(&mut self, id: u32) -> Value {
         self.json_string_call("__wxemu.viewData", id)

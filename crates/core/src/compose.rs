@@ -21,6 +21,9 @@ pub struct ComponentView {
     pub data: Value,
     /// The properties its owner passed last time, to send only changes.
     props: Map<String, Json>,
+    /// `options.multipleSlots`: named slots take content by `slot="name"`; without it all
+    /// content goes to the default slot.
+    multiple_slots: bool,
 }
 
 /// What composing needs from the page and the app.
@@ -141,7 +144,8 @@ impl<'a> Composer<'a> {
                     }
                 };
                 let data = Value::from_json(&self.app.view_data(id));
-                self.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props: props.clone() });
+                let multiple_slots = self.app.component_options(id).get("multipleSlots").and_then(Json::as_bool).unwrap_or(false);
+                self.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props: props.clone(), multiple_slots });
                 self.created.push(id);
                 let using = self.component_using(path, &el, owner_using);
                 self.shadow(id, path, key, &using);
@@ -154,7 +158,7 @@ impl<'a> Composer<'a> {
         let using = self.component_using(path, &el, owner_using);
         let shadow = self.shadow(id, path, key, &using);
         let light = self.compose(std::mem::take(&mut el.children), owner, owner_using, &format!("{key}/light"));
-        el.children = distribute(shadow, light);
+        el.children = distribute(shadow, light, self.components[key].multiple_slots);
         el.component = Some(id);
         el
     }
@@ -217,34 +221,38 @@ fn set_owner(nodes: &mut [Node], owner: u32) {
     }
 }
 
-/// Replaces each `<slot>` of the shadow tree with the light nodes assigned to it: those with
-/// `slot="name"` to the slot of that name, the rest to the default slot. A slot that gets
-/// nothing shows its own children.
-fn distribute(shadow: Vec<Node>, light: Vec<Node>) -> Vec<Node> {
+/// Replaces each `<slot>` of the shadow tree with the light nodes assigned to it. With
+/// `multipleSlots`, nodes with `slot="name"` go to the slot of that name and the rest to the
+/// default slot; without it, everything goes to the default slot and named slots stay
+/// empty. A slot that gets nothing shows its own children.
+fn distribute(shadow: Vec<Node>, light: Vec<Node>, multiple_slots: bool) -> Vec<Node> {
     let mut by_slot: HashMap<String, Vec<Node>> = HashMap::new();
     for node in light {
         let name = match &node {
-            Node::Element(el) => el.attr("slot").map(Value::to_js_string).unwrap_or_default(),
-            Node::Text(_) => String::new(),
+            Node::Element(el) if multiple_slots => el.attr("slot").map(Value::to_js_string).unwrap_or_default(),
+            _ => String::new(),
         };
         by_slot.entry(name).or_default().push(node);
     }
-    fill(shadow, &mut by_slot)
+    fill(shadow, &mut by_slot, multiple_slots)
 }
 
-fn fill(nodes: Vec<Node>, by_slot: &mut HashMap<String, Vec<Node>>) -> Vec<Node> {
+fn fill(nodes: Vec<Node>, by_slot: &mut HashMap<String, Vec<Node>>, multiple_slots: bool) -> Vec<Node> {
     let mut out = Vec::with_capacity(nodes.len());
     for node in nodes {
         match node {
             Node::Element(el) if &*el.tag == "slot" => {
                 let name = el.attr("name").map(Value::to_js_string).unwrap_or_default();
+                if !multiple_slots && !name.is_empty() {
+                    continue;
+                }
                 match by_slot.remove(&name) {
                     Some(assigned) => out.extend(assigned),
-                    None => out.extend(fill(el.children, by_slot)),
+                    None => out.extend(fill(el.children, by_slot, multiple_slots)),
                 }
             }
             Node::Element(mut el) => {
-                el.children = fill(el.children, by_slot);
+                el.children = fill(el.children, by_slot, multiple_slots);
                 out.push(Node::Element(el));
             }
             text => out.push(text),
