@@ -6,6 +6,7 @@
 //! window) drives an app through this API.
 
 mod compose;
+mod input;
 mod queue;
 mod router;
 mod mirror;
@@ -14,14 +15,12 @@ pub use router::{parse_url, RouteError};
 
 use compose::{ComponentView, Composer};
 use queue::{Event, EventQueue};
-use mirror::{owner_of, ViewMirror};
+use mirror::ViewMirror;
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 use wxemu_appservice::{AppService, Message};
-use wxemu_view::event::{dispatch, event_object};
-use wxemu_view::select::{element_chain, Selector};
 use wxemu_package::{Diagnostic, Package, Pos};
 use wxemu_wxml::{ModuleTable, Node, Program, Value};
 use wxemu_wxs::WxsRuntime;
@@ -423,255 +422,6 @@ impl Simulator {
             self.app.page_lifecycle(id, page_lifecycle, None);
             self.app.page_lifetime(id, component_lifetime, None);
             self.process_messages();
-        }
-    }
-
-    fn is_tab(&self, route: &str) -> bool {
-        self.package.app.tab_bar.as_ref().and_then(|t| t.get("list")).and_then(Json::as_array).is_some_and(|list| {
-            list.iter().any(|item| item.get("pagePath").and_then(Json::as_str) == Some(route))
-        })
-    }
-
-    fn target(&self, api: &'static str, url: &str) -> Result<(String, Map<String, Json>), RouteError> {
-        let (route, query) = parse_url(self.current_route().unwrap_or(""), url);
-        if !self.package.pages.contains_key(&route) {
-            return Err(RouteError::new(api, format!("page \"{route}\" is not found")));
-        }
-        Ok((route, query))
-    }
-
-    fn opened(&mut self, api: &'static str, route: &str, query: Map<String, Json>) -> Result<(), RouteError> {
-        self.open(route, query).map_err(|d| RouteError::new(api, d.to_string()))
-    }
-
-    /// Taps the first element matching `selector` on the current page: the tap event runs
-    /// through capture and bubble phases to the page's handlers.
-    pub fn tap(&mut self, selector: &str) -> Result<(), String> {
-        for event in ["touchstart", "touchend", "tap"] {
-            self.dispatch_event(selector, event, Json::Object(Map::new()))?;
-        }
-        Ok(())
-    }
-
-    /// Presses the first element matching `selector` for 350 ms of virtual time:
-    /// touchstart, then `longpress` and `longtap` while pressed, then touchend; a `tap`
-    /// follows only if no longpress handler ran, as on the platform.
-    pub fn long_press(&mut self, selector: &str) -> Result<(), String> {
-        let none = || Json::Object(Map::new());
-        self.dispatch_event(selector, "touchstart", none())?;
-        self.advance(LONGPRESS_MS);
-        let handled = self.dispatch_event(selector, "longpress", none())?;
-        self.dispatch_event(selector, "longtap", none())?;
-        self.dispatch_event(selector, "touchend", none())?;
-        if handled == 0 {
-            self.dispatch_event(selector, "tap", none())?;
-        }
-        Ok(())
-    }
-
-    /// Types `text` into the first `input` or `textarea` matching `selector`: a `model:value`
-    /// binding writes it back to the owner's data, then the `input` event fires with
-    /// `{value, cursor, keyCode}`.
-    pub fn input(&mut self, selector: &str, text: &str) -> Result<(), String> {
-        let (owner, field) = {
-            let page = self.stack.last().ok_or("no page is open")?;
-            let parsed = Selector::parse(selector)?;
-            let path = parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))?;
-            let chain = element_chain(&page.tree, &path);
-            let el = chain.last().expect("a matched path has an element");
-            if !matches!(&*el.tag, "input" | "textarea") {
-                return Err(format!("`{selector}` is a <{}>, not an input or textarea", el.tag));
-            }
-            let field = el.model.iter().find(|(attr, _)| &**attr == "value").map(|(_, field)| field.to_string());
-            (owner_of(&chain, chain.len() - 1, page.id), field)
-        };
-        if let Some(field) = field {
-            let mut patch = Map::new();
-            patch.insert(field, Json::from(text));
-            self.app.set_data_from_view(owner, &patch);
-            self.process_messages();
-        }
-        let cursor = text.encode_utf16().count();
-        self.trigger(selector, "input", serde_json::json!({ "value": text, "cursor": cursor, "keyCode": 0 }))
-    }
-
-    /// Dispatches an event of type `event` with `detail` on the first element matching
-    /// `selector` on the current page.
-    pub fn trigger(&mut self, selector: &str, event: &str, detail: Json) -> Result<(), String> {
-        self.dispatch_event(selector, event, detail).map(drop)
-    }
-
-    /// Dispatches an event; returns how many handlers it reached.
-    fn dispatch_event(&mut self, selector: &str, event: &str, detail: Json) -> Result<usize, String> {
-        let parsed = Selector::parse(selector)?;
-        let page = self.stack.last().ok_or("no page is open")?;
-        let path = parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))?;
-        let chain = element_chain(&page.tree, &path);
-        let calls: Vec<(u32, String, Json)> = dispatch(&chain, event)
-            .into_iter()
-            .map(|call| (owner_of(&chain, call.current_target, page.id), call.method, event_object(event, self.now, &chain, call.current_target, detail.clone())))
-            .collect();
-        let reached = calls.len();
-        for (owner, method, event) in calls {
-            self.app.call_method(owner, &method, &event);
-            self.process_messages();
-        }
-        Ok(reached)
-    }
-
-    /// Runs a page handler of the current page (`onPullDownRefresh`, `onReachBottom`, …).
-    fn current_page_handler(&mut self, name: &str, arg: Option<Json>) -> Result<u32, String> {
-        let id = self.stack.last().ok_or("no page is open")?.id;
-        self.app.page_lifecycle(id, name, arg);
-        self.process_messages();
-        Ok(id)
-    }
-
-    /// The user pulls the page down: `onPullDownRefresh`, if the page (or the app's
-    /// window) enables it with `enablePullDownRefresh`.
-    pub fn pull_down_refresh(&mut self) -> Result<(), String> {
-        let route = self.current_route().ok_or("no page is open")?.to_string();
-        let enabled = |config: Option<&Json>| config.and_then(Json::as_bool);
-        let page_setting = enabled(self.package.pages.get(&route).and_then(|u| u.config.raw.get("enablePullDownRefresh")));
-        let app_setting = enabled(self.package.app.window.get("enablePullDownRefresh"));
-        if !page_setting.or(app_setting).unwrap_or(false) {
-            return Err(format!("pull-down refresh is not enabled for {route}: set \"enablePullDownRefresh\": true in its .json or in app.json's window"));
-        }
-        self.current_page_handler("onPullDownRefresh", None).map(drop)
-    }
-
-    /// The page is scrolled to the bottom: `onReachBottom`.
-    pub fn reach_bottom(&mut self) -> Result<(), String> {
-        self.current_page_handler("onReachBottom", None).map(drop)
-    }
-
-    /// The page scrolls: `onPageScroll({ scrollTop })`.
-    pub fn page_scroll(&mut self, scroll_top: f64) -> Result<(), String> {
-        self.current_page_handler("onPageScroll", Some(serde_json::json!({ "scrollTop": scroll_top }))).map(drop)
-    }
-
-    /// The window changes size: the page's `onResize` and its components'
-    /// `pageLifetimes.resize`, with `{ size: { windowWidth, windowHeight } }`.
-    pub fn resize(&mut self, width: f64, height: f64) -> Result<(), String> {
-        let size = serde_json::json!({ "size": { "windowWidth": width, "windowHeight": height } });
-        let id = self.current_page_handler("onResize", Some(size.clone()))?;
-        self.app.page_lifetime(id, "resize", Some(size));
-        self.process_messages();
-        Ok(())
-    }
-
-    /// The user taps tab-bar item `index`: the current page's `onTabItemTap({ index,
-    /// pagePath, text })`, then `switchTab` to that item's page.
-    pub fn tap_tab(&mut self, index: usize) -> Result<(), String> {
-        let list = self.package.app.tab_bar.as_ref().and_then(|t| t.get("list")).and_then(Json::as_array).cloned().unwrap_or_default();
-        let item = list.get(index).ok_or_else(|| format!("the tab bar has no item {index} (it has {})", list.len()))?;
-        let page_path = item.get("pagePath").and_then(Json::as_str).unwrap_or_default().to_string();
-        let text = item.get("text").cloned().unwrap_or(Json::Null);
-        if self.current_route().is_some_and(|r| self.is_tab(r)) {
-            self.current_page_handler("onTabItemTap", Some(serde_json::json!({ "index": index, "pagePath": page_path, "text": text })))?;
-        }
-        self.switch_tab(&format!("/{page_path}")).map_err(|e| e.to_string())
-    }
-
-    /// The app goes to the background: the page's `onHide` (and its components'
-    /// `pageLifetimes.hide`), then `App.onHide`.
-    pub fn background(&mut self) {
-        self.hide_top();
-        self.app.app_lifecycle("onHide", None);
-        self.process_messages();
-    }
-
-    /// The app comes back: `App.onShow` (scene 1001), then the page's `onShow`.
-    pub fn foreground(&mut self) {
-        let route = self.current_route().unwrap_or_default().to_string();
-        self.app.app_lifecycle("onShow", Some(serde_json::json!({ "path": route, "query": {}, "scene": 1001, "referrerInfo": {} })));
-        self.process_messages();
-        self.show_top();
-    }
-
-    /// The system switches between light and dark: `App.onThemeChange({ theme })`.
-    pub fn set_theme(&mut self, theme: &str) {
-        self.app.app_lifecycle("onThemeChange", Some(serde_json::json!({ "theme": theme })));
-        self.process_messages();
-    }
-
-    /// `wx.navigateTo`: opens a page on top of the current one (at most 10 pages).
-    pub fn navigate_to(&mut self, url: &str) -> Result<(), RouteError> {
-        let (route, query) = self.target("navigateTo", url)?;
-        if self.is_tab(&route) {
-            return Err(RouteError::new("navigateTo", "can not navigateTo a tabbar page"));
-        }
-        if self.stack.len() >= MAX_PAGES {
-            return Err(RouteError::new("navigateTo", "webview count limit exceed"));
-        }
-        self.hide_top();
-        self.opened("navigateTo", &route, query)
-    }
-
-    /// `wx.redirectTo`: replaces the current page.
-    pub fn redirect_to(&mut self, url: &str) -> Result<(), RouteError> {
-        let (route, query) = self.target("redirectTo", url)?;
-        if self.is_tab(&route) {
-            return Err(RouteError::new("redirectTo", "can not redirectTo a tabbar page"));
-        }
-        self.close_top();
-        self.opened("redirectTo", &route, query)
-    }
-
-    /// `wx.navigateBack`: closes `delta` pages (at least one page stays).
-    pub fn navigate_back(&mut self, delta: usize) -> Result<(), RouteError> {
-        if self.stack.len() <= 1 {
-            return Err(RouteError::new("navigateBack", "cannot navigate back at first page."));
-        }
-        let delta = delta.clamp(1, self.stack.len() - 1);
-        for _ in 0..delta {
-            self.close_top();
-        }
-        self.show_top();
-        Ok(())
-    }
-
-    /// `wx.reLaunch`: closes every page (tab pages too) and opens `url`.
-    pub fn re_launch(&mut self, url: &str) -> Result<(), RouteError> {
-        let (route, query) = self.target("reLaunch", url)?;
-        while !self.stack.is_empty() {
-            self.close_top();
-        }
-        for page in std::mem::take(&mut self.parked_tabs) {
-            self.stack.push(page);
-            self.close_top();
-        }
-        self.opened("reLaunch", &route, query)
-    }
-
-    /// `wx.switchTab`: shows a tab page, closing every non-tab page; tab pages stay alive.
-    pub fn switch_tab(&mut self, url: &str) -> Result<(), RouteError> {
-        let (route, _) = self.target("switchTab", url)?;
-        if !self.is_tab(&route) {
-            return Err(RouteError::new("switchTab", "can not switch to no-tabBar page"));
-        }
-        if self.current_route() == Some(route.as_str()) && self.stack.len() == 1 {
-            return Ok(());
-        }
-        while let Some(top) = self.stack.last() {
-            if self.is_tab(&top.route) {
-                self.hide_top();
-                let page = self.stack.pop().expect("checked");
-                self.parked_tabs.push(page);
-                self.sync_stack();
-            } else {
-                self.close_top();
-            }
-        }
-        match self.parked_tabs.iter().position(|p| p.route == route) {
-            Some(i) => {
-                let page = self.parked_tabs.remove(i);
-                self.stack.push(page);
-                self.sync_stack();
-                self.show_top();
-                Ok(())
-            }
-            None => self.opened("switchTab", &route, Map::new()),
         }
     }
 }

@@ -1,5 +1,7 @@
-//! Page URLs and navigation failures, worded as the platform words them.
+//! The router: the platform's rules for navigateTo, redirectTo, navigateBack, reLaunch and
+//! switchTab, page URLs, and navigation failures worded as the platform words them.
 
+use crate::{Simulator, MAX_PAGES};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -43,6 +45,106 @@ pub fn parse_url(from: &str, url: &str) -> (String, Map<String, Value>) {
         })
         .collect();
     (route, query)
+}
+
+impl Simulator {
+    pub(crate) fn is_tab(&self, route: &str) -> bool {
+        self.package.app.tab_bar.as_ref().and_then(|t| t.get("list")).and_then(Value::as_array).is_some_and(|list| {
+            list.iter().any(|item| item.get("pagePath").and_then(Value::as_str) == Some(route))
+        })
+    }
+
+    fn target(&self, api: &'static str, url: &str) -> Result<(String, Map<String, Value>), RouteError> {
+        let (route, query) = parse_url(self.current_route().unwrap_or(""), url);
+        if !self.package.pages.contains_key(&route) {
+            return Err(RouteError::new(api, format!("page \"{route}\" is not found")));
+        }
+        Ok((route, query))
+    }
+
+    fn opened(&mut self, api: &'static str, route: &str, query: Map<String, Value>) -> Result<(), RouteError> {
+        self.open(route, query).map_err(|d| RouteError::new(api, d.to_string()))
+    }
+
+    /// `wx.navigateTo`: opens a page on top of the current one (at most 10 pages).
+    pub fn navigate_to(&mut self, url: &str) -> Result<(), RouteError> {
+        let (route, query) = self.target("navigateTo", url)?;
+        if self.is_tab(&route) {
+            return Err(RouteError::new("navigateTo", "can not navigateTo a tabbar page"));
+        }
+        if self.stack.len() >= MAX_PAGES {
+            return Err(RouteError::new("navigateTo", "webview count limit exceed"));
+        }
+        self.hide_top();
+        self.opened("navigateTo", &route, query)
+    }
+
+    /// `wx.redirectTo`: replaces the current page.
+    pub fn redirect_to(&mut self, url: &str) -> Result<(), RouteError> {
+        let (route, query) = self.target("redirectTo", url)?;
+        if self.is_tab(&route) {
+            return Err(RouteError::new("redirectTo", "can not redirectTo a tabbar page"));
+        }
+        self.close_top();
+        self.opened("redirectTo", &route, query)
+    }
+
+    /// `wx.navigateBack`: closes `delta` pages (at least one page stays).
+    pub fn navigate_back(&mut self, delta: usize) -> Result<(), RouteError> {
+        if self.stack.len() <= 1 {
+            return Err(RouteError::new("navigateBack", "cannot navigate back at first page."));
+        }
+        let delta = delta.clamp(1, self.stack.len() - 1);
+        for _ in 0..delta {
+            self.close_top();
+        }
+        self.show_top();
+        Ok(())
+    }
+
+    /// `wx.reLaunch`: closes every page (tab pages too) and opens `url`.
+    pub fn re_launch(&mut self, url: &str) -> Result<(), RouteError> {
+        let (route, query) = self.target("reLaunch", url)?;
+        while !self.stack.is_empty() {
+            self.close_top();
+        }
+        for page in std::mem::take(&mut self.parked_tabs) {
+            self.stack.push(page);
+            self.close_top();
+        }
+        self.opened("reLaunch", &route, query)
+    }
+
+    /// `wx.switchTab`: shows a tab page, closing every non-tab page; tab pages stay alive.
+    pub fn switch_tab(&mut self, url: &str) -> Result<(), RouteError> {
+        let (route, _) = self.target("switchTab", url)?;
+        if !self.is_tab(&route) {
+            return Err(RouteError::new("switchTab", "can not switch to no-tabBar page"));
+        }
+        if self.current_route() == Some(route.as_str()) && self.stack.len() == 1 {
+            return Ok(());
+        }
+        while let Some(top) = self.stack.last() {
+            if self.is_tab(&top.route) {
+                self.hide_top();
+                let page = self.stack.pop().expect("checked");
+                self.parked_tabs.push(page);
+                self.sync_stack();
+            } else {
+                self.close_top();
+            }
+        }
+        match self.parked_tabs.iter().position(|p| p.route == route) {
+            Some(i) => {
+                let page = self.parked_tabs.remove(i);
+                self.stack.push(page);
+                self.sync_stack();
+                self.show_top();
+                Ok(())
+            }
+            None => self.opened("switchTab", &route, Map::new()),
+        }
+    }
 }
 
 #[cfg(test)]
