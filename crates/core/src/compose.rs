@@ -95,6 +95,9 @@ impl<'a> Composer<'a> {
     }
 
     fn compose(&mut self, nodes: Vec<Node>, owner: u32, using: &IndexMap<String, String>, prefix: &str) -> Vec<Node> {
+        if using.is_empty() {
+            return nodes; // a template that uses no components has nothing to compose
+        }
         nodes
             .into_iter()
             .enumerate()
