@@ -542,7 +542,10 @@
       return createComponent(path, pageId, host);
     },
     setProperties: function (id, props) { setProperties(instances[id], props); },
-    componentLifetime: function (id, name) { lifetime(instances[id], name); },
+    // A component lifetime; pages built with Page() have none.
+    componentLifetime: function (id, name) {
+      if (instances[id] && instances[id].__definition) lifetime(instances[id], name);
+    },
     // show / hide / resize for every component of a page.
     pageLifetime: function (pageId, name, arg) {
       for (var id in instances) {

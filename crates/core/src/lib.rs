@@ -352,10 +352,14 @@ impl Simulator {
         let data = Value::from_json(&self.app.view_data(id));
         self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new() });
         self.sync_stack();
+        // A page built with Component() is a component too: attached before onLoad, ready
+        // before onReady, detached after onUnload.
+        self.app.component_lifetime(id, "attached");
         self.app.page_lifecycle(id, "onLoad", Some(Json::Object(query)));
         self.app.page_lifecycle(id, "onShow", None);
         self.process_messages();
         self.render(id);
+        self.app.component_lifetime(id, "ready");
         self.app.page_lifecycle(id, "onReady", None);
         self.process_messages();
         Ok(())
@@ -390,6 +394,7 @@ impl Simulator {
             let id = page.id;
             self.app.page_lifecycle(id, "onUnload", None);
             let page = self.stack.pop().expect("checked");
+            self.app.component_lifetime(id, "detached");
             for component in page.components.values() {
                 self.app.component_lifetime(component.id, "detached");
                 self.app.destroy(component.id);

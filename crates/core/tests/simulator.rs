@@ -352,3 +352,14 @@ fn unhandled_rejections_and_theme_changes_reach_the_app() {
     sim.set_theme("dark");
     assert_eq!(console(&mut sim), ["App.onThemeChange dark"]);
 }
+
+#[test]
+fn a_page_built_with_component_runs_both_lifecycles() {
+    let mut sim = launch(None);
+    console(&mut sim);
+    sim.navigate_to("/pages/component-page/component-page?k=v").unwrap();
+    assert_eq!(console(&mut sim), ["index.onHide", "created", "attached", "onLoad v", "onShow", "ready", "onReady"]);
+    assert!(text(&sim).contains("component page"));
+    sim.navigate_back(1).unwrap();
+    assert_eq!(console(&mut sim), ["onUnload", "detached", "index.onShow"]);
+}
