@@ -513,7 +513,17 @@
   function run(fn, self, args, where) {
     if (typeof fn !== 'function') return undefined;
     global.__wxemu.during = where;
-    return fn.apply(self, args || []);
+    var errorLifetimes = self && self.__definition ? self.__definition.lifetimes.error : [];
+    if (!errorLifetimes.length) return fn.apply(self, args || []);
+    try {
+      return fn.apply(self, args || []);
+    } catch (error) {
+      // A component's `error` lifetime sees errors thrown by its methods; the error is then
+      // reported as any other.
+      errorLifetimes.forEach(function (handler) { handler.call(self, error); });
+      global.__wxemu.during = where;
+      throw error;
+    }
   }
 
   function invoke(target, name, args, where) {

@@ -363,3 +363,16 @@ fn a_page_built_with_component_runs_both_lifecycles() {
     sim.navigate_back(1).unwrap();
     assert_eq!(console(&mut sim), ["onUnload", "detached", "index.onShow"]);
 }
+
+#[test]
+fn a_component_error_lifetime_sees_its_methods_errors_which_are_still_reported() {
+    let mut sim = launch(Some("pages/component-page/component-page"));
+    sim.take_console();
+    sim.tap("#boom").unwrap();
+    let entries = sim.take_console();
+    let lines: Vec<&str> = entries.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(lines[0], "error lifetime got cannot convert 'null' or 'undefined' to object");
+    assert!(lines[1].starts_with("TypeError") && lines[1].ends_with("(in components/fragile/fragile.boom)"), "{lines:?}");
+    let (file, pos) = entries[1].location.clone().unwrap();
+    assert_eq!((file.as_str(), pos.line), ("components/fragile/fragile.js", 8));
+}
