@@ -10,8 +10,28 @@ use std::collections::HashMap;
 use wxemu_appservice::{AppService, Message};
 use wxemu_package::{Diagnostic, Package};
 use wxemu_view::event::dataset;
+use std::rc::Rc;
 use wxemu_wxml::{Element, ModuleTable, Node, Program, Renderer, Value};
 use wxemu_wxs::WxsRuntime;
+
+/// A page on the stack: its logic-layer instance and its view.
+pub struct PageView {
+    pub id: u32,
+    pub route: String,
+    pub data: Value,
+    pub program: Rc<Program>,
+    pub wxs: WxsRuntime,
+    pub modules: ModuleTable,
+    /// The composed tree: the page's template with every component's inside its host.
+    pub tree: Rc<Vec<Node>>,
+    pub components: HashMap<String, ComponentView>,
+}
+
+impl PageView {
+    pub fn has_instance(&self, id: u32) -> bool {
+        self.id == id || self.components.values().any(|c| c.id == id)
+    }
+}
 
 /// A component instance living in a page.
 pub struct ComponentView {
@@ -26,18 +46,12 @@ pub struct ComponentView {
     multiple_slots: bool,
 }
 
-/// What composing needs from the page and the app.
+/// What composing needs: the app (to create and update instances) and the page's view.
 pub struct Composer<'a> {
-    pub app: &'a mut AppService,
-    pub package: &'a Package,
-    pub page_id: u32,
-    pub page_data: &'a mut Value,
-    pub program: &'a Program,
-    pub wxs: &'a mut WxsRuntime,
-    pub modules: &'a ModuleTable,
-    /// Instances by host key, carried from one composition to the next.
-    pub components: &'a mut HashMap<String, ComponentView>,
-    pub diagnostics: &'a mut Vec<Diagnostic>,
+    app: &'a mut AppService,
+    package: &'a Package,
+    page: &'a mut PageView,
+    diagnostics: &'a mut Vec<Diagnostic>,
     /// Messages that are not setData for this page, for the Simulator to handle after.
     pub pending: Vec<Message>,
     /// Instances created during this composition: in tree order (they get `attached` in
@@ -59,35 +73,26 @@ fn is_property(name: &str) -> bool {
 }
 
 impl<'a> Composer<'a> {
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        app: &'a mut AppService,
-        package: &'a Package,
-        page_id: u32,
-        page_data: &'a mut Value,
-        program: &'a Program,
-        wxs: &'a mut WxsRuntime,
-        modules: &'a ModuleTable,
-        components: &'a mut HashMap<String, ComponentView>,
-        diagnostics: &'a mut Vec<Diagnostic>,
-    ) -> Self {
-        Composer { app, package, page_id, page_data, program, wxs, modules, components, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), seen: Vec::new() }
+    pub fn new(app: &'a mut AppService, package: &'a Package, page: &'a mut PageView, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
+        Composer { app, package, page, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), seen: Vec::new() }
     }
 
     /// Renders the page's template and composes every component in it. Instances no longer
     /// in the tree come back as the second value (to be detached).
-    pub fn compose_page(&mut self, route: &str) -> (Vec<Node>, Vec<u32>) {
-        let using = self.package.pages.get(route).map(|u| u.using_components.clone()).unwrap_or_default();
-        let data = self.page_data.clone();
-        let nodes = self.render(&format!("{route}.wxml"), &data, self.page_id);
-        let tree = self.compose(nodes, self.page_id, &using, "");
-        let gone: Vec<String> = self.components.keys().filter(|k| !self.seen.contains(k)).cloned().collect();
-        let removed = gone.into_iter().filter_map(|k| self.components.remove(&k)).map(|c| c.id).collect();
+    pub fn compose_page(&mut self) -> (Vec<Node>, Vec<u32>) {
+        let route = self.page.route.clone();
+        let using = self.package.pages.get(&route).map(|u| u.using_components.clone()).unwrap_or_default();
+        let data = self.page.data.clone();
+        let nodes = self.render(&format!("{route}.wxml"), &data, self.page.id);
+        let tree = self.compose(nodes, self.page.id, &using, "");
+        let gone: Vec<String> = self.page.components.keys().filter(|k| !self.seen.contains(k)).cloned().collect();
+        let removed = gone.into_iter().filter_map(|k| self.page.components.remove(&k)).map(|c| c.id).collect();
         (tree, removed)
     }
 
     fn render(&mut self, file: &str, data: &Value, owner: u32) -> Vec<Node> {
-        let mut renderer = Renderer::new(self.program, self.modules, self.wxs);
+        let page = &mut *self.page;
+        let mut renderer = Renderer::new(&page.program, &page.modules, &mut page.wxs);
         let mut nodes = renderer.render_file(file, data);
         self.diagnostics.extend(renderer.diagnostics);
         set_owner(&mut nodes, owner);
@@ -128,7 +133,7 @@ impl<'a> Composer<'a> {
     fn host(&mut self, mut el: Element, path: &str, owner: u32, owner_using: &IndexMap<String, String>, key: &str) -> Element {
         let props: Map<String, Json> = el.attrs.iter().filter(|(n, _)| is_property(n)).filter_map(|(n, v)| Some((n.to_string(), v.to_json()?))).collect();
         self.seen.push(key.to_string());
-        let id = match self.components.get_mut(key).filter(|c| c.path == path) {
+        let id = match self.page.components.get_mut(key).filter(|c| c.path == path) {
             Some(existing) => {
                 let id = existing.id;
                 if existing.props != props {
@@ -139,7 +144,7 @@ impl<'a> Composer<'a> {
             }
             None => {
                 let host = serde_json::json!({ "id": el.attr("id").map(Value::to_js_string).unwrap_or_default(), "dataset": dataset(&el) });
-                let id = match self.app.create_component(path, self.page_id, host) {
+                let id = match self.app.create_component(path, self.page.id, host) {
                     Ok(id) => id,
                     Err(d) => {
                         self.diagnostics.push(d);
@@ -148,7 +153,7 @@ impl<'a> Composer<'a> {
                 };
                 let data = Value::from_json(&self.app.view_data(id));
                 let multiple_slots = self.app.component_options(id).get("multipleSlots").and_then(Json::as_bool).unwrap_or(false);
-                self.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props: props.clone(), multiple_slots });
+                self.page.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props: props.clone(), multiple_slots });
                 self.created.push(id);
                 let using = self.component_using(path, &el, owner_using);
                 self.shadow(id, path, key, &using);
@@ -161,7 +166,7 @@ impl<'a> Composer<'a> {
         let using = self.component_using(path, &el, owner_using);
         let shadow = self.shadow(id, path, key, &using);
         let light = self.compose(std::mem::take(&mut el.children), owner, owner_using, &format!("{key}/light"));
-        el.children = distribute(shadow, light, self.components[key].multiple_slots);
+        el.children = distribute(shadow, light, self.page.components[key].multiple_slots);
         el.component = Some(id);
         el
     }
@@ -170,7 +175,7 @@ impl<'a> Composer<'a> {
     /// it composed.
     fn shadow(&mut self, id: u32, path: &str, key: &str, using: &IndexMap<String, String>) -> Vec<Node> {
         self.apply_messages();
-        let data = self.components[key].data.clone();
+        let data = self.page.components[key].data.clone();
         let nodes = self.render(&format!("{path}.wxml"), &data, id);
         self.compose(nodes, id, using, key)
     }
@@ -196,11 +201,11 @@ impl<'a> Composer<'a> {
     pub fn apply_messages(&mut self) {
         for message in self.app.take_messages() {
             match message {
-                Message::SetData { instance, patch, callback } if instance == self.page_id || self.components.values().any(|c| c.id == instance) => {
-                    let data = if instance == self.page_id {
-                        &mut *self.page_data
+                Message::SetData { instance, patch, callback } if self.page.has_instance(instance) => {
+                    let data = if instance == self.page.id {
+                        &mut self.page.data
                     } else {
-                        &mut self.components.values_mut().find(|c| c.id == instance).expect("checked").data
+                        &mut self.page.components.values_mut().find(|c| c.id == instance).expect("checked").data
                     };
                     for (path, value) in &patch {
                         data.set_path(path, Value::from_json(value));

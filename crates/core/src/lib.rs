@@ -13,7 +13,7 @@ mod mirror;
 
 pub use router::{parse_url, RouteError};
 
-use compose::{ComponentView, Composer};
+use compose::{Composer, PageView};
 use queue::{Event, EventQueue};
 use mirror::ViewMirror;
 use serde_json::{Map, Value as Json};
@@ -22,7 +22,7 @@ use std::path::Path;
 use std::rc::Rc;
 use wxemu_appservice::{AppService, Message};
 use wxemu_package::{Diagnostic, Package, Pos};
-use wxemu_wxml::{ModuleTable, Node, Program, Value};
+use wxemu_wxml::{Node, Program, Value};
 use wxemu_wxs::WxsRuntime;
 
 /// How to start an app.
@@ -56,25 +56,6 @@ pub struct ConsoleEntry {
     pub text: String,
     /// Where an uncaught error happened (file, position), when known.
     pub location: Option<(String, Pos)>,
-}
-
-/// A page on the stack: its logic-layer instance and its view.
-struct PageView {
-    id: u32,
-    route: String,
-    data: Value,
-    program: Rc<Program>,
-    wxs: WxsRuntime,
-    modules: ModuleTable,
-    /// The composed tree: the page's template with every component's inside its host.
-    tree: Rc<Vec<Node>>,
-    components: HashMap<String, ComponentView>,
-}
-
-impl PageView {
-    fn has_instance(&self, id: u32) -> bool {
-        self.id == id || self.components.values().any(|c| c.id == id)
-    }
 }
 
 /// One running app.
@@ -369,9 +350,8 @@ impl Simulator {
     /// new to the tree are attached (then ready), those gone are detached.
     fn render(&mut self, id: u32) {
         let Some(view) = self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.id == id) else { return };
-        let program = view.program.clone();
-        let mut composer = Composer::new(&mut self.app, &self.package, view.id, &mut view.data, &program, &mut view.wxs, &view.modules, &mut view.components, &mut self.diagnostics);
-        let (tree, removed) = composer.compose_page(&view.route);
+        let mut composer = Composer::new(&mut self.app, &self.package, view, &mut self.diagnostics);
+        let (tree, removed) = composer.compose_page();
         let (attached, ready) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.ready));
         let pending = std::mem::take(&mut composer.pending);
         view.tree = Rc::new(tree);
