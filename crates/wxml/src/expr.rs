@@ -125,11 +125,36 @@ enum Tok<'a> {
     End,
 }
 
-const PUNCTS: [&str; 31] = [
-    "...", "===", "!==", ">>>", "==", "!=", "<=", ">=", "&&", "||", "<<", ">>", "**", "??", "?.", "+", "-",
-    "*", "/", "%", "<", ">", "!", "~", "?", ":", ".", ",", "&", "|", "^",
-];
-const BRACKETS: [&str; 6] = ["(", ")", "[", "]", "{", "}"];
+/// The punctuator at the start of `rest`, longest first (`>>>` before `>>` before `>`).
+fn punctuator(rest: &str) -> Option<&'static str> {
+    let candidates: &[&'static str] = match rest.as_bytes().first()? {
+        b'.' => &["...", "."],
+        b'=' => &["===", "=="],
+        b'!' => &["!==", "!=", "!"],
+        b'>' => &[">>>", ">>", ">=", ">"],
+        b'<' => &["<<", "<=", "<"],
+        b'&' => &["&&", "&"],
+        b'|' => &["||", "|"],
+        b'*' => &["**", "*"],
+        b'?' => &["??", "?.", "?"],
+        b'+' => &["+"],
+        b'-' => &["-"],
+        b'/' => &["/"],
+        b'%' => &["%"],
+        b'~' => &["~"],
+        b':' => &[":"],
+        b',' => &[","],
+        b'^' => &["^"],
+        b'(' => &["("],
+        b')' => &[")"],
+        b'[' => &["["],
+        b']' => &["]"],
+        b'{' => &["{"],
+        b'}' => &["}"],
+        _ => return None,
+    };
+    candidates.iter().copied().find(|p| rest.starts_with(p))
+}
 
 fn lex(src: &str) -> Result<Vec<(Tok<'_>, usize)>, ExprError> {
     let bytes = src.as_bytes();
@@ -161,7 +186,7 @@ fn lex(src: &str) -> Result<Vec<(Tok<'_>, usize)>, ExprError> {
             let end = src[i..].find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).map_or(src.len(), |e| i + e);
             out.push((Tok::Ident(&src[i..end]), start));
             i = end;
-        } else if let Some(p) = c.is_ascii_punctuation().then(|| PUNCTS.iter().chain(BRACKETS.iter()).find(|p| src[i..].starts_with(**p))).flatten() {
+        } else if let Some(p) = punctuator(&src[i..]) {
             out.push((Tok::Punct(p), start));
             i += p.len();
         } else {

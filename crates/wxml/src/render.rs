@@ -111,7 +111,7 @@ impl<'p> Renderer<'p> {
                 out.push(Node::Element(element));
             }
             IrNode::Text(text) => {
-                let mut s = String::new();
+                let mut s = String::with_capacity(text_capacity(text));
                 self.write_text(text, scope, &mut s);
                 out.push(Node::Text(s));
             }
@@ -216,7 +216,7 @@ impl<'p> Renderer<'p> {
             Interp::Static(s) => Value::String(s.clone()),
             Interp::Single(e) => e.eval(scope, &mut self.env),
             Interp::Parts(_) => {
-                let mut s = String::new();
+                let mut s = String::with_capacity(text_capacity(interp));
                 self.write_text(interp, scope, &mut s);
                 Value::from(s)
             }
@@ -239,8 +239,24 @@ impl<'p> Renderer<'p> {
     }
 
     fn flush_wxs_errors(&mut self, file: &str, pos: Pos) {
+        if self.env.errors.is_empty() {
+            return;
+        }
         for e in std::mem::take(&mut self.env.errors) {
             self.warn(file, pos, format!("WXS error: {e}"));
         }
+    }
+}
+
+/// A guess at the length of a rendered text (its literal parts plus a little per
+/// expression), so that building it rarely reallocates.
+fn text_capacity(interp: &Interp) -> usize {
+    match interp {
+        Interp::Static(s) => s.len(),
+        Interp::Single(_) => 16,
+        Interp::Parts(parts) => parts.iter().map(|p| match p {
+            Part::Text(t) => t.len(),
+            Part::Expr(_) => 16,
+        }).sum(),
     }
 }

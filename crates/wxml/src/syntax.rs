@@ -228,9 +228,12 @@ impl<'s> Parser<'_, 's, '_> {
     }
 
     fn tag_name(&mut self) -> &'s str {
+        // Names end at ASCII delimiters, so bytes can be scanned (multi-byte characters
+        // never contain ASCII bytes).
         let rest = self.rest();
         let end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, '>' | '/' | '=' | '<' | '"' | '\''))
+            .bytes()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/' | b'=' | b'<' | b'"' | b'\''))
             .unwrap_or(rest.len());
         let name = &rest[..end];
         self.advance(end);
