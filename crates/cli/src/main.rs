@@ -14,7 +14,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render a WXML template (or a page of a project) with data and print the node tree.
+    /// Run a page of a project and print its live node tree (or render one WXML template with data).
     Dump(dump::DumpArgs),
 }
 
