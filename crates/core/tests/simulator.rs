@@ -5,6 +5,11 @@ use std::path::{Path, PathBuf};
 use wxemu_core::{LaunchOptions, Simulator};
 use wxemu_wxml::dump;
 
+/// Launches the app in `folder` (relative to the repository root) at its entry page.
+fn app(folder: &str) -> Simulator {
+    Simulator::launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(folder), LaunchOptions::default()).expect("the app launches")
+}
+
 fn app_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/router")
 }
@@ -123,8 +128,7 @@ fn an_uncaught_error_names_file_and_line_and_the_app_keeps_running() {
 }
 
 fn events_app() -> Simulator {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/events");
-    Simulator::launch(&dir, LaunchOptions::default()).expect("the app launches")
+    app("tests/apps/events")
 }
 
 fn event_log(sim: &mut Simulator) -> Vec<String> {
@@ -166,8 +170,7 @@ fn tapping_nothing_is_an_error() {
 
 #[test]
 fn set_data_on_one_row_of_a_long_list_updates_that_row_in_the_view() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/biglist");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let mut sim = app("tests/apps/biglist");
     let row = |sim: &Simulator| dump::to_json(sim.tree())[0]["children"][500]["children"][0]["children"][0]["text"].clone();
     assert_eq!(row(&sim), "Item 500");
     sim.tap("#touch").unwrap();
@@ -177,8 +180,7 @@ fn set_data_on_one_row_of_a_long_list_updates_that_row_in_the_view() {
 }
 
 fn components_app() -> Simulator {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/components");
-    Simulator::launch(&dir, LaunchOptions::default()).expect("the app launches")
+    app("tests/apps/components")
 }
 
 #[test]
@@ -232,8 +234,7 @@ fn page_lifetimes_reach_the_page_components() {
 
 #[test]
 fn the_todo_sample_toggles_an_item_through_its_component() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let mut sim = app("sample-apps/todo");
     assert!(text(&sim).contains("2 items left"), "{}", text(&sim));
     // The checkbox is in the todo-item component; its onToggle triggers `toggle` on the host,
     // which the page handles with setData, which flows back into the component's property.
@@ -248,8 +249,7 @@ fn the_todo_sample_toggles_an_item_through_its_component() {
 
 #[test]
 fn typing_into_a_model_bound_input_writes_back_and_fires_input() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let mut sim = app("sample-apps/todo");
     assert!(text(&sim).contains("disabled=\"{{ true }}\""), "Add starts disabled: {}", text(&sim));
     sim.input(".draft", "Buy milk").unwrap();
     assert_eq!(sim.page_data()["draft"], "Buy milk");
@@ -262,8 +262,7 @@ fn typing_into_a_model_bound_input_writes_back_and_fires_input() {
 }
 
 fn gestures() -> Simulator {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/gestures");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let mut sim = app("tests/apps/gestures");
     sim.take_console();
     sim
 }
@@ -300,8 +299,7 @@ fn page_events_come_from_the_simulator() {
 
 #[test]
 fn generics_render_the_component_the_host_chose_or_the_default() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/generics");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let mut sim = app("tests/apps/generics");
     let tree = text(&sim);
     let chosen = &tree[..tree.find("id=\"fallback\"").unwrap()];
     let fallback = &tree[tree.find("id=\"fallback\"").unwrap()..];
@@ -313,8 +311,7 @@ fn generics_render_the_component_the_host_chose_or_the_default() {
 
 #[test]
 fn pure_data_fields_stay_in_the_logic_layer() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/pure-data");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let mut sim = app("tests/apps/pure-data");
     assert!(text(&sim).contains("[1][][]"), "{}", text(&sim));
     sim.tap("#go").unwrap();
     assert_eq!(console(&mut sim), ["observer sees _b 20", r#"data has 20 {"x":1}"#]);
