@@ -333,6 +333,21 @@
 
   var LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
 
+  // The platform's built-in behaviors, named by string. A form finds its fields through
+  // `formRole`: a form-field submits its `value` under its `name`, a form-field-group lets
+  // the form look inside, a form-field-button submits or resets like a button's form-type.
+  var BUILTIN_BEHAVIORS = {
+    'wx://form-field': { __behavior: true, options: { properties: { name: { type: String, value: '' }, value: { type: null, value: null } }, __formRole: 'field' } },
+    'wx://form-field-group': { __behavior: true, options: { __formRole: 'group' } },
+    'wx://form-field-button': { __behavior: true, options: { properties: { formType: { type: String, value: '' } }, __formRole: 'button' } },
+    'wx://component-export': { __behavior: true, options: {} }
+  };
+
+  function builtinBehavior(name, path) {
+    if (BUILTIN_BEHAVIORS[name]) return BUILTIN_BEHAVIORS[name];
+    throw new Error('not supported by wxemu yet: behavior "' + name + '" (used by ' + path + ')');
+  }
+
   // Merges behaviors (depth first, behaviors before the component's own definition).
   function normalize(path) {
     if (normalized[path]) return normalized[path];
@@ -342,6 +357,7 @@
     var seen = [];
     function apply(options) {
       (options.behaviors || []).forEach(function (b) {
+        if (typeof b === 'string') b = builtinBehavior(b, path);
         if (b && b.__behavior && seen.indexOf(b) < 0) {
           seen.push(b);
           apply(b.options);
@@ -365,6 +381,7 @@
         merged.observers.push({ fields: fields.split(',').map(function (f) { return f.trim(); }), fn: observers[fields] });
       }
       if ((options.behaviors || []).indexOf('wx://component-export') >= 0 && typeof options.export === 'function') merged.exports = options.export;
+      if (options.__formRole) merged.formRole = options.__formRole;
       var relations = options.relations || {};
       for (var r in relations) {
         merged.relations[r] = { key: r, path: relationPath(path, r), type: relations[r].type, linked: relations[r].linked, linkChanged: relations[r].linkChanged, unlinked: relations[r].unlinked };

@@ -161,6 +161,15 @@ fn pages_built_with_component_start_with_property_defaults_and_behavior_data() {
 }
 
 #[test]
+fn built_in_behaviors_add_their_properties_and_unknown_ones_fail_loudly() {
+    let (mut app, id) = start_page("App({})", "Component({ behaviors: ['wx://form-field', 'wx://form-field-button'], data: { own: 1 } })");
+    assert_eq!(app.instance_data(id), json!({"name": "", "value": null, "formType": "", "own": 1}));
+    let mut app = start(&[("app.js", "App({})"), ("pages/a/a.js", "Component({ behaviors: ['wx://no-such'] })")]);
+    let err = app.create_page("pages/a/a", &Map::new(), 0).unwrap_err();
+    assert!(err.to_string().contains("not supported by wxemu yet: behavior \"wx://no-such\""), "{err}");
+}
+
+#[test]
 fn page_scripts_require_modules_and_errors_name_the_module() {
     let mut app = start(&[
         ("app.js", "App({})"),
