@@ -1,0 +1,14 @@
+//! WXSS: the rpx pass, loading sheets with `@import`, selector matching with the platform's
+//! component style scopes, and the cascade into computed styles.
+
+pub mod cascade;
+pub mod rpx;
+pub mod select;
+pub mod sheet;
+pub mod style;
+
+pub use cascade::{Cascade, BUILT_IN};
+pub use rpx::Device;
+pub use select::{Isolation, Scope, StyleNode, StyleTree, PAGE};
+pub use sheet::{load, Rule, Sheet};
+pub use style::ComputedStyle;

@@ -1,0 +1,158 @@
+//! Loading one WXSS file into style rules: rpx pass, lightningcss parse, `@import` inlined in
+//! place (as wcsc does), cycles and unsupported things reported with file:line:col.
+
+use crate::cascade;
+use crate::rpx::{self, Converted, Device};
+use lightningcss::media_query::MediaList;
+use lightningcss::properties::Property;
+use lightningcss::rules::{CssRule, CssRuleList, Location};
+use lightningcss::selector::SelectorList;
+use lightningcss::stylesheet::{ParserOptions, StyleSheet};
+use lightningcss::traits::IntoOwned;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use std::sync::{Arc, RwLock};
+use wxemu_package::resolve::resolve_path;
+use wxemu_package::{Diagnostic, Pos};
+
+/// One style rule with where it came from.
+#[derive(Debug)]
+pub struct Rule {
+    pub selectors: SelectorList<'static>,
+    pub declarations: Vec<Property<'static>>,
+    pub important: Vec<Property<'static>>,
+    /// The `@media` conditions around the rule (all must match).
+    pub media: Vec<MediaList<'static>>,
+    pub file: Rc<str>,
+    pub pos: Pos,
+}
+
+/// The rules of a file and of everything it imports, in source order.
+#[derive(Debug, Default)]
+pub struct Sheet {
+    pub rules: Vec<Rule>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads `file` (root-relative) with `read` giving file contents by root-relative path.
+pub fn load(file: &str, device: &Device, read: &dyn Fn(&str) -> Option<String>) -> Sheet {
+    let mut loader = Loader { device, read, sheet: Sheet::default(), stack: Vec::new(), warned: BTreeSet::new() };
+    match read(file) {
+        Some(text) => loader.file(file, &text),
+        None => loader.sheet.diagnostics.push(Diagnostic::error(file, Pos::START, format!("cannot read {file}"))),
+    }
+    loader.sheet
+}
+
+struct Loader<'a> {
+    device: &'a Device,
+    read: &'a dyn Fn(&str) -> Option<String>,
+    sheet: Sheet,
+    stack: Vec<String>,
+    /// Unsupported property names already reported (once per file).
+    warned: BTreeSet<(Rc<str>, String)>,
+}
+
+impl Loader<'_> {
+    fn file(&mut self, file: &str, text: &str) {
+        self.stack.push(file.to_string());
+        let converted = rpx::convert(text, self.device);
+        let warnings = Arc::new(RwLock::new(Vec::new()));
+        let options = ParserOptions { filename: file.to_string(), error_recovery: true, warnings: Some(warnings.clone()), ..ParserOptions::default() };
+        let name: Rc<str> = Rc::from(file);
+        match StyleSheet::parse(&converted.css, options) {
+            Ok(sheet) => {
+                let rules = sheet.rules.into_owned();
+                self.rules(&name, &converted, rules, &[]);
+            }
+            Err(e) => {
+                let pos = e.loc.as_ref().map_or(Pos::START, |l| position(&converted, l.line, l.column));
+                self.sheet.diagnostics.push(Diagnostic::error(file, pos, e.kind.to_string()).with_hint("fix the CSS syntax; the rest of this file is ignored"));
+            }
+        }
+        for w in warnings.read().unwrap().iter() {
+            let pos = w.loc.as_ref().map_or(Pos::START, |l| position(&converted, l.line, l.column));
+            self.sheet.diagnostics.push(Diagnostic::warning(file, pos, w.kind.to_string()).with_hint("this declaration or rule is ignored"));
+        }
+        self.stack.pop();
+    }
+
+    fn rules(&mut self, file: &Rc<str>, converted: &Converted, rules: CssRuleList<'static>, media: &[MediaList<'static>]) {
+        for rule in rules.0 {
+            match rule {
+                CssRule::Style(style) => {
+                    let pos = location(converted, &style.loc);
+                    let declarations = style.declarations.declarations;
+                    let important = style.declarations.important_declarations;
+                    for property in declarations.iter().chain(&important) {
+                        self.check_supported(file, pos, property);
+                    }
+                    if !style.rules.0.is_empty() {
+                        self.unsupported(file, pos, "nested rules");
+                    }
+                    self.sheet.rules.push(Rule { selectors: style.selectors, declarations, important, media: media.to_vec(), file: file.clone(), pos });
+                }
+                CssRule::Import(import) => self.import(file, location(converted, &import.loc), &import.url),
+                CssRule::Media(rule) => {
+                    let mut inner = media.to_vec();
+                    inner.push(rule.query);
+                    self.rules(file, converted, rule.rules, &inner);
+                }
+                CssRule::Ignored => {}
+                other => {
+                    let (what, loc) = at_rule_name(&other);
+                    self.unsupported(file, loc.map_or(Pos::START, |l| location(converted, &l)), what);
+                }
+            }
+        }
+    }
+
+    fn import(&mut self, file: &Rc<str>, pos: Pos, url: &str) {
+        let target = resolve_path(file, url);
+        if let Some(at) = self.stack.iter().position(|f| *f == target) {
+            let chain = self.stack[at..].iter().chain([&target]).cloned().collect::<Vec<_>>().join(" → ");
+            self.sheet.diagnostics.push(Diagnostic::error(file, pos, format!("@import cycle: {chain}")).with_hint("remove one of the imports in the cycle"));
+            return;
+        }
+        match (self.read)(&target) {
+            Some(text) => self.file(&target, &text),
+            None => self.sheet.diagnostics.push(
+                Diagnostic::error(file, pos, format!("@import \"{url}\": no file {target}")).with_hint("paths are relative to this file, or to the package root when they start with /"),
+            ),
+        }
+    }
+
+    fn check_supported(&mut self, file: &Rc<str>, pos: Pos, property: &Property) {
+        if !cascade::is_supported(property) {
+            let name = property.property_id().name().to_string();
+            self.unsupported(file, pos, &format!("property `{name}`"));
+        }
+    }
+
+    fn unsupported(&mut self, file: &Rc<str>, pos: Pos, what: &str) {
+        if self.warned.insert((file.clone(), what.to_string())) {
+            self.sheet.diagnostics.push(Diagnostic::warning(file, pos, format!("not supported by wxemu yet: {what}")).with_hint("it is ignored when drawing; the page may look different on a phone"));
+        }
+    }
+}
+
+fn at_rule_name(rule: &CssRule) -> (&'static str, Option<Location>) {
+    match rule {
+        CssRule::Keyframes(r) => ("@keyframes", Some(r.loc)),
+        CssRule::FontFace(r) => ("@font-face", Some(r.loc)),
+        CssRule::Supports(r) => ("@supports", Some(r.loc)),
+        CssRule::Page(r) => ("@page", Some(r.loc)),
+        CssRule::LayerBlock(r) => ("@layer", Some(r.loc)),
+        CssRule::Container(r) => ("@container", Some(r.loc)),
+        _ => ("this at-rule", None),
+    }
+}
+
+fn location(converted: &Converted, loc: &Location) -> Pos {
+    position(converted, loc.line, loc.column)
+}
+
+/// A lightningcss position (0-based line, 1-based column in the converted text) in the source.
+fn position(converted: &Converted, line: u32, column: u32) -> Pos {
+    Pos { line: line + 1, col: converted.source_column(line, column) }
+}

@@ -1,0 +1,327 @@
+//! Computed styles: what layout and paint need of each element, lengths in px where they
+//! can be known at cascade time and as px + percentage where they depend on the container.
+
+/// A colour, non-premultiplied 8-bit RGBA.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rgba {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+    pub a: u8,
+}
+
+impl Rgba {
+    pub const TRANSPARENT: Rgba = Rgba { r: 0, g: 0, b: 0, a: 0 };
+    pub const BLACK: Rgba = Rgba { r: 0, g: 0, b: 0, a: 255 };
+}
+
+/// A length: `px + percent% of the reference` (calc() of lengths and percentages is always
+/// of this form), or `auto`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Dim {
+    Auto,
+    Length { px: f32, percent: f32 },
+}
+
+impl Dim {
+    pub const ZERO: Dim = Dim::Length { px: 0.0, percent: 0.0 };
+
+    pub fn px(px: f32) -> Dim {
+        Dim::Length { px, percent: 0.0 }
+    }
+
+    /// The value against `reference` px (None for auto).
+    pub fn resolve(&self, reference: f32) -> Option<f32> {
+        match *self {
+            Dim::Auto => None,
+            Dim::Length { px, percent } => Some(px + percent / 100.0 * reference),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Display {
+    None,
+    #[default]
+    Inline,
+    Block,
+    InlineBlock,
+    Flex,
+    InlineFlex,
+    Grid,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Position {
+    #[default]
+    Static,
+    Relative,
+    Absolute,
+    Fixed,
+    Sticky,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FlexDirection {
+    #[default]
+    Row,
+    RowReverse,
+    Column,
+    ColumnReverse,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FlexWrap {
+    #[default]
+    NoWrap,
+    Wrap,
+    WrapReverse,
+}
+
+/// justify-content / align-content values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Distribute {
+    #[default]
+    Normal,
+    Start,
+    End,
+    Center,
+    Stretch,
+    SpaceBetween,
+    SpaceAround,
+    SpaceEvenly,
+}
+
+/// align-items / align-self values (`Auto` only for align-self).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Align {
+    #[default]
+    Auto,
+    Normal,
+    Stretch,
+    Start,
+    End,
+    Center,
+    Baseline,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextAlign {
+    #[default]
+    Start,
+    Left,
+    Center,
+    Right,
+    End,
+    Justify,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WhiteSpace {
+    #[default]
+    Normal,
+    NoWrap,
+    Pre,
+    PreWrap,
+    PreLine,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Overflow {
+    #[default]
+    Visible,
+    Hidden,
+    Scroll,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum LineHeight {
+    #[default]
+    Normal,
+    /// A multiple of the font size.
+    Number(f32),
+    Px(f32),
+}
+
+/// One `box-shadow`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shadow {
+    pub x: f32,
+    pub y: f32,
+    pub blur: f32,
+    pub spread: f32,
+    pub color: Rgba,
+    pub inset: bool,
+}
+
+/// A gradient stop: colour at a fraction of the line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stop {
+    pub color: Rgba,
+    pub at: Option<f32>,
+}
+
+/// `background-image`: a file, or a linear gradient at an angle (degrees, CSS convention).
+#[derive(Clone, Debug, PartialEq)]
+pub enum BackgroundImage {
+    Url(String),
+    Linear { angle: f32, stops: Vec<Stop> },
+}
+
+/// One side's border.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Border {
+    pub width: f32,
+    pub color: Option<Rgba>,
+    /// `none`/`hidden` draw nothing and take no room.
+    pub visible: bool,
+    pub dashed: bool,
+}
+
+/// Everything the view needs of one element's style. Sides go top, right, bottom, left;
+/// corners top-left, top-right, bottom-right, bottom-left.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComputedStyle {
+    pub display: Display,
+    pub position: Position,
+    pub border_box: bool,
+    pub width: Dim,
+    pub height: Dim,
+    pub min_width: Dim,
+    pub min_height: Dim,
+    pub max_width: Dim,
+    pub max_height: Dim,
+    pub margin: [Dim; 4],
+    pub padding: [Dim; 4],
+    pub inset: [Dim; 4],
+    pub border: [Border; 4],
+    pub radius: [(Dim, Dim); 4],
+    pub flex_direction: FlexDirection,
+    pub flex_wrap: FlexWrap,
+    pub flex_grow: f32,
+    pub flex_shrink: f32,
+    pub flex_basis: Dim,
+    pub justify_content: Distribute,
+    pub align_content: Distribute,
+    pub align_items: Align,
+    pub align_self: Align,
+    pub gap: [Dim; 2],
+    pub order: i32,
+    pub aspect_ratio: Option<f32>,
+    pub z_index: Option<i32>,
+    pub overflow: [Overflow; 2],
+    pub opacity: f32,
+    pub background_color: Rgba,
+    pub background_image: Option<BackgroundImage>,
+    pub shadows: Vec<Shadow>,
+    pub ellipsis: bool,
+    pub line_clamp: Option<u32>,
+    // Inherited:
+    pub color: Rgba,
+    pub font_size: f32,
+    pub font_weight: u16,
+    pub italic: bool,
+    pub font_family: Vec<String>,
+    pub line_height: LineHeight,
+    pub letter_spacing: f32,
+    pub text_align: TextAlign,
+    pub white_space: WhiteSpace,
+    pub visible: bool,
+    pub underline: bool,
+    pub line_through: bool,
+}
+
+impl Default for ComputedStyle {
+    fn default() -> Self {
+        ComputedStyle {
+            display: Display::Inline,
+            position: Position::Static,
+            border_box: false,
+            width: Dim::Auto,
+            height: Dim::Auto,
+            min_width: Dim::Auto,
+            min_height: Dim::Auto,
+            max_width: Dim::Auto,
+            max_height: Dim::Auto,
+            margin: [Dim::ZERO; 4],
+            padding: [Dim::ZERO; 4],
+            inset: [Dim::Auto; 4],
+            border: [Border::default(); 4],
+            radius: [(Dim::ZERO, Dim::ZERO); 4],
+            flex_direction: FlexDirection::Row,
+            flex_wrap: FlexWrap::NoWrap,
+            flex_grow: 0.0,
+            flex_shrink: 1.0,
+            flex_basis: Dim::Auto,
+            justify_content: Distribute::Normal,
+            align_content: Distribute::Normal,
+            align_items: Align::Normal,
+            align_self: Align::Auto,
+            gap: [Dim::ZERO; 2],
+            order: 0,
+            aspect_ratio: None,
+            z_index: None,
+            overflow: [Overflow::Visible; 2],
+            opacity: 1.0,
+            background_color: Rgba::TRANSPARENT,
+            background_image: None,
+            shadows: Vec::new(),
+            ellipsis: false,
+            line_clamp: None,
+            color: Rgba::BLACK,
+            font_size: 16.0,
+            font_weight: 400,
+            italic: false,
+            font_family: Vec::new(),
+            line_height: LineHeight::Normal,
+            letter_spacing: 0.0,
+            text_align: TextAlign::Start,
+            white_space: WhiteSpace::Normal,
+            visible: true,
+            underline: false,
+            line_through: false,
+        }
+    }
+}
+
+impl ComputedStyle {
+    /// The initial style of a child of `parent`: inherited properties copied, others reset.
+    pub fn inherit(parent: &ComputedStyle) -> ComputedStyle {
+        ComputedStyle {
+            color: parent.color,
+            font_size: parent.font_size,
+            font_weight: parent.font_weight,
+            italic: parent.italic,
+            font_family: parent.font_family.clone(),
+            line_height: parent.line_height,
+            letter_spacing: parent.letter_spacing,
+            text_align: parent.text_align,
+            white_space: parent.white_space,
+            visible: parent.visible,
+            ..ComputedStyle::default()
+        }
+    }
+
+    /// The used line height in px.
+    pub fn line_height_px(&self) -> Option<f32> {
+        match self.line_height {
+            LineHeight::Normal => None,
+            LineHeight::Number(n) => Some(n * self.font_size),
+            LineHeight::Px(px) => Some(px),
+        }
+    }
+
+    /// The colour of a border side (`currentColor` when unset).
+    pub fn border_color(&self, side: usize) -> Rgba {
+        self.border[side].color.unwrap_or(self.color)
+    }
+
+    /// Used border width of a side (0 when its style is none).
+    pub fn border_width(&self, side: usize) -> f32 {
+        if self.border[side].visible {
+            self.border[side].width
+        } else {
+            0.0
+        }
+    }
+}

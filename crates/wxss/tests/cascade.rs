@@ -1,0 +1,102 @@
+//! The cascade on small trees: precedence, inheritance, variables, rpx, @media, scopes.
+
+use std::collections::HashMap;
+use wxemu_wxss::style::{Dim, Display, Rgba};
+use wxemu_wxss::{load, Cascade, Device, Isolation, Sheet, StyleNode, StyleTree, PAGE};
+
+fn sheet(files: &[(&str, &str)]) -> Sheet {
+    let files: HashMap<String, String> = files.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    load(files.keys().min().unwrap(), &Device::IPHONE_6, &|path| files.get(path).cloned())
+}
+
+fn node(tag: &str, classes: &[&str], scope: u32) -> StyleNode {
+    StyleNode { tag: tag.into(), classes: classes.iter().map(|c| (c.to_string(), scope)).collect(), scope, ..StyleNode::default() }
+}
+
+fn rgb(r: u8, g: u8, b: u8) -> Rgba {
+    Rgba { r, g, b, a: 255 }
+}
+
+#[test]
+fn specificity_order_important_and_inline_style_decide() {
+    let s = sheet(&[("a.wxss", ".a { color: red; width: 100rpx } view.a { color: blue } .b { color: green !important } .a { height: 10px } .a { height: 20px }")]);
+    let mut tree = StyleTree::new();
+    let a = tree.push(0, node("view", &["a"], PAGE));
+    let b = tree.push(0, StyleNode { style: "color: rgb(1, 2, 3); width: 7px".into(), ..node("view", &["a", "b"], PAGE) });
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+    assert_eq!(styles[a].color, rgb(0, 0, 255));
+    assert_eq!(styles[a].width, Dim::px(50.0));
+    assert_eq!(styles[a].height, Dim::px(20.0));
+    assert_eq!(styles[b].color, rgb(0, 128, 0), "!important beats inline style");
+    assert_eq!(styles[b].width, Dim::px(7.0), "inline style beats rules");
+    assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
+}
+
+#[test]
+fn inherited_properties_flow_down_and_variables_resolve() {
+    let s = sheet(&[(
+        "a.wxss",
+        "page { --main: #ff0000; font-size: 20px } .box { display: flex; padding: 1em 10% ; color: var(--main) } .inner { margin: var(--gap, 4px) auto; width: calc(100% - 20px) }",
+    )]);
+    let mut tree = StyleTree::new();
+    let boxed = tree.push(0, node("view", &["box"], PAGE));
+    let inner = tree.push(boxed, node("view", &["inner"], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+    assert_eq!(styles[boxed].display, Display::Flex);
+    assert_eq!(styles[boxed].padding[0], Dim::px(20.0));
+    assert_eq!(styles[boxed].padding[1], Dim::Length { px: 0.0, percent: 10.0 });
+    assert_eq!(styles[inner].color, rgb(255, 0, 0), "colour inherits, variables too");
+    assert_eq!(styles[inner].font_size, 20.0);
+    assert_eq!(styles[inner].margin[0], Dim::px(4.0), "fallback of an unset variable");
+    assert_eq!(styles[inner].margin[1], Dim::Auto);
+    assert_eq!(styles[inner].width, Dim::Length { px: -20.0, percent: 100.0 });
+    assert_eq!(styles[inner].display, Display::Inline, "display does not inherit");
+}
+
+#[test]
+fn media_queries_follow_the_device_and_theme() {
+    let s = sheet(&[("a.wxss", ".a { color: red } @media (prefers-color-scheme: dark) { .a { color: white } } @media (min-width: 400px) { .a { width: 1px } }")]);
+    let mut tree = StyleTree::new();
+    let a = tree.push(0, node("view", &["a"], PAGE));
+    let light = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+    let dark = Cascade { sheets: vec![(PAGE, &s)], device: Device { width: 414.0, ..Device::IPHONE_6 }, dark: true }.compute(&tree);
+    assert_eq!((light[a].color, light[a].width), (rgb(255, 0, 0), Dim::Auto));
+    assert_eq!((dark[a].color, dark[a].width), (rgb(255, 255, 255), Dim::px(1.0)));
+}
+
+#[test]
+fn component_classes_are_isolated_unless_the_component_shares() {
+    let page = sheet(&[("p.wxss", ".title { color: red } view { height: 3px }")]);
+    let comp = sheet(&[("c.wxss", ".title { color: blue } .only { width: 5px }")]);
+    // (isolation, whether the component's rules reach page elements)
+    for (isolation, shared) in [(Isolation::Isolated, false), (Isolation::ApplyShared, false), (Isolation::Shared, true)] {
+        let mut tree = StyleTree::new();
+        tree.isolation = vec![Isolation::Isolated, isolation];
+        let outside = tree.push(0, node("view", &["title", "only"], PAGE));
+        let host = tree.push(0, node("my-comp", &[], PAGE));
+        let inside = tree.push(host, node("view", &["title"], 1));
+        let plain = tree.push(host, node("view", &["other"], 1));
+        let styles = Cascade { sheets: vec![(PAGE, &page), (1, &comp)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+        let page_title = if shared { rgb(0, 0, 255) } else { rgb(255, 0, 0) };
+        assert_eq!(styles[outside].color, page_title, "{isolation:?}");
+        assert_eq!(styles[outside].width == Dim::px(5.0), shared, "{isolation:?}");
+        // Inside, the component's own rule comes after the page's in cascade order.
+        assert_eq!(styles[inside].color, rgb(0, 0, 255), "{isolation:?}");
+        // Page tag selectors reach every element, as in the WebView.
+        assert_eq!(styles[plain].height, Dim::px(3.0), "{isolation:?}");
+    }
+}
+
+#[test]
+fn imports_are_inlined_and_cycles_and_unsupported_things_reported() {
+    let s = sheet(&[
+        ("a.wxss", "@import \"b.wxss\";\n.a { color: red; }"),
+        ("b.wxss", "@import '/a.wxss';\n.b { width: 10rpx; mask-image: none }\n@keyframes k { from { opacity: 0 } }"),
+    ]);
+    let selectors: Vec<String> = s.rules.iter().map(|r| format!("{}:{}", r.file, r.pos.line)).collect();
+    assert_eq!(selectors, ["b.wxss:2", "a.wxss:2"]);
+    let messages: Vec<String> = s.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(messages.iter().any(|m| m.contains("b.wxss:1:1: error: @import cycle: a.wxss → b.wxss → a.wxss")), "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("b.wxss:2:1: warning: not supported by wxemu yet: property `mask-image`")), "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("b.wxss:3:1: warning: not supported by wxemu yet: @keyframes")), "{messages:#?}");
+}
