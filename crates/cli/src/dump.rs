@@ -5,24 +5,14 @@ use anyhow::{bail, Context as _};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use wxemu_core::{LaunchOptions, Simulator};
-use wxemu_package::Diagnostic;
+use crate::page::{launch_page, report, PageArgs};
 use wxemu_wxml::{dump, Node, Program, Renderer, Value};
 use wxemu_wxs::WxsRuntime;
 
 #[derive(Args)]
 pub struct DumpArgs {
-    /// The project folder (with project.config.json or app.json); use with --page.
-    project: Option<PathBuf>,
-    /// The page route to render, e.g. pages/index/index (default: the entry page).
-    #[arg(long)]
-    page: Option<String>,
-    /// A query parameter for the page's onLoad, as key=value (repeatable).
-    #[arg(long, value_parser = parse_query)]
-    query: Vec<(String, String)>,
-    /// Run timers for this many ms of virtual time before printing.
-    #[arg(long, default_value_t = 0)]
-    advance: u64,
+    #[command(flatten)]
+    run: PageArgs,
     /// A single WXML file to render instead of a project page.
     #[arg(long, conflicts_with_all = ["project", "page", "query", "advance"])]
     template: Option<PathBuf>,
@@ -44,12 +34,8 @@ enum Format {
     Wxml,
 }
 
-fn parse_query(s: &str) -> Result<(String, String), String> {
-    s.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).ok_or_else(|| format!("`{s}` is not key=value"))
-}
-
 pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
-    let nodes = match (&args.template, &args.project) {
+    let nodes = match (&args.template, &args.run.project) {
         (Some(template), _) => match render_template(template, args.root.as_deref(), args.data.as_deref())? {
             Some(nodes) => nodes,
             None => return Ok(ExitCode::FAILURE),
@@ -62,14 +48,6 @@ pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
         Format::Wxml => print!("{}", dump::to_wxml(&nodes)),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Prints diagnostics to stderr; true if any is an error.
-fn report(diags: &[Diagnostic]) -> bool {
-    for d in diags {
-        eprintln!("{d}");
-    }
-    diags.iter().any(Diagnostic::is_error)
 }
 
 /// `--template FILE [--root DIR] [--data FILE]`: renders one file; `None` when it has errors
@@ -106,25 +84,8 @@ fn render_template(template: &Path, root: Option<&Path>, data: Option<&Path>) ->
     Ok(Some(nodes))
 }
 
-/// `PROJECT [--page ROUTE] [--query k=v] [--advance MS]`: launches the app and returns the
-/// page's live tree after onLoad, onShow, onReady and the timers due within `--advance`.
+/// The page's live tree after onLoad, onShow, onReady and the timers due within `--advance`.
 fn render_page(project: &Path, args: &DumpArgs) -> anyhow::Result<Vec<Node>> {
-    let options = LaunchOptions {
-        page: args.page.clone(),
-        query: args.query.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect(),
-        scene: None,
-    };
-    let mut sim = Simulator::launch(project, options)?;
-    sim.advance(args.advance);
-    report(&std::mem::take(&mut sim.diagnostics));
-    for entry in sim.take_console() {
-        let place = entry.location.map(|(file, pos)| format!(" ({file}:{}:{})", pos.line, pos.col)).unwrap_or_default();
-        eprintln!("console.{}: {}{place}", entry.level, entry.text);
-    }
-    if let Some(page) = &args.page {
-        if sim.current_route() != Some(page.trim_start_matches('/')) {
-            bail!("page `{page}` is not in app.json; the app opened `{}` instead", sim.current_route().unwrap_or("nothing"));
-        }
-    }
+    let sim = launch_page(project, &args.run)?;
     Ok(sim.tree().to_vec())
 }

@@ -1,6 +1,8 @@
 //! `wxemu`: the command-line front end. Each subcommand lives in a module of its own.
 
 mod dump;
+mod page;
+mod shot;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -16,12 +18,15 @@ struct Cli {
 enum Command {
     /// Run a page of a project and print its live node tree (or render one WXML template with data).
     Dump(dump::DumpArgs),
+    /// Draw a page of a project as a phone shows it and write it as a PNG.
+    Shot(shot::ShotArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Dump(args) => dump::run(args),
+        Command::Shot(args) => shot::run(args),
     };
     match result {
         Ok(code) => code,

@@ -6,6 +6,7 @@
 //! window) drives an app through this API.
 
 mod compose;
+mod draw;
 mod input;
 mod queue;
 mod router;
@@ -14,6 +15,7 @@ mod mirror;
 pub use router::{parse_url, RouteError};
 
 use compose::{Composer, PageView};
+pub use draw::Screen;
 use queue::{Event, EventQueue};
 use mirror::ViewMirror;
 use serde_json::{Map, Value as Json};

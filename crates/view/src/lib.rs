@@ -1,6 +1,11 @@
-//! The view layer of a page: its rendered node tree, finding nodes in it, and how events
-//! travel through it. (Built-in components, styles, layout and paint come with the view
-//! layer's own issue.)
+//! The view layer of a page: its rendered node tree, finding nodes in it, how events travel
+//! through it, and drawing it: styles (with the built-in components' defaults), layout
+//! and the display list.
 
+pub mod chrome;
 pub mod event;
+pub mod fonts;
+pub mod layout;
+pub mod paint;
 pub mod select;
+pub mod styled;

@@ -1,19 +1,7 @@
 //! Computed styles: what layout and paint need of each element, lengths in px where they
 //! can be known at cascade time and as px + percentage where they depend on the container.
 
-/// A colour, non-premultiplied 8-bit RGBA.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Rgba {
-    pub r: u8,
-    pub g: u8,
-    pub b: u8,
-    pub a: u8,
-}
-
-impl Rgba {
-    pub const TRANSPARENT: Rgba = Rgba { r: 0, g: 0, b: 0, a: 0 };
-    pub const BLACK: Rgba = Rgba { r: 0, g: 0, b: 0, a: 255 };
-}
+pub use wxemu_render::Rgba;
 
 /// A length: `px + percent% of the reference` (calc() of lengths and percentages is always
 /// of this form), or `auto`.

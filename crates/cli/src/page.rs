@@ -1,0 +1,58 @@
+//! What `dump` and `shot` share: which page of which project to run, and launching it.
+
+use anyhow::bail;
+use clap::Args;
+use std::path::{Path, PathBuf};
+use wxemu_core::{LaunchOptions, Simulator};
+use wxemu_package::Diagnostic;
+
+/// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS]`.
+#[derive(Args)]
+pub struct PageArgs {
+    /// The project folder (with project.config.json or app.json).
+    pub project: Option<PathBuf>,
+    /// The page route to open, e.g. pages/index/index (default: the entry page).
+    #[arg(long)]
+    pub page: Option<String>,
+    /// A query parameter for the page's onLoad, as key=value (repeatable).
+    #[arg(long, value_parser = parse_query)]
+    pub query: Vec<(String, String)>,
+    /// Run timers for this many ms of virtual time first.
+    #[arg(long, default_value_t = 0)]
+    pub advance: u64,
+}
+
+fn parse_query(s: &str) -> Result<(String, String), String> {
+    s.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).ok_or_else(|| format!("`{s}` is not key=value"))
+}
+
+/// Prints diagnostics; true when one of them is an error.
+pub fn report(diags: &[Diagnostic]) -> bool {
+    for d in diags {
+        eprintln!("{d}");
+    }
+    diags.iter().any(Diagnostic::is_error)
+}
+
+/// Launches the app at the page, runs `--advance` ms of timers, and prints the package's
+/// problems and the app's console output to stderr.
+pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator> {
+    let options = LaunchOptions {
+        page: args.page.clone(),
+        query: args.query.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect(),
+        scene: None,
+    };
+    let mut sim = Simulator::launch(project, options)?;
+    sim.advance(args.advance);
+    report(&std::mem::take(&mut sim.diagnostics));
+    for entry in sim.take_console() {
+        let place = entry.location.map(|(file, pos)| format!(" ({file}:{}:{})", pos.line, pos.col)).unwrap_or_default();
+        eprintln!("console.{}: {}{place}", entry.level, entry.text);
+    }
+    if let Some(page) = &args.page {
+        if sim.current_route() != Some(page.trim_start_matches('/')) {
+            bail!("page `{page}` is not in app.json; the app opened `{}` instead", sim.current_route().unwrap_or("nothing"));
+        }
+    }
+    Ok(sim)
+}

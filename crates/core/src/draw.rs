@@ -1,0 +1,175 @@
+//! Drawing the current page with the client's chrome: the page's stylesheets by scope (app,
+//! page, each component), styles → layout → display list.
+
+use crate::Simulator;
+use serde_json::{Map, Value as Json};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+use wxemu_render::{DisplayList, Pixmap, Rgba};
+use wxemu_view::chrome::{self, NavigationBar, Tab, TabBar};
+use wxemu_view::fonts::Fonts;
+use wxemu_view::styled::PageStyles;
+use wxemu_wxss::{Device, Isolation, Sheet};
+
+/// The screen pages are drawn on: device, fonts, and stylesheets loaded so far.
+pub struct Screen {
+    pub device: Device,
+    pub fonts: Fonts,
+    pub dark: bool,
+    sheets: HashMap<String, Rc<Sheet>>,
+    images: HashMap<String, Option<Arc<Pixmap>>>,
+}
+
+impl Screen {
+    pub fn new(device: Device, fonts: Fonts) -> Screen {
+        Screen { device, fonts, dark: false, sheets: HashMap::new(), images: HashMap::new() }
+    }
+}
+
+fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
+    window.get(key).and_then(Json::as_str).and_then(parse_hex).unwrap_or(default)
+}
+
+/// `#rgb` / `#rrggbb` as app.json writes colours.
+fn parse_hex(text: &str) -> Option<Rgba> {
+    let hex = text.strip_prefix('#')?;
+    let v = u32::from_str_radix(hex, 16).ok()?;
+    match hex.len() {
+        6 => Some(Rgba::hex(v)),
+        3 => Some(Rgba::hex(((v & 0xf00) << 12 | (v & 0xf00) << 8) | ((v & 0xf0) << 8 | (v & 0xf0) << 4) | ((v & 0xf) << 4 | (v & 0xf)))),
+        _ => None,
+    }
+}
+
+impl Simulator {
+    /// The current page drawn with its chrome. `full_page` makes the picture as tall as the
+    /// page's content instead of the screen.
+    pub fn draw(&mut self, screen: &mut Screen, full_page: bool) -> DisplayList {
+        let device = screen.device;
+        let styles = self.page_styles(screen);
+        let Some(page) = self.stack.last() else { return DisplayList { width: device.width, height: device.height, items: Vec::new() } };
+        let route = page.route.clone();
+        let window = self.window_config(&route);
+        let bar = NavigationBar {
+            title: window.get("navigationBarTitleText").and_then(Json::as_str).unwrap_or("").to_string(),
+            background: color(&window, "navigationBarBackgroundColor", Rgba::BLACK),
+            white_text: window.get("navigationBarTextStyle").and_then(Json::as_str) != Some("black"),
+            custom: window.get("navigationStyle").and_then(Json::as_str) == Some("custom"),
+            back: self.stack.len() > 1,
+        };
+        let top = if bar.custom { 0.0 } else { chrome::STATUS_BAR + chrome::NAVIGATION_BAR };
+        let tab_bar = self.is_tab(&route).then(|| self.tab_bar(&route, screen));
+        let bottom = if tab_bar.is_some() { chrome::TAB_BAR } else { 0.0 };
+        let viewport = device.height - top - bottom;
+        let page_device = Device { height: viewport, ..device };
+        let tree = page.tree.clone();
+        let styled = wxemu_view::styled::style(&tree, &styles, &page_device, screen.dark);
+        let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, device.width, viewport);
+        let height = if full_page { layout.height + top + bottom } else { device.height };
+        let mut items = Vec::new();
+        let background = color(&window, "backgroundColor", Rgba::WHITE);
+        items.push(wxemu_render::Item::Fill { area: wxemu_render::Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: wxemu_render::Paint::Solid(background) });
+        let root = self.package.root.clone();
+        let images = &mut screen.images;
+        let page_dir = route.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        let load = std::cell::RefCell::new(images);
+        let find = |src: &str| -> Option<Arc<Pixmap>> {
+            let path = wxemu_package::resolve::resolve_path(&format!("{page_dir}/x"), src);
+            load.borrow_mut().entry(path.clone()).or_insert_with(|| std::fs::read(root.join(&path)).ok().and_then(|b| wxemu_render::decode_png(&b)).map(Arc::new)).clone()
+        };
+        wxemu_view::paint::paint(&styled, &layout, &find, top, &mut items);
+        chrome::navigation_bar(&bar, &mut screen.fonts, device.width, &mut items);
+        if let Some(tabs) = tab_bar {
+            chrome::tab_bar(&tabs, &mut screen.fonts, device.width, height - chrome::TAB_BAR, &mut items);
+        }
+        DisplayList { width: device.width, height, items }
+    }
+
+    /// app.json `window` with the page's .json on top.
+    fn window_config(&self, route: &str) -> Map<String, Json> {
+        let mut window = self.package.app.window.clone();
+        if let Some(unit) = self.package.pages.get(route) {
+            for (k, v) in &unit.config.raw {
+                window.insert(k.clone(), v.clone());
+            }
+        }
+        window
+    }
+
+    fn tab_bar(&self, route: &str, screen: &mut Screen) -> TabBar {
+        let config = self.package.app.tab_bar.clone().unwrap_or_default();
+        let list = config.get("list").and_then(Json::as_array).cloned().unwrap_or_default();
+        let tabs = list
+            .iter()
+            .map(|tab| {
+                let selected = tab.get("pagePath").and_then(Json::as_str) == Some(route);
+                let icon_key = if selected { "selectedIconPath" } else { "iconPath" };
+                let icon = tab.get(icon_key).and_then(Json::as_str).and_then(|p| {
+                    let path = wxemu_package::resolve::resolve_path("app.json", p);
+                    let root = &self.package.root;
+                    screen.images.entry(path.clone()).or_insert_with(|| std::fs::read(root.join(&path)).ok().and_then(|b| wxemu_render::decode_png(&b)).map(Arc::new)).clone()
+                });
+                Tab { text: tab.get("text").and_then(Json::as_str).unwrap_or("").to_string(), selected, icon }
+            })
+            .collect();
+        TabBar {
+            tabs,
+            color: color(&config, "color", Rgba::hex(0x7a7e83)),
+            selected_color: color(&config, "selectedColor", Rgba::hex(0x3cc51f)),
+            background: color(&config, "backgroundColor", Rgba::hex(0xf7f7f7)),
+            white_border: config.get("borderStyle").and_then(Json::as_str) == Some("white"),
+        }
+    }
+
+    /// The current page's sheets: app.wxss and the page's in scope 0, one scope per component.
+    fn page_styles(&mut self, screen: &mut Screen) -> PageStyles {
+        let mut styles = PageStyles { isolation: vec![Isolation::Isolated], ..PageStyles::default() };
+        let Some(page) = self.stack.last() else { return styles };
+        let route = page.route.clone();
+        let mut components: Vec<(u32, String)> = page.components.values().map(|c| (c.id, c.path.clone())).collect();
+        components.sort();
+        let mut files = vec![(0, "app.wxss".to_string())];
+        files.push((0, format!("{route}.wxss")));
+        let mut scope_of_path: HashMap<String, u32> = HashMap::new();
+        for (id, path) in components {
+            let next = styles.isolation.len() as u32;
+            let scope = *scope_of_path.entry(path.clone()).or_insert(next);
+            if scope == next {
+                styles.isolation.push(self.isolation(id, &path));
+                files.push((scope, format!("{path}.wxss")));
+            }
+            styles.scopes.insert(id, scope);
+        }
+        for (scope, file) in files {
+            if let Some(sheet) = self.sheet(screen, &file) {
+                styles.sheets.push((scope, sheet));
+            }
+        }
+        styles
+    }
+
+    fn isolation(&mut self, id: u32, path: &str) -> Isolation {
+        let options = self.app.component_options(id);
+        let from_json = self.package.components.get(path).and_then(|u| u.config.style_isolation.clone());
+        let named = options.get("styleIsolation").and_then(Json::as_str).map(str::to_string).or(from_json);
+        match named.as_deref() {
+            Some("apply-shared") => Isolation::ApplyShared,
+            Some("shared") => Isolation::Shared,
+            _ if options.get("addGlobalClass").and_then(Json::as_bool) == Some(true) => Isolation::ApplyShared,
+            _ => Isolation::Isolated,
+        }
+    }
+
+    /// A stylesheet, loaded once per screen; its problems join the diagnostics.
+    fn sheet(&mut self, screen: &mut Screen, file: &str) -> Option<Rc<Sheet>> {
+        if let Some(sheet) = screen.sheets.get(file) {
+            return Some(sheet.clone());
+        }
+        let text = self.package.read(file)?;
+        let sheet = Rc::new(wxemu_wxss::load(file, &screen.device, &|path| if path == file { Some(text.clone()) } else { self.package.read(path) }));
+        self.diagnostics.extend(sheet.diagnostics.iter().cloned());
+        screen.sheets.insert(file.to_string(), sheet.clone());
+        Some(sheet)
+    }
+}

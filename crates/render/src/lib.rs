@@ -1,0 +1,233 @@
+//! The display list the view paints into, and its CPU rasterizer (vello_cpu): exact and
+//! deterministic, for headless shots and golden images. Coordinates are CSS px; the
+//! rasterizer scales by the device pixel ratio.
+
+use std::sync::Arc;
+use vello_cpu::kurbo::{Affine, BezPath, Point, Rect, RoundedRect, RoundedRectRadii, Shape};
+use vello_cpu::peniko::{self, color::AlphaColor, ColorStop, Fill};
+use vello_cpu::{Glyph, RenderContext, Resources};
+pub use vello_cpu::peniko::FontData;
+pub use vello_cpu::Pixmap;
+
+/// A colour, non-premultiplied 8-bit RGBA.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Rgba {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+    pub a: u8,
+}
+
+impl Rgba {
+    pub const TRANSPARENT: Rgba = Rgba { r: 0, g: 0, b: 0, a: 0 };
+    pub const BLACK: Rgba = Rgba { r: 0, g: 0, b: 0, a: 255 };
+    pub const WHITE: Rgba = Rgba { r: 255, g: 255, b: 255, a: 255 };
+
+    /// An opaque colour from 0xRRGGBB.
+    pub const fn hex(rgb: u32) -> Rgba {
+        Rgba { r: (rgb >> 16) as u8, g: (rgb >> 8) as u8, b: rgb as u8, a: 255 }
+    }
+
+    fn to_peniko(self) -> AlphaColor<peniko::color::Srgb> {
+        AlphaColor::from_rgba8(self.r, self.g, self.b, self.a)
+    }
+}
+
+/// A rectangle in CSS px.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Box2 {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Box2 {
+    fn rect(&self) -> Rect {
+        Rect::new(self.x as f64, self.y as f64, (self.x + self.w) as f64, (self.y + self.h) as f64)
+    }
+}
+
+/// Corner radii: top-left, top-right, bottom-right, bottom-left.
+pub type Radii = [f32; 4];
+
+/// What a fill is painted with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Paint {
+    Solid(Rgba),
+    /// A linear gradient from `start` to `end` (CSS px) through stops at offsets 0..=1.
+    Linear { start: (f32, f32), end: (f32, f32), stops: Vec<(f32, Rgba)> },
+}
+
+/// One drawing instruction.
+#[derive(Clone, Debug)]
+pub enum Item {
+    /// A (rounded) rectangle filled.
+    Fill { area: Box2, radii: Radii, paint: Paint },
+    /// The ring between a rounded rectangle and its inner rectangle inset by `widths`
+    /// (top, right, bottom, left), one colour per side.
+    Border { area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4] },
+    /// A blurred shadow of a rounded rectangle.
+    Shadow { area: Box2, radius: f32, blur: f32, color: Rgba },
+    /// Glyphs of one font and size; positions are baseline points in CSS px.
+    Glyphs { font: FontData, size: f32, color: Rgba, glyphs: Vec<(u32, f32, f32)> },
+    /// An image scaled into `area`.
+    Image { area: Box2, image: Arc<Pixmap> },
+    /// Starts clipping to a rounded rectangle, until the matching `Pop`.
+    Clip { area: Box2, radii: Radii },
+    /// Starts a group drawn with `opacity`, until the matching `Pop`.
+    Opacity(f32),
+    Pop,
+}
+
+/// A page's drawing: size in CSS px and the items back to front.
+#[derive(Clone, Debug, Default)]
+pub struct DisplayList {
+    pub width: f32,
+    pub height: f32,
+    pub items: Vec<Item>,
+}
+
+fn rounded(area: Box2, radii: Radii) -> BezPath {
+    let r = RoundedRectRadii::new(radii[0] as f64, radii[1] as f64, radii[2] as f64, radii[3] as f64);
+    RoundedRect::from_rect(area.rect(), r).to_path(0.1)
+}
+
+/// Paints `list` at `scale` device pixels per CSS px onto a white page.
+pub fn rasterize(list: &DisplayList, scale: f32) -> Pixmap {
+    let width = (list.width * scale).ceil().clamp(1.0, u16::MAX as f32) as u16;
+    let height = (list.height * scale).ceil().clamp(1.0, u16::MAX as f32) as u16;
+    let mut ctx = RenderContext::new(width, height);
+    let mut resources = Resources::new();
+    let base = Affine::scale(scale as f64);
+    ctx.set_transform(base);
+    ctx.set_paint(Rgba::WHITE.to_peniko());
+    ctx.fill_rect(&Rect::new(0.0, 0.0, list.width as f64, list.height as f64));
+    for item in &list.items {
+        match item {
+            Item::Fill { area, radii, paint } => {
+                set_paint(&mut ctx, paint);
+                if radii.iter().all(|r| *r == 0.0) {
+                    ctx.fill_rect(&area.rect());
+                } else {
+                    ctx.fill_path(&rounded(*area, *radii));
+                }
+            }
+            Item::Border { area, radii, widths, colors } => border(&mut ctx, *area, *radii, *widths, *colors),
+            Item::Shadow { area, radius, blur, color } => {
+                ctx.set_paint(color.to_peniko());
+                ctx.fill_blurred_rounded_rect(&area.rect(), *radius, blur / 2.0, false);
+            }
+            Item::Glyphs { font, size, color, glyphs } => {
+                ctx.set_paint(color.to_peniko());
+                let run = ctx.glyph_run(&mut resources, font).font_size(*size).hint(false);
+                let _ = run.fill_glyphs(glyphs.iter().map(|&(id, x, y)| Glyph { id, x, y }));
+            }
+            Item::Image { area, image } => {
+                let sx = area.w as f64 / image.width().max(1) as f64;
+                let sy = area.h as f64 / image.height().max(1) as f64;
+                ctx.set_paint_transform(Affine::translate((area.x as f64, area.y as f64)) * Affine::scale_non_uniform(sx, sy));
+                ctx.set_paint(vello_cpu::Image { image: vello_cpu::ImageSource::Pixmap(image.clone()), sampler: Default::default() });
+                ctx.fill_rect(&area.rect());
+                ctx.reset_paint_transform();
+            }
+            Item::Clip { area, radii } => ctx.push_clip_layer(&rounded(*area, *radii)),
+            Item::Opacity(opacity) => ctx.push_opacity_layer(*opacity),
+            Item::Pop => ctx.pop_layer(),
+        }
+    }
+    ctx.flush();
+    let mut pixmap = Pixmap::new(width, height);
+    ctx.render(&mut pixmap, &mut resources);
+    pixmap
+}
+
+fn set_paint(ctx: &mut RenderContext, paint: &Paint) {
+    match paint {
+        Paint::Solid(c) => ctx.set_paint(c.to_peniko()),
+        Paint::Linear { start, end, stops } => {
+            let stops: Vec<ColorStop> = stops.iter().map(|(at, c)| ColorStop::from((*at, c.to_peniko()))).collect();
+            let gradient = peniko::Gradient::new_linear(Point::new(start.0 as f64, start.1 as f64), Point::new(end.0 as f64, end.1 as f64)).with_stops(stops.as_slice());
+            ctx.set_paint(gradient);
+        }
+    }
+}
+
+fn border(ctx: &mut RenderContext, area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4]) {
+    let [top, right, bottom, left] = widths;
+    let inner = Box2 { x: area.x + left, y: area.y + top, w: (area.w - left - right).max(0.0), h: (area.h - top - bottom).max(0.0) };
+    let inner_radii = [(radii[0] - top.max(left)).max(0.0), (radii[1] - top.max(right)).max(0.0), (radii[2] - bottom.max(right)).max(0.0), (radii[3] - bottom.max(left)).max(0.0)];
+    let mut ring = rounded(area, radii);
+    ring.extend(rounded(inner, inner_radii));
+    if colors.iter().all(|c| *c == colors[0]) {
+        ctx.set_paint(colors[0].to_peniko());
+        ctx.set_fill_rule(Fill::EvenOdd);
+        ctx.fill_path(&ring);
+        ctx.set_fill_rule(Fill::NonZero);
+        return;
+    }
+    // Different colours: each side is the ring clipped to its trapezoid.
+    let (x0, y0, x1, y1) = (area.x as f64, area.y as f64, (area.x + area.w) as f64, (area.y + area.h) as f64);
+    let (ix0, iy0, ix1, iy1) = (inner.x as f64, inner.y as f64, (inner.x + inner.w) as f64, (inner.y + inner.h) as f64);
+    let sides = [
+        [(x0, y0), (x1, y0), (ix1, iy0), (ix0, iy0)],
+        [(x1, y0), (x1, y1), (ix1, iy1), (ix1, iy0)],
+        [(x1, y1), (x0, y1), (ix0, iy1), (ix1, iy1)],
+        [(x0, y1), (x0, y0), (ix0, iy0), (ix0, iy1)],
+    ];
+    for (side, corners) in sides.iter().enumerate() {
+        if widths[side] <= 0.0 || colors[side].a == 0 {
+            continue;
+        }
+        let mut clip = BezPath::new();
+        clip.move_to(corners[0]);
+        corners[1..].iter().for_each(|&p| clip.line_to(p));
+        clip.close_path();
+        ctx.push_clip_layer(&clip);
+        ctx.set_paint(colors[side].to_peniko());
+        ctx.set_fill_rule(Fill::EvenOdd);
+        ctx.fill_path(&ring);
+        ctx.set_fill_rule(Fill::NonZero);
+        ctx.pop_layer();
+    }
+}
+
+/// Encodes a rasterized page as PNG (RGBA, straight alpha).
+pub fn encode_png(pixmap: Pixmap) -> Vec<u8> {
+    pixmap.into_png().expect("encoding a PNG into memory cannot fail")
+}
+
+/// Decodes a PNG file's bytes into a pixmap (for images and golden comparisons).
+pub fn decode_png(bytes: &[u8]) -> Option<Pixmap> {
+    Pixmap::from_png(std::io::Cursor::new(bytes)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pixel(p: &Pixmap, x: u16, y: u16) -> [u8; 4] {
+        let c = p.sample(x, y);
+        [c.r, c.g, c.b, c.a]
+    }
+
+    #[test]
+    fn fills_borders_and_scale_land_on_the_right_pixels() {
+        let list = DisplayList {
+            width: 20.0,
+            height: 10.0,
+            items: vec![
+                Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: 10.0, h: 10.0 }, radii: [0.0; 4], paint: Paint::Solid(Rgba::hex(0xff0000)) },
+                Item::Border { area: Box2 { x: 10.0, y: 0.0, w: 10.0, h: 10.0 }, radii: [0.0; 4], widths: [2.0; 4], colors: [Rgba::hex(0x0000ff); 4] },
+            ],
+        };
+        let p = rasterize(&list, 2.0);
+        assert_eq!((p.width(), p.height()), (40, 20));
+        assert_eq!(pixel(&p, 5, 5), [255, 0, 0, 255]);
+        assert_eq!(pixel(&p, 21, 10), [0, 0, 255, 255], "inside the 2px (4 device px) border");
+        assert_eq!(pixel(&p, 30, 10), [255, 255, 255, 255], "the border's middle is not filled");
+        let png = encode_png(p);
+        assert_eq!(&png[1..4], b"PNG");
+        assert_eq!(decode_png(&png).map(|p| p.width()), Some(40));
+    }
+}

@@ -1,0 +1,85 @@
+//! The client's chrome around a page: status bar, navigation bar and tab bar, drawn as the
+//! iOS WeChat client draws them (sizes of an iPhone 6/7/8: 20 px status bar, 44 px
+//! navigation bar, 49 px tab bar).
+
+use crate::fonts::Fonts;
+use crate::layout;
+use crate::paint;
+use wxemu_render::{Box2, Item, Paint, Rgba};
+use wxemu_wxss::style::{ComputedStyle, TextAlign};
+
+pub const STATUS_BAR: f32 = 20.0;
+pub const NAVIGATION_BAR: f32 = 44.0;
+pub const TAB_BAR: f32 = 49.0;
+
+/// What the navigation bar shows (from app.json `window` and the page's .json).
+pub struct NavigationBar {
+    pub title: String,
+    pub background: Rgba,
+    /// `navigationBarTextStyle: white` (else black).
+    pub white_text: bool,
+    /// `navigationStyle: custom`: only the status bar's text, over the page.
+    pub custom: bool,
+    /// Whether a back arrow shows (a page below this one on the stack).
+    pub back: bool,
+}
+
+/// One tab of the tab bar.
+pub struct Tab {
+    pub text: String,
+    pub selected: bool,
+    /// `iconPath` (or `selectedIconPath` when selected), when it could be read.
+    pub icon: Option<std::sync::Arc<wxemu_render::Pixmap>>,
+}
+
+/// What the tab bar shows.
+pub struct TabBar {
+    pub tabs: Vec<Tab>,
+    pub color: Rgba,
+    pub selected_color: Rgba,
+    pub background: Rgba,
+    /// `borderStyle: white` (else black).
+    pub white_border: bool,
+}
+
+fn text_style(size: f32, weight: u16, color: Rgba) -> ComputedStyle {
+    ComputedStyle { font_size: size, font_weight: weight, color, text_align: TextAlign::Center, ..ComputedStyle::default() }
+}
+
+/// Draws `text` centred in `area`.
+fn centered(fonts: &mut Fonts, text: &str, style: &ComputedStyle, area: Box2, items: &mut Vec<Item>) {
+    let line = layout::line(fonts, text, style, area.w);
+    let y = area.y + (area.h - line.height()) / 2.0;
+    paint::glyphs(&line, Box2 { y, ..area }, items);
+}
+
+/// Status bar and navigation bar across `width`.
+pub fn navigation_bar(bar: &NavigationBar, fonts: &mut Fonts, width: f32, items: &mut Vec<Item>) {
+    let color = if bar.white_text { Rgba::WHITE } else { Rgba::BLACK };
+    if !bar.custom {
+        items.push(Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: width, h: STATUS_BAR + NAVIGATION_BAR }, radii: [0.0; 4], paint: Paint::Solid(bar.background) });
+        centered(fonts, &bar.title, &text_style(17.0, 600, color), Box2 { x: 60.0, y: STATUS_BAR, w: width - 120.0, h: NAVIGATION_BAR }, items);
+        if bar.back {
+            centered(fonts, "‹", &text_style(34.0, 300, color), Box2 { x: 0.0, y: STATUS_BAR - 3.0, w: 30.0, h: NAVIGATION_BAR }, items);
+        }
+    }
+    centered(fonts, "9:41", &text_style(12.0, 600, color), Box2 { x: 0.0, y: 0.0, w: width, h: STATUS_BAR }, items);
+}
+
+/// The tab bar at `top`.
+pub fn tab_bar(bar: &TabBar, fonts: &mut Fonts, width: f32, top: f32, items: &mut Vec<Item>) {
+    items.push(Item::Fill { area: Box2 { x: 0.0, y: top, w: width, h: TAB_BAR }, radii: [0.0; 4], paint: Paint::Solid(bar.background) });
+    let border = if bar.white_border { Rgba::hex(0xf2f2f2) } else { Rgba { r: 0, g: 0, b: 0, a: 84 } };
+    items.push(Item::Fill { area: Box2 { x: 0.0, y: top, w: width, h: 0.5 }, radii: [0.0; 4], paint: Paint::Solid(border) });
+    let w = width / bar.tabs.len().max(1) as f32;
+    for (i, tab) in bar.tabs.iter().enumerate() {
+        let color = if tab.selected { bar.selected_color } else { bar.color };
+        match &tab.icon {
+            Some(image) => {
+                items.push(Item::Image { area: Box2 { x: i as f32 * w + w / 2.0 - 12.0, y: top + 5.0, w: 24.0, h: 24.0 }, image: image.clone() });
+                centered(fonts, &tab.text, &text_style(10.0, 400, color), Box2 { x: i as f32 * w, y: top + 30.0, w, h: 16.0 }, items);
+            }
+            None => centered(fonts, &tab.text, &text_style(14.0, 400, color), Box2 { x: i as f32 * w, y: top, w, h: TAB_BAR }, items),
+        }
+    }
+}

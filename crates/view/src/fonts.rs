@@ -1,0 +1,44 @@
+//! The fonts text is shaped with: registered explicitly (no system font discovery), so the
+//! same input gives the same pixels on every machine that has the same font files.
+
+use parley::fontique::{Blob, Collection, CollectionOptions, SourceCache};
+use parley::FontContext;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Where Debian's fonts-noto-cjk puts Noto Sans CJK (the default face, like PingFang SC on
+/// an iPhone).
+pub const DEFAULT_FONT_FILES: &[&str] = &["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"];
+
+/// The family used when a style names none that is registered.
+pub const DEFAULT_FAMILY: &str = "Noto Sans CJK SC";
+
+/// Fonts and parley's shaping context.
+pub struct Fonts {
+    pub context: FontContext,
+}
+
+/// A font file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read font file {path}: {source}; install Debian's fonts-noto-cjk or pass --font FILE")]
+pub struct FontError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+impl Fonts {
+    /// Registers the given font files (TTF, OTF or TTC).
+    pub fn load(files: &[PathBuf]) -> Result<Fonts, FontError> {
+        let mut collection = Collection::new(CollectionOptions { shared: false, system_fonts: false });
+        for path in files {
+            let data = std::fs::read(path).map_err(|source| FontError { path: path.clone(), source })?;
+            collection.register_fonts(Blob::new(Arc::new(data)), None);
+        }
+        Ok(Fonts { context: FontContext { collection, source_cache: SourceCache::default() } })
+    }
+
+    /// The default fonts (see [`DEFAULT_FONT_FILES`]).
+    pub fn load_default() -> Result<Fonts, FontError> {
+        Fonts::load(&DEFAULT_FONT_FILES.iter().map(|f| Path::new(f).to_path_buf()).collect::<Vec<_>>())
+    }
+}

@@ -1,0 +1,445 @@
+//! Layout: styled elements become taffy boxes (block, flex, grid, absolute), runs of inline
+//! content become parley paragraphs measured inside taffy, and the result is every element's
+//! border box and every paragraph's lines in page coordinates.
+
+use crate::fonts::{Fonts, DEFAULT_FAMILY};
+use crate::styled::{Content, StyledTree};
+use parley::{Alignment, AlignmentOptions, FontFamily, FontStyle, FontWeight, LayoutContext, StyleProperty};
+use std::borrow::Cow;
+use taffy::prelude::*;
+use taffy::{compute_leaf_layout, AvailableSpace as Space};
+use wxemu_render::{Box2, Rgba};
+use wxemu_wxss::style::{self as css, ComputedStyle, Dim};
+
+/// A paragraph of text: its lines (brush = text colour) and where its box is.
+pub struct Paragraph {
+    pub layout: parley::Layout<Rgba>,
+    /// The element whose style the paragraph's box uses (its containing block).
+    pub element: usize,
+    pub area: Box2,
+}
+
+/// What was laid out, in page coordinates (CSS px, the page's top-left at 0,0).
+pub struct PageLayout {
+    /// Border box of each styled element (None when not displayed).
+    pub boxes: Vec<Option<Box2>>,
+    pub paragraphs: Vec<Paragraph>,
+    /// Paint order: elements and paragraphs in tree order.
+    pub order: Vec<Piece>,
+    /// Height of the page's content.
+    pub height: f32,
+}
+
+/// One step of painting in tree order.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Piece {
+    /// An element's own box (background, border) — its children follow until `End`.
+    Begin(usize),
+    End(usize),
+    Paragraph(usize),
+}
+
+/// Per taffy node: what it stands for.
+enum Slot {
+    Element(usize),
+    Paragraph(usize),
+    Anonymous,
+}
+
+/// Text of one run of inline content, with the element whose style each part has.
+type Runs = Vec<(String, usize)>;
+
+struct Builder<'a> {
+    styled: &'a StyledTree,
+    fonts: &'a mut Fonts,
+    text: LayoutContext<Rgba>,
+    taffy: TaffyTree<parley::Layout<Rgba>>,
+    slots: Vec<(NodeId, Slot)>,
+    paragraphs: Vec<(NodeId, usize)>,
+    lengths: Lengths,
+}
+
+/// Lays out the styled page at the viewport `width` (and `height` for the page's min-height).
+pub fn layout(styled: &StyledTree, fonts: &mut Fonts, width: f32, height: f32) -> PageLayout {
+    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), lengths: Lengths { viewport: width } };
+    let root = b.element(0).expect("the page is displayed");
+    let mut page_style = b.taffy.style(root).unwrap().clone();
+    page_style.min_size.height = LengthPercentageAuto::length(height);
+    page_style.size.width = Dimension::length(width);
+    b.taffy.set_style(root, page_style).unwrap();
+    b.taffy
+        .compute_layout_with_measure(root, Size { width: Space::Definite(width), height: Space::MaxContent }, |inputs, _, context, style| {
+            compute_leaf_layout(inputs, style, |_, _| 0.0, |known, available| match context {
+                None => Size::ZERO,
+                Some(paragraph) => {
+                    let max = known.width.or(match available.width {
+                        Space::Definite(w) => Some(w),
+                        Space::MinContent => Some(0.0),
+                        Space::MaxContent => None,
+                    });
+                    paragraph.break_all_lines(max);
+                    Size { width: known.width.unwrap_or(paragraph.width().ceil()), height: known.height.unwrap_or(paragraph.height()) }
+                }
+            })
+        })
+        .expect("taffy layout");
+    b.finish(root, height)
+}
+
+impl Builder<'_> {
+    fn node(&mut self, style: Style, children: &[NodeId], slot: Slot) -> NodeId {
+        let id = self.taffy.new_with_children(style, children).unwrap();
+        self.slots.push((id, slot));
+        id
+    }
+
+    /// The box of element `index` and everything in it (None when not displayed).
+    fn element(&mut self, index: usize) -> Option<NodeId> {
+        let style = &self.styled.elements[index].style;
+        if style.display == css::Display::None {
+            return None;
+        }
+        let flex_like = matches!(style.display, css::Display::Flex | css::Display::InlineFlex | css::Display::Grid);
+        let children = self.children(index, flex_like);
+        let taffy_style = box_style(&self.styled.elements[index].style, &self.lengths);
+        Some(self.node(taffy_style, &children, Slot::Element(index)))
+    }
+
+    /// Boxes for the children of `index`: block children as they are; runs of inline content
+    /// as paragraphs, or (when they hold inline-blocks) as a wrapping row of such boxes.
+    fn children(&mut self, index: usize, flex_like: bool) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut run: Vec<Inline> = Vec::new();
+        for child in &self.styled.elements[index].children {
+            match child {
+                Content::Text(text) => run.push(Inline::Text(text.clone(), index)),
+                Content::Element(e) => {
+                    let display = self.styled.elements[*e].style.display;
+                    if display == css::Display::None {
+                        continue;
+                    }
+                    if flex_like {
+                        self.flush(index, &mut run, &mut out);
+                        out.extend(self.element(*e));
+                    } else if display == css::Display::Inline {
+                        self.inline_pieces(*e, &mut run);
+                    } else if matches!(display, css::Display::InlineBlock | css::Display::InlineFlex) {
+                        run.push(Inline::Atomic(*e));
+                    } else {
+                        self.flush(index, &mut run, &mut out);
+                        out.extend(self.element(*e));
+                    }
+                }
+            }
+        }
+        self.flush(index, &mut run, &mut out);
+        out
+    }
+
+    fn inline_pieces(&self, index: usize, run: &mut Vec<Inline>) {
+        for child in &self.styled.elements[index].children {
+            match child {
+                Content::Text(text) => run.push(Inline::Text(text.clone(), index)),
+                Content::Element(e) => match self.styled.elements[*e].style.display {
+                    css::Display::None => {}
+                    css::Display::Inline => self.inline_pieces(*e, run),
+                    _ => run.push(Inline::Atomic(*e)),
+                },
+            }
+        }
+    }
+
+    fn flush(&mut self, container: usize, run: &mut Vec<Inline>, out: &mut Vec<NodeId>) {
+        if run.is_empty() {
+            return;
+        }
+        let pieces = std::mem::take(run);
+        if pieces.iter().all(|p| matches!(p, Inline::Text(..))) {
+            let runs: Runs = pieces.into_iter().map(|p| if let Inline::Text(t, e) = p { (t, e) } else { unreachable!() }).collect();
+            out.extend(self.paragraph(container, runs));
+            return;
+        }
+        // A line of inline-blocks and text: a wrapping row, bottoms aligned as on a baseline.
+        let mut items = Vec::new();
+        let mut texts: Runs = Vec::new();
+        for piece in pieces {
+            match piece {
+                Inline::Text(t, e) => texts.push((t, e)),
+                Inline::Atomic(e) => {
+                    items.extend(self.paragraph(container, std::mem::take(&mut texts)));
+                    items.extend(self.element(e));
+                }
+            }
+        }
+        items.extend(self.paragraph(container, texts));
+        let row = Style { display: Display::Flex, flex_wrap: FlexWrap::Wrap, align_items: AlignItems::BASELINE, ..Style::default() };
+        out.push(self.node(row, &items, Slot::Anonymous));
+    }
+
+    /// A paragraph leaf for inline text runs (None when it is only collapsible white space).
+    fn paragraph(&mut self, container: usize, runs: Runs) -> Option<NodeId> {
+        let block = &self.styled.elements[container].style;
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (part, element) in &runs {
+            let style = &self.styled.elements[*element].style;
+            let start = text.len();
+            collapse(part, style.white_space, &mut text);
+            spans.push((start..text.len(), *element));
+        }
+        if text.trim().is_empty() && !matches!(block.white_space, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap) {
+            return None;
+        }
+        let trimmed_start = text.len() - text.trim_start().len();
+        let text = text.trim().to_string();
+        let mut builder = self.text.ranged_builder(&mut self.fonts.context, &text, 1.0, true);
+        push_style(&mut builder, block, None);
+        for (range, element) in spans {
+            let range = range.start.saturating_sub(trimmed_start).min(text.len())..range.end.saturating_sub(trimmed_start).min(text.len());
+            if !range.is_empty() && element != container {
+                push_style(&mut builder, &self.styled.elements[element].style, Some(range));
+            }
+        }
+        let layout = builder.build(&text);
+        let id = self.taffy.new_leaf_with_context(Style::default(), layout).unwrap();
+        let index = self.paragraphs.len();
+        self.paragraphs.push((id, container));
+        self.slots.push((id, Slot::Paragraph(index)));
+        Some(id)
+    }
+
+    fn finish(mut self, root: NodeId, viewport_height: f32) -> PageLayout {
+        let mut boxes = vec![None; self.styled.elements.len()];
+        let mut paragraph_areas = vec![Box2::default(); self.paragraphs.len()];
+        let mut order = Vec::new();
+        let slots: std::collections::HashMap<NodeId, usize> = self.slots.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+        let mut stack = vec![(root, 0.0f32, 0.0f32, false)];
+        while let Some((id, px, py, closing)) = stack.pop() {
+            let slot = &self.slots[slots[&id]].1;
+            if closing {
+                if let Slot::Element(e) = slot {
+                    order.push(Piece::End(*e));
+                }
+                continue;
+            }
+            let l = self.taffy.layout(id).unwrap();
+            let area = Box2 { x: px + l.location.x, y: py + l.location.y, w: l.size.width, h: l.size.height };
+            match slot {
+                Slot::Element(e) => {
+                    boxes[*e] = Some(area);
+                    order.push(Piece::Begin(*e));
+                    stack.push((id, px, py, true));
+                }
+                Slot::Paragraph(p) => {
+                    let content = Box2 { x: area.x + l.padding.left, y: area.y + l.padding.top, w: l.content_box_width(), h: l.content_box_height() };
+                    paragraph_areas[*p] = content;
+                    order.push(Piece::Paragraph(*p));
+                }
+                Slot::Anonymous => {}
+            }
+            for child in self.taffy.children(id).unwrap().into_iter().rev() {
+                stack.push((child, area.x, area.y, false));
+            }
+        }
+        let mut paragraphs = Vec::with_capacity(self.paragraphs.len());
+        for (i, (id, element)) in self.paragraphs.clone().into_iter().enumerate() {
+            let area = paragraph_areas[i];
+            let style = &self.styled.elements[element].style;
+            let mut layout = self.taffy.get_node_context_mut(id).map(std::mem::take).unwrap_or_else(|| self.text.ranged_builder(&mut self.fonts.context, "", 1.0, true).build(""));
+            let wrap = !matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
+            layout.break_all_lines(wrap.then_some(area.w.max(1.0)));
+            layout.align(alignment(style.text_align), AlignmentOptions::default());
+            paragraphs.push(Paragraph { layout, element, area });
+        }
+        let height = boxes[0].map_or(viewport_height, |b: Box2| b.h).max(viewport_height);
+        PageLayout { boxes, paragraphs, order, height }
+    }
+}
+
+/// One paragraph of `text` in `style`, broken at `width`, aligned by the style.
+pub fn line(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) -> parley::Layout<Rgba> {
+    let mut context = LayoutContext::new();
+    let mut builder = context.ranged_builder(&mut fonts.context, text, 1.0, true);
+    push_style(&mut builder, style, None);
+    let mut layout = builder.build(text);
+    layout.break_all_lines(Some(width));
+    layout.align(alignment(style.text_align), AlignmentOptions::default());
+    layout
+}
+
+enum Inline {
+    Text(String, usize),
+    Atomic(usize),
+}
+
+/// White space processing of CSS `white-space` (spaces and tabs collapse except in pre and
+/// pre-wrap; newlines too except in pre, pre-wrap and pre-line).
+fn collapse(text: &str, mode: css::WhiteSpace, out: &mut String) {
+    let keep_spaces = matches!(mode, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap);
+    let keep_newlines = keep_spaces || mode == css::WhiteSpace::PreLine;
+    for c in text.chars() {
+        let c = if c == '\t' && !keep_spaces { ' ' } else { c };
+        if c == '\n' && keep_newlines {
+            while !keep_spaces && out.ends_with(' ') {
+                out.pop();
+            }
+            out.push('\n');
+        } else if c.is_whitespace() && c != '\u{a0}' && c != '\u{3000}' && !keep_spaces {
+            if !out.ends_with(' ') && !out.ends_with('\n') && !out.is_empty() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, s: &ComputedStyle, range: Option<std::ops::Range<usize>>) {
+    let families: Vec<parley::FontFamilyName> =
+        s.font_family.iter().map(|f| parley::FontFamilyName::Named(Cow::Owned(f.clone()))).chain([parley::FontFamilyName::Named(Cow::Borrowed(DEFAULT_FAMILY))]).collect();
+    let line_height = match s.line_height {
+        css::LineHeight::Normal => parley::LineHeight::MetricsRelative(1.0),
+        css::LineHeight::Number(n) => parley::LineHeight::FontSizeRelative(n),
+        css::LineHeight::Px(px) => parley::LineHeight::Absolute(px),
+    };
+    let properties: [StyleProperty<'_, Rgba>; 8] = [
+        StyleProperty::FontFamily(FontFamily::List(Cow::Owned(families))),
+        StyleProperty::FontSize(s.font_size),
+        StyleProperty::FontWeight(FontWeight::new(s.font_weight as f32)),
+        StyleProperty::FontStyle(if s.italic { FontStyle::Italic } else { FontStyle::Normal }),
+        StyleProperty::Brush(s.color),
+        StyleProperty::LineHeight(line_height),
+        StyleProperty::LetterSpacing(s.letter_spacing),
+        StyleProperty::Underline(s.underline),
+    ];
+    for property in properties {
+        match &range {
+            None => builder.push_default(property),
+            Some(r) => builder.push(property, r.clone()),
+        }
+    }
+    let strike = StyleProperty::Strikethrough(s.line_through);
+    match range {
+        None => builder.push_default(strike),
+        Some(r) => builder.push(strike, r),
+    }
+}
+
+fn alignment(align: css::TextAlign) -> Alignment {
+    match align {
+        css::TextAlign::Start | css::TextAlign::Left => Alignment::Start,
+        css::TextAlign::Center => Alignment::Center,
+        css::TextAlign::Right | css::TextAlign::End => Alignment::End,
+        css::TextAlign::Justify => Alignment::Justify,
+    }
+}
+
+/// Turns computed lengths into taffy's. taffy's TaffyTree cannot resolve `calc()`, so a
+/// length mixing px and % takes its percentage of the viewport width for now.
+struct Lengths {
+    viewport: f32,
+}
+
+impl Lengths {
+    fn lp(&self, d: Dim) -> LengthPercentage {
+        match d {
+            Dim::Length { px, percent } if percent == 0.0 => LengthPercentage::length(px),
+            Dim::Length { px, percent } if px == 0.0 => LengthPercentage::percent(percent / 100.0),
+            Dim::Length { px, percent } => LengthPercentage::length(px + percent / 100.0 * self.viewport),
+            Dim::Auto => LengthPercentage::length(0.0),
+        }
+    }
+
+    fn lpa(&self, d: Dim) -> LengthPercentageAuto {
+        match d {
+            Dim::Auto => LengthPercentageAuto::auto(),
+            other => self.lp(other).into(),
+        }
+    }
+
+    fn dimension(&self, d: Dim) -> Dimension {
+        match d {
+            Dim::Auto => Dimension::auto(),
+            other => self.lp(other).into(),
+        }
+    }
+}
+
+/// The taffy style of an element box.
+fn box_style(s: &ComputedStyle, l: &Lengths) -> Style {
+    let display = match s.display {
+        css::Display::None => Display::None,
+        css::Display::Flex | css::Display::InlineFlex => Display::Flex,
+        css::Display::Grid => Display::Grid,
+        _ => Display::Block,
+    };
+    let side = |v: &[Dim; 4]| Rect { top: l.lpa(v[0]), right: l.lpa(v[1]), bottom: l.lpa(v[2]), left: l.lpa(v[3]) };
+    let border = |i: usize| LengthPercentage::length(s.border_width(i));
+    let overflow = |o: css::Overflow| match o {
+        css::Overflow::Visible => taffy::Overflow::Visible,
+        css::Overflow::Hidden => taffy::Overflow::Hidden,
+        css::Overflow::Scroll => taffy::Overflow::Scroll,
+    };
+    Style {
+        display,
+        box_sizing: if s.border_box { BoxSizing::BorderBox } else { BoxSizing::ContentBox },
+        position: match s.position {
+            css::Position::Absolute | css::Position::Fixed => Position::Absolute,
+            _ => Position::Relative,
+        },
+        inset: if s.position == css::Position::Static { Rect { top: auto(), right: auto(), bottom: auto(), left: auto() } } else { side(&s.inset) },
+        size: Size { width: l.dimension(s.width), height: l.dimension(s.height) },
+        min_size: Size { width: l.lpa(s.min_width), height: l.lpa(s.min_height) },
+        max_size: Size { width: l.lpa(s.max_width), height: l.lpa(s.max_height) },
+        aspect_ratio: s.aspect_ratio,
+        margin: side(&s.margin),
+        padding: Rect { top: l.lp(s.padding[0]), right: l.lp(s.padding[1]), bottom: l.lp(s.padding[2]), left: l.lp(s.padding[3]) },
+        border: Rect { top: border(0), right: border(1), bottom: border(2), left: border(3) },
+        overflow: taffy::Point { x: overflow(s.overflow[0]), y: overflow(s.overflow[1]) },
+        scrollbar_width: 0.0,
+        flex_direction: match s.flex_direction {
+            css::FlexDirection::Row => FlexDirection::Row,
+            css::FlexDirection::RowReverse => FlexDirection::RowReverse,
+            css::FlexDirection::Column => FlexDirection::Column,
+            css::FlexDirection::ColumnReverse => FlexDirection::ColumnReverse,
+        },
+        flex_wrap: match s.flex_wrap {
+            css::FlexWrap::NoWrap => FlexWrap::NoWrap,
+            css::FlexWrap::Wrap => FlexWrap::Wrap,
+            css::FlexWrap::WrapReverse => FlexWrap::WrapReverse,
+        },
+        flex_grow: s.flex_grow,
+        flex_shrink: s.flex_shrink,
+        flex_basis: l.dimension(s.flex_basis),
+        justify_content: distribute(s.justify_content),
+        align_content: distribute(s.align_content),
+        align_items: align(s.align_items),
+        align_self: (s.align_self != css::Align::Auto).then(|| align(s.align_self)),
+        gap: Size { width: l.lp(s.gap[1]), height: l.lp(s.gap[0]) },
+        ..Style::default()
+    }
+}
+
+fn distribute(d: css::Distribute) -> AlignContent {
+    match d {
+        css::Distribute::Normal => AlignContent::NORMAL,
+        css::Distribute::Start => AlignContent::FLEX_START,
+        css::Distribute::End => AlignContent::FLEX_END,
+        css::Distribute::Center => AlignContent::CENTER,
+        css::Distribute::Stretch => AlignContent::STRETCH,
+        css::Distribute::SpaceBetween => AlignContent::SPACE_BETWEEN,
+        css::Distribute::SpaceAround => AlignContent::SPACE_AROUND,
+        css::Distribute::SpaceEvenly => AlignContent::SPACE_EVENLY,
+    }
+}
+
+fn align(a: css::Align) -> AlignItems {
+    match a {
+        css::Align::Auto | css::Align::Normal => AlignItems::NORMAL,
+        css::Align::Stretch => AlignItems::STRETCH,
+        css::Align::Start => AlignItems::FLEX_START,
+        css::Align::End => AlignItems::FLEX_END,
+        css::Align::Center => AlignItems::CENTER,
+        css::Align::Baseline => AlignItems::BASELINE,
+    }
+}

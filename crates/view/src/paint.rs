@@ -1,0 +1,124 @@
+//! Paint: the laid-out page becomes a display list — shadows, backgrounds, borders, clips
+//! and opacity groups per element, glyph runs per paragraph, images for `<image>`.
+
+use crate::layout::{PageLayout, Piece};
+use crate::styled::StyledTree;
+use parley::PositionedLayoutItem;
+use std::sync::Arc;
+use wxemu_render::{Box2, Item, Paint, Pixmap, Radii, Rgba};
+use wxemu_wxss::style::{BackgroundImage, ComputedStyle, Overflow};
+
+/// Finds an image by the `src` an element gave (None when it cannot be shown).
+pub type ImageSource<'a> = &'a dyn Fn(&str) -> Option<Arc<Pixmap>>;
+
+/// Appends the page's drawing to `items`, shifted down by `top` (the chrome above the page).
+pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top: f32, items: &mut Vec<Item>) {
+    let shift = |b: Box2| Box2 { y: b.y + top, ..b };
+    // How many layers each open element pushed.
+    let mut pushed: Vec<usize> = Vec::new();
+    for piece in &layout.order {
+        match *piece {
+            Piece::Begin(e) => {
+                let element = &styled.elements[e];
+                let s = &element.style;
+                let Some(area) = layout.boxes[e].map(shift) else {
+                    pushed.push(0);
+                    continue;
+                };
+                let mut layers = 0;
+                if s.opacity < 1.0 {
+                    items.push(Item::Opacity(s.opacity));
+                    layers += 1;
+                }
+                let radii = radii(s, area);
+                if s.visible {
+                    decorate(s, area, radii, items);
+                    if &*element.tag == "image" {
+                        let src = element.attr("src");
+                        match images(&src) {
+                            Some(image) => items.push(Item::Image { area, image }),
+                            None => items.push(Item::Fill { area, radii, paint: Paint::Solid(Rgba::hex(0xf2f2f2)) }),
+                        }
+                    }
+                }
+                if s.overflow != [Overflow::Visible; 2] {
+                    items.push(Item::Clip { area, radii });
+                    layers += 1;
+                }
+                pushed.push(layers);
+            }
+            Piece::End(_) => {
+                for _ in 0..pushed.pop().unwrap_or(0) {
+                    items.push(Item::Pop);
+                }
+            }
+            Piece::Paragraph(p) => {
+                let paragraph = &layout.paragraphs[p];
+                if styled.elements[paragraph.element].style.visible {
+                    glyphs(&paragraph.layout, shift(paragraph.area), items);
+                }
+            }
+        }
+    }
+}
+
+/// Shadows, background and border of a box.
+fn decorate(s: &ComputedStyle, area: Box2, radii: Radii, items: &mut Vec<Item>) {
+    for shadow in s.shadows.iter().filter(|sh| !sh.inset) {
+        let a = Box2 { x: area.x + shadow.x - shadow.spread, y: area.y + shadow.y - shadow.spread, w: area.w + 2.0 * shadow.spread, h: area.h + 2.0 * shadow.spread };
+        items.push(Item::Shadow { area: a, radius: radii[0], blur: shadow.blur, color: shadow.color });
+    }
+    if s.background_color.a > 0 {
+        items.push(Item::Fill { area, radii, paint: Paint::Solid(s.background_color) });
+    }
+    if let Some(BackgroundImage::Linear { angle, stops }) = &s.background_image {
+        items.push(Item::Fill { area, radii, paint: linear_gradient(area, *angle, stops) });
+    }
+    let widths = [0, 1, 2, 3].map(|i| s.border_width(i));
+    if widths.iter().any(|w| *w > 0.0) {
+        items.push(Item::Border { area, radii, widths, colors: [0, 1, 2, 3].map(|i| s.border_color(i)) });
+    }
+}
+
+/// Corner radii in px, percentages of the box, scaled down when they overlap (CSS rule).
+fn radii(s: &ComputedStyle, area: Box2) -> Radii {
+    let mut r = s.radius.map(|(h, v)| h.resolve(area.w).unwrap_or(0.0).min(v.resolve(area.h).unwrap_or(0.0)).max(0.0));
+    let f = [area.w / (r[0] + r[1]), area.h / (r[1] + r[2]), area.w / (r[2] + r[3]), area.h / (r[3] + r[0])].into_iter().filter(|f| f.is_finite()).fold(1.0f32, f32::min);
+    if f < 1.0 {
+        r = r.map(|x| x * f);
+    }
+    r
+}
+
+/// A CSS linear-gradient at `angle` degrees over `area`.
+fn linear_gradient(area: Box2, angle: f32, stops: &[wxemu_wxss::style::Stop]) -> Paint {
+    let (sin, cos) = angle.to_radians().sin_cos();
+    let length = (area.w * sin).abs() + (area.h * cos).abs();
+    let (cx, cy) = (area.x + area.w / 2.0, area.y + area.h / 2.0);
+    let (dx, dy) = (sin * length / 2.0, -cos * length / 2.0);
+    let last = stops.len().saturating_sub(1).max(1) as f32;
+    let stops = stops.iter().enumerate().map(|(i, s)| (s.at.unwrap_or(i as f32 / last), s.color)).collect();
+    Paint::Linear { start: (cx - dx, cy - dy), end: (cx + dx, cy + dy), stops }
+}
+
+/// Glyph runs (and underlines) of a paragraph placed at `area`.
+pub(crate) fn glyphs(layout: &parley::Layout<Rgba>, area: Box2, items: &mut Vec<Item>) {
+    for line in layout.lines() {
+        for item in line.items() {
+            let PositionedLayoutItem::GlyphRun(run) = item else { continue };
+            let style = run.style();
+            let glyphs: Vec<(u32, f32, f32)> = run.positioned_glyphs().map(|g| (g.id, area.x + g.x, area.y + g.y)).collect();
+            let size = run.run().font_size();
+            let baseline = area.y + run.baseline();
+            let width = run.advance();
+            let x = area.x + run.offset();
+            if style.underline.is_some() {
+                items.push(Item::Fill { area: Box2 { x, y: baseline + size * 0.1, w: width, h: (size / 16.0).max(1.0) }, radii: [0.0; 4], paint: Paint::Solid(style.brush) });
+            }
+            if style.strikethrough.is_some() {
+                items.push(Item::Fill { area: Box2 { x, y: baseline - size * 0.3, w: width, h: (size / 16.0).max(1.0) }, radii: [0.0; 4], paint: Paint::Solid(style.brush) });
+            }
+            items.push(Item::Glyphs { font: run.run().font().clone(), size, color: style.brush, glyphs });
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! From the composed node tree to styled boxes: the element tree the cascade sees (with each
+//! element's style scope), the built-in components' default sheet, and the computed styles.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use wxemu_wxml::{Node, Value};
+use wxemu_wxss::{Cascade, ComputedStyle, Device, Isolation, Scope, Sheet, StyleNode, StyleTree, BUILT_IN, PAGE};
+
+/// The built-in components' default styles.
+const BUILT_IN_WXSS: &str = include_str!("builtin.wxss");
+
+/// The built-in sheet, parsed once per thread.
+pub fn built_in_sheet(device: &Device) -> Rc<Sheet> {
+    thread_local! {
+        static SHEETS: std::cell::RefCell<Vec<(Device, Rc<Sheet>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SHEETS.with(|sheets| {
+        let mut sheets = sheets.borrow_mut();
+        if let Some((_, sheet)) = sheets.iter().find(|(d, _)| d == device) {
+            return sheet.clone();
+        }
+        let sheet = Rc::new(wxemu_wxss::load("builtin.wxss", device, &|_| Some(BUILT_IN_WXSS.to_string())));
+        debug_assert!(sheet.diagnostics.is_empty(), "{:?}", sheet.diagnostics);
+        sheets.push((*device, sheet.clone()));
+        sheet
+    })
+}
+
+/// The stylesheets of one page: app.wxss and the page's (scope 0), and one scope per
+/// custom component, with the instance → scope map that says which template wrote a node.
+#[derive(Default)]
+pub struct PageStyles {
+    /// Sheets in cascade order: app.wxss, the page's, then components' (scope, sheet).
+    pub sheets: Vec<(Scope, Rc<Sheet>)>,
+    /// Isolation per scope (index = scope; 0 is the page).
+    pub isolation: Vec<Isolation>,
+    /// Component instance id → its scope; instances not listed (the page) are scope 0.
+    pub scopes: HashMap<u32, Scope>,
+}
+
+/// One element of the styled tree and what is drawn from it.
+#[derive(Debug)]
+pub struct Styled {
+    pub tag: Rc<str>,
+    pub attrs: Vec<(Rc<str>, Value)>,
+    pub style: ComputedStyle,
+    pub children: Vec<Content>,
+}
+
+impl Styled {
+    /// An attribute's value as a string ("" when missing).
+    pub fn attr(&self, name: &str) -> String {
+        self.attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| v.to_js_string()).unwrap_or_default()
+    }
+
+    /// Whether a boolean attribute is set (present and not false).
+    pub fn flag(&self, name: &str) -> bool {
+        self.attrs.iter().any(|(n, v)| &**n == name && v.truthy())
+    }
+}
+
+/// A child of a styled element.
+#[derive(Debug)]
+pub enum Content {
+    Element(usize),
+    Text(String),
+}
+
+/// Elements in pre-order; element 0 is `page`.
+pub struct StyledTree {
+    pub elements: Vec<Styled>,
+}
+
+/// Styles the composed tree `nodes` of a page.
+pub fn style(nodes: &[Node], styles: &PageStyles, device: &Device, dark: bool) -> StyledTree {
+    let mut tree = StyleTree::new();
+    tree.isolation = styles.isolation.clone();
+    let mut elements = vec![Styled { tag: Rc::from("page"), attrs: Vec::new(), style: ComputedStyle::default(), children: Vec::new() }];
+    flatten(nodes, 0, styles, device, &mut tree, &mut elements);
+    let built_in = built_in_sheet(device);
+    let mut sheets: Vec<(Scope, &Sheet)> = vec![(BUILT_IN, &built_in)];
+    sheets.extend(styles.sheets.iter().map(|(scope, sheet)| (*scope, &**sheet)));
+    let computed = Cascade { sheets, device: *device, dark }.compute(&tree);
+    for (element, style) in elements.iter_mut().zip(computed) {
+        element.style = style;
+    }
+    StyledTree { elements }
+}
+
+fn flatten(nodes: &[Node], parent: usize, styles: &PageStyles, device: &Device, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
+    for node in nodes {
+        match node {
+            Node::Text(text) => elements[parent].children.push(Content::Text(text.clone())),
+            Node::Element(e) => {
+                let scope = styles.scopes.get(&e.owner).copied().unwrap_or(PAGE);
+                let mut style_node = StyleNode { tag: e.tag.to_string(), scope, ..StyleNode::default() };
+                for (name, value) in &e.attrs {
+                    match &**name {
+                        "id" => style_node.id = value.to_js_string(),
+                        "class" => style_node.classes = value.to_js_string().split_whitespace().map(|c| (c.to_string(), scope)).collect(),
+                        "style" => style_node.style = wxemu_wxss::cascade::inline_style(&value.to_js_string(), device),
+                        _ if value.truthy() || !matches!(value, Value::Bool(_)) => style_node.attrs.push((name.to_string(), value.to_js_string())),
+                        _ => {}
+                    }
+                }
+                let index = tree.push(parent, style_node);
+                debug_assert_eq!(index, elements.len());
+                elements.push(Styled { tag: e.tag.clone(), attrs: e.attrs.clone(), style: ComputedStyle::default(), children: Vec::new() });
+                elements[parent].children.push(Content::Element(index));
+                flatten(&e.children, index, styles, device, tree, elements);
+            }
+        }
+    }
+}
