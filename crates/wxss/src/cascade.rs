@@ -487,7 +487,7 @@ impl Context<'_> {
 
     fn image(&self, s: &ComputedStyle, image: &Image) -> Option<BackgroundImage> {
         match image {
-            Image::Url(url) => Some(BackgroundImage::Url(url.url.to_string())),
+            Image::Url(url) if crate::sheet::loads_in_wxss(&url.url) => Some(BackgroundImage::Url(url.url.to_string())),
             Image::Gradient(g) => match g.as_ref() {
                 Gradient::Linear(linear) => {
                     let angle = match &linear.direction {

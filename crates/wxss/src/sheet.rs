@@ -123,6 +123,12 @@ impl Loader<'_> {
     }
 
     fn check_supported(&mut self, file: &Rc<str>, pos: Pos, property: &Property) {
+        if let Some(url) = local_image(property) {
+            self.sheet.diagnostics.push(
+                Diagnostic::warning(file, pos, format!("local image `{url}` in WXSS: the platform does not load it"))
+                    .with_hint("use a network URL or a base64 data URL, or show the picture with <image>"),
+            );
+        }
         if !cascade::is_supported(property) {
             let name = property.property_id().name().to_string();
             self.unsupported(file, pos, &format!("property `{name}`"));
@@ -134,6 +140,24 @@ impl Loader<'_> {
             self.sheet.diagnostics.push(Diagnostic::warning(file, pos, format!("not supported by wxemu yet: {what}")).with_hint("it is ignored when drawing; the page may look different on a phone"));
         }
     }
+}
+
+/// Whether an image URL in WXSS is loaded by the platform: network and data URLs only.
+pub(crate) fn loads_in_wxss(url: &str) -> bool {
+    ["http://", "https://", "data:"].iter().any(|p| url.starts_with(p))
+}
+
+/// A `url()` in a background that points into the package.
+fn local_image(property: &Property) -> Option<String> {
+    let images = match property {
+        Property::BackgroundImage(images) => images.to_vec(),
+        Property::Background(backgrounds) => backgrounds.iter().map(|b| b.image.clone()).collect(),
+        _ => return None,
+    };
+    images.into_iter().find_map(|image| match image {
+        lightningcss::values::image::Image::Url(u) if !loads_in_wxss(&u.url) => Some(u.url.to_string()),
+        _ => None,
+    })
 }
 
 fn at_rule_name(rule: &CssRule) -> (&'static str, Option<Location>) {
