@@ -7,11 +7,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Where Debian's fonts-noto-cjk puts Noto Sans CJK (the default face, like PingFang SC on
-/// an iPhone).
-pub const DEFAULT_FONT_FILES: &[&str] = &["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"];
+/// an iPhone), and DejaVu Sans (fonts-dejavu-core) for symbols Noto Sans CJK lacks (✓ ✕ ☆).
+pub const DEFAULT_FONT_FILES: &[&str] = &[
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+];
 
-/// The family used when a style names none that is registered.
-pub const DEFAULT_FAMILY: &str = "Noto Sans CJK SC";
+/// The families used after the ones a style names, in order.
+pub const DEFAULT_FAMILIES: &[&str] = &["Noto Sans CJK SC", "DejaVu Sans"];
 
 /// Fonts and parley's shaping context.
 pub struct Fonts {

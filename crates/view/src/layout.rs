@@ -2,7 +2,7 @@
 //! content become parley paragraphs measured inside taffy, and the result is every element's
 //! border box and every paragraph's lines in page coordinates.
 
-use crate::fonts::{Fonts, DEFAULT_FAMILY};
+use crate::fonts::{Fonts, DEFAULT_FAMILIES};
 use crate::styled::{Content, StyledTree};
 use parley::{Alignment, AlignmentOptions, FontFamily, FontStyle, FontWeight, LayoutContext, StyleProperty};
 use std::borrow::Cow;
@@ -105,45 +105,41 @@ impl Builder<'_> {
         Some(self.node(taffy_style, &children, Slot::Element(index)))
     }
 
-    /// Boxes for the children of `index`: block children as they are; runs of inline content
-    /// as paragraphs, or (when they hold inline-blocks) as a wrapping row of such boxes.
+    /// Boxes for the children of `index`. In a flex or grid container every child element
+    /// is an item and every text a paragraph item. Otherwise block-level descendants are
+    /// boxes of their own (also inside inline elements), and the inline content between
+    /// them forms paragraphs, or wrapping rows when it holds inline-blocks.
     fn children(&mut self, index: usize, flex_like: bool) -> Vec<NodeId> {
         let mut out = Vec::new();
-        let mut run: Vec<Inline> = Vec::new();
-        for child in &self.styled.elements[index].children {
-            match child {
-                Content::Text(text) => run.push(Inline::Text(text.clone(), index)),
-                Content::Element(e) => {
-                    let display = self.styled.elements[*e].style.display;
-                    if display == css::Display::None {
-                        continue;
-                    }
-                    if flex_like {
-                        self.flush(index, &mut run, &mut out);
-                        out.extend(self.element(*e));
-                    } else if display == css::Display::Inline {
-                        self.inline_pieces(*e, &mut run);
-                    } else if matches!(display, css::Display::InlineBlock | css::Display::InlineFlex) {
-                        run.push(Inline::Atomic(*e));
-                    } else {
-                        self.flush(index, &mut run, &mut out);
-                        out.extend(self.element(*e));
-                    }
+        let styled = self.styled;
+        if flex_like {
+            for child in &styled.elements[index].children {
+                match child {
+                    Content::Text(text) => out.extend(self.paragraph(index, vec![(text.clone(), index)])),
+                    Content::Element(e) => out.extend(self.element(*e)),
                 }
             }
+            return out;
         }
+        let mut run = Vec::new();
+        self.collect(index, index, &mut run, &mut out);
         self.flush(index, &mut run, &mut out);
         out
     }
 
-    fn inline_pieces(&self, index: usize, run: &mut Vec<Inline>) {
-        for child in &self.styled.elements[index].children {
+    fn collect(&mut self, container: usize, index: usize, run: &mut Vec<Inline>, out: &mut Vec<NodeId>) {
+        let styled = self.styled;
+        for child in &styled.elements[index].children {
             match child {
                 Content::Text(text) => run.push(Inline::Text(text.clone(), index)),
-                Content::Element(e) => match self.styled.elements[*e].style.display {
+                Content::Element(e) => match styled.elements[*e].style.display {
                     css::Display::None => {}
-                    css::Display::Inline => self.inline_pieces(*e, run),
-                    _ => run.push(Inline::Atomic(*e)),
+                    css::Display::Inline => self.collect(container, *e, run, out),
+                    css::Display::InlineBlock | css::Display::InlineFlex => run.push(Inline::Atomic(*e)),
+                    _ => {
+                        self.flush(container, run, out);
+                        out.extend(self.element(*e));
+                    }
                 },
             }
         }
@@ -296,7 +292,7 @@ fn collapse(text: &str, mode: css::WhiteSpace, out: &mut String) {
 
 fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, s: &ComputedStyle, range: Option<std::ops::Range<usize>>) {
     let families: Vec<parley::FontFamilyName> =
-        s.font_family.iter().map(|f| parley::FontFamilyName::Named(Cow::Owned(f.clone()))).chain([parley::FontFamilyName::Named(Cow::Borrowed(DEFAULT_FAMILY))]).collect();
+        s.font_family.iter().map(|f| parley::FontFamilyName::Named(Cow::Owned(f.clone()))).chain(DEFAULT_FAMILIES.iter().map(|f| parley::FontFamilyName::Named(Cow::Borrowed(*f)))).collect();
     let line_height = match s.line_height {
         css::LineHeight::Normal => parley::LineHeight::MetricsRelative(1.0),
         css::LineHeight::Number(n) => parley::LineHeight::FontSizeRelative(n),

@@ -103,12 +103,52 @@ fn flatten(nodes: &[Node], parent: usize, styles: &PageStyles, device: &Device, 
                         _ => {}
                     }
                 }
-                let index = tree.push(parent, style_node);
-                debug_assert_eq!(index, elements.len());
-                elements.push(Styled { tag: e.tag.clone(), attrs: e.attrs.clone(), style: ComputedStyle::default(), children: Vec::new() });
-                elements[parent].children.push(Content::Element(index));
+                let index = push(tree, elements, parent, style_node, e.tag.clone(), e.attrs.clone());
                 flatten(&e.children, index, styles, device, tree, elements);
+                built_in_content(index, scope, device, tree, elements);
             }
         }
+    }
+}
+
+fn push(tree: &mut StyleTree, elements: &mut Vec<Styled>, parent: usize, node: StyleNode, tag: Rc<str>, attrs: Vec<(Rc<str>, Value)>) -> usize {
+    let index = tree.push(parent, node);
+    debug_assert_eq!(index, elements.len());
+    elements.push(Styled { tag, attrs, style: ComputedStyle::default(), children: Vec::new() });
+    elements[parent].children.push(Content::Element(index));
+    index
+}
+
+/// What a built-in component shows inside itself, as nodes the built-in sheet styles: an
+/// input's value or placeholder, a checkbox's or radio's check mark, a switch's knob.
+fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
+    let element = &elements[index];
+    let part = |tag: &str| StyleNode { tag: tag.to_string(), scope, ..StyleNode::default() };
+    match &*element.tag {
+        "input" | "textarea" => {
+            let value = element.attr("value");
+            if !value.is_empty() {
+                let shown = if element.flag("password") { "●".repeat(value.chars().count()) } else { value };
+                elements[index].children.push(Content::Text(shown));
+            } else {
+                let placeholder = element.attr("placeholder");
+                if placeholder.is_empty() {
+                    return;
+                }
+                let class = Some(element.attr("placeholder-class")).filter(|c| !c.is_empty()).unwrap_or_else(|| "input-placeholder".into());
+                let node = StyleNode {
+                    classes: class.split_whitespace().map(|c| (c.to_string(), scope)).collect(),
+                    style: wxemu_wxss::cascade::inline_style(&element.attr("placeholder-style"), device),
+                    ..part("wx-placeholder")
+                };
+                let at = push(tree, elements, index, node, Rc::from("wx-placeholder"), Vec::new());
+                elements[at].children.push(Content::Text(placeholder));
+            }
+        }
+        "checkbox" | "radio" if element.flag("checked") => elements[index].children.push(Content::Text("✓".into())),
+        "switch" => {
+            push(tree, elements, index, part("wx-switch-knob"), Rc::from("wx-switch-knob"), Vec::new());
+        }
+        _ => {}
     }
 }

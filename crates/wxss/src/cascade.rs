@@ -4,6 +4,7 @@
 
 use crate::rpx::{self, Device};
 use crate::select::{Scope, StyleTree};
+pub use crate::select::BUILT_IN;
 use crate::sheet::{Rule, Sheet};
 use crate::style::*;
 use lightningcss::media_query::{MediaCondition, MediaFeatureComparison, MediaFeatureId, MediaFeatureName, MediaFeatureValue, MediaList, MediaType, Operator, QueryFeature};
@@ -20,9 +21,6 @@ use std::collections::HashMap;
 
 /// The font size of `page` (and `rem`), as in the WebView.
 pub const ROOT_FONT_SIZE: f32 = 16.0;
-
-/// Scope of the built-in components' default sheet: it reaches every element.
-pub const BUILT_IN: Scope = Scope::MAX;
 
 /// Stylesheets by scope, and the device and theme they are computed for.
 pub struct Cascade<'a> {

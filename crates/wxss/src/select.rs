@@ -19,6 +19,9 @@ pub type Scope = u32;
 /// The page scope.
 pub const PAGE: Scope = 0;
 
+/// Scope of the built-in components' default sheet: it reaches every element.
+pub const BUILT_IN: Scope = Scope::MAX;
+
 /// `options.styleIsolation` of a component (with `addGlobalClass: true` meaning apply-shared).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Isolation {
@@ -81,7 +84,7 @@ impl StyleTree {
 
     /// Whether a class written in `written` is reached by a rule of `rule` scope.
     fn reaches(&self, rule: Scope, written: Scope) -> bool {
-        if rule == written {
+        if rule == written || rule == BUILT_IN {
             return true;
         }
         let (r, w) = (self.isolation_of(rule), self.isolation_of(written));

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use wxemu_wxss::style::{Dim, Display, Rgba};
-use wxemu_wxss::{load, Cascade, Device, Isolation, Sheet, StyleNode, StyleTree, PAGE};
+use wxemu_wxss::{load, Cascade, Device, Isolation, Sheet, StyleNode, StyleTree, BUILT_IN, PAGE};
 
 fn sheet(files: &[(&str, &str)]) -> Sheet {
     let files: HashMap<String, String> = files.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
@@ -68,6 +68,7 @@ fn media_queries_follow_the_device_and_theme() {
 fn component_classes_are_isolated_unless_the_component_shares() {
     let page = sheet(&[("p.wxss", ".title { color: red } view { height: 3px }")]);
     let comp = sheet(&[("c.wxss", ".title { color: blue } .only { width: 5px }")]);
+    let built_in = sheet(&[("b.wxss", "view { display: block } .other { font-size: 20px }")]);
     // (isolation, whether the component's rules reach page elements)
     for (isolation, shared) in [(Isolation::Isolated, false), (Isolation::ApplyShared, false), (Isolation::Shared, true)] {
         let mut tree = StyleTree::new();
@@ -76,14 +77,15 @@ fn component_classes_are_isolated_unless_the_component_shares() {
         let host = tree.push(0, node("my-comp", &[], PAGE));
         let inside = tree.push(host, node("view", &["title"], 1));
         let plain = tree.push(host, node("view", &["other"], 1));
-        let styles = Cascade { sheets: vec![(PAGE, &page), (1, &comp)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+        let styles = Cascade { sheets: vec![(BUILT_IN, &built_in), (PAGE, &page), (1, &comp)], device: Device::IPHONE_6, dark: false }.compute(&tree);
         let page_title = if shared { rgb(0, 0, 255) } else { rgb(255, 0, 0) };
         assert_eq!(styles[outside].color, page_title, "{isolation:?}");
         assert_eq!(styles[outside].width == Dim::px(5.0), shared, "{isolation:?}");
         // Inside, the component's own rule comes after the page's in cascade order.
         assert_eq!(styles[inside].color, rgb(0, 0, 255), "{isolation:?}");
-        // Page tag selectors reach every element, as in the WebView.
+        // Page tag selectors reach every element, as in the WebView; built-in styles too.
         assert_eq!(styles[plain].height, Dim::px(3.0), "{isolation:?}");
+        assert_eq!((styles[plain].display, styles[plain].font_size), (Display::Block, 20.0), "{isolation:?}");
     }
 }
 
