@@ -31,3 +31,38 @@ pub fn compare_json(expected: &serde_json::Value, actual: &serde_json::Value, wh
     let pretty = |v| serde_json::to_string_pretty(v).unwrap_or_default();
     Err(format!("{what}\n--- expected\n{}\n--- wxemu\n{}", pretty(expected), pretty(actual)))
 }
+
+/// Compares a PNG with the golden picture at `golden`: the same size, and at most
+/// `tolerance` of the pixels differing by more than 2 in any channel. With the environment
+/// variable `WXEMU_UPDATE_GOLDENS=1` the golden is (re)written instead — look at it before
+/// committing. On a mismatch the actual picture is written next to the golden as
+/// `<name>.actual.png` (ignored by git).
+pub fn compare_png(golden: &Path, actual: &[u8], tolerance: f64) -> Result<(), String> {
+    if std::env::var_os("WXEMU_UPDATE_GOLDENS").is_some_and(|v| v == "1") {
+        std::fs::write(golden, actual).map_err(|e| format!("cannot write {}: {e}", golden.display()))?;
+        return Ok(());
+    }
+    let keep = || {
+        let path = golden.with_extension("actual.png");
+        let _ = std::fs::write(&path, actual);
+        path.display().to_string()
+    };
+    let expected = std::fs::read(golden).map_err(|e| format!("no golden {} ({e}); run with WXEMU_UPDATE_GOLDENS=1 to make it, then look at it", golden.display()))?;
+    let (Some(expected), Some(got)) = (wxemu_render::decode_png(&expected), wxemu_render::decode_png(actual)) else {
+        return Err(format!("{}: not a PNG", golden.display()));
+    };
+    if (expected.width(), expected.height()) != (got.width(), got.height()) {
+        return Err(format!("{}: size {}x{}, golden {}x{} (actual picture: {})", golden.display(), got.width(), got.height(), expected.width(), expected.height(), keep()));
+    }
+    let differing = expected
+        .data()
+        .iter()
+        .zip(got.data())
+        .filter(|(a, b)| [a.r.abs_diff(b.r), a.g.abs_diff(b.g), a.b.abs_diff(b.b), a.a.abs_diff(b.a)].into_iter().any(|d| d > 2))
+        .count();
+    let share = differing as f64 / expected.data().len() as f64;
+    if share > tolerance {
+        return Err(format!("{}: {differing} pixels ({:.3}%) differ (tolerance {:.3}%); actual picture: {}", golden.display(), share * 100.0, tolerance * 100.0, keep()));
+    }
+    Ok(())
+}

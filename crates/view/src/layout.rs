@@ -155,7 +155,8 @@ impl Builder<'_> {
             out.extend(self.paragraph(container, runs));
             return;
         }
-        // A line of inline-blocks and text: a wrapping row, bottoms aligned as on a baseline.
+        // A line of inline-blocks and text: a wrapping row on a common baseline, placed by
+        // the container's text-align.
         let mut items = Vec::new();
         let mut texts: Runs = Vec::new();
         for piece in pieces {
@@ -168,7 +169,12 @@ impl Builder<'_> {
             }
         }
         items.extend(self.paragraph(container, texts));
-        let row = Style { display: Display::Flex, flex_wrap: FlexWrap::Wrap, align_items: AlignItems::BASELINE, ..Style::default() };
+        let justify_content = match self.styled.elements[container].style.text_align {
+            css::TextAlign::Center => AlignContent::CENTER,
+            css::TextAlign::Right | css::TextAlign::End => AlignContent::FLEX_END,
+            _ => AlignContent::FLEX_START,
+        };
+        let row = Style { display: Display::Flex, flex_wrap: FlexWrap::Wrap, align_items: AlignItems::BASELINE, justify_content, ..Style::default() };
         out.push(self.node(row, &items, Slot::Anonymous));
     }
 

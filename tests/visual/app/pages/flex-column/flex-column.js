@@ -1,0 +1,1 @@
+Page({ data: {"chips": ["WXML", "WXSS", "WXS", "JSON", "setData", "Component", "Behavior", "wx.request"]} })

@@ -1,0 +1,1 @@
+Page({ data: {"modes": ["flex-start", "center", "flex-end", "space-between", "space-around", "space-evenly"]} })
