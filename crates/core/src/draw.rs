@@ -78,7 +78,8 @@ impl Simulator {
             let path = wxemu_package::resolve::resolve_path(&format!("{page_dir}/x"), src);
             load.borrow_mut().entry(path.clone()).or_insert_with(|| std::fs::read(root.join(&path)).ok().and_then(|b| wxemu_render::decode_png(&b)).map(Arc::new)).clone()
         };
-        wxemu_view::paint::paint(&styled, &layout, &find, top, &mut items);
+        wxemu_view::paint::paint(&styled, &layout, &find, top, height, &mut items);
+        wxemu_view::layout::recycle(layout, &mut screen.fonts);
         chrome::navigation_bar(&bar, &mut screen.fonts, device.width, &mut items);
         if let Some(tabs) = tab_bar {
             chrome::tab_bar(&tabs, &mut screen.fonts, device.width, height - chrome::TAB_BAR, &mut items);

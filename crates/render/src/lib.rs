@@ -192,9 +192,19 @@ fn border(ctx: &mut RenderContext, area: Box2, radii: Radii, widths: [f32; 4], c
     }
 }
 
-/// Encodes a rasterized page as PNG (RGBA, straight alpha).
+/// Encodes a rasterized page as PNG (RGBA, straight alpha), compressed for speed.
 pub fn encode_png(pixmap: Pixmap) -> Vec<u8> {
-    pixmap.into_png().expect("encoding a PNG into memory cannot fail")
+    let (width, height) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+    let rgba = pixmap.take_rgba8(peniko::ImageAlphaType::Alpha);
+    let mut data = Vec::new();
+    let mut encoder = png::Encoder::new(&mut data, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().expect("a PNG header into memory");
+    writer.write_image_data(&rgba).expect("PNG data into memory");
+    writer.finish().expect("a PNG into memory");
+    data
 }
 
 /// Decodes a PNG file's bytes into a pixmap (for images and golden comparisons).

@@ -3,7 +3,9 @@
 
 use parley::fontique::{Blob, Collection, CollectionOptions, SourceCache};
 use parley::FontContext;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use wxemu_render::Rgba;
 use std::sync::Arc;
 
 /// Where Debian's fonts-noto-cjk puts Noto Sans CJK (the default face, like PingFang SC on
@@ -18,10 +20,15 @@ pub const DEFAULT_FONT_FILES: &[&str] = &[
 /// The families used after the ones a style names, in order.
 pub const DEFAULT_FAMILIES: &[&str] = &["Noto Sans CJK SC", "DejaVu Sans"];
 
-/// Fonts and parley's shaping context.
+/// Fonts, parley's shaping context, and the paragraphs shaped so far (by content and style),
+/// so that a page drawn again only shapes the text that changed.
 pub struct Fonts {
     pub context: FontContext,
+    pub(crate) shaped: HashMap<u64, parley::Layout<Rgba>>,
 }
+
+/// How many shaped paragraphs are kept before the cache starts over.
+pub(crate) const SHAPED_LIMIT: usize = 20_000;
 
 /// A font file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +46,7 @@ impl Fonts {
             let data = std::fs::read(path).map_err(|source| FontError { path: path.clone(), source })?;
             collection.register_fonts(Blob::new(Arc::new(data)), None);
         }
-        Ok(Fonts { context: FontContext { collection, source_cache: SourceCache::default() } })
+        Ok(Fonts { context: FontContext { collection, source_cache: SourceCache::default() }, shaped: HashMap::new() })
     }
 
     /// The default fonts (see [`DEFAULT_FONT_FILES`]).

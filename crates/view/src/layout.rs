@@ -2,7 +2,8 @@
 //! content become parley paragraphs measured inside taffy, and the result is every element's
 //! border box and every paragraph's lines in page coordinates.
 
-use crate::fonts::{Fonts, DEFAULT_FAMILIES};
+use crate::fonts::{Fonts, DEFAULT_FAMILIES, SHAPED_LIMIT};
+use std::hash::{Hash, Hasher};
 use crate::styled::{Content, StyledTree};
 use parley::{Alignment, AlignmentOptions, FontFamily, FontStyle, FontWeight, LayoutContext, StyleProperty};
 use std::borrow::Cow;
@@ -17,6 +18,8 @@ pub struct Paragraph {
     /// The element whose style the paragraph's box uses (its containing block).
     pub element: usize,
     pub area: Box2,
+    /// What the shaping depended on (for [`recycle`]).
+    key: u64,
 }
 
 /// What was laid out, in page coordinates (CSS px, the page's top-left at 0,0).
@@ -39,6 +42,28 @@ pub enum Piece {
     Paragraph(usize),
 }
 
+/// A paragraph while taffy measures it.
+struct Leaf {
+    layout: parley::Layout<Rgba>,
+    /// Its size on one line (max-content), once known: any wider limit gives the same.
+    unbroken: Option<Size<f32>>,
+}
+
+impl Leaf {
+    /// The paragraph's size when broken at `max` px (None: never broken).
+    fn measure(&mut self, max: Option<f32>) -> Size<f32> {
+        let unbroken = *self.unbroken.get_or_insert_with(|| {
+            self.layout.break_all_lines(None);
+            Size { width: self.layout.width().ceil(), height: self.layout.height() }
+        });
+        if max.is_none_or(|m| m >= unbroken.width) {
+            return unbroken;
+        }
+        self.layout.break_all_lines(max);
+        Size { width: self.layout.width().ceil(), height: self.layout.height() }
+    }
+}
+
 /// Per taffy node: what it stands for.
 enum Slot {
     Element(usize),
@@ -53,15 +78,18 @@ struct Builder<'a> {
     styled: &'a StyledTree,
     fonts: &'a mut Fonts,
     text: LayoutContext<Rgba>,
-    taffy: TaffyTree<parley::Layout<Rgba>>,
+    taffy: TaffyTree<Leaf>,
     slots: Vec<(NodeId, Slot)>,
-    paragraphs: Vec<(NodeId, usize)>,
+    /// (leaf, containing element, shaping key)
+    paragraphs: Vec<(NodeId, usize, u64)>,
+    /// The first leaf of each shaping key in this layout (to copy from, for repeated text).
+    shaped_here: std::collections::HashMap<u64, NodeId>,
     lengths: Lengths,
 }
 
 /// Lays out the styled page at the viewport `width` (and `height` for the page's min-height).
 pub fn layout(styled: &StyledTree, fonts: &mut Fonts, width: f32, height: f32) -> PageLayout {
-    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), lengths: Lengths { viewport: width } };
+    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width } };
     let root = b.element(0).expect("the page is displayed");
     let mut page_style = b.taffy.style(root).unwrap().clone();
     page_style.min_size.height = LengthPercentageAuto::length(height);
@@ -71,14 +99,14 @@ pub fn layout(styled: &StyledTree, fonts: &mut Fonts, width: f32, height: f32) -
         .compute_layout_with_measure(root, Size { width: Space::Definite(width), height: Space::MaxContent }, |inputs, _, context, style| {
             compute_leaf_layout(inputs, style, |_, _| 0.0, |known, available| match context {
                 None => Size::ZERO,
-                Some(paragraph) => {
+                Some(leaf) => {
                     let max = known.width.or(match available.width {
                         Space::Definite(w) => Some(w),
                         Space::MinContent => Some(0.0),
                         Space::MaxContent => None,
                     });
-                    paragraph.break_all_lines(max);
-                    Size { width: known.width.unwrap_or(paragraph.width().ceil()), height: known.height.unwrap_or(paragraph.height()) }
+                    let size = leaf.measure(max);
+                    Size { width: known.width.unwrap_or(size.width), height: known.height.unwrap_or(size.height) }
                 }
             })
         })
@@ -194,18 +222,29 @@ impl Builder<'_> {
         }
         let trimmed_start = text.len() - text.trim_start().len();
         let text = text.trim().to_string();
-        let mut builder = self.text.ranged_builder(&mut self.fonts.context, &text, 1.0, true);
-        push_style(&mut builder, block, None);
-        for (range, element) in spans {
-            let range = range.start.saturating_sub(trimmed_start).min(text.len())..range.end.saturating_sub(trimmed_start).min(text.len());
-            if !range.is_empty() && element != container {
-                push_style(&mut builder, &self.styled.elements[element].style, Some(range));
+        let spans: Vec<(std::ops::Range<usize>, &ComputedStyle)> = spans
+            .into_iter()
+            .map(|(range, element)| (range.start.saturating_sub(trimmed_start).min(text.len())..range.end.saturating_sub(trimmed_start).min(text.len()), element))
+            .filter(|(range, element)| !range.is_empty() && *element != container)
+            .map(|(range, element)| (range, &self.styled.elements[element].style))
+            .collect();
+        let key = shaping_key(&text, block, &spans);
+        let earlier = self.shaped_here.get(&key).and_then(|id| self.taffy.get_node_context(*id)).map(|leaf| leaf.layout.clone());
+        let layout = match self.fonts.shaped.remove(&key).or(earlier) {
+            Some(layout) => layout,
+            None => {
+                let mut builder = self.text.ranged_builder(&mut self.fonts.context, &text, 1.0, true);
+                push_style(&mut builder, block, None);
+                for (range, style) in &spans {
+                    push_style(&mut builder, style, Some(range.clone()));
+                }
+                builder.build(&text)
             }
-        }
-        let layout = builder.build(&text);
-        let id = self.taffy.new_leaf_with_context(Style::default(), layout).unwrap();
+        };
+        let id = self.taffy.new_leaf_with_context(Style::default(), Leaf { layout, unbroken: None }).unwrap();
         let index = self.paragraphs.len();
-        self.paragraphs.push((id, container));
+        self.paragraphs.push((id, container, key));
+        self.shaped_here.entry(key).or_insert(id);
         self.slots.push((id, Slot::Paragraph(index)));
         Some(id)
     }
@@ -244,17 +283,28 @@ impl Builder<'_> {
             }
         }
         let mut paragraphs = Vec::with_capacity(self.paragraphs.len());
-        for (i, (id, element)) in self.paragraphs.clone().into_iter().enumerate() {
+        for (i, (id, element, key)) in self.paragraphs.clone().into_iter().enumerate() {
             let area = paragraph_areas[i];
             let style = &self.styled.elements[element].style;
-            let mut layout = self.taffy.get_node_context_mut(id).map(std::mem::take).unwrap_or_else(|| self.text.ranged_builder(&mut self.fonts.context, "", 1.0, true).build(""));
+            let mut layout = self.taffy.get_node_context_mut(id).map(|leaf| std::mem::take(&mut leaf.layout)).unwrap_or_default();
             let wrap = !matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
             layout.break_all_lines(wrap.then_some(area.w.max(1.0)));
             layout.align(alignment(style.text_align), AlignmentOptions::default());
-            paragraphs.push(Paragraph { layout, element, area });
+            paragraphs.push(Paragraph { layout, element, area, key });
         }
         let height = boxes[0].map_or(viewport_height, |b: Box2| b.h).max(viewport_height);
         PageLayout { boxes, paragraphs, order, height }
+    }
+}
+
+/// Gives a drawn page's shaped paragraphs back to the fonts' cache, so that drawing the page
+/// again only shapes text that changed.
+pub fn recycle(layout: PageLayout, fonts: &mut Fonts) {
+    if fonts.shaped.len() + layout.paragraphs.len() > SHAPED_LIMIT {
+        fonts.shaped.clear();
+    }
+    for paragraph in layout.paragraphs {
+        fonts.shaped.insert(paragraph.key, paragraph.layout);
     }
 }
 
@@ -294,6 +344,28 @@ fn collapse(text: &str, mode: css::WhiteSpace, out: &mut String) {
             out.push(c);
         }
     }
+}
+
+/// What shaping a paragraph depends on: its text and the text styles of its parts.
+fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usize>, &ComputedStyle)]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    let style = |s: &ComputedStyle, h: &mut std::collections::hash_map::DefaultHasher| {
+        s.font_family.hash(h);
+        [s.font_size, s.letter_spacing].map(f32::to_bits).hash(h);
+        (s.font_weight, s.italic, s.color, s.underline, s.line_through).hash(h);
+        match s.line_height {
+            css::LineHeight::Normal => 0u32.hash(h),
+            css::LineHeight::Number(n) => (1u32, n.to_bits()).hash(h),
+            css::LineHeight::Px(px) => (2u32, px.to_bits()).hash(h),
+        }
+    };
+    style(block, &mut h);
+    for (range, s) in spans {
+        range.hash(&mut h);
+        style(s, &mut h);
+    }
+    h.finish()
 }
 
 fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, s: &ComputedStyle, range: Option<std::ops::Range<usize>>) {

@@ -12,8 +12,10 @@ use wxemu_wxss::style::{BackgroundImage, ComputedStyle, Overflow};
 pub type ImageSource<'a> = &'a dyn Fn(&str) -> Option<Arc<Pixmap>>;
 
 /// Appends the page's drawing to `items`, shifted down by `top` (the chrome above the page).
-pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top: f32, items: &mut Vec<Item>) {
+/// Boxes and paragraphs entirely below `bottom` (the screen's end) are left out.
+pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top: f32, bottom: f32, items: &mut Vec<Item>) {
     let shift = |b: Box2| Box2 { y: b.y + top, ..b };
+    let visible = |b: &Box2| b.y < bottom && b.y + b.h > 0.0;
     // How many layers each open element pushed.
     let mut pushed: Vec<usize> = Vec::new();
     for piece in &layout.order {
@@ -31,7 +33,7 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
                     layers += 1;
                 }
                 let radii = radii(s, area);
-                if s.visible {
+                if s.visible && visible(&area) {
                     decorate(s, area, radii, items);
                     if &*element.tag == "image" {
                         let src = element.attr("src");
@@ -54,7 +56,7 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
             }
             Piece::Paragraph(p) => {
                 let paragraph = &layout.paragraphs[p];
-                if styled.elements[paragraph.element].style.visible {
+                if styled.elements[paragraph.element].style.visible && visible(&shift(paragraph.area)) {
                     glyphs(&paragraph.layout, shift(paragraph.area), items);
                 }
             }

@@ -3,11 +3,12 @@
 //! [`ComputedStyle`] fields.
 
 use crate::rpx::{self, Device};
-use crate::select::{Scope, StyleTree};
+use crate::select::{Scope, StyleNode, StyleTree};
 pub use crate::select::BUILT_IN;
 use crate::sheet::{Rule, Sheet};
 use crate::style::*;
 use lightningcss::media_query::{MediaCondition, MediaFeatureComparison, MediaFeatureId, MediaFeatureName, MediaFeatureValue, MediaList, MediaType, Operator, QueryFeature};
+use lightningcss::selector::{Component, Selector};
 use lightningcss::properties::{align, border, custom::CustomPropertyName, display, flex, font, overflow, position, size, text, Property, PropertyId};
 use lightningcss::stylesheet::{ParserOptions, PrinterOptions, StyleAttribute};
 use lightningcss::traits::{IntoOwned, ToCss};
@@ -33,28 +34,26 @@ pub struct Cascade<'a> {
 impl Cascade<'_> {
     /// Computes the style of every node of `tree` (same indices).
     pub fn compute(&self, tree: &StyleTree) -> Vec<ComputedStyle> {
-        let rules: Vec<(Scope, usize, &Rule)> = self
-            .sheets
-            .iter()
-            .flat_map(|(scope, sheet)| sheet.rules.iter().map(move |r| (*scope, r)))
-            .filter(|(_, r)| r.media.iter().all(|m| self.media_matches(m)))
-            .enumerate()
-            .map(|(order, (scope, rule))| (scope, order, rule))
-            .collect();
+        let index = RuleIndex::new(self);
         let mut styles: Vec<ComputedStyle> = Vec::with_capacity(tree.nodes.len());
         let mut variables: Vec<HashMap<String, String>> = Vec::with_capacity(tree.nodes.len());
-        for (index, node) in tree.nodes.iter().enumerate() {
+        let mut candidates = Vec::new();
+        for (at, node) in tree.nodes.iter().enumerate() {
             let (parent, mut vars) = match node.parent {
                 Some(p) => (Some(&styles[p]), variables[p].clone()),
                 None => (None, HashMap::new()),
             };
             let mut style = parent.map_or_else(|| ComputedStyle { font_size: ROOT_FONT_SIZE, ..ComputedStyle::default() }, ComputedStyle::inherit);
-            // (specificity, order) of every matching selector's rule.
+            index.candidates(node, &mut candidates);
+            // (specificity, order) of each rule with a matching selector (its most specific one).
             let mut matched: Vec<(u32, usize, &Rule)> = Vec::new();
-            for &(scope, order, rule) in &rules {
-                let specificity = rule.selectors.0.iter().filter(|s| s.pseudo_element().is_none() && tree.matches(s, index, scope)).map(|s| s.specificity()).max();
-                if let Some(specificity) = specificity {
-                    matched.push((specificity, order, rule));
+            for entry in &candidates {
+                if entry.selector.pseudo_element().is_none() && tree.matches(entry.selector, at, entry.scope) {
+                    let specificity = entry.selector.specificity();
+                    match matched.last_mut() {
+                        Some(last) if last.1 == entry.order => last.0 = last.0.max(specificity),
+                        _ => matched.push((specificity, entry.order, entry.rule)),
+                    }
                 }
             }
             matched.sort_by_key(|&(specificity, order, _)| (specificity, order));
@@ -78,7 +77,7 @@ impl Cascade<'_> {
         styles
     }
 
-    fn media_matches(&self, list: &MediaList) -> bool {
+    pub(crate) fn media_matches(&self, list: &MediaList) -> bool {
         list.media_queries.is_empty()
             || list.media_queries.iter().any(|q| {
                 let typed = matches!(q.media_type, MediaType::All | MediaType::Screen);
@@ -121,6 +120,61 @@ impl Cascade<'_> {
             },
             _ => false,
         }
+    }
+}
+
+/// One selector of a rule, filed under the most telling part of its rightmost compound.
+struct Entry<'a> {
+    selector: &'a Selector<'static>,
+    scope: Scope,
+    order: usize,
+    rule: &'a Rule,
+}
+
+/// Rules filed by id, class and tag, so each element only tries the selectors that can match it.
+struct RuleIndex<'a> {
+    ids: HashMap<&'a str, Vec<Entry<'a>>>,
+    classes: HashMap<&'a str, Vec<Entry<'a>>>,
+    tags: HashMap<&'a str, Vec<Entry<'a>>>,
+    any: Vec<Entry<'a>>,
+}
+
+impl<'a> RuleIndex<'a> {
+    fn new(cascade: &Cascade<'a>) -> RuleIndex<'a> {
+        let mut index = RuleIndex { ids: HashMap::new(), classes: HashMap::new(), tags: HashMap::new(), any: Vec::new() };
+        let rules = cascade.sheets.iter().flat_map(|(scope, sheet)| sheet.rules.iter().map(move |r| (*scope, r))).filter(|(_, r)| r.media.iter().all(|m| cascade.media_matches(m)));
+        for (order, (scope, rule)) in rules.enumerate() {
+            for selector in rule.selectors.0.iter() {
+                let entry = Entry { selector, scope, order, rule };
+                let (mut id, mut class, mut tag) = (None, None, None);
+                for component in selector.iter() {
+                    match component {
+                        Component::ID(i) => id = Some(i.0.as_ref()),
+                        Component::Class(c) => class = Some(c.0.as_ref()),
+                        Component::LocalName(l) => tag = Some(l.name.0.as_ref()),
+                        _ => {}
+                    }
+                }
+                match (id, class, tag) {
+                    (Some(id), _, _) => index.ids.entry(id).or_default().push(entry),
+                    (None, Some(class), _) => index.classes.entry(class).or_default().push(entry),
+                    (None, None, Some(tag)) => index.tags.entry(tag).or_default().push(entry),
+                    _ => index.any.push(entry),
+                }
+            }
+        }
+        index
+    }
+
+    /// The entries that may match `node`, in cascade order.
+    fn candidates<'s>(&'s self, node: &StyleNode, out: &mut Vec<&'s Entry<'a>>) {
+        out.clear();
+        let lists = [self.ids.get(node.id.as_str()), self.tags.get(node.tag.as_str())].into_iter().chain(node.classes.iter().map(|(c, _)| self.classes.get(c.as_str())));
+        for list in lists.flatten().chain([&self.any]) {
+            out.extend(list.iter());
+        }
+        out.sort_by_key(|e| e.order);
+        out.dedup_by_key(|e| (e.order, e.selector as *const _));
     }
 }
 
