@@ -29,8 +29,8 @@ pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
     let mut sim = launch_page(project, &args.run)?;
     let fonts = if args.font.is_empty() { DEFAULT_FONT_FILES.iter().map(PathBuf::from).collect() } else { args.font.clone() };
     let device = Device::IPHONE_6;
-    let mut screen = Screen::new(device, Fonts::load(&fonts)?);
-    let list = sim.draw(&mut screen, args.full_page);
+    sim.attach_screen(Screen::new(device, Fonts::load(&fonts)?));
+    let list = sim.draw(args.full_page).map_err(anyhow::Error::msg)?;
     report(&std::mem::take(&mut sim.diagnostics));
     let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, device.dpr));
     std::fs::write(&args.output, png).with_context(|| format!("cannot write {}", args.output.display()))?;

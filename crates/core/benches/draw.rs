@@ -19,20 +19,20 @@ fn screen() -> Screen {
 
 fn repaint_todo(c: &mut Criterion) {
     let mut sim = Simulator::launch(&repo("sample-apps/todo"), LaunchOptions::default()).expect("todo launches");
-    let mut screen = screen();
+    sim.attach_screen(screen());
     c.bench_function("full repaint of the todo page (style, layout, paint, rasterize)", |b| {
-        b.iter(|| black_box(wxemu_render::rasterize(&sim.draw(&mut screen, false), 2.0)))
+        b.iter(|| black_box(wxemu_render::rasterize(&sim.draw(false).unwrap(), 2.0)))
     });
 }
 
 fn set_data_one_row_repaint(c: &mut Criterion) {
     let mut sim = Simulator::launch(&repo("tests/apps/biglist"), LaunchOptions::default()).expect("biglist launches");
-    let mut screen = screen();
+    sim.attach_screen(screen());
     let nothing = serde_json::json!({});
     c.bench_function("setData one row of a 1000-row list → frame repainted", |b| {
         b.iter(|| {
             sim.trigger("#touch", "tap", nothing.clone()).expect("the button is there");
-            black_box(wxemu_render::rasterize(&sim.draw(&mut screen, false), 2.0))
+            black_box(wxemu_render::rasterize(&sim.draw(false).unwrap(), 2.0))
         })
     });
 }

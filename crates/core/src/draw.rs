@@ -6,7 +6,10 @@ use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
-use wxemu_render::{DisplayList, Pixmap, Rgba};
+use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Rgba};
+use wxemu_view::layout::{PageLayout, Piece};
+use wxemu_view::select::NodePath;
+use wxemu_view::styled::StyledTree;
 use wxemu_view::chrome::{self, NavigationBar, Tab, TabBar};
 use wxemu_view::fonts::Fonts;
 use wxemu_view::styled::PageStyles;
@@ -27,6 +30,11 @@ impl Screen {
     }
 }
 
+/// A package image by root-relative path, read and decoded once per screen (PNG only for now).
+fn load_image(images: &mut HashMap<String, Option<Arc<Pixmap>>>, root: &std::path::Path, path: &str) -> Option<Arc<Pixmap>> {
+    images.entry(path.to_string()).or_insert_with(|| std::fs::read(root.join(path)).ok().and_then(|b| wxemu_render::decode_png(&b)).map(Arc::new)).clone()
+}
+
 fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
     window.get(key).and_then(Json::as_str).and_then(parse_hex).unwrap_or(default)
 }
@@ -42,13 +50,53 @@ fn parse_hex(text: &str) -> Option<Rgba> {
     }
 }
 
+/// The current page styled and laid out, with the chrome around it.
+struct Frame {
+    styled: StyledTree,
+    layout: PageLayout,
+    /// Height of the chrome above the page (status and navigation bars).
+    top: f32,
+    bar: NavigationBar,
+    tab_bar: Option<TabBar>,
+    background: Rgba,
+    route: String,
+}
+
+/// Where a point on the screen is.
+pub(crate) enum Hit {
+    /// An element of the page (its path in the composed tree) at page coordinates.
+    Page(NodePath, (f32, f32)),
+    /// A tab of the tab bar.
+    Tab(usize),
+    /// The navigation bar's back arrow.
+    Back,
+    /// The chrome or nothing that reacts.
+    Nothing,
+}
+
 impl Simulator {
-    /// The current page drawn with its chrome. `full_page` makes the picture as tall as the
-    /// page's content instead of the screen.
-    pub fn draw(&mut self, screen: &mut Screen, full_page: bool) -> DisplayList {
+    /// Gives the simulator a screen: pages can then be drawn, tapped at coordinates, and
+    /// touch events carry coordinates.
+    pub fn attach_screen(&mut self, screen: Screen) {
+        self.screen = Some(screen);
+    }
+
+    /// The attached screen.
+    pub fn screen(&self) -> Option<&Screen> {
+        self.screen.as_ref()
+    }
+
+    fn with_screen<T>(&mut self, f: impl FnOnce(&mut Simulator, &mut Screen) -> T) -> Result<T, String> {
+        let mut screen = self.screen.take().ok_or("no screen is attached (Simulator::attach_screen)")?;
+        let result = f(self, &mut screen);
+        self.screen = Some(screen);
+        Ok(result)
+    }
+
+    fn frame(&mut self, screen: &mut Screen) -> Option<Frame> {
         let device = screen.device;
         let styles = self.page_styles(screen);
-        let Some(page) = self.stack.last() else { return DisplayList { width: device.width, height: device.height, items: Vec::new() } };
+        let page = self.stack.last()?;
         let route = page.route.clone();
         let window = self.window_config(&route);
         let bar = NavigationBar {
@@ -60,31 +108,77 @@ impl Simulator {
         };
         let top = if bar.custom { 0.0 } else { chrome::STATUS_BAR + chrome::NAVIGATION_BAR };
         let tab_bar = self.is_tab(&route).then(|| self.tab_bar(&route, screen));
-        let bottom = if tab_bar.is_some() { chrome::TAB_BAR } else { 0.0 };
-        let viewport = device.height - top - bottom;
+        let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR } else { 0.0 };
         let page_device = Device { height: viewport, ..device };
         let tree = page.tree.clone();
         let styled = wxemu_view::styled::style(&tree, &styles, &page_device, screen.dark);
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, device.width, viewport);
-        let height = if full_page { layout.height + top + bottom } else { device.height };
-        let mut items = Vec::new();
         let background = color(&window, "backgroundColor", Rgba::WHITE);
-        items.push(wxemu_render::Item::Fill { area: wxemu_render::Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: wxemu_render::Paint::Solid(background) });
+        Some(Frame { styled, layout, top, bar, tab_bar, background, route })
+    }
+
+    /// The current page drawn with its chrome. `full_page` makes the picture as tall as the
+    /// page's content instead of the screen.
+    pub fn draw(&mut self, full_page: bool) -> Result<DisplayList, String> {
+        self.with_screen(|sim, screen| sim.draw_on(screen, full_page))
+    }
+
+    fn draw_on(&mut self, screen: &mut Screen, full_page: bool) -> DisplayList {
+        let device = screen.device;
+        let Some(frame) = self.frame(screen) else { return DisplayList { width: device.width, height: device.height, items: Vec::new() } };
+        let bottom = if frame.tab_bar.is_some() { chrome::TAB_BAR } else { 0.0 };
+        let height = if full_page { frame.layout.height + frame.top + bottom } else { device.height };
+        let mut items = vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: Paint::Solid(frame.background) }];
         let root = self.package.root.clone();
-        let images = &mut screen.images;
-        let page_dir = route.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-        let load = std::cell::RefCell::new(images);
-        let find = |src: &str| -> Option<Arc<Pixmap>> {
-            let path = wxemu_package::resolve::resolve_path(&format!("{page_dir}/x"), src);
-            load.borrow_mut().entry(path.clone()).or_insert_with(|| std::fs::read(root.join(&path)).ok().and_then(|b| wxemu_render::decode_png(&b)).map(Arc::new)).clone()
-        };
-        wxemu_view::paint::paint(&styled, &layout, &find, top, height, &mut items);
-        wxemu_view::layout::recycle(layout, &mut screen.fonts);
-        chrome::navigation_bar(&bar, &mut screen.fonts, device.width, &mut items);
-        if let Some(tabs) = tab_bar {
-            chrome::tab_bar(&tabs, &mut screen.fonts, device.width, height - chrome::TAB_BAR, &mut items);
+        let page_dir = frame.route.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        let images = std::cell::RefCell::new(&mut screen.images);
+        let find = |src: &str| -> Option<Arc<Pixmap>> { load_image(&mut images.borrow_mut(), &root, &wxemu_package::resolve::resolve_path(&format!("{page_dir}/x"), src)) };
+        wxemu_view::paint::paint(&frame.styled, &frame.layout, &find, frame.top, height, &mut items);
+        wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
+        chrome::navigation_bar(&frame.bar, &mut screen.fonts, device.width, &mut items);
+        if let Some(tabs) = &frame.tab_bar {
+            chrome::tab_bar(tabs, &mut screen.fonts, device.width, height - chrome::TAB_BAR, &mut items);
         }
         DisplayList { width: device.width, height, items }
+    }
+
+    /// What is at screen point (x, y) of the current page: the topmost element there (the
+    /// last one painted), a tab of the tab bar, or nothing.
+    pub(crate) fn hit(&mut self, x: f32, y: f32) -> Result<Hit, String> {
+        self.with_screen(|sim, screen| {
+            let height = screen.device.height;
+            let width = screen.device.width;
+            let Some(frame) = sim.frame(screen) else { return Hit::Nothing };
+            if let Some(tabs) = &frame.tab_bar {
+                if y >= height - chrome::TAB_BAR {
+                    return Hit::Tab(((x / width) * tabs.tabs.len() as f32) as usize);
+                }
+            }
+            if y < frame.top {
+                let on_back = frame.bar.back && !frame.bar.custom && y >= chrome::STATUS_BAR && x < chrome::BACK_WIDTH;
+                return if on_back { Hit::Back } else { Hit::Nothing };
+            }
+            let point = (x, y - frame.top);
+            let inside = |b: &Box2| point.0 >= b.x && point.0 < b.x + b.w && point.1 >= b.y && point.1 < b.y + b.h;
+            let topmost = frame.layout.order.iter().rev().find_map(|piece| match piece {
+                Piece::Begin(e) | Piece::Inline(e) if *e > 0 && frame.layout.boxes[*e].as_ref().is_some_and(inside) => Some(*e),
+                _ => None,
+            });
+            let hit = topmost.and_then(|e| frame.styled.source_path(e)).map_or(Hit::Nothing, |path| Hit::Page(path, point));
+            wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
+            hit
+        })
+    }
+
+    /// The border box of the first element matching `path` on the current page, in page
+    /// coordinates.
+    pub(crate) fn element_box(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
+        self.with_screen(|sim, screen| {
+            let frame = sim.frame(screen)?;
+            let found = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path)).and_then(|e| frame.layout.boxes[e]);
+            wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
+            found
+        })
     }
 
     /// app.json `window` with the page's .json on top.
@@ -106,11 +200,7 @@ impl Simulator {
             .map(|tab| {
                 let selected = tab.get("pagePath").and_then(Json::as_str) == Some(route);
                 let icon_key = if selected { "selectedIconPath" } else { "iconPath" };
-                let icon = tab.get(icon_key).and_then(Json::as_str).and_then(|p| {
-                    let path = wxemu_package::resolve::resolve_path("app.json", p);
-                    let root = &self.package.root;
-                    screen.images.entry(path.clone()).or_insert_with(|| std::fs::read(root.join(&path)).ok().and_then(|b| wxemu_render::decode_png(&b)).map(Arc::new)).clone()
-                });
+                let icon = tab.get(icon_key).and_then(Json::as_str).and_then(|p| load_image(&mut screen.images, &self.package.root, &wxemu_package::resolve::resolve_path("app.json", p)));
                 Tab { text: tab.get("text").and_then(Json::as_str).unwrap_or("").to_string(), selected, icon }
             })
             .collect();

@@ -3,17 +3,36 @@
 //! going to the background, theme changes).
 
 use crate::mirror::owner_of;
+use crate::draw::Hit;
 use crate::{Simulator, LONGPRESS_MS};
 use serde_json::{Map, Value as Json};
 use wxemu_view::event::{dispatch, event_object};
-use wxemu_view::select::{element_chain, Selector};
+use wxemu_view::select::{element_chain, NodePath, Selector};
 
 impl Simulator {
-    /// Taps the first element matching `selector` on the current page: the tap event runs
-    /// through capture and bubble phases to the page's handlers.
+    /// Taps the first element matching `selector` on the current page: touchstart,
+    /// touchend and tap run through capture and bubble phases to the handlers. With a screen
+    /// attached the touch is at the element's centre and events carry its coordinates.
     pub fn tap(&mut self, selector: &str) -> Result<(), String> {
+        let path = self.find(selector)?;
+        let point = self.centre(&path)?;
+        self.press(&path, point)
+    }
+
+    /// Taps the screen at (x, y) CSS px: the topmost element there gets the touch, a tab of
+    /// the tab bar switches tabs, the navigation bar's back arrow goes back. Needs a screen.
+    pub fn tap_at(&mut self, x: f32, y: f32) -> Result<(), String> {
+        match self.hit(x, y)? {
+            Hit::Page(path, point) => self.press(&path, Some(point)),
+            Hit::Tab(index) => self.tap_tab(index),
+            Hit::Back => self.navigate_back(1).map_err(|e| e.to_string()),
+            Hit::Nothing => Ok(()),
+        }
+    }
+
+    fn press(&mut self, path: &[usize], point: Option<(f32, f32)>) -> Result<(), String> {
         for event in ["touchstart", "touchend", "tap"] {
-            self.dispatch_event(selector, event, Json::Object(Map::new()))?;
+            self.dispatch_path(path, event, Json::Object(Map::new()), point)?;
         }
         Ok(())
     }
@@ -23,15 +42,32 @@ impl Simulator {
     /// follows only if no longpress handler ran, as on the platform.
     pub fn long_press(&mut self, selector: &str) -> Result<(), String> {
         let none = || Json::Object(Map::new());
-        self.dispatch_event(selector, "touchstart", none())?;
+        let path = self.find(selector)?;
+        let point = self.centre(&path)?;
+        self.dispatch_path(&path, "touchstart", none(), point)?;
         self.advance(LONGPRESS_MS);
-        let handled = self.dispatch_event(selector, "longpress", none())?;
-        self.dispatch_event(selector, "longtap", none())?;
-        self.dispatch_event(selector, "touchend", none())?;
+        let handled = self.dispatch_path(&path, "longpress", none(), point)?;
+        self.dispatch_path(&path, "longtap", none(), point)?;
+        self.dispatch_path(&path, "touchend", none(), point)?;
         if handled == 0 {
-            self.dispatch_event(selector, "tap", none())?;
+            self.dispatch_path(&path, "tap", none(), point)?;
         }
         Ok(())
+    }
+
+    /// The path of the first element matching `selector` on the current page.
+    fn find(&self, selector: &str) -> Result<NodePath, String> {
+        let parsed = Selector::parse(selector)?;
+        let page = self.stack.last().ok_or("no page is open")?;
+        parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))
+    }
+
+    /// The centre of an element in page coordinates, when a screen is attached.
+    fn centre(&mut self, path: &[usize]) -> Result<Option<(f32, f32)>, String> {
+        if self.screen().is_none() {
+            return Ok(None);
+        }
+        Ok(self.element_box(path)?.map(|b| (b.x + b.w / 2.0, b.y + b.h / 2.0)))
     }
 
     /// Types `text` into the first `input` or `textarea` matching `selector`: a `model:value`
@@ -68,13 +104,33 @@ impl Simulator {
 
     /// Dispatches an event; returns how many handlers it reached.
     fn dispatch_event(&mut self, selector: &str, event: &str, detail: Json) -> Result<usize, String> {
-        let parsed = Selector::parse(selector)?;
+        let path = self.find(selector)?;
+        self.dispatch_path(&path, event, detail, None)
+    }
+
+    /// Dispatches an event on the element at `path`; touch events get `touches` and
+    /// `changedTouches` at `point`, and a tap or longpress `detail: {x, y}`, as on the platform.
+    fn dispatch_path(&mut self, path: &[usize], event: &str, mut detail: Json, point: Option<(f32, f32)>) -> Result<usize, String> {
         let page = self.stack.last().ok_or("no page is open")?;
-        let path = parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))?;
-        let chain = element_chain(&page.tree, &path);
+        let chain = element_chain(&page.tree, path);
+        let touch = point.map(|(x, y)| serde_json::json!({ "identifier": 0, "pageX": x, "pageY": y, "clientX": x, "clientY": y, "force": 1 }));
+        if let (Some((x, y)), Json::Object(fields)) = (point, &mut detail) {
+            if matches!(event, "tap" | "longpress" | "longtap") && fields.is_empty() {
+                fields.insert("x".into(), Json::from(x));
+                fields.insert("y".into(), Json::from(y));
+            }
+        }
         let calls: Vec<(u32, String, Json)> = dispatch(&chain, event)
             .into_iter()
-            .map(|call| (owner_of(&chain, call.current_target, page.id), call.method, event_object(event, self.now, &chain, call.current_target, detail.clone())))
+            .map(|call| {
+                let mut object = event_object(event, self.now, &chain, call.current_target, detail.clone());
+                if let (Some(touch), Json::Object(fields)) = (&touch, &mut object) {
+                    let touches = if event == "touchend" { Json::Array(Vec::new()) } else { Json::Array(vec![touch.clone()]) };
+                    fields.insert("touches".into(), touches);
+                    fields.insert("changedTouches".into(), Json::Array(vec![touch.clone()]));
+                }
+                (owner_of(&chain, call.current_target, page.id), call.method, object)
+            })
             .collect();
         let reached = calls.len();
         for (owner, method, event) in calls {

@@ -77,6 +77,8 @@ pub struct Simulator {
     /// The EventChannel the next opened page gets (set while `wx.navigateTo` runs).
     opener_channel: u32,
     console: Vec<ConsoleEntry>,
+    /// The screen pages are drawn on, once one is attached (headless runs may have none).
+    screen: Option<Screen>,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -120,6 +122,7 @@ impl Simulator {
             mirror,
             opener_channel: 0,
             console: Vec::new(),
+            screen: None,
             diagnostics,
         };
         let entry = sim.package.entry_page().unwrap_or_default().to_string();

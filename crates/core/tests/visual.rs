@@ -29,13 +29,13 @@ fn pages() -> Vec<(String, PathBuf, String)> {
 
 #[test]
 fn pages_match_their_golden_pictures() {
-    let mut screen = Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts-noto-cjk and fonts-dejavu-core are installed"));
     let mut failures = Vec::new();
     let pages = pages();
     assert!(pages.len() >= 13, "the suite lost pages: {}", pages.len());
     for (name, project, route) in &pages {
         let mut sim = Simulator::launch(project, LaunchOptions { page: Some(route.clone()), ..LaunchOptions::default() }).unwrap();
-        let list = sim.draw(&mut screen, false);
+        sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts-noto-cjk and fonts-dejavu-core are installed")));
+        let list = sim.draw(false).unwrap();
         let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, 2.0));
         if let Err(e) = wxemu_testkit::compare_png(&root().join("tests/visual/goldens").join(format!("{name}.png")), &png, 0.001) {
             failures.push(e);

@@ -11,6 +11,8 @@ use wxemu_wxss::style::{ComputedStyle, TextAlign};
 pub const STATUS_BAR: f32 = 20.0;
 pub const NAVIGATION_BAR: f32 = 44.0;
 pub const TAB_BAR: f32 = 49.0;
+/// How far from the left edge a tap on the navigation bar hits the back arrow.
+pub const BACK_WIDTH: f32 = 44.0;
 
 /// What the navigation bar shows (from app.json `window` and the page's .json).
 pub struct NavigationBar {

@@ -39,6 +39,8 @@ pub enum Piece {
     /// An element's own box (background, border) — its children follow until `End`.
     Begin(usize),
     End(usize),
+    /// An inline element inside the next paragraph (its box is the union of its lines).
+    Inline(usize),
     Paragraph(usize),
 }
 
@@ -82,6 +84,8 @@ struct Builder<'a> {
     slots: Vec<(NodeId, Slot)>,
     /// (leaf, containing element, shaping key)
     paragraphs: Vec<(NodeId, usize, u64)>,
+    /// Per paragraph: the text ranges of the inline elements inside it.
+    inline: Vec<Vec<(std::ops::Range<usize>, usize)>>,
     /// The first leaf of each shaping key in this layout (to copy from, for repeated text).
     shaped_here: std::collections::HashMap<u64, NodeId>,
     lengths: Lengths,
@@ -89,7 +93,7 @@ struct Builder<'a> {
 
 /// Lays out the styled page at the viewport `width` (and `height` for the page's min-height).
 pub fn layout(styled: &StyledTree, fonts: &mut Fonts, width: f32, height: f32) -> PageLayout {
-    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width } };
+    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), inline: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width } };
     let root = b.element(0).expect("the page is displayed");
     let mut page_style = b.taffy.style(root).unwrap().clone();
     page_style.min_size.height = LengthPercentageAuto::length(height);
@@ -222,12 +226,12 @@ impl Builder<'_> {
         }
         let trimmed_start = text.len() - text.trim_start().len();
         let text = text.trim().to_string();
-        let spans: Vec<(std::ops::Range<usize>, &ComputedStyle)> = spans
+        let inline: Vec<(std::ops::Range<usize>, usize)> = spans
             .into_iter()
             .map(|(range, element)| (range.start.saturating_sub(trimmed_start).min(text.len())..range.end.saturating_sub(trimmed_start).min(text.len()), element))
             .filter(|(range, element)| !range.is_empty() && *element != container)
-            .map(|(range, element)| (range, &self.styled.elements[element].style))
             .collect();
+        let spans: Vec<(std::ops::Range<usize>, &ComputedStyle)> = inline.iter().map(|(range, element)| (range.clone(), &self.styled.elements[*element].style)).collect();
         let key = shaping_key(&text, block, &spans);
         let earlier = self.shaped_here.get(&key).and_then(|id| self.taffy.get_node_context(*id)).map(|leaf| leaf.layout.clone());
         let layout = match self.fonts.shaped.remove(&key).or(earlier) {
@@ -244,6 +248,7 @@ impl Builder<'_> {
         let id = self.taffy.new_leaf_with_context(Style::default(), Leaf { layout, unbroken: None }).unwrap();
         let index = self.paragraphs.len();
         self.paragraphs.push((id, container, key));
+        self.inline.push(inline);
         self.shaped_here.entry(key).or_insert(id);
         self.slots.push((id, Slot::Paragraph(index)));
         Some(id)
@@ -274,6 +279,10 @@ impl Builder<'_> {
                 Slot::Paragraph(p) => {
                     let content = Box2 { x: area.x + l.padding.left, y: area.y + l.padding.top, w: l.content_box_width(), h: l.content_box_height() };
                     paragraph_areas[*p] = content;
+                    let mut inline: Vec<usize> = self.inline[*p].iter().flat_map(|(_, e)| self.inline_ancestry(*e)).collect();
+                    inline.sort_unstable();
+                    inline.dedup();
+                    order.extend(inline.into_iter().map(Piece::Inline));
                     order.push(Piece::Paragraph(*p));
                 }
                 Slot::Anonymous => {}
@@ -290,6 +299,16 @@ impl Builder<'_> {
             let wrap = !matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
             layout.break_all_lines(wrap.then_some(area.w.max(1.0)));
             layout.align(alignment(style.text_align), AlignmentOptions::default());
+            for (range, inline) in &self.inline[i] {
+                let anchor = parley::Cursor::from_byte_index(&layout, range.start, parley::Affinity::Downstream);
+                let focus = parley::Cursor::from_byte_index(&layout, range.end, parley::Affinity::Upstream);
+                for (rect, _) in parley::Selection::new(anchor, focus).geometry(&layout) {
+                    let rect = Box2 { x: area.x + rect.x0 as f32, y: area.y + rect.y0 as f32, w: (rect.x1 - rect.x0) as f32, h: (rect.y1 - rect.y0) as f32 };
+                    for e in self.inline_ancestry(*inline) {
+                        boxes[e] = Some(boxes[e].map_or(rect, |b| union(b, rect)));
+                    }
+                }
+            }
             paragraphs.push(Paragraph { layout, element, area, key });
         }
         let height = boxes[0].map_or(viewport_height, |b: Box2| b.h).max(viewport_height);
@@ -317,6 +336,26 @@ pub fn line(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) ->
     layout.break_all_lines(Some(width));
     layout.align(alignment(style.text_align), AlignmentOptions::default());
     layout
+}
+
+impl Builder<'_> {
+    /// An inline element and its inline ancestors (up to the block that holds the paragraph).
+    fn inline_ancestry(&self, mut element: usize) -> Vec<usize> {
+        let mut chain = vec![element];
+        while let Some(parent) = self.styled.elements[element].parent {
+            if self.styled.elements[parent].style.display != css::Display::Inline {
+                break;
+            }
+            chain.push(parent);
+            element = parent;
+        }
+        chain
+    }
+}
+
+fn union(a: Box2, b: Box2) -> Box2 {
+    let (x, y) = (a.x.min(b.x), a.y.min(b.y));
+    Box2 { x, y, w: (a.x + a.w).max(b.x + b.w) - x, h: (a.y + a.h).max(b.y + b.h) - y }
 }
 
 enum Inline {

@@ -54,6 +54,12 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
                     items.push(Item::Pop);
                 }
             }
+            Piece::Inline(e) => {
+                let s = &styled.elements[e].style;
+                if let Some(area) = layout.boxes[e].map(shift).filter(|a| s.visible && visible(a)) {
+                    decorate(s, area, radii(s, area), items);
+                }
+            }
             Piece::Paragraph(p) => {
                 let paragraph = &layout.paragraphs[p];
                 if styled.elements[paragraph.element].style.visible && visible(&shift(paragraph.area)) {

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use crate::select::NodePath;
 use wxemu_wxml::{Node, Value};
 use wxemu_wxss::{Cascade, ComputedStyle, Device, Isolation, Scope, Sheet, StyleNode, StyleTree, BUILT_IN, PAGE};
 
@@ -41,6 +42,10 @@ pub struct PageStyles {
 /// One element of the styled tree and what is drawn from it.
 #[derive(Debug)]
 pub struct Styled {
+    pub parent: Option<usize>,
+    /// Where the element is in the composed tree (None for the parts a built-in component
+    /// draws inside itself, and for `page`).
+    pub path: Option<NodePath>,
     pub tag: Rc<str>,
     pub attrs: Vec<(Rc<str>, Value)>,
     pub style: ComputedStyle,
@@ -71,12 +76,25 @@ pub struct StyledTree {
     pub elements: Vec<Styled>,
 }
 
+impl StyledTree {
+    /// The composed-tree path of element `index`, or of the built-in component it is part of.
+    pub fn source_path(&self, mut index: usize) -> Option<NodePath> {
+        loop {
+            let element = &self.elements[index];
+            if let Some(path) = &element.path {
+                return Some(path.clone());
+            }
+            index = element.parent?;
+        }
+    }
+}
+
 /// Styles the composed tree `nodes` of a page.
 pub fn style(nodes: &[Node], styles: &PageStyles, device: &Device, dark: bool) -> StyledTree {
     let mut tree = StyleTree::new();
     tree.isolation = styles.isolation.clone();
-    let mut elements = vec![Styled { tag: Rc::from("page"), attrs: Vec::new(), style: ComputedStyle::default(), children: Vec::new() }];
-    flatten(nodes, 0, styles, device, &mut tree, &mut elements);
+    let mut elements = vec![Styled { parent: None, path: None, tag: Rc::from("page"), attrs: Vec::new(), style: ComputedStyle::default(), children: Vec::new() }];
+    flatten(nodes, 0, &mut Vec::new(), styles, device, &mut tree, &mut elements);
     let built_in = built_in_sheet(device);
     let mut sheets: Vec<(Scope, &Sheet)> = vec![(BUILT_IN, &built_in)];
     sheets.extend(styles.sheets.iter().map(|(scope, sheet)| (*scope, &**sheet)));
@@ -87,8 +105,8 @@ pub fn style(nodes: &[Node], styles: &PageStyles, device: &Device, dark: bool) -
     StyledTree { elements }
 }
 
-fn flatten(nodes: &[Node], parent: usize, styles: &PageStyles, device: &Device, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
-    for node in nodes {
+fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, styles: &PageStyles, device: &Device, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
+    for (position, node) in nodes.iter().enumerate() {
         match node {
             Node::Text(text) => elements[parent].children.push(Content::Text(text.clone())),
             Node::Element(e) => {
@@ -103,8 +121,11 @@ fn flatten(nodes: &[Node], parent: usize, styles: &PageStyles, device: &Device, 
                         _ => {}
                     }
                 }
+                path.push(position);
                 let index = push(tree, elements, parent, style_node, e.tag.clone(), e.attrs.clone());
-                flatten(&e.children, index, styles, device, tree, elements);
+                elements[index].path = Some(path.clone());
+                flatten(&e.children, index, path, styles, device, tree, elements);
+                path.pop();
                 built_in_content(index, scope, device, tree, elements);
             }
         }
@@ -114,7 +135,7 @@ fn flatten(nodes: &[Node], parent: usize, styles: &PageStyles, device: &Device, 
 fn push(tree: &mut StyleTree, elements: &mut Vec<Styled>, parent: usize, node: StyleNode, tag: Rc<str>, attrs: Vec<(Rc<str>, Value)>) -> usize {
     let index = tree.push(parent, node);
     debug_assert_eq!(index, elements.len());
-    elements.push(Styled { tag, attrs, style: ComputedStyle::default(), children: Vec::new() });
+    elements.push(Styled { parent: Some(parent), path: None, tag, attrs, style: ComputedStyle::default(), children: Vec::new() });
     elements[parent].children.push(Content::Element(index));
     index
 }

@@ -1,0 +1,65 @@
+//! With a screen attached the Simulator knows where things are: taps at coordinates hit the
+//! topmost element (or the tab bar, or the back arrow) and touch events carry coordinates.
+
+use std::path::Path;
+use wxemu_core::{LaunchOptions, Screen, Simulator};
+use wxemu_view::fonts::Fonts;
+use wxemu_wxss::Device;
+
+fn touch_app() -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/touch");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed")));
+    sim.take_console();
+    sim
+}
+
+fn console(sim: &mut Simulator) -> Vec<String> {
+    sim.take_console().into_iter().map(|e| e.text).collect()
+}
+
+#[test]
+fn a_tap_at_a_point_reaches_the_topmost_element_with_coordinates() {
+    let mut sim = touch_app();
+    // The page starts below the 20 px status bar and the 44 px navigation bar.
+    sim.tap_at(100.0, 64.0 + 50.0).unwrap();
+    assert_eq!(
+        console(&mut sim),
+        ["touchstart a touches=1 changed=1 page=100,50", "touchend a touches=0 changed=1 page=100,50", "tap a touches=1 changed=1 page=100,50 at 100,50"]
+    );
+    sim.tap_at(10.0, 64.0 + 180.0).unwrap();
+    assert_eq!(console(&mut sim), ["tap b touches=1 changed=1 page=10,180 at 10,180"]);
+    // The text is inside #b and drawn over it: it is the target, and the tap bubbles to #b.
+    sim.tap_at(5.0, 64.0 + 105.0).unwrap();
+    let log = console(&mut sim);
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert!(log[0].starts_with("tap inner") && log[1].starts_with("tap b"), "{log:?}");
+    // Selector taps land on the element's centre.
+    sim.tap("#a").unwrap();
+    assert_eq!(console(&mut sim).last().unwrap(), "tap a touches=1 changed=1 page=187.5,50 at 187.5,50");
+    // The navigation bar has no back arrow on the first page; nothing happens there.
+    sim.tap_at(10.0, 40.0).unwrap();
+    assert!(console(&mut sim).is_empty());
+}
+
+#[test]
+fn the_tab_bar_and_the_back_arrow_answer_taps() {
+    let mut sim = touch_app();
+    sim.tap_at(300.0, 667.0 - 20.0).unwrap();
+    assert_eq!(sim.current_route(), Some("pages/second/second"));
+    sim.tap_at(50.0, 667.0 - 20.0).unwrap();
+    assert_eq!(sim.current_route(), Some("pages/index/index"));
+    sim.navigate_to("pages/detail/detail").unwrap();
+    console(&mut sim);
+    sim.tap_at(15.0, 40.0).unwrap();
+    assert_eq!(sim.current_route(), Some("pages/index/index"));
+    assert!(console(&mut sim).contains(&"detail unloaded".to_string()));
+}
+
+#[test]
+fn without_a_screen_there_is_nothing_to_tap_at() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/touch");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    assert_eq!(sim.tap_at(1.0, 100.0).unwrap_err(), "no screen is attached (Simulator::attach_screen)");
+    assert!(sim.draw(false).is_err());
+}

@@ -1,0 +1,1 @@
+Page({ onUnload() { console.log("detail unloaded") } })

@@ -1,0 +1,1 @@
+Page({ onShow() { console.log("second shown") } })
