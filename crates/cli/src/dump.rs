@@ -26,6 +26,13 @@ pub struct DumpArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
+    /// Lay the page out on an iPhone 6 screen and add each element's border box
+    /// `[x, y, width, height]` (CSS px, page coordinates) to the JSON.
+    #[arg(long, conflicts_with = "template")]
+    layout: bool,
+    /// Font files to lay text out with, for --layout (default: Noto Sans CJK and DejaVu Sans).
+    #[arg(long, requires = "layout")]
+    font: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -40,6 +47,20 @@ pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
             Some(nodes) => nodes,
             None => return Ok(ExitCode::FAILURE),
         },
+        (None, Some(project)) if args.layout => {
+            let mut sim = launch_page(project, &args.run)?;
+            sim.attach_screen(crate::shot::screen(&args.font)?);
+            let mut json = dump::to_json(sim.tree());
+            for (path, b) in sim.element_boxes().map_err(anyhow::Error::msg)? {
+                let mut node = &mut json;
+                for (depth, index) in path.iter().enumerate() {
+                    node = if depth == 0 { &mut node[*index] } else { &mut node["children"][*index] };
+                }
+                node["box"] = serde_json::json!([b.x, b.y, b.w, b.h]);
+            }
+            println!("{}", serde_json::to_string_pretty(&json)?);
+            return Ok(ExitCode::SUCCESS);
+        }
         (None, Some(project)) => render_page(project, &args)?,
         (None, None) => bail!("give a project folder (wxemu dump PROJECT --page ROUTE) or --template FILE.wxml"),
     };

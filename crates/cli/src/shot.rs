@@ -27,12 +27,16 @@ pub struct ShotArgs {
 pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
     let Some(project) = &args.run.project else { bail!("give a project folder: wxemu shot PROJECT [--page ROUTE] -o out.png") };
     let mut sim = launch_page(project, &args.run)?;
-    let fonts = if args.font.is_empty() { DEFAULT_FONT_FILES.iter().map(PathBuf::from).collect() } else { args.font.clone() };
-    let device = Device::IPHONE_6;
-    sim.attach_screen(Screen::new(device, Fonts::load(&fonts)?));
+    sim.attach_screen(screen(&args.font)?);
     let list = sim.draw(args.full_page).map_err(anyhow::Error::msg)?;
     report(&std::mem::take(&mut sim.diagnostics));
-    let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, device.dpr));
+    let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, Device::IPHONE_6.dpr));
     std::fs::write(&args.output, png).with_context(|| format!("cannot write {}", args.output.display()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An iPhone 6 screen with the given font files (the default ones when none are given).
+pub fn screen(fonts: &[PathBuf]) -> anyhow::Result<Screen> {
+    let files = if fonts.is_empty() { DEFAULT_FONT_FILES.iter().map(PathBuf::from).collect() } else { fonts.to_vec() };
+    Ok(Screen::new(Device::IPHONE_6, Fonts::load(&files)?))
 }

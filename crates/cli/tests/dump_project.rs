@@ -30,3 +30,17 @@ fn an_unknown_page_is_an_error() {
     assert!(!ok);
     assert!(stderr.contains("page `pages/nope/nope` is not in app.json"), "{stderr}");
 }
+
+#[test]
+fn layout_adds_each_elements_border_box() {
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/touch");
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("dump").arg(&app).arg("--layout").output().expect("wxemu runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tree: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tree[0]["box"], serde_json::json!([0.0, 0.0, 375.0, 100.0]));
+    assert_eq!(tree[1]["box"], serde_json::json!([0.0, 100.0, 375.0, 100.0]));
+    // An inline <text> gets the box of its line.
+    let inner = &tree[1]["children"][0]["box"];
+    assert_eq!((inner[0].as_f64(), inner[1].as_f64()), (Some(0.0), Some(100.0)));
+    assert!(inner[2].as_f64().unwrap() > 20.0 && inner[3].as_f64().unwrap() > 15.0, "{inner}");
+}

@@ -170,6 +170,17 @@ impl Simulator {
         })
     }
 
+    /// Every laid-out element of the current page: its path in the composed tree and its
+    /// border box in page coordinates (what `wxemu dump --layout` prints).
+    pub fn element_boxes(&mut self) -> Result<Vec<(NodePath, Box2)>, String> {
+        self.with_screen(|sim, screen| {
+            let Some(frame) = sim.frame(screen) else { return Vec::new() };
+            let boxes = frame.styled.elements.iter().zip(&frame.layout.boxes).filter_map(|(e, b)| Some((e.path.clone()?, (*b)?))).collect();
+            wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
+            boxes
+        })
+    }
+
     /// The border box of the first element matching `path` on the current page, in page
     /// coordinates.
     pub(crate) fn element_box(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
