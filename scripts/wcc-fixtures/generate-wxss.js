@@ -15,21 +15,12 @@ const path = require('path')
 const { spawnSync } = require('child_process')
 const vm = require('vm')
 
-const compilerDir = path.dirname(require.resolve('miniprogram-compiler/package.json'))
-const wcsc = path.join(compilerDir, 'bin', 'linux', 'wcsc')
-fs.chmodSync(wcsc, 0o755)
-const casesDir = path.resolve(__dirname, '..', '..', 'tests', 'wxss')
+const { compiler, filesWith, generate } = require('./cases')
 
-function wxssFiles(dir, rel = '.') {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const p = `${rel}/${e.name}`
-    if (e.isDirectory()) return wxssFiles(dir, p)
-    return e.name.endsWith('.wxss') ? [p] : []
-  }).sort()
-}
+const wcsc = compiler('wcsc')
 
 function compile(caseDir) {
-  const others = wxssFiles(caseDir).filter((f) => f !== './index.wxss')
+  const others = filesWith(caseDir, '.wxss').filter((f) => f !== './index.wxss')
   const run = spawnSync(wcsc, ['-js', './index.wxss', ...others], { cwd: caseDir })
   if (run.status !== 0 || /^ERR:/m.test(run.stdout)) throw new Error(`wcsc failed: ${run.stdout}${run.stderr}`)
   const styles = []
@@ -51,17 +42,4 @@ function compile(caseDir) {
   return styles[0].childNodes.map((n) => n.nodeValue).join('')
 }
 
-const only = process.argv.slice(2)
-let failed = 0
-for (const name of fs.readdirSync(casesDir).sort()) {
-  if (only.length && !only.includes(name)) continue
-  const caseDir = path.join(casesDir, name)
-  try {
-    fs.writeFileSync(path.join(caseDir, 'expected.css'), compile(caseDir))
-    console.log(`ok   ${name}`)
-  } catch (e) {
-    failed++
-    console.log(`FAIL ${name}: ${e.message}`)
-  }
-}
-process.exit(failed ? 1 : 0)
+generate('wxss', 'expected.css', compile)

@@ -15,18 +15,9 @@ const path = require('path')
 const { spawnSync } = require('child_process')
 const vm = require('vm')
 
-const compilerDir = path.dirname(require.resolve('miniprogram-compiler/package.json'))
-const wcc = path.join(compilerDir, 'bin', 'linux', 'wcc')
-fs.chmodSync(wcc, 0o755)
-const casesDir = path.resolve(__dirname, '..', '..', 'tests', 'wxml')
+const { compiler, filesWith, generate } = require('./cases')
 
-function filesWith(dir, ext, rel = '.') {
-  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const p = `${rel}/${e.name}`
-    if (e.isDirectory()) return filesWith(dir, ext, p)
-    return e.name.endsWith(ext) ? [p] : []
-  }).sort()
-}
+const wcc = compiler('wcc')
 
 function convert(node) {
   if (typeof node !== 'object') return { text: String(node) }
@@ -56,18 +47,4 @@ function render(caseDir) {
   return JSON.parse(JSON.stringify(root)).children.map(convert)
 }
 
-const only = process.argv.slice(2)
-let failed = 0
-for (const name of fs.readdirSync(casesDir).sort()) {
-  if (only.length && !only.includes(name)) continue
-  const dir = path.join(casesDir, name)
-  try {
-    const tree = render(dir)
-    fs.writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(tree, null, 2) + '\n')
-    console.log(`${name}: ${tree.length} top-level nodes`)
-  } catch (e) {
-    failed++
-    console.error(`${name}: FAILED: ${String(e.stack || e).split('\n')[0]}`)
-  }
-}
-process.exit(failed ? 1 : 0)
+generate('wxml', 'expected.json', (dir) => JSON.stringify(render(dir), null, 2) + '\n')
