@@ -1,4 +1,4 @@
-//! The visual suite: every page of tests/visual/app (and the sample apps' pages) drawn on an
+//! The visual suite: every page of tests/visual/app and of the sample apps, drawn on an
 //! iPhone 6 screen matches its golden picture in tests/visual/goldens. Goldens are made with
 //! `WXEMU_UPDATE_GOLDENS=1 cargo test --release -p wxemu-core --test visual` and looked at
 //! before they are committed.
@@ -15,7 +15,7 @@ fn root() -> PathBuf {
 /// (golden name, project, page route)
 fn pages() -> Vec<(String, PathBuf, String)> {
     let mut pages = Vec::new();
-    for (project, prefix) in [("tests/visual/app", ""), ("sample-apps/todo", "todo-")] {
+    for (project, prefix) in [("tests/visual/app", ""), ("sample-apps/todo", "todo-"), ("sample-apps/gallery", "gallery-")] {
         let dir = root().join(project);
         let app: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("app.json")).unwrap()).unwrap();
         for route in app["pages"].as_array().unwrap() {
@@ -31,7 +31,7 @@ fn pages() -> Vec<(String, PathBuf, String)> {
 fn pages_match_their_golden_pictures() {
     let mut failures = Vec::new();
     let pages = pages();
-    assert!(pages.len() >= 13, "the suite lost pages: {}", pages.len());
+    assert!(pages.len() >= 19, "the suite lost pages: {}", pages.len());
     for (name, project, route) in &pages {
         let mut sim = Simulator::launch(project, LaunchOptions { page: Some(route.clone()), ..LaunchOptions::default() }).unwrap();
         sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts-noto-cjk and fonts-dejavu-core are installed")));

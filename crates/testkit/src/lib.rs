@@ -34,14 +34,19 @@ pub fn compare_json(expected: &serde_json::Value, actual: &serde_json::Value, wh
 
 /// Compares a PNG with the golden picture at `golden`: the same size, and at most
 /// `tolerance` of the pixels differing by more than 2 in any channel. With the environment
-/// variable `WXEMU_UPDATE_GOLDENS=1` the golden is (re)written instead — look at it before
-/// committing. On a mismatch the actual picture is written next to the golden as
+/// variable `WXEMU_UPDATE_GOLDENS=1` a golden that is missing or differs is (re)written
+/// instead — look at it before committing. On a mismatch the actual picture is written next to the golden as
 /// `<name>.actual.png` (ignored by git).
 pub fn compare_png(golden: &Path, actual: &[u8], tolerance: f64) -> Result<(), String> {
-    if std::env::var_os("WXEMU_UPDATE_GOLDENS").is_some_and(|v| v == "1") {
+    let update = std::env::var_os("WXEMU_UPDATE_GOLDENS").is_some_and(|v| v == "1");
+    if update && compare_pixels(golden, actual, tolerance).is_err() {
         std::fs::write(golden, actual).map_err(|e| format!("cannot write {}: {e}", golden.display()))?;
         return Ok(());
     }
+    compare_pixels(golden, actual, tolerance)
+}
+
+fn compare_pixels(golden: &Path, actual: &[u8], tolerance: f64) -> Result<(), String> {
     let keep = || {
         let path = golden.with_extension("actual.png");
         let _ = std::fs::write(&path, actual);

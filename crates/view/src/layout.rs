@@ -164,6 +164,8 @@ impl Builder<'_> {
         for child in &styled.elements[index].children {
             match child {
                 Content::Text(text) => run.push(Inline::Text(text.clone(), index)),
+                // Absolutely positioned boxes are out of the flow, whatever their display.
+                Content::Element(e) if matches!(styled.elements[*e].style.position, css::Position::Absolute | css::Position::Fixed) => out.extend(self.element(*e)),
                 Content::Element(e) => match styled.elements[*e].style.display {
                     css::Display::None => {}
                     css::Display::Inline => self.collect(container, *e, run, out),

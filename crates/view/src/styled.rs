@@ -156,10 +156,10 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 if placeholder.is_empty() {
                     return;
                 }
-                let class = Some(element.attr("placeholder-class")).filter(|c| !c.is_empty()).unwrap_or_else(|| "input-placeholder".into());
+                let class = Some(element.attr("placeholderClass")).filter(|c| !c.is_empty()).unwrap_or_else(|| "input-placeholder".into());
                 let node = StyleNode {
                     classes: class.split_whitespace().map(|c| (c.to_string(), scope)).collect(),
-                    style: wxemu_wxss::cascade::inline_style(&element.attr("placeholder-style"), device),
+                    style: wxemu_wxss::cascade::inline_style(&element.attr("placeholderStyle"), device),
                     ..part("wx-placeholder")
                 };
                 let at = push(tree, elements, index, node, Rc::from("wx-placeholder"), Vec::new());
@@ -170,6 +170,93 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
         "switch" => {
             push(tree, elements, index, part("wx-switch-knob"), Rc::from("wx-switch-knob"), Vec::new());
         }
+        "progress" => {
+            let percent = number(element, "percent", 0.0).clamp(0.0, 100.0);
+            let active = color(element, &["activeColor", "color"], "#09BB07");
+            let bar_style = format!(
+                "height: {}px; border-radius: {}px; background-color: {}",
+                number(element, "strokeWidth", 6.0),
+                number(element, "borderRadius", 0.0),
+                color(element, &["backgroundColor"], "#EBEBEB")
+            );
+            let info = element.flag("showInfo").then(|| (format!("{}%", percent.round()), format!("font-size: {}px", number(element, "fontSize", 16.0))));
+            let bar = push(tree, elements, index, StyleNode { style: bar_style, ..part("wx-progress-bar") }, Rc::from("wx-progress-bar"), Vec::new());
+            let inner_style = format!("width: {percent}%; background-color: {active}");
+            push(tree, elements, bar, StyleNode { style: inner_style, ..part("wx-progress-inner") }, Rc::from("wx-progress-inner"), Vec::new());
+            if let Some((text, style)) = info {
+                let at = push(tree, elements, index, StyleNode { style, ..part("wx-progress-info") }, Rc::from("wx-progress-info"), Vec::new());
+                elements[at].children.push(Content::Text(text));
+            }
+        }
+        "slider" => {
+            let (min, max) = (number(element, "min", 0.0), number(element, "max", 100.0));
+            let value = number(element, "value", min).clamp(min, max);
+            let percent = if max > min { (value - min) / (max - min) * 100.0 } else { 0.0 };
+            let track_style = format!("background-color: {}", color(element, &["backgroundColor", "color"], "#e9e9e9"));
+            let fill_style = format!("width: {percent}%; background-color: {}", color(element, &["activeColor", "selectedColor"], "#1aad19"));
+            let size = number(element, "blockSize", 28.0).clamp(12.0, 28.0);
+            let handle_style = format!("left: {percent}%; width: {size}px; height: {size}px; margin-left: {}px; margin-top: {}px; background-color: {}", -size / 2.0, -size / 2.0, color(element, &["blockColor"], "#ffffff"));
+            let show_value = element.flag("showValue");
+            let track = push(tree, elements, index, StyleNode { style: track_style, ..part("wx-slider-track") }, Rc::from("wx-slider-track"), Vec::new());
+            push(tree, elements, track, StyleNode { style: fill_style, ..part("wx-slider-fill") }, Rc::from("wx-slider-fill"), Vec::new());
+            push(tree, elements, track, StyleNode { style: handle_style, ..part("wx-slider-handle") }, Rc::from("wx-slider-handle"), Vec::new());
+            if show_value {
+                let at = push(tree, elements, index, part("wx-slider-value"), Rc::from("wx-slider-value"), Vec::new());
+                elements[at].children.push(Content::Text(format!("{value}")));
+            }
+        }
+        "swiper" => {
+            let items: Vec<usize> = element.children.iter().filter_map(|c| if let Content::Element(e) = c { Some(*e) } else { None }).filter(|&e| &*elements[e].tag == "swiper-item").collect();
+            let current = number(element, "current", 0.0) as usize;
+            let dots = element.flag("indicatorDots");
+            let (dot, active) = (color(element, &["indicatorColor"], "rgba(0, 0, 0, 0.3)"), color(element, &["indicatorActiveColor"], "#000000"));
+            for (_, &item) in items.iter().enumerate().filter(|(i, _)| *i != current) {
+                let node = &mut tree.nodes[item];
+                node.style = format!("display: none; {}", node.style);
+            }
+            if dots {
+                let row = push(tree, elements, index, part("wx-swiper-dots"), Rc::from("wx-swiper-dots"), Vec::new());
+                for i in 0..items.len() {
+                    let style = format!("background-color: {}", if i == current { &active } else { &dot });
+                    push(tree, elements, row, StyleNode { style, ..part("wx-swiper-dot") }, Rc::from("wx-swiper-dot"), Vec::new());
+                }
+            }
+        }
+        "icon" => {
+            // The WeUI icon font is not available: each type is drawn as its colour and a symbol.
+            let (glyph, default_color, circle) = match element.attr("type").as_str() {
+                "success" => ("✓", "#09BB07", true),
+                "success_no_circle" => ("✓", "#09BB07", false),
+                "info" => ("i", "#10AEFF", true),
+                "warn" => ("!", "#F76260", true),
+                "waiting" => ("◷", "#10AEFF", false),
+                "cancel" => ("×", "#F43530", true),
+                "download" => ("↓", "#09BB07", false),
+                "search" => ("⚲", "#B2B2B2", false),
+                "clear" => ("×", "#B2B2B2", true),
+                _ => return,
+            };
+            let size = number(element, "size", 23.0);
+            let color = color(element, &["color"], default_color);
+            let own = if circle {
+                format!("width: {size}px; height: {size}px; border-radius: 50%; background-color: {color}; color: #fff; font-size: {}px; line-height: {size}px", size * 0.7)
+            } else {
+                format!("width: {size}px; height: {size}px; color: {color}; font-size: {size}px; line-height: {size}px")
+            };
+            let node = &mut tree.nodes[index];
+            node.style = format!("{own}; {}", node.style);
+            elements[index].children.push(Content::Text(glyph.into()));
+        }
         _ => {}
     }
+}
+
+/// A numeric attribute (numbers or numeric strings, as templates pass them).
+fn number(element: &Styled, name: &str, default: f32) -> f32 {
+    element.attr(name).trim().trim_end_matches("px").parse().unwrap_or(default)
+}
+
+/// The first colour attribute given among `names`.
+fn color(element: &Styled, names: &[&str], default: &str) -> String {
+    names.iter().map(|n| element.attr(n)).find(|c| !c.is_empty()).unwrap_or_else(|| default.to_string())
 }

@@ -1,0 +1,1 @@
+Page({ data: {"kinds": [{"id": "view", "name": "视图容器", "desc": "view, swiper"}, {"id": "content", "name": "基础内容", "desc": "text, icon, progress"}, {"id": "form", "name": "表单组件", "desc": "button, checkbox, radio, switch, slider, input"}, {"id": "media", "name": "媒体组件", "desc": "image"}, {"id": "navigator", "name": "导航", "desc": "navigator"}]} })
