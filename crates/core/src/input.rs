@@ -34,7 +34,26 @@ impl Simulator {
         for event in ["touchstart", "touchend", "tap"] {
             self.dispatch_path(path, event, Json::Object(Map::new()), point)?;
         }
-        Ok(())
+        self.navigator_tap(path)
+    }
+
+    /// A tap inside a `<navigator>` opens its `url` the way its `open-type` says (after the
+    /// tap's handlers ran). Errors are the router's, as the platform reports them.
+    fn navigator_tap(&mut self, path: &[usize]) -> Result<(), String> {
+        let page = self.stack.last().ok_or("no page is open")?;
+        let chain = element_chain(&page.tree, path);
+        let Some(navigator) = chain.iter().rev().find(|el| &*el.tag == "navigator") else { return Ok(()) };
+        let attr = |name: &str| navigator.attr(name).map(|v| v.to_js_string()).unwrap_or_default();
+        let (url, open_type, delta) = (attr("url"), attr("openType"), attr("delta"));
+        let result = match open_type.as_str() {
+            "" | "navigate" => self.navigate_to(&url),
+            "redirect" => self.redirect_to(&url),
+            "switchTab" => self.switch_tab(&url),
+            "reLaunch" => self.re_launch(&url),
+            "navigateBack" => self.navigate_back(delta.parse().unwrap_or(1)),
+            other => return Err(format!("not supported by wxemu yet: navigator open-type=\"{other}\"")),
+        };
+        result.map_err(|e| e.to_string())
     }
 
     /// Presses the first element matching `selector` for 350 ms of virtual time:

@@ -373,3 +373,21 @@ fn a_component_error_lifetime_sees_its_methods_errors_which_are_still_reported()
     let (file, pos) = entries[1].location.clone().unwrap();
     assert_eq!((file.as_str(), pos.line), ("components/fragile/fragile.js", 8));
 }
+
+#[test]
+fn tapping_a_navigator_opens_its_url_by_its_open_type() {
+    let mut sim = app("sample-apps/gallery");
+    sim.tap(".kind").unwrap();
+    assert_eq!(sim.current_route(), Some("pages/view/view"));
+    sim.re_launch("/pages/navigator/navigator").unwrap();
+    sim.tap(".link").unwrap();
+    assert_eq!(sim.page_stack(), ["pages/navigator/navigator", "pages/view/view"]);
+    sim.navigate_back(1).unwrap();
+    sim.tap("navigator[openType=redirect]").unwrap();
+    assert_eq!(sim.page_stack(), ["pages/form/form"]);
+    sim.navigate_to("/pages/navigator/navigator").unwrap();
+    sim.tap("navigator[openType=navigateBack]").unwrap();
+    assert_eq!(sim.page_stack(), ["pages/form/form"]);
+    let err = sim.tap("navigator[openType=navigateBack]").unwrap_err();
+    assert!(err.contains("no element matches"), "the form page has no navigator: {err}");
+}
