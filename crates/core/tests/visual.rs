@@ -37,7 +37,7 @@ fn pages_match_their_golden_pictures() {
         sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts-noto-cjk and fonts-dejavu-core are installed")));
         let list = sim.draw(false).unwrap();
         let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, 2.0));
-        if let Err(e) = wxemu_testkit::compare_png(&root().join("tests/visual/goldens").join(format!("{name}.png")), &png, 0.001) {
+        if let Err(e) = wxemu_testkit::compare_png(&root().join("tests/visual/goldens").join(format!("{name}.png")), &png, 0.0002) {
             failures.push(e);
         }
     }

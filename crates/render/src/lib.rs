@@ -69,8 +69,9 @@ pub enum Item {
     Border { area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4] },
     /// A blurred shadow of a rounded rectangle.
     Shadow { area: Box2, radius: f32, blur: f32, color: Rgba },
-    /// Glyphs of one font and size; positions are baseline points in CSS px.
-    Glyphs { font: FontData, size: f32, color: Rgba, glyphs: Vec<(u32, f32, f32)> },
+    /// Glyphs of one font and size; positions are baseline points in CSS px. `skew` (degrees)
+    /// slants them for a synthesized italic.
+    Glyphs { font: FontData, size: f32, color: Rgba, skew: f32, glyphs: Vec<(u32, f32, f32)> },
     /// An image scaled into `area`.
     Image { area: Box2, image: Arc<Pixmap> },
     /// Starts clipping to a rounded rectangle, until the matching `Pop`.
@@ -118,9 +119,13 @@ pub fn rasterize(list: &DisplayList, scale: f32) -> Pixmap {
                 ctx.set_paint(color.to_peniko());
                 ctx.fill_blurred_rounded_rect(&area.rect(), *radius, blur / 2.0, false);
             }
-            Item::Glyphs { font, size, color, glyphs } => {
+            Item::Glyphs { font, size, color, skew, glyphs } => {
                 ctx.set_paint(color.to_peniko());
-                let run = ctx.glyph_run(&mut resources, font).font_size(*size).hint(false);
+                let mut run = ctx.glyph_run(&mut resources, font).font_size(*size).hint(false);
+                if *skew != 0.0 {
+                    // Glyph space is y-down here: a negative x-skew leans the tops to the right.
+                    run = run.glyph_transform(Affine::skew(-skew.to_radians().tan() as f64, 0.0));
+                }
                 let _ = run.fill_glyphs(glyphs.iter().map(|&(id, x, y)| Glyph { id, x, y }));
             }
             Item::Image { area, image } => {

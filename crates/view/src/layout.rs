@@ -387,6 +387,10 @@ fn collapse(text: &str, mode: css::WhiteSpace, out: &mut String) {
     }
 }
 
+/// `line-height: normal` as a WebView computes it with Noto Sans CJK (its hhea ascent +
+/// descent: 1.16 + 0.288 em); PingFang SC on an iPhone gives 1.4.
+const NORMAL_LINE_HEIGHT: f32 = 1.448;
+
 /// What shaping a paragraph depends on: its text and the text styles of its parts.
 fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usize>, &ComputedStyle)]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -413,7 +417,7 @@ fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, s: &ComputedStyle, 
     let families: Vec<parley::FontFamilyName> =
         s.font_family.iter().map(|f| parley::FontFamilyName::Named(Cow::Owned(f.clone()))).chain(DEFAULT_FAMILIES.iter().map(|f| parley::FontFamilyName::Named(Cow::Borrowed(*f)))).collect();
     let line_height = match s.line_height {
-        css::LineHeight::Normal => parley::LineHeight::MetricsRelative(1.0),
+        css::LineHeight::Normal => parley::LineHeight::FontSizeRelative(NORMAL_LINE_HEIGHT),
         css::LineHeight::Number(n) => parley::LineHeight::FontSizeRelative(n),
         css::LineHeight::Px(px) => parley::LineHeight::Absolute(px),
     };

@@ -126,7 +126,8 @@ pub(crate) fn glyphs(layout: &parley::Layout<Rgba>, area: Box2, items: &mut Vec<
             if style.strikethrough.is_some() {
                 items.push(Item::Fill { area: Box2 { x, y: baseline - size * 0.3, w: width, h: (size / 16.0).max(1.0) }, radii: [0.0; 4], paint: Paint::Solid(style.brush) });
             }
-            items.push(Item::Glyphs { font: run.run().font().clone(), size, color: style.brush, glyphs });
+            let skew = run.run().synthesis().skew().unwrap_or(0.0);
+            items.push(Item::Glyphs { font: run.run().font().clone(), size, color: style.brush, skew, glyphs });
         }
     }
 }
