@@ -595,6 +595,10 @@
       var def = instances[id] && instances[id].__definition;
       return def ? JSON.parse(JSON.stringify(def.options, function (k, v) { return v instanceof RegExp ? String(v) : v; })) : {};
     },
+    externalClasses: function (id) {
+      var def = instances[id] && instances[id].__definition;
+      return def ? def.externalClasses.slice() : [];
+    },
     viewData: function (id) { return JSON.stringify(withoutPureData(instances[id], instances[id].data)); },
     // A page lifecycle (onLoad, onShow, onReady, onHide, onUnload, …); for pages built with
     // Component(), `methods` carry them.

@@ -289,6 +289,14 @@ impl AppService {
         self.call_json("__wxemu.componentOptions", &[Value::from(id)]).unwrap_or(Value::Null)
     }
 
+    /// `externalClasses` of a component instance (the class names its owner may pass).
+    pub fn external_classes(&mut self, id: u32) -> Vec<String> {
+        match self.call_json("__wxemu.externalClasses", &[Value::from(id)]) {
+            Ok(Value::Array(names)) => names.into_iter().filter_map(|n| n.as_str().map(str::to_string)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The data the view renders an instance with: `this.data` without pure data fields.
     pub fn view_data(&mut self, id: u32) -> Value {
         self.json_string_call("__wxemu.viewData", id)

@@ -242,6 +242,13 @@ impl Simulator {
                 files.push((scope, format!("{path}.wxss")));
             }
             styles.scopes.insert(id, scope);
+            let external = self.app.external_classes(id);
+            if !external.is_empty() {
+                styles.external_classes.insert(id, external);
+            }
+            if self.app.component_options(id).get("virtualHost").and_then(Json::as_bool) == Some(true) {
+                styles.virtual_hosts.insert(id);
+            }
         }
         for (scope, file) in files {
             if let Some(sheet) = self.sheet(screen, &file) {

@@ -49,6 +49,10 @@ struct Leaf {
     layout: parley::Layout<Rgba>,
     /// Its size on one line (max-content), once known: any wider limit gives the same.
     unbroken: Option<Size<f32>>,
+    /// `-webkit-line-clamp` of its block: at most this many lines take room.
+    clamp: Option<usize>,
+    /// Whether lines may wrap (not for `white-space: nowrap` and `pre`).
+    wrap: bool,
 }
 
 impl Leaf {
@@ -58,11 +62,15 @@ impl Leaf {
             self.layout.break_all_lines(None);
             Size { width: self.layout.width().ceil(), height: self.layout.height() }
         });
-        if max.is_none_or(|m| m >= unbroken.width) {
+        if !self.wrap || max.is_none_or(|m| m >= unbroken.width) {
             return unbroken;
         }
         self.layout.break_all_lines(max);
-        Size { width: self.layout.width().ceil(), height: self.layout.height() }
+        let height = match self.clamp {
+            Some(n) if self.layout.len() > n => (0..n).filter_map(|i| self.layout.get(i)).map(|line| line.metrics().line_height).sum(),
+            _ => self.layout.height(),
+        };
+        Size { width: self.layout.width().ceil(), height }
     }
 }
 
@@ -86,36 +94,45 @@ struct Builder<'a> {
     paragraphs: Vec<(NodeId, usize, u64)>,
     /// Per paragraph: the text ranges of the inline elements inside it.
     inline: Vec<Vec<(std::ops::Range<usize>, usize)>>,
+    /// Per paragraph: its text (white space processed).
+    texts: Vec<String>,
     /// The first leaf of each shaping key in this layout (to copy from, for repeated text).
     shaped_here: std::collections::HashMap<u64, NodeId>,
     lengths: Lengths,
+    /// Boxes with position: fixed, laid out against the viewport.
+    fixed: Vec<NodeId>,
 }
 
 /// Lays out the styled page at the viewport `width` (and `height` for the page's min-height).
 pub fn layout(styled: &StyledTree, fonts: &mut Fonts, width: f32, height: f32) -> PageLayout {
-    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), inline: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width } };
+    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), inline: Vec::new(), texts: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width }, fixed: Vec::new() };
     let root = b.element(0).expect("the page is displayed");
     let mut page_style = b.taffy.style(root).unwrap().clone();
     page_style.min_size.height = LengthPercentageAuto::length(height);
     page_style.size.width = Dimension::length(width);
     b.taffy.set_style(root, page_style).unwrap();
-    b.taffy
-        .compute_layout_with_measure(root, Size { width: Space::Definite(width), height: Space::MaxContent }, |inputs, _, context, style| {
-            compute_leaf_layout(inputs, style, |_, _| 0.0, |known, available| match context {
-                None => Size::ZERO,
-                Some(leaf) => {
-                    let max = known.width.or(match available.width {
-                        Space::Definite(w) => Some(w),
-                        Space::MinContent => Some(0.0),
-                        Space::MaxContent => None,
-                    });
-                    let size = leaf.measure(max);
-                    Size { width: known.width.unwrap_or(size.width), height: known.height.unwrap_or(size.height) }
-                }
-            })
-        })
-        .expect("taffy layout");
-    b.finish(root, height)
+    b.taffy.compute_layout_with_measure(root, Size { width: Space::Definite(width), height: Space::MaxContent }, measure).expect("taffy layout");
+    // position: fixed boxes are laid out against the screen's viewport, apart from the page.
+    let fixed = std::mem::take(&mut b.fixed);
+    let viewport = b.node(Style { size: Size { width: Dimension::length(width), height: Dimension::length(height) }, ..Style::default() }, &fixed, Slot::Anonymous);
+    b.taffy.compute_layout_with_measure(viewport, Size { width: Space::Definite(width), height: Space::Definite(height) }, measure).expect("taffy layout");
+    b.finish(&[root, viewport], height)
+}
+
+/// Measures a paragraph leaf for taffy (other leaves have no content of their own).
+fn measure(inputs: taffy::LayoutInput, _: NodeId, context: Option<&mut Leaf>, style: &Style) -> taffy::LayoutOutput {
+    compute_leaf_layout(inputs, style, |_, _| 0.0, |known, available| match context {
+        None => Size::ZERO,
+        Some(leaf) => {
+            let max = known.width.or(match available.width {
+                Space::Definite(w) => Some(w),
+                Space::MinContent => Some(0.0),
+                Space::MaxContent => None,
+            });
+            let size = leaf.measure(max);
+            Size { width: known.width.unwrap_or(size.width), height: known.height.unwrap_or(size.height) }
+        }
+    })
 }
 
 impl Builder<'_> {
@@ -134,7 +151,12 @@ impl Builder<'_> {
         let flex_like = matches!(style.display, css::Display::Flex | css::Display::InlineFlex | css::Display::Grid);
         let children = self.children(index, flex_like);
         let taffy_style = box_style(&self.styled.elements[index].style, &self.lengths);
-        Some(self.node(taffy_style, &children, Slot::Element(index)))
+        let id = self.node(taffy_style, &children, Slot::Element(index));
+        if self.styled.elements[index].style.position == css::Position::Fixed && index != 0 {
+            self.fixed.push(id);
+            return None;
+        }
+        Some(id)
     }
 
     /// Boxes for the children of `index`. In a flex or grid container every child element
@@ -143,20 +165,72 @@ impl Builder<'_> {
     /// them forms paragraphs, or wrapping rows when it holds inline-blocks.
     fn children(&mut self, index: usize, flex_like: bool) -> Vec<NodeId> {
         let mut out = Vec::new();
-        let styled = self.styled;
         if flex_like {
-            for child in &styled.elements[index].children {
-                match child {
-                    Content::Text(text) => out.extend(self.paragraph(index, vec![(text.clone(), index)])),
-                    Content::Element(e) => out.extend(self.element(*e)),
-                }
-            }
+            self.items(index, index, &mut out);
             return out;
         }
         let mut run = Vec::new();
         self.collect(index, index, &mut run, &mut out);
         self.flush(index, &mut run, &mut out);
         out
+    }
+
+    /// Shapes `text` in the style of `container`, with the inline elements' styles on their
+    /// ranges.
+    fn shape(&mut self, text: &str, container: usize, inline: &[(std::ops::Range<usize>, usize)]) -> parley::Layout<Rgba> {
+        let mut builder = self.text.ranged_builder(&mut self.fonts.context, text, 1.0, true);
+        push_style(&mut builder, &self.styled.elements[container].style, None);
+        for (range, element) in inline {
+            push_style(&mut builder, &self.styled.elements[*element].style, Some(range.clone()));
+        }
+        builder.build(text)
+    }
+
+    /// Cuts a paragraph that overflows its box with an ellipsis, as `text-overflow: ellipsis`
+    /// (one line, nowrap) and `-webkit-line-clamp: n` do. The cut text is shaped anew; its
+    /// layout is not cached (its key stays the full text's).
+    fn truncate(&mut self, index: usize, layout: &mut parley::Layout<Rgba>, width: f32) {
+        let style = &self.styled.elements[self.paragraphs[index].1].style;
+        let clipped = style.overflow[0] != css::Overflow::Visible || style.overflow[1] != css::Overflow::Visible;
+        let lines = match (style.line_clamp, style.ellipsis && clipped) {
+            (Some(n), _) if n > 0 && layout.len() > n as usize => n as usize,
+            (None, true) if layout.width() > width + 0.5 => 1,
+            _ => return,
+        };
+        let wrap = !matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
+        let ellipsis = style.font_size;
+        let Some(last) = layout.get(lines - 1) else { return };
+        let y = last.metrics().baseline;
+        let mut cut = parley::Cursor::from_point(layout, (width - ellipsis).max(0.0), y).index();
+        let text = self.texts[index].clone();
+        let container = self.paragraphs[index].1;
+        for _ in 0..8 {
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let shortened = format!("{}…", text[..cut].trim_end());
+            let inline: Vec<_> = self.inline[index].iter().filter(|(r, _)| r.start < cut).map(|(r, e)| (r.start..r.end.min(cut), *e)).collect();
+            let mut candidate = self.shape(&shortened, container, &inline);
+            candidate.break_all_lines(wrap.then_some(width));
+            if candidate.len() <= lines && candidate.width() <= width + 0.5 || cut == 0 {
+                *layout = candidate;
+                return;
+            }
+            cut = text[..cut].char_indices().next_back().map_or(0, |(i, _)| i);
+        }
+    }
+
+    /// Flex or grid items: every child element, and each text as a paragraph; the children of
+    /// a `display: contents` element take its place.
+    fn items(&mut self, container: usize, index: usize, out: &mut Vec<NodeId>) {
+        let styled = self.styled;
+        for child in &styled.elements[index].children {
+            match child {
+                Content::Text(text) => out.extend(self.paragraph(container, vec![(text.clone(), index)])),
+                Content::Element(e) if styled.elements[*e].style.display == css::Display::Contents => self.items(container, *e, out),
+                Content::Element(e) => out.extend(self.element(*e)),
+            }
+        }
     }
 
     fn collect(&mut self, container: usize, index: usize, run: &mut Vec<Inline>, out: &mut Vec<NodeId>) {
@@ -168,7 +242,7 @@ impl Builder<'_> {
                 Content::Element(e) if matches!(styled.elements[*e].style.position, css::Position::Absolute | css::Position::Fixed) => out.extend(self.element(*e)),
                 Content::Element(e) => match styled.elements[*e].style.display {
                     css::Display::None => {}
-                    css::Display::Inline => self.collect(container, *e, run, out),
+                    css::Display::Inline | css::Display::Contents => self.collect(container, *e, run, out),
                     css::Display::InlineBlock | css::Display::InlineFlex => run.push(Inline::Atomic(*e)),
                     _ => {
                         self.flush(container, run, out);
@@ -238,61 +312,41 @@ impl Builder<'_> {
         let earlier = self.shaped_here.get(&key).and_then(|id| self.taffy.get_node_context(*id)).map(|leaf| leaf.layout.clone());
         let layout = match self.fonts.shaped.remove(&key).or(earlier) {
             Some(layout) => layout,
-            None => {
-                let mut builder = self.text.ranged_builder(&mut self.fonts.context, &text, 1.0, true);
-                push_style(&mut builder, block, None);
-                for (range, style) in &spans {
-                    push_style(&mut builder, style, Some(range.clone()));
-                }
-                builder.build(&text)
-            }
+            None => self.shape(&text, container, &inline),
         };
-        let id = self.taffy.new_leaf_with_context(Style::default(), Leaf { layout, unbroken: None }).unwrap();
+        let clamp = block.line_clamp.map(|n| n as usize);
+        let wrap = !matches!(block.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
+        let id = self.taffy.new_leaf_with_context(Style::default(), Leaf { layout, unbroken: None, clamp, wrap }).unwrap();
         let index = self.paragraphs.len();
         self.paragraphs.push((id, container, key));
         self.inline.push(inline);
+        self.texts.push(text);
         self.shaped_here.entry(key).or_insert(id);
         self.slots.push((id, Slot::Paragraph(index)));
         Some(id)
     }
 
-    fn finish(mut self, root: NodeId, viewport_height: f32) -> PageLayout {
+    fn finish(mut self, roots: &[NodeId], viewport_height: f32) -> PageLayout {
         let mut boxes = vec![None; self.styled.elements.len()];
         let mut paragraph_areas = vec![Box2::default(); self.paragraphs.len()];
-        let mut order = Vec::new();
         let slots: std::collections::HashMap<NodeId, usize> = self.slots.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
-        let mut stack = vec![(root, 0.0f32, 0.0f32, false)];
-        while let Some((id, px, py, closing)) = stack.pop() {
-            let slot = &self.slots[slots[&id]].1;
-            if closing {
-                if let Slot::Element(e) = slot {
-                    order.push(Piece::End(*e));
-                }
-                continue;
-            }
-            let l = self.taffy.layout(id).unwrap();
-            let area = Box2 { x: px + l.location.x, y: py + l.location.y, w: l.size.width, h: l.size.height };
-            match slot {
-                Slot::Element(e) => {
-                    boxes[*e] = Some(area);
-                    order.push(Piece::Begin(*e));
-                    stack.push((id, px, py, true));
-                }
-                Slot::Paragraph(p) => {
-                    let content = Box2 { x: area.x + l.padding.left, y: area.y + l.padding.top, w: l.content_box_width(), h: l.content_box_height() };
-                    paragraph_areas[*p] = content;
-                    let mut inline: Vec<usize> = self.inline[*p].iter().flat_map(|(_, e)| self.inline_ancestry(*e)).collect();
-                    inline.sort_unstable();
-                    inline.dedup();
-                    order.extend(inline.into_iter().map(Piece::Inline));
-                    order.push(Piece::Paragraph(*p));
-                }
-                Slot::Anonymous => {}
-            }
-            for child in self.taffy.children(id).unwrap().into_iter().rev() {
-                stack.push((child, area.x, area.y, false));
-            }
+        let mut walk = Walk { boxes: &mut boxes, paragraph_areas: &mut paragraph_areas, slots: &slots, layers: Vec::new() };
+        let mut order = Vec::new();
+        for &root in roots {
+            self.walk(root, (0.0, 0.0), &mut walk, &mut order);
         }
+        // Stacking: boxes with a negative z-index go under the page's content, the others
+        // over it, in z-index order (then tree order).
+        let mut layers = std::mem::take(&mut walk.layers);
+        layers.sort_by_key(|(z, seq, _)| (*z, *seq));
+        let (below, above): (Vec<_>, Vec<_>) = layers.into_iter().partition(|(z, _, _)| *z < 0);
+        let mut pieces: Vec<Piece> = Vec::with_capacity(order.len());
+        let first = order.iter().position(|p| matches!(p, Piece::Begin(0))).map_or(0, |i| i + 1);
+        pieces.extend(order.drain(..first));
+        pieces.extend(below.into_iter().flat_map(|(_, _, p)| p));
+        pieces.extend(order);
+        pieces.extend(above.into_iter().flat_map(|(_, _, p)| p));
+        let order = pieces;
         let mut paragraphs = Vec::with_capacity(self.paragraphs.len());
         for (i, (id, element, key)) in self.paragraphs.clone().into_iter().enumerate() {
             let area = paragraph_areas[i];
@@ -300,6 +354,8 @@ impl Builder<'_> {
             let mut layout = self.taffy.get_node_context_mut(id).map(|leaf| std::mem::take(&mut leaf.layout)).unwrap_or_default();
             let wrap = !matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
             layout.break_all_lines(wrap.then_some(area.w.max(1.0)));
+            self.truncate(i, &mut layout, area.w.max(1.0));
+            let style = &self.styled.elements[element].style;
             layout.align(alignment(style.text_align), AlignmentOptions::default());
             for (range, inline) in &self.inline[i] {
                 let anchor = parley::Cursor::from_byte_index(&layout, range.start, parley::Affinity::Downstream);
@@ -340,7 +396,53 @@ pub fn line(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) ->
     layout
 }
 
+/// What walking the laid-out tree collects.
+struct Walk<'a> {
+    boxes: &'a mut Vec<Option<Box2>>,
+    paragraph_areas: &'a mut Vec<Box2>,
+    slots: &'a std::collections::HashMap<NodeId, usize>,
+    /// Subtrees of positioned boxes with a z-index: (z-index, tree order, their pieces).
+    layers: Vec<(i32, usize, Vec<Piece>)>,
+}
+
 impl Builder<'_> {
+    /// Records boxes and paint order of `id` and below, at page offset `origin` of its parent.
+    fn walk(&self, id: NodeId, origin: (f32, f32), w: &mut Walk, order: &mut Vec<Piece>) {
+        let l = self.taffy.layout(id).unwrap();
+        let area = Box2 { x: origin.0 + l.location.x, y: origin.1 + l.location.y, w: l.size.width, h: l.size.height };
+        match &self.slots[w.slots[&id]].1 {
+            Slot::Element(e) => {
+                let style = &self.styled.elements[*e].style;
+                let layered = style.position != css::Position::Static && style.z_index.is_some_and(|z| z != 0);
+                let mut own = Vec::new();
+                let target = if layered { &mut own } else { &mut *order };
+                w.boxes[*e] = Some(area);
+                target.push(Piece::Begin(*e));
+                for child in self.taffy.children(id).unwrap() {
+                    self.walk(child, (area.x, area.y), w, target);
+                }
+                target.push(Piece::End(*e));
+                if layered {
+                    let seq = w.layers.len();
+                    w.layers.push((style.z_index.unwrap_or(0), seq, own));
+                }
+                return;
+            }
+            Slot::Paragraph(p) => {
+                w.paragraph_areas[*p] = Box2 { x: area.x + l.padding.left, y: area.y + l.padding.top, w: l.content_box_width(), h: l.content_box_height() };
+                let mut inline: Vec<usize> = self.inline[*p].iter().flat_map(|(_, e)| self.inline_ancestry(*e)).collect();
+                inline.sort_unstable();
+                inline.dedup();
+                order.extend(inline.into_iter().map(Piece::Inline));
+                order.push(Piece::Paragraph(*p));
+            }
+            Slot::Anonymous => {}
+        }
+        for child in self.taffy.children(id).unwrap() {
+            self.walk(child, (area.x, area.y), w, order);
+        }
+    }
+
     /// An inline element and its inline ancestors (up to the block that holds the paragraph).
     fn inline_ancestry(&self, mut element: usize) -> Vec<usize> {
         let mut chain = vec![element];

@@ -37,6 +37,10 @@ pub struct PageStyles {
     pub isolation: Vec<Isolation>,
     /// Component instance id → its scope; instances not listed (the page) are scope 0.
     pub scopes: HashMap<u32, Scope>,
+    /// Component instance id → its `externalClasses`.
+    pub external_classes: HashMap<u32, Vec<String>>,
+    /// Component instances with `options.virtualHost`: their host element has no box.
+    pub virtual_hosts: std::collections::HashSet<u32>,
 }
 
 /// One element of the styled tree and what is drawn from it.
@@ -94,7 +98,7 @@ pub fn style(nodes: &[Node], styles: &PageStyles, device: &Device, dark: bool) -
     let mut tree = StyleTree::new();
     tree.isolation = styles.isolation.clone();
     let mut elements = vec![Styled { parent: None, path: None, tag: Rc::from("page"), attrs: Vec::new(), style: ComputedStyle::default(), children: Vec::new() }];
-    flatten(nodes, 0, &mut Vec::new(), styles, device, &mut tree, &mut elements);
+    flatten(nodes, 0, &mut Vec::new(), &mut Flatten { styles, device, hosts: HashMap::new() }, &mut tree, &mut elements);
     let built_in = built_in_sheet(device);
     let mut sheets: Vec<(Scope, &Sheet)> = vec![(BUILT_IN, &built_in)];
     sheets.extend(styles.sheets.iter().map(|(scope, sheet)| (*scope, &**sheet)));
@@ -105,28 +109,79 @@ pub fn style(nodes: &[Node], styles: &PageStyles, device: &Device, dark: bool) -
     StyledTree { elements }
 }
 
-fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, styles: &PageStyles, device: &Device, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
+/// What flattening needs besides the trees: the page's styles and each component
+/// instance's host element (its attributes and the scope of the template that wrote it).
+struct Flatten<'a> {
+    styles: &'a PageStyles,
+    device: &'a Device,
+    hosts: HashMap<u32, (Vec<(Rc<str>, Value)>, Scope)>,
+}
+
+impl Flatten<'_> {
+    /// The classes of a `class` attribute written by `owner`'s template: an external class of
+    /// the component becomes the classes its host passed, in the host template's scope.
+    fn classes(&self, owner: u32, scope: Scope, class: &str) -> Vec<(String, Scope)> {
+        let external = self.styles.external_classes.get(&owner);
+        class
+            .split_whitespace()
+            .flat_map(|name| match (external.filter(|e| e.iter().any(|x| x == name)), self.hosts.get(&owner)) {
+                (Some(_), Some((attrs, host_scope))) => {
+                    let attr = camel_case(name);
+                    let passed = attrs.iter().find(|(n, _)| **n == *attr).map(|(_, v)| v.to_js_string()).unwrap_or_default();
+                    passed.split_whitespace().map(|c| (c.to_string(), *host_scope)).collect::<Vec<_>>()
+                }
+                _ => vec![(name.to_string(), scope)],
+            })
+            .collect()
+    }
+}
+
+/// `my-class` → `myClass`, as templates spell attribute names.
+fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
     for (position, node) in nodes.iter().enumerate() {
         match node {
             Node::Text(text) => elements[parent].children.push(Content::Text(text.clone())),
             Node::Element(e) => {
-                let scope = styles.scopes.get(&e.owner).copied().unwrap_or(PAGE);
+                let scope = f.styles.scopes.get(&e.owner).copied().unwrap_or(PAGE);
                 let mut style_node = StyleNode { tag: e.tag.to_string(), scope, ..StyleNode::default() };
                 for (name, value) in &e.attrs {
                     match &**name {
                         "id" => style_node.id = value.to_js_string(),
-                        "class" => style_node.classes = value.to_js_string().split_whitespace().map(|c| (c.to_string(), scope)).collect(),
-                        "style" => style_node.style = wxemu_wxss::cascade::inline_style(&value.to_js_string(), device),
+                        "class" => style_node.classes = f.classes(e.owner, scope, &value.to_js_string()),
+                        "style" => style_node.style = wxemu_wxss::cascade::inline_style(&value.to_js_string(), f.device),
                         _ if value.truthy() || !matches!(value, Value::Bool(_)) => style_node.attrs.push((name.to_string(), value.to_js_string())),
                         _ => {}
                     }
                 }
+                if let Some(component) = e.component {
+                    style_node.host_of = f.styles.scopes.get(&component).copied();
+                    if f.styles.virtual_hosts.contains(&component) {
+                        style_node.style = format!("display: contents; {}", style_node.style);
+                    }
+                    f.hosts.insert(component, (e.attrs.clone(), scope));
+                }
                 path.push(position);
                 let index = push(tree, elements, parent, style_node, e.tag.clone(), e.attrs.clone());
                 elements[index].path = Some(path.clone());
-                flatten(&e.children, index, path, styles, device, tree, elements);
+                flatten(&e.children, index, path, f, tree, elements);
                 path.pop();
-                built_in_content(index, scope, device, tree, elements);
+                built_in_content(index, scope, f.device, tree, elements);
             }
         }
     }

@@ -183,7 +183,8 @@ pub fn is_supported(property: &Property) -> bool {
     match property {
         Property::Custom(custom) => match &custom.name {
             CustomPropertyName::Custom(_) => true,
-            CustomPropertyName::Unknown(name) => matches!(name.0.as_ref(), "-webkit-line-clamp" | "line-clamp"),
+            // -webkit-box-orient only matters next to -webkit-line-clamp, which clamps lines.
+            CustomPropertyName::Unknown(name) => matches!(name.0.as_ref(), "-webkit-line-clamp" | "line-clamp" | "-webkit-box-orient"),
         },
         Property::Unparsed(unparsed) => supported_id(&unparsed.property_id),
         other => supported_id(&other.property_id()),
@@ -209,6 +210,8 @@ fn supported_id(id: &PropertyId) -> bool {
             | P::AspectRatio | P::ZIndex | P::OverflowX | P::OverflowY | P::Opacity | P::BackgroundColor | P::BackgroundImage
             | P::BoxShadow(_) | P::TextOverflow(_) | P::Color | P::FontSize | P::FontWeight | P::FontStyle | P::FontFamily
             | P::LineHeight | P::LetterSpacing | P::TextAlign | P::WhiteSpace | P::Visibility | P::TextDecorationLine(_)
+            // Only meaningful next to -webkit-line-clamp, which clamps the lines.
+            | P::BoxOrient(_)
     )
 }
 
@@ -229,7 +232,8 @@ impl Context<'_> {
                     CustomPropertyName::Custom(name) => {
                         self.vars.insert(name.0.to_string(), text);
                     }
-                    CustomPropertyName::Unknown(_) => s.line_clamp = text.trim().parse().ok(),
+                    CustomPropertyName::Unknown(name) if name.0.as_ref() != "-webkit-box-orient" => s.line_clamp = text.trim().parse().ok(),
+                    CustomPropertyName::Unknown(_) => {}
                 }
             }
             P::Unparsed(unparsed) => {
@@ -650,12 +654,15 @@ fn line_style(side: &mut Border, l: &border::LineStyle) {
 fn display_of(d: &display::Display) -> Display {
     match d {
         display::Display::Keyword(display::DisplayKeyword::None) => Display::None,
+        display::Display::Keyword(display::DisplayKeyword::Contents) => Display::Contents,
         display::Display::Keyword(_) => Display::Block,
         display::Display::Pair(pair) => {
             let inline = matches!(pair.outside, display::DisplayOutside::Inline);
             match (&pair.inside, inline) {
-                (display::DisplayInside::Flex(_) | display::DisplayInside::Box(_), false) => Display::Flex,
-                (display::DisplayInside::Flex(_) | display::DisplayInside::Box(_), true) => Display::InlineFlex,
+                // -webkit-box is used with -webkit-line-clamp: a block that clamps its text.
+                (display::DisplayInside::Box(_), _) => Display::Block,
+                (display::DisplayInside::Flex(_), false) => Display::Flex,
+                (display::DisplayInside::Flex(_), true) => Display::InlineFlex,
                 (display::DisplayInside::Grid, _) => Display::Grid,
                 (display::DisplayInside::FlowRoot, true) => Display::InlineBlock,
                 (_, true) => Display::Inline,

@@ -49,6 +49,9 @@ pub struct StyleNode {
     pub style: String,
     /// The scope of the template that wrote this element.
     pub scope: Scope,
+    /// For the host element of a custom component: the scope of the component's sheet (its
+    /// `:host` rules match this element).
+    pub host_of: Option<Scope>,
 }
 
 /// The element tree in pre-order (a parent before its children); node 0 is the `page` root.
@@ -91,9 +94,24 @@ impl StyleTree {
         (rule == PAGE && w != Isolation::Isolated) || (r == Isolation::Shared && (written == PAGE || w != Isolation::Isolated))
     }
 
+    /// The host element (index) of the component instance of `scope` that `index` is in, or
+    /// is: the nearest ancestor-or-self hosting that scope.
+    fn host(&self, mut index: usize, scope: Scope) -> Option<usize> {
+        if scope == PAGE || scope == BUILT_IN {
+            return None;
+        }
+        loop {
+            if self.nodes[index].host_of == Some(scope) {
+                return Some(index);
+            }
+            index = self.nodes[index].parent?;
+        }
+    }
+
     /// Whether `selector` from a sheet of scope `rule_scope` matches node `index`.
     pub fn matches(&self, selector: &Selector<'static>, index: usize, rule_scope: Scope) -> bool {
         let mut context = MatchingContext::new(MatchingMode::Normal, None, None, QuirksMode::NoQuirks);
+        context.current_host = self.host(index, rule_scope).map(|h| OpaqueElement::new(&self.nodes[h]));
         let node = Node { tree: self, index, rule_scope, selectors: PhantomData };
         matches_selector(selector, 0, None, &node, &mut context, &mut |_, _| {})
     }

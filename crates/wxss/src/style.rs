@@ -37,6 +37,8 @@ pub enum Display {
     Flex,
     InlineFlex,
     Grid,
+    /// The element has no box; its children take its place.
+    Contents,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,0 +1,1 @@
+Component({ externalClasses: ['tag-class'], properties: { label: String } })
