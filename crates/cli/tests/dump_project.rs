@@ -39,8 +39,9 @@ fn layout_adds_each_elements_border_box() {
     let tree: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(tree[0]["box"], serde_json::json!([0.0, 0.0, 375.0, 100.0]));
     assert_eq!(tree[1]["box"], serde_json::json!([0.0, 100.0, 375.0, 100.0]));
-    // An inline <text> gets the box of its line.
+    // An inline <text> gets the box of its line (the line box may reach a pixel beyond).
     let inner = &tree[1]["children"][0]["box"];
-    assert_eq!((inner[0].as_f64(), inner[1].as_f64()), (Some(0.0), Some(100.0)));
+    assert_eq!(inner[0].as_f64(), Some(0.0));
+    assert!((inner[1].as_f64().unwrap() - 100.0).abs() <= 1.0, "{inner}");
     assert!(inner[2].as_f64().unwrap() > 20.0 && inner[3].as_f64().unwrap() > 15.0, "{inner}");
 }
