@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Rgba};
-use wxemu_view::layout::{PageLayout, Piece};
+use wxemu_view::layout::{InlineBoxes, PageLayout, Piece};
 use wxemu_view::select::NodePath;
 use wxemu_view::styled::StyledTree;
 use wxemu_view::chrome::{self, NavigationBar, Tab, TabBar};
@@ -93,7 +93,7 @@ impl Simulator {
         Ok(result)
     }
 
-    fn frame(&mut self, screen: &mut Screen) -> Option<Frame> {
+    fn frame(&mut self, screen: &mut Screen, inline: InlineBoxes) -> Option<Frame> {
         let device = screen.device;
         let styles = self.page_styles(screen);
         let page = self.stack.last()?;
@@ -112,7 +112,7 @@ impl Simulator {
         let page_device = Device { height: viewport, ..device };
         let tree = page.tree.clone();
         let styled = wxemu_view::styled::style(&tree, &styles, &page_device, screen.dark);
-        let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, device.width, viewport);
+        let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, device.width, viewport, inline);
         let background = color(&window, "backgroundColor", Rgba::WHITE);
         Some(Frame { styled, layout, top, bar, tab_bar, background, route })
     }
@@ -125,7 +125,7 @@ impl Simulator {
 
     fn draw_on(&mut self, screen: &mut Screen, full_page: bool) -> DisplayList {
         let device = screen.device;
-        let Some(frame) = self.frame(screen) else { return DisplayList { width: device.width, height: device.height, items: Vec::new() } };
+        let Some(frame) = self.frame(screen, InlineBoxes::Painted) else { return DisplayList { width: device.width, height: device.height, items: Vec::new() } };
         let bottom = if frame.tab_bar.is_some() { chrome::TAB_BAR } else { 0.0 };
         let height = if full_page { frame.layout.height + frame.top + bottom } else { device.height };
         let mut items = vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: Paint::Solid(frame.background) }];
@@ -148,7 +148,7 @@ impl Simulator {
         self.with_screen(|sim, screen| {
             let height = screen.device.height;
             let width = screen.device.width;
-            let Some(frame) = sim.frame(screen) else { return Hit::Nothing };
+            let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Hit::Nothing };
             if let Some(tabs) = &frame.tab_bar {
                 if y >= height - chrome::TAB_BAR {
                     return Hit::Tab(((x / width) * tabs.tabs.len() as f32) as usize);
@@ -174,7 +174,7 @@ impl Simulator {
     /// border box in page coordinates (what `wxemu dump --layout` prints).
     pub fn element_boxes(&mut self) -> Result<Vec<(NodePath, Box2)>, String> {
         self.with_screen(|sim, screen| {
-            let Some(frame) = sim.frame(screen) else { return Vec::new() };
+            let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Vec::new() };
             let boxes = frame.styled.elements.iter().zip(&frame.layout.boxes).filter_map(|(e, b)| Some((e.path.clone()?, (*b)?))).collect();
             wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
             boxes
@@ -185,7 +185,7 @@ impl Simulator {
     /// coordinates.
     pub(crate) fn element_box(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
         self.with_screen(|sim, screen| {
-            let frame = sim.frame(screen)?;
+            let frame = sim.frame(screen, InlineBoxes::All)?;
             let found = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path)).and_then(|e| frame.layout.boxes[e]);
             wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
             found

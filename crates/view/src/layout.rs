@@ -101,11 +101,22 @@ struct Builder<'a> {
     lengths: Lengths,
     /// Boxes with position: fixed, laid out against the viewport.
     fixed: Vec<NodeId>,
+    /// Whether every inline element's box is wanted (else only the painted ones).
+    inline_boxes: bool,
+}
+
+/// What of the inline elements' boxes a layout computes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum InlineBoxes {
+    /// Only those drawn (with a background, border or shadow): enough to paint.
+    Painted,
+    /// All of them: for hit testing and for telling where elements are.
+    All,
 }
 
 /// Lays out the styled page at the viewport `width` (and `height` for the page's min-height).
-pub fn layout(styled: &StyledTree, fonts: &mut Fonts, width: f32, height: f32) -> PageLayout {
-    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), inline: Vec::new(), texts: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width }, fixed: Vec::new() };
+pub fn layout(styled: &StyledTree, fonts: &mut Fonts, width: f32, height: f32, inline: InlineBoxes) -> PageLayout {
+    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), inline: Vec::new(), texts: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width }, fixed: Vec::new(), inline_boxes: inline == InlineBoxes::All };
     let root = b.element(0).expect("the page is displayed");
     let mut page_style = b.taffy.style(root).unwrap().clone();
     page_style.min_size.height = LengthPercentageAuto::length(height);
@@ -358,11 +369,15 @@ impl Builder<'_> {
             let style = &self.styled.elements[element].style;
             layout.align(alignment(style.text_align), AlignmentOptions::default());
             for (range, inline) in &self.inline[i] {
+                let ancestry = self.inline_ancestry(*inline);
+                if !self.inline_boxes && !ancestry.iter().any(|e| decorated(&self.styled.elements[*e].style)) {
+                    continue;
+                }
                 let anchor = parley::Cursor::from_byte_index(&layout, range.start, parley::Affinity::Downstream);
                 let focus = parley::Cursor::from_byte_index(&layout, range.end, parley::Affinity::Upstream);
                 for (rect, _) in parley::Selection::new(anchor, focus).geometry(&layout) {
                     let rect = Box2 { x: area.x + rect.x0 as f32, y: area.y + rect.y0 as f32, w: (rect.x1 - rect.x0) as f32, h: (rect.y1 - rect.y0) as f32 };
-                    for e in self.inline_ancestry(*inline) {
+                    for &e in &ancestry {
                         boxes[e] = Some(boxes[e].map_or(rect, |b| union(b, rect)));
                     }
                 }
@@ -455,6 +470,11 @@ impl Builder<'_> {
         }
         chain
     }
+}
+
+/// Whether a box paints something of its own (background, border, shadow).
+fn decorated(s: &ComputedStyle) -> bool {
+    s.background_color.a > 0 || s.background_image.is_some() || !s.shadows.is_empty() || (0..4).any(|i| s.border_width(i) > 0.0)
 }
 
 fn union(a: Box2, b: Box2) -> Box2 {
