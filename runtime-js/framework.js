@@ -333,13 +333,14 @@
 
   var LIFETIMES = ['created', 'attached', 'ready', 'moved', 'detached', 'error'];
 
-  // The platform's built-in behaviors, named by string. A form finds its fields through
-  // `formRole`: a form-field submits its `value` under its `name`, a form-field-group lets
-  // the form look inside, a form-field-button submits or resets like a button's form-type.
+  // The platform's built-in behaviors, named by string. A form-field submits its `value`
+  // under its `name`; a form-field-button submits or resets its form like a button's
+  // form-type; form-field-group only marks a component whose fields the form collects (wxemu's
+  // forms always look inside components).
   var BUILTIN_BEHAVIORS = {
-    'wx://form-field': { __behavior: true, options: { properties: { name: { type: String, value: '' }, value: { type: null, value: null } }, __formRole: 'field' } },
-    'wx://form-field-group': { __behavior: true, options: { __formRole: 'group' } },
-    'wx://form-field-button': { __behavior: true, options: { properties: { formType: { type: String, value: '' } }, __formRole: 'button' } },
+    'wx://form-field': { __behavior: true, options: { properties: { name: { type: String, value: '' }, value: { type: null, value: null } } } },
+    'wx://form-field-group': { __behavior: true, options: {} },
+    'wx://form-field-button': { __behavior: true, options: { properties: { formType: { type: String, value: '' } } } },
     'wx://component-export': { __behavior: true, options: {} }
   };
 
@@ -381,7 +382,6 @@
         merged.observers.push({ fields: fields.split(',').map(function (f) { return f.trim(); }), fn: observers[fields] });
       }
       if ((options.behaviors || []).indexOf('wx://component-export') >= 0 && typeof options.export === 'function') merged.exports = options.export;
-      if (options.__formRole) merged.formRole = options.__formRole;
       var relations = options.relations || {};
       for (var r in relations) {
         merged.relations[r] = { key: r, path: relationPath(path, r), type: relations[r].type, linked: relations[r].linked, linkChanged: relations[r].linkChanged, unlinked: relations[r].unlinked };

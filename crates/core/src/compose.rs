@@ -25,6 +25,8 @@ pub struct PageView {
     /// The composed tree: the page's template with every component's inside its host.
     pub tree: Rc<Vec<Node>>,
     pub components: HashMap<String, ComponentView>,
+    /// Built-in controls the user changed (switches, checkboxes, typed text), by path.
+    pub controls: HashMap<wxemu_view::select::NodePath, crate::controls::ControlState>,
 }
 
 impl PageView {

@@ -34,26 +34,7 @@ impl Simulator {
         for event in ["touchstart", "touchend", "tap"] {
             self.dispatch_path(path, event, Json::Object(Map::new()), point)?;
         }
-        self.navigator_tap(path)
-    }
-
-    /// A tap inside a `<navigator>` opens its `url` the way its `open-type` says (after the
-    /// tap's handlers ran). Errors are the router's, as the platform reports them.
-    fn navigator_tap(&mut self, path: &[usize]) -> Result<(), String> {
-        let page = self.stack.last().ok_or("no page is open")?;
-        let chain = element_chain(&page.tree, path);
-        let Some(navigator) = chain.iter().rev().find(|el| &*el.tag == "navigator") else { return Ok(()) };
-        let attr = |name: &str| navigator.attr(name).map(|v| v.to_js_string()).unwrap_or_default();
-        let (url, open_type, delta) = (attr("url"), attr("openType"), attr("delta"));
-        let result = match open_type.as_str() {
-            "" | "navigate" => self.navigate_to(&url),
-            "redirect" => self.redirect_to(&url),
-            "switchTab" => self.switch_tab(&url),
-            "reLaunch" => self.re_launch(&url),
-            "navigateBack" => self.navigate_back(delta.parse().unwrap_or(1)),
-            other => return Err(format!("not supported by wxemu yet: navigator open-type=\"{other}\"")),
-        };
-        result.map_err(|e| e.to_string())
+        self.built_in_tap(path)
     }
 
     /// Presses the first element matching `selector` for 350 ms of virtual time:
@@ -93,10 +74,9 @@ impl Simulator {
     /// binding writes it back to the owner's data, then the `input` event fires with
     /// `{value, cursor, keyCode}`.
     pub fn input(&mut self, selector: &str, text: &str) -> Result<(), String> {
+        let path = self.find(selector)?;
         let (owner, field) = {
             let page = self.stack.last().ok_or("no page is open")?;
-            let parsed = Selector::parse(selector)?;
-            let path = parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))?;
             let chain = element_chain(&page.tree, &path);
             let el = chain.last().expect("a matched path has an element");
             if !matches!(&*el.tag, "input" | "textarea") {
@@ -105,11 +85,15 @@ impl Simulator {
             let field = el.model.iter().find(|(attr, _)| &**attr == "value").map(|(_, field)| field.to_string());
             (owner_of(&chain, chain.len() - 1, page.id), field)
         };
-        if let Some(field) = field {
-            let mut patch = Map::new();
-            patch.insert(field, Json::from(text));
-            self.app.set_data_from_view(owner, &patch);
-            self.process_messages();
+        match field {
+            Some(field) => {
+                let mut patch = Map::new();
+                patch.insert(field, Json::from(text));
+                self.app.set_data_from_view(owner, &patch);
+                self.process_messages();
+            }
+            // Without model:value the text stays in the input (a form submits it).
+            None => self.set_control(&path, "value", wxemu_wxml::Value::String(text.into())),
         }
         let cursor = text.encode_utf16().count();
         self.trigger(selector, "input", serde_json::json!({ "value": text, "cursor": cursor, "keyCode": 0 }))
@@ -129,7 +113,7 @@ impl Simulator {
 
     /// Dispatches an event on the element at `path`; touch events get `touches` and
     /// `changedTouches` at `point`, and a tap or longpress `detail: {x, y}`, as on the platform.
-    fn dispatch_path(&mut self, path: &[usize], event: &str, mut detail: Json, point: Option<(f32, f32)>) -> Result<usize, String> {
+    pub(crate) fn dispatch_path(&mut self, path: &[usize], event: &str, mut detail: Json, point: Option<(f32, f32)>) -> Result<usize, String> {
         let page = self.stack.last().ok_or("no page is open")?;
         let chain = element_chain(&page.tree, path);
         let touch = point.map(|(x, y)| serde_json::json!({ "identifier": 0, "pageX": x, "pageY": y, "clientX": x, "clientY": y, "force": 1 }));

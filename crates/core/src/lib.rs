@@ -6,6 +6,7 @@
 //! window) drives an app through this API.
 
 mod compose;
+mod controls;
 mod draw;
 mod input;
 mod queue;
@@ -336,7 +337,7 @@ impl Simulator {
         let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.view_data(id));
-        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new() });
+        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new() });
         self.sync_stack();
         // A page built with Component() is a component too: attached before onLoad, ready
         // before onReady, detached after onUnload.
@@ -356,9 +357,10 @@ impl Simulator {
     fn render(&mut self, id: u32) {
         let Some(view) = self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.id == id) else { return };
         let mut composer = Composer::new(&mut self.app, &self.package, view, &mut self.diagnostics);
-        let (tree, removed) = composer.compose_page();
+        let (mut tree, removed) = composer.compose_page();
         let (attached, ready) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.ready));
         let pending = std::mem::take(&mut composer.pending);
+        view.apply_control_states(&mut tree);
         view.tree = Rc::new(tree);
         self.mirror.update_page(id, view.tree.clone());
         self.backlog.extend(pending);

@@ -391,3 +391,27 @@ fn tapping_a_navigator_opens_its_url_by_its_open_type() {
     let err = sim.tap("navigator[openType=navigateBack]").unwrap_err();
     assert!(err.contains("no element matches"), "the form page has no navigator: {err}");
 }
+
+#[test]
+fn controls_keep_what_the_user_did_and_forms_submit_and_reset_it() {
+    let mut sim = app("tests/apps/forms");
+    sim.take_console();
+    sim.tap("#on").unwrap();
+    sim.tap("#tag-b-label").unwrap();
+    sim.tap("#size-l").unwrap();
+    sim.input("#title", "Hello").unwrap();
+    assert_eq!(console(&mut sim), ["change true", r#"change ["b"]"#, r#"change "l""#]);
+    // A setData elsewhere re-renders the page; the controls keep their state.
+    sim.tap("#bump").unwrap();
+    sim.tap("#submit").unwrap();
+    assert_eq!(console(&mut sim), [r#"submit {"title":"Hello","on":true,"tags":["b"],"size":"l","level":30,"rating":4}"#]);
+    sim.tap("#disabled").unwrap();
+    assert!(console(&mut sim).is_empty(), "a disabled button does nothing");
+    sim.tap("#reset").unwrap();
+    sim.tap("#submit").unwrap();
+    assert_eq!(console(&mut sim), ["reset", r#"submit {"title":"","on":false,"tags":[],"size":"m","level":30,"rating":4}"#]);
+    // A custom component with wx://form-field-button submits its own form.
+    sim.tap("#custom-submit").unwrap();
+    assert_eq!(console(&mut sim), [r#"submit {"q":"from the second form"}"#]);
+}
+

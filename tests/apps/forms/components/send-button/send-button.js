@@ -1,0 +1,1 @@
+Component({ behaviors: ['wx://form-field-button'], properties: { formType: { type: String, value: 'submit' } } })

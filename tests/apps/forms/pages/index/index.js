@@ -1,0 +1,7 @@
+Page({
+  data: { counter: 0 },
+  onChange(e) { console.log('change ' + JSON.stringify(e.detail.value)) },
+  onSubmit(e) { console.log('submit ' + JSON.stringify(e.detail.value)) },
+  onReset() { console.log('reset') },
+  bump() { this.setData({ counter: this.data.counter + 1 }) }
+})
