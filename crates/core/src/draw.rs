@@ -30,6 +30,19 @@ impl Screen {
     }
 }
 
+/// A page's images by the `src` its elements give (relative to the page or from the root).
+struct PageImages<'a> {
+    root: std::path::PathBuf,
+    route: String,
+    loaded: std::cell::RefCell<&'a mut HashMap<String, Option<Arc<Pixmap>>>>,
+}
+
+impl PageImages<'_> {
+    fn find(&self, src: &str) -> Option<Arc<Pixmap>> {
+        load_image(&mut self.loaded.borrow_mut(), &self.root, &wxemu_package::resolve::resolve_path(&self.route, src))
+    }
+}
+
 /// A package image by root-relative path, read and decoded once per screen (PNG only for now).
 fn load_image(images: &mut HashMap<String, Option<Arc<Pixmap>>>, root: &std::path::Path, path: &str) -> Option<Arc<Pixmap>> {
     images.entry(path.to_string()).or_insert_with(|| std::fs::read(root.join(path)).ok().and_then(|b| wxemu_render::decode_png(&b)).map(Arc::new)).clone()
@@ -112,7 +125,8 @@ impl Simulator {
         let page_device = Device { height: viewport, ..device };
         let tree = page.tree.clone();
         let styled = wxemu_view::styled::style(&tree, &styles, &page_device, screen.dark);
-        let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, device.width, viewport, inline);
+        let images = PageImages { root: self.package.root.clone(), route: route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline);
         let background = color(&window, "backgroundColor", Rgba::WHITE);
         Some(Frame { styled, layout, top, bar, tab_bar, background, route })
     }
@@ -129,11 +143,8 @@ impl Simulator {
         let bottom = if frame.tab_bar.is_some() { chrome::TAB_BAR } else { 0.0 };
         let height = if full_page { frame.layout.height + frame.top + bottom } else { device.height };
         let mut items = vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: Paint::Solid(frame.background) }];
-        let root = self.package.root.clone();
-        let page_dir = frame.route.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-        let images = std::cell::RefCell::new(&mut screen.images);
-        let find = |src: &str| -> Option<Arc<Pixmap>> { load_image(&mut images.borrow_mut(), &root, &wxemu_package::resolve::resolve_path(&format!("{page_dir}/x"), src)) };
-        wxemu_view::paint::paint(&frame.styled, &frame.layout, &find, frame.top, height, &mut items);
+        let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        wxemu_view::paint::paint(&frame.styled, &frame.layout, &|src| images.find(src), frame.top, height, &mut items);
         wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
         chrome::navigation_bar(&frame.bar, &mut screen.fonts, device.width, &mut items);
         if let Some(tabs) = &frame.tab_bar {

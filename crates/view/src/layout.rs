@@ -4,6 +4,7 @@
 
 use crate::fonts::{Fonts, DEFAULT_FAMILIES, SHAPED_LIMIT};
 use std::hash::{Hash, Hasher};
+use crate::paint::ImageSource;
 use crate::styled::{Content, StyledTree};
 use parley::{Alignment, AlignmentOptions, FontFamily, FontStyle, FontWeight, LayoutContext, StyleProperty};
 use std::borrow::Cow;
@@ -87,6 +88,7 @@ type Runs = Vec<(String, usize)>;
 struct Builder<'a> {
     styled: &'a StyledTree,
     fonts: &'a mut Fonts,
+    images: ImageSource<'a>,
     text: LayoutContext<Rgba>,
     taffy: TaffyTree<Leaf>,
     slots: Vec<(NodeId, Slot)>,
@@ -115,8 +117,9 @@ pub enum InlineBoxes {
 }
 
 /// Lays out the styled page at the viewport `width` (and `height` for the page's min-height).
-pub fn layout(styled: &StyledTree, fonts: &mut Fonts, width: f32, height: f32, inline: InlineBoxes) -> PageLayout {
-    let mut b = Builder { styled, fonts, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), inline: Vec::new(), texts: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width }, fixed: Vec::new(), inline_boxes: inline == InlineBoxes::All };
+/// `images` gives the pictures `<image mode="widthFix|heightFix">` take their proportions from.
+pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width: f32, height: f32, inline: InlineBoxes) -> PageLayout {
+    let mut b = Builder { styled, fonts, images, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), inline: Vec::new(), texts: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width }, fixed: Vec::new(), inline_boxes: inline == InlineBoxes::All };
     let root = b.element(0).expect("the page is displayed");
     let mut page_style = b.taffy.style(root).unwrap().clone();
     page_style.min_size.height = LengthPercentageAuto::length(height);
@@ -161,7 +164,28 @@ impl Builder<'_> {
         }
         let flex_like = matches!(style.display, css::Display::Flex | css::Display::InlineFlex | css::Display::Grid);
         let children = self.children(index, flex_like);
-        let taffy_style = box_style(&self.styled.elements[index].style, &self.lengths);
+        let mut taffy_style = box_style(&self.styled.elements[index].style, &self.lengths);
+        let element = &self.styled.elements[index];
+        let mode = element.attr("mode");
+        if &*element.tag == "image" && matches!(mode.as_str(), "widthFix" | "heightFix") {
+            if let Some(image) = (self.images)(&element.attr("src")) {
+                // The box keeps the picture's proportions: height follows width, or the reverse.
+                let ratio = image.width() as f32 / image.height().max(1) as f32;
+                taffy_style.aspect_ratio = Some(ratio);
+                let style = &element.style;
+                if mode == "widthFix" {
+                    taffy_style.size.height = match style.width {
+                        Dim::Length { px, percent } if percent == 0.0 => Dimension::length(px / ratio),
+                        _ => Dimension::auto(),
+                    };
+                } else {
+                    taffy_style.size.width = match style.height {
+                        Dim::Length { px, percent } if percent == 0.0 => Dimension::length(px * ratio),
+                        _ => Dimension::auto(),
+                    };
+                }
+            }
+        }
         let id = self.node(taffy_style, &children, Slot::Element(index));
         if self.styled.elements[index].style.position == css::Position::Fixed && index != 0 {
             self.fixed.push(id);
@@ -283,7 +307,13 @@ impl Builder<'_> {
                 Inline::Text(t, e) => texts.push((t, e)),
                 Inline::Atomic(e) => {
                     items.extend(self.paragraph(container, std::mem::take(&mut texts)));
-                    items.extend(self.element(e));
+                    // An inline-block keeps its size on the line (it may overflow, not shrink).
+                    if let Some(id) = self.element(e) {
+                        let mut style = self.taffy.style(id).unwrap().clone();
+                        style.flex_shrink = 0.0;
+                        self.taffy.set_style(id, style).unwrap();
+                        items.push(id);
+                    }
                 }
             }
         }

@@ -38,7 +38,7 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
                     if &*element.tag == "image" {
                         let src = element.attr("src");
                         match images(&src) {
-                            Some(image) => items.push(Item::Image { area, image }),
+                            Some(image) => image_mode(&element.attr("mode"), image, area, radii, items),
                             None => items.push(Item::Fill { area, radii, paint: Paint::Solid(Rgba::hex(0xf2f2f2)) }),
                         }
                     }
@@ -68,6 +68,30 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
             }
         }
     }
+}
+
+/// An `<image>` drawn in its `mode`: stretched (scaleToFill, widthFix, heightFix — layout
+/// gave the box the picture's proportions for the last two), scaled to fit or to fill, or at
+/// its natural size (1 image pixel per CSS px) placed by the mode's edge; clipped to its box.
+fn image_mode(mode: &str, image: std::sync::Arc<Pixmap>, area: Box2, radii: Radii, items: &mut Vec<Item>) {
+    let (iw, ih) = (image.width() as f32, image.height() as f32);
+    let placed = |w: f32, h: f32, fx: f32, fy: f32| Box2 { x: area.x + (area.w - w) * fx, y: area.y + (area.h - h) * fy, w, h };
+    let dest = match mode {
+        "" | "scaleToFill" | "widthFix" | "heightFix" => area,
+        "aspectFit" | "aspectFill" => {
+            let (sx, sy) = (area.w / iw, area.h / ih);
+            let scale = if mode == "aspectFit" { sx.min(sy) } else { sx.max(sy) };
+            placed(iw * scale, ih * scale, 0.5, 0.5)
+        }
+        other => {
+            let fx = if other.contains("left") { 0.0 } else if other.contains("right") { 1.0 } else { 0.5 };
+            let fy = if other.starts_with("top") { 0.0 } else if other.starts_with("bottom") { 1.0 } else { 0.5 };
+            placed(iw, ih, fx, fy)
+        }
+    };
+    items.push(Item::Clip { area, radii });
+    items.push(Item::Image { area: dest, image });
+    items.push(Item::Pop);
 }
 
 /// Shadows, background and border of a box.
