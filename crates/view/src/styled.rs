@@ -126,7 +126,8 @@ impl Flatten<'_> {
             .split_whitespace()
             .flat_map(|name| match (external.filter(|e| e.iter().any(|x| x == name)), self.hosts.get(&owner)) {
                 (Some(_), Some((attrs, host_scope))) => {
-                    let attr = camel_case(name);
+                    // The host's attribute as templates spell it (`my-class` → `myClass`).
+                    let attr = wxemu_wxml::compile::attr_name(name);
                     let passed = attrs.iter().find(|(n, _)| **n == *attr).map(|(_, v)| v.to_js_string()).unwrap_or_default();
                     passed.split_whitespace().map(|c| (c.to_string(), *host_scope)).collect::<Vec<_>>()
                 }
@@ -134,23 +135,6 @@ impl Flatten<'_> {
             })
             .collect()
     }
-}
-
-/// `my-class` → `myClass`, as templates spell attribute names.
-fn camel_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut upper = false;
-    for c in name.chars() {
-        if c == '-' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
