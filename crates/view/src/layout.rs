@@ -201,8 +201,11 @@ impl Builder<'_> {
     fn children(&mut self, index: usize, flex_like: bool) -> Vec<NodeId> {
         let mut out = Vec::new();
         if flex_like {
-            self.items(index, index, &mut out);
-            return out;
+            let mut items = Vec::new();
+            self.items(index, index, &mut items);
+            // CSS `order` places items (a stable sort keeps tree order among equals).
+            items.sort_by_key(|(order, _)| *order);
+            return items.into_iter().map(|(_, id)| id).collect();
         }
         let mut run = Vec::new();
         self.collect(index, index, &mut run, &mut out);
@@ -257,13 +260,13 @@ impl Builder<'_> {
 
     /// Flex or grid items: every child element, and each text as a paragraph; the children of
     /// a `display: contents` element take its place.
-    fn items(&mut self, container: usize, index: usize, out: &mut Vec<NodeId>) {
+    fn items(&mut self, container: usize, index: usize, out: &mut Vec<(i32, NodeId)>) {
         let styled = self.styled;
         for child in &styled.elements[index].children {
             match child {
-                Content::Text(text) => out.extend(self.paragraph(container, vec![(text.clone(), index)])),
+                Content::Text(text) => out.extend(self.paragraph(container, vec![(text.clone(), index)]).map(|id| (0, id))),
                 Content::Element(e) if styled.elements[*e].style.display == css::Display::Contents => self.items(container, *e, out),
-                Content::Element(e) => out.extend(self.element(*e)),
+                Content::Element(e) => out.extend(self.element(*e).map(|id| (styled.elements[*e].style.order, id))),
             }
         }
     }
