@@ -52,15 +52,26 @@ function inlineRpx(style) {
 }
 
 const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** How the WebView's wx-image places its picture for each mode (as a CSS background). */
+function imageMode(mode) {
+  if (mode === 'aspectFit') return 'center / contain'
+  if (mode === 'aspectFill') return 'center / cover'
+  if (mode === '' || mode === 'scaleToFill' || mode === 'widthFix' || mode === 'heightFix') return '0 0 / 100% 100%'
+  const x = mode.includes('left') ? 'left' : mode.includes('right') ? 'right' : 'center'
+  const y = mode.startsWith('top') ? 'top' : mode.startsWith('bottom') ? 'bottom' : 'center'
+  return `${x} ${y} / auto`
+}
+
 // wcc camelCases attribute names; HTML attribute selectors in the built-in sheet use these.
-// An <image> shows its file stretched over its box (mode scaleToFill), as wx-image does.
+// An <image> shows its file as a background placed by its mode, as wx-image does.
 function html(nodes, root, pageDir) {
   return nodes.map((n) => {
     if (n.text !== undefined) return escape(n.text)
     let style = n.attrs.style === undefined ? '' : inlineRpx(String(n.attrs.style))
     if (n.tag === 'image' && n.attrs.src) {
       const file = String(n.attrs.src).startsWith('/') ? path.join(root, String(n.attrs.src)) : path.join(root, pageDir, String(n.attrs.src))
-      style = `background: url(file://${file}) 0 0 / 100% 100% no-repeat; ${style}`
+      const [position, size] = imageMode(String(n.attrs.mode || '')).split(' / ')
+      style = `background-image: url(file://${file}); background-position: ${position}; background-size: ${size}; background-repeat: no-repeat; ${style}`
     }
     const attrs = Object.entries(n.attrs).flatMap(([k, v]) => {
       if (/^(bind|catch|capture-|mut-bind)/.test(k) || v === false || k === 'style') return []
@@ -98,10 +109,12 @@ function agreement(a, b, top, height) {
   return same / total
 }
 
-function page(project, route, tab) {
+function page(project, route, tab, custom) {
   const root = path.join(repo, project)
   const tree = JSON.parse(execFileSync(wxemu, ['dump', root, '--page', route], { stdio: ['ignore', 'pipe', 'ignore'] }))
-  const viewport = SCREEN.height - SCREEN.top - (tab ? SCREEN.tabBar : 0)
+  // With navigationStyle: custom the page starts at the top of the screen.
+  const top = custom ? 0 : SCREEN.top
+  const viewport = SCREEN.height - top - (tab ? SCREEN.tabBar : 0)
   const css = [builtInCss(), compileWxss(root, 'app.wxss'), compileWxss(root, `${route}.wxss`)].join('\n')
   const doc = `<!doctype html><html><head><meta charset="utf-8"><style>
 html, body { margin: 0; } body { font-family: "Noto Sans CJK SC", "DejaVu Sans"; min-height: ${viewport}px; }
@@ -114,7 +127,7 @@ ${css}</style></head><body>${html(tree, root, path.dirname(route))}</body></html
   execFileSync(wxemu, ['shot', root, '--page', route, '-o', path.join(dir, 'wxemu.png')], { stdio: 'ignore' })
   const ours = decode(path.join(dir, 'wxemu.png'))
   const theirs = decode(path.join(dir, 'chromium.png'))
-  const result = agreement(ours, theirs, SCREEN.top * SCREEN.dpr, Math.min(theirs.height, viewport * SCREEN.dpr))
+  const result = agreement(ours, theirs, top * SCREEN.dpr, Math.min(theirs.height, viewport * SCREEN.dpr))
   if (!process.env.KEEP) fs.rmSync(dir, { recursive: true })
   else console.error(`${route}: ${dir}`)
   return result
@@ -129,13 +142,15 @@ for (const [project, prefix] of suites) {
   const tabs = new Set(((app.tabBar || {}).list || []).map((t) => t.pagePath))
   for (const route of app.pages) {
     const name = prefix + route.split('/').pop()
-    const config = path.join(repo, project, `${route}.json`)
-    const usesComponents = fs.existsSync(config) && Object.keys(JSON.parse(fs.readFileSync(config, 'utf8')).usingComponents || {}).length > 0
+    const file = path.join(repo, project, `${route}.json`)
+    const config = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}
+    const usesComponents = Object.keys(config.usingComponents || {}).length > 0
+    const custom = (config.navigationStyle || (app.window || {}).navigationStyle) === 'custom'
     if (usesComponents) {
       console.log(`| ${name} | not compared: custom components need the WebView's class prefixes |`)
       continue
     }
-    console.log(`| ${name} | ${(page(project, route, tabs.has(route)) * 100).toFixed(1)}% |`)
+    console.log(`| ${name} | ${(page(project, route, tabs.has(route), custom) * 100).toFixed(1)}% |`)
   }
 }
 console.log(`
@@ -143,5 +158,6 @@ Where the two pictures differ by design: the reference has the HTML of the compo
 no built-in component runtime, so the parts a built-in component draws inside itself in
 wxemu (check marks, the switch knob, progress and slider bars, icons, an input's placeholder,
 swiper dots) are missing from it, and a swiper shows all its items stacked (the last on top)
-where wxemu shows the \`current\` one — gallery-view's low number is that swiper. Text
+where wxemu shows the \`current\` one — gallery-view's low number is that swiper; wx-image
+sizes its box for widthFix/heightFix by script, which the reference lacks. Text
 differs by sub-pixel glyph placement (parley vs Blink shaping the same Noto Sans CJK).`)

@@ -303,6 +303,7 @@ impl Builder<'_> {
         }
         // A line of inline-blocks and text: a wrapping row on a common baseline, placed by
         // the container's text-align.
+        let paragraphs_before = self.paragraphs.len();
         let mut items = Vec::new();
         let mut texts: Runs = Vec::new();
         for piece in pieces {
@@ -321,12 +322,17 @@ impl Builder<'_> {
             }
         }
         items.extend(self.paragraph(container, texts));
-        let justify_content = match self.styled.elements[container].style.text_align {
+        let style = &self.styled.elements[container].style;
+        // Without text of its own the line still has the container's strut: room below the
+        // baseline for descenders (the gap a WebView leaves under a line of images).
+        let strut = if self.paragraphs.len() == paragraphs_before { below_baseline(style) } else { 0.0 };
+        let justify_content = match style.text_align {
             css::TextAlign::Center => AlignContent::CENTER,
             css::TextAlign::Right | css::TextAlign::End => AlignContent::FLEX_END,
             _ => AlignContent::FLEX_START,
         };
-        let row = Style { display: Display::Flex, flex_wrap: FlexWrap::Wrap, align_items: AlignItems::BASELINE, justify_content, ..Style::default() };
+        let padding = Rect { left: LengthPercentage::length(0.0), right: LengthPercentage::length(0.0), top: LengthPercentage::length(0.0), bottom: LengthPercentage::length(strut) };
+        let row = Style { display: Display::Flex, flex_wrap: FlexWrap::Wrap, align_items: AlignItems::BASELINE, justify_content, padding, ..Style::default() };
         out.push(self.node(row, &items, Slot::Anonymous));
     }
 
@@ -540,6 +546,13 @@ fn collapse(text: &str, mode: css::WhiteSpace, out: &mut String) {
             out.push(c);
         }
     }
+}
+
+/// How far a line's strut reaches below the baseline: the font's descent (0.288 em for Noto
+/// Sans CJK) plus half the leading the line height adds.
+fn below_baseline(s: &ComputedStyle) -> f32 {
+    let line = s.line_height_px().unwrap_or(NORMAL_LINE_HEIGHT * s.font_size);
+    0.288 * s.font_size + (line - NORMAL_LINE_HEIGHT * s.font_size) / 2.0
 }
 
 /// `line-height: normal` as a WebView computes it with Noto Sans CJK (its hhea ascent +
