@@ -49,7 +49,7 @@ pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
         },
         (None, Some(project)) if args.layout => {
             let mut sim = launch_page(project, &args.run)?;
-            sim.attach_screen(crate::shot::screen(&args.font)?);
+            sim.attach_screen(crate::shot::screen(&args.font, wxemu_wxss::Device::IPHONE_6)?);
             let mut json = dump::to_json(sim.tree());
             for (path, b) in sim.element_boxes().map_err(anyhow::Error::msg)? {
                 let mut node = &mut json;

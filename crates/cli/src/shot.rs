@@ -22,21 +22,48 @@ pub struct ShotArgs {
     /// Font files to draw text with (repeatable; default: Noto Sans CJK from fonts-noto-cjk).
     #[arg(long)]
     font: Vec<PathBuf>,
+    /// The phone: "iPhone 6" (default), "iPhone 6 Plus", "iPhone X", "iPhone 12",
+    /// "iPhone 14 Pro Max", "iPad" or "Android".
+    #[arg(long, default_value = "iPhone 6")]
+    device: String,
+    /// The system theme pages see (`prefers-color-scheme`, `wx.getSystemInfo().theme`).
+    #[arg(long, value_enum, default_value_t = Theme::Light)]
+    theme: Theme,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Theme {
+    Light,
+    Dark,
 }
 
 pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
     let Some(project) = &args.run.project else { bail!("give a project folder: wxemu shot PROJECT [--page ROUTE] -o out.png") };
+    let device = device(&args.device)?;
     let mut sim = launch_page(project, &args.run)?;
-    sim.attach_screen(screen(&args.font)?);
+    if args.theme == Theme::Dark {
+        sim.set_theme("dark");
+    }
+    let mut screen = screen(&args.font, device)?;
+    screen.dark = args.theme == Theme::Dark;
+    sim.attach_screen(screen);
     let list = sim.draw(args.full_page).map_err(anyhow::Error::msg)?;
     report(&std::mem::take(&mut sim.diagnostics));
-    let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, Device::IPHONE_6.dpr));
+    let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, device.dpr));
     std::fs::write(&args.output, png).with_context(|| format!("cannot write {}", args.output.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// An iPhone 6 screen with the given font files (the default ones when none are given).
-pub fn screen(fonts: &[PathBuf]) -> anyhow::Result<Screen> {
+/// A screen of `device` with the given font files (the default ones when none are given).
+pub fn screen(fonts: &[PathBuf], device: Device) -> anyhow::Result<Screen> {
     let files = if fonts.is_empty() { DEFAULT_FONT_FILES.iter().map(PathBuf::from).collect() } else { fonts.to_vec() };
-    Ok(Screen::new(Device::IPHONE_6, Fonts::load(&files)?))
+    Ok(Screen::new(device, Fonts::load(&files)?))
+}
+
+/// A device by name, or an error listing the known ones.
+fn device(name: &str) -> anyhow::Result<Device> {
+    Device::named(name).ok_or_else(|| {
+        let known: Vec<&str> = Device::KNOWN.iter().map(|(n, _)| *n).collect();
+        anyhow::anyhow!("unknown device `{name}`; known devices: {}", known.join(", "))
+    })
 }

@@ -119,9 +119,9 @@ impl Simulator {
             custom: window.get("navigationStyle").and_then(Json::as_str) == Some("custom"),
             back: self.stack.len() > 1,
         };
-        let top = if bar.custom { 0.0 } else { chrome::STATUS_BAR + chrome::NAVIGATION_BAR };
+        let top = if bar.custom { 0.0 } else { device.status_bar + chrome::NAVIGATION_BAR };
         let tab_bar = self.is_tab(&route).then(|| self.tab_bar(&route, screen));
-        let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR } else { 0.0 };
+        let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         let page_device = Device { height: viewport, ..device };
         let tree = page.tree.clone();
         let styled = wxemu_view::styled::style(&tree, &styles, &page_device, screen.dark);
@@ -140,15 +140,15 @@ impl Simulator {
     fn draw_on(&mut self, screen: &mut Screen, full_page: bool) -> DisplayList {
         let device = screen.device;
         let Some(frame) = self.frame(screen, InlineBoxes::Painted) else { return DisplayList { width: device.width, height: device.height, items: Vec::new() } };
-        let bottom = if frame.tab_bar.is_some() { chrome::TAB_BAR } else { 0.0 };
+        let bottom = if frame.tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         let height = if full_page { frame.layout.height + frame.top + bottom } else { device.height };
         let mut items = vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: Paint::Solid(frame.background) }];
         let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         wxemu_view::paint::paint(&frame.styled, &frame.layout, &|src| images.find(src), frame.top, height, &mut items);
         wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
-        chrome::navigation_bar(&frame.bar, &mut screen.fonts, device.width, &mut items);
+        chrome::navigation_bar(&frame.bar, &mut screen.fonts, device.width, device.status_bar, &mut items);
         if let Some(tabs) = &frame.tab_bar {
-            chrome::tab_bar(tabs, &mut screen.fonts, device.width, height - chrome::TAB_BAR, &mut items);
+            chrome::tab_bar(tabs, &mut screen.fonts, device.width, height - bottom, device.safe_bottom, &mut items);
         }
         DisplayList { width: device.width, height, items }
     }
@@ -157,16 +157,16 @@ impl Simulator {
     /// last one painted), a tab of the tab bar, or nothing.
     pub(crate) fn hit(&mut self, x: f32, y: f32) -> Result<Hit, String> {
         self.with_screen(|sim, screen| {
-            let height = screen.device.height;
-            let width = screen.device.width;
+            let device = screen.device;
+            let (width, height) = (device.width, device.height);
             let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Hit::Nothing };
             if let Some(tabs) = &frame.tab_bar {
-                if y >= height - chrome::TAB_BAR {
+                if y >= height - chrome::TAB_BAR - device.safe_bottom {
                     return Hit::Tab(((x / width) * tabs.tabs.len() as f32) as usize);
                 }
             }
             if y < frame.top {
-                let on_back = frame.bar.back && !frame.bar.custom && y >= chrome::STATUS_BAR && x < chrome::BACK_WIDTH;
+                let on_back = frame.bar.back && !frame.bar.custom && y >= device.status_bar && x < chrome::BACK_WIDTH;
                 return if on_back { Hit::Back } else { Hit::Nothing };
             }
             let point = (x, y - frame.top);

@@ -1,6 +1,6 @@
 //! The client's chrome around a page: status bar, navigation bar and tab bar, drawn as the
-//! iOS WeChat client draws them (sizes of an iPhone 6/7/8: 20 px status bar, 44 px
-//! navigation bar, 49 px tab bar).
+//! iOS WeChat client draws them (44 px navigation bar, 49 px tab bar; the status bar and the
+//! home indicator's area come from the device).
 
 use crate::fonts::Fonts;
 use crate::layout;
@@ -8,7 +8,6 @@ use crate::paint;
 use wxemu_render::{Box2, Item, Paint, Rgba};
 use wxemu_wxss::style::{ComputedStyle, TextAlign};
 
-pub const STATUS_BAR: f32 = 20.0;
 pub const NAVIGATION_BAR: f32 = 44.0;
 pub const TAB_BAR: f32 = 49.0;
 /// How far from the left edge a tap on the navigation bar hits the back arrow.
@@ -55,22 +54,23 @@ fn centered(fonts: &mut Fonts, text: &str, style: &ComputedStyle, area: Box2, it
     paint::glyphs(&line, Box2 { y, ..area }, items);
 }
 
-/// Status bar and navigation bar across `width`.
-pub fn navigation_bar(bar: &NavigationBar, fonts: &mut Fonts, width: f32, items: &mut Vec<Item>) {
+/// Status bar (`status` px high) and navigation bar across `width`.
+pub fn navigation_bar(bar: &NavigationBar, fonts: &mut Fonts, width: f32, status: f32, items: &mut Vec<Item>) {
     let color = if bar.white_text { Rgba::WHITE } else { Rgba::BLACK };
     if !bar.custom {
-        items.push(Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: width, h: STATUS_BAR + NAVIGATION_BAR }, radii: [0.0; 4], paint: Paint::Solid(bar.background) });
-        centered(fonts, &bar.title, &text_style(17.0, 600, color), Box2 { x: 60.0, y: STATUS_BAR, w: width - 120.0, h: NAVIGATION_BAR }, items);
+        items.push(Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: width, h: status + NAVIGATION_BAR }, radii: [0.0; 4], paint: Paint::Solid(bar.background) });
+        centered(fonts, &bar.title, &text_style(17.0, 600, color), Box2 { x: 60.0, y: status, w: width - 120.0, h: NAVIGATION_BAR }, items);
         if bar.back {
-            centered(fonts, "‹", &text_style(34.0, 300, color), Box2 { x: 0.0, y: STATUS_BAR - 3.0, w: 30.0, h: NAVIGATION_BAR }, items);
+            centered(fonts, "‹", &text_style(34.0, 300, color), Box2 { x: 0.0, y: status - 3.0, w: 30.0, h: NAVIGATION_BAR }, items);
         }
     }
-    centered(fonts, "9:41", &text_style(12.0, 600, color), Box2 { x: 0.0, y: 0.0, w: width, h: STATUS_BAR }, items);
+    centered(fonts, "9:41", &text_style(12.0, 600, color), Box2 { x: 0.0, y: 0.0, w: width, h: status.min(20.0) }, items);
 }
 
-/// The tab bar at `top`.
-pub fn tab_bar(bar: &TabBar, fonts: &mut Fonts, width: f32, top: f32, items: &mut Vec<Item>) {
-    items.push(Item::Fill { area: Box2 { x: 0.0, y: top, w: width, h: TAB_BAR }, radii: [0.0; 4], paint: Paint::Solid(bar.background) });
+/// The tab bar at `top`, its background reaching `safe_bottom` px further (the home
+/// indicator's area).
+pub fn tab_bar(bar: &TabBar, fonts: &mut Fonts, width: f32, top: f32, safe_bottom: f32, items: &mut Vec<Item>) {
+    items.push(Item::Fill { area: Box2 { x: 0.0, y: top, w: width, h: TAB_BAR + safe_bottom }, radii: [0.0; 4], paint: Paint::Solid(bar.background) });
     let border = if bar.white_border { Rgba::hex(0xf2f2f2) } else { Rgba { r: 0, g: 0, b: 0, a: 84 } };
     items.push(Item::Fill { area: Box2 { x: 0.0, y: top, w: width, h: 0.5 }, radii: [0.0; 4], paint: Paint::Solid(border) });
     let w = width / bar.tabs.len().max(1) as f32;

@@ -2,7 +2,8 @@
 //! !important, inline style), CSS variables, and lightningcss values turned into
 //! [`ComputedStyle`] fields.
 
-use crate::rpx::{self, Device};
+use crate::device::Device;
+use crate::rpx;
 use crate::select::{Scope, StyleNode, StyleTree};
 pub use crate::select::BUILT_IN;
 use crate::sheet::{Rule, Sheet};

@@ -2,13 +2,14 @@
 //! component style scopes, and the cascade into computed styles.
 
 pub mod cascade;
+pub mod device;
 pub mod rpx;
 pub mod select;
 pub mod sheet;
 pub mod style;
 
 pub use cascade::{Cascade, BUILT_IN};
-pub use rpx::Device;
+pub use device::Device;
 pub use select::{Isolation, Scope, StyleNode, StyleTree, PAGE};
 pub use sheet::{load, Rule, Sheet};
 pub use style::ComputedStyle;

@@ -1,25 +1,8 @@
 //! The rpx pre-pass: `n rpx` becomes px for the device width exactly as the official
 //! compiler's runtime (`transformRPX` in wcsc's output) does it, before lightningcss parses.
 
+use crate::device::Device;
 use cssparser::{Parser, ParserInput, Token};
-
-/// The screen the styles are computed for.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Device {
-    /// Screen width in CSS px (375 on an iPhone 6/7/8).
-    pub width: f32,
-    /// Screen height in CSS px.
-    pub height: f32,
-    /// Device pixel ratio.
-    pub dpr: f32,
-    /// iOS rounds a non-zero rpx that floors to 0 to 0.5 px (at dpr ≥ 2) instead of 1 px.
-    pub ios: bool,
-}
-
-impl Device {
-    /// The iPhone 6/7/8 screen, wxemu's default device.
-    pub const IPHONE_6: Device = Device { width: 375.0, height: 667.0, dpr: 2.0, ios: true };
-}
 
 /// `transformRPX`: `floor(n / 750 * width + 1e-4)`, and a non-zero value that floors to 0
 /// becomes 1 px (0.5 px on iOS at dpr ≥ 2).

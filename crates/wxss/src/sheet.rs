@@ -2,7 +2,8 @@
 //! place (as wcsc does), cycles and unsupported things reported with file:line:col.
 
 use crate::cascade;
-use crate::rpx::{self, Converted, Device};
+use crate::device::Device;
+use crate::rpx::{self, Converted};
 use lightningcss::media_query::MediaList;
 use lightningcss::properties::Property;
 use lightningcss::rules::{CssRule, CssRuleList, Location};

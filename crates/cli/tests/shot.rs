@@ -1,0 +1,30 @@
+//! `wxemu shot` writes a PNG of the page for the chosen device; unknown devices are refused
+//! with the list of known ones.
+
+use std::path::Path;
+use std::process::Command;
+
+fn shot(args: &[&str]) -> (bool, Option<(u32, u32)>, String) {
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let out_file = tempfile::NamedTempFile::new().unwrap().into_temp_path();
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("shot").arg(&app).arg("-o").arg(&out_file).args(args).output().expect("wxemu runs");
+    let size = std::fs::read(&out_file).ok().and_then(|b| wxemu_render::decode_png(&b)).map(|p| (p.width() as u32, p.height() as u32));
+    (out.status.success(), size, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn the_picture_has_the_devices_size_in_device_pixels() {
+    let (ok, size, stderr) = shot(&[]);
+    assert!(ok, "{stderr}");
+    assert_eq!(size, Some((750, 1334)), "iPhone 6 by default: 375×667 at 2x");
+    let (ok, size, stderr) = shot(&["--device", "iphone-x", "--theme", "dark"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(size, Some((1125, 2436)), "375×812 at 3x");
+}
+
+#[test]
+fn an_unknown_device_is_refused_with_the_known_ones() {
+    let (ok, _, stderr) = shot(&["--device", "Nokia 3310"]);
+    assert!(!ok);
+    assert!(stderr.contains("unknown device `Nokia 3310`; known devices: iPhone 6, iPhone 6 Plus, iPhone X"), "{stderr}");
+}
