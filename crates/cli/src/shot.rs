@@ -6,7 +6,7 @@ use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use wxemu_core::Screen;
-use wxemu_view::fonts::{Fonts, DEFAULT_FONT_FILES};
+use wxemu_view::fonts::Fonts;
 use wxemu_wxss::Device;
 
 #[derive(Args)]
@@ -44,9 +44,7 @@ pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
     if args.theme == Theme::Dark {
         sim.set_theme("dark");
     }
-    let mut screen = screen(&args.font, device)?;
-    screen.dark = args.theme == Theme::Dark;
-    sim.attach_screen(screen);
+    sim.attach_screen(screen(&args.font, device)?);
     let list = sim.draw(args.full_page).map_err(anyhow::Error::msg)?;
     report(&std::mem::take(&mut sim.diagnostics));
     let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, device.dpr));
@@ -56,8 +54,8 @@ pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
 
 /// A screen of `device` with the given font files (the default ones when none are given).
 pub fn screen(fonts: &[PathBuf], device: Device) -> anyhow::Result<Screen> {
-    let files = if fonts.is_empty() { DEFAULT_FONT_FILES.iter().map(PathBuf::from).collect() } else { fonts.to_vec() };
-    Ok(Screen::new(device, Fonts::load(&files)?))
+    let fonts = if fonts.is_empty() { Fonts::load_default()? } else { Fonts::load(fonts)? };
+    Ok(Screen::new(device, fonts))
 }
 
 /// A device by name, or an error listing the known ones.

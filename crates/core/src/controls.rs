@@ -19,12 +19,7 @@ pub struct ControlState {
 }
 
 fn element_at<'n>(nodes: &'n [Node], path: &[usize]) -> Option<&'n Element> {
-    let (&first, rest) = path.split_first()?;
-    match nodes.get(first)? {
-        Node::Element(e) if rest.is_empty() => Some(e),
-        Node::Element(e) => element_at(&e.children, rest),
-        Node::Text(_) => None,
-    }
+    element_chain(nodes, path).last().copied()
 }
 
 fn element_at_mut<'n>(nodes: &'n mut [Node], path: &[usize]) -> Option<&'n mut Element> {

@@ -19,14 +19,13 @@ use wxemu_wxss::{Device, Isolation, Sheet};
 pub struct Screen {
     pub device: Device,
     pub fonts: Fonts,
-    pub dark: bool,
     sheets: HashMap<String, Rc<Sheet>>,
     images: HashMap<String, Option<Arc<Pixmap>>>,
 }
 
 impl Screen {
     pub fn new(device: Device, fonts: Fonts) -> Screen {
-        Screen { device, fonts, dark: false, sheets: HashMap::new(), images: HashMap::new() }
+        Screen { device, fonts, sheets: HashMap::new(), images: HashMap::new() }
     }
 }
 
@@ -124,7 +123,7 @@ impl Simulator {
         let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         let page_device = Device { height: viewport, ..device };
         let tree = page.tree.clone();
-        let styled = wxemu_view::styled::style(&tree, &styles, &page_device, screen.dark);
+        let styled = wxemu_view::styled::style(&tree, &styles, &page_device, self.dark);
         let images = PageImages { root: self.package.root.clone(), route: route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline);
         let background = color(&window, "backgroundColor", Rgba::WHITE);

@@ -215,6 +215,7 @@ impl Simulator {
 
     /// The system switches between light and dark: `App.onThemeChange({ theme })`.
     pub fn set_theme(&mut self, theme: &str) {
+        self.dark = theme == "dark";
         self.app.app_lifecycle("onThemeChange", Some(serde_json::json!({ "theme": theme })));
         self.process_messages();
     }

@@ -80,6 +80,8 @@ pub struct Simulator {
     console: Vec<ConsoleEntry>,
     /// The screen pages are drawn on, once one is attached (headless runs may have none).
     screen: Option<Screen>,
+    /// The system theme is dark (`prefers-color-scheme: dark` in styles).
+    dark: bool,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -124,6 +126,7 @@ impl Simulator {
             opener_channel: 0,
             console: Vec::new(),
             screen: None,
+            dark: false,
             diagnostics,
         };
         let entry = sim.package.entry_page().unwrap_or_default().to_string();

@@ -63,3 +63,14 @@ fn without_a_screen_there_is_nothing_to_tap_at() {
     assert_eq!(sim.tap_at(1.0, 100.0).unwrap_err(), "no screen is attached (Simulator::attach_screen)");
     assert!(sim.draw(false).is_err());
 }
+
+#[test]
+fn the_system_theme_reaches_the_styles() {
+    let mut sim = touch_app();
+    let height_of_a = |sim: &mut Simulator| sim.element_boxes().unwrap()[0].1.h;
+    assert_eq!(height_of_a(&mut sim), 100.0);
+    sim.set_theme("dark");
+    assert_eq!(height_of_a(&mut sim), 120.0, "prefers-color-scheme: dark applies");
+    sim.set_theme("light");
+    assert_eq!(height_of_a(&mut sim), 100.0);
+}
