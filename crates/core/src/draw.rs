@@ -21,11 +21,30 @@ pub struct Screen {
     pub fonts: Fonts,
     sheets: HashMap<String, Rc<Sheet>>,
     images: HashMap<String, Option<Arc<Pixmap>>>,
+    /// The page last styled and laid out: the next frame of the same page starts from it.
+    last: Option<Frame>,
 }
 
 impl Screen {
     pub fn new(device: Device, fonts: Fonts) -> Screen {
-        Screen { device, fonts, sheets: HashMap::new(), images: HashMap::new() }
+        Screen { device, fonts, sheets: HashMap::new(), images: HashMap::new(), last: None }
+    }
+
+    /// Forgets the stylesheets, images and the frame kept so far: the next drawing reads,
+    /// styles and lays out everything anew (after the package's files changed).
+    pub fn forget(&mut self) {
+        self.sheets.clear();
+        self.images.clear();
+        if let Some(last) = self.last.take() {
+            wxemu_view::layout::recycle(last.layout, &mut self.fonts);
+        }
+    }
+
+    /// Keeps a frame for the next one to start from.
+    fn keep(&mut self, frame: Frame) {
+        if let Some(last) = self.last.replace(frame) {
+            wxemu_view::layout::recycle(last.layout, &mut self.fonts);
+        }
     }
 }
 
@@ -64,6 +83,10 @@ fn parse_hex(text: &str) -> Option<Rgba> {
 
 /// The current page styled and laid out, with the chrome around it.
 struct Frame {
+    /// The page (its id) and the composed tree drawn, and the theme it was drawn in.
+    page: u32,
+    tree: Rc<Vec<wxemu_wxml::Node>>,
+    dark: bool,
     styled: StyledTree,
     layout: PageLayout,
     /// Height of the chrome above the page (status and navigation bars).
@@ -72,6 +95,27 @@ struct Frame {
     tab_bar: Option<TabBar>,
     background: Rgba,
     route: String,
+}
+
+impl Frame {
+    /// What is at screen point (x, y).
+    fn hit(&self, x: f32, y: f32, device: &Device) -> Hit {
+        if self.tab_bar.as_ref().is_some_and(|_| y >= device.height - chrome::TAB_BAR - device.safe_bottom) {
+            let tabs = self.tab_bar.as_ref().map_or(1, |t| t.tabs.len());
+            return Hit::Tab(((x / device.width) * tabs as f32) as usize);
+        }
+        if y < self.top {
+            let on_back = self.bar.back && !self.bar.custom && y >= device.status_bar && x < chrome::BACK_WIDTH;
+            return if on_back { Hit::Back } else { Hit::Nothing };
+        }
+        let point = (x, y - self.top);
+        let inside = |b: &Box2| point.0 >= b.x && point.0 < b.x + b.w && point.1 >= b.y && point.1 < b.y + b.h;
+        let topmost = self.layout.order.iter().rev().find_map(|piece| match piece {
+            Piece::Begin(e) | Piece::Inline(e) if *e > 0 && self.layout.boxes[*e].as_ref().is_some_and(inside) => Some(*e),
+            _ => None,
+        });
+        topmost.and_then(|e| self.styled.source_path(e)).map_or(Hit::Nothing, |path| Hit::Page(path, point))
+    }
 }
 
 /// Where a point on the screen is.
@@ -88,14 +132,19 @@ pub(crate) enum Hit {
 
 impl Simulator {
     /// Gives the simulator a screen: pages can then be drawn, tapped at coordinates, and
-    /// touch events carry coordinates.
-    pub fn attach_screen(&mut self, screen: Screen) {
-        self.screen = Some(screen);
+    /// touch events carry coordinates. Returns the screen it had.
+    pub fn attach_screen(&mut self, screen: Screen) -> Option<Screen> {
+        self.screen.replace(screen)
     }
 
     /// The attached screen.
     pub fn screen(&self) -> Option<&Screen> {
         self.screen.as_ref()
+    }
+
+    /// The attached screen, to change (e.g. to [`Screen::forget`] what it kept).
+    pub fn screen_mut(&mut self) -> Option<&mut Screen> {
+        self.screen.as_mut()
     }
 
     fn with_screen<T>(&mut self, f: impl FnOnce(&mut Simulator, &mut Screen) -> T) -> Result<T, String> {
@@ -122,12 +171,31 @@ impl Simulator {
         let tab_bar = self.is_tab(&route).then(|| self.tab_bar(&route, screen));
         let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         let page_device = Device { height: viewport, ..device };
-        let tree = page.tree.clone();
-        let styled = wxemu_view::styled::style(&tree, &styles, &page_device, self.dark);
+        let (id, tree) = (page.id, page.tree.clone());
+        let last = screen.last.take().filter(|last| last.page == id && last.dark == self.dark);
+        // Start from the page's last frame: what changed since is styled and laid out anew.
+        let (styled, last_layout, changed) = match last {
+            Some(last) if Rc::ptr_eq(&last.tree, &tree) => (last.styled, Some(last.layout), Vec::new()),
+            Some(mut last) => match last.styled.retext(&last.tree, &tree) {
+                Some(changed) => (last.styled, Some(last.layout), changed),
+                None => {
+                    let styled = wxemu_view::styled::style(&tree, &styles, &page_device, self.dark);
+                    match styled.changes(&last.styled) {
+                        Some(changed) => (styled, Some(last.layout), changed),
+                        None => {
+                            wxemu_view::layout::recycle(last.layout, &mut screen.fonts);
+                            (styled, None, Vec::new())
+                        }
+                    }
+                }
+            },
+            None => (wxemu_view::styled::style(&tree, &styles, &page_device, self.dark), None, Vec::new()),
+        };
+        let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
         let images = PageImages { root: self.package.root.clone(), route: route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
-        let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline);
+        let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
         let background = color(&window, "backgroundColor", Rgba::WHITE);
-        Some(Frame { styled, layout, top, bar, tab_bar, background, route })
+        Some(Frame { page: id, tree, dark: self.dark, styled, layout, top, bar, tab_bar, background, route })
     }
 
     /// The current page drawn with its chrome. `full_page` makes the picture as tall as the
@@ -144,11 +212,11 @@ impl Simulator {
         let mut items = vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: Paint::Solid(frame.background) }];
         let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         wxemu_view::paint::paint(&frame.styled, &frame.layout, &|src| images.find(src), frame.top, height, &mut items);
-        wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
         chrome::navigation_bar(&frame.bar, &mut screen.fonts, device.width, device.status_bar, &mut items);
         if let Some(tabs) = &frame.tab_bar {
             chrome::tab_bar(tabs, &mut screen.fonts, device.width, height - bottom, device.safe_bottom, &mut items);
         }
+        screen.keep(frame);
         DisplayList { width: device.width, height, items }
     }
 
@@ -157,25 +225,9 @@ impl Simulator {
     pub(crate) fn hit(&mut self, x: f32, y: f32) -> Result<Hit, String> {
         self.with_screen(|sim, screen| {
             let device = screen.device;
-            let (width, height) = (device.width, device.height);
             let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Hit::Nothing };
-            if let Some(tabs) = &frame.tab_bar {
-                if y >= height - chrome::TAB_BAR - device.safe_bottom {
-                    return Hit::Tab(((x / width) * tabs.tabs.len() as f32) as usize);
-                }
-            }
-            if y < frame.top {
-                let on_back = frame.bar.back && !frame.bar.custom && y >= device.status_bar && x < chrome::BACK_WIDTH;
-                return if on_back { Hit::Back } else { Hit::Nothing };
-            }
-            let point = (x, y - frame.top);
-            let inside = |b: &Box2| point.0 >= b.x && point.0 < b.x + b.w && point.1 >= b.y && point.1 < b.y + b.h;
-            let topmost = frame.layout.order.iter().rev().find_map(|piece| match piece {
-                Piece::Begin(e) | Piece::Inline(e) if *e > 0 && frame.layout.boxes[*e].as_ref().is_some_and(inside) => Some(*e),
-                _ => None,
-            });
-            let hit = topmost.and_then(|e| frame.styled.source_path(e)).map_or(Hit::Nothing, |path| Hit::Page(path, point));
-            wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
+            let hit = frame.hit(x, y, &device);
+            screen.keep(frame);
             hit
         })
     }
@@ -186,7 +238,7 @@ impl Simulator {
         self.with_screen(|sim, screen| {
             let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Vec::new() };
             let boxes = frame.styled.elements.iter().zip(&frame.layout.boxes).filter_map(|(e, b)| Some((e.path.clone()?, (*b)?))).collect();
-            wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
+            screen.keep(frame);
             boxes
         })
     }
@@ -197,7 +249,7 @@ impl Simulator {
         self.with_screen(|sim, screen| {
             let frame = sim.frame(screen, InlineBoxes::All)?;
             let found = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path)).and_then(|e| frame.layout.boxes[e]);
-            wxemu_view::layout::recycle(frame.layout, &mut screen.fonts);
+            screen.keep(frame);
             found
         })
     }

@@ -74,3 +74,29 @@ fn the_system_theme_reaches_the_styles() {
     sim.set_theme("light");
     assert_eq!(height_of_a(&mut sim), 100.0);
 }
+
+/// A frame drawn from the last one (only what a setData changed is styled and laid out
+/// anew) is the frame a fresh screen draws, pixel for pixel.
+#[test]
+fn redrawing_after_set_data_gives_the_picture_of_a_fresh_drawing() {
+    let screen = || Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/redraw");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    let picture = |sim: &mut Simulator| wxemu_render::rasterize(&sim.draw(false).unwrap(), 2.0);
+    let first = picture(&mut sim);
+    let steps = ["#retitle", "#toggle", "#retitle", "#grow", "#resize", "#toggle", "#grow", "#retitle"];
+    let mut previous = first;
+    for (n, step) in steps.iter().enumerate() {
+        sim.tap(step).unwrap();
+        let redrawn = picture(&mut sim);
+        let kept = sim.attach_screen(screen()).unwrap();
+        let fresh = picture(&mut sim);
+        sim.attach_screen(kept);
+        assert!(redrawn.data() == fresh.data(), "step {n} ({step}): the redrawn frame differs from a fresh drawing");
+        assert!(redrawn.data() != previous.data(), "step {n} ({step}) changed nothing on the screen");
+        previous = redrawn;
+    }
+    // Drawing again with nothing changed gives the same picture.
+    assert!(picture(&mut sim).data() == previous.data());
+}

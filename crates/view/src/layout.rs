@@ -13,17 +13,16 @@ use taffy::{compute_leaf_layout, AvailableSpace as Space};
 use wxemu_render::{Box2, Rgba};
 use wxemu_wxss::style::{self as css, ComputedStyle, Dim};
 
-/// A paragraph of text: its lines (brush = text colour) and where its box is.
+/// A paragraph of the page: the leaf that holds its lines, and where its box is.
 pub struct Paragraph {
-    pub layout: parley::Layout<Rgba>,
+    node: NodeId,
     /// The element whose style the paragraph's box uses (its containing block).
     pub element: usize,
     pub area: Box2,
-    /// What the shaping depended on (for [`recycle`]).
-    key: u64,
 }
 
-/// What was laid out, in page coordinates (CSS px, the page's top-left at 0,0).
+/// What was laid out, in page coordinates (CSS px, the page's top-left at 0,0), and the
+/// boxes it was laid out with, which the next layout of the page starts from.
 pub struct PageLayout {
     /// Border box of each styled element (None when not displayed).
     pub boxes: Vec<Option<Box2>>,
@@ -32,6 +31,15 @@ pub struct PageLayout {
     pub order: Vec<Piece>,
     /// Height of the page's content.
     pub height: f32,
+    tree: Tree,
+}
+
+impl PageLayout {
+    /// The lines of paragraph `p` as they are drawn (cut with an ellipsis if its style says so).
+    pub fn lines(&self, p: usize) -> &parley::Layout<Rgba> {
+        let leaf = self.tree.taffy.get_node_context(self.paragraphs[p].node).expect("a paragraph is a leaf");
+        leaf.shown.as_ref().unwrap_or(&leaf.layout)
+    }
 }
 
 /// One step of painting in tree order.
@@ -45,28 +53,46 @@ pub enum Piece {
     Paragraph(usize),
 }
 
-/// A paragraph while taffy measures it.
+/// A paragraph leaf of the taffy tree: its text, shaped, and what it was made from.
 struct Leaf {
     layout: parley::Layout<Rgba>,
+    /// The lines as drawn when `text-overflow: ellipsis` or `-webkit-line-clamp` cut them.
+    shown: Option<parley::Layout<Rgba>>,
     /// Its size on one line (max-content), once known: any wider limit gives the same.
     unbroken: Option<Size<f32>>,
+    /// The width its lines were last broken, cut and aligned at for drawing (None after
+    /// measuring broke them otherwise).
+    drawn_at: Option<f32>,
     /// `-webkit-line-clamp` of its block: at most this many lines take room.
     clamp: Option<usize>,
     /// Whether lines may wrap (not for `white-space: nowrap` and `pre`).
     wrap: bool,
+    /// The element whose style the paragraph's box uses.
+    container: usize,
+    /// What the shaping depended on (see [`shaping_key`]).
+    key: u64,
+    /// The text ranges of the inline elements inside it.
+    inline: Vec<(std::ops::Range<usize>, usize)>,
+    /// Its text (white space processed).
+    text: String,
 }
 
 impl Leaf {
     /// The paragraph's size when broken at `max` px (None: never broken).
     fn measure(&mut self, max: Option<f32>) -> Size<f32> {
-        let unbroken = *self.unbroken.get_or_insert_with(|| {
-            self.layout.break_all_lines(None);
-            Size { width: self.layout.width().ceil(), height: self.layout.height() }
-        });
+        let unbroken = match self.unbroken {
+            Some(size) => size,
+            None => {
+                self.layout.break_all_lines(None);
+                self.drawn_at = None;
+                *self.unbroken.insert(Size { width: self.layout.width().ceil(), height: self.layout.height() })
+            }
+        };
         if !self.wrap || max.is_none_or(|m| m >= unbroken.width) {
             return unbroken;
         }
         self.layout.break_all_lines(max);
+        self.drawn_at = None;
         let height = match self.clamp {
             Some(n) if self.layout.len() > n => (0..n).filter_map(|i| self.layout.get(i)).map(|line| line.metrics().line_height).sum(),
             _ => self.layout.height(),
@@ -78,8 +104,24 @@ impl Leaf {
 /// Per taffy node: what it stands for.
 enum Slot {
     Element(usize),
-    Paragraph(usize),
+    Paragraph,
     Anonymous,
+}
+
+/// The taffy tree of a page's boxes. It is kept from one layout of the page to the next:
+/// subtrees in which nothing changed keep their nodes, and with them taffy's cached sizes
+/// and their paragraphs' lines, so a setData lays out again only what it changed.
+struct Tree {
+    taffy: TaffyTree<Leaf>,
+    /// What each node stands for, and the layout that last reached it (nodes no longer
+    /// reached are removed).
+    slots: std::collections::HashMap<NodeId, (Slot, u32)>,
+    /// Each element's node in the last layout.
+    nodes: Vec<Option<NodeId>>,
+    /// Which layout this is.
+    generation: u32,
+    /// The viewport the boxes were laid out for.
+    viewport: (f32, f32),
 }
 
 /// Text of one run of inline content, with the element whose style each part has.
@@ -90,21 +132,17 @@ struct Builder<'a> {
     fonts: &'a mut Fonts,
     images: ImageSource<'a>,
     text: LayoutContext<Rgba>,
-    taffy: TaffyTree<Leaf>,
-    slots: Vec<(NodeId, Slot)>,
-    /// (leaf, containing element, shaping key)
-    paragraphs: Vec<(NodeId, usize, u64)>,
-    /// Per paragraph: the text ranges of the inline elements inside it.
-    inline: Vec<Vec<(std::ops::Range<usize>, usize)>>,
-    /// Per paragraph: its text (white space processed).
-    texts: Vec<String>,
-    /// The first leaf of each shaping key in this layout (to copy from, for repeated text).
+    tree: Tree,
+    /// Per element: whether its node from the last layout can stand as it is (nothing in its
+    /// subtree changed).
+    reusable: Vec<bool>,
+    /// Leaves by shaping key, to copy lines from for repeated text: those made in this
+    /// layout, and (looked up when text is new) those of the last layout.
     shaped_here: std::collections::HashMap<u64, NodeId>,
+    last_leaves: Option<std::collections::HashMap<u64, NodeId>>,
     lengths: Lengths,
     /// Boxes with position: fixed, laid out against the viewport.
     fixed: Vec<NodeId>,
-    /// Whether every inline element's box is wanted (else only the painted ones).
-    inline_boxes: bool,
 }
 
 /// What of the inline elements' boxes a layout computes.
@@ -116,21 +154,57 @@ pub enum InlineBoxes {
     All,
 }
 
+/// What changed since the page's last layout: that layout, and the elements (of a styled
+/// tree of the same shape) whose style, attributes or text differ.
+pub struct Changes<'a> {
+    pub last: PageLayout,
+    pub elements: &'a [usize],
+}
+
 /// Lays out the styled page at the viewport `width` (and `height` for the page's min-height).
 /// `images` gives the pictures `<image mode="widthFix|heightFix">` take their proportions from.
-pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width: f32, height: f32, inline: InlineBoxes) -> PageLayout {
-    let mut b = Builder { styled, fonts, images, text: LayoutContext::new(), taffy: TaffyTree::new(), slots: Vec::new(), paragraphs: Vec::new(), inline: Vec::new(), texts: Vec::new(), shaped_here: Default::default(), lengths: Lengths { viewport: width }, fixed: Vec::new(), inline_boxes: inline == InlineBoxes::All };
-    let root = b.element(0).expect("the page is displayed");
-    let mut page_style = b.taffy.style(root).unwrap().clone();
-    page_style.min_size.height = LengthPercentageAuto::length(height);
-    page_style.size.width = Dimension::length(width);
-    b.taffy.set_style(root, page_style).unwrap();
-    b.taffy.compute_layout_with_measure(root, Size { width: Space::Definite(width), height: Space::MaxContent }, measure).expect("taffy layout");
+/// With the page's last layout and what changed since, only the changed elements and their
+/// ancestors are laid out anew.
+pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width: f32, height: f32, inline: InlineBoxes, changes: Option<Changes>) -> PageLayout {
+    let count = styled.elements.len();
+    let (tree, reusable) = match changes {
+        Some(Changes { last, elements }) if last.tree.nodes.len() == count && last.tree.viewport == (width, height) => {
+            let reusable = reusable(styled, elements);
+            (last.tree, reusable)
+        }
+        other => {
+            if let Some(changes) = other {
+                recycle(changes.last, fonts);
+            }
+            let tree = Tree { taffy: TaffyTree::new(), slots: Default::default(), nodes: vec![None; count], generation: 0, viewport: (width, height) };
+            (tree, vec![false; count])
+        }
+    };
+    let mut b = Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, lengths: Lengths { viewport: width }, fixed: Vec::new() };
+    let root = b.element(0, false).expect("the page is displayed");
+    b.tree.taffy.compute_layout_with_measure(root, Size { width: Space::Definite(width), height: Space::MaxContent }, measure).expect("taffy layout");
     // position: fixed boxes are laid out against the screen's viewport, apart from the page.
     let fixed = std::mem::take(&mut b.fixed);
     let viewport = b.node(Style { size: Size { width: Dimension::length(width), height: Dimension::length(height) }, ..Style::default() }, &fixed, Slot::Anonymous);
-    b.taffy.compute_layout_with_measure(viewport, Size { width: Space::Definite(width), height: Space::Definite(height) }, measure).expect("taffy layout");
-    b.finish(&[root, viewport], height)
+    b.tree.taffy.compute_layout_with_measure(viewport, Size { width: Space::Definite(width), height: Space::Definite(height) }, measure).expect("taffy layout");
+    b.finish(&[root, viewport], height, inline == InlineBoxes::All)
+}
+
+/// Which elements' nodes can be kept: those with nothing changed in their subtree, and not
+/// holding a `position: fixed` box (those are laid out against the viewport each time).
+fn reusable(styled: &StyledTree, changed: &[usize]) -> Vec<bool> {
+    let mut reusable = vec![true; styled.elements.len()];
+    let fixed = styled.elements.iter().enumerate().filter(|(_, e)| e.style.position == css::Position::Fixed).map(|(i, _)| i);
+    for mut e in changed.iter().copied().chain(fixed) {
+        while reusable[e] {
+            reusable[e] = false;
+            match styled.elements[e].parent {
+                Some(parent) => e = parent,
+                None => break,
+            }
+        }
+    }
+    reusable
 }
 
 /// Measures a paragraph leaf for taffy (other leaves have no content of their own).
@@ -151,21 +225,54 @@ fn measure(inputs: taffy::LayoutInput, _: NodeId, context: Option<&mut Leaf>, st
 
 impl Builder<'_> {
     fn node(&mut self, style: Style, children: &[NodeId], slot: Slot) -> NodeId {
-        let id = self.taffy.new_with_children(style, children).unwrap();
-        self.slots.push((id, slot));
+        let id = self.tree.taffy.new_with_children(style, children).unwrap();
+        self.tree.slots.insert(id, (slot, 0));
         id
     }
 
-    /// The box of element `index` and everything in it (None when not displayed).
-    fn element(&mut self, index: usize) -> Option<NodeId> {
+    /// The box of element `index` and everything in it (None when not displayed, or when it
+    /// is fixed: then it joins the viewport's boxes). An atomic inline (an inline-block on a
+    /// line) keeps its size: it may overflow the line, not shrink.
+    fn element(&mut self, index: usize, atomic_inline: bool) -> Option<NodeId> {
         let style = &self.styled.elements[index].style;
         if style.display == css::Display::None {
             return None;
         }
-        let flex_like = matches!(style.display, css::Display::Flex | css::Display::InlineFlex | css::Display::Grid);
-        let children = self.children(index, flex_like);
-        let mut taffy_style = box_style(&self.styled.elements[index].style, &self.lengths);
+        let mut taffy_style = self.box_style(index);
+        if atomic_inline {
+            taffy_style.flex_shrink = 0.0;
+        }
+        let last = self.tree.nodes[index].filter(|_| self.reusable[index]);
+        let id = match last {
+            Some(id) => {
+                if *self.tree.taffy.style(id).unwrap() != taffy_style {
+                    self.tree.taffy.set_style(id, taffy_style).unwrap();
+                }
+                id
+            }
+            None => {
+                let flex_like = matches!(style.display, css::Display::Flex | css::Display::InlineFlex | css::Display::Grid);
+                let children = self.children(index, flex_like);
+                self.node(taffy_style, &children, Slot::Element(index))
+            }
+        };
+        if self.styled.elements[index].style.position == css::Position::Fixed && index != 0 {
+            self.fixed.push(id);
+            return None;
+        }
+        Some(id)
+    }
+
+    /// The taffy style of element `index`: its computed style, the proportions of an image
+    /// in mode widthFix/heightFix, the page's size for `page`.
+    fn box_style(&self, index: usize) -> Style {
         let element = &self.styled.elements[index];
+        let mut taffy_style = box_style(&element.style, &self.lengths);
+        if index == 0 {
+            let (width, height) = self.tree.viewport;
+            taffy_style.min_size.height = LengthPercentageAuto::length(height);
+            taffy_style.size.width = Dimension::length(width);
+        }
         let mode = element.attr("mode");
         if &*element.tag == "image" && matches!(mode.as_str(), "widthFix" | "heightFix") {
             if let Some(image) = (self.images)(&element.attr("src")) {
@@ -186,12 +293,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let id = self.node(taffy_style, &children, Slot::Element(index));
-        if self.styled.elements[index].style.position == css::Position::Fixed && index != 0 {
-            self.fixed.push(id);
-            return None;
-        }
-        Some(id)
+        taffy_style
     }
 
     /// Boxes for the children of `index`. In a flex or grid container every child element
@@ -213,51 +315,6 @@ impl Builder<'_> {
         out
     }
 
-    /// Shapes `text` in the style of `container`, with the inline elements' styles on their
-    /// ranges.
-    fn shape(&mut self, text: &str, container: usize, inline: &[(std::ops::Range<usize>, usize)]) -> parley::Layout<Rgba> {
-        let mut builder = self.text.ranged_builder(&mut self.fonts.context, text, 1.0, true);
-        push_style(&mut builder, &self.styled.elements[container].style, None);
-        for (range, element) in inline {
-            push_style(&mut builder, &self.styled.elements[*element].style, Some(range.clone()));
-        }
-        builder.build(text)
-    }
-
-    /// Cuts a paragraph that overflows its box with an ellipsis, as `text-overflow: ellipsis`
-    /// (one line, nowrap) and `-webkit-line-clamp: n` do. The cut text is shaped anew; its
-    /// layout is not cached (its key stays the full text's).
-    fn truncate(&mut self, index: usize, layout: &mut parley::Layout<Rgba>, width: f32) {
-        let style = &self.styled.elements[self.paragraphs[index].1].style;
-        let clipped = style.overflow[0] != css::Overflow::Visible || style.overflow[1] != css::Overflow::Visible;
-        let lines = match (style.line_clamp, style.ellipsis && clipped) {
-            (Some(n), _) if n > 0 && layout.len() > n as usize => n as usize,
-            (None, true) if layout.width() > width + 0.5 => 1,
-            _ => return,
-        };
-        let wrap = !matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
-        let ellipsis = style.font_size;
-        let Some(last) = layout.get(lines - 1) else { return };
-        let y = last.metrics().baseline;
-        let mut cut = parley::Cursor::from_point(layout, (width - ellipsis).max(0.0), y).index();
-        let text = self.texts[index].clone();
-        let container = self.paragraphs[index].1;
-        for _ in 0..8 {
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            let shortened = format!("{}…", text[..cut].trim_end());
-            let inline: Vec<_> = self.inline[index].iter().filter(|(r, _)| r.start < cut).map(|(r, e)| (r.start..r.end.min(cut), *e)).collect();
-            let mut candidate = self.shape(&shortened, container, &inline);
-            candidate.break_all_lines(wrap.then_some(width));
-            if candidate.len() <= lines && candidate.width() <= width + 0.5 || cut == 0 {
-                *layout = candidate;
-                return;
-            }
-            cut = text[..cut].char_indices().next_back().map_or(0, |(i, _)| i);
-        }
-    }
-
     /// Flex or grid items: every child element, and each text as a paragraph; the children of
     /// a `display: contents` element take its place.
     fn items(&mut self, container: usize, index: usize, out: &mut Vec<(i32, NodeId)>) {
@@ -266,7 +323,7 @@ impl Builder<'_> {
             match child {
                 Content::Text(text) => out.extend(self.paragraph(container, vec![(text.clone(), index)]).map(|id| (0, id))),
                 Content::Element(e) if styled.elements[*e].style.display == css::Display::Contents => self.items(container, *e, out),
-                Content::Element(e) => out.extend(self.element(*e).map(|id| (styled.elements[*e].style.order, id))),
+                Content::Element(e) => out.extend(self.element(*e, false).map(|id| (styled.elements[*e].style.order, id))),
             }
         }
     }
@@ -277,14 +334,14 @@ impl Builder<'_> {
             match child {
                 Content::Text(text) => run.push(Inline::Text(text.clone(), index)),
                 // Absolutely positioned boxes are out of the flow, whatever their display.
-                Content::Element(e) if matches!(styled.elements[*e].style.position, css::Position::Absolute | css::Position::Fixed) => out.extend(self.element(*e)),
+                Content::Element(e) if matches!(styled.elements[*e].style.position, css::Position::Absolute | css::Position::Fixed) => out.extend(self.element(*e, false)),
                 Content::Element(e) => match styled.elements[*e].style.display {
                     css::Display::None => {}
                     css::Display::Inline | css::Display::Contents => self.collect(container, *e, run, out),
                     css::Display::InlineBlock | css::Display::InlineFlex => run.push(Inline::Atomic(*e)),
                     _ => {
                         self.flush(container, run, out);
-                        out.extend(self.element(*e));
+                        out.extend(self.element(*e, false));
                     }
                 },
             }
@@ -303,29 +360,27 @@ impl Builder<'_> {
         }
         // A line of inline-blocks and text: a wrapping row on a common baseline, placed by
         // the container's text-align.
-        let paragraphs_before = self.paragraphs.len();
         let mut items = Vec::new();
         let mut texts: Runs = Vec::new();
+        let mut has_text = false;
         for piece in pieces {
             match piece {
                 Inline::Text(t, e) => texts.push((t, e)),
                 Inline::Atomic(e) => {
-                    items.extend(self.paragraph(container, std::mem::take(&mut texts)));
-                    // An inline-block keeps its size on the line (it may overflow, not shrink).
-                    if let Some(id) = self.element(e) {
-                        let mut style = self.taffy.style(id).unwrap().clone();
-                        style.flex_shrink = 0.0;
-                        self.taffy.set_style(id, style).unwrap();
-                        items.push(id);
-                    }
+                    let text = self.paragraph(container, std::mem::take(&mut texts));
+                    has_text |= text.is_some() || holds_text(self.styled, e);
+                    items.extend(text);
+                    items.extend(self.element(e, true));
                 }
             }
         }
-        items.extend(self.paragraph(container, texts));
+        let text = self.paragraph(container, texts);
+        has_text |= text.is_some();
+        items.extend(text);
         let style = &self.styled.elements[container].style;
         // Without text of its own the line still has the container's strut: room below the
         // baseline for descenders (the gap a WebView leaves under a line of images).
-        let strut = if self.paragraphs.len() == paragraphs_before { below_baseline(style) } else { 0.0 };
+        let strut = if has_text { 0.0 } else { below_baseline(style) };
         let justify_content = match style.text_align {
             css::TextAlign::Center => AlignContent::CENTER,
             css::TextAlign::Right | css::TextAlign::End => AlignContent::FLEX_END,
@@ -359,35 +414,42 @@ impl Builder<'_> {
             .collect();
         let spans: Vec<(std::ops::Range<usize>, &ComputedStyle)> = inline.iter().map(|(range, element)| (range.clone(), &self.styled.elements[*element].style)).collect();
         let key = shaping_key(&text, block, &spans);
-        let earlier = self.shaped_here.get(&key).and_then(|id| self.taffy.get_node_context(*id)).map(|leaf| leaf.layout.clone());
-        let layout = match self.fonts.shaped.remove(&key).or(earlier) {
+        let layout = match self.fonts.shaped.remove(&key).or_else(|| self.shaped_before(key)) {
             Some(layout) => layout,
-            None => self.shape(&text, container, &inline),
+            None => shape(&mut self.text, self.fonts, self.styled, &text, container, &inline),
         };
         let clamp = block.line_clamp.map(|n| n as usize);
         let wrap = !matches!(block.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
-        let id = self.taffy.new_leaf_with_context(Style::default(), Leaf { layout, unbroken: None, clamp, wrap }).unwrap();
-        let index = self.paragraphs.len();
-        self.paragraphs.push((id, container, key));
-        self.inline.push(inline);
-        self.texts.push(text);
+        let leaf = Leaf { layout, shown: None, unbroken: None, drawn_at: None, clamp, wrap, container, key, inline, text };
+        let id = self.tree.taffy.new_leaf_with_context(Style::default(), leaf).unwrap();
+        self.tree.slots.insert(id, (Slot::Paragraph, 0));
         self.shaped_here.entry(key).or_insert(id);
-        self.slots.push((id, Slot::Paragraph(index)));
         Some(id)
     }
 
-    fn finish(mut self, roots: &[NodeId], viewport_height: f32) -> PageLayout {
+    /// The lines of a paragraph with this shaping key made earlier in this layout or in the
+    /// last one (a copy).
+    fn shaped_before(&mut self, key: u64) -> Option<parley::Layout<Rgba>> {
+        let tree = &self.tree;
+        let last = self.last_leaves.get_or_insert_with(|| {
+            let leaves = tree.slots.iter().filter(|(_, (slot, generation))| matches!(slot, Slot::Paragraph) && *generation == tree.generation);
+            leaves.filter_map(|(id, _)| Some((tree.taffy.get_node_context(*id)?.key, *id))).collect()
+        });
+        let id = self.shaped_here.get(&key).or_else(|| last.get(&key))?;
+        Some(tree.taffy.get_node_context(*id)?.layout.clone())
+    }
+
+    fn finish(mut self, roots: &[NodeId], viewport_height: f32, inline_boxes: bool) -> PageLayout {
+        self.tree.generation += 1;
         let mut boxes = vec![None; self.styled.elements.len()];
-        let mut paragraph_areas = vec![Box2::default(); self.paragraphs.len()];
-        let slots: std::collections::HashMap<NodeId, usize> = self.slots.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
-        let mut walk = Walk { boxes: &mut boxes, paragraph_areas: &mut paragraph_areas, slots: &slots, layers: Vec::new() };
+        let mut w = Walk { boxes: &mut boxes, paragraphs: Vec::new(), layers: Vec::new() };
         let mut order = Vec::new();
         for &root in roots {
-            self.walk(root, (0.0, 0.0), &mut walk, &mut order);
+            walk(&mut self.tree, self.styled, root, (0.0, 0.0), &mut w, &mut order);
         }
+        let Walk { paragraphs, mut layers, .. } = w;
         // Stacking: boxes with a negative z-index go under the page's content, the others
         // over it, in z-index order (then tree order).
-        let mut layers = std::mem::take(&mut walk.layers);
         layers.sort_by_key(|(z, seq, _)| (*z, *seq));
         let (below, above): (Vec<_>, Vec<_>) = layers.into_iter().partition(|(z, _, _)| *z < 0);
         let mut pieces: Vec<Piece> = Vec::with_capacity(order.len());
@@ -396,46 +458,131 @@ impl Builder<'_> {
         pieces.extend(below.into_iter().flat_map(|(_, _, p)| p));
         pieces.extend(order);
         pieces.extend(above.into_iter().flat_map(|(_, _, p)| p));
-        let order = pieces;
-        let mut paragraphs = Vec::with_capacity(self.paragraphs.len());
-        for (i, (id, element, key)) in self.paragraphs.clone().into_iter().enumerate() {
-            let area = paragraph_areas[i];
-            let style = &self.styled.elements[element].style;
-            let mut layout = self.taffy.get_node_context_mut(id).map(|leaf| std::mem::take(&mut leaf.layout)).unwrap_or_default();
-            let wrap = !matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
-            layout.break_all_lines(wrap.then_some(area.w.max(1.0)));
-            self.truncate(i, &mut layout, area.w.max(1.0));
-            let style = &self.styled.elements[element].style;
-            layout.align(alignment(style.text_align), AlignmentOptions::default());
-            for (range, inline) in &self.inline[i] {
-                let ancestry = self.inline_ancestry(*inline);
-                if !self.inline_boxes && !ancestry.iter().any(|e| decorated(&self.styled.elements[*e].style)) {
+        for paragraph in &paragraphs {
+            let leaf = self.tree.taffy.get_node_context_mut(paragraph.node).expect("a paragraph is a leaf");
+            let width = paragraph.area.w.max(1.0);
+            if leaf.drawn_at != Some(width) {
+                draw_lines(leaf, width, &mut self.text, self.fonts, self.styled);
+            }
+            let lines = leaf.shown.as_ref().unwrap_or(&leaf.layout);
+            for (range, inline) in &leaf.inline {
+                let ancestry = inline_ancestry(self.styled, *inline);
+                if !inline_boxes && !ancestry.iter().any(|e| decorated(&self.styled.elements[*e].style)) {
                     continue;
                 }
-                let anchor = parley::Cursor::from_byte_index(&layout, range.start, parley::Affinity::Downstream);
-                let focus = parley::Cursor::from_byte_index(&layout, range.end, parley::Affinity::Upstream);
-                for (rect, _) in parley::Selection::new(anchor, focus).geometry(&layout) {
+                let anchor = parley::Cursor::from_byte_index(lines, range.start, parley::Affinity::Downstream);
+                let focus = parley::Cursor::from_byte_index(lines, range.end, parley::Affinity::Upstream);
+                for (rect, _) in parley::Selection::new(anchor, focus).geometry(lines) {
+                    let area = paragraph.area;
                     let rect = Box2 { x: area.x + rect.x0 as f32, y: area.y + rect.y0 as f32, w: (rect.x1 - rect.x0) as f32, h: (rect.y1 - rect.y0) as f32 };
                     for &e in &ancestry {
                         boxes[e] = Some(boxes[e].map_or(rect, |b| union(b, rect)));
                     }
                 }
             }
-            paragraphs.push(Paragraph { layout, element, area, key });
         }
+        self.tree.remove_unreached(self.fonts);
         let height = boxes[0].map_or(viewport_height, |b: Box2| b.h).max(viewport_height);
-        PageLayout { boxes, paragraphs, order, height }
+        PageLayout { boxes, paragraphs, order: pieces, height, tree: self.tree }
     }
 }
 
-/// Gives a drawn page's shaped paragraphs back to the fonts' cache, so that drawing the page
-/// again only shapes text that changed.
-pub fn recycle(layout: PageLayout, fonts: &mut Fonts) {
-    if fonts.shaped.len() + layout.paragraphs.len() > SHAPED_LIMIT {
+/// Shapes `text` in the style of `container`, with the inline elements' styles on their
+/// ranges.
+fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTree, text: &str, container: usize, inline: &[(std::ops::Range<usize>, usize)]) -> parley::Layout<Rgba> {
+    let mut builder = context.ranged_builder(&mut fonts.context, text, 1.0, true);
+    push_style(&mut builder, &styled.elements[container].style, None);
+    for (range, element) in inline {
+        push_style(&mut builder, &styled.elements[*element].style, Some(range.clone()));
+    }
+    builder.build(text)
+}
+
+/// Breaks a paragraph's lines at its box's `width`, cuts them as its style says, aligns them.
+fn draw_lines(leaf: &mut Leaf, width: f32, context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTree) {
+    let style = &styled.elements[leaf.container].style;
+    leaf.layout.break_all_lines(leaf.wrap.then_some(width));
+    leaf.shown = truncated(leaf, width, context, fonts, styled);
+    let align = alignment(style.text_align);
+    leaf.layout.align(align, AlignmentOptions::default());
+    if let Some(shown) = &mut leaf.shown {
+        shown.align(align, AlignmentOptions::default());
+    }
+    leaf.drawn_at = Some(width);
+}
+
+/// The paragraph cut with an ellipsis where it overflows its box, as `text-overflow:
+/// ellipsis` (one line, nowrap) and `-webkit-line-clamp: n` do (None when it fits). The cut
+/// text is shaped anew.
+fn truncated(leaf: &Leaf, width: f32, context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTree) -> Option<parley::Layout<Rgba>> {
+    let layout = &leaf.layout;
+    let style = &styled.elements[leaf.container].style;
+    let clipped = style.overflow[0] != css::Overflow::Visible || style.overflow[1] != css::Overflow::Visible;
+    let lines = match (style.line_clamp, style.ellipsis && clipped) {
+        (Some(n), _) if n > 0 && layout.len() > n as usize => n as usize,
+        (None, true) if layout.width() > width + 0.5 => 1,
+        _ => return None,
+    };
+    let ellipsis = style.font_size;
+    let y = layout.get(lines - 1)?.metrics().baseline;
+    let mut cut = parley::Cursor::from_point(layout, (width - ellipsis).max(0.0), y).index();
+    let text = &leaf.text;
+    let mut candidate = None;
+    for _ in 0..8 {
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let shortened = format!("{}…", text[..cut].trim_end());
+        let inline: Vec<_> = leaf.inline.iter().filter(|(r, _)| r.start < cut).map(|(r, e)| (r.start..r.end.min(cut), *e)).collect();
+        let mut shaped = shape(context, fonts, styled, &shortened, leaf.container, &inline);
+        shaped.break_all_lines(leaf.wrap.then_some(width));
+        let fits = shaped.len() <= lines && shaped.width() <= width + 0.5;
+        candidate = Some(shaped);
+        if fits || cut == 0 {
+            break;
+        }
+        cut = text[..cut].char_indices().next_back().map_or(0, |(i, _)| i);
+    }
+    candidate
+}
+
+impl Tree {
+    /// Removes the nodes the last layout did not reach; their paragraphs' lines go back to
+    /// the fonts' cache.
+    fn remove_unreached(&mut self, fonts: &mut Fonts) {
+        let generation = self.generation;
+        let unreached: Vec<NodeId> = self.slots.iter().filter(|(_, (_, g))| *g != generation).map(|(id, _)| *id).collect();
+        // Parents first let go of their children: taffy keeps one parent per node (the last
+        // that took it), while a replaced parent still lists the children it had.
+        for &id in &unreached {
+            self.taffy.set_children(id, &[]).unwrap();
+        }
+        for id in unreached {
+            if let Some(leaf) = self.taffy.get_node_context_mut(id) {
+                keep_shaped(fonts, leaf.key, std::mem::take(&mut leaf.layout));
+            }
+            self.slots.remove(&id);
+            self.taffy.remove(id).unwrap();
+        }
+    }
+}
+
+/// Keeps shaped lines in the fonts' cache for a later layout.
+fn keep_shaped(fonts: &mut Fonts, key: u64, layout: parley::Layout<Rgba>) {
+    if fonts.shaped.len() >= SHAPED_LIMIT {
         fonts.shaped.clear();
     }
-    for paragraph in layout.paragraphs {
-        fonts.shaped.insert(paragraph.key, paragraph.layout);
+    fonts.shaped.insert(key, layout);
+}
+
+/// Gives the shaped paragraphs of a layout no longer needed back to the fonts' cache, so
+/// that drawing the page again only shapes text that changed.
+pub fn recycle(layout: PageLayout, fonts: &mut Fonts) {
+    let mut tree = layout.tree;
+    for (id, (slot, _)) in &tree.slots {
+        if let (Slot::Paragraph, Some(leaf)) = (slot, tree.taffy.get_node_context_mut(*id)) {
+            keep_shaped(fonts, leaf.key, std::mem::take(&mut leaf.layout));
+        }
     }
 }
 
@@ -453,62 +600,77 @@ pub fn line(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) ->
 /// What walking the laid-out tree collects.
 struct Walk<'a> {
     boxes: &'a mut Vec<Option<Box2>>,
-    paragraph_areas: &'a mut Vec<Box2>,
-    slots: &'a std::collections::HashMap<NodeId, usize>,
+    paragraphs: Vec<Paragraph>,
     /// Subtrees of positioned boxes with a z-index: (z-index, tree order, their pieces).
     layers: Vec<(i32, usize, Vec<Piece>)>,
 }
 
-impl Builder<'_> {
-    /// Records boxes and paint order of `id` and below, at page offset `origin` of its parent.
-    fn walk(&self, id: NodeId, origin: (f32, f32), w: &mut Walk, order: &mut Vec<Piece>) {
-        let l = self.taffy.layout(id).unwrap();
-        let area = Box2 { x: origin.0 + l.location.x, y: origin.1 + l.location.y, w: l.size.width, h: l.size.height };
-        match &self.slots[w.slots[&id]].1 {
-            Slot::Element(e) => {
-                let style = &self.styled.elements[*e].style;
-                let layered = style.position != css::Position::Static && style.z_index.is_some_and(|z| z != 0);
-                let mut own = Vec::new();
-                let target = if layered { &mut own } else { &mut *order };
-                w.boxes[*e] = Some(area);
-                target.push(Piece::Begin(*e));
-                for child in self.taffy.children(id).unwrap() {
-                    self.walk(child, (area.x, area.y), w, target);
-                }
-                target.push(Piece::End(*e));
-                if layered {
-                    let seq = w.layers.len();
-                    w.layers.push((style.z_index.unwrap_or(0), seq, own));
-                }
-                return;
+/// Records boxes and paint order of node `id` and below, at page offset `origin` of its
+/// parent, and marks them reached by this layout.
+fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w: &mut Walk, order: &mut Vec<Piece>) {
+    let l = *tree.taffy.layout(id).unwrap();
+    let area = Box2 { x: origin.0 + l.location.x, y: origin.1 + l.location.y, w: l.size.width, h: l.size.height };
+    let (slot, generation) = tree.slots.get_mut(&id).expect("every node has a slot");
+    *generation = tree.generation;
+    let children = |tree: &Tree| tree.taffy.children(id).unwrap();
+    match *slot {
+        Slot::Element(e) => {
+            tree.nodes[e] = Some(id);
+            let style = &styled.elements[e].style;
+            let layered = style.position != css::Position::Static && style.z_index.is_some_and(|z| z != 0);
+            let mut own = Vec::new();
+            let target = if layered { &mut own } else { &mut *order };
+            w.boxes[e] = Some(area);
+            target.push(Piece::Begin(e));
+            for child in children(tree) {
+                walk(tree, styled, child, (area.x, area.y), w, target);
             }
-            Slot::Paragraph(p) => {
-                w.paragraph_areas[*p] = Box2 { x: area.x + l.padding.left, y: area.y + l.padding.top, w: l.content_box_width(), h: l.content_box_height() };
-                let mut inline: Vec<usize> = self.inline[*p].iter().flat_map(|(_, e)| self.inline_ancestry(*e)).collect();
-                inline.sort_unstable();
-                inline.dedup();
-                order.extend(inline.into_iter().map(Piece::Inline));
-                order.push(Piece::Paragraph(*p));
+            target.push(Piece::End(e));
+            if layered {
+                let seq = w.layers.len();
+                w.layers.push((style.z_index.unwrap_or(0), seq, own));
             }
-            Slot::Anonymous => {}
         }
-        for child in self.taffy.children(id).unwrap() {
-            self.walk(child, (area.x, area.y), w, order);
+        Slot::Paragraph => {
+            let leaf = tree.taffy.get_node_context(id).expect("a paragraph is a leaf");
+            let area = Box2 { x: area.x + l.padding.left, y: area.y + l.padding.top, w: l.content_box_width(), h: l.content_box_height() };
+            let mut inline: Vec<usize> = leaf.inline.iter().flat_map(|(_, e)| inline_ancestry(styled, *e)).collect();
+            inline.sort_unstable();
+            inline.dedup();
+            order.extend(inline.into_iter().map(Piece::Inline));
+            order.push(Piece::Paragraph(w.paragraphs.len()));
+            w.paragraphs.push(Paragraph { node: id, element: leaf.container, area });
+        }
+        Slot::Anonymous => {
+            for child in children(tree) {
+                walk(tree, styled, child, (area.x, area.y), w, order);
+            }
         }
     }
+}
 
-    /// An inline element and its inline ancestors (up to the block that holds the paragraph).
-    fn inline_ancestry(&self, mut element: usize) -> Vec<usize> {
-        let mut chain = vec![element];
-        while let Some(parent) = self.styled.elements[element].parent {
-            if self.styled.elements[parent].style.display != css::Display::Inline {
-                break;
-            }
-            chain.push(parent);
-            element = parent;
+/// Whether a displayed element holds text other than collapsible white space.
+fn holds_text(styled: &StyledTree, element: usize) -> bool {
+    let e = &styled.elements[element];
+    let keeps_spaces = matches!(e.style.white_space, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap);
+    e.style.display != css::Display::None
+        && e.children.iter().any(|c| match c {
+            Content::Text(text) => keeps_spaces && !text.is_empty() || !text.trim().is_empty(),
+            Content::Element(child) => holds_text(styled, *child),
+        })
+}
+
+/// An inline element and its inline ancestors (up to the block that holds the paragraph).
+fn inline_ancestry(styled: &StyledTree, mut element: usize) -> Vec<usize> {
+    let mut chain = vec![element];
+    while let Some(parent) = styled.elements[element].parent {
+        if styled.elements[parent].style.display != css::Display::Inline {
+            break;
         }
-        chain
+        chain.push(parent);
+        element = parent;
     }
+    chain
 }
 
 /// Whether a box paints something of its own (background, border, shadow).

@@ -63,7 +63,7 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
             Piece::Paragraph(p) => {
                 let paragraph = &layout.paragraphs[p];
                 if styled.elements[paragraph.element].style.visible && visible(&shift(paragraph.area)) {
-                    glyphs(&paragraph.layout, shift(paragraph.area), items);
+                    glyphs(layout.lines(p), shift(paragraph.area), items);
                 }
             }
         }

@@ -93,6 +93,89 @@ impl StyledTree {
     }
 }
 
+impl StyledTree {
+    /// Brings the tree up to date with the composed tree `new` when it differs from `old`
+    /// (the one the tree was styled from) only in text: styles cannot depend on text, so
+    /// only the texts are replaced. Returns the elements whose text changed, or None (and
+    /// leaves the tree as it was) when anything else changed.
+    pub fn retext(&mut self, old: &[Node], new: &[Node]) -> Option<Vec<usize>> {
+        let mut texts = Vec::new();
+        let mut cursor = 0;
+        same_but_text(old, new, 0, &mut cursor, &self.elements, &mut texts).then_some(())?;
+        let mut changed = Vec::with_capacity(texts.len());
+        for (element, position, text) in texts {
+            self.elements[element].children[position] = Content::Text(text.to_string());
+            changed.push(element);
+        }
+        changed.dedup();
+        Some(changed)
+    }
+
+    /// The elements whose tag, attributes, style or text differ from those of `old`, when
+    /// both trees have the same shape (the same elements under the same parents); None when
+    /// they do not.
+    pub fn changes(&self, old: &StyledTree) -> Option<Vec<usize>> {
+        if self.elements.len() != old.elements.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (index, (a, b)) in self.elements.iter().zip(&old.elements).enumerate() {
+            if a.parent != b.parent || a.children.len() != b.children.len() {
+                return None;
+            }
+            let mut same = a.tag == b.tag && same_attrs(&a.attrs, &b.attrs) && a.style == b.style;
+            for pair in a.children.iter().zip(&b.children) {
+                match pair {
+                    (Content::Element(x), Content::Element(y)) if x == y => {}
+                    (Content::Text(x), Content::Text(y)) => same &= x == y,
+                    _ => return None,
+                }
+            }
+            if !same {
+                changed.push(index);
+            }
+        }
+        Some(changed)
+    }
+}
+
+/// Walks two composed trees side by side with the styled elements made from the first
+/// (`cursor`: the last styled element visited): true when they differ only in texts, which
+/// are collected as (styled parent, position among its children, new text).
+fn same_but_text<'a>(old: &[Node], new: &'a [Node], parent: usize, cursor: &mut usize, elements: &[Styled], texts: &mut Vec<(usize, usize, &'a str)>) -> bool {
+    if old.len() != new.len() {
+        return false;
+    }
+    for (position, pair) in old.iter().zip(new).enumerate() {
+        match pair {
+            (Node::Text(a), Node::Text(b)) => {
+                if a != b {
+                    texts.push((parent, position, b));
+                }
+            }
+            (Node::Element(a), Node::Element(b)) => {
+                if a.tag != b.tag || !same_attrs(&a.attrs, &b.attrs) || a.owner != b.owner || a.component != b.component {
+                    return false;
+                }
+                // The next element made from the composed tree (built-in parts have no path).
+                *cursor += 1;
+                while elements.get(*cursor).is_some_and(|e| e.path.is_none()) {
+                    *cursor += 1;
+                }
+                if *cursor >= elements.len() || !same_but_text(&a.children, &b.children, *cursor, cursor, elements, texts) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn same_attrs(a: &[(Rc<str>, Value)], b: &[(Rc<str>, Value)]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|((m, x), (n, y))| m == n && x.same(y))
+}
+
 /// Styles the composed tree `nodes` of a page.
 pub fn style(nodes: &[Node], styles: &PageStyles, device: &Device, dark: bool) -> StyledTree {
     let mut tree = StyleTree::new();
@@ -180,7 +263,7 @@ fn push(tree: &mut StyleTree, elements: &mut Vec<Styled>, parent: usize, node: S
 }
 
 /// What a built-in component shows inside itself, as nodes the built-in sheet styles: an
-/// input's value or placeholder, a checkbox's or radio's check mark, a switch's knob.
+/// input's value or placeholder, a checkbox's or radio's box and check mark, a switch's knob.
 fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
     let element = &elements[index];
     let part = |tag: &str| StyleNode { tag: tag.to_string(), scope, ..StyleNode::default() };
@@ -205,7 +288,20 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 elements[at].children.push(Content::Text(placeholder));
             }
         }
-        "checkbox" | "radio" if element.flag("checked") => elements[index].children.push(Content::Text("✓".into())),
+        "checkbox" | "radio" => {
+            // The box drawn before the label, with the classes the platform gives it (apps
+            // restyle `checkbox .wx-checkbox-input-checked`).
+            let (checked, disabled) = (element.flag("checked"), element.flag("disabled"));
+            let input = format!("wx-{}-input", element.tag);
+            let mut classes = vec![input.clone()];
+            classes.extend(checked.then(|| format!("{input}-checked")));
+            classes.extend(disabled.then(|| format!("{input}-disabled")));
+            let node = StyleNode { classes: classes.into_iter().map(|c| (c, scope)).collect(), ..part(&input) };
+            let at = push(tree, elements, index, node, Rc::from(input.as_str()), Vec::new());
+            if checked {
+                elements[at].children.push(Content::Text("✓".into()));
+            }
+        }
         "switch" => {
             push(tree, elements, index, part("wx-switch-knob"), Rc::from("wx-switch-knob"), Vec::new());
         }

@@ -28,6 +28,21 @@ pub enum Value {
 }
 
 impl Value {
+    /// Whether two values are the same data: equal primitives (NaN the same as NaN), arrays
+    /// and objects with the same entries in the same order, the same WXS function.
+    pub fn same(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a.to_bits() == b.to_bits() || a == b,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b) || (a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same(y))),
+            (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b) || (a.len() == b.len() && a.iter().zip(b.iter()).all(|((k, x), (l, y))| k == l && x.same(y))),
+            (Value::Function(a), Value::Function(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// Builds a value from JSON data (a page's `data`, a `data.json` file).
     pub fn from_json(json: &serde_json::Value) -> Value {
         match json {
