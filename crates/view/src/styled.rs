@@ -7,6 +7,9 @@ use crate::select::NodePath;
 use wxemu_wxml::{Node, Value};
 use wxemu_wxss::{Cascade, ComputedStyle, Device, Isolation, Scope, Sheet, StyleNode, StyleTree, BUILT_IN, PAGE};
 
+/// The tag of a `::before` box (the first child of its element; `::after` boxes are last).
+const BEFORE: &str = "::before";
+
 /// The built-in components' default styles.
 const BUILT_IN_WXSS: &str = include_str!("builtin.wxss");
 
@@ -104,7 +107,9 @@ impl StyledTree {
         same_but_text(old, new, 0, &mut cursor, &self.elements, &mut texts).then_some(())?;
         let mut changed = Vec::with_capacity(texts.len());
         for (element, position, text) in texts {
-            self.elements[element].children[position] = Content::Text(text.to_string());
+            let children = &self.elements[element].children;
+            let after_before = matches!(children.first(), Some(Content::Element(e)) if &*self.elements[*e].tag == BEFORE);
+            self.elements[element].children[position + usize::from(after_before)] = Content::Text(text.to_string());
             changed.push(element);
         }
         changed.dedup();
@@ -186,8 +191,21 @@ pub fn style(nodes: &[Node], styles: &PageStyles, device: &Device, dark: bool) -
     let mut sheets: Vec<(Scope, &Sheet)> = vec![(BUILT_IN, &built_in)];
     sheets.extend(styles.sheets.iter().map(|(scope, sheet)| (*scope, &**sheet)));
     let computed = Cascade { sheets, device: *device, dark }.compute(&tree);
-    for (element, style) in elements.iter_mut().zip(computed) {
+    for (element, style) in elements.iter_mut().zip(computed.elements) {
         element.style = style;
+    }
+    for generated in computed.generated {
+        let index = elements.len();
+        let text = generated.style.content.clone().unwrap_or_default();
+        let tag = Rc::from(if generated.before { BEFORE } else { "::after" });
+        let children = if text.is_empty() { Vec::new() } else { vec![Content::Text(text)] };
+        elements.push(Styled { parent: Some(generated.element), path: None, tag, attrs: Vec::new(), style: generated.style, children });
+        let siblings = &mut elements[generated.element].children;
+        if generated.before {
+            siblings.insert(0, Content::Element(index));
+        } else {
+            siblings.push(Content::Element(index));
+        }
     }
     StyledTree { elements }
 }
@@ -297,10 +315,7 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
             classes.extend(checked.then(|| format!("{input}-checked")));
             classes.extend(disabled.then(|| format!("{input}-disabled")));
             let node = StyleNode { classes: classes.into_iter().map(|c| (c, scope)).collect(), ..part(&input) };
-            let at = push(tree, elements, index, node, Rc::from(input.as_str()), Vec::new());
-            if checked {
-                elements[at].children.push(Content::Text("✓".into()));
-            }
+            push(tree, elements, index, node, Rc::from(input.as_str()), Vec::new());
         }
         "switch" => {
             push(tree, elements, index, part("wx-switch-knob"), Rc::from("wx-switch-knob"), Vec::new());

@@ -110,7 +110,17 @@ impl StyleTree {
 
     /// Whether `selector` from a sheet of scope `rule_scope` matches node `index`.
     pub fn matches(&self, selector: &Selector<'static>, index: usize, rule_scope: Scope) -> bool {
-        let mut context = MatchingContext::new(MatchingMode::Normal, None, None, QuirksMode::NoQuirks);
+        self.matches_in(MatchingMode::Normal, selector, index, rule_scope)
+    }
+
+    /// Whether `selector`, which ends in a pseudo-element (`.a::before`), matches that
+    /// pseudo-element of node `index`.
+    pub fn matches_pseudo_element(&self, selector: &Selector<'static>, index: usize, rule_scope: Scope) -> bool {
+        self.matches_in(MatchingMode::ForStatelessPseudoElement, selector, index, rule_scope)
+    }
+
+    fn matches_in(&self, mode: MatchingMode, selector: &Selector<'static>, index: usize, rule_scope: Scope) -> bool {
+        let mut context = MatchingContext::new(mode, None, None, QuirksMode::NoQuirks);
         context.current_host = self.host(index, rule_scope).map(|h| OpaqueElement::new(&self.nodes[h]));
         let node = Node { tree: self, index, rule_scope, selectors: PhantomData };
         matches_selector(selector, 0, None, &node, &mut context, &mut |_, _| {})

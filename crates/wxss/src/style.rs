@@ -206,6 +206,8 @@ pub struct ComputedStyle {
     pub shadows: Vec<Shadow>,
     pub ellipsis: bool,
     pub line_clamp: Option<u32>,
+    /// `content` of a `::before`/`::after` box (None: `none`/`normal`, no box).
+    pub content: Option<String>,
     // Inherited:
     pub color: Rgba,
     pub font_size: f32,
@@ -258,6 +260,7 @@ impl Default for ComputedStyle {
             shadows: Vec::new(),
             ellipsis: false,
             line_clamp: None,
+            content: None,
             color: Rgba::BLACK,
             font_size: 16.0,
             font_weight: 400,

@@ -23,7 +23,7 @@ fn specificity_order_important_and_inline_style_decide() {
     let mut tree = StyleTree::new();
     let a = tree.push(0, node("view", &["a"], PAGE));
     let b = tree.push(0, StyleNode { style: "color: rgb(1, 2, 3); width: 7px".into(), ..node("view", &["a", "b"], PAGE) });
-    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
     assert_eq!(styles[a].color, rgb(0, 0, 255));
     assert_eq!(styles[a].width, Dim::px(50.0));
     assert_eq!(styles[a].height, Dim::px(20.0));
@@ -41,7 +41,7 @@ fn inherited_properties_flow_down_and_variables_resolve() {
     let mut tree = StyleTree::new();
     let boxed = tree.push(0, node("view", &["box"], PAGE));
     let inner = tree.push(boxed, node("view", &["inner"], PAGE));
-    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
     assert_eq!(styles[boxed].display, Display::Flex);
     assert_eq!(styles[boxed].padding[0], Dim::px(20.0));
     assert_eq!(styles[boxed].padding[1], Dim::Length { px: 0.0, percent: 10.0 });
@@ -58,8 +58,8 @@ fn media_queries_follow_the_device_and_theme() {
     let s = sheet(&[("a.wxss", ".a { color: red } @media (prefers-color-scheme: dark) { .a { color: white } } @media (min-width: 400px) { .a { width: 1px } }")]);
     let mut tree = StyleTree::new();
     let a = tree.push(0, node("view", &["a"], PAGE));
-    let light = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree);
-    let dark = Cascade { sheets: vec![(PAGE, &s)], device: Device { width: 414.0, ..Device::IPHONE_6 }, dark: true }.compute(&tree);
+    let light = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    let dark = Cascade { sheets: vec![(PAGE, &s)], device: Device { width: 414.0, ..Device::IPHONE_6 }, dark: true }.compute(&tree).elements;
     assert_eq!((light[a].color, light[a].width), (rgb(255, 0, 0), Dim::Auto));
     assert_eq!((dark[a].color, dark[a].width), (rgb(255, 255, 255), Dim::px(1.0)));
 }
@@ -77,7 +77,7 @@ fn component_classes_are_isolated_unless_the_component_shares() {
         let host = tree.push(0, node("my-comp", &[], PAGE));
         let inside = tree.push(host, node("view", &["title"], 1));
         let plain = tree.push(host, node("view", &["other"], 1));
-        let styles = Cascade { sheets: vec![(BUILT_IN, &built_in), (PAGE, &page), (1, &comp)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+        let styles = Cascade { sheets: vec![(BUILT_IN, &built_in), (PAGE, &page), (1, &comp)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
         let page_title = if shared { rgb(0, 0, 255) } else { rgb(255, 0, 0) };
         assert_eq!(styles[outside].color, page_title, "{isolation:?}");
         assert_eq!(styles[outside].width == Dim::px(5.0), shared, "{isolation:?}");
@@ -101,4 +101,27 @@ fn imports_are_inlined_and_cycles_and_unsupported_things_reported() {
     assert!(messages.iter().any(|m| m.contains("b.wxss:1:1: error: @import cycle: a.wxss → b.wxss → a.wxss")), "{messages:#?}");
     assert!(messages.iter().any(|m| m.contains("b.wxss:2:1: warning: not supported by wxemu yet: property `mask-image`")), "{messages:#?}");
     assert!(messages.iter().any(|m| m.contains("b.wxss:3:1: warning: not supported by wxemu yet: @keyframes")), "{messages:#?}");
+}
+
+#[test]
+fn before_and_after_rules_generate_boxes_with_content() {
+    let s = sheet(&[(
+        "a.wxss",
+        ".a { --mark: green; color: blue } .a::before { content: \"★ \"; color: var(--mark) } .a::after { content: '\\2192'; display: block } \
+         .b::before { color: red } .c::after { content: none } .d::after { content: \"\"; position: absolute } .a:first-child::after { width: 4px }",
+    )]);
+    let mut tree = StyleTree::new();
+    let a = tree.push(0, node("view", &["a"], PAGE));
+    tree.push(0, node("view", &["b", "c"], PAGE));
+    let d = tree.push(0, node("view", &["d"], PAGE));
+    let computed = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree);
+    let generated: Vec<(usize, bool, Option<&str>)> = computed.generated.iter().map(|g| (g.element, g.before, g.style.content.as_deref())).collect();
+    // No box without content (`.b::before`) or with `content: none` (`.c::after`); an empty
+    // string still makes a box.
+    assert_eq!(generated, [(a, true, Some("★ ")), (a, false, Some("→")), (d, false, Some(""))]);
+    let (before, after) = (&computed.generated[0].style, &computed.generated[1].style);
+    assert_eq!(before.color, rgb(0, 128, 0), "variables of the element reach its ::before");
+    assert_eq!((after.color, after.display, after.width), (rgb(0, 0, 255), Display::Block, Dim::px(4.0)), "inherits from the element; structural pseudo-classes apply");
+    assert_eq!(computed.generated[2].style.position, wxemu_wxss::style::Position::Absolute);
+    assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
 }
