@@ -109,9 +109,15 @@ impl Frame {
             return if on_back { Hit::Back } else { Hit::Nothing };
         }
         let point = (x, y - self.top);
-        let inside = |b: &Box2| point.0 >= b.x && point.0 < b.x + b.w && point.1 >= b.y && point.1 < b.y + b.h;
+        // The point in the element's own coordinates (before its and its ancestors' transforms).
+        let inside = |e: usize, b: &Box2| {
+            let transform = wxemu_view::paint::drawn_transform(&self.styled, &self.layout, e);
+            let p = transform.inverse() * wxemu_render::Point::new(point.0 as f64, point.1 as f64);
+            let (px, py) = (p.x as f32, p.y as f32);
+            px >= b.x && px < b.x + b.w && py >= b.y && py < b.y + b.h
+        };
         let topmost = self.layout.order.iter().rev().find_map(|piece| match piece {
-            Piece::Begin(e) | Piece::Inline(e) if *e > 0 && self.layout.boxes[*e].as_ref().is_some_and(inside) => Some(*e),
+            Piece::Begin(e) | Piece::Inline(e) if *e > 0 && self.layout.boxes[*e].as_ref().is_some_and(|b| inside(*e, b)) => Some(*e),
             _ => None,
         });
         topmost.and_then(|e| self.styled.source_path(e)).map_or(Hit::Nothing, |path| Hit::Page(path, point))
@@ -237,7 +243,8 @@ impl Simulator {
     pub fn element_boxes(&mut self) -> Result<Vec<(NodePath, Box2)>, String> {
         self.with_screen(|sim, screen| {
             let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Vec::new() };
-            let boxes = frame.styled.elements.iter().zip(&frame.layout.boxes).filter_map(|(e, b)| Some((e.path.clone()?, (*b)?))).collect();
+            let drawn = |e: usize| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, e);
+            let boxes = frame.styled.elements.iter().enumerate().filter_map(|(e, element)| Some((element.path.clone()?, drawn(e)?))).collect();
             screen.keep(frame);
             boxes
         })
@@ -248,7 +255,8 @@ impl Simulator {
     pub(crate) fn element_box(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
         self.with_screen(|sim, screen| {
             let frame = sim.frame(screen, InlineBoxes::All)?;
-            let found = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path)).and_then(|e| frame.layout.boxes[e]);
+            let found = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path));
+            let found = found.and_then(|e| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, e));
             screen.keep(frame);
             found
         })

@@ -43,6 +43,19 @@ fn a_tap_at_a_point_reaches_the_topmost_element_with_coordinates() {
 }
 
 #[test]
+fn taps_find_elements_where_their_transforms_draw_them() {
+    let mut sim = touch_app();
+    // #moved is laid out at x 200–300, y 220–260; turned 90° about its centre and moved by
+    // (-100, 50) it covers x 130–170, y 240–340 of the page.
+    sim.tap_at(150.0, 64.0 + 330.0).unwrap();
+    assert_eq!(console(&mut sim), ["tap moved touches=1 changed=1 page=150,330 at 150,330"]);
+    sim.tap_at(250.0, 64.0 + 240.0).unwrap();
+    assert!(console(&mut sim).is_empty(), "where it is laid out, nothing is drawn");
+    sim.tap("#moved").unwrap();
+    assert_eq!(console(&mut sim), ["tap moved touches=1 changed=1 page=150,290 at 150,290"]);
+}
+
+#[test]
 fn the_tab_bar_and_the_back_arrow_answer_taps() {
     let mut sim = touch_app();
     sim.tap_at(300.0, 667.0 - 20.0).unwrap();

@@ -3,9 +3,11 @@
 //! rasterizer scales by the device pixel ratio.
 
 use std::sync::Arc;
-use vello_cpu::kurbo::{Affine, BezPath, Point, Rect, RoundedRect, RoundedRectRadii, Shape};
+use vello_cpu::kurbo::{BezPath, RoundedRect, RoundedRectRadii, Shape};
+pub use vello_cpu::kurbo::{Point, Rect};
 use vello_cpu::peniko::{self, color::AlphaColor, ColorStop, Fill};
 use vello_cpu::{Glyph, RenderContext, Resources};
+pub use vello_cpu::kurbo::Affine;
 pub use vello_cpu::peniko::FontData;
 pub use vello_cpu::Pixmap;
 
@@ -43,7 +45,8 @@ pub struct Box2 {
 }
 
 impl Box2 {
-    fn rect(&self) -> Rect {
+    /// The same rectangle as kurbo's (x0, y0, x1, y1).
+    pub fn rect(&self) -> Rect {
         Rect::new(self.x as f64, self.y as f64, (self.x + self.w) as f64, (self.y + self.h) as f64)
     }
 }
@@ -78,6 +81,8 @@ pub enum Item {
     Clip { area: Box2, radii: Radii },
     /// Starts a group drawn with `opacity`, until the matching `Pop`.
     Opacity(f32),
+    /// Draws what follows, until the matching `Pop`, through a transform (CSS px to CSS px).
+    Transform(Affine),
     Pop,
 }
 
@@ -102,6 +107,9 @@ pub fn rasterize(list: &DisplayList, scale: f32) -> Pixmap {
     let mut resources = Resources::new();
     let base = Affine::scale(scale as f64);
     ctx.set_transform(base);
+    // What each open Clip, Opacity or Transform item started: a layer, or a transform
+    // (with the one before it, for its Pop).
+    let mut open: Vec<Option<Affine>> = Vec::new();
     ctx.set_paint(Rgba::WHITE.to_peniko());
     ctx.fill_rect(&Rect::new(0.0, 0.0, list.width as f64, list.height as f64));
     for item in &list.items {
@@ -136,9 +144,24 @@ pub fn rasterize(list: &DisplayList, scale: f32) -> Pixmap {
                 ctx.fill_rect(&area.rect());
                 ctx.reset_paint_transform();
             }
-            Item::Clip { area, radii } => ctx.push_clip_layer(&rounded(*area, *radii)),
-            Item::Opacity(opacity) => ctx.push_opacity_layer(*opacity),
-            Item::Pop => ctx.pop_layer(),
+            Item::Clip { area, radii } => {
+                ctx.push_clip_layer(&rounded(*area, *radii));
+                open.push(None);
+            }
+            Item::Opacity(opacity) => {
+                ctx.push_opacity_layer(*opacity);
+                open.push(None);
+            }
+            Item::Transform(transform) => {
+                let before = *ctx.transform();
+                open.push(Some(before));
+                ctx.set_transform(before * *transform);
+            }
+            Item::Pop => match open.pop() {
+                Some(Some(before)) => ctx.set_transform(before),
+                Some(None) => ctx.pop_layer(),
+                None => {}
+            },
         }
     }
     ctx.flush();

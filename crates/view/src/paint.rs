@@ -5,8 +5,8 @@ use crate::layout::{PageLayout, Piece};
 use crate::styled::StyledTree;
 use parley::PositionedLayoutItem;
 use std::sync::Arc;
-use wxemu_render::{Box2, Item, Paint, Pixmap, Radii, Rgba};
-use wxemu_wxss::style::{BackgroundImage, ComputedStyle, Overflow};
+use wxemu_render::{Affine, Box2, Item, Paint, Pixmap, Radii, Rgba};
+use wxemu_wxss::style::{BackgroundImage, ComputedStyle, Overflow, Transform};
 
 /// Finds an image by the `src` an element gave (None when it cannot be shown).
 pub type ImageSource<'a> = &'a dyn Fn(&str) -> Option<Arc<Pixmap>>;
@@ -28,12 +28,16 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
                     continue;
                 };
                 let mut layers = 0;
+                if let Some(transform) = transform(s, area) {
+                    items.push(Item::Transform(transform));
+                    layers += 1;
+                }
                 if s.opacity < 1.0 {
                     items.push(Item::Opacity(s.opacity));
                     layers += 1;
                 }
                 let radii = radii(s, area);
-                if s.visible && visible(&area) {
+                if s.visible && (visible(&area) || !s.transform.is_empty()) {
                     decorate(s, area, radii, items);
                     if &*element.tag == "image" {
                         let src = element.attr("src");
@@ -68,6 +72,54 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
             }
         }
     }
+}
+
+/// The `transform` of an element whose border box is `area`, about its `transform-origin`
+/// (None when it has none).
+pub fn transform(s: &ComputedStyle, area: Box2) -> Option<Affine> {
+    if s.transform.is_empty() {
+        return None;
+    }
+    let at = |d: wxemu_wxss::style::Dim, reference: f32| d.resolve(reference).unwrap_or(0.0) as f64;
+    let origin = (area.x as f64 + at(s.transform_origin[0], area.w), area.y as f64 + at(s.transform_origin[1], area.h));
+    let mut m = Affine::translate(origin);
+    for t in &s.transform {
+        m *= match *t {
+            Transform::Translate(x, y) => Affine::translate((at(x, area.w), at(y, area.h))),
+            Transform::Scale(x, y) => Affine::scale_non_uniform(x as f64, y as f64),
+            Transform::Rotate(angle) => Affine::rotate(angle as f64),
+            Transform::Skew(x, y) => Affine::skew((x as f64).tan(), (y as f64).tan()),
+            Transform::Matrix(m) => Affine::new(m.map(f64::from)),
+        };
+    }
+    Some(m * Affine::translate((-origin.0, -origin.1)))
+}
+
+/// Where element `e` is drawn: the transforms of it and its ancestors, composed, in page
+/// coordinates (identity when none has one).
+pub fn drawn_transform(styled: &StyledTree, layout: &PageLayout, mut e: usize) -> Affine {
+    let mut m = Affine::IDENTITY;
+    loop {
+        if let Some(t) = layout.boxes[e].and_then(|area| transform(&styled.elements[e].style, area)) {
+            m = t * m;
+        }
+        match styled.elements[e].parent {
+            Some(parent) => e = parent,
+            None => return m,
+        }
+    }
+}
+
+/// The box element `e` covers on the page once transformed (the bounding box of its
+/// transformed border box, as `getBoundingClientRect` gives it).
+pub fn drawn_box(styled: &StyledTree, layout: &PageLayout, e: usize) -> Option<Box2> {
+    let area = layout.boxes[e]?;
+    let m = drawn_transform(styled, layout, e);
+    if m == Affine::IDENTITY {
+        return Some(area);
+    }
+    let r = m.transform_rect_bbox(area.rect());
+    Some(Box2 { x: r.x0 as f32, y: r.y0 as f32, w: r.width() as f32, h: r.height() as f32 })
 }
 
 /// An `<image>` drawn in its `mode`: stretched (scaleToFill, widthFix, heightFix — layout

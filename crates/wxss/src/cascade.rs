@@ -261,7 +261,7 @@ fn supported_id(id: &PropertyId) -> bool {
             | P::BorderTopLeftRadius(_) | P::BorderTopRightRadius(_) | P::BorderBottomRightRadius(_) | P::BorderBottomLeftRadius(_)
             | P::FlexDirection(_) | P::FlexWrap(_) | P::FlexGrow(_) | P::FlexShrink(_) | P::FlexBasis(_)
             | P::JustifyContent(_) | P::AlignContent(_) | P::AlignItems(_) | P::AlignSelf(_) | P::RowGap | P::ColumnGap | P::Order(_)
-            | P::AspectRatio | P::ZIndex | P::OverflowX | P::OverflowY | P::Opacity | P::BackgroundColor | P::BackgroundImage
+            | P::AspectRatio | P::ZIndex | P::OverflowX | P::OverflowY | P::Opacity | P::Transform(_) | P::TransformOrigin(_) | P::BackgroundColor | P::BackgroundImage
             | P::BoxShadow(_) | P::TextOverflow(_) | P::Color | P::FontSize | P::FontWeight | P::FontStyle | P::FontFamily
             | P::LineHeight | P::LetterSpacing | P::TextAlign | P::WhiteSpace | P::Visibility | P::TextDecorationLine(_)
             // Only meaningful next to -webkit-line-clamp, which clamps the lines.
@@ -398,6 +398,10 @@ impl Context<'_> {
             P::OverflowX(o) => s.overflow[0] = overflow_of(o),
             P::OverflowY(o) => s.overflow[1] = overflow_of(o),
             P::Opacity(a) => s.opacity = a.0.clamp(0.0, 1.0),
+            P::Transform(list, _) => s.transform = list.0.iter().filter_map(|t| self.transform(s, t)).collect(),
+            P::TransformOrigin(origin, _) => {
+                s.transform_origin = [self.position_component(s, &origin.x), self.position_component(s, &origin.y)];
+            }
             P::BackgroundColor(c) => s.background_color = color_of(c, s.color).unwrap_or(Rgba::TRANSPARENT),
             P::BackgroundImage(images) => s.background_image = images.first().and_then(|i| self.image(s, i)),
             P::BoxShadow(shadows, _) => {
@@ -499,6 +503,48 @@ impl Context<'_> {
     }
 
     /// A length-percentage as px + percent.
+    /// A 2D transform function (3D ones draw as their 2D part: `translate3d(x, y, z)` as
+    /// `translate(x, y)`; rotations about x or y and perspective are left out).
+    fn transform(&self, s: &ComputedStyle, t: &lightningcss::properties::transform::Transform) -> Option<Transform> {
+        use lightningcss::properties::transform::Transform as T;
+        let number = |n: &lightningcss::values::percentage::NumberOrPercentage| match n {
+            lightningcss::values::percentage::NumberOrPercentage::Number(n) => *n,
+            lightningcss::values::percentage::NumberOrPercentage::Percentage(p) => p.0,
+        };
+        Some(match t {
+            T::Translate(x, y) => Transform::Translate(self.lp(s, x), self.lp(s, y)),
+            T::TranslateX(x) => Transform::Translate(self.lp(s, x), Dim::ZERO),
+            T::TranslateY(y) => Transform::Translate(Dim::ZERO, self.lp(s, y)),
+            T::Translate3d(x, y, _) => Transform::Translate(self.lp(s, x), self.lp(s, y)),
+            T::Scale(x, y) | T::Scale3d(x, y, _) => Transform::Scale(number(x), number(y)),
+            T::ScaleX(x) => Transform::Scale(number(x), 1.0),
+            T::ScaleY(y) => Transform::Scale(1.0, number(y)),
+            T::Rotate(a) | T::RotateZ(a) => Transform::Rotate(a.to_radians()),
+            T::Rotate3d(x, y, z, a) if *x == 0.0 && *y == 0.0 && *z != 0.0 => Transform::Rotate(a.to_radians() * z.signum()),
+            T::Skew(x, y) => Transform::Skew(x.to_radians(), y.to_radians()),
+            T::SkewX(x) => Transform::Skew(x.to_radians(), 0.0),
+            T::SkewY(y) => Transform::Skew(0.0, y.to_radians()),
+            T::Matrix(m) => Transform::Matrix([m.a, m.b, m.c, m.d, m.e, m.f]),
+            T::TranslateZ(_) | T::ScaleZ(_) | T::RotateX(_) | T::RotateY(_) | T::Rotate3d(..) | T::Perspective(_) | T::Matrix3d(_) => return None,
+        })
+    }
+
+    /// One coordinate of a position (`left`, `center`, `30%`, `right 10px`…) as a length
+    /// against the box.
+    fn position_component<K: Clone + Into<LengthPercentage>>(&self, s: &ComputedStyle, c: &lightningcss::values::position::PositionComponent<K>) -> Dim {
+        use lightningcss::values::position::PositionComponent as C;
+        match c {
+            C::Center => Dim::Length { px: 0.0, percent: 50.0 },
+            C::Length(l) => self.lp(s, l),
+            C::Side { side, offset } => {
+                // The side is 0% (left, top) or 100% (right, bottom); an offset counts from it.
+                let from_start = self.lp(s, &side.clone().into()) == Dim::ZERO;
+                let Dim::Length { px, percent } = offset.as_ref().map_or(Dim::ZERO, |o| self.lp(s, o)) else { return Dim::ZERO };
+                if from_start { Dim::Length { px, percent } } else { Dim::Length { px: -px, percent: 100.0 - percent } }
+            }
+        }
+    }
+
     fn lp(&self, s: &ComputedStyle, l: &LengthPercentage) -> Dim {
         let (px, percent) = match l {
             DimensionPercentage::Dimension(v) => (self.length_value(s, v), 0.0),

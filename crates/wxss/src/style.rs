@@ -158,6 +158,18 @@ pub enum BackgroundImage {
     Linear { angle: f32, stops: Vec<Stop> },
 }
 
+/// One function of a `transform` list: lengths in px or % of the element's border box,
+/// angles in radians (clockwise).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Transform {
+    Translate(Dim, Dim),
+    Scale(f32, f32),
+    Rotate(f32),
+    Skew(f32, f32),
+    /// `matrix(a, b, c, d, e, f)`.
+    Matrix([f32; 6]),
+}
+
 /// One side's border.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Border {
@@ -201,6 +213,10 @@ pub struct ComputedStyle {
     pub z_index: Option<i32>,
     pub overflow: [Overflow; 2],
     pub opacity: f32,
+    /// `transform`, applied in order (empty: none).
+    pub transform: Vec<Transform>,
+    /// `transform-origin` (x, y), against the border box.
+    pub transform_origin: [Dim; 2],
     pub background_color: Rgba,
     pub background_image: Option<BackgroundImage>,
     pub shadows: Vec<Shadow>,
@@ -255,6 +271,8 @@ impl Default for ComputedStyle {
             z_index: None,
             overflow: [Overflow::Visible; 2],
             opacity: 1.0,
+            transform: Vec::new(),
+            transform_origin: [Dim::Length { px: 0.0, percent: 50.0 }; 2],
             background_color: Rgba::TRANSPARENT,
             background_image: None,
             shadows: Vec::new(),
