@@ -25,8 +25,11 @@ pub struct PageView {
     /// The composed tree: the page's template with every component's inside its host.
     pub tree: Rc<Vec<Node>>,
     pub components: HashMap<String, ComponentView>,
-    /// Built-in controls the user changed (switches, checkboxes, typed text), by path.
-    pub controls: HashMap<wxemu_view::select::NodePath, crate::controls::ControlState>,
+    /// Built-in controls the user changed (switches, checkboxes, typed text, scrolled
+    /// scroll-views), by path and attribute.
+    pub controls: HashMap<(wxemu_view::select::NodePath, &'static str), crate::controls::ControlState>,
+    /// How far the page is scrolled (CSS px).
+    pub scroll_top: f32,
 }
 
 impl PageView {

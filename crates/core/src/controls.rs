@@ -67,7 +67,7 @@ impl PageView {
     /// Re-applies the user's control states to a freshly rendered tree; a state whose element
     /// is gone or whose attribute the template changed is dropped.
     pub(crate) fn apply_control_states(&mut self, tree: &mut [Node]) {
-        self.controls.retain(|path, state| match element_at_mut(tree, path) {
+        self.controls.retain(|(path, _), state| match element_at_mut(tree, path) {
             Some(el) if attr(el, state.attr).to_json() == state.template => {
                 set_attr(el, state.attr, state.current.clone());
                 true
@@ -90,9 +90,10 @@ impl Simulator {
         let Some(page) = self.stack.last_mut() else { return };
         let mut tree = (*page.tree).clone();
         let Some(el) = element_at_mut(&mut tree, path) else { return };
-        let template = page.controls.get(path).map_or_else(|| attr(el, name).to_json(), |s| s.template.clone());
+        let key = (path.to_vec(), name);
+        let template = page.controls.get(&key).map_or_else(|| attr(el, name).to_json(), |s| s.template.clone());
         set_attr(el, name, value.clone());
-        page.controls.insert(path.to_vec(), ControlState { attr: name, template, current: value });
+        page.controls.insert(key, ControlState { attr: name, template, current: value });
         page.tree = std::rc::Rc::new(tree);
         let (id, tree) = (page.id, page.tree.clone());
         self.mirror.update_page(id, tree);
@@ -225,7 +226,7 @@ impl Simulator {
     fn reset_form(&mut self, form: &NodePath) -> Result<(), String> {
         if let Some(page) = self.stack.last_mut() {
             let mut tree = (*page.tree).clone();
-            page.controls.retain(|path, state| {
+            page.controls.retain(|(path, _), state| {
                 if !path.starts_with(form) {
                     return true;
                 }

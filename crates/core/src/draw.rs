@@ -8,6 +8,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Rgba};
 use wxemu_view::layout::{InlineBoxes, PageLayout, Piece};
+use wxemu_view::scroll::Scrolling;
 use wxemu_view::select::NodePath;
 use wxemu_view::styled::StyledTree;
 use wxemu_view::chrome::{self, NavigationBar, Tab, TabBar};
@@ -89,8 +90,12 @@ struct Frame {
     dark: bool,
     styled: StyledTree,
     layout: PageLayout,
-    /// Height of the chrome above the page (status and navigation bars).
+    /// How far the page (within what its content allows) and its scroll-views are scrolled.
+    scrolling: Scrolling,
+    /// Height of the chrome above the page (status and navigation bars), and of the page's
+    /// part of the screen between the chrome.
     top: f32,
+    viewport: f32,
     bar: NavigationBar,
     tab_bar: Option<TabBar>,
     background: Rgba,
@@ -111,7 +116,7 @@ impl Frame {
         let point = (x, y - self.top);
         // The point in the element's own coordinates (before its and its ancestors' transforms).
         let inside = |e: usize, b: &Box2| {
-            let transform = wxemu_view::paint::drawn_transform(&self.styled, &self.layout, e);
+            let transform = wxemu_view::paint::drawn_transform(&self.styled, &self.layout, &self.scrolling, e);
             let p = transform.inverse() * wxemu_render::Point::new(point.0 as f64, point.1 as f64);
             let (px, py) = (p.x as f32, p.y as f32);
             px >= b.x && px < b.x + b.w && py >= b.y && py < b.y + b.h
@@ -122,6 +127,16 @@ impl Frame {
         });
         topmost.and_then(|e| self.styled.source_path(e)).map_or(Hit::Nothing, |path| Hit::Page(path, point))
     }
+}
+
+/// A scroll-view as drawn: the directions it scrolls, how far it is scrolled and could be
+/// (x, y), and the size of the box inside its borders.
+pub(crate) struct ScrollView {
+    pub x: bool,
+    pub y: bool,
+    pub offset: (f32, f32),
+    pub range: (f32, f32),
+    pub client: (f32, f32),
 }
 
 /// Where a point on the screen is.
@@ -177,7 +192,7 @@ impl Simulator {
         let tab_bar = self.is_tab(&route).then(|| self.tab_bar(&route, screen));
         let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         let page_device = Device { height: viewport, ..device };
-        let (id, tree) = (page.id, page.tree.clone());
+        let (id, tree, scroll_top) = (page.id, page.tree.clone(), page.scroll_top);
         let last = screen.last.take().filter(|last| last.page == id && last.dark == self.dark);
         // Start from the page's last frame: what changed since is styled and laid out anew.
         let (styled, last_layout, changed) = match last {
@@ -201,7 +216,8 @@ impl Simulator {
         let images = PageImages { root: self.package.root.clone(), route: route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
         let background = color(&window, "backgroundColor", Rgba::WHITE);
-        Some(Frame { page: id, tree, dark: self.dark, styled, layout, top, bar, tab_bar, background, route })
+        let scrolling = Scrolling::of(&styled, &layout, scroll_top.min(layout.height - viewport).max(0.0));
+        Some(Frame { page: id, tree, dark: self.dark, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
     }
 
     /// The current page drawn with its chrome. `full_page` makes the picture as tall as the
@@ -217,7 +233,7 @@ impl Simulator {
         let height = if full_page { frame.layout.height + frame.top + bottom } else { device.height };
         let mut items = vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: Paint::Solid(frame.background) }];
         let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
-        wxemu_view::paint::paint(&frame.styled, &frame.layout, &|src| images.find(src), frame.top, height, &mut items);
+        wxemu_view::paint::paint(&frame.styled, &frame.layout, &frame.scrolling, &|src| images.find(src), frame.top, height, &mut items);
         chrome::navigation_bar(&frame.bar, &mut screen.fonts, device.width, device.status_bar, &mut items);
         if let Some(tabs) = &frame.tab_bar {
             chrome::tab_bar(tabs, &mut screen.fonts, device.width, height - bottom, device.safe_bottom, &mut items);
@@ -243,27 +259,64 @@ impl Simulator {
     pub fn element_boxes(&mut self) -> Result<Vec<(NodePath, Box2)>, String> {
         self.with_screen(|sim, screen| {
             let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Vec::new() };
-            let drawn = |e: usize| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, e);
+            // In page coordinates: where elements are with the page at its top.
+            let scrolling = Scrolling { page: 0.0, ..frame.scrolling.clone() };
+            let drawn = |e: usize| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &scrolling, e);
             let boxes = frame.styled.elements.iter().enumerate().filter_map(|(e, element)| Some((element.path.clone()?, drawn(e)?))).collect();
             screen.keep(frame);
             boxes
         })
     }
 
-    /// The border box of the first element matching `path` on the current page, in page
-    /// coordinates.
+    /// How far the current page can scroll (None without a screen).
+    pub(crate) fn page_scroll_range(&mut self) -> Result<Option<f32>, String> {
+        if self.screen.is_none() {
+            return Ok(None);
+        }
+        self.with_screen(|sim, screen| {
+            let frame = sim.frame(screen, InlineBoxes::Painted)?;
+            let range = (frame.layout.height - frame.viewport).max(0.0);
+            screen.keep(frame);
+            Some(range)
+        })
+    }
+
+    /// The scroll-view at `path` as it is drawn.
+    pub(crate) fn scroll_view(&mut self, path: &[usize]) -> Result<ScrollView, String> {
+        let found = self.with_screen(|sim, screen| {
+            let frame = sim.frame(screen, InlineBoxes::Painted)?;
+            let e = (0..frame.styled.elements.len()).find(|&e| frame.styled.elements[e].path.as_deref() == Some(path))?;
+            let element = &frame.styled.elements[e];
+            let found = wxemu_view::scroll::directions(element).zip(frame.layout.boxes[e]).map(|((x, y), area)| {
+                let s = &element.style;
+                ScrollView {
+                    x,
+                    y,
+                    offset: frame.scrolling.views.get(&e).copied().unwrap_or_default(),
+                    range: wxemu_view::scroll::range(&frame.layout, e),
+                    client: (area.w - s.border_width(1) - s.border_width(3), area.h - s.border_width(0) - s.border_width(2)),
+                }
+            });
+            screen.keep(frame);
+            found
+        })?;
+        found.ok_or_else(|| "not a scroll-view with scroll-x or scroll-y".to_string())
+    }
+
+    /// The border box of the first element matching `path` on the current page, where it is
+    /// drawn below the chrome (the page and scroll-views scrolled).
     pub(crate) fn element_box(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
         self.with_screen(|sim, screen| {
             let frame = sim.frame(screen, InlineBoxes::All)?;
             let found = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path));
-            let found = found.and_then(|e| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, e));
+            let found = found.and_then(|e| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &frame.scrolling, e));
             screen.keep(frame);
             found
         })
     }
 
     /// app.json `window` with the page's .json on top.
-    fn window_config(&self, route: &str) -> Map<String, Json> {
+    pub(crate) fn window_config(&self, route: &str) -> Map<String, Json> {
         let mut window = self.package.app.window.clone();
         if let Some(unit) = self.package.pages.get(route) {
             for (k, v) in &unit.config.raw {

@@ -116,11 +116,14 @@ impl Simulator {
     pub(crate) fn dispatch_path(&mut self, path: &[usize], event: &str, mut detail: Json, point: Option<(f32, f32)>) -> Result<usize, String> {
         let page = self.stack.last().ok_or("no page is open")?;
         let chain = element_chain(&page.tree, path);
-        let touch = point.map(|(x, y)| serde_json::json!({ "identifier": 0, "pageX": x, "pageY": y, "clientX": x, "clientY": y, "force": 1 }));
+        // `point` is on the screen below the chrome (client coordinates); the page's
+        // coordinates add how far it is scrolled.
+        let scrolled = page.scroll_top;
+        let touch = point.map(|(x, y)| serde_json::json!({ "identifier": 0, "pageX": x, "pageY": y + scrolled, "clientX": x, "clientY": y, "force": 1 }));
         if let (Some((x, y)), Json::Object(fields)) = (point, &mut detail) {
             if matches!(event, "tap" | "longpress" | "longtap") && fields.is_empty() {
                 fields.insert("x".into(), Json::from(x));
-                fields.insert("y".into(), Json::from(y));
+                fields.insert("y".into(), Json::from(y + scrolled));
             }
         }
         let calls: Vec<(u32, String, Json)> = dispatch(&chain, event)
@@ -169,9 +172,68 @@ impl Simulator {
         self.current_page_handler("onReachBottom", None).map(drop)
     }
 
-    /// The page scrolls: `onPageScroll({ scrollTop })`.
-    pub fn page_scroll(&mut self, scroll_top: f64) -> Result<(), String> {
-        self.current_page_handler("onPageScroll", Some(serde_json::json!({ "scrollTop": scroll_top }))).map(drop)
+    /// Scrolls the page to `top` CSS px, as the user would (within what its content allows
+    /// when a screen is attached): the page's `onPageScroll({ scrollTop })`, and
+    /// `onReachBottom` when the page comes within `onReachBottomDistance` (50 px unless its
+    /// .json or app.json's window says) of its bottom.
+    pub fn scroll_page_to(&mut self, top: f32) -> Result<(), String> {
+        let range = self.page_scroll_range()?;
+        let page = self.stack.last_mut().ok_or("no page is open")?;
+        let (old, new) = (page.scroll_top, range.map_or(top, |r| top.min(r)).max(0.0));
+        if old == new {
+            return Ok(());
+        }
+        page.scroll_top = new;
+        let route = page.route.clone();
+        self.current_page_handler("onPageScroll", Some(serde_json::json!({ "scrollTop": new })))?;
+        if let Some(range) = range {
+            let window = self.window_config(&route);
+            let distance = window.get("onReachBottomDistance").and_then(Json::as_f64).unwrap_or(50.0) as f32;
+            if new >= range - distance && old < range - distance {
+                self.reach_bottom()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Scrolls the first scroll-view matching `selector` to (`left`, `top`) within its
+    /// content, in the directions it scrolls, as the user would: its `scroll` event with
+    /// `{scrollLeft, scrollTop, scrollWidth, scrollHeight, deltaX, deltaY}`, then
+    /// `scrolltoupper`/`scrolltolower` with `{direction}` when it comes within
+    /// `upper-threshold`/`lower-threshold` (50 px) of an end. The position stays until the
+    /// template changes `scroll-top`/`scroll-left`/`scroll-into-view`. Needs a screen.
+    pub fn scroll_view_to(&mut self, selector: &str, left: f32, top: f32) -> Result<(), String> {
+        let path = self.find(selector)?;
+        let view = self.scroll_view(&path).map_err(|e| format!("`{selector}`: {e}"))?;
+        let (old_x, old_y) = view.offset;
+        let x = if view.x { left.clamp(0.0, view.range.0) } else { old_x };
+        let y = if view.y { top.clamp(0.0, view.range.1) } else { old_y };
+        if (x, y) == (old_x, old_y) {
+            return Ok(());
+        }
+        let (upper, lower) = {
+            let page = self.stack.last().ok_or("no page is open")?;
+            let chain = element_chain(&page.tree, &path);
+            let el = chain.last().expect("a matched path has an element");
+            let threshold = |name: &str| el.attr(name).map(|v| v.to_js_string()).and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()).unwrap_or(50.0);
+            (threshold("upperThreshold"), threshold("lowerThreshold"))
+        };
+        self.set_control(&path, "scrollLeft", wxemu_wxml::Value::Number(x.into()));
+        self.set_control(&path, "scrollTop", wxemu_wxml::Value::Number(y.into()));
+        self.set_control(&path, "scrollIntoView", wxemu_wxml::Value::String("".into()));
+        let (width, height) = (view.client.0 + view.range.0, view.client.1 + view.range.1);
+        let detail = serde_json::json!({ "scrollLeft": x, "scrollTop": y, "scrollWidth": width, "scrollHeight": height, "deltaX": x - old_x, "deltaY": y - old_y });
+        self.dispatch_path(&path, "scroll", detail, None)?;
+        let ends = [(old_y, y, "top", "bottom", view.range.1), (old_x, x, "left", "right", view.range.0)];
+        for (old, new, start, end, range) in ends {
+            if new <= upper && old > upper {
+                self.dispatch_path(&path, "scrolltoupper", serde_json::json!({ "direction": start }), None)?;
+            }
+            if new >= range - lower && old < range - lower {
+                self.dispatch_path(&path, "scrolltolower", serde_json::json!({ "direction": end }), None)?;
+            }
+        }
+        Ok(())
     }
 
     /// The window changes size: the page's `onResize` and its components'

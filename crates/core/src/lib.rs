@@ -340,7 +340,7 @@ impl Simulator {
         let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.view_data(id));
-        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new() });
+        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0 });
         self.sync_stack();
         // A page built with Component() is a component too: attached before onLoad, ready
         // before onReady, detached after onUnload.

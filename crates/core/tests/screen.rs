@@ -113,3 +113,58 @@ fn redrawing_after_set_data_gives_the_picture_of_a_fresh_drawing() {
     // Drawing again with nothing changed gives the same picture.
     assert!(picture(&mut sim).data() == previous.data());
 }
+
+fn scroll_app() -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/scroll");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed")));
+    sim.take_console();
+    sim
+}
+
+#[test]
+fn the_page_scrolls_within_its_content_and_fixed_boxes_stay_put() {
+    let mut sim = scroll_app();
+    // 200 (scroll-view) + 40 (button) + 10 rows of 100 = 1240 px of page in a 603 px viewport.
+    sim.tap_at(10.0, 64.0 + 250.0).unwrap();
+    assert_eq!(console(&mut sim), ["tap row0 page=250 client=250"]);
+    sim.scroll_page_to(300.0).unwrap();
+    assert_eq!(console(&mut sim), ["onPageScroll 300"]);
+    // Row 0 (page y 240–340) is now at -60–40 of the screen below the chrome; row 3 under y 250.
+    sim.tap_at(10.0, 64.0 + 20.0).unwrap();
+    sim.tap_at(10.0, 64.0 + 250.0).unwrap();
+    assert_eq!(console(&mut sim), ["tap row0 page=320 client=20", "tap row3 page=550 client=250"]);
+    // The fixed bar is where it was.
+    sim.tap_at(350.0, 64.0 + 20.0).unwrap();
+    assert_eq!(console(&mut sim), ["tap top-bar page=320 client=20"]);
+    // Past the end: the page stops at its bottom (1240 - 603 = 637), and onReachBottom fires
+    // once on coming within 100 px (the page's onReachBottomDistance).
+    sim.scroll_page_to(5000.0).unwrap();
+    assert_eq!(console(&mut sim), ["onPageScroll 637", "onReachBottom"]);
+    sim.scroll_page_to(600.0).unwrap();
+    assert_eq!(console(&mut sim), ["onPageScroll 600"]);
+    let boxes = sim.element_boxes().unwrap();
+    // Top-level nodes: the fixed bar, the scroll-view, the button, then the rows.
+    let row9 = boxes.iter().find(|(path, _)| path == &[12]).map(|(_, b)| *b).unwrap();
+    assert_eq!((row9.y, row9.h), (1140.0, 100.0), "dump --layout gives page coordinates");
+}
+
+#[test]
+fn scroll_views_scroll_and_tell_their_handlers() {
+    let mut sim = scroll_app();
+    // 20 items of 50 px in 200 px: it scrolls 800 px.
+    sim.scroll_view_to("#sv", 0.0, 120.0).unwrap();
+    assert_eq!(console(&mut sim), ["scroll 120 h=1000 dy=120"]);
+    sim.tap_at(10.0, 64.0 + 10.0).unwrap();
+    assert_eq!(console(&mut sim), ["tap item2 page=10 client=10"], "item 2 (100–150) is under y 10 when scrolled 120");
+    sim.scroll_view_to("#sv", 0.0, 9999.0).unwrap();
+    assert_eq!(console(&mut sim), ["scroll 800 h=1000 dy=680", "scrolltolower bottom"]);
+    sim.scroll_view_to("#sv", 0.0, 10.0).unwrap();
+    assert_eq!(console(&mut sim), ["scroll 10 h=1000 dy=-790", "scrolltoupper top"]);
+    // scroll-into-view brings item 12 to the top of the scroll-view.
+    sim.tap("#jump").unwrap();
+    sim.tap_at(10.0, 64.0 + 25.0).unwrap();
+    sim.tap("#item13").unwrap();
+    assert_eq!(console(&mut sim), ["tap item12 page=25 client=25", "tap item13 page=75 client=75"]);
+    assert!(sim.scroll_view_to("#jump", 0.0, 10.0).unwrap_err().contains("not a scroll-view"));
+}

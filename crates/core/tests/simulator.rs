@@ -283,7 +283,7 @@ fn page_events_come_from_the_simulator() {
     let mut sim = gestures();
     sim.pull_down_refresh().unwrap();
     sim.reach_bottom().unwrap();
-    sim.page_scroll(120.0).unwrap();
+    sim.scroll_page_to(120.0).unwrap();
     sim.resize(414.0, 896.0).unwrap();
     assert_eq!(console(&mut sim), ["onPullDownRefresh", "onReachBottom", "onPageScroll 120", "onResize 414x896", "probe resize 414"]);
     sim.background();

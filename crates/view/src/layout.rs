@@ -31,6 +31,9 @@ pub struct PageLayout {
     pub order: Vec<Piece>,
     /// Height of the page's content.
     pub height: f32,
+    /// How far each element that clips its content could scroll it (x, y): the content's
+    /// size, padding included, past the box inside its borders.
+    pub scroll_ranges: std::collections::HashMap<usize, (f32, f32)>,
     tree: Tree,
 }
 
@@ -67,6 +70,9 @@ struct Leaf {
     clamp: Option<usize>,
     /// Whether lines may wrap (not for `white-space: nowrap` and `pre`).
     wrap: bool,
+    /// How far lines that may not wrap move right to be aligned in their box (parley aligns
+    /// them only within their own width).
+    indent: f32,
     /// The element whose style the paragraph's box uses.
     container: usize,
     /// What the shaping depended on (see [`shaping_key`]).
@@ -387,7 +393,9 @@ impl Builder<'_> {
             _ => AlignContent::FLEX_START,
         };
         let padding = Rect { left: LengthPercentage::length(0.0), right: LengthPercentage::length(0.0), top: LengthPercentage::length(0.0), bottom: LengthPercentage::length(strut) };
-        let row = Style { display: Display::Flex, flex_wrap: FlexWrap::Wrap, align_items: AlignItems::BASELINE, justify_content, padding, ..Style::default() };
+        // Inline-blocks wrap onto new lines unless white space may not break.
+        let flex_wrap = if matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre) { FlexWrap::NoWrap } else { FlexWrap::Wrap };
+        let row = Style { display: Display::Flex, flex_wrap, align_items: AlignItems::BASELINE, justify_content, padding, ..Style::default() };
         out.push(self.node(row, &items, Slot::Anonymous));
     }
 
@@ -420,7 +428,7 @@ impl Builder<'_> {
         };
         let clamp = block.line_clamp.map(|n| n as usize);
         let wrap = !matches!(block.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
-        let leaf = Leaf { layout, shown: None, unbroken: None, drawn_at: None, clamp, wrap, container, key, inline, text };
+        let leaf = Leaf { layout, shown: None, unbroken: None, drawn_at: None, clamp, wrap, indent: 0.0, container, key, inline, text };
         let id = self.tree.taffy.new_leaf_with_context(Style::default(), leaf).unwrap();
         self.tree.slots.insert(id, (Slot::Paragraph, 0));
         self.shaped_here.entry(key).or_insert(id);
@@ -442,12 +450,12 @@ impl Builder<'_> {
     fn finish(mut self, roots: &[NodeId], viewport_height: f32, inline_boxes: bool) -> PageLayout {
         self.tree.generation += 1;
         let mut boxes = vec![None; self.styled.elements.len()];
-        let mut w = Walk { boxes: &mut boxes, paragraphs: Vec::new(), layers: Vec::new() };
+        let mut w = Walk { boxes: &mut boxes, scroll_ranges: Default::default(), paragraphs: Vec::new(), layers: Vec::new() };
         let mut order = Vec::new();
         for &root in roots {
             walk(&mut self.tree, self.styled, root, (0.0, 0.0), &mut w, &mut order);
         }
-        let Walk { paragraphs, mut layers, .. } = w;
+        let Walk { mut paragraphs, mut layers, scroll_ranges, .. } = w;
         // Stacking: boxes with a negative z-index go under the page's content, the others
         // over it, in z-index order (then tree order).
         layers.sort_by_key(|(z, seq, _)| (*z, *seq));
@@ -458,12 +466,13 @@ impl Builder<'_> {
         pieces.extend(below.into_iter().flat_map(|(_, _, p)| p));
         pieces.extend(order);
         pieces.extend(above.into_iter().flat_map(|(_, _, p)| p));
-        for paragraph in &paragraphs {
+        for paragraph in &mut paragraphs {
             let leaf = self.tree.taffy.get_node_context_mut(paragraph.node).expect("a paragraph is a leaf");
             let width = paragraph.area.w.max(1.0);
             if leaf.drawn_at != Some(width) {
                 draw_lines(leaf, width, &mut self.text, self.fonts, self.styled);
             }
+            paragraph.area.x += leaf.indent;
             let lines = leaf.shown.as_ref().unwrap_or(&leaf.layout);
             for (range, inline) in &leaf.inline {
                 let ancestry = inline_ancestry(self.styled, *inline);
@@ -483,7 +492,7 @@ impl Builder<'_> {
         }
         self.tree.remove_unreached(self.fonts);
         let height = boxes[0].map_or(viewport_height, |b: Box2| b.h).max(viewport_height);
-        PageLayout { boxes, paragraphs, order: pieces, height, tree: self.tree }
+        PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, tree: self.tree }
     }
 }
 
@@ -508,6 +517,13 @@ fn draw_lines(leaf: &mut Leaf, width: f32, context: &mut LayoutContext<Rgba>, fo
     if let Some(shown) = &mut leaf.shown {
         shown.align(align, AlignmentOptions::default());
     }
+    let room = width - leaf.shown.as_ref().unwrap_or(&leaf.layout).width();
+    leaf.indent = match style.text_align {
+        _ if leaf.wrap || room <= 0.0 => 0.0,
+        css::TextAlign::Center => room / 2.0,
+        css::TextAlign::Right | css::TextAlign::End => room,
+        _ => 0.0,
+    };
     leaf.drawn_at = Some(width);
 }
 
@@ -600,6 +616,7 @@ pub fn line(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) ->
 /// What walking the laid-out tree collects.
 struct Walk<'a> {
     boxes: &'a mut Vec<Option<Box2>>,
+    scroll_ranges: std::collections::HashMap<usize, (f32, f32)>,
     paragraphs: Vec<Paragraph>,
     /// Subtrees of positioned boxes with a z-index: (z-index, tree order, their pieces).
     layers: Vec<(i32, usize, Vec<Piece>)>,
@@ -621,6 +638,9 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
             let mut own = Vec::new();
             let target = if layered { &mut own } else { &mut *order };
             w.boxes[e] = Some(area);
+            if style.overflow != [css::Overflow::Visible; 2] {
+                w.scroll_ranges.insert(e, (l.scroll_width(), l.scroll_height()));
+            }
             target.push(Piece::Begin(e));
             for child in children(tree) {
                 walk(tree, styled, child, (area.x, area.y), w, target);

@@ -7,5 +7,6 @@ pub mod event;
 pub mod fonts;
 pub mod layout;
 pub mod paint;
+pub mod scroll;
 pub mod select;
 pub mod styled;

@@ -6,38 +6,54 @@ use crate::styled::StyledTree;
 use parley::PositionedLayoutItem;
 use std::sync::Arc;
 use wxemu_render::{Affine, Box2, Item, Paint, Pixmap, Radii, Rgba};
-use wxemu_wxss::style::{BackgroundImage, ComputedStyle, Overflow, Transform};
+use crate::scroll::Scrolling;
+use wxemu_wxss::style::{BackgroundImage, ComputedStyle, Overflow, Position, Transform};
 
 /// Finds an image by the `src` an element gave (None when it cannot be shown).
 pub type ImageSource<'a> = &'a dyn Fn(&str) -> Option<Arc<Pixmap>>;
 
-/// Appends the page's drawing to `items`, shifted down by `top` (the chrome above the page).
-/// Boxes and paragraphs entirely below `bottom` (the screen's end) are left out.
-pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top: f32, bottom: f32, items: &mut Vec<Item>) {
+/// Appends the page's drawing to `items`, shifted down by `top` (the chrome above the page)
+/// and scrolled as `scrolling` says (`position: fixed` boxes stay put). Boxes and paragraphs
+/// entirely outside the screen (above it, or below `bottom`) are left out.
+pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, images: ImageSource, top: f32, bottom: f32, items: &mut Vec<Item>) {
     let shift = |b: Box2| Box2 { y: b.y + top, ..b };
-    let visible = |b: &Box2| b.y < bottom && b.y + b.h > 0.0;
-    // How many layers each open element pushed.
+    // Whether a box moved down by `dy` is on the screen (None: transformed, so always drawn).
+    let visible = |b: &Box2, dy: Option<f32>| dy.is_none_or(|dy| b.y + dy < bottom && b.y + dy + b.h > 0.0);
+    let translate = |x: f32, y: f32| Item::Transform(Affine::translate((x as f64, y as f64)));
+    let page = scrolling.page;
+    items.push(translate(0.0, -page));
+    // Per open element: how many layers it pushed, and how far scrolling moves its content.
     let mut pushed: Vec<usize> = Vec::new();
+    let mut moved: Vec<Option<f32>> = vec![Some(-page)];
     for piece in &layout.order {
+        let dy = *moved.last().unwrap_or(&None);
         match *piece {
             Piece::Begin(e) => {
                 let element = &styled.elements[e];
                 let s = &element.style;
                 let Some(area) = layout.boxes[e].map(shift) else {
                     pushed.push(0);
+                    moved.push(dy);
                     continue;
                 };
                 let mut layers = 0;
+                let mut dy = dy;
+                if s.position == Position::Fixed && e != 0 {
+                    items.push(translate(0.0, page));
+                    layers += 1;
+                    dy = Some(0.0);
+                }
                 if let Some(transform) = transform(s, area) {
                     items.push(Item::Transform(transform));
                     layers += 1;
+                    dy = None;
                 }
                 if s.opacity < 1.0 {
                     items.push(Item::Opacity(s.opacity));
                     layers += 1;
                 }
                 let radii = radii(s, area);
-                if s.visible && (visible(&area) || !s.transform.is_empty()) {
+                if s.visible && visible(&area, dy) {
                     decorate(s, area, radii, items);
                     if &*element.tag == "image" {
                         let src = element.attr("src");
@@ -51,27 +67,35 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, images: ImageSource, top:
                     items.push(Item::Clip { area, radii });
                     layers += 1;
                 }
+                if let Some(&(x, y)) = scrolling.views.get(&e) {
+                    items.push(translate(-x, -y));
+                    layers += 1;
+                    dy = dy.map(|dy| dy - y);
+                }
                 pushed.push(layers);
+                moved.push(dy);
             }
             Piece::End(_) => {
                 for _ in 0..pushed.pop().unwrap_or(0) {
                     items.push(Item::Pop);
                 }
+                moved.pop();
             }
             Piece::Inline(e) => {
                 let s = &styled.elements[e].style;
-                if let Some(area) = layout.boxes[e].map(shift).filter(|a| s.visible && visible(a)) {
+                if let Some(area) = layout.boxes[e].map(shift).filter(|a| s.visible && visible(a, dy)) {
                     decorate(s, area, radii(s, area), items);
                 }
             }
             Piece::Paragraph(p) => {
                 let paragraph = &layout.paragraphs[p];
-                if styled.elements[paragraph.element].style.visible && visible(&shift(paragraph.area)) {
+                if styled.elements[paragraph.element].style.visible && visible(&shift(paragraph.area), dy) {
                     glyphs(layout.lines(p), shift(paragraph.area), items);
                 }
             }
         }
     }
+    items.push(Item::Pop);
 }
 
 /// The `transform` of an element whose border box is `area`, about its `transform-origin`
@@ -95,30 +119,36 @@ pub fn transform(s: &ComputedStyle, area: Box2) -> Option<Affine> {
     Some(m * Affine::translate((-origin.0, -origin.1)))
 }
 
-/// Where element `e` is drawn: the transforms of it and its ancestors, composed, in page
-/// coordinates (identity when none has one).
-pub fn drawn_transform(styled: &StyledTree, layout: &PageLayout, mut e: usize) -> Affine {
+/// Where element `e` is drawn: the transforms of it and its ancestors and the scrolling of
+/// the scroll-views around it and of the page (not for `position: fixed` boxes), composed,
+/// in page coordinates.
+pub fn drawn_transform(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, mut e: usize) -> Affine {
     let mut m = Affine::IDENTITY;
     loop {
-        if let Some(t) = layout.boxes[e].and_then(|area| transform(&styled.elements[e].style, area)) {
+        let style = &styled.elements[e].style;
+        if let Some(t) = layout.boxes[e].and_then(|area| transform(style, area)) {
             m = t * m;
         }
+        if style.position == Position::Fixed && e != 0 {
+            return m;
+        }
         match styled.elements[e].parent {
-            Some(parent) => e = parent,
-            None => return m,
+            Some(parent) => {
+                if let Some(&(x, y)) = scrolling.views.get(&parent) {
+                    m = Affine::translate((-x as f64, -y as f64)) * m;
+                }
+                e = parent;
+            }
+            None => return Affine::translate((0.0, -scrolling.page as f64)) * m,
         }
     }
 }
 
-/// The box element `e` covers on the page once transformed (the bounding box of its
-/// transformed border box, as `getBoundingClientRect` gives it).
-pub fn drawn_box(styled: &StyledTree, layout: &PageLayout, e: usize) -> Option<Box2> {
+/// The box element `e` covers on the page once transformed and scrolled (the bounding box of
+/// its transformed border box, as `getBoundingClientRect` gives it).
+pub fn drawn_box(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, e: usize) -> Option<Box2> {
     let area = layout.boxes[e]?;
-    let m = drawn_transform(styled, layout, e);
-    if m == Affine::IDENTITY {
-        return Some(area);
-    }
-    let r = m.transform_rect_bbox(area.rect());
+    let r = drawn_transform(styled, layout, scrolling, e).transform_rect_bbox(area.rect());
     Some(Box2 { x: r.x0 as f32, y: r.y0 as f32, w: r.width() as f32, h: r.height() as f32 })
 }
 

@@ -1,0 +1,62 @@
+//! Scrolling: how far scroll-views are scrolled (by `scroll-top`/`scroll-left`, which the
+//! user's scrolling overrides, or to the child `scroll-into-view` names), within what their
+//! content allows.
+
+use crate::layout::PageLayout;
+use crate::styled::{Styled, StyledTree};
+use std::collections::HashMap;
+
+/// How far the page and each of its scroll-views are scrolled.
+#[derive(Clone, Debug, Default)]
+pub struct Scrolling {
+    /// The page's scroll position (CSS px from the top).
+    pub page: f32,
+    /// Each scroll-view that scrolls (by element): how far (x, y).
+    pub views: HashMap<usize, (f32, f32)>,
+}
+
+impl Scrolling {
+    /// The page scrolled to `page` and its scroll-views as their attributes say.
+    pub fn of(styled: &StyledTree, layout: &PageLayout, page: f32) -> Scrolling {
+        let views = (0..styled.elements.len()).filter_map(|e| Some((e, offset(styled, layout, e)?))).collect();
+        Scrolling { page, views }
+    }
+}
+
+/// Whether an element is a scroll-view that scrolls (`scroll-x` or `scroll-y`): (x, y).
+pub fn directions(element: &Styled) -> Option<(bool, bool)> {
+    let (x, y) = (element.flag("scrollX"), element.flag("scrollY"));
+    (&*element.tag == "scroll-view" && (x || y)).then_some((x, y))
+}
+
+/// How far element `e` can scroll (x, y).
+pub fn range(layout: &PageLayout, e: usize) -> (f32, f32) {
+    layout.scroll_ranges.get(&e).copied().unwrap_or_default()
+}
+
+/// How far scroll-view `e` is scrolled (x, y), or None when it is not a scroll-view that
+/// scrolls. `scroll-into-view` brings the descendant with that id to the start; otherwise
+/// `scroll-left`/`scroll-top` say, each only in a direction it scrolls.
+fn offset(styled: &StyledTree, layout: &PageLayout, e: usize) -> Option<(f32, f32)> {
+    let element = &styled.elements[e];
+    let (x, y) = directions(element)?;
+    let number = |name: &str| element.attr(name).trim().trim_end_matches("px").parse::<f32>().unwrap_or(0.0);
+    let (mut left, mut top) = (number("scrollLeft"), number("scrollTop"));
+    let into = element.attr("scrollIntoView");
+    if let (false, Some(area)) = (into.is_empty(), layout.boxes[e]) {
+        let inside = |mut i: usize| loop {
+            match styled.elements[i].parent {
+                Some(p) if p == e => return true,
+                Some(p) => i = p,
+                None => return false,
+            }
+        };
+        let target = (0..styled.elements.len()).find(|&i| styled.elements[i].attr("id") == into && inside(i));
+        if let Some(b) = target.and_then(|i| layout.boxes[i]) {
+            let s = &element.style;
+            (left, top) = (b.x - area.x - s.border_width(3), b.y - area.y - s.border_width(0));
+        }
+    }
+    let (max_x, max_y) = range(layout, e);
+    Some((if x { left.clamp(0.0, max_x) } else { 0.0 }, if y { top.clamp(0.0, max_y) } else { 0.0 }))
+}
