@@ -7,6 +7,7 @@ pub mod event;
 pub mod fonts;
 pub mod layout;
 pub mod paint;
+pub mod rich_text;
 pub mod scroll;
 pub mod select;
 pub mod styled;

@@ -55,7 +55,7 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                 let radii = radii(s, area);
                 if s.visible && visible(&area, dy) {
                     decorate(s, area, radii, items);
-                    if &*element.tag == "image" {
+                    if matches!(&*element.tag, "image" | "cover-image") {
                         let src = element.attr("src");
                         match images(&src) {
                             Some(image) => image_mode(&element.attr("mode"), image, area, radii, items),

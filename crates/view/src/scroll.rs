@@ -39,6 +39,9 @@ pub fn range(layout: &PageLayout, e: usize) -> (f32, f32) {
 /// `scroll-left`/`scroll-top` say, each only in a direction it scrolls.
 fn offset(styled: &StyledTree, layout: &PageLayout, e: usize) -> Option<(f32, f32)> {
     let element = &styled.elements[e];
+    if &*element.tag == "picker-view-column" {
+        return column_offset(styled, layout, e);
+    }
     let (x, y) = directions(element)?;
     let number = |name: &str| element.attr(name).trim().trim_end_matches("px").parse::<f32>().unwrap_or(0.0);
     let (mut left, mut top) = (number("scrollLeft"), number("scrollTop"));
@@ -59,4 +62,18 @@ fn offset(styled: &StyledTree, layout: &PageLayout, e: usize) -> Option<(f32, f3
     }
     let (max_x, max_y) = range(layout, e);
     Some((if x { left.clamp(0.0, max_x) } else { 0.0 }, if y { top.clamp(0.0, max_y) } else { 0.0 }))
+}
+
+/// How far a picker-view column's items move so that the chosen one (by the picker-view's
+/// `value`, one index per column) sits in the middle.
+fn column_offset(styled: &StyledTree, layout: &PageLayout, e: usize) -> Option<(f32, f32)> {
+    let picker = styled.elements[e].parent?;
+    let children = |i: usize| styled.elements[i].children.iter().filter_map(|c| if let crate::styled::Content::Element(c) = c { Some(*c) } else { None }).collect::<Vec<_>>();
+    let column = children(picker).into_iter().filter(|&c| &*styled.elements[c].tag == "picker-view-column").position(|c| c == e)?;
+    let value = styled.elements[picker].attr("value");
+    let chosen = value.split(',').nth(column).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(0);
+    let items = children(e);
+    let item = layout.boxes[*items.get(chosen).or(items.last())?]?;
+    let area = layout.boxes[e]?;
+    Some((0.0, item.y - area.y - (area.h - item.h) / 2.0))
 }

@@ -372,6 +372,42 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 }
             }
         }
+        "video" | "map" | "canvas" | "camera" | "live-player" | "live-pusher" => {
+            // Native components wxemu does not draw: a box of their size that says what it is.
+            let label = format!("<{}>", element.tag);
+            let at = push(tree, elements, index, part("wx-native-label"), Rc::from("wx-native-label"), Vec::new());
+            elements[at].children.push(Content::Text(label));
+        }
+        "movable-view" => {
+            let (x, y) = (number(element, "x", 0.0), number(element, "y", 0.0));
+            let node = &mut tree.nodes[index];
+            node.style = format!("transform: translate({x}px, {y}px); {}", node.style);
+        }
+        "picker-view" => {
+            // The masks over the rows above and below the chosen one, and the indicator
+            // lines around it (its height from `indicator-style`, 34 px by default).
+            let indicator_style = element.attr("indicatorStyle");
+            let height = indicator_style
+                .split(';')
+                .filter_map(|d| d.split_once(':'))
+                .find(|(k, _)| k.trim() == "height")
+                .and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f32>().ok())
+                .unwrap_or(34.0);
+            let half = height / 2.0;
+            let indicator_class = element.attr("indicatorClass");
+            let top = format!("top: 0; bottom: 50%; margin-bottom: {half}px");
+            let bottom = format!("bottom: 0; top: 50%; margin-top: {half}px");
+            let indicator = format!("top: 50%; height: {height}px; margin-top: -{half}px; {indicator_style}");
+            for (tag, style, classes) in [("wx-picker-mask-top", top, ""), ("wx-picker-mask-bottom", bottom, ""), ("wx-picker-indicator", indicator, indicator_class.as_str())] {
+                let classes = classes.split_whitespace().map(|c| (c.to_string(), scope)).collect();
+                let node = StyleNode { style: wxemu_wxss::cascade::inline_style(&style, device), classes, ..part(tag) };
+                push(tree, elements, index, node, Rc::from(tag), Vec::new());
+            }
+        }
+        "rich-text" => {
+            let nodes = crate::rich_text::nodes(&element.attrs.iter().find(|(n, _)| &**n == "nodes").map(|(_, v)| v.clone()).unwrap_or_default());
+            rich_content(&nodes, index, scope, device, tree, elements);
+        }
         "icon" => {
             // The WeUI icon font is not available: each type is drawn as its colour and a symbol.
             let (glyph, default_color, circle) = match element.attr("type").as_str() {
@@ -398,6 +434,46 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
             elements[index].children.push(Content::Text(glyph.into()));
         }
         _ => {}
+    }
+}
+
+/// Rich-text nodes as elements of the styled tree (in the scope of the template that wrote
+/// the `<rich-text>`, whose sheet styles their classes). An `img` becomes an image as wide
+/// as its `width` (or its container) with the picture's proportions.
+fn rich_content(nodes: &[crate::rich_text::RichNode], parent: usize, scope: Scope, device: &Device, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
+    use crate::rich_text::RichNode;
+    for node in nodes {
+        match node {
+            RichNode::Text(text) => elements[parent].children.push(Content::Text(text.clone())),
+            RichNode::Element { name, attrs, children } => {
+                let attr = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("");
+                let mut style = String::new();
+                let mut tag = name.as_str();
+                let mut own_attrs = Vec::new();
+                if name == "img" {
+                    tag = "image";
+                    let length = |v: &str| if v.is_empty() { None } else { Some(if v.ends_with('%') || v.ends_with("px") { v.to_string() } else { format!("{v}px") }) };
+                    style = match (length(attr("width")), length(attr("height"))) {
+                        (Some(w), Some(h)) => format!("width: {w}; height: {h};"),
+                        (w, _) => format!("width: {}; height: auto;", w.unwrap_or_else(|| "100%".into())),
+                    };
+                    own_attrs.push((Rc::from("src"), Value::String(attr("src").into())));
+                    if attr("height").is_empty() {
+                        own_attrs.push((Rc::from("mode"), Value::String("widthFix".into())));
+                    }
+                }
+                style.push_str(attr("style"));
+                let node = StyleNode {
+                    tag: tag.to_string(),
+                    classes: attr("class").split_whitespace().map(|c| (c.to_string(), scope)).collect(),
+                    style: wxemu_wxss::cascade::inline_style(&style, device),
+                    scope,
+                    ..StyleNode::default()
+                };
+                let at = push(tree, elements, parent, node, Rc::from(tag), own_attrs);
+                rich_content(children, at, scope, device, tree, elements);
+            }
+        }
     }
 }
 
