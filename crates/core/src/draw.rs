@@ -62,9 +62,10 @@ impl PageImages<'_> {
     }
 }
 
-/// A package image by root-relative path, read and decoded once per screen (PNG only for now).
+/// A package image by root-relative path (PNG, JPEG, GIF or WebP), read and decoded once per
+/// screen.
 fn load_image(images: &mut HashMap<String, Option<Arc<Pixmap>>>, root: &std::path::Path, path: &str) -> Option<Arc<Pixmap>> {
-    images.entry(path.to_string()).or_insert_with(|| std::fs::read(root.join(path)).ok().and_then(|b| wxemu_render::decode_png(&b)).map(Arc::new)).clone()
+    images.entry(path.to_string()).or_insert_with(|| std::fs::read(root.join(path)).ok().and_then(|b| wxemu_render::decode_image(&b)).map(Arc::new)).clone()
 }
 
 fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
@@ -191,7 +192,11 @@ impl Simulator {
         let top = if bar.custom { 0.0 } else { device.status_bar + chrome::NAVIGATION_BAR };
         let tab_bar = self.is_tab(&route).then(|| self.tab_bar(&route, screen));
         let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
-        let page_device = Device { height: viewport, ..device };
+        // The page's own screen: env(safe-area-inset-top) reaches it only under a custom
+        // navigation bar, and the bottom inset only without a tab bar.
+        let status_bar = if bar.custom { device.status_bar } else { 0.0 };
+        let safe_bottom = if tab_bar.is_some() { 0.0 } else { device.safe_bottom };
+        let page_device = Device { height: viewport, status_bar, safe_bottom, ..device };
         let (id, tree, scroll_top) = (page.id, page.tree.clone(), page.scroll_top);
         let last = screen.last.take().filter(|last| last.page == id && last.dark == self.dark);
         // Start from the page's last frame: what changed since is styled and laid out anew.

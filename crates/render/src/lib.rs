@@ -240,6 +240,17 @@ pub fn decode_png(bytes: &[u8]) -> Option<Pixmap> {
     Pixmap::from_png(std::io::Cursor::new(bytes)).ok()
 }
 
+/// Decodes a picture as `<image>` shows it: PNG, JPEG, GIF (its first frame) or WebP.
+pub fn decode_image(bytes: &[u8]) -> Option<Pixmap> {
+    if let Some(png) = decode_png(bytes) {
+        return Some(png);
+    }
+    let rgba = image::load_from_memory(bytes).ok()?.into_rgba8();
+    let (width, height) = (u16::try_from(rgba.width()).ok()?, u16::try_from(rgba.height()).ok()?);
+    let metadata = vello_cpu::PixelMetadata::new(peniko::ImageAlphaType::Alpha, true);
+    Some(Pixmap::from_parts(rgba.into_raw(), width, height, metadata))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,5 +278,17 @@ mod tests {
         let png = encode_png(p);
         assert_eq!(&png[1..4], b"PNG");
         assert_eq!(decode_png(&png).map(|p| p.width()), Some(40));
+    }
+
+    #[test]
+    fn jpeg_pictures_decode() {
+        let mut jpeg = Vec::new();
+        let red = image::RgbImage::from_pixel(16, 8, image::Rgb([220, 30, 30]));
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95).encode_image(&red).unwrap();
+        let pixmap = decode_image(&jpeg).expect("a JPEG decodes");
+        assert_eq!((pixmap.width(), pixmap.height()), (16, 8));
+        let p = pixmap.sample(8, 4);
+        assert!(p.r > 200 && p.g < 60 && p.b < 60 && p.a == 255, "{p:?}");
+        assert!(decode_image(b"not a picture").is_none());
     }
 }

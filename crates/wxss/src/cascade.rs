@@ -310,7 +310,7 @@ impl Context<'_> {
             }
             P::Unparsed(unparsed) => {
                 let text = property.value_to_css_string(PrinterOptions::default()).unwrap_or_default();
-                let Some(text) = substitute(&text, self.vars, 0) else { return };
+                let Some(text) = substitute(&safe_area(&text, self.device), self.vars, 0) else { return };
                 let parsed = Property::parse_string(unparsed.property_id.clone().into_owned(), &text, ParserOptions::default());
                 if let Ok(parsed) = &parsed {
                     if !matches!(parsed, P::Unparsed(_)) {
@@ -716,6 +716,29 @@ impl Context<'_> {
 
 /// `var(--x)` and `var(--x, fallback)` replaced by the variables' text (None when a variable
 /// is missing and has no fallback, which makes the declaration invalid at computed time).
+/// `env(safe-area-inset-*)` (and iOS 11's `constant(…)`) as px for the page's device: the top
+/// inset is its `status_bar` and the bottom one its `safe_bottom` (the caller gives a page
+/// the insets that reach into it), left and right are 0; unknown names take their fallback.
+fn safe_area(text: &str, device: &Device) -> String {
+    let mut out = text.to_string();
+    for function in ["env(", "constant("] {
+        while let Some(start) = out.find(function) {
+            let body_start = start + function.len();
+            let Some(len) = out[body_start..].find(')') else { break };
+            let body = &out[body_start..body_start + len];
+            let (name, fallback) = body.split_once(',').map_or((body.trim(), None), |(n, f)| (n.trim(), Some(f.trim())));
+            let value = match name {
+                "safe-area-inset-top" => format!("{}px", device.status_bar),
+                "safe-area-inset-bottom" => format!("{}px", device.safe_bottom),
+                "safe-area-inset-left" | "safe-area-inset-right" => "0px".to_string(),
+                _ => fallback.unwrap_or("0px").to_string(),
+            };
+            out.replace_range(start..body_start + len + 1, &value);
+        }
+    }
+    out
+}
+
 fn substitute(text: &str, vars: &HashMap<String, String>, depth: u32) -> Option<String> {
     if depth > 16 {
         return None;

@@ -125,3 +125,19 @@ fn before_and_after_rules_generate_boxes_with_content() {
     assert_eq!(computed.generated[2].style.position, wxemu_wxss::style::Position::Absolute);
     assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
 }
+
+#[test]
+fn safe_area_insets_come_from_the_device() {
+    let s = sheet(&[(
+        "a.wxss",
+        ".a { padding-bottom: env(safe-area-inset-bottom); padding-top: constant(safe-area-inset-top); height: calc(50px + env(safe-area-inset-bottom)); margin-left: env(safe-area-inset-left, 3px); margin-right: env(no-such-inset, 7px) }",
+    )]);
+    let mut tree = StyleTree::new();
+    let a = tree.push(0, node("view", &["a"], PAGE));
+    let device = Device { status_bar: 44.0, safe_bottom: 34.0, ..Device::IPHONE_6 };
+    let style = &Cascade { sheets: vec![(PAGE, &s)], device, dark: false }.compute(&tree).elements[a];
+    assert_eq!((style.padding[2], style.padding[0]), (Dim::px(34.0), Dim::px(44.0)));
+    assert_eq!(style.height, Dim::px(84.0));
+    assert_eq!((style.margin[3], style.margin[1]), (Dim::px(0.0), Dim::px(7.0)));
+    assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
+}
