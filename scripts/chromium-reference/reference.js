@@ -77,15 +77,54 @@ function html(nodes, root, pageDir) {
       if (/^(bind|catch|capture-|mut-bind)/.test(k) || v === false || k === 'style') return []
       return [`${k}="${escape(v === true ? '' : String(v))}"`]
     })
-    return `<wx-${n.tag} ${attrs.join(' ')} style="${escape(style)}">${html(n.children, root, pageDir)}</wx-${n.tag}>`
+    const inside = n.tag === 'rich-text' ? richText(n.attrs.nodes) : html(n.children, root, pageDir)
+    return `<wx-${n.tag} ${attrs.join(' ')} style="${escape(style)}">${inside}</wx-${n.tag}>`
   }).join('')
 }
+
+// rich-text content as the WebView puts it in the page: an HTML string as it is (Chromium
+// parses it), a nodes array as elements of its trusted tags (text nodes may hold entities).
+const TRUSTED = new Set(('a abbr address article aside b bdi bdo big blockquote br caption center cite code col colgroup dd del div dl dt em ' +
+  'fieldset font footer h1 h2 h3 h4 h5 h6 header hr i img ins label legend li mark nav ol p pre q rt ruby s section small span strong sub ' +
+  'sup table tbody td tfoot th thead tr tt u ul').split(' '))
+function richText(nodes) {
+  if (typeof nodes === 'string') return nodes
+  return (nodes || []).map((n) => {
+    if (n.type === 'text') return n.text
+    const name = String(n.name).toLowerCase()
+    if (!TRUSTED.has(name)) return ''
+    const attrs = Object.entries(n.attrs || {}).filter(([k]) => k !== 'id').map(([k, v]) => `${k}="${escape(v)}"`)
+    return `<${name} ${attrs.join(' ')}>${richText(n.children)}</${name}>`
+  }).join('')
+}
+
+// What the WebView's component runtime does on load that CSS alone cannot: scroll-views
+// scrolled to scroll-top/scroll-left or to the child scroll-into-view names, movable-views
+// moved to x/y.
+const RUNTIME = `<script>
+for (const view of document.querySelectorAll('wx-scroll-view')) {
+  const into = view.getAttribute('scrollintoview')
+  const target = into && view.querySelector('#' + CSS.escape(into))
+  if (target) {
+    view.scrollTop = target.getBoundingClientRect().top - view.getBoundingClientRect().top - view.clientTop
+    view.scrollLeft = target.getBoundingClientRect().left - view.getBoundingClientRect().left - view.clientLeft
+  } else {
+    if (view.hasAttribute('scrolly')) view.scrollTop = Number(view.getAttribute('scrolltop') || 0)
+    if (view.hasAttribute('scrollx')) view.scrollLeft = Number(view.getAttribute('scrollleft') || 0)
+  }
+}
+for (const view of document.querySelectorAll('wx-movable-view')) {
+  view.style.transform = 'translate(' + Number(view.getAttribute('x') || 0) + 'px, ' + Number(view.getAttribute('y') || 0) + 'px)'
+}
+</script>`
 
 function builtInCss() {
   const wxss = fs.readFileSync(path.join(repo, 'crates', 'view', 'src', 'builtin.wxss'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
   // Tag names in selectors (the part of each rule before `{`) get the WebView's wx- prefix.
-  const selectors = (text) => text.replace(/(^|[\s,>+~(])([a-z][a-z-]*)(?=$|[\s,.:\[>+~)])/g, (m, pre, tag) =>
+  const prefixed = (text) => text.replace(/(^|[\s,>+~(])([a-z][a-z-]*)(?=$|[\s,.:\[>+~)])/g, (m, pre, tag) =>
     tag === 'page' ? `${pre}body` : tag.startsWith('wx-') ? m : `${pre}wx-${tag}`)
+  // Inside rich-text the tags are HTML's own.
+  const selectors = (text) => text.split(',').map((s) => s.trim().startsWith('rich-text ') ? s.replace('rich-text ', 'wx-rich-text ') : prefixed(s)).join(',')
   return wxss.split('}').map((rule) => {
     const brace = rule.indexOf('{')
     return brace < 0 ? rule : selectors(rule.slice(0, brace)) + rule.slice(brace)
@@ -118,7 +157,7 @@ function page(project, route, tab, custom) {
   const css = [builtInCss(), compileWxss(root, 'app.wxss'), compileWxss(root, `${route}.wxss`)].join('\n')
   const doc = `<!doctype html><html><head><meta charset="utf-8"><style>
 html, body { margin: 0; } body { font-family: "Noto Sans CJK SC", "DejaVu Sans"; min-height: ${viewport}px; }
-${css}</style></head><body>${html(tree, root, path.dirname(route))}</body></html>`
+${css}</style></head><body>${html(tree, root, path.dirname(route))}${RUNTIME}</body></html>`
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxemu-ref-'))
   fs.writeFileSync(path.join(dir, 'page.html'), doc)
   execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--disable-background-networking', '--no-first-run', '--allow-file-access-from-files',
@@ -159,5 +198,8 @@ no built-in component runtime, so the parts a built-in component draws inside it
 wxemu (check marks, the switch knob, progress and slider bars, icons, an input's placeholder,
 swiper dots) are missing from it, and a swiper shows all its items stacked (the last on top)
 where wxemu shows the \`current\` one — gallery-view's low number is that swiper; wx-image
-sizes its box for widthFix/heightFix by script, which the reference lacks. Text
+sizes its box for widthFix/heightFix by script, which the reference lacks; picker-view
+columns are not moved to their value (gallery-picker). The reference does scroll
+scroll-views and move movable-views as the WebView's runtime does, and puts rich-text's
+nodes in the page as HTML (a string parsed by Chromium itself). Text
 differs by sub-pixel glyph placement (parley vs Blink shaping the same Noto Sans CJK).`)

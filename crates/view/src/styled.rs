@@ -72,7 +72,7 @@ impl Styled {
 }
 
 /// A child of a styled element.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub enum Content {
     Element(usize),
     Text(String),
@@ -371,6 +371,14 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                     push(tree, elements, row, StyleNode { style, ..part("wx-swiper-dot") }, Rc::from("wx-swiper-dot"), Vec::new());
                 }
             }
+        }
+        "button" if element.flag("loading") => {
+            // The spinning ring before the label.
+            let at = push(tree, elements, index, part("wx-button-loading"), Rc::from("wx-button-loading"), Vec::new());
+            let children = &mut elements[index].children;
+            let ring = children.pop().expect("just pushed");
+            children.insert(0, ring);
+            debug_assert_eq!(children[0], Content::Element(at));
         }
         "video" | "map" | "canvas" | "camera" | "live-player" | "live-pusher" => {
             // Native components wxemu does not draw: a box of their size that says what it is.
