@@ -488,6 +488,12 @@ impl Builder<'_> {
                         boxes[e] = Some(boxes[e].map_or(rect, |b| union(b, rect)));
                     }
                 }
+                // The element's box reaches over its padding and border (not its margin).
+                if let Some(b) = &mut boxes[*inline] {
+                    let s = &self.styled.elements[*inline].style;
+                    let (grow_left, grow_right) = (s.border_width(3) + px(s.padding[3]), s.border_width(1) + px(s.padding[1]));
+                    *b = Box2 { x: b.x - grow_left, w: b.w + grow_left + grow_right, ..*b };
+                }
             }
         }
         self.tree.remove_unreached(self.fonts);
@@ -504,7 +510,32 @@ fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTr
     for (range, element) in inline {
         push_style(&mut builder, &styled.elements[*element].style, Some(range.clone()));
     }
+    // An inline element's horizontal margin, border and padding take room on the line: empty
+    // inline boxes before and after its text.
+    let mut spacing: Vec<(usize, f32)> = Vec::new();
+    for (range, element) in inline {
+        let (left, right) = edges(&styled.elements[*element].style);
+        spacing.extend([(range.start, left), (range.end, right)].into_iter().filter(|(_, w)| *w > 0.0));
+    }
+    spacing.sort_by_key(|(at, _)| *at);
+    for (id, (index, width)) in spacing.into_iter().enumerate() {
+        builder.push_inline_box(parley::InlineBox { id: id as u64, kind: parley::InlineBoxKind::InFlow, index, width, height: 0.0, baseline: None, vertical_align: parley::VerticalAlign::BASELINE });
+    }
     builder.build(text)
+}
+
+/// A length's px part (percentages of a containing block count as 0 here).
+fn px(d: Dim) -> f32 {
+    match d {
+        Dim::Length { px, .. } => px,
+        Dim::Auto => 0.0,
+    }
+}
+
+/// The room an inline element takes beside its text: margin, border and padding on the
+/// left and on the right (px; percentages count as 0).
+fn edges(s: &ComputedStyle) -> (f32, f32) {
+    (px(s.margin[3]) + s.border_width(3) + px(s.padding[3]), px(s.margin[1]) + s.border_width(1) + px(s.padding[1]))
 }
 
 /// Breaks a paragraph's lines at its box's `width`, cuts them as its style says, aligns them.
@@ -749,6 +780,8 @@ fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usiz
         s.font_family.hash(h);
         [s.font_size, s.letter_spacing].map(f32::to_bits).hash(h);
         (s.font_weight, s.italic, s.color, s.underline, s.line_through).hash(h);
+        let (left, right) = edges(s);
+        [left, right].map(f32::to_bits).hash(h);
         match s.line_height {
             css::LineHeight::Normal => 0u32.hash(h),
             css::LineHeight::Number(n) => (1u32, n.to_bits()).hash(h),
