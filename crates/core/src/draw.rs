@@ -14,7 +14,8 @@ use wxemu_view::styled::StyledTree;
 use wxemu_view::chrome::{self, NavigationBar, Tab, TabBar};
 use wxemu_view::fonts::Fonts;
 use wxemu_view::styled::PageStyles;
-use wxemu_wxss::{Device, Isolation, Sheet};
+use wxemu_package::Diagnostic;
+use wxemu_wxss::{Device, FontFace, Isolation, Sheet};
 
 /// The screen pages are drawn on: device, fonts, and stylesheets loaded so far.
 pub struct Screen {
@@ -406,7 +407,41 @@ impl Simulator {
         let text = self.package.read(file)?;
         let sheet = Rc::new(wxemu_wxss::load(file, &screen.device, &|path| if path == file { Some(text.clone()) } else { self.package.read(path) }));
         self.diagnostics.extend(sheet.diagnostics.iter().cloned());
+        for face in &sheet.font_faces {
+            self.load_font_face(screen, face);
+        }
         screen.sheets.insert(file.to_string(), sheet.clone());
         Some(sheet)
     }
+
+    /// Registers the font of an `@font-face` rule (its first `src` that loads); when none
+    /// loads, says why.
+    fn load_font_face(&mut self, screen: &mut Screen, face: &FontFace) {
+        let mut problems = Vec::new();
+        for url in &face.sources {
+            let loaded = if let Some(data) = url.strip_prefix("data:") {
+                data_url(data).ok_or_else(|| "a data URL that is not base64".to_string()).and_then(|bytes| screen.fonts.add_face(&face.family, bytes))
+            } else if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") {
+                Err(format!("not supported by wxemu yet: fonts from the network ({url})"))
+            } else {
+                Err(format!("`{url}` is a local file, which the platform does not load in WXSS"))
+            };
+            match loaded {
+                Ok(()) => return,
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let message = format!("@font-face `{}` loads no font: {}", face.family, problems.join("; "));
+        self.diagnostics.push(Diagnostic::warning(&face.file, face.pos, message).with_hint("give a base64 data URL of a TTF, OTF or WOFF font, or load the font with wx.loadFontFace"));
+    }
+}
+
+/// The bytes of a base64 data URL (the part after `data:`).
+fn data_url(url: &str) -> Option<Vec<u8>> {
+    use base64::engine::{general_purpose::GeneralPurposeConfig, DecodePaddingMode, Engine, GeneralPurpose};
+    let (header, data) = url.split_once(',')?;
+    header.ends_with(";base64").then_some(())?;
+    let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
+    let engine = GeneralPurpose::new(&base64::alphabet::STANDARD, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
+    engine.decode(data).ok()
 }

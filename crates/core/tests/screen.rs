@@ -168,3 +168,21 @@ fn scroll_views_scroll_and_tell_their_handlers() {
     assert_eq!(console(&mut sim), ["tap item12 page=25 client=25", "tap item13 page=75 client=75"]);
     assert!(sim.scroll_view_to("#jump", 0.0, 10.0).unwrap_err().contains("not a scroll-view"));
 }
+
+#[test]
+fn font_faces_that_load_nothing_are_reported_where_they_are() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/font-faces");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed")));
+    sim.draw(false).unwrap();
+    let reports: Vec<String> = sim.diagnostics.iter().map(|d| d.to_string()).collect();
+    let expected = [
+        "pages/index/index.wxss:1:1: warning: @font-face `net` loads no font: not supported by wxemu yet: fonts from the network (https://at.alicdn.com/t/font_1.ttf)",
+        "pages/index/index.wxss:2:1: warning: @font-face `local` loads no font: `/fonts/icons.ttf` is a local file, which the platform does not load in WXSS",
+        "pages/index/index.wxss:3:1: warning: @font-face `next` loads no font: not supported by wxemu yet: WOFF2 fonts (give a TTF or WOFF src too)",
+        "pages/index/index.wxss:4:1: warning: @font-face without font-family or src",
+    ];
+    for line in expected {
+        assert!(reports.iter().any(|r| r.starts_with(line)), "missing `{line}` in {reports:#?}");
+    }
+}

@@ -1,7 +1,7 @@
 //! The fonts text is shaped with: registered explicitly (no system font discovery), so the
 //! same input gives the same pixels on every machine that has the same font files.
 
-use parley::fontique::{Blob, Collection, CollectionOptions, SourceCache};
+use parley::fontique::{Blob, Collection, CollectionOptions, FontInfoOverride, SourceCache};
 use parley::FontContext;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -49,8 +49,62 @@ impl Fonts {
         Ok(Fonts { context: FontContext { collection, source_cache: SourceCache::default() }, shaped: HashMap::new() })
     }
 
+    /// Adds a font from an `@font-face` rule under its `font-family` name: TrueType or OpenType
+    /// data, or WOFF (decompressed here).
+    pub fn add_face(&mut self, family: &str, data: Vec<u8>) -> Result<(), String> {
+        let data = match data.get(..4) {
+            Some(b"wOFF") => woff_to_sfnt(&data).ok_or("a damaged WOFF font")?,
+            Some(b"wOF2") => return Err("not supported by wxemu yet: WOFF2 fonts (give a TTF or WOFF src too)".into()),
+            _ => data,
+        };
+        let info = FontInfoOverride { family_name: Some(family), ..FontInfoOverride::default() };
+        let added = self.context.collection.register_fonts(Blob::new(Arc::new(data)), Some(info));
+        if added.is_empty() {
+            return Err("not a TrueType, OpenType or WOFF font".into());
+        }
+        // Text shaped before may now have this family.
+        self.shaped.clear();
+        Ok(())
+    }
+
     /// The default fonts (see [`DEFAULT_FONT_FILES`]).
     pub fn load_default() -> Result<Fonts, FontError> {
         Fonts::load(&DEFAULT_FONT_FILES.iter().map(|f| Path::new(f).to_path_buf()).collect::<Vec<_>>())
     }
+}
+
+/// A WOFF font's TrueType/OpenType data: its tables inflated and put back in an sfnt file.
+fn woff_to_sfnt(woff: &[u8]) -> Option<Vec<u8>> {
+    let u32_at = |at: usize| Some(u32::from_be_bytes(woff.get(at..at + 4)?.try_into().ok()?));
+    let u16_at = |at: usize| Some(u16::from_be_bytes(woff.get(at..at + 2)?.try_into().ok()?));
+    let flavor = u32_at(4)?;
+    let count = u16_at(12)? as usize;
+    // The sfnt header, then the table directory (16 bytes a table), then the tables.
+    let mut tables = Vec::with_capacity(count);
+    for i in 0..count {
+        let entry = 44 + i * 20;
+        let (tag, offset, compressed, length, checksum) = (u32_at(entry)?, u32_at(entry + 4)? as usize, u32_at(entry + 8)? as usize, u32_at(entry + 12)? as usize, u32_at(entry + 16)?);
+        let stored = woff.get(offset..offset + compressed)?;
+        let data = if compressed < length { miniz_oxide::inflate::decompress_to_vec_zlib(stored).ok()? } else { stored.to_vec() };
+        (data.len() == length).then_some(())?;
+        tables.push((tag, checksum, data));
+    }
+    let search = 1u16 << (15 - (count.max(1) as u16).leading_zeros());
+    let mut out = Vec::new();
+    out.extend(flavor.to_be_bytes());
+    for v in [count as u16, search * 16, search.trailing_zeros() as u16, count as u16 * 16 - search * 16] {
+        out.extend(v.to_be_bytes());
+    }
+    let mut offset = 12 + 16 * count;
+    for (tag, checksum, data) in &tables {
+        for v in [*tag, *checksum, offset as u32, data.len() as u32] {
+            out.extend(v.to_be_bytes());
+        }
+        offset += data.len().div_ceil(4) * 4;
+    }
+    for (_, _, data) in &tables {
+        out.extend(data);
+        out.resize(out.len().div_ceil(4) * 4, 0);
+    }
+    Some(out)
 }

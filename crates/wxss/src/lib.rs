@@ -11,5 +11,5 @@ pub mod style;
 pub use cascade::{Cascade, BUILT_IN};
 pub use device::Device;
 pub use select::{Isolation, Scope, StyleNode, StyleTree, PAGE};
-pub use sheet::{load, Rule, Sheet};
+pub use sheet::{load, FontFace, Rule, Sheet};
 pub use style::ComputedStyle;

@@ -6,7 +6,10 @@ use crate::device::Device;
 use crate::rpx::{self, Converted};
 use lightningcss::media_query::MediaList;
 use lightningcss::properties::Property;
+use lightningcss::rules::font_face::{FontFaceProperty, Source};
 use lightningcss::rules::{CssRule, CssRuleList, Location};
+use lightningcss::stylesheet::PrinterOptions;
+use lightningcss::traits::ToCss;
 use lightningcss::selector::SelectorList;
 use lightningcss::stylesheet::{ParserOptions, StyleSheet};
 use lightningcss::traits::IntoOwned;
@@ -28,10 +31,20 @@ pub struct Rule {
     pub pos: Pos,
 }
 
+/// An `@font-face` rule: the family it names and its `src` URLs in order.
+#[derive(Debug)]
+pub struct FontFace {
+    pub family: String,
+    pub sources: Vec<String>,
+    pub file: Rc<str>,
+    pub pos: Pos,
+}
+
 /// The rules of a file and of everything it imports, in source order.
 #[derive(Debug, Default)]
 pub struct Sheet {
     pub rules: Vec<Rule>,
+    pub font_faces: Vec<FontFace>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -99,12 +112,29 @@ impl Loader<'_> {
                     inner.push(rule.query);
                     self.rules(file, converted, rule.rules, &inner);
                 }
+                CssRule::FontFace(face) => self.font_face(file, location(converted, &face.loc), &face.properties),
                 CssRule::Ignored => {}
                 other => {
                     let (what, loc) = at_rule_name(&other);
                     self.unsupported(file, loc.map_or(Pos::START, |l| location(converted, &l)), what);
                 }
             }
+        }
+    }
+
+    fn font_face(&mut self, file: &Rc<str>, pos: Pos, properties: &[FontFaceProperty<'static>]) {
+        let mut family = None;
+        let mut sources = Vec::new();
+        for property in properties {
+            match property {
+                FontFaceProperty::FontFamily(f) => family = Some(f.to_css_string(PrinterOptions::default()).unwrap_or_default().trim_matches(['"', '\'']).to_string()),
+                FontFaceProperty::Source(list) => sources.extend(list.iter().filter_map(|s| if let Source::Url(u) = s { Some(u.url.url.to_string()) } else { None })),
+                _ => {}
+            }
+        }
+        match family {
+            Some(family) if !sources.is_empty() => self.sheet.font_faces.push(FontFace { family, sources, file: file.clone(), pos }),
+            _ => self.sheet.diagnostics.push(Diagnostic::warning(file, pos, "@font-face without font-family or src").with_hint("give it both; it is ignored")),
         }
     }
 
@@ -164,7 +194,6 @@ fn local_image(property: &Property) -> Option<String> {
 fn at_rule_name(rule: &CssRule) -> (&'static str, Option<Location>) {
     match rule {
         CssRule::Keyframes(r) => ("@keyframes", Some(r.loc)),
-        CssRule::FontFace(r) => ("@font-face", Some(r.loc)),
         CssRule::Supports(r) => ("@supports", Some(r.loc)),
         CssRule::Page(r) => ("@page", Some(r.loc)),
         CssRule::LayerBlock(r) => ("@layer", Some(r.loc)),
