@@ -215,7 +215,8 @@ fn reusable(styled: &StyledTree, changed: &[usize]) -> Vec<bool> {
 
 /// Measures a paragraph leaf for taffy (other leaves have no content of their own).
 fn measure(inputs: taffy::LayoutInput, _: NodeId, context: Option<&mut Leaf>, style: &Style) -> taffy::LayoutOutput {
-    compute_leaf_layout(inputs, style, |_, _| 0.0, |known, available| match context {
+    let mut baseline = None;
+    let mut output = compute_leaf_layout(inputs, style, |_, _| 0.0, |known, available| match context {
         None => Size::ZERO,
         Some(leaf) => {
             let max = known.width.or(match available.width {
@@ -224,9 +225,15 @@ fn measure(inputs: taffy::LayoutInput, _: NodeId, context: Option<&mut Leaf>, st
                 Space::MaxContent => None,
             });
             let size = leaf.measure(max);
+            // Its first line's baseline, which a row of inline boxes aligns on.
+            baseline = leaf.layout.get(0).map(|line| line.metrics().baseline);
             Size { width: known.width.unwrap_or(size.width), height: known.height.unwrap_or(size.height) }
         }
-    })
+    });
+    if baseline.is_some() {
+        output.baselines = taffy::Baselines::from_first(baseline);
+    }
+    output
 }
 
 impl Builder<'_> {
@@ -247,6 +254,13 @@ impl Builder<'_> {
         let mut taffy_style = self.box_style(index);
         if atomic_inline {
             taffy_style.flex_shrink = 0.0;
+            // On the row's common baseline, or at its top, middle or bottom.
+            taffy_style.align_self = Some(match style.vertical_align {
+                css::VerticalAlign::Top | css::VerticalAlign::TextTop => AlignItems::FLEX_START,
+                css::VerticalAlign::Middle => AlignItems::CENTER,
+                css::VerticalAlign::Bottom | css::VerticalAlign::TextBottom => AlignItems::FLEX_END,
+                _ => AlignItems::BASELINE,
+            });
         }
         let last = self.tree.nodes[index].filter(|_| self.reusable[index]);
         let id = match last {
@@ -782,6 +796,10 @@ fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usiz
         (s.font_weight, s.italic, s.color, s.underline, s.line_through).hash(h);
         let (left, right) = edges(s);
         [left, right].map(f32::to_bits).hash(h);
+        std::mem::discriminant(&s.vertical_align).hash(h);
+        if let css::VerticalAlign::Length(px) = s.vertical_align {
+            px.to_bits().hash(h);
+        }
         match s.line_height {
             css::LineHeight::Normal => 0u32.hash(h),
             css::LineHeight::Number(n) => (1u32, n.to_bits()).hash(h),
@@ -823,7 +841,25 @@ fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, s: &ComputedStyle, 
     let strike = StyleProperty::Strikethrough(s.line_through);
     match range {
         None => builder.push_default(strike),
-        Some(r) => builder.push(strike, r),
+        Some(r) => {
+            builder.push(strike, r.clone());
+            builder.push(StyleProperty::VerticalAlign(vertical_align(s.vertical_align)), r);
+        }
+    }
+}
+
+fn vertical_align(v: css::VerticalAlign) -> parley::VerticalAlign {
+    use parley::VerticalAlign as V;
+    match v {
+        css::VerticalAlign::Baseline => V::BASELINE,
+        css::VerticalAlign::Sub => V::SUB,
+        css::VerticalAlign::Super => V::SUPER,
+        css::VerticalAlign::TextTop => V::TEXT_TOP,
+        css::VerticalAlign::TextBottom => V::TEXT_BOTTOM,
+        css::VerticalAlign::Middle => V::MIDDLE,
+        css::VerticalAlign::Top => V::TOP,
+        css::VerticalAlign::Bottom => V::BOTTOM,
+        css::VerticalAlign::Length(px) => V::length(px),
     }
 }
 

@@ -263,7 +263,7 @@ fn supported_id(id: &PropertyId) -> bool {
             | P::JustifyContent(_) | P::AlignContent(_) | P::AlignItems(_) | P::AlignSelf(_) | P::RowGap | P::ColumnGap | P::Order(_)
             | P::AspectRatio | P::ZIndex | P::OverflowX | P::OverflowY | P::Opacity | P::Transform(_) | P::TransformOrigin(_) | P::BackgroundColor | P::BackgroundImage
             | P::BoxShadow(_) | P::TextOverflow(_) | P::Color | P::FontSize | P::FontWeight | P::FontStyle | P::FontFamily
-            | P::LineHeight | P::LetterSpacing | P::TextAlign | P::WhiteSpace | P::Visibility | P::TextDecorationLine(_)
+            | P::LineHeight | P::LetterSpacing | P::TextAlign | P::WhiteSpace | P::Visibility | P::TextDecorationLine(_) | P::VerticalAlign
             // Only meaningful next to -webkit-line-clamp, which clamps the lines.
             | P::BoxOrient(_)
     )
@@ -453,6 +453,24 @@ impl Context<'_> {
                     text::TextAlign::Justify | text::TextAlign::JustifyAll => TextAlign::Justify,
                     text::TextAlign::End => TextAlign::End,
                     _ => TextAlign::Start,
+                }
+            }
+            P::VerticalAlign(v) => {
+                use font::VerticalAlignKeyword as K;
+                s.vertical_align = match v {
+                    font::VerticalAlign::Keyword(K::Baseline) => VerticalAlign::Baseline,
+                    font::VerticalAlign::Keyword(K::Sub) => VerticalAlign::Sub,
+                    font::VerticalAlign::Keyword(K::Super) => VerticalAlign::Super,
+                    font::VerticalAlign::Keyword(K::TextTop) => VerticalAlign::TextTop,
+                    font::VerticalAlign::Keyword(K::TextBottom) => VerticalAlign::TextBottom,
+                    font::VerticalAlign::Keyword(K::Middle) => VerticalAlign::Middle,
+                    font::VerticalAlign::Keyword(K::Top) => VerticalAlign::Top,
+                    font::VerticalAlign::Keyword(K::Bottom) => VerticalAlign::Bottom,
+                    // A percentage is of the element's line height.
+                    font::VerticalAlign::Length(l) => {
+                        let line = s.line_height_px().unwrap_or(s.font_size * 1.2);
+                        VerticalAlign::Length(self.lp(s, l).resolve(line).unwrap_or(0.0))
+                    }
                 }
             }
             P::WhiteSpace(w) => {

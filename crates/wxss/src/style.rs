@@ -116,6 +116,21 @@ pub enum WhiteSpace {
     PreLine,
 }
 
+/// `vertical-align` of an inline box or span (a length raises it by that many px).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum VerticalAlign {
+    #[default]
+    Baseline,
+    Sub,
+    Super,
+    TextTop,
+    TextBottom,
+    Middle,
+    Top,
+    Bottom,
+    Length(f32),
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Overflow {
     #[default]
@@ -222,6 +237,7 @@ pub struct ComputedStyle {
     pub shadows: Vec<Shadow>,
     pub ellipsis: bool,
     pub line_clamp: Option<u32>,
+    pub vertical_align: VerticalAlign,
     /// `content` of a `::before`/`::after` box (None: `none`/`normal`, no box).
     pub content: Option<String>,
     // Inherited:
@@ -278,6 +294,7 @@ impl Default for ComputedStyle {
             shadows: Vec::new(),
             ellipsis: false,
             line_clamp: None,
+            vertical_align: VerticalAlign::Baseline,
             content: None,
             color: Rgba::BLACK,
             font_size: 16.0,
