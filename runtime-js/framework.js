@@ -517,6 +517,8 @@
     }
     page.route = route;
     page.__route__ = route;
+    // The custom tab bar's instance on a tab page (app.json tabBar.custom), else null.
+    page.getTabBar = function () { return this.selectComponent('custom-tab-bar'); };
     page.options = query;
     page.is = route;
     return page;

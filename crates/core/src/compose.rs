@@ -89,7 +89,13 @@ impl<'a> Composer<'a> {
         let using = self.package.pages.get(&route).map(|u| u.using_components.clone()).unwrap_or_default();
         let data = self.page.data.clone();
         let nodes = self.render(&format!("{route}.wxml"), &data, self.page.id);
-        let tree = self.compose(nodes, self.page.id, &using, "");
+        let mut tree = self.compose(nodes, self.page.id, &using, "");
+        // A tab page shows the app's custom tab bar (after its own content).
+        if let Some(path) = self.package.custom_tab_bar().filter(|_| self.package.is_tab_page(&route)).map(str::to_string) {
+            let host = Element { tag: Rc::from("custom-tab-bar"), attrs: Vec::new(), generics: Vec::new(), model: Vec::new(), key: None, children: Vec::new(), owner: self.page.id, component: None };
+            let using = IndexMap::from([("custom-tab-bar".to_string(), path.clone())]);
+            tree.push(Node::Element(self.host(host, &path, self.page.id, &using, "custom-tab-bar")));
+        }
         let gone: Vec<String> = self.page.components.keys().filter(|k| !self.seen.contains(k)).cloned().collect();
         let removed = gone.into_iter().filter_map(|k| self.page.components.remove(&k)).map(|c| c.id).collect();
         (tree, removed)

@@ -191,7 +191,8 @@ impl Simulator {
             back: self.stack.len() > 1,
         };
         let top = if bar.custom { 0.0 } else { device.status_bar + chrome::NAVIGATION_BAR };
-        let tab_bar = self.is_tab(&route).then(|| self.tab_bar(&route, screen));
+        // The client's tab bar (a custom one is a component in the page's tree).
+        let tab_bar = (self.is_tab(&route) && self.package.custom_tab_bar().is_none()).then(|| self.tab_bar(&route, screen));
         let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         // The page's own screen: env(safe-area-inset-top) reaches it only under a custom
         // navigation bar, and the bottom inset only without a tab bar.

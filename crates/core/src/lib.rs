@@ -314,10 +314,12 @@ impl Simulator {
         program
     }
 
-    /// Every component a page can show, directly or inside other components.
+    /// Every component a page can show, directly or inside other components (a tab page's
+    /// custom tab bar too).
     fn reachable_components(&self, route: &str) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
         let mut todo: Vec<&str> = self.package.pages.get(route).map(|u| u.using_components.values().map(String::as_str).collect()).unwrap_or_default();
+        todo.extend(self.package.custom_tab_bar().filter(|_| self.package.is_tab_page(route)));
         while let Some(path) = todo.pop() {
             if found.iter().any(|f| f == path) {
                 continue;
@@ -342,13 +344,18 @@ impl Simulator {
         let data = Value::from_json(&self.app.view_data(id));
         self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0 });
         self.sync_stack();
-        // A page built with Component() is a component too: attached before onLoad, ready
+        // As on the platform: the first render with the page's initial data creates and
+        // attaches its components before onLoad and onShow; they are ready before onReady. A
+        // page built with Component() is a component too: attached before onLoad, ready
         // before onReady, detached after onUnload.
         self.app.component_lifetime(id, "attached");
+        let ready = self.render_until_ready(id);
         self.app.page_lifecycle(id, "onLoad", Some(Json::Object(query)));
         self.app.page_lifecycle(id, "onShow", None);
         self.process_messages();
-        self.render(id);
+        for component in ready {
+            self.app.component_lifetime(component, "ready");
+        }
         self.app.component_lifetime(id, "ready");
         self.app.page_lifecycle(id, "onReady", None);
         self.process_messages();
@@ -356,9 +363,17 @@ impl Simulator {
     }
 
     /// Renders a page's composed tree from its and its components' view data; components
-    /// new to the tree are attached (then ready), those gone are detached.
+    /// new to the tree are attached, then ready; those gone are detached.
     fn render(&mut self, id: u32) {
-        let Some(view) = self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.id == id) else { return };
+        for component in self.render_until_ready(id) {
+            self.app.component_lifetime(component, "ready");
+        }
+    }
+
+    /// Renders a page like [`Self::render`] but leaves the new components' `ready` to the
+    /// caller: returns them in the order they get it.
+    fn render_until_ready(&mut self, id: u32) -> Vec<u32> {
+        let Some(view) = self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.id == id) else { return Vec::new() };
         let mut composer = Composer::new(&mut self.app, &self.package, view, &mut self.diagnostics);
         let (mut tree, removed) = composer.compose_page();
         let (attached, ready) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.ready));
@@ -367,15 +382,14 @@ impl Simulator {
         view.tree = Rc::new(tree);
         self.mirror.update_page(id, view.tree.clone());
         self.backlog.extend(pending);
-        for (lifetime, order) in [("attached", attached), ("ready", ready)] {
-            for component in order {
-                self.app.component_lifetime(component, lifetime);
-            }
+        for component in attached {
+            self.app.component_lifetime(component, "attached");
         }
         for component in removed {
             self.app.component_lifetime(component, "detached");
             self.app.destroy(component);
         }
+        ready
     }
 
     /// Unloads the top page (onUnload) and forgets it.

@@ -49,9 +49,7 @@ pub fn parse_url(from: &str, url: &str) -> (String, Map<String, Value>) {
 
 impl Simulator {
     pub(crate) fn is_tab(&self, route: &str) -> bool {
-        self.package.app.tab_bar.as_ref().and_then(|t| t.get("list")).and_then(Value::as_array).is_some_and(|list| {
-            list.iter().any(|item| item.get("pagePath").and_then(Value::as_str) == Some(route))
-        })
+        self.package.is_tab_page(route)
     }
 
     fn target(&self, api: &'static str, url: &str) -> Result<(String, Map<String, Value>), RouteError> {

@@ -201,8 +201,8 @@ fn component_lifetimes_and_observers_run_in_the_platform_order() {
     let lines = console(&mut sim);
     assert_eq!(
         lines,
-        ["created components/card/card", "observers hello 3", "observer default->hello", "attached hello id=c1 x=1", "ready"],
-        "the order miniprogram-simulate shows; count is coerced from '3' to a Number"
+        ["created components/card/card", "observers hello 3", "observer default->hello", "attached hello id=c1 x=1", "page onLoad", "page onShow", "ready", "page onReady"],
+        "the component's order as miniprogram-simulate shows it (count is coerced from '3' to a Number); the first render attaches components before the page's onLoad and they are ready before its onReady, as on the platform"
     );
 }
 
@@ -415,3 +415,19 @@ fn controls_keep_what_the_user_did_and_forms_submit_and_reset_it() {
     assert_eq!(console(&mut sim), [r#"submit {"q":"from the second form"}"#]);
 }
 
+
+#[test]
+fn a_custom_tab_bar_is_a_component_of_each_tab_page() {
+    let mut sim = app("tests/apps/custom-tabbar");
+    // getTabBar() works in onShow: the bar was attached before onLoad.
+    assert_eq!(console(&mut sim), ["home shows tab 0"]);
+    let bar = sim.tree().iter().find_map(|n| match n {
+        wxemu_wxml::Node::Element(e) if &*e.tag == "custom-tab-bar" => Some(e.component.is_some()),
+        _ => None,
+    });
+    assert_eq!(bar, Some(true), "the tab page's tree ends with the custom-tab-bar host");
+    sim.tap("#tab-1").unwrap();
+    assert_eq!(sim.current_route(), Some("pages/mine/mine"));
+    assert_eq!(console(&mut sim), ["mine shows tab 1"]);
+    assert!(text(&sim).contains("mine page content"));
+}

@@ -17,6 +17,9 @@ use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 /// Keys of project.config.json that the DevTools know.
+/// Where a custom tab bar lives (app.json `tabBar.custom`).
+pub const CUSTOM_TAB_BAR: &str = "custom-tab-bar/index";
+
 const PROJECT_KEYS: &[&str] = &[
     "miniprogramRoot", "libVersion", "setting", "appid", "projectname", "compileType", "description",
     "packOptions", "condition", "editorSetting", "srcMiniprogramRoot", "pluginRoot", "cloudfunctionRoot",
@@ -223,6 +226,7 @@ impl Package {
             diags.push(Diagnostic::error("app.json", app_pos(route), format!("entryPagePath `{route}` is not a page")).with_hint("use one of the routes listed in `pages`"));
         }
         self.check_tab_bar(diags, app_pos);
+        self.load_custom_tab_bar(diags, app_pos);
         if let Some(sitemap) = &app.sitemap_location {
             if !self.exists(&resolve_path("app.json", sitemap)) {
                 diags.push(Diagnostic::warning("app.json", app_pos(sitemap), format!("sitemap file `{sitemap}` not found")).with_hint("create it or fix `sitemapLocation`"));
@@ -248,6 +252,35 @@ impl Package {
                 );
             }
         }
+    }
+
+    /// With `tabBar.custom`, the component the tab pages show instead of the client's tab
+    /// bar: `custom-tab-bar/index` at the package root.
+    fn load_custom_tab_bar(&mut self, diags: &mut Vec<Diagnostic>, app_pos: &dyn Fn(&str) -> Pos) {
+        let custom = self.app.tab_bar.as_ref().and_then(|t| t.get("custom")).and_then(Value::as_bool) == Some(true);
+        if !custom || self.components.contains_key(CUSTOM_TAB_BAR) {
+            return;
+        }
+        let unit = self.load_unit(CUSTOM_TAB_BAR, diags);
+        if !(unit.has_wxml && unit.has_js) {
+            diags.push(
+                Diagnostic::error("app.json", app_pos("custom"), "tabBar.custom is true but there is no component custom-tab-bar/index")
+                    .with_hint("create custom-tab-bar/index.js, .json, .wxml and .wxss at the package root, or remove \"custom\": true"),
+            );
+            return;
+        }
+        self.components.insert(CUSTOM_TAB_BAR.to_string(), unit);
+    }
+
+    /// Whether `route` is one of the tab bar's pages.
+    pub fn is_tab_page(&self, route: &str) -> bool {
+        let list = self.app.tab_bar.as_ref().and_then(|t| t.get("list")).and_then(Value::as_array);
+        list.is_some_and(|list| list.iter().any(|item| item.get("pagePath").and_then(Value::as_str) == Some(route)))
+    }
+
+    /// The custom tab bar component, when app.json's `tabBar.custom` asks for one.
+    pub fn custom_tab_bar(&self) -> Option<&str> {
+        self.components.get_key_value(CUSTOM_TAB_BAR).map(|(k, _)| k.as_str())
     }
 
     /// Loads a page or component and, depth first, every component it uses.
