@@ -424,11 +424,11 @@ impl Builder<'_> {
             collapse(part, style.white_space, &mut text);
             spans.push((start..text.len(), *element));
         }
-        if text.trim().is_empty() && !matches!(block.white_space, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap) {
+        if text.trim_matches(collapsible).is_empty() && !matches!(block.white_space, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap) {
             return None;
         }
-        let trimmed_start = text.len() - text.trim_start().len();
-        let text = text.trim().to_string();
+        let trimmed_start = text.len() - text.trim_start_matches(collapsible).len();
+        let text = text.trim_matches(collapsible).to_string();
         let inline: Vec<(std::ops::Range<usize>, usize)> = spans
             .into_iter()
             .map(|(range, element)| (range.start.saturating_sub(trimmed_start).min(text.len())..range.end.saturating_sub(trimmed_start).min(text.len()), element))
@@ -720,7 +720,7 @@ fn holds_text(styled: &StyledTree, element: usize) -> bool {
     let keeps_spaces = matches!(e.style.white_space, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap);
     e.style.display != css::Display::None
         && e.children.iter().any(|c| match c {
-            Content::Text(text) => keeps_spaces && !text.is_empty() || !text.trim().is_empty(),
+            Content::Text(text) => keeps_spaces && !text.is_empty() || !text.trim_matches(collapsible).is_empty(),
             Content::Element(child) => holds_text(styled, *child),
         })
 }
@@ -753,6 +753,11 @@ enum Inline {
     Atomic(usize),
 }
 
+/// White space CSS collapses: spaces, tabs, line breaks (not no-break or em/en spaces).
+fn collapsible(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}')
+}
+
 /// White space processing of CSS `white-space` (spaces and tabs collapse except in pre and
 /// pre-wrap; newlines too except in pre, pre-wrap and pre-line).
 fn collapse(text: &str, mode: css::WhiteSpace, out: &mut String) {
@@ -765,7 +770,7 @@ fn collapse(text: &str, mode: css::WhiteSpace, out: &mut String) {
                 out.pop();
             }
             out.push('\n');
-        } else if c.is_whitespace() && c != '\u{a0}' && c != '\u{3000}' && !keep_spaces {
+        } else if collapsible(c) && !keep_spaces {
             if !out.ends_with(' ') && !out.ends_with('\n') && !out.is_empty() {
                 out.push(' ');
             }

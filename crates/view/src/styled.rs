@@ -109,7 +109,8 @@ impl StyledTree {
         for (element, position, text) in texts {
             let children = &self.elements[element].children;
             let after_before = matches!(children.first(), Some(Content::Element(e)) if &*self.elements[*e].tag == BEFORE);
-            self.elements[element].children[position + usize::from(after_before)] = Content::Text(text.to_string());
+            let shown = shown_text(&self.elements[element], text);
+            self.elements[element].children[position + usize::from(after_before)] = Content::Text(shown);
             changed.push(element);
         }
         changed.dedup();
@@ -177,6 +178,28 @@ fn same_but_text<'a>(old: &[Node], new: &'a [Node], parent: usize, cursor: &mut 
     true
 }
 
+/// Text as its element shows it: a `<text>` with `decode` decodes `&nbsp;` `&lt;` `&gt;`
+/// `&amp;` `&apos;` `&ensp;` `&emsp;`, and with `space="ensp|emsp|nbsp"` its spaces become
+/// those (which do not collapse).
+fn shown_text(parent: &Styled, text: &str) -> String {
+    if &*parent.tag != "text" {
+        return text.to_string();
+    }
+    let mut shown = text.to_string();
+    if parent.flag("decode") {
+        for (entity, char) in [("&nbsp;", "\u{a0}"), ("&lt;", "<"), ("&gt;", ">"), ("&apos;", "'"), ("&ensp;", "\u{2002}"), ("&emsp;", "\u{2003}"), ("&amp;", "&")] {
+            shown = shown.replace(entity, char);
+        }
+    }
+    let space = match parent.attr("space").as_str() {
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "nbsp" => '\u{a0}',
+        _ => return shown,
+    };
+    shown.replace(' ', &space.to_string())
+}
+
 fn same_attrs(a: &[(Rc<str>, Value)], b: &[(Rc<str>, Value)]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|((m, x), (n, y))| m == n && x.same(y))
 }
@@ -241,7 +264,10 @@ impl Flatten<'_> {
 fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
     for (position, node) in nodes.iter().enumerate() {
         match node {
-            Node::Text(text) => elements[parent].children.push(Content::Text(text.clone())),
+            Node::Text(text) => {
+                let shown = shown_text(&elements[parent], text);
+                elements[parent].children.push(Content::Text(shown));
+            }
             Node::Element(e) => {
                 let scope = f.styles.scopes.get(&e.owner).copied().unwrap_or(PAGE);
                 let mut style_node = StyleNode { tag: e.tag.to_string(), scope, ..StyleNode::default() };
