@@ -86,10 +86,12 @@ fn parse_hex(text: &str) -> Option<Rgba> {
 
 /// The current page styled and laid out, with the chrome around it.
 struct Frame {
-    /// The page (its id) and the composed tree drawn, and the theme it was drawn in.
+    /// The page (its id) and the composed tree drawn, the theme it was drawn in and the
+    /// elements that showed their hover-class.
     page: u32,
     tree: Rc<Vec<wxemu_wxml::Node>>,
     dark: bool,
+    hover: Vec<(NodePath, String)>,
     styled: StyledTree,
     layout: PageLayout,
     /// How far the page (within what its content allows) and its scroll-views are scrolled.
@@ -200,11 +202,12 @@ impl Simulator {
         let safe_bottom = if tab_bar.is_some() { 0.0 } else { device.safe_bottom };
         let page_device = Device { height: viewport, status_bar, safe_bottom, ..device };
         let (id, tree, scroll_top) = (page.id, page.tree.clone(), page.scroll_top);
+        let hover = self.hovered();
         let last = screen.last.take().filter(|last| last.page == id && last.dark == self.dark);
         // Start from the page's last frame: what changed since is styled and laid out anew.
         let (styled, last_layout, changed) = match last {
-            Some(last) if Rc::ptr_eq(&last.tree, &tree) => (last.styled, Some(last.layout), Vec::new()),
-            Some(mut last) => match last.styled.retext(&last.tree, &tree) {
+            Some(last) if Rc::ptr_eq(&last.tree, &tree) && last.hover == hover => (last.styled, Some(last.layout), Vec::new()),
+            Some(mut last) => match if last.hover == hover { last.styled.retext(&last.tree, &tree) } else { None } {
                 Some(changed) => (last.styled, Some(last.layout), changed),
                 None => {
                     let styled = wxemu_view::styled::style(&tree, &styles, &page_device, self.dark);
@@ -224,7 +227,7 @@ impl Simulator {
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
         let background = color(&window, "backgroundColor", Rgba::WHITE);
         let scrolling = Scrolling::of(&styled, &layout, scroll_top.min(layout.height - viewport).max(0.0));
-        Some(Frame { page: id, tree, dark: self.dark, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
+        Some(Frame { page: id, tree, dark: self.dark, hover, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
     }
 
     /// The current page drawn with its chrome. `full_page` makes the picture as tall as the
@@ -356,7 +359,7 @@ impl Simulator {
 
     /// The current page's sheets: app.wxss and the page's in scope 0, one scope per component.
     fn page_styles(&mut self, screen: &mut Screen) -> PageStyles {
-        let mut styles = PageStyles { isolation: vec![Isolation::Isolated], ..PageStyles::default() };
+        let mut styles = PageStyles { isolation: vec![Isolation::Isolated], hover: self.hovered().into_iter().collect(), ..PageStyles::default() };
         let Some(page) = self.stack.last() else { return styles };
         let route = page.route.clone();
         let mut components: Vec<(u32, String)> = page.components.values().map(|c| (c.id, c.path.clone())).collect();

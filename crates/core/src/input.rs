@@ -4,7 +4,7 @@
 
 use crate::mirror::owner_of;
 use crate::draw::Hit;
-use crate::{Simulator, LONGPRESS_MS};
+use crate::Simulator;
 use serde_json::{Map, Value as Json};
 use wxemu_view::event::{dispatch, event_object};
 use wxemu_view::select::{element_chain, NodePath, Selector};
@@ -37,33 +37,15 @@ impl Simulator {
         self.built_in_tap(path)
     }
 
-    /// Presses the first element matching `selector` for 350 ms of virtual time:
-    /// touchstart, then `longpress` and `longtap` while pressed, then touchend; a `tap`
-    /// follows only if no longpress handler ran, as on the platform.
-    pub fn long_press(&mut self, selector: &str) -> Result<(), String> {
-        let none = || Json::Object(Map::new());
-        let path = self.find(selector)?;
-        let point = self.centre(&path)?;
-        self.dispatch_path(&path, "touchstart", none(), point)?;
-        self.advance(LONGPRESS_MS);
-        let handled = self.dispatch_path(&path, "longpress", none(), point)?;
-        self.dispatch_path(&path, "longtap", none(), point)?;
-        self.dispatch_path(&path, "touchend", none(), point)?;
-        if handled == 0 {
-            self.dispatch_path(&path, "tap", none(), point)?;
-        }
-        Ok(())
-    }
-
     /// The path of the first element matching `selector` on the current page.
-    fn find(&self, selector: &str) -> Result<NodePath, String> {
+    pub(crate) fn find(&self, selector: &str) -> Result<NodePath, String> {
         let parsed = Selector::parse(selector)?;
         let page = self.stack.last().ok_or("no page is open")?;
         parsed.select_all(&page.tree).into_iter().next().ok_or_else(|| format!("no element matches `{selector}` on {}", page.route))
     }
 
     /// The centre of an element in page coordinates, when a screen is attached.
-    fn centre(&mut self, path: &[usize]) -> Result<Option<(f32, f32)>, String> {
+    pub(crate) fn centre(&mut self, path: &[usize]) -> Result<Option<(f32, f32)>, String> {
         if self.screen().is_none() {
             return Ok(None);
         }

@@ -12,6 +12,7 @@ mod input;
 mod queue;
 mod router;
 mod mirror;
+mod press;
 
 pub use router::{parse_url, RouteError};
 
@@ -82,6 +83,11 @@ pub struct Simulator {
     screen: Option<Screen>,
     /// The system theme is dark (`prefers-color-scheme: dark` in styles).
     dark: bool,
+    /// A finger held on the screen, how many presses there were, and the hover-class the
+    /// last one shows.
+    press: Option<press::Press>,
+    presses: u64,
+    hover: Option<press::Hover>,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -127,6 +133,9 @@ impl Simulator {
             console: Vec::new(),
             screen: None,
             dark: false,
+            press: None,
+            presses: 0,
+            hover: None,
             diagnostics,
         };
         let entry = sim.package.entry_page().unwrap_or_default().to_string();
@@ -175,6 +184,7 @@ impl Simulator {
                     self.app.fire_timer(id);
                 }
                 Event::SetDataApplied { callback } => self.app.set_data_applied(callback),
+                Event::LongPress { press } => self.long_press_due(press),
             }
             self.process_messages();
         }

@@ -11,6 +11,8 @@ pub enum Event {
     Timer { id: u32, every: Option<u64> },
     /// The view applied a setData whose callback is waiting.
     SetDataApplied { callback: u32 },
+    /// A finger held since 350 ms ago (press number `press`) makes a longpress.
+    LongPress { press: u64 },
 }
 
 /// Events waiting for their time.

@@ -186,3 +186,49 @@ fn font_faces_that_load_nothing_are_reported_where_they_are() {
         assert!(reports.iter().any(|r| r.starts_with(line)), "missing `{line}` in {reports:#?}");
     }
 }
+
+/// The colour drawn at page point (x, y) (below the 64 px of status and navigation bar).
+fn colour_at(sim: &mut Simulator, x: f32, y: f32) -> (u8, u8, u8) {
+    let pixmap = wxemu_render::rasterize(&sim.draw(false).unwrap(), 1.0);
+    let p = pixmap.sample(x as u16, (y + 64.0) as u16);
+    (p.r, p.g, p.b)
+}
+
+#[test]
+fn a_held_finger_shows_hover_classes_on_the_clock_and_ends_in_a_tap_or_a_longpress() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/hover");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed")));
+    let (card, button) = ((5.0, 5.0), (100.0, 25.0));
+    let (white, red, green) = ((255, 255, 255), (255, 0, 0), (7, 193, 96));
+    assert_eq!((colour_at(&mut sim, card.0, card.1), colour_at(&mut sim, button.0, button.1)), (white, green));
+    sim.hold("#btn").unwrap();
+    assert_eq!(colour_at(&mut sim, button.0, button.1), green, "not before hover-start-time");
+    sim.advance(20);
+    assert_eq!(colour_at(&mut sim, button.0, button.1), (6, 173, 86), "button-hover after 20 ms");
+    assert_eq!(colour_at(&mut sim, card.0, card.1), white, "the card's hover starts at 50 ms");
+    sim.advance(30);
+    assert_eq!(colour_at(&mut sim, card.0, card.1), red, "ancestors show their hover-class too");
+    sim.release().unwrap();
+    assert_eq!(console(&mut sim), ["tap btn@50", "tap card@50"]);
+    sim.advance(69);
+    assert_eq!((colour_at(&mut sim, button.0, button.1), colour_at(&mut sim, card.0, card.1)), ((6, 173, 86), red));
+    sim.advance(1);
+    assert_eq!((colour_at(&mut sim, button.0, button.1), colour_at(&mut sim, card.0, card.1)), (green, red), "the button's stays 70 ms, the card's 400");
+    sim.advance(400);
+    assert_eq!(colour_at(&mut sim, card.0, card.1), white);
+    // hover-stop-propagation keeps the outer view out of it.
+    let inner = sim.element_boxes().unwrap().into_iter().find(|(path, _)| path == &[1, 0]).unwrap().1;
+    sim.hold("#inner").unwrap();
+    sim.advance(100);
+    assert_eq!((colour_at(&mut sim, inner.x + 5.0, inner.y + 5.0), colour_at(&mut sim, 5.0, inner.y - 10.0)), ((0, 255, 0), white));
+    sim.release().unwrap();
+    console(&mut sim);
+    // Held 350 ms: a longpress, and with its handler run, no tap.
+    sim.hold("#card").unwrap();
+    sim.advance(400);
+    sim.release().unwrap();
+    // Held at 620 ms (50 + 69 + 1 + 400 + 100): the longpress comes at 970.
+    assert_eq!(console(&mut sim), ["longpress card@970"]);
+    assert_eq!(sim.release().unwrap_err(), "no finger is down: hold() an element first");
+}

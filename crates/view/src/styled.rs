@@ -44,6 +44,8 @@ pub struct PageStyles {
     pub external_classes: HashMap<u32, Vec<String>>,
     /// Component instances with `options.virtualHost`: their host element has no box.
     pub virtual_hosts: std::collections::HashSet<u32>,
+    /// Elements being pressed, with the hover-class they show.
+    pub hover: HashMap<NodePath, String>,
 }
 
 /// One element of the styled tree and what is drawn from it.
@@ -280,6 +282,10 @@ fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, 
                         _ => {}
                     }
                 }
+                path.push(position);
+                if let Some(hover) = f.styles.hover.get(path.as_slice()) {
+                    style_node.classes.extend(hover.split_whitespace().map(|c| (c.to_string(), scope)));
+                }
                 if let Some(component) = e.component {
                     style_node.host_of = f.styles.scopes.get(&component).copied();
                     if f.styles.virtual_hosts.contains(&component) {
@@ -287,7 +293,6 @@ fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, 
                     }
                     f.hosts.insert(component, (e.attrs.clone(), scope));
                 }
-                path.push(position);
                 let index = push(tree, elements, parent, style_node, e.tag.clone(), e.attrs.clone());
                 elements[index].path = Some(path.clone());
                 flatten(&e.children, index, path, f, tree, elements);

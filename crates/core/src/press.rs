@@ -1,0 +1,150 @@
+//! A finger held on the screen: the press that becomes a longpress after 350 ms of virtual
+//! time, the tap it ends in, and the hover-class the pressed element and its ancestors show
+//! meanwhile (from `hover-start-time` after the touch until `hover-stay-time` after it ends).
+
+use crate::draw::Hit;
+use crate::queue::Event;
+use crate::{Simulator, LONGPRESS_MS};
+use serde_json::{Map, Value as Json};
+use wxemu_view::select::{element_chain, NodePath};
+use wxemu_wxml::Element;
+
+/// A finger on an element of a page.
+pub(crate) struct Press {
+    /// Which press this is (a longpress event names it).
+    seq: u64,
+    page: u32,
+    path: NodePath,
+    point: Option<(f32, f32)>,
+    /// Whether a longpress handler ran (None before 350 ms).
+    longpress_handled: Option<bool>,
+}
+
+/// The elements showing their hover-class because of the last press.
+pub(crate) struct Hover {
+    page: u32,
+    pressed: u64,
+    released: Option<u64>,
+    /// (element, its hover-class, hover-start-time, hover-stay-time)
+    elements: Vec<(NodePath, String, u64, u64)>,
+}
+
+impl Hover {
+    /// The hover classes shown at time `now` on page `page`.
+    pub(crate) fn active(&self, page: u32, now: u64) -> Vec<(NodePath, String)> {
+        if page != self.page {
+            return Vec::new();
+        }
+        let shown = |start: u64, stay: u64| {
+            let from = self.pressed + start;
+            now >= from && self.released.is_none_or(|r| r >= from && now < r + stay)
+        };
+        self.elements.iter().filter(|(_, _, start, stay)| shown(*start, *stay)).map(|(path, class, _, _)| (path.clone(), class.clone())).collect()
+    }
+}
+
+/// An element's hover-class with its start and stay times (the platform's defaults per
+/// tag), or None when it shows none.
+fn hover_of(el: &Element) -> Option<(String, u64, u64)> {
+    let text = |name: &str| el.attr(name).map(|v| v.to_js_string());
+    let number = |name: &str, default: u64| text(name).and_then(|v| v.trim().parse().ok()).unwrap_or(default);
+    let (class, start, stay) = match &*el.tag {
+        "button" if el.attr("disabled").is_some_and(|v| v.truthy()) => return None,
+        "button" => ("button-hover", 20, 70),
+        "navigator" => ("navigator-hover", 50, 600),
+        _ => ("none", 50, 400),
+    };
+    let class = text("hoverClass").unwrap_or_else(|| class.to_string());
+    (class != "none" && !class.is_empty()).then(|| (class, number("hoverStartTime", start), number("hoverStayTime", stay)))
+}
+
+impl Simulator {
+    /// Puts a finger on the first element matching `selector` and keeps it there:
+    /// `touchstart` now, `longpress` and `longtap` once 350 ms of virtual time pass
+    /// ([`Simulator::advance`]), the hover-class meanwhile; [`Simulator::release`] ends it.
+    pub fn hold(&mut self, selector: &str) -> Result<(), String> {
+        let path = self.find(selector)?;
+        let point = self.centre(&path)?;
+        self.put_finger(path, point)
+    }
+
+    /// Like [`Simulator::hold`], on whatever page element is at screen point (x, y).
+    pub fn hold_at(&mut self, x: f32, y: f32) -> Result<(), String> {
+        match self.hit(x, y)? {
+            Hit::Page(path, point) => self.put_finger(path, Some(point)),
+            _ => Err(format!("no page element at ({x}, {y}) to hold")),
+        }
+    }
+
+    fn put_finger(&mut self, path: NodePath, point: Option<(f32, f32)>) -> Result<(), String> {
+        if self.press.is_some() {
+            return Err("a finger is already down: release() it first".into());
+        }
+        let page = self.stack.last().ok_or("no page is open")?;
+        let chain = element_chain(&page.tree, &path);
+        // The pressed element and its ancestors show their hover-class, up to one that
+        // stops it with hover-stop-propagation.
+        let mut elements = Vec::new();
+        for depth in (0..chain.len()).rev() {
+            if let Some((class, start, stay)) = hover_of(chain[depth]) {
+                elements.push((path[..=depth].to_vec(), class, start, stay));
+            }
+            if chain[depth].attr("hoverStopPropagation").is_some_and(|v| v.truthy()) {
+                break;
+            }
+        }
+        self.hover = Some(Hover { page: page.id, pressed: self.now, released: None, elements });
+        self.presses += 1;
+        let seq = self.presses;
+        self.press = Some(Press { seq, page: page.id, path: path.clone(), point, longpress_handled: None });
+        self.queue.push(self.now + LONGPRESS_MS, Event::LongPress { press: seq });
+        self.dispatch_path(&path, "touchstart", Json::Object(Map::new()), point).map(drop)
+    }
+
+    /// The held finger has stayed 350 ms: `longpress` and `longtap`.
+    pub(crate) fn long_press_due(&mut self, seq: u64) {
+        let Some(press) = self.press.as_ref().filter(|p| p.seq == seq) else { return };
+        let (path, point) = (press.path.clone(), press.point);
+        let none = || Json::Object(Map::new());
+        let handled = self.dispatch_path(&path, "longpress", none(), point).unwrap_or(0) > 0;
+        let _ = self.dispatch_path(&path, "longtap", none(), point);
+        if let Some(press) = self.press.as_mut() {
+            press.longpress_handled = Some(handled);
+        }
+    }
+
+    /// Lifts the held finger: `touchend`, then `tap` (and what a built-in component does on a
+    /// tap) unless a longpress handler ran. The hover-class stays for hover-stay-time.
+    pub fn release(&mut self) -> Result<(), String> {
+        let press = self.press.take().ok_or("no finger is down: hold() an element first")?;
+        if let Some(hover) = self.hover.as_mut() {
+            hover.released = Some(self.now);
+        }
+        if self.stack.last().map(|p| p.id) != Some(press.page) {
+            return Ok(()); // the page went away under the finger
+        }
+        self.dispatch_path(&press.path, "touchend", Json::Object(Map::new()), press.point)?;
+        if press.longpress_handled != Some(true) {
+            self.dispatch_path(&press.path, "tap", Json::Object(Map::new()), press.point)?;
+            self.built_in_tap(&press.path)?;
+        }
+        Ok(())
+    }
+
+    /// Presses the first element matching `selector` for 350 ms of virtual time:
+    /// touchstart, then `longpress` and `longtap` while pressed, then touchend; a `tap`
+    /// follows only if no longpress handler ran, as on the platform.
+    pub fn long_press(&mut self, selector: &str) -> Result<(), String> {
+        self.hold(selector)?;
+        self.advance(LONGPRESS_MS);
+        self.release()
+    }
+
+    /// The hover classes shown now on the current page.
+    pub(crate) fn hovered(&self) -> Vec<(NodePath, String)> {
+        match (&self.hover, self.stack.last()) {
+            (Some(hover), Some(page)) => hover.active(page.id, self.now),
+            _ => Vec::new(),
+        }
+    }
+}

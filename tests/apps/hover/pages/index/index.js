@@ -1,0 +1,1 @@
+Page({ log(e) { console.log(e.type + ' ' + e.currentTarget.id + '@' + e.timeStamp) } })
