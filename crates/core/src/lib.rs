@@ -13,6 +13,7 @@ mod queue;
 mod router;
 mod mirror;
 mod press;
+mod swiper;
 
 pub use router::{parse_url, RouteError};
 
@@ -88,6 +89,8 @@ pub struct Simulator {
     press: Option<press::Press>,
     presses: u64,
     hover: Option<press::Hover>,
+    /// Swipers whose next autoplay turn is on the queue.
+    autoplaying: swiper::Autoplaying,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -136,6 +139,7 @@ impl Simulator {
             press: None,
             presses: 0,
             hover: None,
+            autoplaying: Default::default(),
             diagnostics,
         };
         let entry = sim.package.entry_page().unwrap_or_default().to_string();
@@ -185,6 +189,8 @@ impl Simulator {
                 }
                 Event::SetDataApplied { callback } => self.app.set_data_applied(callback),
                 Event::LongPress { press } => self.long_press_due(press),
+                Event::Autoplay { page, path } => self.autoplay_due(page, path),
+                Event::SwiperSettled { page, path, current, autoplay } => self.swiper_settled(page, path, current, autoplay),
             }
             self.process_messages();
         }
@@ -229,6 +235,7 @@ impl Simulator {
             let mut messages = std::mem::take(&mut self.backlog);
             messages.extend(self.app.take_messages());
             if messages.is_empty() {
+                self.schedule_autoplay();
                 return;
             }
             let mut dirty = Vec::new();

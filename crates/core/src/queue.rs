@@ -13,6 +13,10 @@ pub enum Event {
     SetDataApplied { callback: u32 },
     /// A finger held since 350 ms ago (press number `press`) makes a longpress.
     LongPress { press: u64 },
+    /// An autoplaying swiper (page, path) turns to its next item.
+    Autoplay { page: u32, path: Vec<usize> },
+    /// A swiper's move to item `current` has finished.
+    SwiperSettled { page: u32, path: Vec<usize>, current: usize, autoplay: bool },
 }
 
 /// Events waiting for their time.

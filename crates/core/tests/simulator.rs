@@ -431,3 +431,26 @@ fn a_custom_tab_bar_is_a_component_of_each_tab_page() {
     assert_eq!(console(&mut sim), ["mine shows tab 1"]);
     assert!(text(&sim).contains("mine page content"));
 }
+
+#[test]
+fn swipers_autoplay_on_the_clock_and_follow_swipes() {
+    let mut sim = app("tests/apps/swiper");
+    let current = |sim: &Simulator| dump::to_json(sim.tree())[0]["attrs"]["current"].clone();
+    sim.advance(2999);
+    assert!(console(&mut sim).is_empty());
+    sim.advance(1);
+    assert_eq!(console(&mut sim), ["change banner 1 slide-two autoplay@3000"]);
+    assert_eq!(current(&sim), 1);
+    sim.advance(400);
+    assert_eq!(console(&mut sim), ["animationfinish banner 1 slide-two autoplay@3400"]);
+    // A turn every interval; after the last item the first comes again.
+    sim.advance(6000);
+    assert_eq!(
+        console(&mut sim),
+        ["change banner 2 slide-three autoplay@6000", "animationfinish banner 2 slide-three autoplay@6400", "change banner 0 slide-one autoplay@9000", "animationfinish banner 0 slide-one autoplay@9400"]
+    );
+    sim.swipe_to("#manual", 1).unwrap();
+    assert_eq!(console(&mut sim), ["change manual 1  touch@9400"]);
+    assert_eq!(sim.swipe_to("#manual", 2).unwrap_err(), "swiper `#manual` has 2 items; there is no item 2");
+    assert!(sim.swipe_to(".slide", 0).unwrap_err().contains("is not a swiper"));
+}

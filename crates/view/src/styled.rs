@@ -387,7 +387,7 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
             }
         }
         "swiper" => {
-            let items: Vec<usize> = element.children.iter().filter_map(|c| if let Content::Element(e) = c { Some(*e) } else { None }).filter(|&e| &*elements[e].tag == "swiper-item").collect();
+            let items = swiper_items(elements, index);
             let current = number(element, "current", 0.0) as usize;
             let dots = element.flag("indicatorDots");
             let (dot, active) = (color(element, &["indicatorColor"], "rgba(0, 0, 0, 0.3)"), color(element, &["indicatorActiveColor"], "#000000"));
@@ -396,7 +396,11 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 node.style = format!("display: none; {}", node.style);
             }
             if dots {
-                let row = push(tree, elements, index, part("wx-swiper-dots"), Rc::from("wx-swiper-dots"), Vec::new());
+                // Along the bottom, or down the right side of a vertical swiper.
+                let vertical = "flex-direction: column; left: auto; right: 10px; bottom: auto; top: 50%; transform: translateY(-50%)";
+                let style = if element.flag("vertical") { vertical } else { "" };
+                let node = StyleNode { style: style.to_string(), ..part("wx-swiper-dots") };
+                let row = push(tree, elements, index, node, Rc::from("wx-swiper-dots"), Vec::new());
                 for i in 0..items.len() {
                     let style = format!("background-color: {}", if i == current { &active } else { &dot });
                     push(tree, elements, row, StyleNode { style, ..part("wx-swiper-dot") }, Rc::from("wx-swiper-dot"), Vec::new());
@@ -514,6 +518,18 @@ fn rich_content(nodes: &[crate::rich_text::RichNode], parent: usize, scope: Scop
             }
         }
     }
+}
+
+/// A swiper's items: its swiper-item children, also those a `<block>` wraps.
+fn swiper_items(elements: &[Styled], swiper: usize) -> Vec<usize> {
+    let children = elements[swiper].children.iter().filter_map(|c| if let Content::Element(e) = c { Some(*e) } else { None });
+    children
+        .flat_map(|e| match &*elements[e].tag {
+            "swiper-item" => vec![e],
+            "block" => swiper_items(elements, e),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// A numeric attribute (numbers or numeric strings, as templates pass them).

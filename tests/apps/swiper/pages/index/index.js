@@ -1,0 +1,1 @@
+Page({ data: { slides: ['one', 'two', 'three'] }, log(e) { console.log(e.type + ' ' + e.currentTarget.id + ' ' + e.detail.current + ' ' + e.detail.currentItemId + ' ' + e.detail.source + '@' + e.timeStamp) } })
