@@ -17,8 +17,11 @@ pub struct ShotArgs {
     #[arg(short, long)]
     output: PathBuf,
     /// The whole page's height instead of one screen.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "scroll")]
     full_page: bool,
+    /// Scroll the page this many px down first (as far as its content allows).
+    #[arg(long, default_value_t = 0.0)]
+    scroll: f32,
     /// Font files to draw text with (repeatable; default: Noto Sans CJK from fonts-noto-cjk).
     #[arg(long)]
     font: Vec<PathBuf>,
@@ -45,6 +48,9 @@ pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
         sim.set_theme("dark");
     }
     sim.attach_screen(screen(&args.font, device)?);
+    if args.scroll > 0.0 {
+        sim.scroll_page_to(args.scroll).map_err(anyhow::Error::msg)?;
+    }
     let list = sim.draw(args.full_page).map_err(anyhow::Error::msg)?;
     report(&std::mem::take(&mut sim.diagnostics));
     let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, device.dpr));
