@@ -6,12 +6,26 @@ use wxemu_core::{LaunchOptions, Screen, Simulator};
 use wxemu_view::fonts::Fonts;
 use wxemu_wxss::Device;
 
-fn touch_app() -> Simulator {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/touch");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
-    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed")));
+fn screen() -> Screen {
+    Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed"))
+}
+
+/// The app tests/apps/`name` launched, without a screen.
+fn launch(name: &str) -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps").join(name);
+    Simulator::launch(&dir, LaunchOptions::default()).unwrap()
+}
+
+/// The app tests/apps/`name` on an iPhone 6 screen, its launch's console output taken.
+fn on_screen(name: &str) -> Simulator {
+    let mut sim = launch(name);
+    sim.attach_screen(screen());
     sim.take_console();
     sim
+}
+
+fn touch_app() -> Simulator {
+    on_screen("touch")
 }
 
 fn console(sim: &mut Simulator) -> Vec<String> {
@@ -71,8 +85,7 @@ fn the_tab_bar_and_the_back_arrow_answer_taps() {
 
 #[test]
 fn without_a_screen_there_is_nothing_to_tap_at() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/touch");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    let mut sim = launch("touch");
     assert_eq!(sim.tap_at(1.0, 100.0).unwrap_err(), "no screen is attached (Simulator::attach_screen)");
     assert!(sim.draw(false).is_err());
 }
@@ -92,10 +105,7 @@ fn the_system_theme_reaches_the_styles() {
 /// anew) is the frame a fresh screen draws, pixel for pixel.
 #[test]
 fn redrawing_after_set_data_gives_the_picture_of_a_fresh_drawing() {
-    let screen = || Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed"));
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/redraw");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
-    sim.attach_screen(screen());
+    let mut sim = on_screen("redraw");
     let picture = |sim: &mut Simulator| wxemu_render::rasterize(&sim.draw(false).unwrap(), 2.0);
     let first = picture(&mut sim);
     let steps = ["#retitle", "#toggle", "#retitle", "#grow", "#resize", "#toggle", "#grow", "#retitle"];
@@ -115,11 +125,7 @@ fn redrawing_after_set_data_gives_the_picture_of_a_fresh_drawing() {
 }
 
 fn scroll_app() -> Simulator {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/scroll");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
-    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed")));
-    sim.take_console();
-    sim
+    on_screen("scroll")
 }
 
 #[test]
@@ -171,9 +177,7 @@ fn scroll_views_scroll_and_tell_their_handlers() {
 
 #[test]
 fn font_faces_that_load_nothing_are_reported_where_they_are() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/font-faces");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
-    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed")));
+    let mut sim = on_screen("font-faces");
     sim.draw(false).unwrap();
     let reports: Vec<String> = sim.diagnostics.iter().map(|d| d.to_string()).collect();
     let expected = [
@@ -196,9 +200,7 @@ fn colour_at(sim: &mut Simulator, x: f32, y: f32) -> (u8, u8, u8) {
 
 #[test]
 fn a_held_finger_shows_hover_classes_on_the_clock_and_ends_in_a_tap_or_a_longpress() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/hover");
-    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
-    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed")));
+    let mut sim = on_screen("hover");
     let (card, button) = ((5.0, 5.0), (100.0, 25.0));
     let (white, red, green) = ((255, 255, 255), (255, 0, 0), (7, 193, 96));
     assert_eq!((colour_at(&mut sim, card.0, card.1), colour_at(&mut sim, button.0, button.1)), (white, green));
