@@ -114,8 +114,12 @@ impl Frame {
             return Hit::Tab(((x / device.width) * tabs as f32) as usize);
         }
         if y < self.top {
-            let on_back = self.bar.back && !self.bar.custom && y >= device.status_bar && x < chrome::BACK_WIDTH;
-            return if on_back { Hit::Back } else { Hit::Nothing };
+            let on_button = !self.bar.custom && y >= device.status_bar && x < chrome::BACK_WIDTH;
+            return match (on_button, self.bar.back, self.bar.home) {
+                (true, true, _) => Hit::Back,
+                (true, false, true) => Hit::Home,
+                _ => Hit::Nothing,
+            };
         }
         let point = (x, y - self.top);
         // The point in the element's own coordinates (before its and its ancestors' transforms).
@@ -151,6 +155,8 @@ pub(crate) enum Hit {
     Tab(usize),
     /// The navigation bar's back arrow.
     Back,
+    /// The navigation bar's home button.
+    Home,
     /// The chrome or nothing that reacts.
     Nothing,
 }
@@ -191,6 +197,7 @@ impl Simulator {
             white_text: window.get("navigationBarTextStyle").and_then(Json::as_str) != Some("black"),
             custom: window.get("navigationStyle").and_then(Json::as_str) == Some("custom"),
             back: self.stack.len() > 1,
+            home: self.stack.len() == 1 && !self.is_tab(&route) && self.package.entry_page() != Some(route.as_str()),
         };
         let top = if bar.custom { 0.0 } else { device.status_bar + chrome::NAVIGATION_BAR };
         // The client's tab bar (a custom one is a component in the page's tree).

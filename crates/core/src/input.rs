@@ -20,12 +20,17 @@ impl Simulator {
     }
 
     /// Taps the screen at (x, y) CSS px: the topmost element there gets the touch, a tab of
-    /// the tab bar switches tabs, the navigation bar's back arrow goes back. Needs a screen.
+    /// the tab bar switches tabs, the navigation bar's back arrow goes back and its home
+    /// button relaunches the home page. Needs a screen.
     pub fn tap_at(&mut self, x: f32, y: f32) -> Result<(), String> {
         match self.hit(x, y)? {
             Hit::Page(path, point) => self.press(&path, Some(point)),
             Hit::Tab(index) => self.tap_tab(index),
             Hit::Back => self.navigate_back(1).map_err(|e| e.to_string()),
+            Hit::Home => {
+                let home = self.package.entry_page().ok_or("the app has no pages")?.to_string();
+                self.re_launch(&format!("/{home}")).map_err(|e| e.to_string())
+            }
             Hit::Nothing => Ok(()),
         }
     }

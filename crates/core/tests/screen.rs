@@ -84,6 +84,18 @@ fn the_tab_bar_and_the_back_arrow_answer_taps() {
 }
 
 #[test]
+fn a_lone_page_that_is_not_home_has_a_home_button() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/touch");
+    let mut sim = Simulator::launch(&dir, LaunchOptions { page: Some("pages/detail/detail".into()), ..LaunchOptions::default() }).unwrap();
+    sim.attach_screen(screen());
+    sim.tap_at(15.0, 40.0).unwrap();
+    assert_eq!((sim.current_route(), sim.page_stack().len()), (Some("pages/index/index"), 1), "reLaunch to the home page");
+    // The home page itself has none: the same tap does nothing.
+    sim.tap_at(15.0, 40.0).unwrap();
+    assert_eq!(sim.current_route(), Some("pages/index/index"));
+}
+
+#[test]
 fn without_a_screen_there_is_nothing_to_tap_at() {
     let mut sim = launch("touch");
     assert_eq!(sim.tap_at(1.0, 100.0).unwrap_err(), "no screen is attached (Simulator::attach_screen)");

@@ -13,6 +13,12 @@ pub const TAB_BAR: f32 = 49.0;
 /// How far from the left edge a tap on the navigation bar hits the back arrow.
 pub const BACK_WIDTH: f32 = 44.0;
 
+/// The menu button (the capsule at the top right of every mini-program page): 87 × 32 px,
+/// 7 px from the right edge, 4 px below the status bar.
+pub fn menu_button(width: f32, status: f32) -> Box2 {
+    Box2 { x: width - 7.0 - 87.0, y: status + 4.0, w: 87.0, h: 32.0 }
+}
+
 /// What the navigation bar shows (from app.json `window` and the page's .json).
 pub struct NavigationBar {
     pub title: String,
@@ -23,6 +29,8 @@ pub struct NavigationBar {
     pub custom: bool,
     /// Whether a back arrow shows (a page below this one on the stack).
     pub back: bool,
+    /// Whether a home button shows instead (the only page, not the home page or a tab).
+    pub home: bool,
 }
 
 /// One tab of the tab bar.
@@ -62,9 +70,57 @@ pub fn navigation_bar(bar: &NavigationBar, fonts: &mut Fonts, width: f32, status
         centered(fonts, &bar.title, &text_style(17.0, 600, color), Box2 { x: 60.0, y: status, w: width - 120.0, h: NAVIGATION_BAR }, items);
         if bar.back {
             centered(fonts, "‹", &text_style(34.0, 300, color), Box2 { x: 0.0, y: status - 3.0, w: 30.0, h: NAVIGATION_BAR }, items);
+        } else if bar.home {
+            home_icon(Box2 { x: 0.0, y: status, w: BACK_WIDTH, h: NAVIGATION_BAR }, color, items);
         }
     }
     centered(fonts, "9:41", &text_style(12.0, 600, color), Box2 { x: 0.0, y: 0.0, w: width, h: status.min(20.0) }, items);
+    capsule(menu_button(width, status), bar.white_text, items);
+}
+
+fn fill(area: Box2, radius: f32, color: Rgba, items: &mut Vec<Item>) {
+    items.push(Item::Fill { area, radii: [radius; 4], paint: Paint::Solid(color) });
+}
+
+/// The menu button: "···" and the close ring on a translucent capsule, dark or light to
+/// suit the navigation bar's text.
+fn capsule(area: Box2, white_text: bool, items: &mut Vec<Item>) {
+    let (background, edge, ink) = if white_text {
+        (Rgba { r: 0, g: 0, b: 0, a: 38 }, Rgba { r: 255, g: 255, b: 255, a: 64 }, Rgba::WHITE)
+    } else {
+        (Rgba { r: 255, g: 255, b: 255, a: 153 }, Rgba { r: 0, g: 0, b: 0, a: 26 }, Rgba::BLACK)
+    };
+    let radius = area.h / 2.0;
+    fill(area, radius, background, items);
+    items.push(Item::Border { area, radii: [radius; 4], widths: [0.5; 4], colors: [edge; 4] });
+    let (mid_x, mid_y) = (area.x + area.w / 2.0, area.y + area.h / 2.0);
+    fill(Box2 { x: mid_x - 0.25, y: mid_y - 9.5, w: 0.5, h: 19.0 }, 0.0, edge, items);
+    // "···": a larger dot between two smaller ones.
+    let left = area.x + area.w / 4.0;
+    for (dx, r) in [(-6.5, 2.0), (0.0, 3.0), (6.5, 2.0)] {
+        fill(Box2 { x: left + dx - r, y: mid_y - r, w: 2.0 * r, h: 2.0 * r }, r, ink, items);
+    }
+    // The close button: a ring around a dot.
+    let right = area.x + area.w * 3.0 / 4.0;
+    let ring = Box2 { x: right - 8.5, y: mid_y - 8.5, w: 17.0, h: 17.0 };
+    items.push(Item::Border { area: ring, radii: [8.5; 4], widths: [2.0; 4], colors: [ink; 4] });
+    fill(Box2 { x: right - 3.0, y: mid_y - 3.0, w: 6.0, h: 6.0 }, 3.0, ink, items);
+}
+
+/// A house: a roof over a square with a door, centred in `area`.
+fn home_icon(area: Box2, color: Rgba, items: &mut Vec<Item>) {
+    let (cx, cy) = (area.x + area.w / 2.0, area.y + area.h / 2.0);
+    let body = Box2 { x: cx - 7.0, y: cy - 2.0, w: 14.0, h: 10.0 };
+    items.push(Item::Border { area: body, radii: [1.0; 4], widths: [1.6; 4], colors: [color; 4] });
+    fill(Box2 { x: cx - 2.0, y: cy + 3.0, w: 4.0, h: 5.0 }, 0.5, color, items);
+    // The roof: a square turned 45° whose lower half the body hides.
+    let roof = Box2 { x: cx - 6.5, y: cy - 10.0, w: 13.0, h: 13.0 };
+    let turn = wxemu_render::Affine::rotate_about(std::f64::consts::FRAC_PI_4, wxemu_render::Point::new((roof.x + roof.w / 2.0) as f64, (roof.y + roof.h / 2.0) as f64));
+    items.push(Item::Clip { area: Box2 { x: cx - 12.0, y: cy - 14.0, w: 24.0, h: 12.0 }, radii: [0.0; 4] });
+    items.push(Item::Transform(turn));
+    items.push(Item::Border { area: roof, radii: [1.0; 4], widths: [1.6; 4], colors: [color; 4] });
+    items.push(Item::Pop);
+    items.push(Item::Pop);
 }
 
 /// The tab bar at `top`, its background reaching `safe_bottom` px further (the home
