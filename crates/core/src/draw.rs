@@ -73,6 +73,14 @@ fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
     window.get(key).and_then(Json::as_str).and_then(parse_hex).unwrap_or(default)
 }
 
+/// The page's `<page-meta>`: its first element node, when it is one.
+fn page_meta(tree: &[wxemu_wxml::Node]) -> Option<&wxemu_wxml::Element> {
+    match tree.iter().find(|n| matches!(n, wxemu_wxml::Node::Element(_)))? {
+        wxemu_wxml::Node::Element(e) if &*e.tag == "page-meta" => Some(e),
+        _ => None,
+    }
+}
+
 /// `#rgb` / `#rrggbb` as app.json writes colours.
 fn parse_hex(text: &str) -> Option<Rgba> {
     let hex = text.strip_prefix('#')?;
@@ -191,14 +199,30 @@ impl Simulator {
         let page = self.stack.last()?;
         let route = page.route.clone();
         let window = self.window_config(&route);
-        let bar = NavigationBar {
+        let mut bar = NavigationBar {
             title: window.get("navigationBarTitleText").and_then(Json::as_str).unwrap_or("").to_string(),
             background: color(&window, "navigationBarBackgroundColor", Rgba::BLACK),
             white_text: window.get("navigationBarTextStyle").and_then(Json::as_str) != Some("black"),
             custom: window.get("navigationStyle").and_then(Json::as_str) == Some("custom"),
             back: self.stack.len() > 1,
             home: self.stack.len() == 1 && !self.is_tab(&route) && self.package.entry_page() != Some(route.as_str()),
+            loading: false,
         };
+        let mut background = color(&window, "backgroundColor", Rgba::WHITE);
+        // <page-meta> (the page's first node) and its <navigation-bar> override the config.
+        if let Some(meta) = page_meta(&page.tree) {
+            let text = |el: &wxemu_wxml::Element, name: &str| el.attr(name).map(wxemu_wxml::Value::to_js_string).filter(|v| !v.is_empty());
+            background = text(meta, "backgroundColor").as_deref().and_then(parse_hex).unwrap_or(background);
+            if let Some(nav) = meta.children.iter().find_map(|n| match n {
+                wxemu_wxml::Node::Element(e) if &*e.tag == "navigation-bar" => Some(e),
+                _ => None,
+            }) {
+                bar.title = text(nav, "title").unwrap_or(bar.title);
+                bar.background = text(nav, "backgroundColor").as_deref().and_then(parse_hex).unwrap_or(bar.background);
+                bar.white_text = text(nav, "frontColor").map_or(bar.white_text, |c| c.eq_ignore_ascii_case("#ffffff"));
+                bar.loading = nav.attr("loading").is_some_and(wxemu_wxml::Value::truthy);
+            }
+        }
         let top = if bar.custom { 0.0 } else { device.status_bar + chrome::NAVIGATION_BAR };
         // The client's tab bar (a custom one is a component in the page's tree).
         let tab_bar = (self.is_tab(&route) && self.package.custom_tab_bar().is_none()).then(|| self.tab_bar(&route, screen));
@@ -232,7 +256,6 @@ impl Simulator {
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
         let images = PageImages { root: self.package.root.clone(), route: route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
-        let background = color(&window, "backgroundColor", Rgba::WHITE);
         let scrolling = Scrolling::of(&styled, &layout, scroll_top.min(layout.height - viewport).max(0.0));
         Some(Frame { page: id, tree, dark: self.dark, hover, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
     }

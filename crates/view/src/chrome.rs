@@ -31,6 +31,8 @@ pub struct NavigationBar {
     pub back: bool,
     /// Whether a home button shows instead (the only page, not the home page or a tab).
     pub home: bool,
+    /// A loading spinner before the title.
+    pub loading: bool,
 }
 
 /// One tab of the tab bar.
@@ -67,7 +69,17 @@ pub fn navigation_bar(bar: &NavigationBar, fonts: &mut Fonts, width: f32, status
     let color = if bar.white_text { Rgba::WHITE } else { Rgba::BLACK };
     if !bar.custom {
         items.push(Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: width, h: status + NAVIGATION_BAR }, radii: [0.0; 4], paint: Paint::Solid(bar.background) });
-        centered(fonts, &bar.title, &text_style(17.0, 600, color), Box2 { x: 60.0, y: status, w: width - 120.0, h: NAVIGATION_BAR }, items);
+        let title_style = text_style(17.0, 600, color);
+        let title_area = Box2 { x: 60.0, y: status, w: width - 120.0, h: NAVIGATION_BAR };
+        centered(fonts, &bar.title, &title_style, title_area, items);
+        if bar.loading {
+            // A spinning ring just before the title.
+            let title_width = layout::line(fonts, &bar.title, &title_style, title_area.w).width();
+            let x = title_area.x + (title_area.w - title_width) / 2.0 - 24.0;
+            let ring = Box2 { x, y: status + NAVIGATION_BAR / 2.0 - 8.0, w: 16.0, h: 16.0 };
+            let faint = Rgba { a: 60, ..color };
+            items.push(Item::Border { area: ring, radii: [8.0; 4], widths: [2.0; 4], colors: [color, faint, faint, faint] });
+        }
         if bar.back {
             centered(fonts, "‹", &text_style(34.0, 300, color), Box2 { x: 0.0, y: status - 3.0, w: 30.0, h: NAVIGATION_BAR }, items);
         } else if bar.home {

@@ -210,6 +210,11 @@ fn same_attrs(a: &[(Rc<str>, Value)], b: &[(Rc<str>, Value)]) -> bool {
 pub fn style(nodes: &[Node], styles: &PageStyles, device: &Device, dark: bool) -> StyledTree {
     let mut tree = StyleTree::new();
     tree.isolation = styles.isolation.clone();
+    // <page-meta page-style="…"> (the page's first node) styles `page` inline.
+    if let Some(Node::Element(meta)) = nodes.iter().find(|n| matches!(n, Node::Element(_))).filter(|n| matches!(n, Node::Element(e) if &*e.tag == "page-meta")) {
+        let page_style = meta.attr("pageStyle").map(Value::to_js_string).unwrap_or_default();
+        tree.nodes[0].style = wxemu_wxss::cascade::inline_style(&page_style, device);
+    }
     let mut elements = vec![Styled { parent: None, path: None, tag: Rc::from("page"), attrs: Vec::new(), style: ComputedStyle::default(), children: Vec::new() }];
     flatten(nodes, 0, &mut Vec::new(), &mut Flatten { styles, device, hosts: HashMap::new() }, &mut tree, &mut elements);
     let built_in = built_in_sheet(device);

@@ -1,0 +1,1 @@
+Page({ data: { title: 'Set by navigation-bar', loading: true } })
