@@ -64,17 +64,30 @@ fn centered(fonts: &mut Fonts, text: &str, style: &ComputedStyle, area: Box2, it
     paint::glyphs(&line, Box2 { y, ..area }, items);
 }
 
+/// `text`, or as much of it as fits in `width` on one line followed by "…".
+fn fitted(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) -> String {
+    let fits = |fonts: &mut Fonts, t: &str| layout::line(fonts, t, style, f32::MAX).width() <= width;
+    if fits(fonts, text) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    (1..chars.len()).rev().map(|n| format!("{}…", chars[..n].iter().collect::<String>().trim_end())).find(|t| fits(fonts, t)).unwrap_or_else(|| "…".into())
+}
+
 /// Status bar (`status` px high) and navigation bar across `width`.
 pub fn navigation_bar(bar: &NavigationBar, fonts: &mut Fonts, width: f32, status: f32, items: &mut Vec<Item>) {
     let color = if bar.white_text { Rgba::WHITE } else { Rgba::BLACK };
     if !bar.custom {
         items.push(Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: width, h: status + NAVIGATION_BAR }, radii: [0.0; 4], paint: Paint::Solid(bar.background) });
         let title_style = text_style(17.0, 600, color);
-        let title_area = Box2 { x: 60.0, y: status, w: width - 120.0, h: NAVIGATION_BAR };
-        centered(fonts, &bar.title, &title_style, title_area, items);
+        // Centred between the capsule and its mirror image on the left, cut with an ellipsis.
+        let inset = width - menu_button(width, status).x + 6.0;
+        let title_area = Box2 { x: inset, y: status, w: width - 2.0 * inset, h: NAVIGATION_BAR };
+        let title = fitted(fonts, &bar.title, &title_style, title_area.w);
+        centered(fonts, &title, &title_style, title_area, items);
         if bar.loading {
             // A spinning ring just before the title.
-            let title_width = layout::line(fonts, &bar.title, &title_style, title_area.w).width();
+            let title_width = layout::line(fonts, &title, &title_style, title_area.w).width();
             let x = title_area.x + (title_area.w - title_width) / 2.0 - 24.0;
             let ring = Box2 { x, y: status + NAVIGATION_BAR / 2.0 - 8.0, w: 16.0, h: 16.0 };
             let faint = Rgba { a: 60, ..color };
