@@ -57,10 +57,10 @@ impl Simulator {
         Ok(self.element_box(path)?.map(|b| (b.x + b.w / 2.0, b.y + b.h / 2.0)))
     }
 
-    /// Types `text` into the first `input` or `textarea` matching `selector`: a `model:value`
-    /// binding writes it back to the owner's data, then the `input` event fires with
-    /// `{value, cursor, keyCode}`.
-    pub fn input(&mut self, selector: &str, text: &str) -> Result<(), String> {
+    /// Types `text` into the first `input` or `textarea` matching `selector` (as much as its
+    /// `maxlength` takes; a disabled one takes none): a `model:value` binding writes it back
+    /// to the owner's data, then the `input` event fires with `{value, cursor, keyCode}`.
+    pub fn input(&mut self, selector: &str, mut text: &str) -> Result<(), String> {
         let path = self.find(selector)?;
         let (owner, field) = {
             let page = self.stack.last().ok_or("no page is open")?;
@@ -68,6 +68,16 @@ impl Simulator {
             let el = chain.last().expect("a matched path has an element");
             if !matches!(&*el.tag, "input" | "textarea") {
                 return Err(format!("`{selector}` is a <{}>, not an input or textarea", el.tag));
+            }
+            if el.attr("disabled").is_some_and(wxemu_wxml::Value::truthy) {
+                return Err(format!("`{selector}` is disabled: it takes no typing"));
+            }
+            // What does not fit `maxlength` (140 unless set; -1: no limit) is not taken.
+            let limit = el.attr("maxlength").and_then(|v| v.to_js_string().trim().parse::<i64>().ok()).unwrap_or(140);
+            if let Ok(limit) = usize::try_from(limit) {
+                if let Some((cut, _)) = text.char_indices().nth(limit) {
+                    text = &text[..cut];
+                }
             }
             let field = el.model.iter().find(|(attr, _)| &**attr == "value").map(|(_, field)| field.to_string());
             (owner_of(&chain, chain.len() - 1, page.id), field)

@@ -410,9 +410,12 @@ fn controls_keep_what_the_user_did_and_forms_submit_and_reset_it() {
     sim.tap("#reset").unwrap();
     sim.tap("#submit").unwrap();
     assert_eq!(console(&mut sim), ["reset", r#"submit {"title":"","on":false,"tags":[],"size":"m","level":30,"rating":4}"#]);
-    // A custom component with wx://form-field-button submits its own form.
+    // maxlength keeps what fits; a disabled input takes no typing. A custom component with
+    // wx://form-field-button submits its own form.
+    sim.input("#short", "abcdefgh").unwrap();
+    assert_eq!(sim.input("#locked", "x").unwrap_err(), "`#locked` is disabled: it takes no typing");
     sim.tap("#custom-submit").unwrap();
-    assert_eq!(console(&mut sim), [r#"submit {"q":"from the second form"}"#]);
+    assert_eq!(console(&mut sim), [r#"submit {"q":"from the second form","short":"abcde","locked":"fixed"}"#]);
 }
 
 

@@ -342,18 +342,15 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 elements[at].children.push(Content::Text(placeholder));
             }
         }
-        "checkbox" | "radio" => {
-            // The box drawn before the label, with the classes the platform gives it (apps
-            // restyle `checkbox .wx-checkbox-input-checked`).
-            let (checked, disabled) = (element.flag("checked"), element.flag("disabled"));
-            let input = format!("wx-{}-input", element.tag);
-            let mut classes = vec![input.clone()];
-            classes.extend(checked.then(|| format!("{input}-checked")));
-            classes.extend(disabled.then(|| format!("{input}-disabled")));
-            let node = StyleNode { classes: classes.into_iter().map(|c| (c, scope)).collect(), ..part(&input) };
-            push(tree, elements, index, node, Rc::from(input.as_str()), Vec::new());
-        }
+        "checkbox" | "radio" => control_input(index, scope, &format!("wx-{}-input", element.tag), tree, elements),
+        // A switch of type checkbox looks like a checkbox.
+        "switch" if element.attr("type") == "checkbox" => control_input(index, scope, "wx-checkbox-input", tree, elements),
         "switch" => {
+            let checked_color = element.attr("color");
+            if element.flag("checked") && !checked_color.is_empty() {
+                let node = &mut tree.nodes[index];
+                node.style = format!("background-color: {checked_color}; border-color: {checked_color}; {}", node.style);
+            }
             push(tree, elements, index, part("wx-switch-knob"), Rc::from("wx-switch-knob"), Vec::new());
         }
         "progress" => {
@@ -483,6 +480,18 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
         }
         _ => {}
     }
+}
+
+/// The box a checkbox or radio draws before its label (`input` is its class and tag), with
+/// the classes the platform gives it (apps restyle `checkbox .wx-checkbox-input-checked`).
+fn control_input(index: usize, scope: Scope, input: &str, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
+    let element = &elements[index];
+    let (checked, disabled) = (element.flag("checked"), element.flag("disabled"));
+    let mut classes = vec![input.to_string()];
+    classes.extend(checked.then(|| format!("{input}-checked")));
+    classes.extend(disabled.then(|| format!("{input}-disabled")));
+    let node = StyleNode { tag: input.to_string(), scope, classes: classes.into_iter().map(|c| (c, scope)).collect(), ..StyleNode::default() };
+    push(tree, elements, index, node, Rc::from(input), Vec::new());
 }
 
 /// Rich-text nodes as elements of the styled tree (in the scope of the template that wrote
