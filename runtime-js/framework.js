@@ -57,7 +57,7 @@
     throw new Error('not supported by wxemu yet: plugins (requirePlugin("' + name + '"))');
   };
 
-  // ---- wx: the router APIs; every other member fails loudly until the API issue ------------
+  // ---- wx: the router and prompt APIs; every other member fails loudly until the API issue ---
 
   var apiCalls = {};
   var nextApiCall = 1;
@@ -115,7 +115,56 @@
     return id;
   }
 
+  // The type names the platform's parameter errors use.
+  function typeName(v) {
+    if (v === null) return 'Null';
+    if (Array.isArray(v)) return 'Array';
+    var t = typeof v;
+    return t.charAt(0).toUpperCase() + t.slice(1);
+  }
+
+  // An API whose options are checked as the platform checks them (`spec`: key → expected
+  // type, `!` when required) and then sent to the host; a wrong one fails with the
+  // platform's `parameter error` message.
+  function checkedApi(name, options, spec) {
+    var o = options || {};
+    var payload = {};
+    var error = '';
+    for (var key in spec) {
+      var expected = spec[key].replace('!', '');
+      var required = spec[key].charAt(spec[key].length - 1) === '!';
+      var value = o[key];
+      if (value === undefined && !required) continue;
+      if (typeName(value) !== expected) {
+        error += 'parameter.' + key + ' should be ' + expected + ' instead of ' + typeName(value) + ';';
+      } else {
+        payload[key] = value;
+      }
+    }
+    if (error) payload.error = name + ':fail parameter error: ' + error;
+    return asyncApi(name, o, payload);
+  }
+
   var wxApi = {
+    showToast: function (o) {
+      if (o && o.image !== undefined) console.warn('not supported by wxemu yet: wx.showToast image (the toast shows its icon instead)');
+      return checkedApi('showToast', o, { title: 'String!', icon: 'String', duration: 'Number', mask: 'Boolean' });
+    },
+    hideToast: function (o) { return checkedApi('hideToast', o, {}); },
+    showLoading: function (o) { return checkedApi('showLoading', o, { title: 'String!', mask: 'Boolean' }); },
+    hideLoading: function (o) { return checkedApi('hideLoading', o, {}); },
+    showModal: function (o) {
+      return checkedApi('showModal', o, {
+        title: 'String', content: 'String', showCancel: 'Boolean', cancelText: 'String', cancelColor: 'String',
+        confirmText: 'String', confirmColor: 'String', editable: 'Boolean', placeholderText: 'String'
+      });
+    },
+    showActionSheet: function (o) {
+      if (o && Array.isArray(o.itemList) && o.itemList.length > 6) {
+        return asyncApi('showActionSheet', o, { error: 'showActionSheet:fail parameter error: itemList should not be large than 6' });
+      }
+      return checkedApi('showActionSheet', o, { itemList: 'Array!', itemColor: 'String', alertText: 'String' });
+    },
     navigateTo: function (o) {
       var channel = openChannel((o || {}).events);
       return asyncApi('navigateTo', o, { url: String((o || {}).url), channel: channel });

@@ -18,9 +18,10 @@ pub enum Message {
     /// Apply `patch` (path keys like `list[2].name` → JSON values) to the instance's view
     /// data; then, if `callback` is not 0, report it applied.
     SetData { instance: u32, patch: Map<String, Value>, callback: u32 },
-    /// An asynchronous `wx` call for the host to carry out (the router APIs so far); the
-    /// host answers with [`AppService::api_result`].
-    Api { api: String, call: u32, url: String, delta: u64, channel: u32 },
+    /// An asynchronous `wx` call for the host to carry out, with its arguments (the options
+    /// object as JSON, plus what the framework adds); the host answers with
+    /// [`AppService::api_result`].
+    Api { api: String, call: u32, args: Map<String, Value> },
     /// Fire timer `id` after `delay` ms (again every `delay` ms when `repeat`).
     Timer { id: u32, delay: u64, repeat: bool },
     ClearTimer { id: u32 },
@@ -345,13 +346,7 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         },
         "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
-        "api" => Message::Api {
-            api: string("api"),
-            call: number("call") as u32,
-            url: string("url"),
-            delta: field("delta").as_f64().map_or(1, |d| d.max(0.0) as u64),
-            channel: number("channel") as u32,
-        },
+        "api" => Message::Api { api: string("api"), call: number("call") as u32, args: payload.as_object().cloned().unwrap_or_default() },
         "log" => Message::Log { level: string("level"), text: string("text") },
         other => unreachable!("framework.js posts no `{other}` messages"),
     };

@@ -13,12 +13,14 @@ mod queue;
 mod router;
 mod mirror;
 mod press;
+mod prompts;
 mod swiper;
 
 pub use router::{parse_url, RouteError};
 
 use compose::{Composer, PageView};
 pub use draw::Screen;
+pub use prompts::Prompt;
 use queue::{Event, EventQueue};
 use mirror::ViewMirror;
 use serde_json::{Map, Value as Json};
@@ -91,6 +93,8 @@ pub struct Simulator {
     hover: Option<press::Hover>,
     /// Swipers whose next autoplay turn is on the queue.
     autoplaying: swiper::Autoplaying,
+    /// Toasts, loading notices, modals and action sheets.
+    prompts: prompts::Prompts,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -140,6 +144,7 @@ impl Simulator {
             presses: 0,
             hover: None,
             autoplaying: Default::default(),
+            prompts: Default::default(),
             diagnostics,
         };
         let entry = sim.package.entry_page().unwrap_or_default().to_string();
@@ -189,6 +194,7 @@ impl Simulator {
                 }
                 Event::SetDataApplied { callback } => self.app.set_data_applied(callback),
                 Event::LongPress { press } => self.long_press_due(press),
+                Event::ToastEnds { toast } => self.toast_ends(toast),
                 Event::Autoplay { page, path } => self.autoplay_due(page, path),
                 Event::SwiperSettled { page, path, current, autoplay } => self.swiper_settled(page, path, current, autoplay),
             }
@@ -273,7 +279,11 @@ impl Simulator {
                     self.queue.push(self.now, Event::SetDataApplied { callback });
                 }
             }
-            Message::Api { api, call, url, delta, channel } => {
+            Message::Api { api, call, args } if crate::prompts::is_prompt(&api) => self.prompt_api(&api, call, args),
+            Message::Api { api, call, args } => {
+                let url = args.get("url").and_then(Json::as_str).unwrap_or_default().to_string();
+                let delta = args.get("delta").and_then(Json::as_f64).map_or(1, |d| d.max(0.0) as u64);
+                let channel = args.get("channel").and_then(Json::as_u64).unwrap_or(0) as u32;
                 let done = match api.as_str() {
                     "navigateTo" => {
                         self.opener_channel = channel;

@@ -457,3 +457,46 @@ fn swipers_autoplay_on_the_clock_and_follow_swipes() {
     assert_eq!(sim.swipe_to("#manual", 2).unwrap_err(), "swiper `#manual` has 2 items; there is no item 2");
     assert!(sim.swipe_to(".slide", 0).unwrap_err().contains("is not a swiper"));
 }
+
+#[test]
+fn prompts_show_and_answer_as_on_the_platform() {
+    use wxemu_core::Prompt;
+    let mut sim = app("tests/apps/prompts");
+    sim.tap("#toast").unwrap();
+    assert_eq!(console(&mut sim), [r#"toast {"errMsg":"showToast:ok"}"#]);
+    assert_eq!(sim.prompts(), [Prompt::Toast { title: "已保存".into(), icon: "success".into(), mask: false }]);
+    sim.advance(1499);
+    assert_eq!(sim.prompts().len(), 1, "a toast stays 1500 ms by default");
+    sim.advance(1);
+    assert!(sim.prompts().is_empty());
+    // A modal waits for its answer.
+    sim.tap("#modal").unwrap();
+    assert!(matches!(&sim.prompts()[..], [Prompt::Modal { title, confirm_color, show_cancel: true, .. }] if title == "删除这一项？" && confirm_color == "#fa5151"));
+    sim.advance(60_000);
+    assert!(console(&mut sim).is_empty());
+    sim.answer_modal(false, None).unwrap();
+    assert_eq!(console(&mut sim), [r#"modal {"errMsg":"showModal:ok","confirm":false,"cancel":true}"#]);
+    // Editable modals give back what was typed (here through a Promise).
+    sim.tap("#editable").unwrap();
+    sim.answer_modal(true, Some("holiday")).unwrap();
+    assert_eq!(console(&mut sim), [r#"renamed {"errMsg":"showModal:ok","confirm":true,"cancel":false,"content":"holiday"}"#]);
+    sim.tap("#sheet").unwrap();
+    assert_eq!(sim.answer_action_sheet(Some(5)).unwrap_err(), "the action sheet has 2 items; there is no item 5");
+    sim.answer_action_sheet(Some(1)).unwrap();
+    sim.tap("#sheet").unwrap();
+    sim.answer_action_sheet(None).unwrap();
+    assert_eq!(console(&mut sim), [r#"sheet {"errMsg":"showActionSheet:ok","tapIndex":1}"#, r#"sheet failed {"errMsg":"showActionSheet:fail cancel"}"#]);
+    assert_eq!(sim.answer_modal(true, None).unwrap_err(), "no modal is shown");
+    // Loading stays until hidden; wrong arguments fail with the platform's words.
+    sim.tap("#loading").unwrap();
+    sim.advance(10_000);
+    assert!(matches!(&sim.prompts()[..], [Prompt::Loading { mask: true, .. }]));
+    sim.tap("#wrong").unwrap();
+    assert_eq!(
+        console(&mut sim),
+        [
+            r#"toast failed {"errMsg":"showToast:fail parameter error: parameter.title should be String instead of Number;"}"#,
+            r#"sheet rejected {"errMsg":"showActionSheet:fail parameter error: itemList should not be large than 6"}"#,
+        ]
+    );
+}
