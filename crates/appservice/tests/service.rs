@@ -187,10 +187,10 @@ fn page_scripts_require_modules_and_errors_name_the_module() {
 
 #[test]
 fn the_wx_api_is_loudly_not_there_yet() {
-    let (mut app, id) = start_page("App({})", "Page({ onLoad() { wx.showToast({ title: 'hi' }) } })");
+    let (mut app, id) = start_page("App({})", "Page({ onLoad() { wx.request({ url: 'https://example.com' }) } })");
     app.page_lifecycle(id, "onLoad", None);
     let messages = app.take_messages();
-    assert!(matches!(&messages[0], Message::Error(f) if f.message.contains("not supported by wxemu yet: wx.showToast")), "{messages:?}");
+    assert!(matches!(&messages[0], Message::Error(f) if f.message.contains("not supported by wxemu yet: wx.request")), "{messages:?}");
 }
 
 #[test]
