@@ -11,7 +11,7 @@ use wxemu_view::layout::{InlineBoxes, PageLayout, Piece};
 use wxemu_view::scroll::Scrolling;
 use wxemu_view::select::NodePath;
 use wxemu_view::styled::StyledTree;
-use wxemu_view::chrome::{self, NavigationBar, Tab, TabBar};
+use wxemu_view::chrome::{self, NavigationBar, Prompt, Tab, TabBar};
 use wxemu_view::fonts::Fonts;
 use wxemu_view::styled::PageStyles;
 use wxemu_package::Diagnostic;
@@ -70,7 +70,7 @@ fn load_image(images: &mut HashMap<String, Option<Arc<Pixmap>>>, root: &std::pat
 }
 
 fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
-    window.get(key).and_then(Json::as_str).and_then(parse_hex).unwrap_or(default)
+    window.get(key).and_then(Json::as_str).and_then(chrome::hex_color).unwrap_or(default)
 }
 
 /// The page's `<page-meta>`: its first element node, when it is one.
@@ -81,16 +81,6 @@ fn page_meta(tree: &[wxemu_wxml::Node]) -> Option<&wxemu_wxml::Element> {
     }
 }
 
-/// `#rgb` / `#rrggbb` as app.json writes colours.
-fn parse_hex(text: &str) -> Option<Rgba> {
-    let hex = text.strip_prefix('#')?;
-    let v = u32::from_str_radix(hex, 16).ok()?;
-    match hex.len() {
-        6 => Some(Rgba::hex(v)),
-        3 => Some(Rgba::hex(((v & 0xf00) << 12 | (v & 0xf00) << 8) | ((v & 0xf0) << 8 | (v & 0xf0) << 4) | ((v & 0xf) << 4 | (v & 0xf)))),
-        _ => None,
-    }
-}
 
 /// The current page styled and laid out, with the chrome around it.
 struct Frame {
@@ -165,6 +155,9 @@ pub(crate) enum Hit {
     Back,
     /// The navigation bar's home button.
     Home,
+    /// A prompt's answer: a modal's confirm (`Some(0)`) or cancel (`None`), an action sheet's
+    /// item or cancel.
+    Answer(Option<usize>),
     /// The chrome or nothing that reacts.
     Nothing,
 }
@@ -212,13 +205,13 @@ impl Simulator {
         // <page-meta> (the page's first node) and its <navigation-bar> override the config.
         if let Some(meta) = page_meta(&page.tree) {
             let text = |el: &wxemu_wxml::Element, name: &str| el.attr(name).map(wxemu_wxml::Value::to_js_string).filter(|v| !v.is_empty());
-            background = text(meta, "backgroundColor").as_deref().and_then(parse_hex).unwrap_or(background);
+            background = text(meta, "backgroundColor").as_deref().and_then(chrome::hex_color).unwrap_or(background);
             if let Some(nav) = meta.children.iter().find_map(|n| match n {
                 wxemu_wxml::Node::Element(e) if &*e.tag == "navigation-bar" => Some(e),
                 _ => None,
             }) {
                 bar.title = text(nav, "title").unwrap_or(bar.title);
-                bar.background = text(nav, "backgroundColor").as_deref().and_then(parse_hex).unwrap_or(bar.background);
+                bar.background = text(nav, "backgroundColor").as_deref().and_then(chrome::hex_color).unwrap_or(bar.background);
                 bar.white_text = text(nav, "frontColor").map_or(bar.white_text, |c| c.eq_ignore_ascii_case("#ffffff"));
                 bar.loading = nav.attr("loading").is_some_and(wxemu_wxml::Value::truthy);
             }
@@ -278,6 +271,10 @@ impl Simulator {
         if let Some(tabs) = &frame.tab_bar {
             chrome::tab_bar(tabs, &mut screen.fonts, device.width, height - bottom, device.safe_bottom, &mut items);
         }
+        // The toast or loading notice, and over it the modal or action sheet waiting.
+        for prompt in self.prompts().iter().rev() {
+            chrome::prompt(prompt, &mut screen.fonts, device.width, device.height, device.safe_bottom, &mut items);
+        }
         screen.keep(frame);
         DisplayList { width: device.width, height, items }
     }
@@ -287,6 +284,21 @@ impl Simulator {
     pub(crate) fn hit(&mut self, x: f32, y: f32) -> Result<Hit, String> {
         self.with_screen(|sim, screen| {
             let device = screen.device;
+            // A prompt over the page takes the tap first.
+            if let Some(prompt) = sim.prompts().first() {
+                let targets = chrome::prompt(prompt, &mut screen.fonts, device.width, device.height, device.safe_bottom, &mut Vec::new());
+                let inside = |b: &Option<Box2>| b.is_some_and(|b| x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);
+                let item = targets.items.iter().position(|b| inside(&Some(*b)));
+                match prompt {
+                    Prompt::Modal { .. } if inside(&targets.confirm) => return Hit::Answer(Some(0)),
+                    Prompt::Modal { .. } if inside(&targets.cancel) => return Hit::Answer(None),
+                    Prompt::ActionSheet { .. } if item.is_some() => return Hit::Answer(item),
+                    // The cancel button, or the mask around the sheet.
+                    Prompt::ActionSheet { .. } => return Hit::Answer(None),
+                    _ if targets.modal => return Hit::Nothing,
+                    _ => {}
+                }
+            }
             let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Hit::Nothing };
             let hit = frame.hit(x, y, &device);
             screen.keep(frame);

@@ -21,12 +21,17 @@ impl Simulator {
 
     /// Taps the screen at (x, y) CSS px: the topmost element there gets the touch, a tab of
     /// the tab bar switches tabs, the navigation bar's back arrow goes back and its home
-    /// button relaunches the home page. Needs a screen.
+    /// button relaunches the home page; a modal or action sheet shown takes the tap first (its
+    /// buttons answer it). Needs a screen.
     pub fn tap_at(&mut self, x: f32, y: f32) -> Result<(), String> {
         match self.hit(x, y)? {
             Hit::Page(path, point) => self.press(&path, Some(point)),
             Hit::Tab(index) => self.tap_tab(index),
             Hit::Back => self.navigate_back(1).map_err(|e| e.to_string()),
+            Hit::Answer(answer) => match self.prompts().first() {
+                Some(wxemu_view::chrome::Prompt::Modal { .. }) => self.answer_modal(answer.is_some(), None),
+                _ => self.answer_action_sheet(answer),
+            },
             Hit::Home => {
                 let home = self.package.entry_page().ok_or("the app has no pages")?.to_string();
                 self.re_launch(&format!("/{home}")).map_err(|e| e.to_string())

@@ -6,15 +6,7 @@ use crate::queue::Event;
 use crate::Simulator;
 use serde_json::{json, Map, Value as Json};
 use std::collections::VecDeque;
-
-/// What the client shows over the page.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Prompt {
-    Toast { title: String, icon: String, mask: bool },
-    Loading { title: String, mask: bool },
-    Modal { title: String, content: String, show_cancel: bool, cancel_text: String, cancel_color: String, confirm_text: String, confirm_color: String, editable: bool, placeholder: String },
-    ActionSheet { items: Vec<String>, item_color: String, alert_text: String },
-}
+pub use wxemu_view::chrome::Prompt;
 
 /// The prompts shown and waiting.
 #[derive(Default)]

@@ -246,3 +246,21 @@ fn a_held_finger_shows_hover_classes_on_the_clock_and_ends_in_a_tap_or_a_longpre
     assert_eq!(console(&mut sim), ["longpress card@970"]);
     assert_eq!(sim.release().unwrap_err(), "no finger is down: hold() an element first");
 }
+
+#[test]
+fn taps_on_a_modal_or_action_sheet_answer_it() {
+    let mut sim = on_screen("prompts");
+    sim.tap("#modal").unwrap();
+    // The dialog (300 px wide, centred) has its buttons in its last 56 px: y 370–426 here.
+    sim.tap_at(187.0, 100.0).unwrap();
+    assert_eq!(sim.prompts().len(), 1, "a tap on the mask does nothing");
+    sim.tap_at(262.0, 400.0).unwrap();
+    assert_eq!(console(&mut sim), [r#"modal {"errMsg":"showModal:ok","confirm":true,"cancel":false}"#]);
+    // The sheet: its alert text, two items of 56 px, 8 px, then cancel at the bottom.
+    sim.tap("#sheet").unwrap();
+    sim.tap_at(187.0, 575.0).unwrap();
+    sim.tap("#sheet").unwrap();
+    sim.tap_at(187.0, 100.0).unwrap();
+    assert_eq!(console(&mut sim), [r#"sheet {"errMsg":"showActionSheet:ok","tapIndex":1}"#, r#"sheet failed {"errMsg":"showActionSheet:fail cancel"}"#]);
+    assert!(sim.prompts().is_empty());
+}

@@ -166,3 +166,159 @@ pub fn tab_bar(bar: &TabBar, fonts: &mut Fonts, width: f32, top: f32, safe_botto
         }
     }
 }
+
+/// `#rgb` / `#rrggbb`, as app.json and the prompt APIs write colours.
+pub fn hex_color(text: &str) -> Option<Rgba> {
+    let hex = text.strip_prefix('#')?;
+    let v = u32::from_str_radix(hex, 16).ok()?;
+    match hex.len() {
+        6 => Some(Rgba::hex(v)),
+        3 => Some(Rgba::hex(((v & 0xf00) << 12 | (v & 0xf00) << 8) | ((v & 0xf0) << 8 | (v & 0xf0) << 4) | ((v & 0xf) << 4 | (v & 0xf)))),
+        _ => None,
+    }
+}
+
+/// What the client shows over the page (`wx.showToast`, `showLoading`, `showModal`,
+/// `showActionSheet`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    Toast { title: String, icon: String, mask: bool },
+    Loading { title: String, mask: bool },
+    Modal { title: String, content: String, show_cancel: bool, cancel_text: String, cancel_color: String, confirm_text: String, confirm_color: String, editable: bool, placeholder: String },
+    ActionSheet { items: Vec<String>, item_color: String, alert_text: String },
+}
+
+/// The parts of a prompt a tap can answer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PromptTargets {
+    /// A modal's cancel and confirm buttons.
+    pub cancel: Option<Box2>,
+    pub confirm: Option<Box2>,
+    /// An action sheet's items, and its cancel button.
+    pub items: Vec<Box2>,
+    /// Whether the prompt covers the page (a mask, a modal, an action sheet): taps elsewhere
+    /// reach nothing (an action sheet's mask cancels it).
+    pub modal: bool,
+}
+
+const MASK: Rgba = Rgba { r: 0, g: 0, b: 0, a: 153 };
+const HAIRLINE: Rgba = Rgba { r: 0, g: 0, b: 0, a: 26 };
+
+/// Draws a prompt over a `width` × `height` screen (`safe_bottom`: the home indicator's
+/// area) as WeChat draws it (WeUI's toast, dialog and action sheet), and says where its
+/// buttons are.
+pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_bottom: f32, items: &mut Vec<Item>) -> PromptTargets {
+    let mut targets = PromptTargets::default();
+    let screen = Box2 { x: 0.0, y: 0.0, w: width, h: height };
+    match prompt {
+        Prompt::Toast { title, icon, mask } if icon == "none" => {
+            targets.modal = *mask;
+            let style = ComputedStyle { font_size: 14.0, color: Rgba { a: 230, ..Rgba::WHITE }, text_align: TextAlign::Center, ..ComputedStyle::default() };
+            let lines = layout::line(fonts, title, &style, 216.0 - 24.0);
+            let w = (lines.width() + 24.0).clamp(152.0, 216.0);
+            let h = lines.height() + 24.0;
+            let area = Box2 { x: (width - w) / 2.0, y: height * 0.4 - h / 2.0, w, h };
+            fill(area, 8.0, Rgba::hex(0x4c4c4c), items);
+            paint::glyphs(&layout::line(fonts, title, &style, w - 24.0), Box2 { x: area.x + 12.0, y: area.y + 12.0, w: w - 24.0, h: h - 24.0 }, items);
+        }
+        Prompt::Toast { title, mask, .. } | Prompt::Loading { title, mask } => {
+            targets.modal = *mask;
+            let area = Box2 { x: (width - 136.0) / 2.0, y: height * 0.4 - 68.0, w: 136.0, h: 136.0 };
+            fill(area, 12.0, Rgba::hex(0x4c4c4c), items);
+            let ink = Rgba { a: 230, ..Rgba::WHITE };
+            let (cx, cy) = (area.x + area.w / 2.0, area.y + 52.0);
+            match prompt {
+                Prompt::Toast { icon, .. } if icon == "success" => centered(fonts, "✓", &text_style(44.0, 400, ink), Box2 { x: area.x, y: cy - 30.0, w: area.w, h: 60.0 }, items),
+                Prompt::Toast { icon, .. } if icon == "error" => {
+                    let ring = Box2 { x: cx - 20.0, y: cy - 20.0, w: 40.0, h: 40.0 };
+                    items.push(Item::Border { area: ring, radii: [20.0; 4], widths: [3.0; 4], colors: [ink; 4] });
+                    centered(fonts, "!", &text_style(26.0, 700, ink), ring, items);
+                }
+                _ => {
+                    // The spinner of loading (and of a loading toast).
+                    let ring = Box2 { x: cx - 19.0, y: cy - 19.0, w: 38.0, h: 38.0 };
+                    let faint = Rgba { a: 60, ..ink };
+                    items.push(Item::Border { area: ring, radii: [19.0; 4], widths: [3.0; 4], colors: [ink, faint, faint, faint] });
+                }
+            }
+            let lines = layout::line(fonts, title, &text_style(14.0, 400, ink), area.w - 16.0);
+            paint::glyphs(&lines, Box2 { x: area.x + 8.0, y: area.y + 88.0, w: area.w - 16.0, h: 40.0 }, items);
+        }
+        Prompt::Modal { title, content, show_cancel, cancel_text, cancel_color, confirm_text, confirm_color, editable, placeholder } => {
+            targets.modal = true;
+            fill(screen, 0.0, MASK, items);
+            let w = (width - 32.0).min(300.0);
+            let inner = w - 48.0;
+            let title_lines = (!title.is_empty()).then(|| layout::line(fonts, title, &text_style(17.0, 700, Rgba::BLACK), inner));
+            let body_color = if title.is_empty() { Rgba::BLACK } else { Rgba { a: 128, ..Rgba::BLACK } };
+            let body = if *editable { if placeholder.is_empty() { " ".to_string() } else { placeholder.clone() } } else { content.clone() };
+            let body_lines = (!body.is_empty()).then(|| layout::line(fonts, &body, &text_style(17.0, 400, body_color), inner));
+            let title_h = title_lines.as_ref().map_or(0.0, |l| l.height() + 16.0);
+            let body_h = body_lines.as_ref().map_or(0.0, |l| l.height() + if *editable { 24.0 } else { 0.0 });
+            let h = 32.0 + title_h + body_h + 32.0 + 56.0;
+            let dialog = Box2 { x: (width - w) / 2.0, y: (height - h) / 2.0, w, h };
+            fill(dialog, 12.0, Rgba::WHITE, items);
+            let mut y = dialog.y + 32.0;
+            if let Some(lines) = &title_lines {
+                paint::glyphs(lines, Box2 { x: dialog.x + 24.0, y, w: inner, h: lines.height() }, items);
+                y += title_h;
+            }
+            if let Some(lines) = &body_lines {
+                if *editable {
+                    // The input box, showing its placeholder.
+                    fill(Box2 { x: dialog.x + 24.0, y, w: inner, h: body_h }, 4.0, Rgba::hex(0xf7f7f7), items);
+                    y += 12.0;
+                }
+                paint::glyphs(lines, Box2 { x: dialog.x + 24.0, y, w: inner, h: lines.height() }, items);
+            }
+            let row = Box2 { x: dialog.x, y: dialog.y + h - 56.0, w, h: 56.0 };
+            fill(Box2 { h: 0.5, ..row }, 0.0, HAIRLINE, items);
+            let button = |x: f32, w: f32| Box2 { x, y: row.y, w, h: 56.0 };
+            let confirm = if *show_cancel {
+                let cancel = button(row.x, w / 2.0);
+                centered(fonts, cancel_text, &text_style(17.0, 700, hex_color(cancel_color).unwrap_or(Rgba::BLACK)), cancel, items);
+                fill(Box2 { x: row.x + w / 2.0 - 0.25, y: row.y, w: 0.5, h: 56.0 }, 0.0, HAIRLINE, items);
+                targets.cancel = Some(cancel);
+                button(row.x + w / 2.0, w / 2.0)
+            } else {
+                row
+            };
+            centered(fonts, confirm_text, &text_style(17.0, 700, hex_color(confirm_color).unwrap_or(Rgba::hex(0x576b95))), confirm, items);
+            targets.confirm = Some(confirm);
+        }
+        Prompt::ActionSheet { items: choices, item_color, alert_text } => {
+            targets.modal = true;
+            fill(screen, 0.0, MASK, items);
+            let alert_h = if alert_text.is_empty() { 0.0 } else { 56.0 };
+            let h = alert_h + 56.0 * choices.len() as f32 + 8.0 + 56.0 + safe_bottom;
+            let sheet = Box2 { x: 0.0, y: height - h, w: width, h };
+            items.push(Item::Fill { area: sheet, radii: [12.0, 12.0, 0.0, 0.0], paint: Paint::Solid(Rgba::hex(0xf7f7f7)) });
+            let mut y = sheet.y;
+            let white_row = |y: f32, items: &mut Vec<Item>, radius: bool| {
+                let radii = if radius { [12.0, 12.0, 0.0, 0.0] } else { [0.0; 4] };
+                items.push(Item::Fill { area: Box2 { x: 0.0, y, w: width, h: 56.0 }, radii, paint: Paint::Solid(Rgba::WHITE) });
+            };
+            if !alert_text.is_empty() {
+                white_row(y, items, true);
+                centered(fonts, alert_text, &text_style(12.0, 400, Rgba { a: 128, ..Rgba::BLACK }), Box2 { x: 24.0, y, w: width - 48.0, h: 56.0 }, items);
+                y += 56.0;
+            }
+            let color = hex_color(item_color).unwrap_or(Rgba::BLACK);
+            for (i, choice) in choices.iter().enumerate() {
+                white_row(y, items, i == 0 && alert_text.is_empty());
+                if i > 0 || !alert_text.is_empty() {
+                    fill(Box2 { x: 0.0, y, w: width, h: 0.5 }, 0.0, HAIRLINE, items);
+                }
+                let row = Box2 { x: 0.0, y, w: width, h: 56.0 };
+                centered(fonts, choice, &text_style(17.0, 400, color), row, items);
+                targets.items.push(row);
+                y += 56.0;
+            }
+            let cancel = Box2 { x: 0.0, y: y + 8.0, w: width, h: 56.0 + safe_bottom };
+            fill(cancel, 0.0, Rgba::WHITE, items);
+            centered(fonts, "取消", &text_style(17.0, 400, Rgba::BLACK), Box2 { h: 56.0, ..cancel }, items);
+            targets.cancel = Some(cancel);
+        }
+    }
+    targets
+}

@@ -65,6 +65,9 @@ fn node(value: &Value) -> Option<RichNode> {
     element(&field("name").to_js_string(), attrs, children)
 }
 
+/// An element being read: its name, attributes and children so far.
+type Open = (String, Vec<(String, String)>, Vec<RichNode>);
+
 /// Reads an HTML string: unclosed elements close with their parent, void elements need no
 /// end tag, attributes may be unquoted, and entities (`&nbsp;` too) are decoded.
 pub fn parse_html(html: &str) -> Vec<RichNode> {
@@ -73,8 +76,8 @@ pub fn parse_html(html: &str) -> Vec<RichNode> {
     config.check_end_names = false;
     config.allow_unmatched_ends = true;
     // Open elements: (name, attributes, children so far); the bottom one is the content.
-    let mut open: Vec<(String, Vec<(String, String)>, Vec<RichNode>)> = vec![(String::new(), Vec::new(), Vec::new())];
-    let close = |open: &mut Vec<(String, Vec<(String, String)>, Vec<RichNode>)>| {
+    let mut open: Vec<Open> = vec![(String::new(), Vec::new(), Vec::new())];
+    let close = |open: &mut Vec<Open>| {
         let (name, attrs, children) = open.pop().expect("an open element");
         let parent = &mut open.last_mut().expect("the content stays open").2;
         parent.extend(element(&name, attrs, children));

@@ -1,0 +1,1 @@
+Page({ onLoad() { wx.showLoading({ title: '加载中' }) } })

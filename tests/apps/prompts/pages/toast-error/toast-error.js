@@ -1,0 +1,1 @@
+Page({ onLoad() { wx.showToast({ title: '保存失败', icon: 'error' }) } })

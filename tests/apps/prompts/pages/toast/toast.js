@@ -1,0 +1,1 @@
+Page({ onLoad() { wx.showToast({ title: '已保存' }) } })
