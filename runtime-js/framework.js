@@ -57,7 +57,7 @@
     throw new Error('not supported by wxemu yet: plugins (requirePlugin("' + name + '"))');
   };
 
-  // ---- wx: the router and prompt APIs; every other member fails loudly until the API issue ---
+  // ---- wx: the router, prompt and bar APIs; every other member fails loudly until the API issue
 
   var apiCalls = {};
   var nextApiCall = 1;
@@ -165,6 +165,16 @@
       }
       return checkedApi('showActionSheet', o, { itemList: 'Array!', itemColor: 'String', alertText: 'String' });
     },
+    setNavigationBarTitle: function (o) { return checkedApi('setNavigationBarTitle', o, { title: 'String!' }); },
+    setNavigationBarColor: function (o) { return checkedApi('setNavigationBarColor', o, { frontColor: 'String!', backgroundColor: 'String!', animation: 'Object' }); },
+    showNavigationBarLoading: function (o) { return checkedApi('showNavigationBarLoading', o, {}); },
+    hideNavigationBarLoading: function (o) { return checkedApi('hideNavigationBarLoading', o, {}); },
+    setTabBarBadge: function (o) { return checkedApi('setTabBarBadge', o, { index: 'Number!', text: 'String!' }); },
+    removeTabBarBadge: function (o) { return checkedApi('removeTabBarBadge', o, { index: 'Number!' }); },
+    showTabBarRedDot: function (o) { return checkedApi('showTabBarRedDot', o, { index: 'Number!' }); },
+    hideTabBarRedDot: function (o) { return checkedApi('hideTabBarRedDot', o, { index: 'Number!' }); },
+    startPullDownRefresh: function (o) { return checkedApi('startPullDownRefresh', o, {}); },
+    stopPullDownRefresh: function (o) { return checkedApi('stopPullDownRefresh', o, {}); },
     navigateTo: function (o) {
       var channel = openChannel((o || {}).events);
       return asyncApi('navigateTo', o, { url: String((o || {}).url), channel: channel });

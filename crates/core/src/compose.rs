@@ -30,6 +30,8 @@ pub struct PageView {
     pub controls: HashMap<(wxemu_view::select::NodePath, &'static str), crate::controls::ControlState>,
     /// How far the page is scrolled (CSS px).
     pub scroll_top: f32,
+    /// What the page's navigation bar APIs changed, and whether it is refreshing.
+    pub chrome: crate::bars::PageChrome,
 }
 
 impl PageView {

@@ -201,6 +201,12 @@ impl Simulator {
             home: self.stack.len() == 1 && !self.is_tab(&route) && self.package.entry_page() != Some(route.as_str()),
             loading: false,
         };
+        // What the page's navigation bar APIs set.
+        let set = &page.chrome;
+        bar.title = set.title.clone().unwrap_or(bar.title);
+        bar.white_text = set.white_text.unwrap_or(bar.white_text);
+        bar.background = set.background.unwrap_or(bar.background);
+        bar.loading = set.loading;
         let mut background = color(&window, "backgroundColor", Rgba::WHITE);
         // <page-meta> (the page's first node) and its <navigation-bar> override the config.
         if let Some(meta) = page_meta(&page.tree) {
@@ -225,7 +231,7 @@ impl Simulator {
         let status_bar = if bar.custom { device.status_bar } else { 0.0 };
         let safe_bottom = if tab_bar.is_some() { 0.0 } else { device.safe_bottom };
         let page_device = Device { height: viewport, status_bar, safe_bottom, ..device };
-        let (id, tree, scroll_top) = (page.id, page.tree.clone(), page.scroll_top);
+        let (id, tree, scroll_top, refreshing) = (page.id, page.tree.clone(), page.scroll_top, page.chrome.refreshing);
         let hover = self.hovered();
         let last = screen.last.take().filter(|last| last.page == id && last.dark == self.dark);
         // Start from the page's last frame: what changed since is styled and laid out anew.
@@ -249,7 +255,9 @@ impl Simulator {
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
         let images = PageImages { root: self.package.root.clone(), route: route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
-        let scrolling = Scrolling::of(&styled, &layout, scroll_top.min(layout.height - viewport).max(0.0));
+        // While refreshing, the page sits lower by the refresh area.
+        let page_scroll = if refreshing { -crate::bars::REFRESH_HEIGHT } else { scroll_top.min(layout.height - viewport).max(0.0) };
+        let scrolling = Scrolling::of(&styled, &layout, page_scroll);
         Some(Frame { page: id, tree, dark: self.dark, hover, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
     }
 
@@ -266,6 +274,10 @@ impl Simulator {
         let height = if full_page { frame.layout.height + frame.top + bottom } else { device.height };
         let mut items = vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: Paint::Solid(frame.background) }];
         let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        if frame.scrolling.page < 0.0 {
+            let dark = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");
+            chrome::refreshing(device.width, frame.top, -frame.scrolling.page, dark, &mut items);
+        }
         wxemu_view::paint::paint(&frame.styled, &frame.layout, &frame.scrolling, &|src| images.find(src), frame.top, height, &mut items);
         chrome::navigation_bar(&frame.bar, &mut screen.fonts, device.width, device.status_bar, &mut items);
         if let Some(tabs) = &frame.tab_bar {
@@ -383,11 +395,12 @@ impl Simulator {
         let list = config.get("list").and_then(Json::as_array).cloned().unwrap_or_default();
         let tabs = list
             .iter()
-            .map(|tab| {
+            .enumerate()
+            .map(|(i, tab)| {
                 let selected = tab.get("pagePath").and_then(Json::as_str) == Some(route);
                 let icon_key = if selected { "selectedIconPath" } else { "iconPath" };
                 let icon = tab.get(icon_key).and_then(Json::as_str).and_then(|p| load_image(&mut screen.images, &self.package.root, &wxemu_package::resolve::resolve_path("app.json", p)));
-                Tab { text: tab.get("text").and_then(Json::as_str).unwrap_or("").to_string(), selected, icon }
+                Tab { text: tab.get("text").and_then(Json::as_str).unwrap_or("").to_string(), selected, icon, badge: self.badges.get(&i).cloned() }
             })
             .collect();
         TabBar {

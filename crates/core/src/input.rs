@@ -157,7 +157,8 @@ impl Simulator {
     }
 
     /// The user pulls the page down: `onPullDownRefresh`, if the page (or the app's
-    /// window) enables it with `enablePullDownRefresh`.
+    /// window) enables it with `enablePullDownRefresh`; the page shows the refresh area until
+    /// `wx.stopPullDownRefresh`.
     pub fn pull_down_refresh(&mut self) -> Result<(), String> {
         let route = self.current_route().ok_or("no page is open")?.to_string();
         let enabled = |config: Option<&Json>| config.and_then(Json::as_bool);
@@ -165,6 +166,9 @@ impl Simulator {
         let app_setting = enabled(self.package.app.window.get("enablePullDownRefresh"));
         if !page_setting.or(app_setting).unwrap_or(false) {
             return Err(format!("pull-down refresh is not enabled for {route}: set \"enablePullDownRefresh\": true in its .json or in app.json's window"));
+        }
+        if let Some(page) = self.stack.last_mut() {
+            page.chrome.refreshing = true;
         }
         self.current_page_handler("onPullDownRefresh", None).map(drop)
     }

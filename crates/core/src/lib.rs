@@ -12,6 +12,7 @@ mod input;
 mod queue;
 mod router;
 mod mirror;
+mod bars;
 mod press;
 mod prompts;
 mod swiper;
@@ -95,6 +96,8 @@ pub struct Simulator {
     autoplaying: swiper::Autoplaying,
     /// Toasts, loading notices, modals and action sheets.
     prompts: prompts::Prompts,
+    /// The tab bar's badges and red dots, by item.
+    badges: HashMap<usize, wxemu_view::chrome::Badge>,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -145,6 +148,7 @@ impl Simulator {
             hover: None,
             autoplaying: Default::default(),
             prompts: Default::default(),
+            badges: HashMap::new(),
             diagnostics,
         };
         let entry = sim.package.entry_page().unwrap_or_default().to_string();
@@ -280,6 +284,7 @@ impl Simulator {
                 }
             }
             Message::Api { api, call, args } if crate::prompts::is_prompt(&api) => self.prompt_api(&api, call, args),
+            Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
             Message::Api { api, call, args } => {
                 let url = args.get("url").and_then(Json::as_str).unwrap_or_default().to_string();
                 let delta = args.get("delta").and_then(Json::as_f64).map_or(1, |d| d.max(0.0) as u64);
@@ -369,7 +374,7 @@ impl Simulator {
         let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.view_data(id));
-        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0 });
+        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0, chrome: Default::default() });
         self.sync_stack();
         // As on the platform: the first render with the page's initial data creates and
         // attaches its components before onLoad and onShow; they are ready before onReady. A

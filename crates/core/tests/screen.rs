@@ -264,3 +264,15 @@ fn taps_on_a_modal_or_action_sheet_answer_it() {
     assert_eq!(console(&mut sim), [r#"sheet {"errMsg":"showActionSheet:ok","tapIndex":1}"#, r#"sheet failed {"errMsg":"showActionSheet:fail cancel"}"#]);
     assert!(sim.prompts().is_empty());
 }
+
+#[test]
+fn pull_down_refresh_shows_its_area_until_stop_pull_down_refresh() {
+    let mut sim = on_screen("bars");
+    sim.navigate_to("/pages/refresh/refresh").unwrap();
+    // The middle dot of the three, in the 50 px the page moved down.
+    let (x, y) = (187.5, 25.0);
+    let dot = colour_at(&mut sim, x, y);
+    assert!(dot.0 < 200 && dot.0 == dot.1, "a grey dot over the #eeeeee window: {dot:?}");
+    sim.advance(1000);
+    assert_eq!(colour_at(&mut sim, x, y), (255, 255, 255), "after wx.stopPullDownRefresh the page is back at the top");
+}

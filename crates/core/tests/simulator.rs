@@ -500,3 +500,16 @@ fn prompts_show_and_answer_as_on_the_platform() {
         ]
     );
 }
+
+#[test]
+fn bar_apis_answer_as_the_platform_does() {
+    let mut sim = app("tests/apps/bars");
+    assert_eq!(
+        console(&mut sim),
+        ["red dot showTabBarRedDot:ok", "badge setTabBarBadge:fail tabbar item not found", r##"color setNavigationBarColor:fail invalid frontColor "#ff0000": only #ffffff and #000000"##]
+    );
+    sim.pull_down_refresh().unwrap();
+    assert_eq!(console(&mut sim), ["refreshing"]);
+    sim.navigate_to("/pages/refresh/refresh").unwrap();
+    assert_eq!(console(&mut sim), ["onPullDownRefresh", "badge setTabBarBadge:fail not TabBar page"]);
+}

@@ -41,6 +41,14 @@ pub struct Tab {
     pub selected: bool,
     /// `iconPath` (or `selectedIconPath` when selected), when it could be read.
     pub icon: Option<std::sync::Arc<wxemu_render::Pixmap>>,
+    pub badge: Option<Badge>,
+}
+
+/// What a tab shows at its top right (`wx.setTabBarBadge`, `wx.showTabBarRedDot`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Badge {
+    Text(String),
+    Dot,
 }
 
 /// What the tab bar shows.
@@ -157,6 +165,7 @@ pub fn tab_bar(bar: &TabBar, fonts: &mut Fonts, width: f32, top: f32, safe_botto
     let w = width / bar.tabs.len().max(1) as f32;
     for (i, tab) in bar.tabs.iter().enumerate() {
         let color = if tab.selected { bar.selected_color } else { bar.color };
+        let centre = i as f32 * w + w / 2.0;
         match &tab.icon {
             Some(image) => {
                 items.push(Item::Image { area: Box2 { x: i as f32 * w + w / 2.0 - 12.0, y: top + 5.0, w: 24.0, h: 24.0 }, image: image.clone() });
@@ -164,6 +173,25 @@ pub fn tab_bar(bar: &TabBar, fonts: &mut Fonts, width: f32, top: f32, safe_botto
             }
             None => centered(fonts, &tab.text, &text_style(14.0, 400, color), Box2 { x: i as f32 * w, y: top, w, h: TAB_BAR }, items),
         }
+        match &tab.badge {
+            Some(Badge::Dot) => fill(Box2 { x: centre + 12.0, y: top + 4.0, w: 10.0, h: 10.0 }, 5.0, Rgba::hex(0xfa5151), items),
+            Some(Badge::Text(text)) => {
+                let style = text_style(12.0, 400, Rgba::WHITE);
+                let width = (layout::line(fonts, text, &style, f32::MAX).width() + 10.0).max(18.0);
+                let pill = Box2 { x: centre + 8.0, y: top + 2.0, w: width, h: 18.0 };
+                fill(pill, 9.0, Rgba::hex(0xfa5151), items);
+                centered(fonts, text, &style, pill, items);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The pull-down refresh area's three dots, in the `height` px the page moved down by.
+pub fn refreshing(width: f32, top: f32, height: f32, dark_dots: bool, items: &mut Vec<Item>) {
+    let color = if dark_dots { Rgba { r: 0, g: 0, b: 0, a: 77 } } else { Rgba { a: 179, ..Rgba::WHITE } };
+    for dx in [-16.0, 0.0, 16.0] {
+        fill(Box2 { x: width / 2.0 + dx - 3.5, y: top + height / 2.0 - 3.5, w: 7.0, h: 7.0 }, 3.5, color, items);
     }
 }
 
