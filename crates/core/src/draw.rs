@@ -94,13 +94,14 @@ struct Frame {
     layout: PageLayout,
     /// How far the page (within what its content allows) and its scroll-views are scrolled.
     scrolling: Scrolling,
+    /// The window's background colour (app.json `backgroundColor`, or page-meta's).
+    background: Rgba,
     /// Height of the chrome above the page (status and navigation bars), and of the page's
     /// part of the screen between the chrome.
     top: f32,
     viewport: f32,
     bar: NavigationBar,
     tab_bar: Option<TabBar>,
-    background: Rgba,
     route: String,
 }
 
@@ -272,7 +273,12 @@ impl Simulator {
         let Some(frame) = self.frame(screen, InlineBoxes::Painted) else { return DisplayList { width: device.width, height: device.height, items: Vec::new() } };
         let bottom = if frame.tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         let height = if full_page { frame.layout.height + frame.top + bottom } else { device.height };
-        let mut items = vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, radii: [0.0; 4], paint: Paint::Solid(frame.background) }];
+        // The window's background (app.json `backgroundColor`) shows only where the page is
+        // not: above it while it refreshes. The page itself is white unless styled.
+        let fill = |area: Box2, color: Rgba| Item::Fill { area, radii: [0.0; 4], paint: Paint::Solid(color) };
+        let mut items = vec![fill(Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, frame.background)];
+        let page_top = frame.top - frame.scrolling.page.min(0.0);
+        items.push(fill(Box2 { x: 0.0, y: page_top, w: device.width, h: height - page_top }, Rgba::WHITE));
         let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         if frame.scrolling.page < 0.0 {
             let dark = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");
