@@ -211,5 +211,8 @@ where wxemu shows the \`current\` one — gallery-view's low number is that swip
 sizes its box for widthFix/heightFix by script, which the reference lacks; picker-view
 columns are not moved to their value (gallery-picker). The reference does scroll
 scroll-views and move movable-views as the WebView's runtime does, and puts rich-text's
-nodes in the page as HTML (a string parsed by Chromium itself). Text
+nodes in the page as HTML (a string parsed by Chromium itself). The reference has no
+\`<text>\` component either, so \`decode\` and \`space\` do not apply in it (text-white-space),
+and no client chrome: the menu capsule wxemu draws over a custom navigation bar's page is
+missing from it (custom-navigation). Text
 differs by sub-pixel glyph placement (parley vs Blink shaping the same Noto Sans CJK).`)
