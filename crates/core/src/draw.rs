@@ -129,7 +129,7 @@ impl Frame {
             px >= b.x && px < b.x + b.w && py >= b.y && py < b.y + b.h
         };
         let topmost = self.layout.order.iter().rev().find_map(|piece| match piece {
-            Piece::Begin(e) | Piece::Inline(e) if *e > 0 && self.layout.boxes[*e].as_ref().is_some_and(|b| inside(*e, b)) => Some(*e),
+            Piece::Begin(e) | Piece::Inline(e) if *e > 0 && !self.styled.elements[*e].style.pointer_events_none && self.layout.boxes[*e].as_ref().is_some_and(|b| inside(*e, b)) => Some(*e),
             _ => None,
         });
         topmost.and_then(|e| self.styled.source_path(e)).map_or(Hit::Nothing, |path| Hit::Page(path, point))

@@ -798,7 +798,7 @@ fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usiz
     let style = |s: &ComputedStyle, h: &mut std::collections::hash_map::DefaultHasher| {
         s.font_family.hash(h);
         [s.font_size, s.letter_spacing].map(f32::to_bits).hash(h);
-        (s.font_weight, s.italic, s.color, s.underline, s.line_through).hash(h);
+        (s.font_weight, s.italic, s.color, s.underline, s.line_through, s.word_break, s.break_long_words).hash(h);
         let (left, right) = edges(s);
         [left, right].map(f32::to_bits).hash(h);
         std::mem::discriminant(&s.vertical_align).hash(h);
@@ -838,6 +838,18 @@ fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, s: &ComputedStyle, 
         StyleProperty::Underline(s.underline),
     ];
     for property in properties {
+        match &range {
+            None => builder.push_default(property),
+            Some(r) => builder.push(property, r.clone()),
+        }
+    }
+    let word_break = StyleProperty::WordBreak(match s.word_break {
+        css::WordBreak::Normal => parley::WordBreak::Normal,
+        css::WordBreak::BreakAll => parley::WordBreak::BreakAll,
+        css::WordBreak::KeepAll => parley::WordBreak::KeepAll,
+    });
+    let overflow_wrap = StyleProperty::OverflowWrap(if s.break_long_words { parley::OverflowWrap::Anywhere } else { parley::OverflowWrap::Normal });
+    for property in [word_break, overflow_wrap] {
         match &range {
             None => builder.push_default(property),
             Some(r) => builder.push(property, r.clone()),

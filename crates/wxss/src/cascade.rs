@@ -71,6 +71,12 @@ impl Cascade<'_> {
             let inline = inline.as_ref().map(|i| &i.declarations);
             let mut context = Context { device: &self.device, parent_font: parent.map_or(ROOT_FONT_SIZE, |p| p.font_size), vars: &mut vars };
             context.apply_rules(&mut style, &rules, inline);
+            // An animation that keeps its end state is drawn at its last keyframe.
+            if let Some((name, true)) = style.animation.clone() {
+                if let Some(end) = self.sheets.iter().rev().find_map(|(_, sheet)| sheet.keyframes.get(&name)) {
+                    end.iter().for_each(|p| context.apply(&mut style, p));
+                }
+            }
             if !pseudo.is_empty() {
                 pseudo.candidates(node, &mut candidates);
                 for before in [true, false] {
@@ -219,6 +225,22 @@ impl<'a> RuleIndex<'a> {
     }
 }
 
+/// An `animation-name` (None for `none`).
+fn animation_name(name: &lightningcss::properties::animation::AnimationName) -> Option<String> {
+    use lightningcss::properties::animation::AnimationName as N;
+    match name {
+        N::None => None,
+        N::Ident(ident) => Some(ident.0.to_string()),
+        N::String(s) => Some(s.to_string()),
+    }
+}
+
+/// Whether an animation's fill mode keeps its end state after it ends.
+fn forwards(mode: &lightningcss::properties::animation::AnimationFillMode) -> bool {
+    use lightningcss::properties::animation::AnimationFillMode as F;
+    matches!(mode, F::Forwards | F::Both)
+}
+
 /// The text of a `content` value: its strings joined (None for `none`/`normal`).
 fn content_of(value: &TokenList) -> Option<String> {
     let mut text = String::new();
@@ -238,7 +260,7 @@ pub fn is_supported(property: &Property) -> bool {
         Property::Custom(custom) => match &custom.name {
             CustomPropertyName::Custom(_) => true,
             // -webkit-box-orient only matters next to -webkit-line-clamp, which clamps lines.
-            CustomPropertyName::Unknown(name) => matches!(name.0.as_ref(), "-webkit-line-clamp" | "line-clamp" | "-webkit-box-orient" | "content"),
+            CustomPropertyName::Unknown(name) => matches!(name.0.as_ref(), "-webkit-line-clamp" | "line-clamp" | "-webkit-box-orient" | "content" | "pointer-events"),
         },
         Property::Unparsed(unparsed) => supported_id(&unparsed.property_id),
         other => supported_id(&other.property_id()),
@@ -266,6 +288,12 @@ fn supported_id(id: &PropertyId) -> bool {
             | P::LineHeight | P::LetterSpacing | P::TextAlign | P::WhiteSpace | P::Visibility | P::TextDecorationLine(_) | P::VerticalAlign
             // Only meaningful next to -webkit-line-clamp, which clamps the lines.
             | P::BoxOrient(_)
+            | P::WordBreak | P::OverflowWrap | P::WordWrap
+            // Drawn at their end state: transitions have none of their own; an animation
+            // with fill-mode forwards ends at its @keyframes' last frame.
+            | P::TransitionProperty(_) | P::TransitionDuration(_) | P::TransitionDelay(_) | P::TransitionTimingFunction(_)
+            | P::AnimationName(_) | P::AnimationDuration(_) | P::AnimationTimingFunction(_) | P::AnimationIterationCount(_)
+            | P::AnimationDirection(_) | P::AnimationPlayState(_) | P::AnimationDelay(_) | P::AnimationFillMode(_)
     )
 }
 
@@ -304,6 +332,7 @@ impl Context<'_> {
                         self.vars.insert(name.0.to_string(), text);
                     }
                     CustomPropertyName::Unknown(name) if name.0.as_ref() == "content" => s.content = content_of(&custom.value),
+                    CustomPropertyName::Unknown(name) if name.0.as_ref() == "pointer-events" => s.pointer_events_none = text.trim() == "none",
                     CustomPropertyName::Unknown(name) if name.0.as_ref() != "-webkit-box-orient" => s.line_clamp = text.trim().parse().ok(),
                     CustomPropertyName::Unknown(_) => {}
                 }
@@ -455,6 +484,30 @@ impl Context<'_> {
                     _ => TextAlign::Start,
                 }
             }
+            P::Animation(list, _) => {
+                if let Some(a) = list.first() {
+                    s.animation = animation_name(&a.name).map(|name| (name, forwards(&a.fill_mode)));
+                }
+            }
+            P::AnimationName(list, _) => {
+                let keep = s.animation.as_ref().is_some_and(|(_, f)| *f);
+                s.animation = list.first().and_then(animation_name).map(|name| (name, keep));
+            }
+            P::AnimationFillMode(list, _) => {
+                if let (Some((_, keep)), Some(mode)) = (s.animation.as_mut(), list.first()) {
+                    *keep = forwards(mode);
+                }
+            }
+            P::WordBreak(w) => {
+                use lightningcss::properties::text::WordBreak as W;
+                (s.word_break, s.break_long_words) = match w {
+                    W::Normal => (WordBreak::Normal, s.break_long_words),
+                    W::BreakAll => (WordBreak::BreakAll, s.break_long_words),
+                    W::KeepAll => (WordBreak::KeepAll, s.break_long_words),
+                    W::BreakWord => (WordBreak::Normal, true),
+                };
+            }
+            P::OverflowWrap(o) | P::WordWrap(o) => s.break_long_words = !matches!(o, lightningcss::properties::text::OverflowWrap::Normal),
             P::VerticalAlign(v) => {
                 use font::VerticalAlignKeyword as K;
                 s.vertical_align = match v {

@@ -7,6 +7,7 @@ use crate::rpx::{self, Converted};
 use lightningcss::media_query::MediaList;
 use lightningcss::properties::Property;
 use lightningcss::rules::font_face::{FontFaceProperty, Source};
+use lightningcss::rules::keyframes::{Keyframe, KeyframeSelector, KeyframesName};
 use lightningcss::rules::{CssRule, CssRuleList, Location};
 use lightningcss::stylesheet::PrinterOptions;
 use lightningcss::traits::ToCss;
@@ -44,6 +45,9 @@ pub struct FontFace {
 #[derive(Debug, Default)]
 pub struct Sheet {
     pub rules: Vec<Rule>,
+    /// Each `@keyframes` rule's end state (its last keyframe's declarations), by name: what
+    /// an animation with `animation-fill-mode: forwards` leaves drawn.
+    pub keyframes: std::collections::HashMap<String, Vec<Property<'static>>>,
     pub font_faces: Vec<FontFace>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -113,6 +117,26 @@ impl Loader<'_> {
                     self.rules(file, converted, rule.rules, &inner);
                 }
                 CssRule::FontFace(face) => self.font_face(file, location(converted, &face.loc), &face.properties),
+                CssRule::Keyframes(rule) => {
+                    let name = match &rule.name {
+                        KeyframesName::Ident(ident) => ident.0.to_string(),
+                        KeyframesName::Custom(name) => name.to_string(),
+                    };
+                    let offset = |k: &Keyframe| k.selectors.iter().map(|s| match s {
+                        KeyframeSelector::From => 0.0,
+                        KeyframeSelector::To => 1.0,
+                        KeyframeSelector::Percentage(p) => p.0,
+                        KeyframeSelector::TimelineRangePercentage(_) => -1.0,
+                    }).fold(-1.0, f32::max);
+                    if let Some(last) = rule.keyframes.iter().filter(|k| offset(k) >= 0.0).max_by(|a, b| offset(a).total_cmp(&offset(b))) {
+                        let pos = location(converted, &rule.loc);
+                        let end: Vec<Property<'static>> = last.declarations.declarations.iter().chain(&last.declarations.important_declarations).cloned().collect();
+                        for property in &end {
+                            self.check_supported(file, pos, property);
+                        }
+                        self.sheet.keyframes.insert(name, end);
+                    }
+                }
                 CssRule::Ignored => {}
                 other => {
                     let (what, loc) = at_rule_name(&other);
@@ -193,7 +217,6 @@ fn local_image(property: &Property) -> Option<String> {
 
 fn at_rule_name(rule: &CssRule) -> (&'static str, Option<Location>) {
     match rule {
-        CssRule::Keyframes(r) => ("@keyframes", Some(r.loc)),
         CssRule::Supports(r) => ("@supports", Some(r.loc)),
         CssRule::Page(r) => ("@page", Some(r.loc)),
         CssRule::LayerBlock(r) => ("@layer", Some(r.loc)),

@@ -116,6 +116,15 @@ pub enum WhiteSpace {
     PreLine,
 }
 
+/// `word-break`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum WordBreak {
+    #[default]
+    Normal,
+    BreakAll,
+    KeepAll,
+}
+
 /// `vertical-align` of an inline box or span (a length raises it by that many px).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub enum VerticalAlign {
@@ -237,6 +246,8 @@ pub struct ComputedStyle {
     pub shadows: Vec<Shadow>,
     pub ellipsis: bool,
     pub line_clamp: Option<u32>,
+    /// `animation-name`, and whether its fill mode keeps the end state (`forwards`/`both`).
+    pub animation: Option<(String, bool)>,
     pub vertical_align: VerticalAlign,
     /// `content` of a `::before`/`::after` box (None: `none`/`normal`, no box).
     pub content: Option<String>,
@@ -253,6 +264,11 @@ pub struct ComputedStyle {
     pub visible: bool,
     pub underline: bool,
     pub line_through: bool,
+    /// `pointer-events: none`: taps go through to what is under the element.
+    pub pointer_events_none: bool,
+    /// `word-break`, and `overflow-wrap: break-word|anywhere` (long words may break).
+    pub word_break: WordBreak,
+    pub break_long_words: bool,
 }
 
 impl Default for ComputedStyle {
@@ -294,6 +310,7 @@ impl Default for ComputedStyle {
             shadows: Vec::new(),
             ellipsis: false,
             line_clamp: None,
+            animation: None,
             vertical_align: VerticalAlign::Baseline,
             content: None,
             color: Rgba::BLACK,
@@ -308,6 +325,9 @@ impl Default for ComputedStyle {
             visible: true,
             underline: false,
             line_through: false,
+            pointer_events_none: false,
+            word_break: WordBreak::Normal,
+            break_long_words: false,
         }
     }
 }
@@ -326,6 +346,9 @@ impl ComputedStyle {
             text_align: parent.text_align,
             white_space: parent.white_space,
             visible: parent.visible,
+            pointer_events_none: parent.pointer_events_none,
+            word_break: parent.word_break,
+            break_long_words: parent.break_long_words,
             ..ComputedStyle::default()
         }
     }

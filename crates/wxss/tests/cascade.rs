@@ -93,14 +93,14 @@ fn component_classes_are_isolated_unless_the_component_shares() {
 fn imports_are_inlined_and_cycles_and_unsupported_things_reported() {
     let s = sheet(&[
         ("a.wxss", "@import \"b.wxss\";\n.a { color: red; }"),
-        ("b.wxss", "@import '/a.wxss';\n.b { width: 10rpx; mask-image: none }\n@keyframes k { from { opacity: 0 } }"),
+        ("b.wxss", "@import '/a.wxss';\n.b { width: 10rpx; mask-image: none }\n@supports (display: grid) { .c { color: red } }"),
     ]);
     let selectors: Vec<String> = s.rules.iter().map(|r| format!("{}:{}", r.file, r.pos.line)).collect();
     assert_eq!(selectors, ["b.wxss:2", "a.wxss:2"]);
     let messages: Vec<String> = s.diagnostics.iter().map(|d| d.to_string()).collect();
     assert!(messages.iter().any(|m| m.contains("b.wxss:1:1: error: @import cycle: a.wxss → b.wxss → a.wxss")), "{messages:#?}");
     assert!(messages.iter().any(|m| m.contains("b.wxss:2:1: warning: not supported by wxemu yet: property `mask-image`")), "{messages:#?}");
-    assert!(messages.iter().any(|m| m.contains("b.wxss:3:1: warning: not supported by wxemu yet: @keyframes")), "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("b.wxss:3:1: warning: not supported by wxemu yet: @supports")), "{messages:#?}");
 }
 
 #[test]
@@ -139,5 +139,30 @@ fn safe_area_insets_come_from_the_device() {
     assert_eq!((style.padding[2], style.padding[0]), (Dim::px(34.0), Dim::px(44.0)));
     assert_eq!(style.height, Dim::px(84.0));
     assert_eq!((style.margin[3], style.margin[1]), (Dim::px(0.0), Dim::px(7.0)));
+    assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
+}
+
+#[test]
+fn animations_that_keep_their_end_state_are_drawn_at_it_and_transitions_are_accepted() {
+    let s = sheet(&[(
+        "a.wxss",
+        "@keyframes grow { from { width: 10px } 50% { width: 20px } to { width: 30px; opacity: 0.5 } }\n\
+         .kept { animation: grow 1s forwards; transition: width 0.3s ease }\n\
+         .back { animation: grow 1s }\n\
+         .later { animation-name: grow; animation-fill-mode: both }\n\
+         .through { pointer-events: none; word-break: break-all } .words { overflow-wrap: break-word }",
+    )]);
+    let mut tree = StyleTree::new();
+    let kept = tree.push(0, node("view", &["kept"], PAGE));
+    let back = tree.push(0, node("view", &["back"], PAGE));
+    let later = tree.push(0, node("view", &["later"], PAGE));
+    let through = tree.push(0, node("view", &["through", "words"], PAGE));
+    let child = tree.push(through, node("text", &[], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    assert_eq!((styles[kept].width, styles[kept].opacity), (Dim::px(30.0), 0.5), "fill-mode forwards keeps the last keyframe");
+    assert_eq!(styles[back].width, Dim::Auto, "without it the element ends as its own style says");
+    assert_eq!(styles[later].width, Dim::px(30.0));
+    assert!(styles[child].pointer_events_none && styles[child].break_long_words, "pointer-events and overflow-wrap are inherited");
+    assert_eq!(styles[child].word_break, wxemu_wxss::style::WordBreak::BreakAll);
     assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
 }
