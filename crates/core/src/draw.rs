@@ -502,7 +502,7 @@ impl Simulator {
 }
 
 /// The bytes of a base64 data URL (the part after `data:`).
-fn data_url(url: &str) -> Option<Vec<u8>> {
+pub(crate) fn data_url(url: &str) -> Option<Vec<u8>> {
     use base64::engine::{general_purpose::GeneralPurposeConfig, DecodePaddingMode, Engine, GeneralPurpose};
     let (header, data) = url.split_once(',')?;
     header.ends_with(";base64").then_some(())?;

@@ -13,6 +13,7 @@ mod queue;
 mod router;
 mod mirror;
 mod bars;
+mod images;
 mod press;
 mod prompts;
 mod swiper;
@@ -96,6 +97,8 @@ pub struct Simulator {
     autoplaying: swiper::Autoplaying,
     /// Toasts, loading notices, modals and action sheets.
     prompts: prompts::Prompts,
+    /// Images whose load or error event is on the queue or done.
+    images_seen: images::ImagesSeen,
     /// The tab bar's badges and red dots, by item.
     badges: HashMap<usize, wxemu_view::chrome::Badge>,
     /// Problems found while running: package warnings, template and WXS errors.
@@ -149,6 +152,7 @@ impl Simulator {
             autoplaying: Default::default(),
             prompts: Default::default(),
             badges: HashMap::new(),
+            images_seen: Default::default(),
             diagnostics,
         };
         let entry = sim.package.entry_page().unwrap_or_default().to_string();
@@ -199,6 +203,7 @@ impl Simulator {
                 Event::SetDataApplied { callback } => self.app.set_data_applied(callback),
                 Event::LongPress { press } => self.long_press_due(press),
                 Event::ToastEnds { toast } => self.toast_ends(toast),
+                Event::ImageSettled { page, path, src } => self.image_settled(page, path, src),
                 Event::Autoplay { page, path } => self.autoplay_due(page, path),
                 Event::SwiperSettled { page, path, current, autoplay } => self.swiper_settled(page, path, current, autoplay),
             }
@@ -245,7 +250,7 @@ impl Simulator {
             let mut messages = std::mem::take(&mut self.backlog);
             messages.extend(self.app.take_messages());
             if messages.is_empty() {
-                self.schedule_autoplay();
+                self.schedule_built_ins();
                 return;
             }
             let mut dirty = Vec::new();
@@ -322,6 +327,21 @@ impl Simulator {
                 location: failure.location,
             }),
         }
+    }
+
+    /// Puts on the queue what the current page's built-in elements do by themselves:
+    /// autoplaying swipers' turns, images' load and error events.
+    fn schedule_built_ins(&mut self) {
+        let Some(page) = self.stack.last() else { return };
+        let (mut swipers, mut images) = (Vec::new(), Vec::new());
+        wxemu_view::select::for_each_element(&page.tree, &mut |path, el| match &*el.tag {
+            "swiper" if swiper::flag(el, "autoplay") => swipers.push((path.clone(), swiper::number(el, "interval", 5000))),
+            "image" => images.extend(el.attr("src").map(Value::to_js_string).filter(|s| !s.is_empty()).map(|src| (path.clone(), src))),
+            _ => {}
+        });
+        let id = page.id;
+        self.schedule_autoplay(id, swipers);
+        self.schedule_image_events(id, images);
     }
 
     /// The page (on the stack or a parked tab) that holds instance `id`.

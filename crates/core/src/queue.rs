@@ -15,6 +15,8 @@ pub enum Event {
     LongPress { press: u64 },
     /// An autoplaying swiper (page, path) turns to its next item.
     Autoplay { page: u32, path: Vec<usize> },
+    /// The picture of the image at (page, path) with this `src` has been read.
+    ImageSettled { page: u32, path: Vec<usize>, src: String },
     /// Toast number `toast` has been shown for its duration.
     ToastEnds { toast: u64 },
     /// A swiper's move to item `current` has finished.

@@ -26,11 +26,11 @@ fn items(el: &Element) -> Vec<&Element> {
 }
 
 /// A numeric attribute of a swiper (ms and indexes), or `default`.
-fn number(el: &Element, name: &str, default: u64) -> u64 {
+pub(crate) fn number(el: &Element, name: &str, default: u64) -> u64 {
     el.attr(name).and_then(|v| v.to_js_string().trim().parse::<f64>().ok()).map_or(default, |n| n.max(0.0) as u64)
 }
 
-fn flag(el: &Element, name: &str) -> bool {
+pub(crate) fn flag(el: &Element, name: &str) -> bool {
     el.attr(name).is_some_and(Value::truthy)
 }
 
@@ -76,15 +76,12 @@ impl Simulator {
         let _ = self.dispatch_path(&path, "animationfinish", json!({ "current": current, "currentItemId": item_id, "source": source }), None);
     }
 
-    /// Puts the next autoplay turn of every autoplaying swiper of the current page on the
-    /// queue (once: each turn schedules the next).
-    pub(crate) fn schedule_autoplay(&mut self) {
-        let Some(page) = self.stack.last() else { return };
-        let mut found = Vec::new();
-        collect_autoplay(&page.tree, &mut Vec::new(), &mut found);
+    /// Puts the next autoplay turn of page `page`'s autoplaying swipers (path, interval) on
+    /// the queue (once: each turn schedules the next).
+    pub(crate) fn schedule_autoplay(&mut self, page: u32, found: Vec<(NodePath, u64)>) {
         for (path, interval) in found {
-            if self.autoplaying.insert((page.id, path.clone())) {
-                self.queue.push(self.now + interval, Event::Autoplay { page: page.id, path });
+            if self.autoplaying.insert((page, path.clone())) {
+                self.queue.push(self.now + interval, Event::Autoplay { page, path });
             }
         }
     }
@@ -104,19 +101,5 @@ impl Simulator {
         self.autoplaying.insert((page, path.clone()));
         self.queue.push(self.now + interval, Event::Autoplay { page, path: path.clone() });
         self.move_swiper(&path, next, "autoplay");
-    }
-}
-
-/// The autoplaying swipers under `nodes` with their `interval`.
-fn collect_autoplay(nodes: &[Node], path: &mut NodePath, found: &mut Vec<(NodePath, u64)>) {
-    for (i, node) in nodes.iter().enumerate() {
-        if let Node::Element(el) = node {
-            path.push(i);
-            if &*el.tag == "swiper" && flag(el, "autoplay") {
-                found.push((path.clone(), number(el, "interval", 5000)));
-            }
-            collect_autoplay(&el.children, path, found);
-            path.pop();
-        }
     }
 }

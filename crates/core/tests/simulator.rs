@@ -513,3 +513,25 @@ fn bar_apis_answer_as_the_platform_does() {
     sim.navigate_to("/pages/refresh/refresh").unwrap();
     assert_eq!(console(&mut sim), ["onPullDownRefresh", "badge setTabBarBadge:fail not TabBar page"]);
 }
+
+#[test]
+fn images_fire_load_or_error_once_per_src() {
+    let mut sim = app("tests/apps/image-events");
+    sim.advance(0);
+    let lines = console(&mut sim);
+    assert_eq!(
+        lines,
+        [
+            r#"load file {"width":64,"height":64}"#,
+            r#"error missing {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#,
+            r#"load inline {"width":3,"height":2}"#,
+            "not supported by wxemu yet: network images (https://example.com/a.png); the image shows nothing and fires no load event",
+            r#"load swap {"width":64,"height":64}"#,
+        ]
+    );
+    sim.advance(100);
+    assert!(console(&mut sim).is_empty(), "once per src");
+    sim.tap("#swap").unwrap();
+    sim.advance(0);
+    assert_eq!(console(&mut sim), [r#"error swap {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#]);
+}

@@ -147,6 +147,21 @@ impl Compound {
 }
 
 /// The element at `path`, with its ancestors (root first, the element last).
+/// Calls `visit` with every element under `nodes` and its path, in tree order.
+pub fn for_each_element(nodes: &[Node], visit: &mut impl FnMut(&NodePath, &Element)) {
+    fn walk(nodes: &[Node], path: &mut NodePath, visit: &mut impl FnMut(&NodePath, &Element)) {
+        for (i, node) in nodes.iter().enumerate() {
+            if let Node::Element(el) = node {
+                path.push(i);
+                visit(path, el);
+                walk(&el.children, path, visit);
+                path.pop();
+            }
+        }
+    }
+    walk(nodes, &mut Vec::new(), visit);
+}
+
 pub fn element_chain<'n>(nodes: &'n [Node], path: &[usize]) -> Vec<&'n Element> {
     let mut chain = Vec::new();
     let mut level = nodes;

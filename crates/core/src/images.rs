@@ -1,0 +1,48 @@
+//! `<image>` `load` and `error` events: once per element and `src`, after the picture is read
+//! (a package file or a data URL) — `load` with its natural `{width, height}`, `error` with
+//! `{errMsg}` when it cannot be read.
+
+use crate::queue::Event;
+use crate::{ConsoleEntry, Simulator};
+use serde_json::json;
+use std::collections::HashSet;
+use wxemu_view::select::{element_chain, NodePath};
+use wxemu_wxml::Value;
+
+/// The images whose events are on the queue or done: (page, path, src).
+pub(crate) type ImagesSeen = HashSet<(u32, NodePath, String)>;
+
+impl Simulator {
+    /// Puts the events of page `page`'s images (path, src) that are new, or have a new `src`,
+    /// on the queue.
+    pub(crate) fn schedule_image_events(&mut self, page: u32, found: Vec<(NodePath, String)>) {
+        for (path, src) in found {
+            if self.images_seen.insert((page, path.clone(), src.clone())) {
+                self.queue.push(self.now, Event::ImageSettled { page, path, src });
+            }
+        }
+    }
+
+    /// The image at `path` has been read (or not): its `load` or `error` event.
+    pub(crate) fn image_settled(&mut self, page: u32, path: NodePath, src: String) {
+        let Some(view) = self.stack.last().filter(|p| p.id == page) else { return };
+        let still = element_chain(&view.tree, &path).last().is_some_and(|el| el.attr("src").map(Value::to_js_string).as_deref() == Some(src.as_str()));
+        if !still {
+            return;
+        }
+        if src.starts_with("http://") || src.starts_with("https://") || src.starts_with("//") {
+            let text = format!("not supported by wxemu yet: network images ({src}); the image shows nothing and fires no load event");
+            self.console.push(ConsoleEntry { level: "warn".into(), text, location: None });
+            return;
+        }
+        let bytes = match src.strip_prefix("data:") {
+            Some(data) => crate::draw::data_url(data),
+            None => std::fs::read(self.package.root.join(wxemu_package::resolve::resolve_path(&view.route, &src))).ok(),
+        };
+        let (event, detail) = match bytes.as_deref().and_then(wxemu_render::decode_image) {
+            Some(picture) => ("load", json!({ "width": picture.width(), "height": picture.height() })),
+            None => ("error", json!({ "errMsg": format!("GET {src} 404 (Not Found)") })),
+        };
+        let _ = self.dispatch_path(&path, event, detail, None);
+    }
+}
