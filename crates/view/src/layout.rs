@@ -464,12 +464,12 @@ impl Builder<'_> {
     fn finish(mut self, roots: &[NodeId], viewport_height: f32, inline_boxes: bool) -> PageLayout {
         self.tree.generation += 1;
         let mut boxes = vec![None; self.styled.elements.len()];
-        let mut w = Walk { boxes: &mut boxes, scroll_ranges: Default::default(), paragraphs: Vec::new(), layers: Vec::new() };
+        let mut w = Walk { boxes: &mut boxes, reached: 0, scroll_ranges: Default::default(), paragraphs: Vec::new(), layers: Vec::new() };
         let mut order = Vec::new();
         for &root in roots {
             walk(&mut self.tree, self.styled, root, (0.0, 0.0), &mut w, &mut order);
         }
-        let Walk { mut paragraphs, mut layers, scroll_ranges, .. } = w;
+        let Walk { mut paragraphs, mut layers, scroll_ranges, reached, .. } = w;
         // Stacking: boxes with a negative z-index go under the page's content, the others
         // over it, in z-index order (then tree order).
         layers.sort_by_key(|(z, seq, _)| (*z, *seq));
@@ -510,7 +510,9 @@ impl Builder<'_> {
                 }
             }
         }
-        self.tree.remove_unreached(self.fonts);
+        if reached < self.tree.slots.len() {
+            self.tree.remove_unreached(self.fonts);
+        }
         let height = boxes[0].map_or(viewport_height, |b: Box2| b.h).max(viewport_height);
         PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, tree: self.tree }
     }
@@ -661,6 +663,8 @@ pub fn line(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) ->
 /// What walking the laid-out tree collects.
 struct Walk<'a> {
     boxes: &'a mut Vec<Option<Box2>>,
+    /// How many nodes the walk reached.
+    reached: usize,
     scroll_ranges: std::collections::HashMap<usize, (f32, f32)>,
     paragraphs: Vec<Paragraph>,
     /// Subtrees of positioned boxes with a z-index: (z-index, tree order, their pieces).
@@ -674,6 +678,7 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
     let area = Box2 { x: origin.0 + l.location.x, y: origin.1 + l.location.y, w: l.size.width, h: l.size.height };
     let (slot, generation) = tree.slots.get_mut(&id).expect("every node has a slot");
     *generation = tree.generation;
+    w.reached += 1;
     let children = |tree: &Tree| tree.taffy.children(id).unwrap();
     match *slot {
         Slot::Element(e) => {
@@ -699,10 +704,12 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
         Slot::Paragraph => {
             let leaf = tree.taffy.get_node_context(id).expect("a paragraph is a leaf");
             let area = Box2 { x: area.x + l.padding.left, y: area.y + l.padding.top, w: l.content_box_width(), h: l.content_box_height() };
-            let mut inline: Vec<usize> = leaf.inline.iter().flat_map(|(_, e)| inline_ancestry(styled, *e)).collect();
-            inline.sort_unstable();
-            inline.dedup();
-            order.extend(inline.into_iter().map(Piece::Inline));
+            if !leaf.inline.is_empty() {
+                let mut inline: Vec<usize> = leaf.inline.iter().flat_map(|(_, e)| inline_ancestry(styled, *e)).collect();
+                inline.sort_unstable();
+                inline.dedup();
+                order.extend(inline.into_iter().map(Piece::Inline));
+            }
             order.push(Piece::Paragraph(w.paragraphs.len()));
             w.paragraphs.push(Paragraph { node: id, element: leaf.container, area });
         }

@@ -25,8 +25,11 @@ impl Scrolling {
 
 /// Whether an element is a scroll-view that scrolls (`scroll-x` or `scroll-y`): (x, y).
 pub fn directions(element: &Styled) -> Option<(bool, bool)> {
+    if &*element.tag != "scroll-view" {
+        return None;
+    }
     let (x, y) = (element.flag("scrollX"), element.flag("scrollY"));
-    (&*element.tag == "scroll-view" && (x || y)).then_some((x, y))
+    (x || y).then_some((x, y))
 }
 
 /// How far element `e` can scroll (x, y).
