@@ -36,6 +36,42 @@ fn attr(el: &Element, name: &str) -> Value {
     el.attr(name).cloned().unwrap_or(Value::Undefined)
 }
 
+impl Simulator {
+    /// A tap moves the focus: a tapped input or textarea (not disabled) takes it, with its
+    /// `focus` event (`{value, height}`: no keyboard is drawn, so height 0, as in the
+    /// DevTools); the one that had it gets `blur` (`{value, cursor}`).
+    fn move_focus(&mut self, path: &[usize]) -> Result<(), String> {
+        let page = self.stack.last().ok_or("no page is open")?;
+        let tree = page.tree.clone();
+        let is_field = |el: &Element| matches!(&*el.tag, "input" | "textarea") && !attr(el, "disabled").truthy();
+        let tapped = element_chain(&tree, path).iter().rposition(|el| is_field(el)).map(|depth| path[..=depth].to_vec());
+        let focused = descendants_of_tree(&tree, &|el| matches!(&*el.tag, "input" | "textarea") && attr(el, "focus").truthy());
+        for other in focused.into_iter().filter(|p| Some(p) != tapped.as_ref()) {
+            self.set_control(&other, "focus", Value::Bool(false));
+            let value = element_at(&tree, &other).map(|el| text(el, "value")).unwrap_or_default();
+            let cursor = value.encode_utf16().count();
+            self.dispatch_path(&other, "blur", json!({ "value": value, "cursor": cursor }), None)?;
+        }
+        if let Some(field) = tapped.filter(|p| !element_at(&tree, p).is_some_and(|el| attr(el, "focus").truthy())) {
+            self.set_control(&field, "focus", Value::Bool(true));
+            let value = element_at(&tree, &field).map(|el| text(el, "value")).unwrap_or_default();
+            self.dispatch_path(&field, "focus", json!({ "value": value, "height": 0 }), None)?;
+        }
+        Ok(())
+    }
+}
+
+/// Paths of every element of `nodes` for which `pick` holds, in tree order.
+fn descendants_of_tree(nodes: &[Node], pick: &dyn Fn(&Element) -> bool) -> Vec<NodePath> {
+    let mut found = Vec::new();
+    wxemu_view::select::for_each_element(nodes, &mut |path, el| {
+        if pick(el) {
+            found.push(path.clone());
+        }
+    });
+    found
+}
+
 /// An attribute as text ("" when it is not there).
 fn text(el: &Element, name: &str) -> String {
     el.attr(name).map(Value::to_js_string).unwrap_or_default()
@@ -101,6 +137,7 @@ impl Simulator {
 
     /// The built-in reaction to a tap on the element at `path` (after its handlers ran).
     pub(crate) fn built_in_tap(&mut self, path: &[usize]) -> Result<(), String> {
+        self.move_focus(path)?;
         let page = self.stack.last().ok_or("no page is open")?;
         let tree = page.tree.clone();
         let chain = element_chain(&tree, path);

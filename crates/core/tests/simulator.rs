@@ -535,3 +535,18 @@ fn images_fire_load_or_error_once_per_src() {
     sim.advance(0);
     assert_eq!(console(&mut sim), [r#"error swap {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#]);
 }
+
+#[test]
+fn a_tap_moves_the_focus_between_inputs() {
+    let mut sim = app("tests/apps/forms");
+    sim.take_console();
+    sim.tap("#title").unwrap();
+    assert_eq!(console(&mut sim), [r#"focus title {"value":"","height":0}"#]);
+    sim.tap("#title").unwrap();
+    assert!(console(&mut sim).is_empty(), "tapping the focused input again changes nothing");
+    sim.input("#title", "Hi").unwrap();
+    sim.tap("#bump").unwrap();
+    assert_eq!(console(&mut sim), [r#"blur title {"value":"Hi","cursor":2}"#]);
+    sim.tap("#locked").unwrap();
+    assert!(console(&mut sim).is_empty(), "a disabled input takes no focus");
+}

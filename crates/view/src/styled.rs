@@ -324,22 +324,33 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
     match &*element.tag {
         "input" | "textarea" => {
             let value = element.attr("value");
+            let focused = element.flag("focus");
             if !value.is_empty() {
-                let shown = if element.flag("password") { "●".repeat(value.chars().count()) } else { value };
+                let shown = if element.flag("password") { "●".repeat(value.chars().count()) } else { value.clone() };
                 elements[index].children.push(Content::Text(shown));
             } else {
                 let placeholder = element.attr("placeholder");
-                if placeholder.is_empty() {
-                    return;
+                if !placeholder.is_empty() {
+                    let class = Some(element.attr("placeholderClass")).filter(|c| !c.is_empty()).unwrap_or_else(|| "input-placeholder".into());
+                    let node = StyleNode {
+                        classes: class.split_whitespace().map(|c| (c.to_string(), scope)).collect(),
+                        style: wxemu_wxss::cascade::inline_style(&element.attr("placeholderStyle"), device),
+                        ..part("wx-placeholder")
+                    };
+                    let at = push(tree, elements, index, node, Rc::from("wx-placeholder"), Vec::new());
+                    elements[at].children.push(Content::Text(placeholder));
                 }
-                let class = Some(element.attr("placeholderClass")).filter(|c| !c.is_empty()).unwrap_or_else(|| "input-placeholder".into());
-                let node = StyleNode {
-                    classes: class.split_whitespace().map(|c| (c.to_string(), scope)).collect(),
-                    style: wxemu_wxss::cascade::inline_style(&element.attr("placeholderStyle"), device),
-                    ..part("wx-placeholder")
-                };
-                let at = push(tree, elements, index, node, Rc::from("wx-placeholder"), Vec::new());
-                elements[at].children.push(Content::Text(placeholder));
+            }
+            if focused {
+                // The caret, after the text (before a placeholder), in `cursor-color`.
+                let caret_color = color(&elements[index], &["cursorColor"], "#07c160");
+                let node = StyleNode { style: format!("background-color: {caret_color}"), ..part("wx-caret") };
+                push(tree, elements, index, node, Rc::from("wx-caret"), Vec::new());
+                if value.is_empty() {
+                    let children = &mut elements[index].children;
+                    let caret = children.pop().expect("just pushed");
+                    children.insert(0, caret);
+                }
             }
         }
         "checkbox" | "radio" => control_input(index, scope, &format!("wx-{}-input", element.tag), tree, elements),
