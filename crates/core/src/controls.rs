@@ -45,7 +45,7 @@ impl Simulator {
         let tree = page.tree.clone();
         let is_field = |el: &Element| matches!(&*el.tag, "input" | "textarea") && !attr(el, "disabled").truthy();
         let tapped = element_chain(&tree, path).iter().rposition(|el| is_field(el)).map(|depth| path[..=depth].to_vec());
-        let focused = descendants_of_tree(&tree, &|el| matches!(&*el.tag, "input" | "textarea") && attr(el, "focus").truthy());
+        let focused = all(&tree, &|el| matches!(&*el.tag, "input" | "textarea") && attr(el, "focus").truthy());
         for other in focused.into_iter().filter(|p| Some(p) != tapped.as_ref()) {
             self.set_control(&other, "focus", Value::Bool(false));
             let value = element_at(&tree, &other).map(|el| text(el, "value")).unwrap_or_default();
@@ -61,17 +61,6 @@ impl Simulator {
     }
 }
 
-/// Paths of every element of `nodes` for which `pick` holds, in tree order.
-fn descendants_of_tree(nodes: &[Node], pick: &dyn Fn(&Element) -> bool) -> Vec<NodePath> {
-    let mut found = Vec::new();
-    wxemu_view::select::for_each_element(nodes, &mut |path, el| {
-        if pick(el) {
-            found.push(path.clone());
-        }
-    });
-    found
-}
-
 /// An attribute as text ("" when it is not there).
 fn text(el: &Element, name: &str) -> String {
     el.attr(name).map(Value::to_js_string).unwrap_or_default()
@@ -79,19 +68,19 @@ fn text(el: &Element, name: &str) -> String {
 
 /// Paths of the elements under `path` (itself included) for which `pick` holds, in tree order.
 fn descendants(nodes: &[Node], path: &NodePath, pick: &dyn Fn(&Element) -> bool) -> Vec<NodePath> {
-    let mut found = Vec::new();
-    let Some(el) = element_at(nodes, path) else { return found };
-    if pick(el) {
-        found.push(path.clone());
-    }
-    for (i, child) in el.children.iter().enumerate() {
-        if matches!(child, Node::Element(_)) {
-            let mut p = path.clone();
-            p.push(i);
-            found.extend(descendants(nodes, &p, pick));
+    let Some(el) = element_at(nodes, path) else { return Vec::new() };
+    let mut found = if pick(el) { vec![path.clone()] } else { Vec::new() };
+    wxemu_view::select::for_each_element(&el.children, &mut |below, e| {
+        if pick(e) {
+            found.push(path.iter().chain(below).copied().collect());
         }
-    }
+    });
     found
+}
+
+/// Paths of every element of the tree for which `pick` holds, in tree order.
+fn all(nodes: &[Node], pick: &dyn Fn(&Element) -> bool) -> Vec<NodePath> {
+    (0..nodes.len()).flat_map(|i| descendants(nodes, &vec![i], pick)).collect()
 }
 
 /// The nearest ancestor-or-self of `path` with tag `tag`.
@@ -184,7 +173,7 @@ impl Simulator {
                 let control = if by_id.is_empty() {
                     descendants(&tree, &target, &controls).into_iter().next()
                 } else {
-                    (0..tree.len()).flat_map(|i| descendants(&tree, &vec![i], &|e| controls(e) && text(e, "id") == by_id)).next()
+                    all(&tree, &|e| controls(e) && text(e, "id") == by_id).into_iter().next()
                 };
                 match control {
                     Some(control) if control != target => self.built_in_tap(&control),

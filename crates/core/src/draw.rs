@@ -189,7 +189,9 @@ impl Simulator {
 
     fn frame(&mut self, screen: &mut Screen, inline: InlineBoxes) -> Option<Frame> {
         let device = screen.device;
-        let styles = self.page_styles(screen);
+        let hover = self.hovered();
+        let mut styles = self.page_styles(screen);
+        styles.hover = hover.iter().cloned().collect();
         let page = self.stack.last()?;
         let route = page.route.clone();
         let window = self.window_config(&route);
@@ -233,7 +235,6 @@ impl Simulator {
         let safe_bottom = if tab_bar.is_some() { 0.0 } else { device.safe_bottom };
         let page_device = Device { height: viewport, status_bar, safe_bottom, ..device };
         let (id, tree, scroll_top, refreshing) = (page.id, page.tree.clone(), page.scroll_top, page.chrome.refreshing);
-        let hover = self.hovered();
         let last = screen.last.take().filter(|last| last.page == id && last.dark == self.dark);
         // Start from the page's last frame: what changed since is styled and laid out anew.
         let (styled, last_layout, changed) = match last {
@@ -420,7 +421,7 @@ impl Simulator {
 
     /// The current page's sheets: app.wxss and the page's in scope 0, one scope per component.
     fn page_styles(&mut self, screen: &mut Screen) -> PageStyles {
-        let mut styles = PageStyles { isolation: vec![Isolation::Isolated], hover: self.hovered().into_iter().collect(), ..PageStyles::default() };
+        let mut styles = PageStyles { isolation: vec![Isolation::Isolated], ..PageStyles::default() };
         let Some(page) = self.stack.last() else { return styles };
         let route = page.route.clone();
         let mut components: Vec<(u32, String)> = page.components.values().map(|c| (c.id, c.path.clone())).collect();

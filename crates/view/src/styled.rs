@@ -74,7 +74,7 @@ impl Styled {
 }
 
 /// A child of a styled element.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub enum Content {
     Element(usize),
     Text(String),
@@ -347,9 +347,7 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 let node = StyleNode { style: format!("background-color: {caret_color}"), ..part("wx-caret") };
                 push(tree, elements, index, node, Rc::from("wx-caret"), Vec::new());
                 if value.is_empty() {
-                    let children = &mut elements[index].children;
-                    let caret = children.pop().expect("just pushed");
-                    children.insert(0, caret);
+                    last_child_first(&mut elements[index]);
                 }
             }
         }
@@ -422,11 +420,8 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
         }
         "button" if element.flag("loading") => {
             // The spinning ring before the label.
-            let at = push(tree, elements, index, part("wx-button-loading"), Rc::from("wx-button-loading"), Vec::new());
-            let children = &mut elements[index].children;
-            let ring = children.pop().expect("just pushed");
-            children.insert(0, ring);
-            debug_assert_eq!(children[0], Content::Element(at));
+            push(tree, elements, index, part("wx-button-loading"), Rc::from("wx-button-loading"), Vec::new());
+            last_child_first(&mut elements[index]);
         }
         "video" | "map" | "canvas" | "camera" | "live-player" | "live-pusher" => {
             // Native components wxemu does not draw: a box of their size that says what it is.
@@ -542,6 +537,14 @@ fn rich_content(nodes: &[crate::rich_text::RichNode], parent: usize, scope: Scop
                 rich_content(children, at, scope, device, tree, elements);
             }
         }
+    }
+}
+
+/// Moves the part just pushed into an element to the front of its children (built-in parts
+/// are pushed after the template's children).
+fn last_child_first(element: &mut Styled) {
+    if let Some(last) = element.children.pop() {
+        element.children.insert(0, last);
     }
 }
 
