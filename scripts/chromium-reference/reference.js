@@ -4,11 +4,17 @@
 //
 //   apt-get install chromium && cd scripts/chromium-reference && npm install
 //   cargo build --release && node reference.js > ../../tests/visual/reference.md
+//   node reference.js style-isolation todo-index   # just these pages
 //
 // For each page: the composed tree comes from `wxemu dump` (its WXML rendering is checked
 // against the official compiler), the page's app.wxss and .wxss are compiled by the official
 // compiler wcsc for an iPhone 6, and the built-in components' default styles are wxemu's
-// (crates/view/src/builtin.wxss, tags prefixed wx- as in the WebView). The HTML is shot at
+// (crates/view/src/builtin.wxss, tags prefixed wx- as in the WebView). Custom components are
+// put in the page as the WebView's framework does it: `wxemu dump --components` says which
+// component wrote each element and how each component is styled, class names get the
+// component's style-scope prefix as glass-easel writes them, and each component's .wxss is
+// compiled by wcsc the way the base library does (`-pc`: `:host` → `[is="path"]`, class
+// selectors prefixed). The HTML is shot at
 // 375 px × the page's viewport, device pixel ratio 2; wxemu's shot of the same page is
 // cropped to the page's area (below the navigation bar, above the tab bar). Agreement is the
 // share of pixels whose colour differs by at most 16 in every channel.
@@ -26,20 +32,44 @@ fs.chmodSync(wcsc, 0o755)
 const SCREEN = { width: 375, height: 667, dpr: 2, top: 64, tabBar: 49 }
 const TOLERANCE = 16
 
-/** The CSS wcsc puts in the page for `file` (root-relative) on an iPhone 6. */
-function compileWxss(root, file) {
-  if (!fs.existsSync(path.join(root, file))) return ''
-  const run = spawnSync(wcsc, ['-js', `./${file}`], { cwd: root })
-  if (run.status !== 0 || /^ERR:/m.test(run.stdout)) throw new Error(`wcsc ${file}: ${run.stdout}${run.stderr}`)
+/** Runs wcsc's JavaScript output `code` as the WebView would; returns the CSS text it puts
+ * in the page's <style> elements, leaving out those of `skipPath`. */
+function runCompiled(code, skipPath) {
   const styles = []
-  const element = () => ({ childNodes: [], setAttribute() {}, appendChild(n) { this.childNodes.push(n) } })
+  const element = () => ({ childNodes: [], attrs: {}, setAttribute(k, v) { this.attrs[k] = v }, appendChild(n) { this.childNodes.push(n) } })
   const sandbox = {
     navigator: { userAgent: 'iPhone' },
     document: { head: { appendChild(s) { styles.push(s) } }, createElement: element, createTextNode: (t) => ({ nodeValue: t }) },
   }
   sandbox.window = Object.assign(sandbox, { screen: { width: SCREEN.width, height: SCREEN.height }, devicePixelRatio: SCREEN.dpr })
-  require('vm').runInNewContext(run.stdout.toString().replace(/^%s$/m, ''), sandbox)
-  return styles.map((s) => s.childNodes.map((n) => n.nodeValue).join('')).join('\n')
+  require('vm').runInNewContext(code, sandbox)
+  return styles.filter((s) => skipPath === undefined || s.attrs['wxss:path'] !== skipPath).map((s) => s.childNodes.map((n) => n.nodeValue).join('')).join('\n')
+}
+
+function wcscRun(root, args) {
+  const run = spawnSync(wcsc, args, { cwd: root })
+  if (run.status !== 0 || /^ERR:/m.test(run.stdout)) throw new Error(`wcsc ${args.join(' ')}: ${run.stdout}${run.stderr}`)
+  return run.stdout.toString()
+}
+
+/** The CSS wcsc puts in the page for `file` (root-relative) on an iPhone 6. */
+function compileWxss(root, file) {
+  if (!fs.existsSync(path.join(root, file))) return ''
+  return runCompiled(wcscRun(root, ['-js', `./${file}`]).replace(/^%s$/m, ''))
+}
+
+/** A component's CSS as the WebView puts it in the page: compiled by wcsc as the base library
+ * does (`-pc`), its `:host` rules become `[is="path"]` rules and each class selector gets the
+ * component's style-scope prefix `suffix` ('' for a shared component). */
+function compileComponentWxss(root, component, suffix) {
+  const file = `${component}.wxss`
+  if (!fs.existsSync(path.join(root, file))) return ''
+  // key=value=… with the values as JavaScript string contents (\x escapes, no raw `=`).
+  const parts = wcscRun(root, ['-js', '-pc', '1', `./${file}`]).split('=')
+  const text = (i) => require('vm').runInNewContext(`"${parts[i].replace(/\n/g, '\\n')}"`)
+  const comm = text(parts.indexOf('comm') + 1)
+  const own = text(parts.indexOf(`./${file}`) + 1)
+  return runCompiled(`${comm};(${own})(${JSON.stringify(suffix)})`, './app.wxss')
 }
 
 /** rpx in inline styles, as the WebView runtime converts them. */
@@ -62,24 +92,65 @@ function imageMode(mode) {
   return `${x} ${y} / auto`
 }
 
+/** A component's style-scope name (any CSS identifier will do for the comparison). */
+const scopeName = (component) => component.replace(/[^A-Za-z0-9_-]/g, '-')
+/** An attribute name as templates write it on an element (`my-class` → `myClass`). */
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())
+
+/** The names an element's `class` list gets in the WebView's DOM, as glass-easel's ClassList
+ * writes them (github.com/wechat-miniprogram/glass-easel, src/class_list.ts and the base
+ * library's styleIsolation → styleScope/extraStyleScope choice): written by the page or by a
+ * shared component a name stays as it is, by an isolated component it becomes
+ * `scope--name`, by an apply-shared one both. An external class of the component is replaced
+ * by the classes its host element was given, written as that host's own classes are.
+ * `hosts`: the custom components' host elements around the element, outermost first. */
+function webViewClasses(names, owner, hosts) {
+  const at = owner === undefined ? -1 : hosts.map((h) => h.component.path).lastIndexOf(owner)
+  const host = hosts[at]
+  return names.flatMap((name) => {
+    if (host && host.component.externalClasses.includes(name)) {
+      const given = String(host.attrs[camel(name)] || '').split(/\s+/).filter(Boolean)
+      return webViewClasses(given, host.owner, hosts.slice(0, at))
+    }
+    const isolation = host ? host.component.styleIsolation : 'shared'
+    const prefixed = `${scopeName(owner || '')}--${name}`
+    return isolation === 'shared' ? [name] : isolation === 'apply-shared' ? [name, prefixed] : [prefixed]
+  })
+}
+
 // wcc camelCases attribute names; HTML attribute selectors in the built-in sheet use these.
-// An <image> shows its file as a background placed by its mode, as wx-image does.
-function html(nodes, root, pageDir) {
+// An <image> shows its file as a background placed by its mode, as wx-image does. A custom
+// component's host element carries `is` (what `:host` rules select); a virtual host has no
+// element of its own.
+function html(nodes, root, pageDir, hosts = []) {
   return nodes.map((n) => {
     if (n.text !== undefined) return escape(n.text)
+    const inner = n.component ? [...hosts, n] : hosts
+    if (n.component && n.component.virtualHost) return html(n.children, root, pageDir, inner)
     let style = n.attrs.style === undefined ? '' : inlineRpx(String(n.attrs.style))
     if (n.tag === 'image' && n.attrs.src) {
       const file = String(n.attrs.src).startsWith('/') ? path.join(root, String(n.attrs.src)) : path.join(root, pageDir, String(n.attrs.src))
       const [position, size] = imageMode(String(n.attrs.mode || '')).split(' / ')
       style = `background-image: url(file://${file}); background-position: ${position}; background-size: ${size}; background-repeat: no-repeat; ${style}`
     }
-    const attrs = Object.entries(n.attrs).flatMap(([k, v]) => {
+    const given = Object.assign({}, n.attrs, n.component ? { is: n.component.path } : {})
+    if (n.attrs.class !== undefined) given.class = webViewClasses(String(n.attrs.class).split(/\s+/).filter(Boolean), n.owner, hosts).join(' ')
+    const attrs = Object.entries(given).flatMap(([k, v]) => {
       if (/^(bind|catch|capture-|mut-bind)/.test(k) || v === false || k === 'style') return []
       return [`${k}="${escape(v === true ? '' : String(v))}"`]
     })
-    const inside = n.tag === 'rich-text' ? richText(n.attrs.nodes) : html(n.children, root, pageDir)
+    const inside = n.tag === 'rich-text' ? richText(n.attrs.nodes) : html(n.children, root, pageDir, inner)
     return `<wx-${n.tag} ${attrs.join(' ')} style="${escape(style)}">${inside}</wx-${n.tag}>`
   }).join('')
+}
+
+/** The custom components in a dumped tree, each once, in the order they first appear. */
+function components(nodes, found = new Map()) {
+  for (const n of nodes) {
+    if (n.component && !found.has(n.component.path)) found.set(n.component.path, n.component)
+    if (n.children) components(n.children, found)
+  }
+  return [...found.values()]
 }
 
 // rich-text content as the WebView puts it in the page: an HTML string as it is (Chromium
@@ -150,11 +221,12 @@ function agreement(a, b, top, height) {
 
 function page(project, route, tab, custom) {
   const root = path.join(repo, project)
-  const tree = JSON.parse(execFileSync(wxemu, ['dump', root, '--page', route], { stdio: ['ignore', 'pipe', 'ignore'] }))
+  const tree = JSON.parse(execFileSync(wxemu, ['dump', root, '--page', route, '--components'], { stdio: ['ignore', 'pipe', 'ignore'] }))
   // With navigationStyle: custom the page starts at the top of the screen.
   const top = custom ? 0 : SCREEN.top
   const viewport = SCREEN.height - top - (tab ? SCREEN.tabBar : 0)
-  const css = [builtInCss(), compileWxss(root, 'app.wxss'), compileWxss(root, `${route}.wxss`)].join('\n')
+  const css = [builtInCss(), compileWxss(root, 'app.wxss'), compileWxss(root, `${route}.wxss`),
+    ...components(tree).map((c) => compileComponentWxss(root, c.path, c.styleIsolation === 'shared' ? '' : `${scopeName(c.path)}--`))].join('\n')
   const doc = `<!doctype html><html><head><meta charset="utf-8"><style>
 html, body { margin: 0; } body { font-family: "Noto Sans CJK SC", "DejaVu Sans"; min-height: ${viewport}px; }
 ${css}</style></head><body>${html(tree, root, path.dirname(route))}${RUNTIME}</body></html>`
@@ -179,6 +251,8 @@ const CLIENT_DRAWN = {
   'prompts-toast': 'a toast', 'prompts-toast-error': 'a toast', 'prompts-toast-none': 'a toast', 'prompts-loading': 'a loading notice',
   'prompts-modal': 'a modal over a mask', 'prompts-sheet': 'an action sheet over a mask', 'bars-refresh': 'the pull-down refresh area (the page moved down)',
 }
+// `node reference.js NAME…` compares only the pages named.
+const only = process.argv.slice(2)
 console.log('# Visual suite against headless Chromium\n')
 console.log('Made by scripts/chromium-reference/reference.js (see its header for the method).\n')
 console.log('| page | pixels agreeing |\n| --- | --- |')
@@ -187,19 +261,17 @@ for (const [project, prefix] of suites) {
   const tabs = new Set(((app.tabBar || {}).list || []).map((t) => t.pagePath))
   for (const route of app.pages) {
     const name = prefix + route.split('/').pop()
+    if (only.length > 0 && !only.includes(name)) continue
     const file = path.join(repo, project, `${route}.json`)
     const config = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}
-    const usesComponents = Object.keys(config.usingComponents || {}).length > 0 || (app.tabBar || {}).custom === true
     const custom = (config.navigationStyle || (app.window || {}).navigationStyle) === 'custom'
     if (CLIENT_DRAWN[name]) {
       console.log(`| ${name} | not compared: the client draws ${CLIENT_DRAWN[name]} |`)
       continue
     }
-    if (usesComponents) {
-      console.log(`| ${name} | not compared: custom components need the WebView's class prefixes |`)
-      continue
-    }
-    console.log(`| ${name} | ${(page(project, route, tabs.has(route), custom) * 100).toFixed(1)}% |`)
+    // A custom tab bar is a component in the page, which then has the whole height.
+    const nativeTab = tabs.has(route) && (app.tabBar || {}).custom !== true
+    console.log(`| ${name} | ${(page(project, route, nativeTab, custom) * 100).toFixed(1)}% |`)
   }
 }
 console.log(`

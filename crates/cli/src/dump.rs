@@ -3,9 +3,12 @@
 
 use anyhow::{bail, Context as _};
 use clap::{Args, ValueEnum};
+use serde_json::Value as Json;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use crate::page::{launch_page, report, PageArgs};
+use wxemu_core::{ComponentStyling, Simulator};
 use wxemu_wxml::{dump, Node, Program, Renderer, Value};
 use wxemu_wxs::WxsRuntime;
 
@@ -33,6 +36,12 @@ pub struct DumpArgs {
     /// Font files to lay text out with, for --layout (default: Noto Sans CJK and DejaVu Sans).
     #[arg(long, requires = "layout")]
     font: Vec<PathBuf>,
+    /// Add to each element the custom component whose template wrote it (`"owner"`: its
+    /// path; none for the page's own elements) and to each custom component's host element
+    /// how that component is styled (`"component"`: path, styleIsolation, externalClasses,
+    /// virtualHost), to the JSON.
+    #[arg(long, conflicts_with = "template")]
+    components: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -47,16 +56,14 @@ pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
             Some(nodes) => nodes,
             None => return Ok(ExitCode::FAILURE),
         },
-        (None, Some(project)) if args.layout => {
+        (None, Some(project)) if args.layout || args.components => {
             let mut sim = launch_page(project, &args.run)?;
-            sim.attach_screen(crate::shot::screen(&args.font, wxemu_wxss::Device::IPHONE_6)?);
             let mut json = dump::to_json(sim.tree());
-            for (path, b) in sim.element_boxes().map_err(anyhow::Error::msg)? {
-                let mut node = &mut json;
-                for (depth, index) in path.iter().enumerate() {
-                    node = if depth == 0 { &mut node[*index] } else { &mut node["children"][*index] };
-                }
-                node["box"] = serde_json::json!([b.x, b.y, b.w, b.h]);
+            if args.layout {
+                add_boxes(&mut sim, &args.font, &mut json)?;
+            }
+            if args.components {
+                add_components(&mut sim, &mut json);
             }
             println!("{}", serde_json::to_string_pretty(&json)?);
             return Ok(ExitCode::SUCCESS);
@@ -69,6 +76,44 @@ pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
         Format::Wxml => print!("{}", dump::to_wxml(&nodes)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--layout`: each element's border box on an iPhone 6 screen.
+fn add_boxes(sim: &mut Simulator, fonts: &[PathBuf], json: &mut Json) -> anyhow::Result<()> {
+    sim.attach_screen(crate::shot::screen(fonts, wxemu_wxss::Device::IPHONE_6)?);
+    for (path, b) in sim.element_boxes().map_err(anyhow::Error::msg)? {
+        let mut node = &mut *json;
+        for (depth, index) in path.iter().enumerate() {
+            node = if depth == 0 { &mut node[*index] } else { &mut node["children"][*index] };
+        }
+        node["box"] = serde_json::json!([b.x, b.y, b.w, b.h]);
+    }
+    Ok(())
+}
+
+/// `--components`: the owner of each element and the styling of each component host.
+fn add_components(sim: &mut Simulator, json: &mut Json) {
+    let tree = sim.tree().to_vec();
+    let mut known: HashMap<u32, Option<ComponentStyling>> = HashMap::new();
+    annotate(&tree, json, &mut |id| known.entry(id).or_insert_with(|| sim.component_styling(id)).clone());
+}
+
+fn annotate(nodes: &[Node], json: &mut Json, styling: &mut impl FnMut(u32) -> Option<ComponentStyling>) {
+    for (node, out) in nodes.iter().zip(json.as_array_mut().into_iter().flatten()) {
+        let Node::Element(e) = node else { continue };
+        if let Some(owner) = styling(e.owner) {
+            out["owner"] = Json::from(owner.path);
+        }
+        if let Some(component) = e.component.and_then(&mut *styling) {
+            out["component"] = serde_json::json!({
+                "path": component.path,
+                "styleIsolation": component.isolation.name(),
+                "externalClasses": component.external_classes,
+                "virtualHost": component.virtual_host,
+            });
+        }
+        annotate(&e.children, &mut out["children"], styling);
+    }
 }
 
 /// `--template FILE [--root DIR] [--data FILE]`: renders one file; `None` when it has errors

@@ -45,3 +45,23 @@ fn layout_adds_each_elements_border_box() {
     assert!((inner[1].as_f64().unwrap() - 100.0).abs() <= 1.0, "{inner}");
     assert!(inner[2].as_f64().unwrap() > 20.0 && inner[3].as_f64().unwrap() > 15.0, "{inner}");
 }
+
+#[test]
+fn components_adds_owners_and_how_each_component_is_styled() {
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/visual/app");
+    let dump = |route: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("dump").arg(&app).args(["--page", route, "--components"]).output().expect("wxemu runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let tree = dump("pages/style-isolation/style-isolation");
+    assert_eq!(tree[0]["owner"], serde_json::Value::Null, "the page's own elements have no owner");
+    assert_eq!(tree[1]["component"], serde_json::json!({"path": "components/badge/badge", "styleIsolation": "isolated", "externalClasses": [], "virtualHost": false}));
+    assert_eq!(tree[1]["children"][0]["owner"], "components/badge/badge");
+    assert_eq!(tree[2]["component"]["styleIsolation"], "shared");
+
+    let tree = dump("pages/host-and-external/host-and-external");
+    assert_eq!(tree[0]["children"][1]["component"]["externalClasses"], serde_json::json!(["tag-class"]));
+    assert_eq!(tree[1]["children"][0]["component"]["virtualHost"], true);
+    assert_eq!(tree[1]["children"][0]["children"][0]["owner"], "components/flat/flat");
+}

@@ -50,6 +50,18 @@ impl Screen {
     }
 }
 
+/// How a custom component's elements are styled (see [`Simulator::component_styling`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComponentStyling {
+    /// The component's path from the package root, without extension.
+    pub path: String,
+    pub isolation: Isolation,
+    /// The class names its owner may pass (`externalClasses`).
+    pub external_classes: Vec<String>,
+    /// `options.virtualHost`: its host element has no box.
+    pub virtual_host: bool,
+}
+
 /// A page's images by the `src` its elements give (relative to the page or from the root).
 struct PageImages<'a> {
     root: std::path::PathBuf,
@@ -423,25 +435,24 @@ impl Simulator {
     fn page_styles(&mut self, screen: &mut Screen) -> PageStyles {
         let mut styles = PageStyles { isolation: vec![Isolation::Isolated], ..PageStyles::default() };
         let Some(page) = self.stack.last() else { return styles };
-        let route = page.route.clone();
-        let mut components: Vec<(u32, String)> = page.components.values().map(|c| (c.id, c.path.clone())).collect();
-        components.sort();
         let mut files = vec![(0, "app.wxss".to_string())];
-        files.push((0, format!("{route}.wxss")));
+        files.push((0, format!("{}.wxss", page.route)));
+        let mut ids: Vec<u32> = page.components.values().map(|c| c.id).collect();
+        ids.sort();
         let mut scope_of_path: HashMap<String, u32> = HashMap::new();
-        for (id, path) in components {
+        for id in ids {
+            let Some(component) = self.component_styling(id) else { continue };
             let next = styles.isolation.len() as u32;
-            let scope = *scope_of_path.entry(path.clone()).or_insert(next);
+            let scope = *scope_of_path.entry(component.path.clone()).or_insert(next);
             if scope == next {
-                styles.isolation.push(self.isolation(id, &path));
-                files.push((scope, format!("{path}.wxss")));
+                styles.isolation.push(component.isolation);
+                files.push((scope, format!("{}.wxss", component.path)));
             }
             styles.scopes.insert(id, scope);
-            let external = self.app.external_classes(id);
-            if !external.is_empty() {
-                styles.external_classes.insert(id, external);
+            if !component.external_classes.is_empty() {
+                styles.external_classes.insert(id, component.external_classes);
             }
-            if self.app.component_options(id).get("virtualHost").and_then(Json::as_bool) == Some(true) {
+            if component.virtual_host {
                 styles.virtual_hosts.insert(id);
             }
         }
@@ -453,16 +464,23 @@ impl Simulator {
         styles
     }
 
-    fn isolation(&mut self, id: u32, path: &str) -> Isolation {
+    /// How a component instance of the current page is styled: its path, `styleIsolation`
+    /// (from its .json, or its options; `addGlobalClass: true` is apply-shared),
+    /// `externalClasses` and `virtualHost`. None for the page itself or an unknown id.
+    pub fn component_styling(&mut self, id: u32) -> Option<ComponentStyling> {
+        let path = self.stack.last()?.components.values().find(|c| c.id == id)?.path.clone();
         let options = self.app.component_options(id);
-        let from_json = self.package.components.get(path).and_then(|u| u.config.style_isolation.clone());
+        let from_json = self.package.components.get(&path).and_then(|u| u.config.style_isolation.clone());
         let named = options.get("styleIsolation").and_then(Json::as_str).map(str::to_string).or(from_json);
-        match named.as_deref() {
+        let isolation = match named.as_deref() {
             Some("apply-shared") => Isolation::ApplyShared,
             Some("shared") => Isolation::Shared,
             _ if options.get("addGlobalClass").and_then(Json::as_bool) == Some(true) => Isolation::ApplyShared,
             _ => Isolation::Isolated,
-        }
+        };
+        let external_classes = self.app.external_classes(id);
+        let virtual_host = options.get("virtualHost").and_then(Json::as_bool) == Some(true);
+        Some(ComponentStyling { path, isolation, external_classes, virtual_host })
     }
 
     /// A stylesheet, loaded once per screen; its problems join the diagnostics.

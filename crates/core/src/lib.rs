@@ -21,7 +21,7 @@ mod swiper;
 pub use router::{parse_url, RouteError};
 
 use compose::{Composer, PageView};
-pub use draw::Screen;
+pub use draw::{ComponentStyling, Screen};
 pub use prompts::Prompt;
 use queue::{Event, EventQueue};
 use mirror::ViewMirror;

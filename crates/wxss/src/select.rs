@@ -34,6 +34,17 @@ pub enum Isolation {
     Shared,
 }
 
+impl Isolation {
+    /// The `styleIsolation` value that names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Isolation::Isolated => "isolated",
+            Isolation::ApplyShared => "apply-shared",
+            Isolation::Shared => "shared",
+        }
+    }
+}
+
 /// One element of the composed tree as the cascade sees it.
 #[derive(Clone, Debug, Default)]
 pub struct StyleNode {
