@@ -18,7 +18,7 @@ pub struct ControlState {
     pub current: Value,
 }
 
-fn element_at<'n>(nodes: &'n [Node], path: &[usize]) -> Option<&'n Element> {
+pub(crate) fn element_at<'n>(nodes: &'n [Node], path: &[usize]) -> Option<&'n Element> {
     element_chain(nodes, path).last().copied()
 }
 
@@ -32,7 +32,7 @@ fn element_at_mut<'n>(nodes: &'n mut [Node], path: &[usize]) -> Option<&'n mut E
     }
 }
 
-fn attr(el: &Element, name: &str) -> Value {
+pub(crate) fn attr(el: &Element, name: &str) -> Value {
     el.attr(name).cloned().unwrap_or(Value::Undefined)
 }
 
@@ -62,7 +62,7 @@ impl Simulator {
 }
 
 /// An attribute as text ("" when it is not there).
-fn text(el: &Element, name: &str) -> String {
+pub(crate) fn text(el: &Element, name: &str) -> String {
     el.attr(name).map(Value::to_js_string).unwrap_or_default()
 }
 
@@ -134,7 +134,7 @@ impl Simulator {
         // The innermost element that reacts to taps (a custom component with the behavior
         // wx://form-field-button has a `formType` property and acts as a button).
         let form_button = |el: &Element| el.component.is_some_and(|id| self.app_form_type(id).is_some());
-        let Some(depth) = chain.iter().rposition(|el| matches!(&*el.tag, "navigator" | "switch" | "checkbox" | "radio" | "label" | "button") || form_button(el)) else { return Ok(()) };
+        let Some(depth) = chain.iter().rposition(|el| matches!(&*el.tag, "navigator" | "switch" | "checkbox" | "radio" | "label" | "button" | "picker") || form_button(el)) else { return Ok(()) };
         let target = path[..depth + 1].to_vec();
         let el = chain[depth];
         if disabled(el) {
@@ -142,6 +142,7 @@ impl Simulator {
         }
         match &*el.tag {
             "navigator" => self.navigator_tap(el),
+            "picker" => self.open_picker(&target, el),
             "switch" => {
                 let checked = !attr(el, "checked").truthy();
                 self.set_control(&target, "checked", Value::Bool(checked));
@@ -180,6 +181,7 @@ impl Simulator {
                     _ => Ok(()),
                 }
             }
+            "button" if !text(el, "openType").is_empty() => Err(format!("not supported by wxemu yet: button open-type=\"{}\"", text(el, "openType"))),
             _ if &*el.tag == "button" || form_button(el) => match el.component.and_then(|id| self.app_form_type(id)).unwrap_or_else(|| text(el, "formType")).as_str() {
                 kind @ ("submit" | "reset") => match ancestor(&tree, &target, "form") {
                     Some(form) if kind == "submit" => {

@@ -168,9 +168,11 @@ pub(crate) enum Hit {
     Back,
     /// The navigation bar's home button.
     Home,
-    /// A prompt's answer: a modal's confirm (`Some(0)`) or cancel (`None`), an action sheet's
-    /// item or cancel.
+    /// A prompt's answer: a modal's or a picker's confirm (`Some(0)`) or cancel (`None`), an
+    /// action sheet's item or cancel.
     Answer(Option<usize>),
+    /// A row of the open picker: (column, row).
+    Pick(usize, usize),
     /// The chrome or nothing that reacts.
     Nothing,
 }
@@ -326,6 +328,16 @@ impl Simulator {
                     Prompt::ActionSheet { .. } if item.is_some() => return Hit::Answer(item),
                     // The cancel button, or the mask around the sheet.
                     Prompt::ActionSheet { .. } => return Hit::Answer(None),
+                    Prompt::Picker { .. } if inside(&targets.confirm) => return Hit::Answer(Some(0)),
+                    Prompt::Picker { .. } => {
+                        let row = targets.rows.iter().find(|(b, ..)| inside(&Some(*b)));
+                        // A row turns its column; the cancel button or the mask cancels.
+                        return match row {
+                            Some(&(_, column, row)) => Hit::Pick(column, row),
+                            None if inside(&targets.cancel) || !inside(&targets.panel) => Hit::Answer(None),
+                            None => Hit::Nothing,
+                        };
+                    }
                     _ if targets.modal => return Hit::Nothing,
                     _ => {}
                 }

@@ -21,8 +21,8 @@ impl Simulator {
 
     /// Taps the screen at (x, y) CSS px: the topmost element there gets the touch, a tab of
     /// the tab bar switches tabs, the navigation bar's back arrow goes back and its home
-    /// button relaunches the home page; a modal or action sheet shown takes the tap first (its
-    /// buttons answer it). Needs a screen.
+    /// button relaunches the home page; a modal, action sheet or picker shown takes the tap
+    /// first (its buttons answer it, a picker's rows turn its columns). Needs a screen.
     pub fn tap_at(&mut self, x: f32, y: f32) -> Result<(), String> {
         match self.hit(x, y)? {
             Hit::Page(path, point) => self.press(&path, Some(point)),
@@ -30,8 +30,10 @@ impl Simulator {
             Hit::Back => self.navigate_back(1).map_err(|e| e.to_string()),
             Hit::Answer(answer) => match self.prompts().first() {
                 Some(wxemu_view::chrome::Prompt::Modal { .. }) => self.answer_modal(answer.is_some(), None),
+                Some(wxemu_view::chrome::Prompt::Picker { .. }) => self.answer_picker(answer.is_some()),
                 _ => self.answer_action_sheet(answer),
             },
+            Hit::Pick(column, row) => self.pick(column, row),
             Hit::Home => {
                 let home = self.package.entry_page().ok_or("the app has no pages")?.to_string();
                 self.re_launch(&format!("/{home}")).map_err(|e| e.to_string())

@@ -15,6 +15,7 @@ mod mirror;
 mod bars;
 mod images;
 mod press;
+mod picker;
 mod prompts;
 mod swiper;
 

@@ -17,6 +17,8 @@ pub(crate) struct Prompts {
     /// Modals and action sheets waiting for an answer (the first is shown), each with the
     /// call its answer goes to.
     waiting: VecDeque<(u32, Prompt)>,
+    /// The picker whose popup is open.
+    pub(crate) picker: Option<crate::picker::Picking>,
 }
 
 /// The prompt APIs the host carries out.
@@ -102,10 +104,12 @@ impl Simulator {
         }
     }
 
-    /// What is shown over the page now: the modal or action sheet waiting for an answer (the
-    /// first of them), then the toast or loading notice.
+    /// What is shown over the page now, topmost first: a picker's popup, the modal or action
+    /// sheet waiting for an answer (the first of them), then the toast or loading notice.
     pub fn prompts(&self) -> Vec<Prompt> {
-        self.prompts.waiting.front().map(|(_, p)| p.clone()).into_iter().chain(self.prompts.notice.as_ref().map(|(_, p)| p.clone())).collect()
+        let picker = self.prompts.picker.as_ref().map(|p| p.prompt.clone());
+        let waiting = self.prompts.waiting.front().map(|(_, p)| p.clone());
+        picker.into_iter().chain(waiting).chain(self.prompts.notice.as_ref().map(|(_, p)| p.clone())).collect()
     }
 
     /// Answers the modal shown: confirm or cancel, with the text typed into an editable one.

@@ -2,7 +2,7 @@
 //! topmost element (or the tab bar, or the back arrow) and touch events carry coordinates.
 
 use std::path::Path;
-use wxemu_core::{LaunchOptions, Screen, Simulator};
+use wxemu_core::{LaunchOptions, Prompt, Screen, Simulator};
 use wxemu_view::fonts::Fonts;
 use wxemu_wxss::Device;
 
@@ -276,4 +276,77 @@ fn pull_down_refresh_shows_its_area_until_stop_pull_down_refresh() {
     assert!(dot.0 < 200 && dot.0 == dot.1, "a grey dot over the #eeeeee window: {dot:?}");
     sim.advance(1000);
     assert_eq!(colour_at(&mut sim, x, y), (255, 255, 255), "after wx.stopPullDownRefresh the page is back at the top");
+}
+
+fn picker_shown(sim: &Simulator) -> (Vec<Vec<String>>, Vec<usize>) {
+    match sim.prompts().first() {
+        Some(Prompt::Picker { columns, selected, .. }) => (columns.clone(), selected.clone()),
+        other => panic!("no picker is shown: {other:?}"),
+    }
+}
+
+#[test]
+fn a_tapped_picker_opens_its_columns_and_tells_the_page_what_was_picked() {
+    let mut sim = launch("picker");
+    sim.take_console();
+    sim.tap("#fruit").unwrap();
+    assert_eq!(picker_shown(&sim), (vec![vec!["苹果".to_string(), "香蕉".into(), "橙子".into(), "葡萄".into()]], vec![1]));
+    sim.pick(0, 3).unwrap();
+    assert_eq!(sim.pick(0, 4).unwrap_err(), "column 0 of the picker has 4 rows; there is no row 4");
+    sim.answer_picker(true).unwrap();
+    sim.tap("#fruit").unwrap();
+    assert_eq!(picker_shown(&sim).1, vec![3], "the picker opens on its new value");
+    sim.answer_picker(false).unwrap();
+    assert_eq!(console(&mut sim), ["change fruit 3", "cancel fruit"]);
+    assert!(sim.prompts().is_empty());
+
+    // multiSelector: labels by range-key, columnchange as a column turns.
+    sim.tap("#place").unwrap();
+    assert_eq!(picker_shown(&sim).0[1], ["东城区", "西城区", "朝阳区"]);
+    sim.pick(1, 0).unwrap();
+    sim.answer_picker(true).unwrap();
+    assert_eq!(console(&mut sim), ["columnchange 1 0", "change place [1,0]"]);
+
+    // time: hours from start to end, the value kept inside them.
+    sim.tap("#time").unwrap();
+    let (columns, selected) = picker_shown(&sim);
+    assert_eq!((columns[0].first().unwrap().as_str(), columns[0].last().unwrap().as_str(), columns[1].len()), ("08", "18", 60));
+    assert_eq!(selected, [1, 30]);
+    sim.pick(0, 10).unwrap();
+    sim.pick(1, 45).unwrap();
+    sim.answer_picker(true).unwrap();
+
+    // date: a leap day; turning to 2023 leaves February with 28 days.
+    sim.tap("#date").unwrap();
+    assert_eq!(picker_shown(&sim).1, [4, 1, 28]);
+    sim.pick(0, 3).unwrap();
+    let (columns, selected) = picker_shown(&sim);
+    assert_eq!((columns[2].len(), selected), (28, vec![3, 1, 27]));
+    sim.answer_picker(true).unwrap();
+    sim.tap("#month").unwrap();
+    assert_eq!(picker_shown(&sim).0.len(), 2, "fields=month has years and months");
+    sim.pick(1, 11).unwrap();
+    sim.answer_picker(true).unwrap();
+    assert_eq!(console(&mut sim), ["change time 18:30", "change date 2023-02-28", "change month 2024-12"]);
+
+    assert_eq!(sim.tap("#region").unwrap_err(), "not supported by wxemu yet: picker mode=\"region\" (wxemu has no region list)");
+    sim.tap("#off").unwrap();
+    assert!(sim.prompts().is_empty(), "a disabled picker does not open");
+    assert_eq!(sim.pick(0, 0).unwrap_err(), "no picker is open");
+}
+
+#[test]
+fn taps_on_a_picker_popup_turn_its_columns_and_answer_it() {
+    let mut sim = on_screen("picker");
+    sim.tap("#fruit").unwrap();
+    // The popup: 42 px of buttons over 238 px of wheels at the bottom of the 667 px screen;
+    // the chosen row's 34 px in the middle of the wheels (y 531–565), the next row below it.
+    sim.tap_at(187.0, 580.0).unwrap();
+    assert_eq!(picker_shown(&sim).1, [2]);
+    sim.tap_at(187.0, 400.0).unwrap();
+    assert_eq!(picker_shown(&sim).1, [2], "a tap on the action bar's middle does nothing");
+    sim.tap_at(340.0, 410.0).unwrap();
+    sim.tap("#fruit").unwrap();
+    sim.tap_at(187.0, 100.0).unwrap();
+    assert_eq!(console(&mut sim), ["change fruit 2", "cancel fruit"], "确定 confirms, the mask cancels");
 }

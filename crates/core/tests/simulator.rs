@@ -416,6 +416,7 @@ fn controls_keep_what_the_user_did_and_forms_submit_and_reset_it() {
     assert_eq!(sim.input("#locked", "x").unwrap_err(), "`#locked` is disabled: it takes no typing");
     sim.tap("#custom-submit").unwrap();
     assert_eq!(console(&mut sim), [r#"submit {"q":"from the second form","short":"abcde","locked":"fixed"}"#]);
+    assert_eq!(sim.tap("#share").unwrap_err(), "not supported by wxemu yet: button open-type=\"share\"");
 }
 
 

@@ -33,13 +33,38 @@ fn pages_match_their_golden_pictures() {
     let pages = pages();
     assert!(pages.len() >= 30, "the suite lost pages: {}", pages.len());
     for (name, project, route) in &pages {
-        let mut sim = Simulator::launch(project, LaunchOptions { page: Some(route.clone()), ..LaunchOptions::default() }).unwrap();
-        sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts-noto-cjk and fonts-dejavu-core are installed")));
-        let list = sim.draw(false).unwrap();
-        let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, 2.0));
-        if let Err(e) = wxemu_testkit::compare_png(&root().join("tests/visual/goldens").join(format!("{name}.png")), &png, 0.0002) {
+        let mut sim = on_screen(project, route);
+        if let Err(e) = matches_golden(&mut sim, name) {
             failures.push(e);
         }
     }
     assert!(failures.is_empty(), "{} of {} pages differ:\n{}", failures.len(), pages.len(), failures.join("\n"));
+}
+
+/// `route` of `project` launched on an iPhone 6 screen.
+fn on_screen(project: &Path, route: &str) -> Simulator {
+    let mut sim = Simulator::launch(project, LaunchOptions { page: Some(route.to_string()), ..LaunchOptions::default() }).unwrap();
+    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts-noto-cjk and fonts-dejavu-core are installed")));
+    sim
+}
+
+/// Whether the screen now matches golden `name`.
+fn matches_golden(sim: &mut Simulator, name: &str) -> Result<(), String> {
+    let list = sim.draw(false)?;
+    let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, 2.0));
+    wxemu_testkit::compare_png(&root().join("tests/visual/goldens").join(format!("{name}.png")), &png, 0.0002)
+}
+
+#[test]
+fn open_picker_popups_match_their_golden_pictures() {
+    let project = root().join("tests/apps/picker");
+    let mut failures = Vec::new();
+    for picker in ["place", "date"] {
+        let mut sim = on_screen(&project, "pages/index/index");
+        sim.tap(&format!("#{picker}")).unwrap();
+        if let Err(e) = matches_golden(&mut sim, &format!("picker-{picker}")) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -207,13 +207,15 @@ pub fn hex_color(text: &str) -> Option<Rgba> {
 }
 
 /// What the client shows over the page (`wx.showToast`, `showLoading`, `showModal`,
-/// `showActionSheet`).
+/// `showActionSheet`, and a `<picker>`'s popup).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prompt {
     Toast { title: String, icon: String, mask: bool },
     Loading { title: String, mask: bool },
     Modal { title: String, content: String, show_cancel: bool, cancel_text: String, cancel_color: String, confirm_text: String, confirm_color: String, editable: bool, placeholder: String },
     ActionSheet { items: Vec<String>, item_color: String, alert_text: String },
+    /// A picker's columns of labels, the row chosen in each, and its `header-text`.
+    Picker { header: String, columns: Vec<Vec<String>>, selected: Vec<usize> },
 }
 
 /// The parts of a prompt a tap can answer.
@@ -224,12 +226,19 @@ pub struct PromptTargets {
     pub confirm: Option<Box2>,
     /// An action sheet's items, and its cancel button.
     pub items: Vec<Box2>,
+    /// A picker's rows in view: (where, column, row), and its panel (the mask is outside).
+    pub rows: Vec<(Box2, usize, usize)>,
+    pub panel: Option<Box2>,
     /// Whether the prompt covers the page (a mask, a modal, an action sheet): taps elsewhere
     /// reach nothing (an action sheet's mask cancels it).
     pub modal: bool,
 }
 
 const MASK: Rgba = Rgba { r: 0, g: 0, b: 0, a: 153 };
+/// A picker popup's action bar, its wheels' height and a wheel row's height (as wx-picker).
+const PICKER_BAR: f32 = 42.0;
+const PICKER_BODY: f32 = 238.0;
+const PICKER_ROW: f32 = 34.0;
 const HAIRLINE: Rgba = Rgba { r: 0, g: 0, b: 0, a: 26 };
 
 /// Draws a prompt over a `width` × `height` screen (`safe_bottom`: the home indicator's
@@ -346,6 +355,54 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
             fill(cancel, 0.0, Rgba::WHITE, items);
             centered(fonts, "取消", &text_style(17.0, 400, Rgba::BLACK), Box2 { h: 56.0, ..cancel }, items);
             targets.cancel = Some(cancel);
+        }
+        Prompt::Picker { header, columns, selected } => {
+            targets.modal = true;
+            fill(screen, 0.0, MASK, items);
+            let top = height - PICKER_BAR - PICKER_BODY - safe_bottom;
+            let panel = Box2 { x: 0.0, y: top, w: width, h: height - top };
+            fill(panel, 0.0, Rgba::WHITE, items);
+            targets.panel = Some(panel);
+            let bar = |x: f32, w: f32| Box2 { x, y: top, w, h: PICKER_BAR };
+            let action = |fonts: &mut Fonts, label: &str, color: u32, align: TextAlign, area: Box2, items: &mut Vec<Item>| {
+                let style = ComputedStyle { text_align: align, ..text_style(17.0, 400, Rgba::hex(color)) };
+                centered(fonts, label, &style, area, items);
+                area
+            };
+            targets.cancel = Some(action(fonts, "取消", 0x888888, TextAlign::Left, bar(15.0, 80.0), items));
+            targets.confirm = Some(action(fonts, "确定", 0x1aad19, TextAlign::Right, bar(width - 95.0, 80.0), items));
+            if !header.is_empty() {
+                let title = fitted(fonts, header, &text_style(17.0, 400, Rgba::BLACK), width - 190.0);
+                action(fonts, &title, 0x000000, TextAlign::Center, bar(95.0, width - 190.0), items);
+            }
+            fill(Box2 { x: 0.0, y: top + PICKER_BAR - 0.5, w: width, h: 0.5 }, 0.0, Rgba::hex(0xe5e5e5), items);
+            // The wheels: the chosen row in the middle between two hairlines, the rows above
+            // and below fading under white masks.
+            let body = Box2 { x: 0.0, y: top + PICKER_BAR, w: width, h: PICKER_BODY };
+            let middle = body.y + (PICKER_BODY - PICKER_ROW) / 2.0;
+            let column_w = width / columns.len().max(1) as f32;
+            items.push(Item::Clip { area: body, radii: [0.0; 4] });
+            for (c, labels) in columns.iter().enumerate() {
+                let chosen = selected.get(c).copied().unwrap_or(0);
+                for (r, label) in labels.iter().enumerate() {
+                    let y = middle + (r as f32 - chosen as f32) * PICKER_ROW;
+                    if y + PICKER_ROW <= body.y || y >= body.y + body.h {
+                        continue;
+                    }
+                    let row = Box2 { x: column_w * c as f32, y, w: column_w, h: PICKER_ROW };
+                    let label = fitted(fonts, label, &text_style(17.0, 400, Rgba::BLACK), column_w - 10.0);
+                    centered(fonts, &label, &text_style(17.0, 400, Rgba::BLACK), Box2 { x: row.x + 5.0, w: column_w - 10.0, ..row }, items);
+                    targets.rows.push((row, c, r));
+                }
+            }
+            let veil = |from: f32, to: f32| Paint::Linear { start: (0.0, from), end: (0.0, to), stops: vec![(0.0, Rgba { a: 242, ..Rgba::WHITE }), (1.0, Rgba { a: 153, ..Rgba::WHITE })] };
+            items.push(Item::Fill { area: Box2 { h: middle - body.y, ..body }, radii: [0.0; 4], paint: veil(body.y, middle) });
+            let below = middle + PICKER_ROW;
+            items.push(Item::Fill { area: Box2 { y: below, h: body.y + body.h - below, ..body }, radii: [0.0; 4], paint: veil(body.y + body.h, below) });
+            for y in [middle, below - 0.5] {
+                fill(Box2 { x: 0.0, y, w: width, h: 0.5 }, 0.0, Rgba::hex(0xe5e5e5), items);
+            }
+            items.push(Item::Pop);
         }
     }
     targets
