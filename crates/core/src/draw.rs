@@ -297,7 +297,7 @@ impl Simulator {
         let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         if frame.scrolling.page < 0.0 {
             let dark = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");
-            chrome::refreshing(device.width, frame.top, -frame.scrolling.page, dark, &mut items);
+            chrome::refreshing(Box2 { x: 0.0, y: frame.top, w: device.width, h: -frame.scrolling.page }, dark, &mut items);
         }
         wxemu_view::paint::paint(&frame.styled, &frame.layout, &frame.scrolling, &|src| images.find(src), frame.top, height, &mut items);
         chrome::navigation_bar(&frame.bar, &mut screen.fonts, device.width, device.status_bar, &mut items);

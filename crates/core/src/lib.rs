@@ -17,6 +17,7 @@ mod images;
 mod press;
 mod picker;
 mod prompts;
+mod refresher;
 mod swiper;
 
 pub use router::{parse_url, RouteError};
@@ -205,6 +206,7 @@ impl Simulator {
                 Event::LongPress { press } => self.long_press_due(press),
                 Event::ToastEnds { toast } => self.toast_ends(toast),
                 Event::ImageSettled { page, path, src } => self.image_settled(page, path, src),
+                Event::RefresherRestored { page, path } => self.refresher_restored(page, path),
                 Event::Autoplay { page, path } => self.autoplay_due(page, path),
                 Event::SwiperSettled { page, path, current, autoplay } => self.swiper_settled(page, path, current, autoplay),
             }
@@ -331,18 +333,20 @@ impl Simulator {
     }
 
     /// Puts on the queue what the current page's built-in elements do by themselves:
-    /// autoplaying swipers' turns, images' load and error events.
+    /// autoplaying swipers' turns, images' load and error events, refreshers going back.
     fn schedule_built_ins(&mut self) {
         let Some(page) = self.stack.last() else { return };
-        let (mut swipers, mut images) = (Vec::new(), Vec::new());
+        let (mut swipers, mut images, mut refreshing) = (Vec::new(), Vec::new(), Vec::new());
         wxemu_view::select::for_each_element(&page.tree, &mut |path, el| match &*el.tag {
             "swiper" if swiper::flag(el, "autoplay") => swipers.push((path.clone(), swiper::number(el, "interval", 5000))),
             "image" => images.extend(el.attr("src").map(Value::to_js_string).filter(|s| !s.is_empty()).map(|src| (path.clone(), src))),
+            "scroll-view" if refresher::refresher_shown(el) => refreshing.push(path.clone()),
             _ => {}
         });
         let id = page.id;
         self.schedule_autoplay(id, swipers);
         self.schedule_image_events(id, images);
+        self.schedule_refresher_restores(id, refreshing);
     }
 
     /// The page (on the stack or a parked tab) that holds instance `id`.
@@ -395,7 +399,7 @@ impl Simulator {
         let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.view_data(id));
-        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0, chrome: Default::default() });
+        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0, chrome: Default::default(), refreshing: Default::default() });
         self.sync_stack();
         // As on the platform: the first render with the page's initial data creates and
         // attaches its components before onLoad and onShow; they are ready before onReady. A

@@ -17,6 +17,8 @@ pub enum Event {
     Autoplay { page: u32, path: Vec<usize> },
     /// The picture of the image at (page, path) with this `src` has been read.
     ImageSettled { page: u32, path: Vec<usize>, src: String },
+    /// The refresher of the scroll-view at (page, path) went back.
+    RefresherRestored { page: u32, path: Vec<usize> },
     /// Toast number `toast` has been shown for its duration.
     ToastEnds { toast: u64 },
     /// A swiper's move to item `current` has finished.

@@ -150,11 +150,11 @@ fn the_page_scrolls_within_its_content_and_fixed_boxes_stay_put() {
     sim.scroll_page_to(300.0).unwrap();
     assert_eq!(console(&mut sim), ["onPageScroll 300"]);
     // Row 0 (page y 240–340) is now at -60–40 of the screen below the chrome; row 3 under y 250.
-    sim.tap_at(10.0, 64.0 + 20.0).unwrap();
+    sim.tap_at(10.0, 20.0).unwrap();
     sim.tap_at(10.0, 64.0 + 250.0).unwrap();
     assert_eq!(console(&mut sim), ["tap row0 page=320 client=20", "tap row3 page=550 client=250"]);
     // The fixed bar is where it was.
-    sim.tap_at(350.0, 64.0 + 20.0).unwrap();
+    sim.tap_at(350.0, 20.0).unwrap();
     assert_eq!(console(&mut sim), ["tap top-bar page=320 client=20"]);
     // Past the end: the page stops at its bottom (1240 - 603 = 637), and onReachBottom fires
     // once on coming within 100 px (the page's onReachBottomDistance).
@@ -349,4 +349,21 @@ fn taps_on_a_picker_popup_turn_its_columns_and_answer_it() {
     sim.tap("#fruit").unwrap();
     sim.tap_at(187.0, 100.0).unwrap();
     assert_eq!(console(&mut sim), ["change fruit 2", "cancel fruit"], "确定 confirms, the mask cancels");
+}
+
+#[test]
+fn a_pulled_refresher_shows_until_the_page_turns_it_off() {
+    let mut sim = on_screen("refresher");
+    // The scroll-view is at the top of the page: its first row is white.
+    assert_eq!(colour_at(&mut sim, 200.0, 20.0), (255, 255, 255));
+    sim.pull_refresher("#list").unwrap();
+    assert_eq!(console(&mut sim), ["pulling 45", "refresh 45"]);
+    // The content moved down 45 px over the refresher's lightgreen background.
+    assert_eq!(colour_at(&mut sim, 300.0, 20.0), (144, 238, 144));
+    assert_eq!(sim.pull_refresher("#list").unwrap_err(), "`#list` is refreshing already (refresher-triggered)");
+    sim.advance(1000);
+    assert_eq!(console(&mut sim), ["restore"]);
+    assert_eq!(colour_at(&mut sim, 300.0, 20.0), (255, 255, 255));
+    assert!(wxemu_wxml::dump::to_json(sim.tree()).to_string().contains(r#"{"text":"fresh"}"#), "the page's setData came through");
+    assert_eq!(sim.pull_refresher("#plain").unwrap_err(), "`#plain` has no refresher: it is not a scroll-view with refresher-enabled");
 }

@@ -187,11 +187,12 @@ pub fn tab_bar(bar: &TabBar, fonts: &mut Fonts, width: f32, top: f32, safe_botto
     }
 }
 
-/// The pull-down refresh area's three dots, in the `height` px the page moved down by.
-pub fn refreshing(width: f32, top: f32, height: f32, dark_dots: bool, items: &mut Vec<Item>) {
+/// A pull-down refresh area's three dots, in the `area` its page or scroll-view's content
+/// moved down from.
+pub fn refreshing(area: Box2, dark_dots: bool, items: &mut Vec<Item>) {
     let color = if dark_dots { Rgba { r: 0, g: 0, b: 0, a: 77 } } else { Rgba { a: 179, ..Rgba::WHITE } };
     for dx in [-16.0, 0.0, 16.0] {
-        fill(Box2 { x: width / 2.0 + dx - 3.5, y: top + height / 2.0 - 3.5, w: 7.0, h: 7.0 }, 3.5, color, items);
+        fill(Box2 { x: area.x + area.w / 2.0 + dx - 3.5, y: area.y + area.h / 2.0 - 3.5, w: 7.0, h: 7.0 }, 3.5, color, items);
     }
 }
 

@@ -2,7 +2,7 @@
 //! and opacity groups per element, glyph runs per paragraph, images for `<image>`.
 
 use crate::layout::{PageLayout, Piece};
-use crate::styled::StyledTree;
+use crate::styled::{Styled, StyledTree};
 use parley::PositionedLayoutItem;
 use std::sync::Arc;
 use wxemu_render::{Affine, Box2, Item, Paint, Pixmap, Radii, Rgba};
@@ -67,6 +67,9 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                     items.push(Item::Clip { area, radii });
                     layers += 1;
                 }
+                if let Some(pulled) = crate::scroll::refresher_shown(element).filter(|_| scrolling.views.contains_key(&e)) {
+                    refresher(element, Box2 { h: pulled, ..area }, items);
+                }
                 if let Some(&(x, y)) = scrolling.views.get(&e) {
                     items.push(translate(-x, -y));
                     layers += 1;
@@ -96,6 +99,17 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
         }
     }
     items.push(Item::Pop);
+}
+
+/// A scroll-view's refresher in `area`, above its content: `refresher-background` (#FFF) and
+/// the dots of `refresher-default-style` (black, white or none).
+fn refresher(element: &Styled, area: Box2, items: &mut Vec<Item>) {
+    let background = Some(element.attr("refresherBackground")).filter(|c| !c.is_empty()).and_then(|c| wxemu_wxss::cascade::parse_color(&c)).unwrap_or(Rgba::WHITE);
+    items.push(Item::Fill { area, radii: [0.0; 4], paint: Paint::Solid(background) });
+    match element.attr("refresherDefaultStyle").as_str() {
+        "none" => {}
+        style => crate::chrome::refreshing(area, style != "white", items),
+    }
 }
 
 /// The `transform` of an element whose border box is `area`, about its `transform-origin`

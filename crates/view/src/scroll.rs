@@ -64,7 +64,16 @@ fn offset(styled: &StyledTree, layout: &PageLayout, e: usize) -> Option<(f32, f3
         }
     }
     let (max_x, max_y) = range(layout, e);
+    if let Some(pulled) = refresher_shown(element).filter(|_| y) {
+        return Some((if x { left.clamp(0.0, max_x) } else { 0.0 }, -pulled));
+    }
     Some((if x { left.clamp(0.0, max_x) } else { 0.0 }, if y { top.clamp(0.0, max_y) } else { 0.0 }))
+}
+
+/// How far a scroll-view's content is moved down by its refresher (`refresher-enabled` and
+/// `refresher-triggered`): its `refresher-threshold` (45 px). None when it shows none.
+pub fn refresher_shown(element: &Styled) -> Option<f32> {
+    (element.flag("refresherEnabled") && element.flag("refresherTriggered")).then(|| element.attr("refresherThreshold").trim().trim_end_matches("px").parse().unwrap_or(45.0))
 }
 
 /// How far a picker-view column's items move so that the chosen one (by the picker-view's

@@ -847,6 +847,12 @@ fn substitute(text: &str, vars: &HashMap<String, String>, depth: u32) -> Option<
     Some(format!("{}{}{}", &text[..start], value, rest))
 }
 
+/// A CSS colour written in an attribute (`refresher-background="lightgreen"`).
+pub fn parse_color(text: &str) -> Option<Rgba> {
+    use lightningcss::traits::Parse;
+    color_of(&CssColor::parse_string(text.trim()).ok()?, Rgba::BLACK)
+}
+
 fn color_of(c: &CssColor, current: Rgba) -> Option<Rgba> {
     match c {
         CssColor::CurrentColor => Some(current),
