@@ -150,11 +150,11 @@ fn the_page_scrolls_within_its_content_and_fixed_boxes_stay_put() {
     sim.scroll_page_to(300.0).unwrap();
     assert_eq!(console(&mut sim), ["onPageScroll 300"]);
     // Row 0 (page y 240–340) is now at -60–40 of the screen below the chrome; row 3 under y 250.
-    sim.tap_at(10.0, 20.0).unwrap();
+    sim.tap_at(10.0, 64.0 + 20.0).unwrap();
     sim.tap_at(10.0, 64.0 + 250.0).unwrap();
     assert_eq!(console(&mut sim), ["tap row0 page=320 client=20", "tap row3 page=550 client=250"]);
     // The fixed bar is where it was.
-    sim.tap_at(350.0, 20.0).unwrap();
+    sim.tap_at(350.0, 64.0 + 20.0).unwrap();
     assert_eq!(console(&mut sim), ["tap top-bar page=320 client=20"]);
     // Past the end: the page stops at its bottom (1240 - 603 = 637), and onReachBottom fires
     // once on coming within 100 px (the page's onReachBottomDistance).
