@@ -188,11 +188,23 @@
     }
   };
 
+  // wx.canIUse: the base library the app runs on (--sdk) against the availability database.
+  wxApi.canIUse = function (schema) {
+    if (typeof schema !== 'string') throw new TypeError('wx.canIUse: the schema should be a String');
+    return __wxemuCanIUse(schema);
+  };
+
+  // wx has the members its base library has, as on a client of that version (so
+  // `if (wx.getWindowInfo)` takes the fallback on an old one); calling one the version has
+  // that wxemu does not carry out fails loudly.
   global.wx = new Proxy(wxApi, {
     get: function (target, key) {
-      if (typeof key !== 'string') return undefined;
+      if (typeof key !== 'string' || !__wxemuCanIUse(key)) return undefined;
       if (target.hasOwnProperty(key)) return target[key];
-      throw new Error('not supported by wxemu yet: wx.' + key);
+      return function () { throw new Error('not supported by wxemu yet: wx.' + key); };
+    },
+    has: function (target, key) {
+      return typeof key === 'string' && __wxemuCanIUse(key);
     }
   });
 

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use wxemu_js::boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction, Source};
 use wxemu_js::{describe, install_modules, require, take_unhandled_rejections};
 use wxemu_package::resolve::script_candidates;
+use wxemu_caniuse::{Database, Version};
 use wxemu_package::{Diagnostic, Package, Pos};
 
 const FRAMEWORK_JS: &str = include_str!("../../../runtime-js/framework.js");
@@ -77,6 +78,10 @@ pub trait ViewQueries {
 /// The view queries installed in the context.
 struct View(Rc<dyn ViewQueries>);
 
+/// The base-library version the app runs on.
+#[derive(Clone, Copy)]
+struct Sdk(Version);
+
 /// The logic layer of one running app.
 pub struct AppService {
     context: Context,
@@ -89,19 +94,22 @@ fn resolve_script(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Opti
 }
 
 impl AppService {
-    /// Starts the logic layer: the framework, then app.js (which calls `App()`).
-    pub fn start(package: &Package) -> Result<AppService, Diagnostic> {
+    /// Starts the logic layer on base library `sdk`: the framework (whose `wx` has the
+    /// members that version has), then app.js (which calls `App()`).
+    pub fn start(package: &Package, sdk: Version) -> Result<AppService, Diagnostic> {
         let root = package.root.clone();
         let mut context = wxemu_js::new_context(LOOP_LIMIT);
         install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());
+        context.insert_data(Sdk(sdk));
         for (name, f) in [
             ("__wxemuPost", post as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>),
             ("__wxemuTriggerEvent", trigger_event),
             ("__wxemuSelectComponents", select_components),
             ("__wxemuOwnerOf", owner_component),
             ("__wxemuAncestors", ancestors),
+            ("__wxemuCanIUse", can_i_use),
         ] {
             context.register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f)).expect("fresh context accepts globals");
         }
@@ -352,6 +360,13 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
     };
     context.get_data::<Outbox>().expect("installed at start").borrow_mut().push(message);
     Ok(JsValue::undefined())
+}
+
+/// `__wxemuCanIUse(schema)`: whether the base library the app runs on has `schema`.
+fn can_i_use(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let schema = args.first().cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
+    let sdk = context.get_data::<Sdk>().expect("installed at start").0;
+    Ok(JsValue::from(Database::get().can_i_use(&schema, sdk)))
 }
 
 /// `__wxemuTriggerEvent(json)`: the handlers a component event reaches, as a JSON list of

@@ -4,6 +4,7 @@
 use serde_json::{json, Map, Value};
 use std::path::Path;
 use wxemu_appservice::{AppService, Message};
+use wxemu_caniuse::{Database, Version};
 use wxemu_package::Package;
 
 fn package(files: &[(&str, &str)]) -> Package {
@@ -22,7 +23,7 @@ fn package(files: &[(&str, &str)]) -> Package {
 }
 
 fn start(files: &[(&str, &str)]) -> AppService {
-    AppService::start(&package(files)).unwrap()
+    AppService::start(&package(files), Database::get().newest()).unwrap()
 }
 
 /// Starts an app with `app_js` and pages/a/a.js = `page_js`, and creates that page.
@@ -143,9 +144,9 @@ fn globals_match_the_platform() {
 
 #[test]
 fn a_missing_app_js_or_app_call_is_a_diagnostic() {
-    let err = AppService::start(&package(&[("pages/a/a.js", "Page({})")])).err().unwrap();
+    let err = AppService::start(&package(&[("pages/a/a.js", "Page({})")]), Database::get().newest()).err().unwrap();
     assert!(err.to_string().starts_with("app.js:1:1: error: the app has no app.js"), "{err}");
-    let err = AppService::start(&package(&[("app.js", "var x = 1")])).err().unwrap();
+    let err = AppService::start(&package(&[("app.js", "var x = 1")]), Database::get().newest()).err().unwrap();
     assert!(err.to_string().contains("app.js did not call App()"), "{err}");
 }
 
@@ -194,6 +195,24 @@ fn the_wx_api_is_loudly_not_there_yet() {
 }
 
 #[test]
+fn wx_has_the_members_of_its_base_library_and_can_i_use_answers_for_it() {
+    let script = "App({ onLaunch() { console.log(typeof wx.getWindowInfo, 'getWindowInfo' in wx, typeof wx.canIUse === 'function' && wx.canIUse('getSystemInfoSync.return.safeArea.left'), wx.canIUse('button.open-type.contact'), wx.noSuchApi) } })";
+    let mut old = AppService::start(&package(&[("app.js", script)]), Version(2, 6, 0)).unwrap();
+    old.app_lifecycle("onLaunch", None);
+    let mut new = AppService::start(&package(&[("app.js", script)]), Database::get().newest()).unwrap();
+    new.app_lifecycle("onLaunch", None);
+    let logged = |app: &mut AppService| app.take_messages().into_iter().find_map(|m| match m {
+        Message::Log { text, .. } => Some(text),
+        _ => None,
+    });
+    assert_eq!(logged(&mut old).as_deref(), Some("undefined false false true undefined"));
+    assert_eq!(logged(&mut new).as_deref(), Some("function true true true undefined"));
+    let mut oldest = AppService::start(&package(&[("app.js", "App({ onLaunch() { console.log(typeof wx.canIUse) } })")]), Version(1, 0, 0)).unwrap();
+    oldest.app_lifecycle("onLaunch", None);
+    assert_eq!(logged(&mut oldest).as_deref(), Some("undefined"), "canIUse came with 1.1.1");
+}
+
+#[test]
 fn a_runaway_loop_is_stopped_and_named() {
     let (mut app, id) = start_page("App({})", "Page({\n  onTap() {\n    let n = 0\n    while (true) { n++ }\n  },\n  onOk() { console.log('still alive') }\n})");
     app.call_method(id, "onTap", &json!({"type": "tap"}));
@@ -206,4 +225,34 @@ fn a_runaway_loop_is_stopped_and_named() {
     let (file, pos) = failure.location.clone().expect("located");
     assert_eq!((file.as_str(), pos.line), ("pages/a/a.js", 2));
     assert_eq!(logs(&messages), ["log: still alive"]);
+}
+
+#[test]
+fn wx_can_i_use_answers_the_sampled_schemas_on_either_side_of_their_version() {
+    // crates/caniuse/tests/sample.txt: schema, the version that introduced it, the release
+    // before. One app per version asks for every schema that concerns it (from 1.1.1, which
+    // brought wx.canIUse itself).
+    let text = include_str!("../../caniuse/tests/sample.txt");
+    let mut by_version: std::collections::BTreeMap<Version, Vec<(String, bool)>> = Default::default();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let version = |i: usize| Version::parse(fields[i]).unwrap();
+        by_version.entry(version(1)).or_default().push((fields[0].to_string(), true));
+        by_version.entry(version(2)).or_default().push((fields[0].to_string(), false));
+    }
+    let mut checked = 0;
+    for (version, schemas) in by_version.into_iter().filter(|(v, _)| *v >= Version(1, 1, 1)) {
+        let list = serde_json::to_string(&schemas.iter().map(|(s, _)| s).collect::<Vec<_>>()).unwrap();
+        let script = format!("App({{ onLaunch() {{ console.log(JSON.stringify({list}.map(function (s) {{ return wx.canIUse(s) }}))) }} }})");
+        let mut app = AppService::start(&package(&[("app.js", &script)]), version).unwrap();
+        app.app_lifecycle("onLaunch", None);
+        let answers = app.take_messages().into_iter().find_map(|m| match m {
+            Message::Log { text, .. } => Some(text),
+            _ => None,
+        });
+        let expected = serde_json::to_string(&schemas.iter().map(|(_, yes)| yes).collect::<Vec<_>>()).unwrap();
+        assert_eq!(answers.as_deref(), Some(expected.as_str()), "on {version}: {schemas:?}");
+        checked += schemas.len();
+    }
+    assert!(checked >= 600, "{checked} answers");
 }

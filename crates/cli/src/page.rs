@@ -3,10 +3,10 @@
 use anyhow::bail;
 use clap::Args;
 use std::path::{Path, PathBuf};
-use wxemu_core::{LaunchOptions, Simulator};
+use wxemu_core::{LaunchOptions, Simulator, Version};
 use wxemu_package::Diagnostic;
 
-/// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS]`.
+/// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS] [--sdk VERSION]`.
 #[derive(Args)]
 pub struct PageArgs {
     /// The project folder (with project.config.json or app.json).
@@ -20,6 +20,10 @@ pub struct PageArgs {
     /// Run timers for this many ms of virtual time first.
     #[arg(long, default_value_t = 0)]
     pub advance: u64,
+    /// The base-library version to run on, e.g. 2.10.0 (default: project.config.json's
+    /// libVersion, else the newest known): `wx` has only that version's members.
+    #[arg(long, value_parser = wxemu_caniuse::released)]
+    pub sdk: Option<Version>,
 }
 
 fn parse_query(s: &str) -> Result<(String, String), String> {
@@ -41,6 +45,7 @@ pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator>
         page: args.page.clone(),
         query: args.query.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect(),
         scene: None,
+        sdk: args.sdk,
     };
     let mut sim = Simulator::launch(project, options)?;
     sim.advance(args.advance);

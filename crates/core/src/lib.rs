@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
 use wxemu_appservice::{AppService, Message};
+pub use wxemu_caniuse::Version;
 use wxemu_package::{Diagnostic, Package, Pos};
 use wxemu_wxml::{Node, Program, Value};
 use wxemu_wxs::WxsRuntime;
@@ -44,6 +45,9 @@ pub struct LaunchOptions {
     pub query: Map<String, Json>,
     /// The launch scene (1001 — entering from the chat list's "recently used" — by default).
     pub scene: Option<u32>,
+    /// The base library to run on (default: project.config.json's `libVersion`, else the
+    /// newest known).
+    pub sdk: Option<Version>,
 }
 
 /// Why an app could not start: every problem found, the fatal one last.
@@ -130,7 +134,8 @@ impl Simulator {
             let reported = package.diagnostics.iter().any(Diagnostic::is_error);
             return Err(fail((!reported).then(|| Diagnostic::error("app.json", Pos::START, "the app has no pages"))));
         }
-        let mut app = AppService::start(&package).map_err(|d| fail(Some(d)))?;
+        let sdk = options.sdk.or(package.project.lib_version).unwrap_or_else(|| wxemu_caniuse::Database::get().newest());
+        let mut app = AppService::start(&package, sdk).map_err(|d| fail(Some(d)))?;
         let mirror = Rc::new(ViewMirror::default());
         app.set_view_queries(mirror.clone());
         let diagnostics = package.diagnostics.clone();

@@ -56,8 +56,8 @@ pub struct ProjectConfig {
     pub appid: Option<String>,
     /// The folder holding app.json, relative to the project folder (`miniprogramRoot`).
     pub miniprogram_root: String,
-    /// The base-library version the project selects (`libVersion`).
-    pub lib_version: Option<String>,
+    /// The base-library version the project selects (`libVersion`), when it is a released one.
+    pub lib_version: Option<wxemu_caniuse::Version>,
     /// `setting` (urlCheck, es6, …) as written.
     pub setting: Map<String, Value>,
 }
@@ -381,8 +381,23 @@ fn load_project(dir: &Path, diags: &mut Vec<Diagnostic>) -> ProjectConfig {
     ProjectConfig {
         appid: file.string("appid", diags),
         miniprogram_root: file.string("miniprogramRoot", diags).unwrap_or_default(),
-        lib_version: file.string("libVersion", diags),
+        lib_version: lib_version(&file, diags),
         setting: file.object("setting", diags).cloned().unwrap_or_default(),
+    }
+}
+
+/// `libVersion`, checked against the released base-library versions (a project may say
+/// "latest" or a version that never shipped: reported, and the newest is used).
+fn lib_version(file: &JsonFile, diags: &mut Vec<Diagnostic>) -> Option<wxemu_caniuse::Version> {
+    let text = file.string("libVersion", diags)?;
+    match wxemu_caniuse::released(&text) {
+        Ok(version) => Some(version),
+        Err(why) => {
+            let newest = wxemu_caniuse::Database::get().newest();
+            let pos = file.string_pos(&text, file.key_pos("libVersion", 0).1);
+            diags.push(Diagnostic::warning("project.config.json", pos, format!("libVersion: {why}; wxemu runs on the newest, {newest}")).with_hint("set libVersion to a released version, or pick one with --sdk"));
+            None
+        }
     }
 }
 

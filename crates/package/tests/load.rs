@@ -13,7 +13,7 @@ fn load() -> Package {
 fn project_config_selects_root_and_library() {
     let pkg = load();
     assert!(pkg.root.ends_with("miniprogram/"), "{}", pkg.root.display());
-    assert_eq!(pkg.project.lib_version.as_deref(), Some("2.30.0"));
+    assert_eq!(pkg.project.lib_version, Some(wxemu_caniuse::Version(2, 30, 0)));
     assert_eq!(pkg.project.setting.get("urlCheck"), Some(&serde_json::json!(true)));
     let unknown: Vec<String> = pkg.diagnostics.iter().map(ToString::to_string).collect();
     assert_eq!(unknown.len(), 1, "{unknown:?}");
