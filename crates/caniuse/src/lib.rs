@@ -81,6 +81,11 @@ impl Database {
         db
     }
 
+    /// The schema as the database spells it, with the version that introduced it.
+    pub fn entry(&self, schema: &str) -> Option<(&'static str, Version)> {
+        self.since.get_key_value(schema).map(|(s, v)| (*s, *v))
+    }
+
     /// The version that introduced `schema`; None for a schema the database does not know.
     /// `showToast.object` is `showToast`'s.
     pub fn since(&self, schema: &str) -> Option<Version> {

@@ -96,7 +96,7 @@ impl<'a> Composer<'a> {
         let mut tree = self.compose(nodes, self.page.id, &using, "");
         // A tab page shows the app's custom tab bar (after its own content).
         if let Some(path) = self.package.custom_tab_bar().filter(|_| self.package.is_tab_page(&route)).map(str::to_string) {
-            let host = Element { tag: Rc::from("custom-tab-bar"), attrs: Vec::new(), generics: Vec::new(), model: Vec::new(), key: None, children: Vec::new(), owner: self.page.id, component: None };
+            let host = Element { tag: Rc::from("custom-tab-bar"), attrs: Vec::new(), generics: Vec::new(), model: Vec::new(), key: None, children: Vec::new(), owner: self.page.id, component: None, source: None };
             let using = IndexMap::from([("custom-tab-bar".to_string(), path.clone())]);
             tree.push(Node::Element(self.host(host, &path, self.page.id, &using, "custom-tab-bar")));
         }

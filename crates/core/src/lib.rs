@@ -19,6 +19,7 @@ mod picker;
 mod prompts;
 mod refresher;
 mod swiper;
+mod versions;
 
 pub use router::{parse_url, RouteError};
 
@@ -77,6 +78,10 @@ pub struct ConsoleEntry {
 pub struct Simulator {
     package: Package,
     app: AppService,
+    /// The base library the app runs on, and what its templates used that it lacks (each
+    /// reported once).
+    sdk: Version,
+    lacking_reported: std::collections::HashSet<versions::Use>,
     queue: EventQueue,
     now: u64,
     stack: Vec<PageView>,
@@ -142,6 +147,8 @@ impl Simulator {
         let mut sim = Simulator {
             package,
             app,
+            sdk,
+            lacking_reported: Default::default(),
             queue: EventQueue::default(),
             now: 0,
             stack: Vec::new(),
@@ -349,6 +356,10 @@ impl Simulator {
             _ => {}
         });
         let id = page.id;
+        if self.sdk < wxemu_caniuse::Database::get().newest() {
+            let lacking = versions::lacking(&page.tree, self.sdk, &mut self.lacking_reported);
+            self.diagnostics.extend(lacking);
+        }
         self.schedule_autoplay(id, swipers);
         self.schedule_image_events(id, images);
         self.schedule_refresher_restores(id, refreshing);

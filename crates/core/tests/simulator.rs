@@ -2,7 +2,7 @@
 //! timers and setData callbacks on the virtual clock, and errors that do not stop the app.
 
 use std::path::{Path, PathBuf};
-use wxemu_core::{LaunchOptions, Simulator};
+use wxemu_core::{LaunchOptions, Simulator, Version};
 use wxemu_wxml::dump;
 
 /// Launches the app in `folder` (relative to the repository root) at its entry page.
@@ -550,4 +550,35 @@ fn a_tap_moves_the_focus_between_inputs() {
     assert_eq!(console(&mut sim), [r#"blur title {"value":"Hi","cursor":2}"#]);
     sim.tap("#locked").unwrap();
     assert!(console(&mut sim).is_empty(), "a disabled input takes no focus");
+}
+
+#[test]
+fn an_old_base_library_takes_the_compat_samples_fallbacks_and_reports_what_it_lacks() {
+    let on = |sdk: Option<Version>| {
+        let options = LaunchOptions { sdk, ..LaunchOptions::default() };
+        Simulator::launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/compat"), options).expect("the app launches")
+    };
+    let old = on(Some(Version(2, 10, 0)));
+    let tree = text(&old);
+    for fallback in ["wx.getSystemInfoSync", "wx.getUserInfo", "no root-portal: a fixed view instead"] {
+        assert!(tree.contains(fallback), "{fallback} in\n{tree}");
+    }
+    assert!(!tree.contains("<root-portal"));
+    let warnings: Vec<String> = old.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings.iter().map(|w| w.lines().next().unwrap()).collect::<Vec<_>>(),
+        [
+            "pages/index/index.wxml:5:1: warning: <input type=\"nickname\"> needs base library 2.21.2; the app runs on 2.10.0, which does not have it",
+            "pages/index/index.wxml:6:1: warning: <button open-type=\"chooseAvatar\"> needs base library 2.21.2; the app runs on 2.10.0, which does not have it",
+            "pages/index/index.wxml:6:1: warning: <button bindchooseavatar> needs base library 2.21.2; the app runs on 2.10.0, which does not have it",
+        ],
+        "the guarded root-portal is not rendered, so not reported"
+    );
+
+    let newest = on(None);
+    let tree = text(&newest);
+    for branch in ["wx.getWindowInfo", "wx.getUserProfile", "a root-portal floats over the page"] {
+        assert!(tree.contains(branch), "{branch} in\n{tree}");
+    }
+    assert!(newest.diagnostics.is_empty(), "{:?}", newest.diagnostics);
 }

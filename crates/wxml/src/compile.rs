@@ -95,6 +95,8 @@ pub struct Template {
 #[derive(Debug, Default, PartialEq)]
 pub struct CompiledFile {
     pub path: String,
+    /// The path again, shared by the elements rendered from the file.
+    pub name: Rc<str>,
     pub nodes: Vec<IrNode>,
     pub templates: IndexMap<Rc<str>, Rc<Template>>,
     /// Imported files with the position of their `<import>`.
@@ -135,7 +137,7 @@ impl Program {
                     Diagnostic::error(&file, pos, format!("file `{path}` not found"))
                         .with_hint("check the path: it is relative to this file, or to the package root when it starts with /"),
                 );
-                self.files.insert(path.clone(), CompiledFile { path, ..CompiledFile::default() });
+                self.files.insert(path.clone(), CompiledFile { name: Rc::from(path.as_str()), path, ..CompiledFile::default() });
                 continue;
             };
             let file = compile_file(&path, &source, &mut self.diagnostics);
@@ -204,7 +206,7 @@ fn with_extension(path: String, ext: &str) -> String {
 /// Compiles one file's source.
 pub fn compile_file(path: &str, source: &str, diags: &mut Vec<Diagnostic>) -> CompiledFile {
     let tree = parse(path, source, diags);
-    let mut c = Compiler { file: CompiledFile { path: path.to_string(), ..CompiledFile::default() }, names: Interner::default(), diags };
+    let mut c = Compiler { file: CompiledFile { path: path.to_string(), name: Rc::from(path), ..CompiledFile::default() }, names: Interner::default(), diags };
     let nodes = c.children(&tree);
     c.file.nodes = nodes;
     c.file

@@ -33,6 +33,15 @@ pub struct Element {
     pub owner: u32,
     /// For the host element of a custom component: the component instance it shows.
     pub component: Option<u32>,
+    /// Where the template writes it (None for elements the framework adds).
+    pub source: Option<Source>,
+}
+
+/// A place in a template: the file (root-relative) and the position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub file: Rc<str>,
+    pub pos: Pos,
 }
 
 impl Element {
@@ -61,8 +70,9 @@ pub struct Renderer<'p> {
 /// Where nodes are being rendered: whose templates and WXS modules they see.
 #[derive(Clone, Copy)]
 struct Context<'a> {
-    /// The file whose imports resolve `<template is>`.
-    template_file: &'a str,
+    /// The file being rendered: its imports resolve `<template is>`, its elements come
+    /// from it.
+    file: &'a CompiledFile,
     /// The WXS modules the expressions see.
     modules: &'a [(Rc<str>, Value)],
 }
@@ -80,7 +90,7 @@ impl<'p> Renderer<'p> {
             self.warn(path, Pos::default(), format!("no compiled WXML file `{path}`"));
             return Vec::new();
         };
-        let cx = Context { template_file: &file.path, modules: self.modules_of(file) };
+        let cx = Context { file, modules: self.modules_of(file) };
         let mut scope = Scope { data, modules: cx.modules, locals: Vec::new() };
         let mut out = Vec::new();
         self.including.push(&file.path);
@@ -127,13 +137,13 @@ impl<'p> Renderer<'p> {
             IrNode::Block(children) => self.nodes(children, cx, scope, out),
             IrNode::TemplateCall { is, data, pos } => {
                 let name = self.eval(is, scope).to_js_string();
-                let Some(template) = self.program.find_template(cx.template_file, &name) else {
-                    self.warn(cx.template_file, *pos, format!("template `{name}` not found"));
+                let Some(template) = self.program.find_template(&cx.file.path, &name) else {
+                    self.warn(&cx.file.path, *pos, format!("template `{name}` not found"));
                     return;
                 };
                 let key = Rc::as_ptr(template);
                 if self.active.contains(&key) {
-                    self.warn(cx.template_file, *pos, format!("template `{name}` calls itself; the recursive call renders nothing"));
+                    self.warn(&cx.file.path, *pos, format!("template `{name}` calls itself; the recursive call renders nothing"));
                     return;
                 }
                 let data = match data {
@@ -141,7 +151,7 @@ impl<'p> Renderer<'p> {
                     None => Value::Object(Rc::default()),
                 };
                 let file = &self.program.files[&template.file];
-                let inner_cx = Context { template_file: &file.path, modules: self.modules_of(file) };
+                let inner_cx = Context { file, modules: self.modules_of(file) };
                 let mut inner = Scope { data: &data, modules: inner_cx.modules, locals: Vec::new() };
                 self.active.push(key);
                 self.nodes(&template.nodes, inner_cx, &mut inner, out);
@@ -150,7 +160,7 @@ impl<'p> Renderer<'p> {
             }
             IrNode::Include { path, pos } => {
                 let Some(file) = self.program.files.get(path) else {
-                    self.warn(cx.template_file, *pos, format!("included file `{path}` not found"));
+                    self.warn(&cx.file.path, *pos, format!("included file `{path}` not found"));
                     return;
                 };
                 if self.including.contains(&file.path.as_str()) {
@@ -158,7 +168,7 @@ impl<'p> Renderer<'p> {
                 }
                 // Included nodes keep the including file's data and WXS modules but
                 // resolve templates through the included file's own imports.
-                let inc_cx = Context { template_file: &file.path, modules: cx.modules };
+                let inc_cx = Context { file, modules: cx.modules };
                 self.including.push(&file.path);
                 self.nodes(&file.nodes, inc_cx, scope, out);
                 self.including.pop();
@@ -176,8 +186,9 @@ impl<'p> Renderer<'p> {
         }
         let mut children = Vec::with_capacity(el.children.len());
         self.nodes(&el.children, cx, scope, &mut children);
-        self.flush_wxs_errors(cx.template_file, el.pos);
-        Element { tag: el.tag.clone(), attrs, generics: el.generics.clone(), model: el.model.clone(), key: None, children, owner: 0, component: None }
+        self.flush_wxs_errors(&cx.file.path, el.pos);
+        let source = Some(Source { file: cx.file.name.clone(), pos: el.pos });
+        Element { tag: el.tag.clone(), attrs, generics: el.generics.clone(), model: el.model.clone(), key: None, children, owner: 0, component: None, source }
     }
 
     fn for_loop(&mut self, lp: &ForLoop, cx: Context, scope: &mut Scope, out: &mut Vec<Node>) {
