@@ -44,6 +44,14 @@ pub struct Database {
     deprecated: HashMap<&'static str, Version>,
     /// The generator's source line (package versions).
     pub sources: &'static str,
+    /// Component attributes by (tag, name squashed): see [`Database::element`].
+    attributes: OnceLock<HashMap<(&'static str, String), (&'static str, Version)>>,
+}
+
+/// An attribute name in a form both spellings reach: `open-type` and `openType` are
+/// `opentype`, as templates may write either and the docs spell some in camelCase.
+fn squash(name: &str) -> String {
+    name.chars().filter(|&c| c != '-').map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// The categories a method's schema continues with (`showToast.object.title`): a schema
@@ -58,7 +66,7 @@ impl Database {
     }
 
     fn parse(text: &'static str) -> Database {
-        let mut db = Database { releases: Vec::new(), since: HashMap::new(), deprecated: HashMap::new(), sources: "" };
+        let mut db = Database { releases: Vec::new(), since: HashMap::new(), deprecated: HashMap::new(), sources: "", attributes: OnceLock::new() };
         let mut section = "";
         for line in text.lines() {
             if let Some(sources) = line.strip_prefix("# sources: ") {
@@ -99,6 +107,32 @@ impl Database {
     /// `wx.canIUse(schema)` on base library `version`: known and introduced by then.
     pub fn can_i_use(&self, schema: &str, version: Version) -> bool {
         self.since(schema).is_some_and(|since| since <= version)
+    }
+
+    /// The schemas a built-in element uses, each with its version: its tag, the documented
+    /// attributes it sets (in either spelling) and the documented option values it gives
+    /// them. Empty for a tag the database does not know.
+    pub fn element<'a>(&self, tag: &str, attrs: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Vec<(&'static str, Version)> {
+        let Some(own) = self.entry(tag) else { return Vec::new() };
+        let index = self.attributes.get_or_init(|| {
+            self.since
+                .iter()
+                .filter_map(|(schema, version)| {
+                    let (tag, attr) = schema.split_once('.')?;
+                    // Component tags are lower-case words with hyphens; API schemas continue
+                    // (`request.object.url`) or are class methods, which no element has.
+                    let component = tag.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+                    (component && !attr.contains('.')).then(|| ((tag, squash(attr)), (*schema, *version)))
+                })
+                .collect()
+        });
+        let mut used = vec![own];
+        for (name, value) in attrs {
+            let Some(&(schema, since)) = index.get(&(own.0, squash(name))) else { continue };
+            used.push((schema, since));
+            used.extend(value.and_then(|v| self.entry(&format!("{schema}.{v}"))));
+        }
+        used
     }
 
     /// The version that deprecated `schema`, if one did.
@@ -185,6 +219,10 @@ mod tests {
             assert!(db.can_i_use(schema, db.newest()), "{schema}");
         }
         assert_eq!(db.since("showToast.object"), db.since("showToast"));
+        let names = |used: Vec<(&str, Version)>| used.into_iter().map(|(s, _)| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(names(db.element("button", [("openType", Some("contact")), ("id", Some("b")), ("size", Some("mini"))])), ["button", "button.open-type", "button.open-type.contact", "button.size", "button.size.mini"]);
+        assert_eq!(names(db.element("button", [("open-type", None)])), ["button", "button.open-type"]);
+        assert!(db.element("my-card", [("openType", None)]).is_empty());
         assert!(!db.can_i_use("noSuchApi", db.newest()));
         assert!(!db.can_i_use("showToast.object.noSuchField", db.newest()));
     }

@@ -1,5 +1,6 @@
 //! `wxemu`: the command-line front end. Each subcommand lives in a module of its own.
 
+mod compat;
 mod dump;
 mod page;
 mod shot;
@@ -20,6 +21,8 @@ enum Command {
     Dump(dump::DumpArgs),
     /// Draw a page of a project as a phone shows it and write it as a PNG.
     Shot(shot::ShotArgs),
+    /// Report which base-library versions lack the features a project uses (read, not run).
+    Compat(compat::CompatArgs),
 }
 
 fn main() -> ExitCode {
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Dump(args) => dump::run(args),
         Command::Shot(args) => shot::run(args),
+        Command::Compat(args) => compat::run(args),
     };
     match result {
         Ok(code) => code,

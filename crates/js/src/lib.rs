@@ -7,6 +7,9 @@
 
 pub use boa_engine;
 
+mod wx_uses;
+pub use wx_uses::{wx_uses, WxUse};
+
 use boa_engine::builtins::promise::{OperationType, PromiseState};
 use boa_engine::builtins::promise::Promise;
 use boa_engine::context::{ContextBuilder, HostHooks};

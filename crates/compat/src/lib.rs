@@ -1,0 +1,137 @@
+//! `wxemu compat`: the base-library features a package uses, found by reading it rather than
+//! running it — `wx` members, the option keys and string values passed to them in scripts;
+//! built-in components, attributes and option values in templates — each with the version
+//! that introduced it, the guard around it, and the share of users on older versions.
+
+mod report;
+
+use std::path::Path;
+use wxemu_caniuse::{Database, Version};
+use wxemu_package::{Diagnostic, Package, Pos};
+use wxemu_wxml::compile::{compile_file, Interp, IrNode};
+
+/// One use of a feature newer than the first base library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub file: String,
+    pub pos: Pos,
+    pub schema: &'static str,
+    pub since: Version,
+    /// What guards it: the `wx.canIUse` schema or `wx` member tested around a script use,
+    /// `wx:if` around a template use. None: the use runs on every version.
+    pub guard: Option<String>,
+}
+
+/// What a scan found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Sorted by file and position.
+    pub findings: Vec<Finding>,
+    /// Files that could not be read (they are left out of the findings).
+    pub problems: Vec<Diagnostic>,
+    /// Scripts and templates read.
+    pub files: usize,
+}
+
+/// Scans the package's scripts and templates (not those under node_modules or
+/// miniprogram_npm, which are other people's code).
+pub fn scan(package: &Package) -> Report {
+    let mut report = Report::default();
+    let mut files = Vec::new();
+    package_files(&package.root, "", &mut files);
+    files.sort();
+    for path in files {
+        let Some(text) = package.read(&path) else { continue };
+        report.files += 1;
+        if path.ends_with(".js") {
+            script(&path, &text, &mut report);
+        } else {
+            template(package, &path, &text, &mut report);
+        }
+    }
+    report.findings.sort_by(|a, b| (&a.file, a.pos.line, a.pos.col, a.schema).cmp(&(&b.file, b.pos.line, b.pos.col, b.schema)));
+    report
+}
+
+/// Root-relative paths of the .js and .wxml files under `dir`.
+fn package_files(root: &Path, dir: &str, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = if dir.is_empty() { name.clone() } else { format!("{dir}/{name}") };
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            if !name.starts_with('.') && name != "node_modules" && name != "miniprogram_npm" {
+                package_files(root, &path, out);
+            }
+        } else if name.ends_with(".js") || name.ends_with(".wxml") {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether `guards` cover `schema`: a guard names it or a schema it belongs to
+/// (`wx.openEmbeddedMiniProgram` tested covers its options).
+fn guard_for(guards: &[String], schema: &str) -> Option<String> {
+    guards.iter().find(|g| schema == g.as_str() || schema.strip_prefix(g.as_str()).is_some_and(|rest| rest.starts_with('.'))).cloned()
+}
+
+fn script(path: &str, text: &str, report: &mut Report) {
+    let db = Database::get();
+    let uses = match wxemu_js::wx_uses(path, text) {
+        Ok(uses) => uses,
+        Err(problem) => return report.problems.push(problem),
+    };
+    for wx in uses {
+        // `wx.env.USER_DATA_PATH` is `env.USER_DATA_PATH` where the database knows it, else `env`.
+        let Some((api, since)) = (1..=wx.members.len()).rev().find_map(|n| db.entry(&wx.members[..n].join("."))) else { continue };
+        let mut add = |schema: &'static str, since: Version, pos: Pos| {
+            if since > Version(1, 0, 0) {
+                report.findings.push(Finding { file: path.to_string(), pos, schema, since, guard: guard_for(&wx.guards, schema) });
+            }
+        };
+        add(api, since, wx.pos);
+        for (key, value, pos) in &wx.options {
+            let Some((option, since)) = db.entry(&format!("{api}.object.{key}")) else { continue };
+            add(option, since, *pos);
+            if let Some((value, since)) = value.as_ref().and_then(|v| db.entry(&format!("{option}.{v}"))) {
+                add(value, since, *pos);
+            }
+        }
+    }
+}
+
+fn template(package: &Package, path: &str, text: &str, report: &mut Report) {
+    let mut diags = Vec::new();
+    let file = compile_file(path, text, &mut diags);
+    report.problems.extend(diags.into_iter().filter(Diagnostic::is_error));
+    let unit = path.strip_suffix(".wxml").and_then(|p| package.pages.get(p).or_else(|| package.components.get(p)));
+    let custom: Vec<&str> = unit.map(|u| u.using_components.keys().map(String::as_str).collect()).unwrap_or_default();
+    let mut visit = |el: &wxemu_wxml::compile::IrElement, guarded: bool| {
+        if custom.contains(&&*el.tag) {
+            return;
+        }
+        let attrs = el.attrs.iter().map(|(name, value)| (&**name, if let Interp::Static(v) = value { Some(&**v) } else { None }));
+        for (schema, since) in Database::get().element(&el.tag, attrs) {
+            if since > Version(1, 0, 0) {
+                report.findings.push(Finding { file: path.to_string(), pos: el.pos, schema, since, guard: guarded.then(|| "wx:if".to_string()) });
+            }
+        }
+    };
+    for node in file.nodes.iter().chain(file.templates.values().flat_map(|t| t.nodes.iter())) {
+        walk(node, false, &mut visit);
+    }
+}
+
+/// Every element under `node`, with whether a `wx:if`/`wx:elif` condition holds it.
+fn walk(node: &IrNode, guarded: bool, visit: &mut impl FnMut(&wxemu_wxml::compile::IrElement, bool)) {
+    match node {
+        IrNode::Element(el) => {
+            visit(el, guarded);
+            el.children.iter().for_each(|c| walk(c, guarded, visit));
+        }
+        IrNode::If(branches) => branches.iter().for_each(|(test, n)| walk(n, guarded || test.is_some(), visit)),
+        IrNode::For(each) => walk(&each.body, guarded, visit),
+        IrNode::Block(nodes) => nodes.iter().for_each(|n| walk(n, guarded, visit)),
+        IrNode::Text(_) | IrNode::TemplateCall { .. } | IrNode::Include { .. } => {}
+    }
+}
