@@ -449,11 +449,11 @@ impl Simulator {
         let Some(page) = self.stack.last() else { return styles };
         let mut files = vec![(0, "app.wxss".to_string())];
         files.push((0, format!("{}.wxss", page.route)));
-        let mut ids: Vec<u32> = page.components.values().map(|c| c.id).collect();
-        ids.sort();
+        let mut components: Vec<(u32, String)> = page.components.values().map(|c| (c.id, c.path.clone())).collect();
+        components.sort();
         let mut scope_of_path: HashMap<String, u32> = HashMap::new();
-        for id in ids {
-            let Some(component) = self.component_styling(id) else { continue };
+        for (id, path) in components {
+            let component = self.styling(id, path);
             let next = styles.isolation.len() as u32;
             let scope = *scope_of_path.entry(component.path.clone()).or_insert(next);
             if scope == next {
@@ -481,6 +481,11 @@ impl Simulator {
     /// `externalClasses` and `virtualHost`. None for the page itself or an unknown id.
     pub fn component_styling(&mut self, id: u32) -> Option<ComponentStyling> {
         let path = self.stack.last()?.components.values().find(|c| c.id == id)?.path.clone();
+        Some(self.styling(id, path))
+    }
+
+    /// How instance `id` of the component at `path` is styled.
+    fn styling(&mut self, id: u32, path: String) -> ComponentStyling {
         let options = self.app.component_options(id);
         let from_json = self.package.components.get(&path).and_then(|u| u.config.style_isolation.clone());
         let named = options.get("styleIsolation").and_then(Json::as_str).map(str::to_string).or(from_json);
@@ -492,7 +497,7 @@ impl Simulator {
         };
         let external_classes = self.app.external_classes(id);
         let virtual_host = options.get("virtualHost").and_then(Json::as_bool) == Some(true);
-        Some(ComponentStyling { path, isolation, external_classes, virtual_host })
+        ComponentStyling { path, isolation, external_classes, virtual_host }
     }
 
     /// A stylesheet, loaded once per screen; its problems join the diagnostics.
