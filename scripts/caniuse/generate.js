@@ -15,6 +15,7 @@
 //   versions along its path; an attribute or option with no version of its own takes its
 //   component's (the file's conventions say so).
 // - miniprogram-versions: the versions users run, with the share of users on each.
+// - app-json.tsv: app.json keys with the base library that introduced them, from the docs.
 'use strict'
 const fs = require('fs')
 const path = require('path')
@@ -187,10 +188,18 @@ for (const [name, component] of Object.entries(components.components)) {
   }
 }
 
+// app.json (and page .json window) keys, from the docs table copied in app-json.tsv.
+const config = new Map()
+for (const line of fs.readFileSync(path.join(__dirname, 'app-json.tsv'), 'utf8').split('\n')) {
+  if (!line || line.startsWith('#')) continue
+  const [key, version] = line.split('\t')
+  config.set(key, version)
+}
+
 // The versions: every version the sources name, with the share of users where known.
 const shares = require('miniprogram-versions').versions
 const versions = new Map(shares.map((v) => [v.sdkVer, v.percentage]))
-for (const v of [...schemas.values(), ...deprecated.values(), '1.0.0']) if (!versions.has(v)) versions.set(v, undefined)
+for (const v of [...schemas.values(), ...deprecated.values(), ...config.values(), '1.0.0']) if (!versions.has(v)) versions.set(v, undefined)
 const sorted = [...versions.keys()].sort(compare)
 
 const pkg = (name) => require(`${name}/package.json`).version
@@ -203,6 +212,8 @@ out.push('@schemas\tschema, tab, the version that introduced it')
 for (const s of [...schemas.keys()].sort()) out.push(`${s}\t${schemas.get(s)}`)
 out.push('@deprecated\tschema, tab, the version that deprecated it')
 for (const s of [...deprecated.keys()].sort()) out.push(`${s}\t${deprecated.get(s)}`)
+out.push('@config\tapp.json key path (window.* also for page .json), tab, the version that introduced it')
+for (const k of [...config.keys()].sort()) out.push(`${k}\t${config.get(k)}`)
 const data = path.join(repo, 'crates', 'caniuse', 'data', 'caniuse.txt')
 fs.mkdirSync(path.dirname(data), { recursive: true })
 fs.writeFileSync(data, out.join('\n') + '\n')

@@ -42,6 +42,8 @@ pub struct Database {
     releases: Vec<Release>,
     since: HashMap<&'static str, Version>,
     deprecated: HashMap<&'static str, Version>,
+    /// app.json key paths (`darkmode`, `window.restartStrategy`, `tabBar.custom`).
+    config: HashMap<&'static str, Version>,
     /// The generator's source line (package versions).
     pub sources: &'static str,
     /// Component attributes by (tag, name squashed): see [`Database::element`].
@@ -66,7 +68,7 @@ impl Database {
     }
 
     fn parse(text: &'static str) -> Database {
-        let mut db = Database { releases: Vec::new(), since: HashMap::new(), deprecated: HashMap::new(), sources: "", attributes: OnceLock::new() };
+        let mut db = Database { releases: Vec::new(), since: HashMap::new(), deprecated: HashMap::new(), config: HashMap::new(), sources: "", attributes: OnceLock::new() };
         let mut section = "";
         for line in text.lines() {
             if let Some(sources) = line.strip_prefix("# sources: ") {
@@ -82,6 +84,7 @@ impl Database {
                     "versions" => db.releases.push(Release { version: Version::parse(first).unwrap_or_else(bad), share: second.and_then(|s| s.parse().ok()) }),
                     "schemas" => drop(db.since.insert(first, second.and_then(Version::parse).unwrap_or_else(bad))),
                     "deprecated" => drop(db.deprecated.insert(first, second.and_then(Version::parse).unwrap_or_else(bad))),
+                    "config" => drop(db.config.insert(first, second.and_then(Version::parse).unwrap_or_else(bad))),
                     _ => drop(bad()),
                 }
             }
@@ -133,6 +136,12 @@ impl Database {
             used.extend(value.and_then(|v| self.entry(&format!("{schema}.{v}"))));
         }
         used
+    }
+
+    /// The base library that introduced an app.json key path (`darkmode`,
+    /// `window.pageOrientation.landscape`, `tabBar.custom`), if the docs give one.
+    pub fn config(&self, key: &str) -> Option<(&'static str, Version)> {
+        self.config.get_key_value(key).map(|(k, v)| (*k, *v))
     }
 
     /// The version that deprecated `schema`, if one did.

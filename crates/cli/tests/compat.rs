@@ -1,5 +1,6 @@
-//! `wxemu compat` on sample-apps/compat: every use of a feature newer than 1.0.0 with its
-//! place, version and guard; `--min` fails on unguarded uses a version lacks.
+//! `wxemu compat` on sample-apps/compat: every use of a feature newer than 1.0.0 (scripts,
+//! templates, app.json and page .json) with its place, version and guard; `--min` fails on
+//! unguarded uses a version lacks.
 
 use std::path::Path;
 use std::process::Command;
@@ -24,10 +25,13 @@ fn the_compat_sample_reports_its_uses_with_versions_and_guards() {
     assert_eq!(
         found,
         [
+            "app.json:3:129 window.restartStrategy 2.8.0 -",
+            "app.json:4:3 lazyCodeLoading 2.11.1 -",
             "pages/index/index.js:8:19 canIUse 1.1.1 -",
             "pages/index/index.js:9:15 canIUse 1.1.1 -",
             "pages/index/index.js:17:5 showShareImageMenu 2.14.3 -",
             "pages/index/index.js:17:29 showShareImageMenu.object.path 2.14.3 -",
+            "pages/index/index.json:1:3 window.initialRenderingCache 2.11.1 -",
             "pages/index/index.wxml:3:1 root-portal 2.25.2 wx:if",
             "pages/index/index.wxml:5:1 input.type.nickname 2.21.2 -",
             "pages/index/index.wxml:6:1 button.bindchooseavatar 2.21.2 -",
@@ -38,14 +42,14 @@ fn the_compat_sample_reports_its_uses_with_versions_and_guards() {
     // `if (wx.getWindowInfo)`-style checks are guards, not uses; the guarded root-portal does
     // not raise the lowest version.
     assert_eq!(report["lowest"], "2.21.2");
-    assert_eq!(report["files"], 3);
+    assert_eq!(report["files"], 3, "scripts and templates read");
 }
 
 #[test]
 fn min_fails_when_an_unguarded_use_needs_more() {
     let (code, out) = compat(&["--min", "2.10.0"]);
     assert_eq!(code, Some(1), "{out}");
-    assert!(out.contains("--min 2.10.0: 5 unguarded uses need a newer base library:"), "{out}");
+    assert!(out.contains("--min 2.10.0: 7 unguarded uses need a newer base library:"), "{out}");
     assert!(out.contains("pages/index/index.js:17:5  showShareImageMenu needs 2.14.3"), "{out}");
     let (code, out) = compat(&["--min", "2.21.2"]);
     assert_eq!(code, Some(0), "{out}");

@@ -1,7 +1,8 @@
 //! `wxemu compat`: the base-library features a package uses, found by reading it rather than
 //! running it — `wx` members, the option keys and string values passed to them in scripts;
-//! built-in components, attributes and option values in templates — each with the version
-//! that introduced it, the guard around it, and the share of users on older versions.
+//! built-in components, attributes and option values in templates; app.json and page .json
+//! keys — each with the version that introduced it, the guard around it, and the share of
+//! users on older versions.
 
 mod report;
 
@@ -37,6 +38,7 @@ pub struct Report {
 /// miniprogram_npm, which are other people's code).
 pub fn scan(package: &Package) -> Report {
     let mut report = Report::default();
+    config(package, &mut report);
     let mut files = Vec::new();
     package_files(&package.root, "", &mut files);
     files.sort();
@@ -51,6 +53,39 @@ pub fn scan(package: &Package) -> Report {
     }
     report.findings.sort_by(|a, b| (&a.file, a.pos.line, a.pos.col, a.schema).cmp(&(&b.file, b.pos.line, b.pos.col, b.schema)));
     report
+}
+
+/// The app.json keys (top level, `window`, `tabBar.custom`) and page .json keys (the page's
+/// window settings) the docs give a base-library version for.
+fn config(package: &Package, report: &mut Report) {
+    let db = Database::get();
+    let read = |path: &str| package.read(path).and_then(|text| wxemu_package::json::JsonFile::parse(path, text).ok());
+    let mut add = |file: &wxemu_package::json::JsonFile, key: &str, at: usize, found: Option<(&'static str, Version)>| {
+        if let Some((schema, since)) = found {
+            report.findings.push(Finding { file: file.path.clone(), pos: file.key_pos(key, at).0, schema, since, guard: None });
+        }
+    };
+    // A window setting, with its value where the docs version single values.
+    let window = |key: &str, value: &serde_json::Value| {
+        let path = format!("window.{key}");
+        value.as_str().and_then(|v| db.config(&format!("{path}.{v}"))).or_else(|| db.config(&path))
+    };
+    if let Some(app) = read("app.json") {
+        for (key, value) in &app.value {
+            add(&app, key, 0, db.config(key));
+            let object = value.as_object().into_iter().flatten();
+            match key.as_str() {
+                "window" => object.for_each(|(k, v)| add(&app, k, app.key_pos(key, 0).1, window(k, v))),
+                "tabBar" => object.filter(|(_, v)| v.as_bool() == Some(true)).for_each(|(k, _)| add(&app, k, app.key_pos(key, 0).1, db.config(&format!("tabBar.{k}")))),
+                _ => {}
+            }
+        }
+    }
+    for route in package.pages.keys() {
+        if let Some(page) = read(&format!("{route}.json")) {
+            page.value.iter().for_each(|(k, v)| add(&page, k, 0, window(k, v)));
+        }
+    }
 }
 
 /// Root-relative paths of the .js and .wxml files under `dir`.
