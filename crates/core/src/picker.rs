@@ -128,6 +128,17 @@ impl Wheels {
         }
     }
 
+    /// The columns for the rows `selected`, which are made to fit them: one per column, each
+    /// within its column (a shorter month takes the day down to its last).
+    fn fit(&self, picker: &Element, selected: &mut Vec<usize>) -> Vec<Vec<String>> {
+        let columns = self.columns(picker, selected);
+        selected.resize(columns.len(), 0);
+        for (row, rows) in selected.iter_mut().zip(&columns) {
+            *row = (*row).min(rows.len().saturating_sub(1));
+        }
+        columns
+    }
+
     /// The row chosen in each column for the picker's `value`.
     fn selection(&self, picker: &Element) -> Vec<usize> {
         let value = attr(picker, "value");
@@ -186,11 +197,7 @@ impl Simulator {
     pub(crate) fn open_picker(&mut self, path: &[usize], picker: &Element) -> Result<(), String> {
         let wheels = Wheels::of(picker)?;
         let mut selected = wheels.selection(picker);
-        let columns = wheels.columns(picker, &selected);
-        selected.resize(columns.len(), 0);
-        for (row, rows) in selected.iter_mut().zip(&columns) {
-            *row = (*row).min(rows.len().saturating_sub(1));
-        }
+        let columns = wheels.fit(picker, &mut selected);
         let header = text(picker, "headerText");
         self.prompts.picker = Some(Picking { path: path.to_vec(), wheels, prompt: Prompt::Picker { header, columns, selected } });
         Ok(())
@@ -208,10 +215,7 @@ impl Simulator {
         selected[column] = row;
         let page = self.stack.last().ok_or("no page is open")?;
         let picker = element_at(&page.tree, &picking.path).ok_or("the picker is gone from the page")?.clone();
-        *columns = picking.wheels.columns(&picker, selected);
-        for (row, rows) in selected.iter_mut().zip(columns.iter()) {
-            *row = (*row).min(rows.len().saturating_sub(1));
-        }
+        *columns = picking.wheels.fit(&picker, selected);
         let path = picking.path.clone();
         let multi = matches!(picking.wheels, Wheels::Range { multi: true });
         self.prompts.picker = Some(picking);

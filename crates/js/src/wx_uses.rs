@@ -85,8 +85,8 @@ impl Finder<'_> {
         }
     }
 
-    /// The guards a test gives the branch it protects, and the test visited for the uses
-    /// inside it (a bare `wx.x` in a test is the check itself, not a use).
+    /// The guards a test gives the branch it protects, visiting the test for the uses inside
+    /// it (a bare `wx.x` in a test is the check itself, not a use).
     fn test(&mut self, test: &Expression) -> Vec<String> {
         let mut found = Vec::new();
         self.collect_guards(test, &mut found);
