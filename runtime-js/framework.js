@@ -57,10 +57,21 @@
     throw new Error('not supported by wxemu yet: plugins (requirePlugin("' + name + '"))');
   };
 
-  // ---- wx: the router, prompt and bar APIs; every other member fails loudly until the API issue
+  // ---- wx: the router, prompt, bar and system-information APIs; every other member fails loudly
 
   var apiCalls = {};
   var nextApiCall = 1;
+
+  // Whether base library `version` (x.y.z) is at least `wanted`.
+  function sdkAtLeast(wanted) {
+    var have = __wxemuSdk.split('.').map(Number);
+    var want = wanted.split('.').map(Number);
+    for (var i = 0; i < 3; i++) if (have[i] !== want[i]) return have[i] > want[i];
+    return true;
+  }
+
+  // Asynchronous APIs return a Promise when given no callback from base library 2.10.2.
+  var promises = sdkAtLeast('2.10.2');
 
   // The platform's convention for asynchronous APIs: success / fail / complete callbacks,
   // or a Promise when none is given. The host answers with __wxemu.apiResult.
@@ -68,9 +79,9 @@
     var o = options || {};
     var id = nextApiCall++;
     var usesCallbacks = typeof o.success === 'function' || typeof o.fail === 'function' || typeof o.complete === 'function';
-    var promise = null;
+    var promise;
     var entry = { name: name, options: o };
-    if (!usesCallbacks) {
+    if (!usesCallbacks && promises) {
       promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
     }
     apiCalls[id] = entry;
@@ -188,6 +199,38 @@
     }
   };
 
+  // A synchronous API the host carries out: its result, or the platform's Error.
+  function syncApi(name, options) {
+    var answer = JSON.parse(__wxemuCall(name, JSON.stringify(options || {})));
+    if (answer.unsupported) throw new Error('not supported by wxemu yet: wx.' + name);
+    if (answer.fail !== undefined) throw new Error(name + ':fail ' + answer.fail);
+    return answer.ok;
+  }
+
+  // The system-information family (the host answers with the fields of the app's base
+  // library).
+  ['getSystemInfoSync', 'getWindowInfo', 'getDeviceInfo', 'getAppBaseInfo', 'getSystemSetting',
+    'getAppAuthorizeSetting', 'getMenuButtonBoundingClientRect'].forEach(function (name) {
+    wxApi[name] = function () { return syncApi(name); };
+  });
+  ['getSystemInfo', 'getSystemInfoAsync'].forEach(function (name) {
+    wxApi[name] = function (o) { return asyncApi(name, o, {}); };
+  });
+
+  // App-wide events with wx.onX / wx.offX listeners; the host fires them with
+  // __wxemu.appEvent(name, payload).
+  var appListeners = {};
+  function listenerApi(event) {
+    wxApi['on' + event] = function (listener) {
+      if (typeof listener !== 'function') throw new TypeError('wx.on' + event + ': the listener should be a Function');
+      (appListeners[event] = appListeners[event] || []).push(listener);
+    };
+    wxApi['off' + event] = function (listener) {
+      appListeners[event] = listener === undefined ? [] : (appListeners[event] || []).filter(function (l) { return l !== listener; });
+    };
+  }
+  listenerApi('ThemeChange');
+
   // wx.canIUse: the base library the app runs on (--sdk) against the availability database.
   wxApi.canIUse = function (schema) {
     if (typeof schema !== 'string') throw new TypeError('wx.canIUse: the schema should be a String');
@@ -195,12 +238,14 @@
   };
 
   // wx has the members its base library has, as on a client of that version (so
-  // `if (wx.getWindowInfo)` takes the fallback on an old one); calling one the version has
-  // that wxemu does not carry out fails loudly.
+  // `if (wx.getWindowInfo)` takes the fallback on an old one). Calling one the version has
+  // that wxemu does not carry out fails loudly: an asynchronous API with the platform's
+  // fail ("<name>:fail not supported by wxemu yet"), any other by throwing.
   global.wx = new Proxy(wxApi, {
     get: function (target, key) {
       if (typeof key !== 'string' || !__wxemuCanIUse(key)) return undefined;
       if (target.hasOwnProperty(key)) return target[key];
+      if (__wxemuCanIUse(key + '.object.success')) return function (o) { return asyncApi(key, o, {}); };
       return function () { throw new Error('not supported by wxemu yet: wx.' + key); };
     },
     has: function (target, key) {
@@ -631,6 +676,10 @@
     hasApp: function () { return appInstance !== null; },
     appLifecycle: function (name, arg) {
       invoke(appInstance, name, arg === undefined ? [] : [arg], 'App.' + name);
+    },
+    // An app-wide event (`ThemeChange`, …): the wx.onX listeners, in the order they were added.
+    appEvent: function (event, payload) {
+      (appListeners[event] || []).slice().forEach(function (listener) { run(listener, undefined, [payload], 'wx.on' + event + ' listener'); });
     },
     createPage: function (route, query, channel) {
       var page = createPage(route, query);

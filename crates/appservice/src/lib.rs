@@ -6,4 +6,5 @@
 
 mod service;
 
-pub use service::{AppService, ComponentEvent, HandlerCall, ViewQueries, Message, ScriptFailure};
+pub use service::{AppService, ComponentEvent, HandlerCall, Message, ScriptFailure, SharedHost, ViewQueries};
+pub use wxemu_wx as wx;

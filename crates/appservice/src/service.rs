@@ -5,10 +5,12 @@
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wxemu_js::boa_engine::property::Attribute;
 use wxemu_js::boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction, Source};
 use wxemu_js::{describe, install_modules, require, take_unhandled_rejections};
 use wxemu_package::resolve::script_candidates;
-use wxemu_caniuse::{Database, Version};
+use wxemu_caniuse::Database;
+use wxemu_wx::{Failure, Host};
 use wxemu_package::{Diagnostic, Package, Pos};
 
 const FRAMEWORK_JS: &str = include_str!("../../../runtime-js/framework.js");
@@ -78,9 +80,9 @@ pub trait ViewQueries {
 /// The view queries installed in the context.
 struct View(Rc<dyn ViewQueries>);
 
-/// The base-library version the app runs on.
-#[derive(Clone, Copy)]
-struct Sdk(Version);
+/// The host services the app's `wx` calls reach (shared with the Simulator, which keeps
+/// them up to date: the current page's window, the theme).
+pub type SharedHost = Rc<RefCell<Host>>;
 
 /// The logic layer of one running app.
 pub struct AppService {
@@ -94,15 +96,16 @@ fn resolve_script(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Opti
 }
 
 impl AppService {
-    /// Starts the logic layer on base library `sdk`: the framework (whose `wx` has the
+    /// Starts the logic layer on the host's base library: the framework (whose `wx` has the
     /// members that version has), then app.js (which calls `App()`).
-    pub fn start(package: &Package, sdk: Version) -> Result<AppService, Diagnostic> {
+    pub fn start(package: &Package, host: SharedHost) -> Result<AppService, Diagnostic> {
+        let sdk = host.borrow().system.sdk;
         let root = package.root.clone();
         let mut context = wxemu_js::new_context(LOOP_LIMIT);
         install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());
-        context.insert_data(Sdk(sdk));
+        context.insert_data(host);
         for (name, f) in [
             ("__wxemuPost", post as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>),
             ("__wxemuTriggerEvent", trigger_event),
@@ -110,9 +113,12 @@ impl AppService {
             ("__wxemuOwnerOf", owner_component),
             ("__wxemuAncestors", ancestors),
             ("__wxemuCanIUse", can_i_use),
+            ("__wxemuCall", call_host),
         ] {
             context.register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f)).expect("fresh context accepts globals");
         }
+        let sdk_name = JsString::from(sdk.to_string().as_str());
+        context.register_global_property(JsString::from("__wxemuSdk"), sdk_name, Attribute::empty()).expect("fresh context accepts globals");
         context.eval(Source::from_bytes(FRAMEWORK_JS)).expect("runtime-js/framework.js is valid JavaScript");
         let mut service = AppService { context, outbox };
         if package.read("app.js").is_none() {
@@ -209,6 +215,24 @@ impl AppService {
     /// An App lifecycle: `onLaunch`/`onShow` take the launch options, `onHide` none.
     pub fn app_lifecycle(&mut self, name: &str, arg: Option<Value>) {
         self.call("__wxemu.appLifecycle", &[Value::from(name), arg.unwrap_or(Value::Null)]);
+    }
+
+    /// Calls `function` — JavaScript source of a function, e.g. `() => wx.getSystemInfoSync()`
+    /// — in the app's context with `args`, returning its result as JSON (what
+    /// `JSON.stringify` keeps; `null` for `undefined`). A thrown error is returned as its
+    /// message; Promise reactions it queued have run when it returns.
+    pub fn evaluate(&mut self, function: &str, args: &[Value]) -> Result<Value, String> {
+        let result = self.call_json(&format!("({function})"), args).map_err(|d| d.message);
+        if let Err(e) = self.context.run_jobs() {
+            self.report_error(&e);
+        }
+        self.report_unhandled_rejections();
+        result
+    }
+
+    /// An app-wide event (`ThemeChange`, …) to the `wx.onX` listeners.
+    pub fn app_event(&mut self, event: &str, payload: Value) {
+        self.call("__wxemu.appEvent", &[Value::from(event), payload]);
     }
 
     /// Runs the script of a page or component (`path` without `.js`) once, binding its
@@ -365,8 +389,26 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
 /// `__wxemuCanIUse(schema)`: whether the base library the app runs on has `schema`.
 fn can_i_use(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let schema = args.first().cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
-    let sdk = context.get_data::<Sdk>().expect("installed at start").0;
+    let sdk = context.get_data::<SharedHost>().expect("installed at start").borrow().system.sdk;
     Ok(JsValue::from(Database::get().can_i_use(&schema, sdk)))
+}
+
+/// `__wxemuCall(api, json)`: a synchronous `wx` call carried out by the host, answered as
+/// JSON `{"ok": result}`, `{"fail": reason}` or `{"unsupported": true}`.
+fn call_host(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let api = args.first().cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
+    let text = args.get(1).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
+    let options = match serde_json::from_str(&text) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    let host = context.get_data::<SharedHost>().expect("installed at start").clone();
+    let answer = match host.borrow_mut().call(&api, &options) {
+        Ok(result) => serde_json::json!({ "ok": result }),
+        Err(Failure::Fail(reason)) => serde_json::json!({ "fail": reason }),
+        Err(Failure::Unsupported) => serde_json::json!({ "unsupported": true }),
+    };
+    Ok(JsValue::from(JsString::from(answer.to_string().as_str())))
 }
 
 /// `__wxemuTriggerEvent(json)`: the handlers a component event reaches, as a JSON list of

@@ -3,7 +3,10 @@
 
 use serde_json::{json, Map, Value};
 use std::path::Path;
-use wxemu_appservice::{AppService, Message};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wxemu_appservice::wx::{Host, Profile, System};
+use wxemu_appservice::{AppService, Message, SharedHost};
 use wxemu_caniuse::{Database, Version};
 use wxemu_package::Package;
 
@@ -22,8 +25,13 @@ fn package(files: &[(&str, &str)]) -> Package {
     Package::load(Path::new(&dir))
 }
 
+/// Host services for an iPhone 6 on base library `sdk`.
+fn host(sdk: Version) -> SharedHost {
+    Rc::new(RefCell::new(Host::new(System::new(Profile::IPHONE_6, sdk))))
+}
+
 fn start(files: &[(&str, &str)]) -> AppService {
-    AppService::start(&package(files), Database::get().newest()).unwrap()
+    AppService::start(&package(files), host(Database::get().newest())).unwrap()
 }
 
 /// Starts an app with `app_js` and pages/a/a.js = `page_js`, and creates that page.
@@ -144,9 +152,9 @@ fn globals_match_the_platform() {
 
 #[test]
 fn a_missing_app_js_or_app_call_is_a_diagnostic() {
-    let err = AppService::start(&package(&[("pages/a/a.js", "Page({})")]), Database::get().newest()).err().unwrap();
+    let err = AppService::start(&package(&[("pages/a/a.js", "Page({})")]), host(Database::get().newest())).err().unwrap();
     assert!(err.to_string().starts_with("app.js:1:1: error: the app has no app.js"), "{err}");
-    let err = AppService::start(&package(&[("app.js", "var x = 1")]), Database::get().newest()).err().unwrap();
+    let err = AppService::start(&package(&[("app.js", "var x = 1")]), host(Database::get().newest())).err().unwrap();
     assert!(err.to_string().contains("app.js did not call App()"), "{err}");
 }
 
@@ -187,19 +195,22 @@ fn page_scripts_require_modules_and_errors_name_the_module() {
 }
 
 #[test]
-fn the_wx_api_is_loudly_not_there_yet() {
-    let (mut app, id) = start_page("App({})", "Page({ onLoad() { wx.request({ url: 'https://example.com' }) } })");
+fn wx_apis_the_framework_does_not_carry_out_go_to_the_host_or_throw() {
+    let (mut app, id) = start_page("App({})", "Page({ onLoad() { wx.startBeaconDiscovery({ uuids: [] }) }, onShow() { wx.getNFCAdapter() } })");
     app.page_lifecycle(id, "onLoad", None);
     let messages = app.take_messages();
-    assert!(matches!(&messages[0], Message::Error(f) if f.message.contains("not supported by wxemu yet: wx.request")), "{messages:?}");
+    assert!(matches!(&messages[..], [Message::Api { api, .. }] if api == "startBeaconDiscovery"), "an asynchronous API is the host's to answer: {messages:?}");
+    app.page_lifecycle(id, "onShow", None);
+    let messages = app.take_messages();
+    assert!(matches!(&messages[0], Message::Error(f) if f.message.contains("not supported by wxemu yet: wx.getNFCAdapter")), "{messages:?}");
 }
 
 #[test]
 fn wx_has_the_members_of_its_base_library_and_can_i_use_answers_for_it() {
     let script = "App({ onLaunch() { console.log(typeof wx.getWindowInfo, 'getWindowInfo' in wx, typeof wx.canIUse === 'function' && wx.canIUse('getSystemInfoSync.return.safeArea.left'), wx.canIUse('button.open-type.contact'), wx.noSuchApi) } })";
-    let mut old = AppService::start(&package(&[("app.js", script)]), Version(2, 6, 0)).unwrap();
+    let mut old = AppService::start(&package(&[("app.js", script)]), host(Version(2, 6, 0))).unwrap();
     old.app_lifecycle("onLaunch", None);
-    let mut new = AppService::start(&package(&[("app.js", script)]), Database::get().newest()).unwrap();
+    let mut new = AppService::start(&package(&[("app.js", script)]), host(Database::get().newest())).unwrap();
     new.app_lifecycle("onLaunch", None);
     let logged = |app: &mut AppService| app.take_messages().into_iter().find_map(|m| match m {
         Message::Log { text, .. } => Some(text),
@@ -207,7 +218,7 @@ fn wx_has_the_members_of_its_base_library_and_can_i_use_answers_for_it() {
     });
     assert_eq!(logged(&mut old).as_deref(), Some("undefined false false true undefined"));
     assert_eq!(logged(&mut new).as_deref(), Some("function true true true undefined"));
-    let mut oldest = AppService::start(&package(&[("app.js", "App({ onLaunch() { console.log(typeof wx.canIUse) } })")]), Version(1, 0, 0)).unwrap();
+    let mut oldest = AppService::start(&package(&[("app.js", "App({ onLaunch() { console.log(typeof wx.canIUse) } })")]), host(Version(1, 0, 0))).unwrap();
     oldest.app_lifecycle("onLaunch", None);
     assert_eq!(logged(&mut oldest).as_deref(), Some("undefined"), "canIUse came with 1.1.1");
 }
@@ -244,7 +255,7 @@ fn wx_can_i_use_answers_the_sampled_schemas_on_either_side_of_their_version() {
     for (version, schemas) in by_version.into_iter().filter(|(v, _)| *v >= Version(1, 1, 1)) {
         let list = serde_json::to_string(&schemas.iter().map(|(s, _)| s).collect::<Vec<_>>()).unwrap();
         let script = format!("App({{ onLaunch() {{ console.log(JSON.stringify({list}.map(function (s) {{ return wx.canIUse(s) }}))) }} }})");
-        let mut app = AppService::start(&package(&[("app.js", &script)]), version).unwrap();
+        let mut app = AppService::start(&package(&[("app.js", &script)]), host(version)).unwrap();
         app.app_lifecycle("onLaunch", None);
         let answers = app.take_messages().into_iter().find_map(|m| match m {
             Message::Log { text, .. } => Some(text),

@@ -78,9 +78,9 @@ pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--layout`: each element's border box on an iPhone 6 screen.
+/// `--layout`: each element's border box on the device's screen.
 fn add_boxes(sim: &mut Simulator, fonts: &[PathBuf], json: &mut Json) -> anyhow::Result<()> {
-    sim.attach_screen(crate::shot::screen(fonts, wxemu_wxss::Device::IPHONE_6)?);
+    sim.attach_screen(crate::shot::screen(fonts)?);
     for (path, b) in sim.element_boxes().map_err(anyhow::Error::msg)? {
         let mut node = &mut *json;
         for (depth, index) in path.iter().enumerate() {

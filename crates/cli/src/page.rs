@@ -3,10 +3,11 @@
 use anyhow::bail;
 use clap::Args;
 use std::path::{Path, PathBuf};
-use wxemu_core::{LaunchOptions, Simulator, Version};
+use wxemu_core::{LaunchOptions, Profile, Simulator, Version};
 use wxemu_package::Diagnostic;
 
-/// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS] [--sdk VERSION]`.
+/// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS] [--sdk VERSION] [--device NAME]
+/// [--theme light|dark]`.
 #[derive(Args)]
 pub struct PageArgs {
     /// The project folder (with project.config.json or app.json).
@@ -24,6 +25,28 @@ pub struct PageArgs {
     /// libVersion, else the newest known): `wx` has only that version's members.
     #[arg(long, value_parser = wxemu_caniuse::released)]
     pub sdk: Option<Version>,
+    /// The phone, by its DevTools name or a short one: "iPhone 6" (default), "iPhone 6 Plus",
+    /// "iPhone X", "iPhone 12", "iPhone 14 Pro", "iPhone 14 Pro Max", "iPhone 15 Pro Max",
+    /// "iPad" or "Pixel 5" ("Android").
+    #[arg(long, default_value = "iPhone 6", value_parser = device)]
+    pub device: Profile,
+    /// The system theme (`prefers-color-scheme`, `theme` in the system information).
+    #[arg(long, value_enum, default_value_t = Theme::Light)]
+    pub theme: Theme,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// A device by name, or an error listing the known ones.
+fn device(name: &str) -> Result<Profile, String> {
+    Profile::named(name).ok_or_else(|| {
+        let known: Vec<&str> = Profile::KNOWN.iter().map(|p| p.name).collect();
+        format!("unknown device `{name}`; known devices: {}", known.join(", "))
+    })
 }
 
 fn parse_query(s: &str) -> Result<(String, String), String> {
@@ -46,6 +69,8 @@ pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator>
         query: args.query.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect(),
         scene: None,
         sdk: args.sdk,
+        device: Some(args.device),
+        dark: args.theme == Theme::Dark,
     };
     let mut sim = Simulator::launch(project, options)?;
     sim.advance(args.advance);

@@ -27,10 +27,11 @@ fn the_compat_sample_reports_its_uses_with_versions_and_guards() {
         [
             "app.json:3:129 window.restartStrategy 2.8.0 -",
             "app.json:4:3 lazyCodeLoading 2.11.1 -",
-            "pages/index/index.js:8:19 canIUse 1.1.1 -",
-            "pages/index/index.js:9:15 canIUse 1.1.1 -",
-            "pages/index/index.js:17:5 showShareImageMenu 2.14.3 -",
-            "pages/index/index.js:17:29 showShareImageMenu.object.path 2.14.3 -",
+            "pages/index/index.js:5:37 getWindowInfo 2.20.1 getWindowInfo",
+            "pages/index/index.js:11:19 canIUse 1.1.1 -",
+            "pages/index/index.js:12:15 canIUse 1.1.1 -",
+            "pages/index/index.js:20:5 showShareImageMenu 2.14.3 -",
+            "pages/index/index.js:20:29 showShareImageMenu.object.path 2.14.3 -",
             "pages/index/index.json:1:3 window.initialRenderingCache 2.11.1 -",
             "pages/index/index.wxml:3:1 root-portal 2.25.2 wx:if",
             "pages/index/index.wxml:5:1 input.type.nickname 2.21.2 -",
@@ -50,7 +51,7 @@ fn min_fails_when_an_unguarded_use_needs_more() {
     let (code, out) = compat(&["--min", "2.10.0"]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("--min 2.10.0: 7 unguarded uses need a newer base library:"), "{out}");
-    assert!(out.contains("pages/index/index.js:17:5  showShareImageMenu needs 2.14.3"), "{out}");
+    assert!(out.contains("pages/index/index.js:20:5  showShareImageMenu needs 2.14.3"), "{out}");
     let (code, out) = compat(&["--min", "2.21.2"]);
     assert_eq!(code, Some(0), "{out}");
     let (code, _) = compat(&["--min", "2.21.99"]);

@@ -20,11 +20,14 @@ fn the_picture_has_the_devices_size_in_device_pixels() {
     let (ok, size, stderr) = shot(&["--device", "iphone-x", "--theme", "dark"]);
     assert!(ok, "{stderr}");
     assert_eq!(size, Some((1125, 2436)), "375×812 at 3x");
+    let (ok, size, stderr) = shot(&["--device", "Android"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(size, Some((1081, 2341)), "Pixel 5: 393×851 at 2.75x, rounded up");
 }
 
 #[test]
 fn an_unknown_device_is_refused_with_the_known_ones() {
     let (ok, _, stderr) = shot(&["--device", "Nokia 3310"]);
     assert!(!ok);
-    assert!(stderr.contains("unknown device `Nokia 3310`; known devices: iPhone 6, iPhone 6 Plus, iPhone X"), "{stderr}");
+    assert!(stderr.contains("unknown device `Nokia 3310`; known devices: iPhone 6/7/8, iPhone 6/7/8 Plus, iPhone X, "), "{stderr}");
 }

@@ -8,14 +8,13 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use wxemu_core::{LaunchOptions, Screen, Simulator};
 use wxemu_view::fonts::Fonts;
-use wxemu_wxss::Device;
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
 }
 
 fn screen() -> Screen {
-    Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts-noto-cjk is installed"))
+    Screen::new(Fonts::load_default().expect("fonts-noto-cjk is installed"))
 }
 
 fn repaint_todo(c: &mut Criterion) {

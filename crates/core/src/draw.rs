@@ -1,7 +1,7 @@
 //! Drawing the current page with the client's chrome: the page's stylesheets by scope (app,
 //! page, each component), styles → layout → display list.
 
-use crate::Simulator;
+use crate::{Platform, Simulator};
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -17,9 +17,9 @@ use wxemu_view::styled::PageStyles;
 use wxemu_package::Diagnostic;
 use wxemu_wxss::{Device, FontFace, Isolation, Sheet};
 
-/// The screen pages are drawn on: device, fonts, and stylesheets loaded so far.
+/// The screen pages are drawn on (the simulator's device's): fonts, and the stylesheets and
+/// images loaded so far.
 pub struct Screen {
-    pub device: Device,
     pub fonts: Fonts,
     sheets: HashMap<String, Rc<Sheet>>,
     images: HashMap<String, Option<Arc<Pixmap>>>,
@@ -28,8 +28,8 @@ pub struct Screen {
 }
 
 impl Screen {
-    pub fn new(device: Device, fonts: Fonts) -> Screen {
-        Screen { device, fonts, sheets: HashMap::new(), images: HashMap::new(), last: None }
+    pub fn new(fonts: Fonts) -> Screen {
+        Screen { fonts, sheets: HashMap::new(), images: HashMap::new(), last: None }
     }
 
     /// Forgets the stylesheets, images and the frame kept so far: the next drawing reads,
@@ -48,6 +48,19 @@ impl Screen {
             wxemu_view::layout::recycle(last.layout, &mut self.fonts);
         }
     }
+}
+
+/// Where a page sits on the screen, in CSS px.
+pub(crate) struct PageArea {
+    pub top: f32,
+    pub height: f32,
+    /// The client draws its tab bar below it.
+    pub tab_bar: bool,
+}
+
+/// The window configuration asks for no navigation bar (`navigationStyle: custom`).
+fn custom_navigation(window: &Map<String, Json>) -> bool {
+    window.get("navigationStyle").and_then(Json::as_str) == Some("custom")
 }
 
 /// How a custom component's elements are styled (see [`Simulator::component_styling`]).
@@ -201,8 +214,32 @@ impl Simulator {
         Ok(result)
     }
 
+    /// The screen as styles see it: the device's size, pixel ratio and system bars.
+    pub fn styling_device(&self) -> Device {
+        let p = self.device();
+        Device {
+            width: p.width as f32,
+            height: p.height as f32,
+            dpr: p.pixel_ratio as f32,
+            ios: p.platform == Platform::Ios,
+            status_bar: p.status_bar as f32,
+            safe_bottom: p.safe_bottom as f32,
+        }
+    }
+
+    /// Where `route`'s page sits on the screen: below the navigation bar (unless the page
+    /// draws its own) and above the client's tab bar (on its tab pages).
+    pub(crate) fn page_area(&self, route: &str) -> PageArea {
+        let device = self.styling_device();
+        let top = if custom_navigation(&self.window_config(route)) { 0.0 } else { device.status_bar + chrome::NAVIGATION_BAR };
+        // A custom tab bar is a component in the page's tree.
+        let tab_bar = self.is_tab(route) && self.package.custom_tab_bar().is_none();
+        let height = device.height - top - if tab_bar { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
+        PageArea { top, height, tab_bar }
+    }
+
     fn frame(&mut self, screen: &mut Screen, inline: InlineBoxes) -> Option<Frame> {
-        let device = screen.device;
+        let device = self.styling_device();
         let hover = self.hovered();
         let mut styles = self.page_styles(screen);
         styles.hover = hover.iter().cloned().collect();
@@ -213,7 +250,7 @@ impl Simulator {
             title: window.get("navigationBarTitleText").and_then(Json::as_str).unwrap_or("").to_string(),
             background: color(&window, "navigationBarBackgroundColor", Rgba::BLACK),
             white_text: window.get("navigationBarTextStyle").and_then(Json::as_str) != Some("black"),
-            custom: window.get("navigationStyle").and_then(Json::as_str) == Some("custom"),
+            custom: custom_navigation(&window),
             back: self.stack.len() > 1,
             home: self.stack.len() == 1 && !self.is_tab(&route) && self.package.entry_page() != Some(route.as_str()),
             loading: false,
@@ -239,24 +276,23 @@ impl Simulator {
                 bar.loading = nav.attr("loading").is_some_and(wxemu_wxml::Value::truthy);
             }
         }
-        let top = if bar.custom { 0.0 } else { device.status_bar + chrome::NAVIGATION_BAR };
-        // The client's tab bar (a custom one is a component in the page's tree).
-        let tab_bar = (self.is_tab(&route) && self.package.custom_tab_bar().is_none()).then(|| self.tab_bar(&route, screen));
-        let viewport = device.height - top - if tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
+        let PageArea { top, height: viewport, tab_bar } = self.page_area(&route);
+        let tab_bar = tab_bar.then(|| self.tab_bar(&route, screen));
         // The page's own screen: env(safe-area-inset-top) reaches it only under a custom
         // navigation bar, and the bottom inset only without a tab bar.
         let status_bar = if bar.custom { device.status_bar } else { 0.0 };
         let safe_bottom = if tab_bar.is_some() { 0.0 } else { device.safe_bottom };
         let page_device = Device { height: viewport, status_bar, safe_bottom, ..device };
+        let dark = self.dark();
         let (id, tree, scroll_top, refreshing) = (page.id, page.tree.clone(), page.scroll_top, page.chrome.refreshing);
-        let last = screen.last.take().filter(|last| last.page == id && last.dark == self.dark);
+        let last = screen.last.take().filter(|last| last.page == id && last.dark == dark);
         // Start from the page's last frame: what changed since is styled and laid out anew.
         let (styled, last_layout, changed) = match last {
             Some(last) if Rc::ptr_eq(&last.tree, &tree) && last.hover == hover => (last.styled, Some(last.layout), Vec::new()),
             Some(mut last) => match if last.hover == hover { last.styled.retext(&last.tree, &tree) } else { None } {
                 Some(changed) => (last.styled, Some(last.layout), changed),
                 None => {
-                    let styled = wxemu_view::styled::style(&tree, &styles, &page_device, self.dark);
+                    let styled = wxemu_view::styled::style(&tree, &styles, &page_device, dark);
                     match styled.changes(&last.styled) {
                         Some(changed) => (styled, Some(last.layout), changed),
                         None => {
@@ -266,7 +302,7 @@ impl Simulator {
                     }
                 }
             },
-            None => (wxemu_view::styled::style(&tree, &styles, &page_device, self.dark), None, Vec::new()),
+            None => (wxemu_view::styled::style(&tree, &styles, &page_device, dark), None, Vec::new()),
         };
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
         let images = PageImages { root: self.package.root.clone(), route: route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
@@ -274,7 +310,7 @@ impl Simulator {
         // While refreshing, the page sits lower by the refresh area.
         let page_scroll = if refreshing { -crate::bars::REFRESH_HEIGHT } else { scroll_top.min(layout.height - viewport).max(0.0) };
         let scrolling = Scrolling::of(&styled, &layout, page_scroll);
-        Some(Frame { page: id, tree, dark: self.dark, hover, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
+        Some(Frame { page: id, tree, dark, hover, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
     }
 
     /// The current page drawn with its chrome. `full_page` makes the picture as tall as the
@@ -284,7 +320,7 @@ impl Simulator {
     }
 
     fn draw_on(&mut self, screen: &mut Screen, full_page: bool) -> DisplayList {
-        let device = screen.device;
+        let device = self.styling_device();
         let Some(frame) = self.frame(screen, InlineBoxes::Painted) else { return DisplayList { width: device.width, height: device.height, items: Vec::new() } };
         let bottom = if frame.tab_bar.is_some() { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         let height = if full_page { frame.layout.height + frame.top + bottom } else { device.height };
@@ -316,7 +352,7 @@ impl Simulator {
     /// last one painted), a tab of the tab bar, or nothing.
     pub(crate) fn hit(&mut self, x: f32, y: f32) -> Result<Hit, String> {
         self.with_screen(|sim, screen| {
-            let device = screen.device;
+            let device = sim.styling_device();
             // A prompt over the page takes the tap first.
             if let Some(prompt) = sim.prompts().first() {
                 let targets = chrome::prompt(prompt, &mut screen.fonts, device.width, device.height, device.safe_bottom, &mut Vec::new());
@@ -506,7 +542,7 @@ impl Simulator {
             return Some(sheet.clone());
         }
         let text = self.package.read(file)?;
-        let sheet = Rc::new(wxemu_wxss::load(file, &screen.device, &|path| if path == file { Some(text.clone()) } else { self.package.read(path) }));
+        let sheet = Rc::new(wxemu_wxss::load(file, &self.styling_device(), &|path| if path == file { Some(text.clone()) } else { self.package.read(path) }));
         self.diagnostics.extend(sheet.diagnostics.iter().cloned());
         for face in &sheet.font_faces {
             self.load_font_face(screen, face);

@@ -283,10 +283,21 @@ impl Simulator {
         self.show_top();
     }
 
-    /// The system switches between light and dark: `App.onThemeChange({ theme })`.
+    /// The system switches between light and dark. Apps that declare `darkmode: true` in
+    /// app.json hear of it: `App.onThemeChange({ theme })`, then the `wx.onThemeChange`
+    /// listeners.
     pub fn set_theme(&mut self, theme: &str) {
-        self.dark = theme == "dark";
-        self.app.app_lifecycle("onThemeChange", Some(serde_json::json!({ "theme": theme })));
-        self.process_messages();
+        let dark = theme == "dark";
+        let darkmode = {
+            let mut host = self.host.borrow_mut();
+            host.system.dark = dark;
+            host.system.darkmode
+        };
+        if darkmode {
+            let event = serde_json::json!({ "theme": if dark { "dark" } else { "light" } });
+            self.app.app_lifecycle("onThemeChange", Some(event.clone()));
+            self.app.app_event("ThemeChange", event);
+            self.process_messages();
+        }
     }
 }

@@ -32,7 +32,10 @@ use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::path::Path;
 use std::rc::Rc;
-use wxemu_appservice::{AppService, Message};
+use std::cell::RefCell;
+use wxemu_appservice::wx::{Failure, Host, System};
+use wxemu_appservice::{AppService, Message, SharedHost};
+pub use wxemu_appservice::wx::{Platform, Profile};
 pub use wxemu_caniuse::Version;
 use wxemu_package::{Diagnostic, Package, Pos};
 use wxemu_wxml::{Node, Program, Value};
@@ -49,6 +52,10 @@ pub struct LaunchOptions {
     /// The base library to run on (default: project.config.json's `libVersion`, else the
     /// newest known).
     pub sdk: Option<Version>,
+    /// The phone to run on (default: the iPhone 6/7/8).
+    pub device: Option<Profile>,
+    /// The system theme is dark from the start.
+    pub dark: bool,
 }
 
 /// Why an app could not start: every problem found, the fatal one last.
@@ -78,10 +85,12 @@ pub struct ConsoleEntry {
 pub struct Simulator {
     package: Package,
     app: AppService,
-    /// The base library the app runs on, and what its templates used that it lacks (each
-    /// reported once).
-    sdk: Version,
+    /// The host services `wx` calls reach: the phone, the base library the app runs on, …
+    host: SharedHost,
+    /// What the app's templates used that its base library lacks (each reported once).
     lacking_reported: std::collections::HashSet<versions::Use>,
+    /// The `wx` APIs wxemu does not carry out that the app called (each warned about once).
+    unsupported_reported: std::collections::HashSet<String>,
     queue: EventQueue,
     now: u64,
     stack: Vec<PageView>,
@@ -97,8 +106,6 @@ pub struct Simulator {
     console: Vec<ConsoleEntry>,
     /// The screen pages are drawn on, once one is attached (headless runs may have none).
     screen: Option<Screen>,
-    /// The system theme is dark (`prefers-color-scheme: dark` in styles).
-    dark: bool,
     /// A finger held on the screen, how many presses there were, and the hover-class the
     /// last one shows.
     press: Option<press::Press>,
@@ -140,15 +147,20 @@ impl Simulator {
             return Err(fail((!reported).then(|| Diagnostic::error("app.json", Pos::START, "the app has no pages"))));
         }
         let sdk = options.sdk.or(package.project.lib_version).unwrap_or_else(|| wxemu_caniuse::Database::get().newest());
-        let mut app = AppService::start(&package, sdk).map_err(|d| fail(Some(d)))?;
+        let mut system = System::new(options.device.unwrap_or(Profile::IPHONE_6), sdk);
+        system.dark = options.dark;
+        system.darkmode = package.app.raw.get("darkmode") == Some(&Json::Bool(true));
+        let host = Rc::new(RefCell::new(Host::new(system)));
+        let mut app = AppService::start(&package, host.clone()).map_err(|d| fail(Some(d)))?;
         let mirror = Rc::new(ViewMirror::default());
         app.set_view_queries(mirror.clone());
         let diagnostics = package.diagnostics.clone();
         let mut sim = Simulator {
             package,
             app,
-            sdk,
+            host,
             lacking_reported: Default::default(),
+            unsupported_reported: Default::default(),
             queue: EventQueue::default(),
             now: 0,
             stack: Vec::new(),
@@ -159,7 +171,6 @@ impl Simulator {
             opener_channel: 0,
             console: Vec::new(),
             screen: None,
-            dark: false,
             press: None,
             presses: 0,
             hover: None,
@@ -171,6 +182,7 @@ impl Simulator {
         };
         let entry = sim.package.entry_page().unwrap_or_default().to_string();
         let route = options.page.as_deref().map(|p| p.trim_start_matches('/').to_string()).unwrap_or_else(|| entry.clone());
+        sim.set_window(&route);
         let launch = serde_json::json!({
             "path": route,
             "query": options.query,
@@ -305,6 +317,7 @@ impl Simulator {
             }
             Message::Api { api, call, args } if crate::prompts::is_prompt(&api) => self.prompt_api(&api, call, args),
             Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
+            Message::Api { api, call, args } if !crate::router::is_route_api(&api) => self.host_api(&api, call, &args),
             Message::Api { api, call, args } => {
                 let url = args.get("url").and_then(Json::as_str).unwrap_or_default().to_string();
                 let delta = args.get("delta").and_then(Json::as_f64).map_or(1, |d| d.max(0.0) as u64);
@@ -356,8 +369,9 @@ impl Simulator {
             _ => {}
         });
         let id = page.id;
-        if self.sdk < wxemu_caniuse::Database::get().newest() {
-            let lacking = versions::lacking(&page.tree, self.sdk, &mut self.lacking_reported);
+        let sdk = self.sdk();
+        if sdk < wxemu_caniuse::Database::get().newest() {
+            let lacking = versions::lacking(&page.tree, sdk, &mut self.lacking_reported);
             self.diagnostics.extend(lacking);
         }
         self.schedule_autoplay(id, swipers);
@@ -483,10 +497,65 @@ impl Simulator {
         }
     }
 
-    /// Tells the logic layer the page stack (`getCurrentPages()`).
+    /// An asynchronous `wx` call the host services carry out. An API wxemu does not carry
+    /// out fails with "not supported by wxemu yet" (and a warning the first time).
+    fn host_api(&mut self, api: &str, call: u32, args: &Map<String, Json>) {
+        let answer = self.host.borrow_mut().call(api, args);
+        let result = match answer {
+            Ok(mut result) => {
+                result.insert("errMsg".into(), format!("{api}:ok").into());
+                Json::Object(result)
+            }
+            Err(Failure::Fail(reason)) => serde_json::json!({ "errMsg": format!("{api}:fail {reason}") }),
+            Err(Failure::Unsupported) => {
+                if self.unsupported_reported.insert(api.to_string()) {
+                    self.console.push(ConsoleEntry { level: "warn".into(), text: format!("not supported by wxemu yet: wx.{api}"), location: None });
+                }
+                serde_json::json!({ "errMsg": format!("{api}:fail not supported by wxemu yet") })
+            }
+        };
+        self.app.api_result(call, result);
+    }
+
+    /// Tells the logic layer the page stack (`getCurrentPages()`) and the host the current
+    /// page's window.
     fn sync_stack(&mut self) {
         let ids: Vec<u32> = self.stack.iter().map(|p| p.id).collect();
         self.app.set_page_stack(&ids);
+        if let Some(route) = self.current_route().map(str::to_string) {
+            self.set_window(&route);
+        }
+    }
+
+    /// The system information's window becomes `route`'s page area.
+    fn set_window(&mut self, route: &str) {
+        let area = self.page_area(route);
+        let width = self.host.borrow().system.device.width;
+        self.host.borrow_mut().system.window = wxemu_appservice::wx::Window { width, height: area.height.into(), top: area.top.into() };
+    }
+
+    /// Calls `function` (JavaScript source of a function) with `args` in the app's logic
+    /// layer and returns its result as JSON, then handles what it asked for (setData, `wx`
+    /// calls) as any app code.
+    pub fn evaluate(&mut self, function: &str, args: &[Json]) -> Result<Json, String> {
+        let result = self.app.evaluate(function, args);
+        self.process_messages();
+        result
+    }
+
+    /// The base library the app runs on.
+    pub fn sdk(&self) -> Version {
+        self.host.borrow().system.sdk
+    }
+
+    /// The phone the app runs on.
+    pub fn device(&self) -> Profile {
+        self.host.borrow().system.device
+    }
+
+    /// The system theme is dark (`prefers-color-scheme: dark` in styles).
+    fn dark(&self) -> bool {
+        self.host.borrow().system.dark
     }
 
     fn hide_top(&mut self) {

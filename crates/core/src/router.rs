@@ -47,6 +47,11 @@ pub fn parse_url(from: &str, url: &str) -> (String, Map<String, Value>) {
     (route, query)
 }
 
+/// The router's APIs (navigateTo, redirectTo, reLaunch, switchTab, navigateBack).
+pub(crate) fn is_route_api(api: &str) -> bool {
+    matches!(api, "navigateTo" | "redirectTo" | "reLaunch" | "switchTab" | "navigateBack")
+}
+
 impl Simulator {
     pub(crate) fn is_tab(&self, route: &str) -> bool {
         self.package.is_tab_page(route)

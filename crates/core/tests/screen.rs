@@ -4,10 +4,9 @@
 use std::path::Path;
 use wxemu_core::{LaunchOptions, Prompt, Screen, Simulator};
 use wxemu_view::fonts::Fonts;
-use wxemu_wxss::Device;
 
 fn screen() -> Screen {
-    Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts are installed"))
+    Screen::new(Fonts::load_default().expect("fonts are installed"))
 }
 
 /// The app tests/apps/`name` launched, without a screen.

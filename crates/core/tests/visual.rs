@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 use wxemu_core::{LaunchOptions, Screen, Simulator};
 use wxemu_view::fonts::Fonts;
-use wxemu_wxss::Device;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -44,7 +43,7 @@ fn pages_match_their_golden_pictures() {
 /// `route` of `project` launched on an iPhone 6 screen.
 fn on_screen(project: &Path, route: &str) -> Simulator {
     let mut sim = Simulator::launch(project, LaunchOptions { page: Some(route.to_string()), ..LaunchOptions::default() }).unwrap();
-    sim.attach_screen(Screen::new(Device::IPHONE_6, Fonts::load_default().expect("fonts-noto-cjk and fonts-dejavu-core are installed")));
+    sim.attach_screen(Screen::new(Fonts::load_default().expect("fonts-noto-cjk and fonts-dejavu-core are installed")));
     sim
 }
 

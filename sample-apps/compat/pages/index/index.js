@@ -1,9 +1,12 @@
 Page({
-  data: { windowApi: '', profileApi: '', portal: false, avatar: '' },
+  data: { windowApi: '', windowHeight: 0, sdk: '', profileApi: '', portal: false, avatar: '' },
   onLoad() {
+    // Guarded by the member's presence (wx has only its base library's members).
+    const info = wx.getWindowInfo ? wx.getWindowInfo() : wx.getSystemInfoSync()
     this.setData({
-      // Guarded by the member's presence (wx has only its base library's members).
       windowApi: wx.getWindowInfo ? 'getWindowInfo' : 'getSystemInfoSync',
+      windowHeight: info.windowHeight,
+      sdk: wx.getSystemInfoSync().SDKVersion,
       // Guarded by wx.canIUse.
       profileApi: wx.canIUse('getUserProfile') ? 'getUserProfile' : 'getUserInfo',
       portal: wx.canIUse('root-portal'),

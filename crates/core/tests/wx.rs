@@ -1,0 +1,134 @@
+//! The `wx` APIs the host services carry out, called from the app's logic layer through
+//! the Simulator (tests/apps/system): what each answers, on which device and base library,
+//! with callbacks or a Promise.
+
+use serde_json::{json, Value as Json};
+use std::path::Path;
+use wxemu_core::{LaunchOptions, Profile, Simulator, Version};
+
+fn launch(options: LaunchOptions) -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/system");
+    Simulator::launch(&dir, options).expect("the app launches")
+}
+
+fn on(device: &str, sdk: Option<Version>) -> Simulator {
+    launch(LaunchOptions { device: Profile::named(device), sdk, ..LaunchOptions::default() })
+}
+
+fn console(sim: &mut Simulator) -> Vec<String> {
+    sim.take_console().into_iter().map(|e| e.text).collect()
+}
+
+fn eval(sim: &mut Simulator, function: &str) -> Json {
+    sim.evaluate(function, &[]).unwrap_or_else(|e| panic!("{function}: {e}"))
+}
+
+#[test]
+fn system_information_describes_the_phone_and_the_current_page() {
+    let mut sim = on("iPhone 6", None);
+    assert_eq!(console(&mut sim)[0], "onLaunch windowHeight 554", "App.onLaunch sees the entry tab page's window");
+    let info = eval(&mut sim, "() => wx.getSystemInfoSync()");
+    let newest = wxemu_caniuse::Database::get().newest().to_string();
+    assert_eq!(info["SDKVersion"], json!(newest));
+    assert_eq!((info["screenWidth"].as_f64(), info["screenHeight"].as_f64(), info["pixelRatio"].as_f64()), (Some(375.0), Some(667.0), Some(2.0)));
+    assert_eq!((info["platform"].as_str(), info["brand"].as_str(), info["statusBarHeight"].as_f64()), (Some("ios"), Some("iPhone"), Some(20.0)));
+    assert_eq!(info["safeArea"], json!({"left": 0, "top": 20, "right": 375, "bottom": 667, "width": 375, "height": 647}));
+    assert_eq!(info["theme"], "light", "app.json has darkmode: true");
+    let window = |sim: &mut Simulator| {
+        let w = eval(sim, "() => wx.getWindowInfo()");
+        (w["windowHeight"].as_f64().unwrap(), w["screenTop"].as_f64().unwrap())
+    };
+    assert_eq!(window(&mut sim), (554.0, 64.0), "below the navigation bar, above the tab bar");
+    sim.navigate_to("/pages/plain/plain").unwrap();
+    assert_eq!(window(&mut sim), (603.0, 64.0));
+    sim.navigate_back(1).unwrap();
+    sim.switch_tab("/pages/custom/custom").unwrap();
+    assert_eq!(window(&mut sim), (618.0, 0.0), "navigationStyle custom: the page starts at the top");
+    let device = eval(&mut sim, "() => wx.getDeviceInfo()");
+    assert_eq!((device["model"].as_str(), device["system"].as_str()), (Some("iPhone 8<iPhone10,1>"), Some("iOS 17.5")));
+    assert!(device.get("abi").is_none(), "abi is Android's: {device}");
+}
+
+#[test]
+fn each_device_reports_its_screen_bars_and_platform() {
+    let mut x = on("iPhone X", None);
+    let info = eval(&mut x, "() => wx.getSystemInfoSync()");
+    assert_eq!((info["statusBarHeight"].as_f64(), info["safeArea"]["bottom"].as_f64()), (Some(44.0), Some(778.0)));
+    assert_eq!(info["windowHeight"], 812.0 - 44.0 - 44.0 - 49.0 - 34.0, "the tab bar stands on the home indicator's strip");
+    let mut pixel = on("Android", None);
+    let info = eval(&mut pixel, "() => wx.getSystemInfoSync()");
+    assert_eq!((info["platform"].as_str(), info["model"].as_str(), info["pixelRatio"].as_f64()), (Some("android"), Some("Pixel 5"), Some(2.75)));
+    assert_eq!(eval(&mut pixel, "() => wx.getDeviceInfo().abi"), "arm64-v8a");
+}
+
+#[test]
+fn the_menu_button_rect_is_where_the_capsule_is_drawn() {
+    for device in Profile::KNOWN {
+        let mut sim = launch(LaunchOptions { device: Some(*device), ..LaunchOptions::default() });
+        let rect = eval(&mut sim, "() => wx.getMenuButtonBoundingClientRect()");
+        let drawn = wxemu_view::chrome::menu_button(device.width as f32, device.status_bar as f32);
+        let reported = [rect["left"].as_f64(), rect["top"].as_f64(), rect["width"].as_f64(), rect["height"].as_f64()];
+        assert_eq!(reported, [drawn.x, drawn.y, drawn.w, drawn.h].map(|v| Some(v as f64)), "{}", device.name);
+        assert_eq!(rect["right"].as_f64(), Some((drawn.x + drawn.w) as f64));
+    }
+}
+
+#[test]
+fn the_base_library_decides_the_members_and_fields() {
+    let mut old = on("iPhone 6", Some(Version(2, 10, 0)));
+    let info = eval(&mut old, "() => wx.getSystemInfoSync()");
+    assert_eq!(info["SDKVersion"], "2.10.0");
+    assert!(info.get("safeArea").is_some(), "safeArea is from 2.7.0");
+    for newer in ["theme", "host", "enableDebug"] {
+        assert!(info.get(newer).is_none(), "{newer} is newer than 2.10.0: {info}");
+    }
+    assert_eq!(eval(&mut old, "() => typeof wx.getAppBaseInfo"), "undefined", "getAppBaseInfo is from 2.20.1");
+    let mut new = on("iPhone 6", Some(Version(2, 25, 0)));
+    let base = eval(&mut new, "() => wx.getAppBaseInfo()");
+    assert_eq!((base["SDKVersion"].as_str(), base["theme"].as_str(), base["language"].as_str()), (Some("2.25.0"), Some("light"), Some("zh_CN")));
+}
+
+#[test]
+fn asynchronous_forms_answer_with_callbacks_or_a_promise() {
+    let mut sim = on("iPhone 6", None);
+    console(&mut sim);
+    let returned = eval(
+        &mut sim,
+        "() => wx.getSystemInfo({ success(r) { console.log('success', r.errMsg, r.windowHeight) }, complete(r) { console.log('complete', r.errMsg) } })",
+    );
+    assert_eq!(returned, Json::Null);
+    assert_eq!(console(&mut sim), ["success getSystemInfo:ok 554", "complete getSystemInfo:ok"]);
+    eval(&mut sim, "() => { wx.getSystemInfoAsync().then(r => console.log('then', r.errMsg, r.SDKVersion === wx.getSystemInfoSync().SDKVersion)) }");
+    assert_eq!(console(&mut sim), ["then getSystemInfoAsync:ok true"]);
+    let mut old = on("iPhone 6", Some(Version(2, 10, 1)));
+    assert_eq!(eval(&mut old, "() => typeof wx.getSystemInfo()"), "undefined", "no Promise before base library 2.10.2");
+    let mut promised = on("iPhone 6", Some(Version(2, 10, 2)));
+    assert_eq!(eval(&mut promised, "() => wx.getSystemInfo() instanceof Promise"), true);
+}
+
+#[test]
+fn theme_changes_reach_apps_that_declare_darkmode() {
+    let mut sim = on("iPhone 6", None);
+    console(&mut sim);
+    sim.set_theme("dark");
+    assert_eq!(console(&mut sim), ["App.onThemeChange dark", "wx.onThemeChange dark"]);
+    assert_eq!(eval(&mut sim, "() => wx.getSystemInfoSync().theme"), "dark");
+    eval(&mut sim, "() => wx.offThemeChange()");
+    sim.set_theme("light");
+    assert_eq!(console(&mut sim), ["App.onThemeChange light"]);
+}
+
+#[test]
+fn apis_wxemu_does_not_carry_out_fail_loudly() {
+    let mut sim = on("iPhone 6", None);
+    console(&mut sim);
+    let call = "() => { wx.startBeaconDiscovery({ uuids: [], fail(r) { console.log(r.errMsg) } }) }";
+    eval(&mut sim, call);
+    eval(&mut sim, call);
+    assert_eq!(
+        console(&mut sim),
+        ["not supported by wxemu yet: wx.startBeaconDiscovery", "startBeaconDiscovery:fail not supported by wxemu yet", "startBeaconDiscovery:fail not supported by wxemu yet"],
+        "one warning, then the platform's fail each time"
+    );
+    assert_eq!(sim.evaluate("() => wx.getNFCAdapter()", &[]).unwrap_err(), "Error: not supported by wxemu yet: wx.getNFCAdapter");
+}

@@ -1,0 +1,38 @@
+//! The `wx.*` host services in plain Rust, testable without a JS engine: the logic layer
+//! (crates/appservice) calls them synchronously, the Simulator (crates/core) for the
+//! asynchronous APIs, and both get the platform's answer for the base library the app runs
+//! on.
+
+pub mod device;
+pub mod system;
+
+pub use device::{Platform, Profile, Rect};
+pub use system::{Settings, System, Window};
+use serde_json::{Map, Value};
+
+/// Why a `wx` call did not succeed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The platform's reason, as it goes after `"<name>:fail "` in `errMsg`.
+    Fail(String),
+    /// An API the base library has that wxemu does not carry out.
+    Unsupported,
+}
+
+/// The services one running app uses.
+#[derive(Clone, Debug)]
+pub struct Host {
+    pub system: System,
+}
+
+impl Host {
+    pub fn new(system: System) -> Host {
+        Host { system }
+    }
+
+    /// Carries out `wx.<api>(args)`: the result object (without `errMsg`, which the caller
+    /// adds for asynchronous APIs) or why it failed.
+    pub fn call(&mut self, api: &str, _args: &Map<String, Value>) -> Result<Map<String, Value>, Failure> {
+        self.system.answer(api).ok_or(Failure::Unsupported)
+    }
+}
