@@ -57,7 +57,7 @@
     throw new Error('not supported by wxemu yet: plugins (requirePlugin("' + name + '"))');
   };
 
-  // ---- wx: the router, prompt, bar and system-information APIs; every other member fails loudly
+  // ---- wx: the router, prompt, bar, system-information and storage APIs; every other member fails loudly
 
   var apiCalls = {};
   var nextApiCall = 1;
@@ -75,12 +75,13 @@
 
   // The platform's convention for asynchronous APIs: success / fail / complete callbacks,
   // or a Promise when none is given. The host answers with __wxemu.apiResult.
-  function asyncApi(name, options, payload) {
+  // `decode`, when given, turns a successful result into what the app gets.
+  function asyncApi(name, options, payload, decode) {
     var o = options || {};
     var id = nextApiCall++;
     var usesCallbacks = typeof o.success === 'function' || typeof o.fail === 'function' || typeof o.complete === 'function';
     var promise;
-    var entry = { name: name, options: o };
+    var entry = { name: name, options: o, decode: decode };
     if (!usesCallbacks && promises) {
       promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
     }
@@ -201,10 +202,7 @@
 
   // A synchronous API the host carries out: its result, or the platform's Error.
   function syncApi(name, options) {
-    var answer = JSON.parse(__wxemuCall(name, JSON.stringify(options || {})));
-    if (answer.unsupported) throw new Error('not supported by wxemu yet: wx.' + name);
-    if (answer.fail !== undefined) throw new Error(name + ':fail ' + answer.fail);
-    return answer.ok;
+    return __wxemuCall(name, options || {});
   }
 
   // The system-information family (the host answers with the fields of the app's base
@@ -216,6 +214,77 @@
   ['getSystemInfo', 'getSystemInfoAsync'].forEach(function (name) {
     wxApi[name] = function (o) { return asyncApi(name, o, {}); };
   });
+
+  // Storage keeps each value as its type and text, so it comes back as it went in (a Date
+  // as a Date, a number as a number).
+  // (The common types are checked first and directly: this runs on every storage call.)
+  function storageItem(value) {
+    var t = typeof value;
+    if (t === 'string') return { type: 'String', data: value };
+    if (t === 'boolean' || (t === 'number' && isFinite(value))) return { type: t === 'number' ? 'Number' : 'Boolean', data: String(value) };
+    if (value instanceof Date) return { type: 'Date', data: String(value.getTime()) };
+    var type = typeName(value);
+    var text = JSON.stringify(value);
+    return text === undefined ? { type: 'Undefined', data: '' } : { type: type, data: text };
+  }
+  function storedValue(item) {
+    if (!item) return '';
+    if (item.type === 'String') return item.data;
+    if (item.type === 'Undefined') return undefined;
+    if (item.type === 'Date') return new Date(Number(item.data));
+    // (JSON.parse is slow in boa: the simple types are read directly.)
+    if (item.type === 'Number') return Number(item.data);
+    if (item.type === 'Boolean') return item.data === 'true';
+    if (item.type === 'Null') return null;
+    return JSON.parse(item.data);
+  }
+  function keyError(key) {
+    return typeof key === 'string' ? '' : 'parameter error: parameter.key should be String instead of ' + typeName(key) + ';';
+  }
+  function listError(name, list) {
+    return Array.isArray(list) ? '' : 'parameter error: parameter.' + name + ' should be Array instead of ' + typeName(list) + ';';
+  }
+  // A synchronous API whose arguments failed the platform's check throws its message.
+  function checkedSync(name, error, options) {
+    if (error) throw new Error(name + ':fail ' + error);
+    return __wxemuCall(name, options);
+  }
+  // An asynchronous one fails with it.
+  function checkedAsync(name, o, error, payload, decode) {
+    return asyncApi(name, o, error ? { error: name + ':fail ' + error } : payload, decode);
+  }
+  function kvItems(kvList) {
+    return kvList.map(function (kv) { return { key: String(kv && kv.key), value: storageItem(kv && kv.value) }; });
+  }
+  var decodeData = function (r) { r.data = storedValue(r.data); return r; };
+  var decodeDataList = function (r) { r.dataList = r.dataList.map(storedValue); return r; };
+
+  wxApi.setStorageSync = function (key, data) { checkedSync('setStorageSync', keyError(key), { key: key, data: storageItem(data) }); };
+  wxApi.getStorageSync = function (key) { return storedValue(checkedSync('getStorageSync', keyError(key), { key: key }).data); };
+  wxApi.removeStorageSync = function (key) { checkedSync('removeStorageSync', keyError(key), { key: key }); };
+  wxApi.clearStorageSync = function () { syncApi('clearStorageSync'); };
+  wxApi.getStorageInfoSync = function () { return syncApi('getStorageInfoSync'); };
+  wxApi.batchSetStorageSync = function (kvList) {
+    checkedSync('batchSetStorageSync', listError('kvList', kvList), { kvList: Array.isArray(kvList) ? kvItems(kvList) : [] });
+  };
+  wxApi.batchGetStorageSync = function (keyList) {
+    return checkedSync('batchGetStorageSync', listError('keyList', keyList), { keyList: keyList }).dataList.map(storedValue);
+  };
+  wxApi.setStorage = function (o) {
+    var opts = o || {};
+    return checkedAsync('setStorage', o, keyError(opts.key), { key: opts.key, data: storageItem(opts.data) });
+  };
+  wxApi.getStorage = function (o) { return checkedAsync('getStorage', o, keyError((o || {}).key), { key: (o || {}).key }, decodeData); };
+  wxApi.removeStorage = function (o) { return checkedAsync('removeStorage', o, keyError((o || {}).key), { key: (o || {}).key }); };
+  wxApi.clearStorage = function (o) { return asyncApi('clearStorage', o, {}); };
+  wxApi.getStorageInfo = function (o) { return asyncApi('getStorageInfo', o, {}); };
+  wxApi.batchSetStorage = function (o) {
+    var list = (o || {}).kvList;
+    return checkedAsync('batchSetStorage', o, listError('kvList', list), { kvList: Array.isArray(list) ? kvItems(list) : [] });
+  };
+  wxApi.batchGetStorage = function (o) {
+    return checkedAsync('batchGetStorage', o, listError('keyList', (o || {}).keyList), { keyList: (o || {}).keyList }, decodeDataList);
+  };
 
   // App-wide events with wx.onX / wx.offX listeners; the host fires them with
   // __wxemu.appEvent(name, payload).
@@ -241,16 +310,21 @@
   // `if (wx.getWindowInfo)` takes the fallback on an old one). Calling one the version has
   // that wxemu does not carry out fails loudly: an asynchronous API with the platform's
   // fail ("<name>:fail not supported by wxemu yet"), any other by throwing.
-  global.wx = new Proxy(wxApi, {
+  // The members wxemu carries out are wx's own properties (plain property reads: a Proxy
+  // costs microseconds per read in boa); every other name reaches the Proxy behind them.
+  var unimplemented = new Proxy({}, {
     get: function (target, key) {
       if (typeof key !== 'string' || !__wxemuCanIUse(key)) return undefined;
-      if (target.hasOwnProperty(key)) return target[key];
       if (__wxemuCanIUse(key + '.object.success')) return function (o) { return asyncApi(key, o, {}); };
       return function () { throw new Error('not supported by wxemu yet: wx.' + key); };
     },
     has: function (target, key) {
       return typeof key === 'string' && __wxemuCanIUse(key);
     }
+  });
+  global.wx = Object.create(unimplemented);
+  Object.keys(wxApi).forEach(function (name) {
+    if (__wxemuCanIUse(name)) global.wx[name] = wxApi[name];
   });
 
   // ---- data -----------------------------------------------------------------------------
@@ -756,6 +830,7 @@
       delete apiCalls[id];
       if (!entry) return;
       var ok = /:ok$/.test(result.errMsg);
+      if (ok && entry.decode) result = entry.decode(result);
       if (ok && result.channel) {
         result.eventChannel = channels[result.channel].opener;
         delete result.channel;

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wxemu_js::boa_engine::property::Attribute;
-use wxemu_js::boa_engine::{Context, JsResult, JsString, JsValue, NativeFunction, Source};
+use wxemu_js::boa_engine::{Context, JsError, JsNativeError, JsResult, JsString, JsValue, NativeFunction, Source};
 use wxemu_js::{describe, install_modules, require, take_unhandled_rejections};
 use wxemu_package::resolve::script_candidates;
 use wxemu_caniuse::Database;
@@ -393,22 +393,24 @@ fn can_i_use(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
     Ok(JsValue::from(Database::get().can_i_use(&schema, sdk)))
 }
 
-/// `__wxemuCall(api, json)`: a synchronous `wx` call carried out by the host, answered as
-/// JSON `{"ok": result}`, `{"fail": reason}` or `{"unsupported": true}`.
+/// `__wxemuCall(api, options)`: a synchronous `wx` call carried out by the host. It returns
+/// the result, or throws the platform's Error ("<api>:fail <reason>", or "not supported by
+/// wxemu yet: wx.<api>"). The framework passes plain data only; it crosses as values, not
+/// JSON text, which boa parses slowly.
 fn call_host(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let api = args.first().cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
-    let text = args.get(1).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
-    let options = match serde_json::from_str(&text) {
-        Ok(Value::Object(map)) => map,
+    let options = match args.get(1).map(|o| o.to_json(context)).transpose()?.flatten() {
+        Some(Value::Object(map)) => map,
         _ => Map::new(),
     };
     let host = context.get_data::<SharedHost>().expect("installed at start").clone();
-    let answer = match host.borrow_mut().call(&api, &options) {
-        Ok(result) => serde_json::json!({ "ok": result }),
-        Err(Failure::Fail(reason)) => serde_json::json!({ "fail": reason }),
-        Err(Failure::Unsupported) => serde_json::json!({ "unsupported": true }),
+    let answer = host.borrow_mut().call(&api, &options);
+    let message = match answer {
+        Ok(result) => return JsValue::from_json(&Value::Object(result), context),
+        Err(Failure::Fail(reason)) => format!("{api}:fail {reason}"),
+        Err(Failure::Unsupported) => format!("not supported by wxemu yet: wx.{api}"),
     };
-    Ok(JsValue::from(JsString::from(answer.to_string().as_str())))
+    Err(JsError::from_native(JsNativeError::error().with_message(message)))
 }
 
 /// `__wxemuTriggerEvent(json)`: the handlers a component event reaches, as a JSON list of

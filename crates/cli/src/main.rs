@@ -4,6 +4,7 @@ mod compat;
 mod dump;
 mod page;
 mod shot;
+mod storage;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ enum Command {
     Shot(shot::ShotArgs),
     /// Report which base-library versions lack the features a project uses (read, not run).
     Compat(compat::CompatArgs),
+    /// Show or change what a project keeps in wx storage between runs.
+    Storage(storage::StorageArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Command::Dump(args) => dump::run(args),
         Command::Shot(args) => shot::run(args),
         Command::Compat(args) => compat::run(args),
+        Command::Storage(args) => storage::run(args),
     };
     match result {
         Ok(code) => code,

@@ -33,6 +33,16 @@ pub struct PageArgs {
     /// The system theme (`prefers-color-scheme`, `theme` in the system information).
     #[arg(long, value_enum, default_value_t = Theme::Light)]
     pub theme: Theme,
+    /// Where `wx` storage lives: on disk, kept between runs (see `wxemu storage`), or in
+    /// memory for this run only.
+    #[arg(long, value_enum, default_value_t = StorageKind::Disk)]
+    pub storage: StorageKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StorageKind {
+    Disk,
+    Memory,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,6 +79,7 @@ pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator>
         query: args.query.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect(),
         scene: None,
         sdk: args.sdk,
+        storage: (args.storage == StorageKind::Disk).then(|| crate::storage::file_of(project)),
         device: Some(args.device),
         dark: args.theme == Theme::Dark,
     };

@@ -30,10 +30,11 @@ use queue::{Event, EventQueue};
 use mirror::ViewMirror;
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::cell::RefCell;
 use wxemu_appservice::wx::{Failure, Host, System};
+pub use wxemu_appservice::wx::storage::{Item as StorageItem, Storage};
 use wxemu_appservice::{AppService, Message, SharedHost};
 pub use wxemu_appservice::wx::{Platform, Profile};
 pub use wxemu_caniuse::Version;
@@ -52,6 +53,9 @@ pub struct LaunchOptions {
     /// The base library to run on (default: project.config.json's `libVersion`, else the
     /// newest known).
     pub sdk: Option<Version>,
+    /// The file `wx` storage persists to (default: none, storage lives in memory); see
+    /// [`Storage::file_for`].
+    pub storage: Option<PathBuf>,
     /// The phone to run on (default: the iPhone 6/7/8).
     pub device: Option<Profile>,
     /// The system theme is dark from the start.
@@ -150,7 +154,11 @@ impl Simulator {
         let mut system = System::new(options.device.unwrap_or(Profile::IPHONE_6), sdk);
         system.dark = options.dark;
         system.darkmode = package.app.raw.get("darkmode") == Some(&Json::Bool(true));
-        let host = Rc::new(RefCell::new(Host::new(system)));
+        let storage = match &options.storage {
+            Some(file) => Storage::on_disk(file).map_err(|e| fail(Some(Diagnostic::error(&file.display().to_string(), Pos::START, e))))?,
+            None => Storage::in_memory(),
+        };
+        let host = Rc::new(RefCell::new(Host::new(system, storage)));
         let mut app = AppService::start(&package, host.clone()).map_err(|d| fail(Some(d)))?;
         let mirror = Rc::new(ViewMirror::default());
         app.set_view_queries(mirror.clone());
@@ -278,6 +286,7 @@ impl Simulator {
             messages.extend(self.app.take_messages());
             if messages.is_empty() {
                 self.schedule_built_ins();
+                self.flush_storage();
                 return;
             }
             let mut dirty = Vec::new();
@@ -500,6 +509,11 @@ impl Simulator {
     /// An asynchronous `wx` call the host services carry out. An API wxemu does not carry
     /// out fails with "not supported by wxemu yet" (and a warning the first time).
     fn host_api(&mut self, api: &str, call: u32, args: &Map<String, Json>) {
+        // The framework found the arguments wrong: its errMsg.
+        if let Some(error) = args.get("error").and_then(Json::as_str) {
+            self.app.api_result(call, serde_json::json!({ "errMsg": error }));
+            return;
+        }
         let answer = self.host.borrow_mut().call(api, args);
         let result = match answer {
             Ok(mut result) => {
@@ -515,6 +529,14 @@ impl Simulator {
             }
         };
         self.app.api_result(call, result);
+    }
+
+    /// Writes what the app stored since the last write (once per turn of the event loop, not
+    /// per call: a loop of setStorageSync calls costs one write).
+    fn flush_storage(&mut self) {
+        if let Err(e) = self.host.borrow_mut().storage.flush() {
+            self.console.push(ConsoleEntry { level: "error".into(), text: format!("wxemu could not write the app's storage: {e}"), location: None });
+        }
     }
 
     /// Tells the logic layer the page stack (`getCurrentPages()`) and the host the current

@@ -132,3 +132,82 @@ fn apis_wxemu_does_not_carry_out_fail_loudly() {
     );
     assert_eq!(sim.evaluate("() => wx.getNFCAdapter()", &[]).unwrap_err(), "Error: not supported by wxemu yet: wx.getNFCAdapter");
 }
+
+#[test]
+fn storage_gives_back_what_was_stored_with_its_type() {
+    let mut sim = on("iPhone 6", None);
+    let back = eval(
+        &mut sim,
+        r#"() => {
+            const values = { s: 'text', n: 42.5, b: false, o: { a: [1, 'x'] }, l: [null, 2], z: null, d: new Date(1700000000000) };
+            for (const k in values) wx.setStorageSync(k, values[k]);
+            const got = {};
+            for (const k in values) got[k] = wx.getStorageSync(k);
+            return { got, date: got.d instanceof Date && got.d.getTime(), missing: wx.getStorageSync('nope'), info: wx.getStorageInfoSync() };
+        }"#,
+    );
+    assert_eq!(back["got"], json!({"s": "text", "n": 42.5, "b": false, "o": {"a": [1, "x"]}, "l": [null, 2], "z": null, "d": "2023-11-14T22:13:20.000Z"}));
+    assert_eq!(back["date"], 1700000000000i64, "a Date comes back as a Date");
+    assert_eq!(back["missing"], "", "a missing key reads as an empty string");
+    assert_eq!(back["info"]["keys"], json!(["s", "n", "b", "o", "l", "z", "d"]));
+    assert_eq!((back["info"]["currentSize"].as_u64(), back["info"]["limitSize"].as_u64()), (Some(1), Some(10240)));
+    let after = eval(
+        &mut sim,
+        "() => { wx.removeStorageSync('s'); wx.batchSetStorageSync([{ key: 'p', value: 1 }, { key: 'q', value: [2] }]); \
+         const r = [wx.getStorageInfoSync().keys.length, wx.batchGetStorageSync(['p', 'q', 'nope'])]; wx.clearStorageSync(); r.push(wx.getStorageInfoSync().keys); return r }",
+    );
+    assert_eq!(after, json!([8, [1, [2], ""], []]));
+}
+
+#[test]
+fn storage_errors_are_the_platforms() {
+    let mut sim = on("iPhone 6", None);
+    console(&mut sim);
+    let thrown = |sim: &mut Simulator, call: &str| sim.evaluate(&format!("() => {call}"), &[]).unwrap_err();
+    assert_eq!(thrown(&mut sim, "wx.setStorageSync(1, 'a')"), "Error: setStorageSync:fail parameter error: parameter.key should be String instead of Number;");
+    assert_eq!(thrown(&mut sim, "wx.setStorageSync('big', 'x'.repeat(1024 * 1024))"), "Error: setStorageSync:fail exceed storage item max length");
+    assert_eq!(thrown(&mut sim, "wx.batchGetStorageSync('a')"), "Error: batchGetStorageSync:fail parameter error: parameter.keyList should be Array instead of String;");
+    eval(
+        &mut sim,
+        "() => { wx.getStorage({ key: 'nope', fail: r => console.log(r.errMsg) }); wx.removeStorage({ key: undefined, fail: r => console.log(r.errMsg) }) }",
+    );
+    assert_eq!(console(&mut sim), ["getStorage:fail data not found", "removeStorage:fail parameter error: parameter.key should be String instead of Undefined;"]);
+    let mut filled = 0;
+    while sim.evaluate(&format!("() => wx.setStorageSync('k{filled}', 'x'.repeat(1000 * 1000))"), &[]).is_ok() {
+        filled += 1;
+    }
+    assert_eq!(filled, 10, "10 MB in all");
+    assert_eq!(thrown(&mut sim, "wx.setStorageSync('more', 'x'.repeat(1000 * 1000))"), "Error: setStorageSync:fail exceed storage max size 10Mb");
+}
+
+#[test]
+fn asynchronous_storage_answers_with_callbacks_or_a_promise() {
+    let mut sim = on("iPhone 6", None);
+    console(&mut sim);
+    eval(
+        &mut sim,
+        "() => { wx.setStorage({ key: 'when', data: new Date(5), success: r => console.log(r.errMsg) }); \
+         wx.getStorage({ key: 'when' }).then(r => console.log(r.errMsg, r.data instanceof Date, r.data.getTime())); \
+         wx.batchSetStorage({ kvList: [{ key: 'a', value: 'x' }] }).then(() => wx.batchGetStorage({ keyList: ['a', 'when'] })).then(r => console.log(JSON.stringify(r))); \
+         wx.getStorageInfo({ success: r => console.log(r.keys.join()) }) }",
+    );
+    assert_eq!(
+        console(&mut sim),
+        ["setStorage:ok", "getStorage:ok true 5", "when,a", r#"{"dataList":["x","1970-01-01T00:00:00.005Z"],"errMsg":"batchGetStorage:ok"}"#]
+    );
+}
+
+#[test]
+fn storage_on_disk_outlives_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("storage/app.json");
+    let with_file = || LaunchOptions { storage: Some(file.clone()), ..LaunchOptions::default() };
+    let mut first = launch(with_file());
+    eval(&mut first, "() => { wx.setStorageSync('visits', 1); wx.setStorageSync('user', { name: '小明' }) }");
+    drop(first);
+    let mut second = launch(with_file());
+    assert_eq!(eval(&mut second, "() => [wx.getStorageSync('visits'), wx.getStorageSync('user').name]"), json!([1, "小明"]));
+    std::fs::write(&file, "not json").unwrap();
+    let failure = Simulator::launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/system"), with_file()).err().unwrap().to_string();
+    assert!(failure.contains("is not wxemu storage"), "{failure}");
+}

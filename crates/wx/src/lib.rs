@@ -4,9 +4,11 @@
 //! on.
 
 pub mod device;
+pub mod storage;
 pub mod system;
 
 pub use device::{Platform, Profile, Rect};
+pub use storage::Storage;
 pub use system::{Settings, System, Window};
 use serde_json::{Map, Value};
 
@@ -23,16 +25,20 @@ pub enum Failure {
 #[derive(Clone, Debug)]
 pub struct Host {
     pub system: System,
+    pub storage: Storage,
 }
 
 impl Host {
-    pub fn new(system: System) -> Host {
-        Host { system }
+    pub fn new(system: System, storage: Storage) -> Host {
+        Host { system, storage }
     }
 
     /// Carries out `wx.<api>(args)`: the result object (without `errMsg`, which the caller
     /// adds for asynchronous APIs) or why it failed.
-    pub fn call(&mut self, api: &str, _args: &Map<String, Value>) -> Result<Map<String, Value>, Failure> {
-        self.system.answer(api).ok_or(Failure::Unsupported)
+    pub fn call(&mut self, api: &str, args: &Map<String, Value>) -> Result<Map<String, Value>, Failure> {
+        if let Some(answer) = self.system.answer(api) {
+            return Ok(answer);
+        }
+        self.storage.call(api, args).unwrap_or(Err(Failure::Unsupported))
     }
 }
