@@ -62,7 +62,7 @@
   var apiCalls = {};
   var nextApiCall = 1;
 
-  // Whether base library `version` (x.y.z) is at least `wanted`.
+  // Whether the base library the app runs on is at least `wanted` (x.y.z).
   function sdkAtLeast(wanted) {
     var have = __wxemuSdk.split('.').map(Number);
     var want = wanted.split('.').map(Number);
