@@ -77,19 +77,26 @@
   // or a Promise when none is given. The host answers with __wxemu.apiResult.
   // `decode`, when given, turns a successful result into what the app gets.
   function asyncApi(name, options, payload, decode) {
+    return callHost(name, options, payload, { decode: decode, promised: true });
+  }
+
+  // Posts call `name` to the host; `how.decode` turns a successful result into what the app
+  // gets, `how.settled` hears every result, `how.promised` makes a Promise when no callback
+  // is given (APIs that return a task object never do). Returns the call's id and Promise.
+  function callHost(name, options, payload, how) {
     var o = options || {};
     var id = nextApiCall++;
     var usesCallbacks = typeof o.success === 'function' || typeof o.fail === 'function' || typeof o.complete === 'function';
     var promise;
-    var entry = { name: name, options: o, decode: decode };
-    if (!usesCallbacks && promises) {
+    var entry = { name: name, options: o, decode: how.decode, settled: how.settled };
+    if (!usesCallbacks && promises && how.promised) {
       promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
     }
     apiCalls[id] = entry;
     payload.api = name;
     payload.call = id;
     post('api', payload);
-    return promise;
+    return how.promised ? promise : id;
   }
 
   // EventChannel between an opener page and the page it opened with navigateTo.
@@ -141,20 +148,23 @@
   function checkedApi(name, options, spec) {
     var o = options || {};
     var payload = {};
+    for (var key in spec) if (o[key] !== undefined) payload[key] = o[key];
+    var error = parameterError(name, o, spec);
+    if (error) payload.error = error;
+    return asyncApi(name, o, payload);
+  }
+
+  // The platform's `parameter error` message for options `o` against `spec`, or ''.
+  function parameterError(name, o, spec) {
     var error = '';
     for (var key in spec) {
       var expected = spec[key].replace('!', '');
       var required = spec[key].charAt(spec[key].length - 1) === '!';
       var value = o[key];
       if (value === undefined && !required) continue;
-      if (typeName(value) !== expected) {
-        error += 'parameter.' + key + ' should be ' + expected + ' instead of ' + typeName(value) + ';';
-      } else {
-        payload[key] = value;
-      }
+      if (typeName(value) !== expected) error += 'parameter.' + key + ' should be ' + expected + ' instead of ' + typeName(value) + ';';
     }
-    if (error) payload.error = name + ':fail parameter error: ' + error;
-    return asyncApi(name, o, payload);
+    return error ? name + ':fail parameter error: ' + error : '';
   }
 
   var wxApi = {
@@ -323,9 +333,18 @@
     }
   });
   global.wx = Object.create(unimplemented);
-  Object.keys(wxApi).forEach(function (name) {
-    if (__wxemuCanIUse(name)) global.wx[name] = wxApi[name];
-  });
+  function defineWx(name, fn) {
+    if (__wxemuCanIUse(name)) global.wx[name] = fn;
+  }
+  Object.keys(wxApi).forEach(function (name) { defineWx(name, wxApi[name]); });
+  // The app's own files live under USER_DATA_PATH (crates/wx/src/files.rs maps it).
+  global.wx.env = { USER_DATA_PATH: 'wxfile://usr' };
+
+  // What the other runtime-js files (network.js) build their wx members with.
+  global.__wxemuKit = {
+    callHost: callHost, parameterError: parameterError, typeName: typeName, post: post, define: defineWx,
+    run: function (fn, args, where) { return run(fn, undefined, args, where); }
+  };
 
   // ---- data -----------------------------------------------------------------------------
 
@@ -830,6 +849,7 @@
       delete apiCalls[id];
       if (!entry) return;
       var ok = /:ok$/.test(result.errMsg);
+      if (entry.settled) entry.settled(result);
       if (ok && entry.decode) result = entry.decode(result);
       if (ok && result.channel) {
         result.eventChannel = channels[result.channel].opener;

@@ -14,6 +14,7 @@ use wxemu_wx::{Failure, Host};
 use wxemu_package::{Diagnostic, Package, Pos};
 
 const FRAMEWORK_JS: &str = include_str!("../../../runtime-js/framework.js");
+const NETWORK_JS: &str = include_str!("../../../runtime-js/network.js");
 
 /// What the logic layer asks of the host.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,6 +121,7 @@ impl AppService {
         let sdk_name = JsString::from(sdk.to_string().as_str());
         context.register_global_property(JsString::from("__wxemuSdk"), sdk_name, Attribute::empty()).expect("fresh context accepts globals");
         context.eval(Source::from_bytes(FRAMEWORK_JS)).expect("runtime-js/framework.js is valid JavaScript");
+        context.eval(Source::from_bytes(NETWORK_JS)).expect("runtime-js/network.js is valid JavaScript");
         let mut service = AppService { context, outbox };
         if package.read("app.js").is_none() {
             return Err(Diagnostic::error("app.js", Pos::START, "the app has no app.js").with_hint("create app.js with App({})"));
@@ -347,6 +349,12 @@ impl AppService {
     /// The host finished an asynchronous `wx` call: `result` carries its `errMsg`.
     pub fn api_result(&mut self, call: u32, result: Value) {
         self.call("__wxemu.apiResult", &[Value::from(call), result]);
+    }
+
+    /// An event on a network task object (`headersReceived`, `progressUpdate`, a socket's
+    /// `message`, …).
+    pub fn task_event(&mut self, task: u32, name: &str, payload: Value) {
+        self.call("__wxemu.taskEvent", &[Value::from(task), Value::from(name), payload]);
     }
 
     /// The view applied a setData that asked for a callback.

@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 use std::path::Path;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wxemu_appservice::wx::{Host, Profile, Storage, System};
+use wxemu_appservice::wx::{Host, Profile, Sandbox, Storage, System};
 use wxemu_appservice::{AppService, Message, SharedHost};
 use wxemu_caniuse::{Database, Version};
 use wxemu_package::Package;
@@ -27,7 +27,7 @@ fn package(files: &[(&str, &str)]) -> Package {
 
 /// Host services for an iPhone 6 on base library `sdk`.
 fn host(sdk: Version) -> SharedHost {
-    Rc::new(RefCell::new(Host::new(System::new(Profile::IPHONE_6, sdk), Storage::in_memory())))
+    Rc::new(RefCell::new(Host::new(System::new(Profile::IPHONE_6, sdk), Storage::in_memory(), Sandbox::temporary(Path::new(".")).unwrap())))
 }
 
 fn start(files: &[(&str, &str)]) -> AppService {

@@ -3,11 +3,11 @@
 use anyhow::bail;
 use clap::Args;
 use std::path::{Path, PathBuf};
-use wxemu_core::{LaunchOptions, Profile, Simulator, Version};
+use wxemu_core::{LaunchOptions, Profile, Routes, Simulator, Version};
 use wxemu_package::Diagnostic;
 
 /// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS] [--sdk VERSION] [--device NAME]
-/// [--theme light|dark]`.
+/// [--theme light|dark] [--storage disk|memory] [--routes FILE] [--domain HOST]…`.
 #[derive(Args)]
 pub struct PageArgs {
     /// The project folder (with project.config.json or app.json).
@@ -37,6 +37,14 @@ pub struct PageArgs {
     /// memory for this run only.
     #[arg(long, value_enum, default_value_t = StorageKind::Disk)]
     pub storage: StorageKind,
+    /// Mock routes for wx.request/downloadFile/uploadFile/connectSocket (a JSON file; see
+    /// README): matching requests are answered from it on the virtual clock, others fail.
+    #[arg(long, value_parser = routes)]
+    pub routes: Option<Routes>,
+    /// A domain the app's requests may reach when project.config.json's urlCheck is on, as
+    /// the request domain list configured for the app (repeatable).
+    #[arg(long = "domain")]
+    pub domains: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -59,6 +67,10 @@ fn device(name: &str) -> Result<Profile, String> {
     })
 }
 
+fn routes(file: &str) -> Result<Routes, String> {
+    Routes::load(Path::new(file))
+}
+
 fn parse_query(s: &str) -> Result<(String, String), String> {
     s.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).ok_or_else(|| format!("`{s}` is not key=value"))
 }
@@ -74,14 +86,20 @@ pub fn report(diags: &[Diagnostic]) -> bool {
 /// Launches the app at the page, runs `--advance` ms of timers, and prints the package's
 /// problems and the app's console output to stderr.
 pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator> {
+    let disk = args.storage == StorageKind::Disk;
+    let storage = disk.then(|| crate::storage::file_of(project));
     let options = LaunchOptions {
         page: args.page.clone(),
         query: args.query.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect(),
         scene: None,
         sdk: args.sdk,
-        storage: (args.storage == StorageKind::Disk).then(|| crate::storage::file_of(project)),
+        // The app's files (USER_DATA_PATH, saved and temp files) sit beside its storage.
+        files: storage.as_ref().map(|file| file.with_extension("files")),
+        storage,
         device: Some(args.device),
         dark: args.theme == Theme::Dark,
+        routes: args.routes.clone(),
+        domains: args.domains.clone(),
     };
     let mut sim = Simulator::launch(project, options)?;
     sim.advance(args.advance);

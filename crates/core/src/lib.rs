@@ -13,6 +13,7 @@ mod queue;
 mod router;
 mod mirror;
 mod bars;
+mod network;
 mod images;
 mod press;
 mod picker;
@@ -33,7 +34,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::cell::RefCell;
-use wxemu_appservice::wx::{Failure, Host, System};
+use wxemu_appservice::wx::{network::Settings as NetworkSettings, Failure, Host, Network, Sandbox, System};
+pub use wxemu_appservice::wx::{LoggedRequest, Routes};
 pub use wxemu_appservice::wx::storage::{Item as StorageItem, Storage};
 use wxemu_appservice::{AppService, Message, SharedHost};
 pub use wxemu_appservice::wx::{Platform, Profile};
@@ -60,6 +62,14 @@ pub struct LaunchOptions {
     pub device: Option<Profile>,
     /// The system theme is dark from the start.
     pub dark: bool,
+    /// Mock routes for the network APIs (default: none, requests go to the network).
+    pub routes: Option<Routes>,
+    /// The domains requests may reach when project.config.json's `setting.urlCheck` is on
+    /// (besides the routes' own `domains`).
+    pub domains: Vec<String>,
+    /// The folder behind the app's files (`wx.env.USER_DATA_PATH`, temp and saved files;
+    /// default: a temporary folder, deleted when the Simulator is dropped).
+    pub files: Option<PathBuf>,
 }
 
 /// Why an app could not start: every problem found, the fatal one last.
@@ -158,7 +168,21 @@ impl Simulator {
             Some(file) => Storage::on_disk(file).map_err(|e| fail(Some(Diagnostic::error(&file.display().to_string(), Pos::START, e))))?,
             None => Storage::in_memory(),
         };
-        let host = Rc::new(RefCell::new(Host::new(system, storage)));
+        let files = match &options.files {
+            Some(dir) => Sandbox::at(dir, &package.root),
+            None => Sandbox::temporary(&package.root),
+        };
+        let files = files.map_err(|e| fail(Some(Diagnostic::error(&options.files.clone().unwrap_or_default().display().to_string(), Pos::START, format!("wxemu could not make the app's files folder: {e}")))))?;
+        let mut host = Host::new(system, storage, files);
+        host.network.settings = NetworkSettings {
+            // The phone always checks; so do the DevTools unless the project turns it off.
+            url_check: package.project.setting.get("urlCheck") != Some(&Json::Bool(false)),
+            domains: options.domains.clone(),
+            timeouts: package.app.network_timeout.clone(),
+            routes: options.routes.clone(),
+            referer: format!("https://servicewechat.com/{}/devtools/page-frame.html", package.project.appid.as_deref().unwrap_or("touristappid")),
+        };
+        let host = Rc::new(RefCell::new(host));
         let mut app = AppService::start(&package, host.clone()).map_err(|d| fail(Some(d)))?;
         let mirror = Rc::new(ViewMirror::default());
         app.set_view_queries(mirror.clone());
@@ -224,7 +248,9 @@ impl Simulator {
     /// Moves the clock forward by `ms`, running every timer and callback that falls due.
     pub fn advance(&mut self, ms: u64) {
         let until = self.now + ms;
-        while let Some((time, event)) = self.queue.pop_due(until) {
+        loop {
+            self.settle_network();
+            let Some((time, event)) = self.queue.pop_due(until) else { break };
             self.now = time;
             self.mirror.set_now(time);
             match event {
@@ -241,6 +267,7 @@ impl Simulator {
                 Event::RefresherRestored { page, path } => self.refresher_restored(page, path),
                 Event::Autoplay { page, path } => self.autoplay_due(page, path),
                 Event::SwiperSettled { page, path, current, autoplay } => self.swiper_settled(page, path, current, autoplay),
+                Event::Network { task } => self.scripted_network_due(task),
             }
             self.process_messages();
         }
@@ -326,6 +353,7 @@ impl Simulator {
             }
             Message::Api { api, call, args } if crate::prompts::is_prompt(&api) => self.prompt_api(&api, call, args),
             Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
+            Message::Api { api, call, args } if Network::handles(&api) => self.network_api(&api, call, &args),
             Message::Api { api, call, args } if !crate::router::is_route_api(&api) => self.host_api(&api, call, &args),
             Message::Api { api, call, args } => {
                 let url = args.get("url").and_then(Json::as_str).unwrap_or_default().to_string();

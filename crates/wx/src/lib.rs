@@ -4,10 +4,14 @@
 //! on.
 
 pub mod device;
+pub mod files;
+pub mod network;
 pub mod storage;
 pub mod system;
 
 pub use device::{Platform, Profile, Rect};
+pub use files::Sandbox;
+pub use network::{LoggedRequest, Network, Routes};
 pub use storage::Storage;
 pub use system::{Settings, System, Window};
 use serde_json::{Map, Value};
@@ -22,15 +26,18 @@ pub enum Failure {
 }
 
 /// The services one running app uses.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Host {
     pub system: System,
     pub storage: Storage,
+    pub files: Sandbox,
+    pub network: Network,
 }
 
 impl Host {
-    pub fn new(system: System, storage: Storage) -> Host {
-        Host { system, storage }
+    /// Host services with the network's default settings (see [`Network::settings`]).
+    pub fn new(system: System, storage: Storage, files: Sandbox) -> Host {
+        Host { system, storage, files, network: Network::default() }
     }
 
     /// Carries out `wx.<api>(args)`: the result object (without `errMsg`, which the caller

@@ -1,0 +1,123 @@
+//! The app's file sandbox: the paths a mini-program sees (`wxfile://usr/…` under
+//! `wx.env.USER_DATA_PATH`, `wxfile://tmp_…` temp files, `wxfile://store_…` saved files, and
+//! its own package's files, read-only) mapped onto one host folder. No path leaves it: `..`
+//! that climbs out, symlinks that point out and absolute host paths are refused with the
+//! platform's `permission denied`.
+
+use std::path::{Component, Path, PathBuf};
+
+/// `wx.env.USER_DATA_PATH`.
+pub const USER_DATA_PATH: &str = "wxfile://usr";
+const TEMP_PREFIX: &str = "wxfile://tmp_";
+const STORE_PREFIX: &str = "wxfile://store_";
+
+/// Where a sandbox path lives, and whether the app may write it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub host: PathBuf,
+    pub writable: bool,
+}
+
+/// One app's files.
+#[derive(Debug)]
+pub struct Sandbox {
+    root: PathBuf,
+    package: PathBuf,
+    /// The folder is ours to delete when the app ends (a headless run's temporary one).
+    _owned: Option<tempfile::TempDir>,
+    next_temp: u64,
+}
+
+impl Sandbox {
+    /// A sandbox in `root` (created if missing) for the package in `package`.
+    pub fn at(root: &Path, package: &Path) -> std::io::Result<Sandbox> {
+        for area in ["usr", "tmp", "store"] {
+            std::fs::create_dir_all(root.join(area))?;
+        }
+        Ok(Sandbox { root: root.canonicalize()?, package: package.to_path_buf(), _owned: None, next_temp: 0 })
+    }
+
+    /// A sandbox in a fresh temporary folder, deleted with it.
+    pub fn temporary(package: &Path) -> std::io::Result<Sandbox> {
+        let dir = tempfile::Builder::new().prefix("wxemu-files-").tempdir()?;
+        let mut sandbox = Sandbox::at(dir.path(), package)?;
+        sandbox._owned = Some(dir);
+        Ok(sandbox)
+    }
+
+    /// A new temp file's sandbox path (`wxfile://tmp_N.ext`), for downloads and choosers.
+    pub fn temp_path(&mut self, extension: &str) -> String {
+        self.next_temp += 1;
+        let extension = if extension.is_empty() { String::new() } else { format!(".{extension}") };
+        format!("{TEMP_PREFIX}{}{extension}", self.next_temp)
+    }
+
+    /// The host file behind sandbox path `path`, or the platform's reason it is refused
+    /// (`permission denied, open "<path>"` style: the caller adds the operation).
+    pub fn resolve(&self, path: &str) -> Result<Resolved, String> {
+        let denied = || format!("permission denied, open \"{path}\"");
+        let (area, rest, writable) = if let Some(rest) = path.strip_prefix(USER_DATA_PATH) {
+            if !(rest.is_empty() || rest.starts_with('/')) {
+                return Err(denied());
+            }
+            (self.root.join("usr"), rest, true)
+        } else if let Some(name) = path.strip_prefix(TEMP_PREFIX) {
+            (self.root.join("tmp"), name, true)
+        } else if let Some(name) = path.strip_prefix(STORE_PREFIX) {
+            (self.root.join("store"), name, true)
+        } else if path.contains("://") {
+            return Err(denied());
+        } else {
+            (self.package.clone(), path, false)
+        };
+        let relative = normalize(rest).ok_or_else(denied)?;
+        let host = area.join(&relative);
+        // A symlink anywhere on the way must not lead out of the area.
+        let existing = host.ancestors().find(|p| p.symlink_metadata().is_ok()).unwrap_or(&area);
+        let real = existing.canonicalize().map_err(|_| denied())?;
+        let real_area = area.canonicalize().map_err(|_| denied())?;
+        if !real.starts_with(&real_area) {
+            return Err(denied());
+        }
+        Ok(Resolved { host, writable })
+    }
+}
+
+/// `rest` as a relative path with `.` and `..` worked out; None when it climbs above its
+/// start.
+fn normalize(rest: &str) -> Option<PathBuf> {
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for component in Path::new(rest.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => parts.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts.iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_their_area() {
+        let package = tempfile::tempdir().unwrap();
+        std::fs::write(package.path().join("app.json"), "{}").unwrap();
+        let sandbox = Sandbox::temporary(package.path()).unwrap();
+        let usr = sandbox.resolve("wxfile://usr/a/../b.txt").unwrap();
+        assert!(usr.writable && usr.host.ends_with("usr/b.txt"));
+        let code = sandbox.resolve("/app.json").unwrap();
+        assert!(!code.writable && code.host == package.path().join("app.json"));
+        for escape in ["wxfile://usr/../tmp/x", "wxfile://usr/../../etc/passwd", "../outside", "wxfile://usrx", "file:///etc/passwd", "wxfile://tmp_../../x"] {
+            assert_eq!(sandbox.resolve(escape), Err(format!("permission denied, open \"{escape}\"")), "{escape}");
+        }
+        std::os::unix::fs::symlink("/etc", sandbox.root.join("usr/link")).unwrap();
+        assert!(sandbox.resolve("wxfile://usr/link/passwd").is_err());
+        assert!(sandbox.resolve("wxfile://usr/link").is_err());
+    }
+}

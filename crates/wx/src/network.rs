@@ -1,0 +1,689 @@
+//! The network APIs' platform rules: `wx.request`, `downloadFile`, `uploadFile` and
+//! `connectSocket` with their task objects. A call is checked (the domain list when
+//! project.config.json's `setting.urlCheck` is on, the timeout from the option or app.json's
+//! `networkTimeout`), logged, and sent either to a mock route (answered on the virtual
+//! clock) or to the real network (`crates/net`). What comes back is turned into what the
+//! app sees: task events (`onHeadersReceived`, `onProgressUpdate`, socket `onMessage`, …)
+//! and the call's result, with the platform's `errMsg` and `errno`.
+
+use crate::files::Sandbox;
+use base64::Engine;
+use serde_json::{json, Map, Value};
+use std::collections::{HashMap, VecDeque};
+use std::path::Path;
+use std::time::Duration;
+use wxemu_net::{Body, Frame, HttpRequest, Net, NetEvent};
+
+/// What a network task tells the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Update {
+    /// An event on the task object: `headersReceived`, `chunkReceived`, `progressUpdate`,
+    /// `open`, `message`, `error` or `close`.
+    Event { task: u32, name: &'static str, payload: Value },
+    /// The call is over: its success or fail result, with `errMsg`.
+    Result { task: u32, result: Value },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Request,
+    Download,
+    Upload,
+    Socket,
+}
+
+impl Kind {
+    fn of(api: &str) -> Option<Kind> {
+        Some(match api {
+            "request" => Kind::Request,
+            "downloadFile" => Kind::Download,
+            "uploadFile" => Kind::Upload,
+            "connectSocket" => Kind::Socket,
+            _ => return None,
+        })
+    }
+
+    fn api(self) -> &'static str {
+        match self {
+            Kind::Request => "request",
+            Kind::Download => "downloadFile",
+            Kind::Upload => "uploadFile",
+            Kind::Socket => "connectSocket",
+        }
+    }
+
+    fn secure_scheme(self) -> &'static str {
+        if self == Kind::Socket { "wss" } else { "https" }
+    }
+}
+
+/// A request the app made, for tests to assert on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoggedRequest {
+    /// When it was made (ms on the simulator's clock).
+    pub time: u64,
+    /// `request`, `downloadFile`, `uploadFile` or `connectSocket`.
+    pub api: String,
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    /// The body as text (binary bodies lossily; an upload as a description of its parts).
+    pub body: String,
+    /// A mock route answered it.
+    pub mocked: bool,
+    /// The response status, once it came.
+    pub status: Option<u16>,
+    /// Why it failed, if it did.
+    pub error: Option<String>,
+}
+
+/// Mock routes: canned answers for requests, from a JSON file.
+///
+/// ```json
+/// { "domains": ["api.example.com"],
+///   "unmatched": "fail",
+///   "routes": [
+///     { "method": "GET", "url": "https://api.example.com/todos*", "status": 200,
+///       "headers": {"X-Total": "2"}, "body": [{"id": 1}], "delay": 120 },
+///     { "url": "https://api.example.com/report", "bodyFile": "report.csv" },
+///     { "url": "https://api.example.com/slow", "fail": "timeout" },
+///     { "url": "wss://api.example.com/chat", "echo": true, "messages": ["hello"] } ] }
+/// ```
+/// `url` matches the whole URL (or the URL without its query) with `*` for any text;
+/// `delay` is in virtual ms; `unmatched` says what happens to a request no route matches:
+/// `"fail"` (the default; it fails naming the request) or `"network"` (it goes out).
+#[derive(Clone, Debug, Default)]
+pub struct Routes {
+    pub domains: Vec<String>,
+    pub unmatched_to_network: bool,
+    routes: Vec<Route>,
+}
+
+#[derive(Clone, Debug)]
+struct Route {
+    method: Option<String>,
+    url: String,
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+    delay: u64,
+    fail: Option<String>,
+    echo: bool,
+    messages: Vec<Frame>,
+}
+
+impl Routes {
+    /// Reads a routes file (`bodyFile`s are relative to it).
+    pub fn load(file: &Path) -> Result<Routes, String> {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        Routes::parse(&text, file.parent().unwrap_or(Path::new("."))).map_err(|e| format!("{}: {e}", file.display()))
+    }
+
+    /// Reads routes from JSON text; `bodyFile`s are relative to `dir`.
+    pub fn parse(text: &str, dir: &Path) -> Result<Routes, String> {
+        let file: Value = serde_json::from_str(text).map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
+        let strings = |v: Option<&Value>| v.and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default();
+        let unmatched_to_network = match file.get("unmatched").and_then(Value::as_str) {
+            None | Some("fail") => false,
+            Some("network") => true,
+            Some(other) => return Err(format!("\"unmatched\" is \"{other}\"; use \"fail\" or \"network\"")),
+        };
+        let mut routes = Vec::new();
+        for (i, route) in file.get("routes").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            routes.push(Route::parse(route, dir).map_err(|e| format!("routes[{i}]: {e}"))?);
+        }
+        Ok(Routes { domains: strings(file.get("domains")), unmatched_to_network, routes })
+    }
+
+    fn find(&self, method: &str, url: &str) -> Option<&Route> {
+        let without_query = url.split(['?', '#']).next().unwrap_or(url);
+        self.routes.iter().find(|r| r.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && (glob(&r.url, url) || glob(&r.url, without_query)))
+    }
+}
+
+impl Route {
+    fn parse(route: &Value, dir: &Path) -> Result<Route, String> {
+        let url = route.get("url").and_then(Value::as_str).ok_or("a route needs a \"url\"")?.to_string();
+        let mut headers: Vec<(String, String)> = route.get("headers").and_then(Value::as_object).into_iter().flatten().map(|(k, v)| (k.clone(), text_of(v))).collect();
+        let body = match (route.get("body"), route.get("bodyFile").and_then(Value::as_str)) {
+            (_, Some(file)) => std::fs::read(dir.join(file)).map_err(|e| format!("bodyFile {file}: {e}"))?,
+            (Some(Value::String(text)), None) => text.clone().into_bytes(),
+            (Some(value), None) => {
+                if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
+                    headers.push(("Content-Type".into(), "application/json".into()));
+                }
+                serde_json::to_vec(value).expect("JSON values serialize")
+            }
+            (None, None) => Vec::new(),
+        };
+        let messages = route.get("messages").and_then(Value::as_array).into_iter().flatten().map(|m| Frame::Text(text_of(m))).collect();
+        Ok(Route {
+            method: route.get("method").and_then(Value::as_str).map(str::to_string),
+            url,
+            status: route.get("status").and_then(Value::as_u64).unwrap_or(200) as u16,
+            headers,
+            body,
+            delay: route.get("delay").and_then(Value::as_u64).unwrap_or(0),
+            fail: route.get("fail").and_then(Value::as_str).map(str::to_string),
+            echo: route.get("echo").and_then(Value::as_bool).unwrap_or(false),
+            messages,
+        })
+    }
+}
+
+/// A JSON value as header or message text (strings without quotes).
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// `pattern` (with `*` for any text) matches all of `text`.
+fn glob(pattern: &str, text: &str) -> bool {
+    let mut pieces = pattern.split('*');
+    let first = pieces.next().unwrap_or_default();
+    let Some(mut rest) = text.strip_prefix(first) else { return false };
+    let pieces: Vec<&str> = pieces.collect();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i == pieces.len() - 1 {
+            return rest.ends_with(piece);
+        }
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// The network settings of one app.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// project.config.json's `setting.urlCheck`: only HTTPS/WSS to listed domains.
+    pub url_check: bool,
+    /// The domains requests may go to when `url_check` is on (with the routes' own).
+    pub domains: Vec<String>,
+    /// app.json's `networkTimeout` (ms per API: request, connectSocket, uploadFile,
+    /// downloadFile).
+    pub timeouts: Map<String, Value>,
+    pub routes: Option<Routes>,
+    /// The Referer every request carries (`https://servicewechat.com/<appid>/devtools/page-frame.html`).
+    pub referer: String,
+}
+
+/// The platform's default timeout (ms).
+const DEFAULT_TIMEOUT: u64 = 60_000;
+
+struct Task {
+    kind: Kind,
+    json: bool,
+    array_buffer: bool,
+    chunked: bool,
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+    total: Option<u64>,
+    /// downloadFile's `filePath`.
+    save_to: Option<String>,
+    /// What a mock route will do next, one event per queued turn.
+    scripted: VecDeque<NetEvent>,
+    /// A mock route answers it.
+    mocked: bool,
+    /// The mock route echoes socket messages after this delay.
+    echo: Option<u64>,
+    upload_size: u64,
+    logged: usize,
+}
+
+/// The app's network: its settings, the tasks under way, and the request log.
+#[derive(Default)]
+pub struct Network {
+    pub settings: Settings,
+    tasks: HashMap<u32, Task>,
+    log: Vec<LoggedRequest>,
+    net: Net,
+}
+
+impl std::fmt::Debug for Network {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Network").field("tasks", &self.tasks.len()).field("log", &self.log.len()).finish()
+    }
+}
+
+/// The result of a failed call: `errMsg`, and `errno` where the platform documents one.
+fn failure(api: &str, reason: &str) -> Value {
+    let errno = match reason {
+        "timeout" => Some(5),
+        "url not in domain list" => Some(600002),
+        r if r.starts_with("invalid url") => Some(600009),
+        r if r.starts_with("net::") => Some(600001),
+        _ => None,
+    };
+    let mut result = json!({ "errMsg": format!("{api}:fail {reason}") });
+    if let Some(errno) = errno {
+        result["errno"] = errno.into();
+    }
+    result
+}
+
+fn headers_of(value: Option<&Value>) -> Vec<(String, String)> {
+    value.and_then(Value::as_object).into_iter().flatten().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), text_of(v))).collect()
+}
+
+fn header_object(headers: &[(String, String)]) -> Value {
+    let mut object = Map::new();
+    for (name, value) in headers {
+        match object.get_mut(name) {
+            Some(Value::String(existing)) => {
+                existing.push_str(", ");
+                existing.push_str(value);
+            }
+            _ => {
+                object.insert(name.clone(), value.clone().into());
+            }
+        }
+    }
+    Value::Object(object)
+}
+
+/// An ArrayBuffer crossing to the framework (which turns it back into one).
+pub fn array_buffer(bytes: &[u8]) -> Value {
+    json!({ "__arrayBuffer": base64::engine::general_purpose::STANDARD.encode(bytes) })
+}
+
+/// Bytes the framework sent: a string, or an ArrayBuffer as `{__arrayBuffer: base64}`.
+fn bytes_of(value: Option<&Value>) -> Vec<u8> {
+    match value {
+        Some(Value::String(text)) => text.clone().into_bytes(),
+        Some(Value::Object(o)) => o.get("__arrayBuffer").and_then(Value::as_str).and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok()).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+fn frame_of(value: Option<&Value>) -> Frame {
+    match value {
+        Some(Value::Object(_)) => Frame::Binary(bytes_of(value)),
+        other => Frame::Text(other.map(text_of).unwrap_or_default()),
+    }
+}
+
+fn frame_data(frame: &Frame) -> Value {
+    match frame {
+        Frame::Text(text) => text.clone().into(),
+        Frame::Binary(bytes) => array_buffer(bytes),
+    }
+}
+
+impl Network {
+    pub fn new(settings: Settings) -> Network {
+        Network { settings, ..Network::default() }
+    }
+
+    /// The APIs (and task operations) this module carries out.
+    pub fn handles(api: &str) -> bool {
+        Kind::of(api).is_some() || matches!(api, "abortTask" | "sendSocketMessage" | "closeSocket")
+    }
+
+    /// Every request made so far, oldest first.
+    pub fn log(&self) -> &[LoggedRequest] {
+        &self.log
+    }
+
+    /// Requests and socket handshakes under way on the real network.
+    pub fn awaited(&self) -> usize {
+        self.net.awaited()
+    }
+
+    /// The URL check: None when `url` may be used by `kind`, else the reason.
+    fn url_refused(&self, kind: Kind, url: &str) -> Option<String> {
+        let Some((scheme, rest)) = url.split_once("://") else { return Some(format!("invalid url \"{url}\"")) };
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let host = host.rsplit('@').next().unwrap_or(host);
+        let plain = if kind == Kind::Socket { "ws" } else { "http" };
+        if host.is_empty() || !(scheme == plain || scheme == kind.secure_scheme()) {
+            return Some(format!("invalid url \"{url}\""));
+        }
+        if !self.settings.url_check {
+            return None;
+        }
+        let listed = |d: &String| {
+            let d = d.split_once("://").map_or(d.as_str(), |(_, h)| h).trim_end_matches('/');
+            d.eq_ignore_ascii_case(host)
+        };
+        let routes_domains = self.settings.routes.iter().flat_map(|r| r.domains.iter());
+        let in_list = self.settings.domains.iter().chain(routes_domains).any(listed);
+        (scheme != kind.secure_scheme() || !in_list).then(|| "url not in domain list".to_string())
+    }
+
+    fn timeout(&self, kind: Kind, args: &Map<String, Value>) -> u64 {
+        let configured = self.settings.timeouts.get(kind.api()).and_then(Value::as_u64);
+        args.get("timeout").and_then(Value::as_f64).filter(|t| *t > 0.0).map(|t| t as u64).or(configured).unwrap_or(DEFAULT_TIMEOUT)
+    }
+
+    /// Starts `wx.<api>(args)` as task `task` at `now`. Returns what the app learns at once
+    /// and the delays (virtual ms) after which [`Network::scripted_due`] must be called for
+    /// a mock route's events.
+    pub fn start(&mut self, task: u32, api: &str, args: &Map<String, Value>, files: &mut Sandbox, now: u64) -> (Vec<Update>, Vec<u64>) {
+        match api {
+            "abortTask" => return (self.abort(args.get("task").and_then(Value::as_u64).unwrap_or(0) as u32), Vec::new()),
+            "sendSocketMessage" => return self.socket_send(task, args),
+            "closeSocket" => return self.socket_close(task, args),
+            _ => {}
+        }
+        let Some(kind) = Kind::of(api) else { return (Vec::new(), Vec::new()) };
+        let fail = |reason: &str| (vec![Update::Result { task, result: failure(api, reason) }], Vec::new());
+        let url = args.get("url").and_then(Value::as_str).unwrap_or_default().to_string();
+        if let Some(reason) = self.url_refused(kind, &url) {
+            return fail(&reason);
+        }
+        let method = if kind == Kind::Request { args.get("method").and_then(Value::as_str).unwrap_or("GET").to_ascii_uppercase() } else if kind == Kind::Upload { "POST".into() } else { "GET".into() };
+        let mut headers: Vec<(String, String)> = headers_of(args.get("header")).into_iter().filter(|(k, _)| !k.eq_ignore_ascii_case("referer")).collect();
+        if kind == Kind::Request && !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
+            headers.push(("content-type".into(), "application/json".into()));
+        }
+        headers.push(("Referer".into(), self.settings.referer.clone()));
+        let body = match kind {
+            Kind::Upload => {
+                let path = args.get("filePath").and_then(Value::as_str).unwrap_or_default();
+                let file = match files.resolve(path) {
+                    Ok(resolved) => match std::fs::read(&resolved.host) {
+                        Ok(bytes) => bytes,
+                        Err(_) => return fail(&format!("file not found, open \"{path}\"")),
+                    },
+                    Err(reason) => return fail(&reason),
+                };
+                let fields = args.get("formData").and_then(Value::as_object).into_iter().flatten().map(|(k, v)| (k.clone(), text_of(v))).collect();
+                let file_name = path.rsplit('/').next().unwrap_or("file").trim_start_matches("tmp_").to_string();
+                let file_field = args.get("name").and_then(Value::as_str).unwrap_or("file").to_string();
+                Body::Multipart { fields, file_field, file_name, file }
+            }
+            _ => Body::Bytes(bytes_of(args.get("body"))),
+        };
+        let logged_body = match &body {
+            Body::Bytes(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            Body::Multipart { fields, file_field, file_name, file } => {
+                let fields: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                format!("{file_field}={file_name} ({} bytes); {}", file.len(), fields.join("; "))
+            }
+        };
+        let upload_size = match &body {
+            Body::Multipart { file, .. } => file.len() as u64,
+            Body::Bytes(_) => 0,
+        };
+        let timeout = self.timeout(kind, args);
+        let route = self.settings.routes.as_ref().map(|routes| (routes.find(&method, &url).cloned(), routes.unmatched_to_network));
+        self.log.push(LoggedRequest { time: now, api: api.to_string(), method: method.clone(), url: url.clone(), headers: headers.clone(), body: logged_body, mocked: matches!(route, Some((Some(_), _))), status: None, error: None });
+        let mut entry = Task {
+            kind,
+            json: args.get("dataType").and_then(Value::as_str).is_none_or(|t| t == "json"),
+            array_buffer: args.get("responseType").and_then(Value::as_str) == Some("arraybuffer"),
+            chunked: args.get("enableChunked").and_then(Value::as_bool).unwrap_or(false),
+            status: 0,
+            headers: Vec::new(),
+            body: Vec::new(),
+            total: None,
+            save_to: args.get("filePath").and_then(Value::as_str).filter(|_| kind == Kind::Download).map(str::to_string),
+            scripted: VecDeque::new(),
+            mocked: false,
+            echo: None,
+            upload_size,
+            logged: self.log.len() - 1,
+        };
+        let mut immediate = Vec::new();
+        if kind == Kind::Socket {
+            immediate.push(Update::Result { task, result: json!({ "errMsg": "connectSocket:ok" }) });
+        }
+        let delays = match route {
+            Some((Some(route), _)) => {
+                let (delay, events) = scripted(kind, &route, timeout);
+                entry.mocked = true;
+                entry.echo = route.echo.then_some(route.delay);
+                entry.scripted = events.into();
+                vec![delay; entry.scripted.len()]
+            }
+            Some((None, false)) => {
+                let reason = format!("no mock route matches {method} {url}");
+                self.log.last_mut().expect("just logged").error = Some(reason.clone());
+                return fail(&reason);
+            }
+            _ => {
+                let timeout = Duration::from_millis(timeout);
+                match kind {
+                    Kind::Socket => {
+                        let protocols = args.get("protocols").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
+                        self.net.connect(task, &url, headers_of(args.get("header")), protocols, timeout);
+                    }
+                    _ => self.net.fetch(task, HttpRequest { method, url, headers, body, timeout }),
+                }
+                Vec::new()
+            }
+        };
+        self.tasks.insert(task, entry);
+        (immediate, delays)
+    }
+
+    /// A mock route's next event for `task` is due.
+    pub fn scripted_due(&mut self, task: u32, files: &mut Sandbox) -> Vec<Update> {
+        match self.tasks.get_mut(&task).and_then(|t| t.scripted.pop_front()) {
+            Some(event) => self.settle(task, event, files),
+            None => Vec::new(),
+        }
+    }
+
+    /// The real network's next event, waiting at most `wait` for it (not at all when None).
+    pub fn receive(&mut self, wait: Option<Duration>, files: &mut Sandbox) -> Option<Vec<Update>> {
+        let (task, event) = self.net.next_event(wait)?;
+        Some(self.settle(task, event, files))
+    }
+
+    /// `RequestTask.abort()` (and the download and upload tasks'): the call fails with
+    /// `abort`; nothing more of it arrives.
+    fn abort(&mut self, task: u32) -> Vec<Update> {
+        let Some(entry) = self.tasks.remove(&task) else { return Vec::new() };
+        self.net.abort(task);
+        self.log[entry.logged].error = Some("abort".into());
+        vec![Update::Result { task, result: failure(entry.kind.api(), "abort") }]
+    }
+
+    /// `SocketTask.send`: call `call` sends `args.data` on socket `args.task`.
+    fn socket_send(&mut self, call: u32, args: &Map<String, Value>) -> (Vec<Update>, Vec<u64>) {
+        let socket = args.get("task").and_then(Value::as_u64).unwrap_or(0) as u32;
+        let frame = frame_of(args.get("data"));
+        let (open, echo) = match self.tasks.get_mut(&socket) {
+            Some(t) if t.status == 101 => (true, t.echo),
+            _ => (false, None),
+        };
+        let result = |ok: bool| Update::Result { task: call, result: if ok { json!({ "errMsg": "sendSocketMessage:ok" }) } else { failure("sendSocketMessage", "WebSocket is not connected") } };
+        if !open {
+            return (vec![result(false)], Vec::new());
+        }
+        match echo {
+            Some(delay) => {
+                self.tasks.get_mut(&socket).expect("open").scripted.push_back(NetEvent::SocketMessage(frame));
+                (vec![result(true)], vec![delay])
+            }
+            None => (vec![result(self.net.send(socket, frame))], Vec::new()),
+        }
+    }
+
+    /// `SocketTask.close`: the close frame goes out; `onClose` follows when it is answered.
+    fn socket_close(&mut self, call: u32, args: &Map<String, Value>) -> (Vec<Update>, Vec<u64>) {
+        let socket = args.get("task").and_then(Value::as_u64).unwrap_or(0) as u32;
+        let code = args.get("code").and_then(Value::as_u64).unwrap_or(1000) as u16;
+        let reason = args.get("reason").and_then(Value::as_str).unwrap_or_default().to_string();
+        let done = vec![Update::Result { task: call, result: json!({ "errMsg": "closeSocket:ok" }) }];
+        match self.tasks.get_mut(&socket) {
+            Some(t) if t.mocked => {
+                t.scripted.push_back(NetEvent::SocketClosed { code, reason });
+                (done, vec![0])
+            }
+            Some(_) => {
+                self.net.close(socket, code, &reason);
+                (done, Vec::new())
+            }
+            None => (done, Vec::new()),
+        }
+    }
+
+    /// What `event` on `task` means to the app.
+    fn settle(&mut self, task: u32, event: NetEvent, files: &mut Sandbox) -> Vec<Update> {
+        let Some(entry) = self.tasks.get_mut(&task) else { return Vec::new() };
+        let api = entry.kind.api();
+        let logged = entry.logged;
+        let event_of = |name: &'static str, payload: Value| Update::Event { task, name, payload };
+        match event {
+            NetEvent::Headers { status, headers } => {
+                self.log[logged].status = Some(status);
+                entry.status = status;
+                let mut updates = vec![event_of("headersReceived", json!({ "header": header_object(&headers), "statusCode": status }))];
+                if entry.kind == Kind::Upload {
+                    let size = entry.upload_size;
+                    updates.push(event_of("progressUpdate", json!({ "progress": 100, "totalBytesSent": size, "totalBytesExpectedToSend": size })));
+                }
+                entry.headers = headers;
+                updates
+            }
+            NetEvent::Chunk { data, total } => {
+                entry.total = total;
+                entry.body.extend_from_slice(&data);
+                let received = entry.body.len() as u64;
+                match entry.kind {
+                    Kind::Download => {
+                        let expected = total.unwrap_or(0);
+                        let progress = if expected > 0 { (received * 100 / expected).min(100) } else { 0 };
+                        vec![event_of("progressUpdate", json!({ "progress": progress, "totalBytesWritten": received, "totalBytesExpectedToWrite": expected }))]
+                    }
+                    Kind::Request if entry.chunked => vec![event_of("chunkReceived", json!({ "data": array_buffer(&data) }))],
+                    _ => Vec::new(),
+                }
+            }
+            NetEvent::Done => {
+                let entry = self.tasks.remove(&task).expect("present");
+                let result = match finish(&entry, files) {
+                    Ok(result) => result,
+                    Err(reason) => {
+                        self.log[logged].error = Some(reason.clone());
+                        failure(api, &reason)
+                    }
+                };
+                vec![Update::Result { task, result }]
+            }
+            NetEvent::Failed(reason) => {
+                let entry = self.tasks.remove(&task).expect("present");
+                self.log[logged].error = Some(reason.clone());
+                match entry.kind {
+                    Kind::Socket => vec![event_of("error", json!({ "errMsg": reason })), event_of("close", json!({ "code": 1006, "reason": "" }))],
+                    _ => vec![Update::Result { task, result: failure(api, &reason) }],
+                }
+            }
+            NetEvent::SocketOpen { headers } => {
+                self.log[logged].status = Some(101);
+                entry.status = 101;
+                vec![event_of("open", json!({ "header": header_object(&headers), "profile": {} }))]
+            }
+            NetEvent::SocketMessage(frame) => vec![event_of("message", json!({ "data": frame_data(&frame) }))],
+            NetEvent::SocketClosed { code, reason } => {
+                self.tasks.remove(&task);
+                vec![event_of("close", json!({ "code": code, "reason": reason }))]
+            }
+        }
+    }
+}
+
+/// What a mock route does for a task of `kind`: the delay and the events that then happen
+/// (a route slower than the timeout times out at the timeout).
+fn scripted(kind: Kind, route: &Route, timeout: u64) -> (u64, Vec<NetEvent>) {
+    if route.fail.as_deref() == Some("timeout") || route.delay > timeout {
+        return (timeout, vec![NetEvent::Failed("timeout".into())]);
+    }
+    if let Some(reason) = &route.fail {
+        return (route.delay, vec![NetEvent::Failed(reason.clone())]);
+    }
+    let events = if kind == Kind::Socket {
+        let mut events = vec![NetEvent::SocketOpen { headers: route.headers.clone() }];
+        events.extend(route.messages.iter().cloned().map(NetEvent::SocketMessage));
+        events
+    } else {
+        let mut events = vec![NetEvent::Headers { status: route.status, headers: route.headers.clone() }];
+        if !route.body.is_empty() {
+            events.push(NetEvent::Chunk { data: route.body.clone(), total: Some(route.body.len() as u64) });
+        }
+        events.push(NetEvent::Done);
+        events
+    };
+    (route.delay, events)
+}
+
+/// The success result of a finished request, download or upload.
+fn finish(task: &Task, files: &mut Sandbox) -> Result<Value, String> {
+    let header = header_object(&task.headers);
+    let text = || String::from_utf8_lossy(&task.body).into_owned();
+    Ok(match task.kind {
+        Kind::Request => {
+            let data = if task.array_buffer {
+                array_buffer(&task.body)
+            } else if task.json {
+                let text = text();
+                serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap_or(Value::String(text))
+            } else {
+                text().into()
+            };
+            let cookies: Vec<&str> = task.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie")).map(|(_, v)| v.as_str()).collect();
+            json!({ "data": data, "statusCode": task.status, "header": header, "cookies": cookies, "errMsg": "request:ok" })
+        }
+        Kind::Download => {
+            let path = match &task.save_to {
+                Some(path) => path.clone(),
+                None => files.temp_path(&extension_of(task)),
+            };
+            let target = files.resolve(&path)?;
+            if !target.writable {
+                return Err(format!("permission denied, open \"{path}\""));
+            }
+            std::fs::write(&target.host, &task.body).map_err(|e| format!("{e}, open \"{path}\""))?;
+            let mut result = json!({ "statusCode": task.status, "header": header, "dataLength": task.body.len(), "errMsg": "downloadFile:ok" });
+            result[if task.save_to.is_some() { "filePath" } else { "tempFilePath" }] = path.into();
+            result
+        }
+        Kind::Upload => json!({ "data": text(), "statusCode": task.status, "header": header, "errMsg": "uploadFile:ok" }),
+        Kind::Socket => unreachable!("sockets end with SocketClosed"),
+    })
+}
+
+/// A downloaded file's extension: from the Content-Type, else from the URL-less guess.
+fn extension_of(task: &Task) -> String {
+    let content_type = task.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.to_ascii_lowercase()).unwrap_or_default();
+    let known = [("image/png", "png"), ("image/jpeg", "jpg"), ("image/gif", "gif"), ("image/webp", "webp"), ("image/svg", "svg"), ("application/json", "json"), ("text/plain", "txt"), ("text/html", "html"), ("application/pdf", "pdf"), ("application/zip", "zip")];
+    known.iter().find(|(mime, _)| content_type.starts_with(mime)).map(|(_, ext)| ext.to_string()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_urls_match_with_wildcards_and_without_the_query() {
+        assert!(glob("https://a.com/todos*", "https://a.com/todos?page=2"));
+        assert!(glob("https://*/x", "https://b.org/x"));
+        assert!(!glob("https://a.com/x", "https://a.com/xy"));
+        let routes = Routes::parse(r#"{"routes":[{"method":"POST","url":"https://a.com/x","body":{"ok":true}}]}"#, Path::new(".")).unwrap();
+        assert!(routes.find("post", "https://a.com/x?z=1").is_some());
+        assert!(routes.find("GET", "https://a.com/x").is_none());
+        let err = Routes::parse(r#"{"routes":[{"status":200}]}"#, Path::new(".")).unwrap_err();
+        assert_eq!(err, "routes[0]: a route needs a \"url\"");
+    }
+
+    #[test]
+    fn the_domain_list_applies_only_with_url_check() {
+        let mut network = Network::new(Settings { url_check: true, domains: vec!["https://api.a.com".into()], ..Settings::default() });
+        assert_eq!(network.url_refused(Kind::Request, "https://api.a.com/x"), None);
+        assert_eq!(network.url_refused(Kind::Request, "http://api.a.com/x").as_deref(), Some("url not in domain list"));
+        assert_eq!(network.url_refused(Kind::Request, "https://b.com/").as_deref(), Some("url not in domain list"));
+        assert_eq!(network.url_refused(Kind::Socket, "wss://api.a.com/chat"), None);
+        network.settings.url_check = false;
+        assert_eq!(network.url_refused(Kind::Request, "http://127.0.0.1:8080/x"), None);
+        assert_eq!(network.url_refused(Kind::Request, "/api/x").as_deref(), Some("invalid url \"/api/x\""));
+        assert_eq!(network.url_refused(Kind::Request, "ws://a.com/").as_deref(), Some("invalid url \"ws://a.com/\""));
+    }
+}
