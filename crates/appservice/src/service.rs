@@ -13,8 +13,14 @@ use wxemu_caniuse::Database;
 use wxemu_wx::{Failure, Host};
 use wxemu_package::{Diagnostic, Package, Pos};
 
-const FRAMEWORK_JS: &str = include_str!("../../../runtime-js/framework.js");
-const NETWORK_JS: &str = include_str!("../../../runtime-js/network.js");
+/// The framework half in runtime-js/, in the order it loads (framework.js first: the
+/// others build on what it sets up).
+const RUNTIME_JS: [(&str, &str); 4] = [
+    ("framework.js", include_str!("../../../runtime-js/framework.js")),
+    ("binary.js", include_str!("../../../runtime-js/binary.js")),
+    ("network.js", include_str!("../../../runtime-js/network.js")),
+    ("files.js", include_str!("../../../runtime-js/files.js")),
+];
 
 /// What the logic layer asks of the host.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,8 +126,11 @@ impl AppService {
         }
         let sdk_name = JsString::from(sdk.to_string().as_str());
         context.register_global_property(JsString::from("__wxemuSdk"), sdk_name, Attribute::empty()).expect("fresh context accepts globals");
-        context.eval(Source::from_bytes(FRAMEWORK_JS)).expect("runtime-js/framework.js is valid JavaScript");
-        context.eval(Source::from_bytes(NETWORK_JS)).expect("runtime-js/network.js is valid JavaScript");
+        for (name, source) in RUNTIME_JS {
+            if let Err(e) = context.eval(Source::from_bytes(source)) {
+                panic!("runtime-js/{name} does not run: {e}");
+            }
+        }
         let mut service = AppService { context, outbox };
         if package.read("app.js").is_none() {
             return Err(Diagnostic::error("app.js", Pos::START, "the app has no app.js").with_hint("create app.js with App({})"));

@@ -20,7 +20,7 @@ fn storage_pairs(c: &mut Criterion) {
 /// The app calls wx.request, the mock route answers on the queue, the success callback
 /// sets data on the page (and the page re-renders).
 fn mocked_request(c: &mut Criterion) {
-    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/network");
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls");
     let routes = Routes::parse(r#"{"routes": [{"url": "https://api.example.com/todos", "body": [{"id": 1, "title": "milk"}, {"id": 2, "title": "eggs"}]}]}"#, Path::new(".")).expect("routes parse");
     let mut sim = Simulator::launch(&app, LaunchOptions { routes: Some(routes), ..LaunchOptions::default() }).expect("the app launches");
     let call = "() => { wx.request({ url: 'https://api.example.com/todos', success(res) { getCurrentPages()[0].setData({ status: res.data[1].title }) } }) }";

@@ -1,6 +1,7 @@
-//! The network APIs (tests/apps/network): wx.request, downloadFile, uploadFile and sockets
-//! against real servers this test starts on 127.0.0.1, and against mock routes on the
-//! virtual clock; the URL check, the request log, errors and task objects.
+//! The network APIs (tests/apps/calls, an app that records what its wx calls get):
+//! wx.request, downloadFile, uploadFile and sockets against real servers this test starts
+//! on 127.0.0.1, and against mock routes on the virtual clock; the URL check, the request
+//! log, errors and task objects.
 
 use serde_json::{json, Value as Json};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -10,7 +11,7 @@ use std::time::Duration;
 use wxemu_core::{LaunchOptions, Routes, Simulator};
 
 fn app_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/network")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls")
 }
 
 fn launch(options: LaunchOptions) -> Simulator {
@@ -201,8 +202,8 @@ fn files_download_into_the_sandbox_and_upload_from_it() {
     assert_eq!((download["statusCode"].as_u64(), download["dataLength"].as_u64()), (Some(200), Some(1000)));
     assert_eq!(find("progress"), json!({"progress": 100, "totalBytesWritten": 1000, "totalBytesExpectedToWrite": 1000}));
     assert_eq!(find("saved success")["filePath"], "wxfile://usr/saved/../kept.png");
-    assert_eq!(find("into the package fail")["errMsg"], "downloadFile:fail permission denied, open \"/images/evil.png\"");
-    assert_eq!(find("escape fail")["errMsg"], "downloadFile:fail permission denied, open \"wxfile://usr/../../escape.png\"");
+    assert_eq!(find("into the package fail")["errMsg"], "downloadFile:fail permission denied, open /images/evil.png");
+    assert_eq!(find("escape fail")["errMsg"], "downloadFile:fail permission denied, open wxfile://usr/../../escape.png");
 
     eval(&mut sim, &format!(
         r#"() => {{
@@ -223,8 +224,8 @@ fn files_download_into_the_sandbox_and_upload_from_it() {
     assert!(body.contains("name=\"user\"\r\n\r\nann"), "{body}");
     assert!(body.contains("name=\"photo\"; filename=\"1.png\""), "{body}");
     assert_eq!(find("sent"), json!({"progress": 100, "totalBytesSent": 1000, "totalBytesExpectedToSend": 1000}));
-    assert_eq!(find("sneaky fail")["errMsg"], "uploadFile:fail permission denied, open \"wxfile://tmp_../../../etc/passwd\"");
-    assert_eq!(find("absent fail")["errMsg"], "uploadFile:fail file not found, open \"wxfile://tmp_404.png\"");
+    assert_eq!(find("sneaky fail")["errMsg"], "uploadFile:fail permission denied, open wxfile://tmp_../../../etc/passwd");
+    assert_eq!(find("absent fail")["errMsg"], "uploadFile:fail no such file or directory, open wxfile://tmp_404.png");
 }
 
 #[test]

@@ -26,6 +26,7 @@ pub struct Sandbox {
     /// The folder is ours to delete when the app ends (a headless run's temporary one).
     _owned: Option<tempfile::TempDir>,
     next_temp: u64,
+    next_saved: u64,
 }
 
 impl Sandbox {
@@ -34,7 +35,7 @@ impl Sandbox {
         for area in ["usr", "tmp", "store"] {
             std::fs::create_dir_all(root.join(area))?;
         }
-        Ok(Sandbox { root: root.canonicalize()?, package: package.to_path_buf(), _owned: None, next_temp: 0 })
+        Ok(Sandbox { root: root.canonicalize()?, package: package.to_path_buf(), _owned: None, next_temp: 0, next_saved: 0 })
     }
 
     /// A sandbox in a fresh temporary folder, deleted with it.
@@ -52,10 +53,41 @@ impl Sandbox {
         format!("{TEMP_PREFIX}{}{extension}", self.next_temp)
     }
 
+    /// A new saved file's sandbox path (`wxfile://store_N.ext`), for `saveFile`.
+    pub fn saved_path(&mut self, extension: &str) -> String {
+        self.next_saved += 1;
+        while self.root.join("store").join(self.next_saved.to_string()).with_extension(extension).exists() {
+            self.next_saved += 1;
+        }
+        let extension = if extension.is_empty() { String::new() } else { format!(".{extension}") };
+        format!("{STORE_PREFIX}{}{extension}", self.next_saved)
+    }
+
+    /// The saved files (`wx.getSavedFileList`): sandbox path and host file, by name.
+    pub fn saved_files(&self) -> Vec<(String, PathBuf)> {
+        let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(self.root.join("store")).into_iter().flatten().flatten()
+            .map(|e| (format!("{STORE_PREFIX}{}", e.file_name().to_string_lossy()), e.path()))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The bytes the app's own files take (`USER_DATA_PATH` and saved files).
+    pub fn used_bytes(&self) -> u64 {
+        fn size(path: &Path) -> u64 {
+            match std::fs::symlink_metadata(path) {
+                Ok(m) if m.is_dir() => std::fs::read_dir(path).into_iter().flatten().flatten().map(|e| size(&e.path())).sum(),
+                Ok(m) => m.len(),
+                Err(_) => 0,
+            }
+        }
+        size(&self.root.join("usr")) + size(&self.root.join("store"))
+    }
+
     /// The host file behind sandbox path `path`, or the platform's reason it is refused
-    /// (`permission denied, open "<path>"` style: the caller adds the operation).
+    /// (`permission denied, open <path>`).
     pub fn resolve(&self, path: &str) -> Result<Resolved, String> {
-        let denied = || format!("permission denied, open \"{path}\"");
+        let denied = || format!("permission denied, open {path}");
         let (area, rest, writable) = if let Some(rest) = path.strip_prefix(USER_DATA_PATH) {
             if !(rest.is_empty() || rest.starts_with('/')) {
                 return Err(denied());
@@ -114,7 +146,7 @@ mod tests {
         let code = sandbox.resolve("/app.json").unwrap();
         assert!(!code.writable && code.host == package.path().join("app.json"));
         for escape in ["wxfile://usr/../tmp/x", "wxfile://usr/../../etc/passwd", "../outside", "wxfile://usrx", "file:///etc/passwd", "wxfile://tmp_../../x"] {
-            assert_eq!(sandbox.resolve(escape), Err(format!("permission denied, open \"{escape}\"")), "{escape}");
+            assert_eq!(sandbox.resolve(escape), Err(format!("permission denied, open {escape}")), "{escape}");
         }
         std::os::unix::fs::symlink("/etc", sandbox.root.join("usr/link")).unwrap();
         assert!(sandbox.resolve("wxfile://usr/link/passwd").is_err());

@@ -5,6 +5,7 @@
 
 pub mod device;
 pub mod files;
+pub mod fs;
 pub mod network;
 pub mod storage;
 pub mod system;
@@ -45,6 +46,9 @@ impl Host {
     pub fn call(&mut self, api: &str, args: &Map<String, Value>) -> Result<Map<String, Value>, Failure> {
         if let Some(answer) = self.system.answer(api) {
             return Ok(answer);
+        }
+        if let Some(answer) = fs::call(&mut self.files, api, args) {
+            return answer;
         }
         self.storage.call(api, args).unwrap_or(Err(Failure::Unsupported))
     }

@@ -389,7 +389,7 @@ impl Network {
                 let file = match files.resolve(path) {
                     Ok(resolved) => match std::fs::read(&resolved.host) {
                         Ok(bytes) => bytes,
-                        Err(_) => return fail(&format!("file not found, open \"{path}\"")),
+                        Err(_) => return fail(&format!("no such file or directory, open {path}")),
                     },
                     Err(reason) => return fail(&reason),
                 };
@@ -639,9 +639,9 @@ fn finish(task: &Task, files: &mut Sandbox) -> Result<Value, String> {
             };
             let target = files.resolve(&path)?;
             if !target.writable {
-                return Err(format!("permission denied, open \"{path}\""));
+                return Err(format!("permission denied, open {path}"));
             }
-            std::fs::write(&target.host, &task.body).map_err(|e| format!("{e}, open \"{path}\""))?;
+            std::fs::write(&target.host, &task.body).map_err(|e| format!("{e}, open {path}"))?;
             let mut result = json!({ "statusCode": task.status, "header": header, "dataLength": task.body.len(), "errMsg": "downloadFile:ok" });
             result[if task.save_to.is_some() { "filePath" } else { "tempFilePath" }] = path.into();
             result
