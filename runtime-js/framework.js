@@ -218,7 +218,8 @@
   // The system-information family (the host answers with the fields of the app's base
   // library).
   ['getSystemInfoSync', 'getWindowInfo', 'getDeviceInfo', 'getAppBaseInfo', 'getSystemSetting',
-    'getAppAuthorizeSetting', 'getMenuButtonBoundingClientRect'].forEach(function (name) {
+    'getAppAuthorizeSetting', 'getMenuButtonBoundingClientRect', 'getBatteryInfoSync',
+    'getLaunchOptionsSync', 'getEnterOptionsSync'].forEach(function (name) {
     wxApi[name] = function () { return syncApi(name); };
   });
   ['getSystemInfo', 'getSystemInfoAsync'].forEach(function (name) {
@@ -296,6 +297,39 @@
     return checkedAsync('batchGetStorage', o, listError('keyList', (o || {}).keyList), { keyList: (o || {}).keyList }, decodeDataList);
   };
 
+  // The phone's state (crates/wx/src/phone.rs): clipboard, screen, vibration, network,
+  // battery; each checked as the platform checks it.
+  var PHONE_APIS = {
+    setClipboardData: { data: 'String!' }, getClipboardData: {}, vibrateShort: { type: 'String' }, vibrateLong: {},
+    setKeepScreenOn: { keepScreenOn: 'Boolean!' }, setScreenBrightness: { value: 'Number!' }, getScreenBrightness: {},
+    getNetworkType: {}, getBatteryInfo: {}
+  };
+  Object.keys(PHONE_APIS).forEach(function (name) {
+    wxApi[name] = function (o) { return checkedApi(name, o, PHONE_APIS[name]); };
+  });
+  // What the app reports is kept for tests (nothing is sent anywhere).
+  wxApi.reportEvent = function (eventId, data) { syncApi('reportEvent', { name: String(eventId), data: data || {} }); };
+  wxApi.reportAnalytics = function (name, data) { syncApi('reportAnalytics', { name: String(name), data: data || {} }); };
+  wxApi.reportMonitor = function (name, value) { syncApi('reportMonitor', { name: String(name), data: value }); };
+  // wx.nextTick: after the code running now, before anything else on the queue.
+  wxApi.nextTick = function (fn) {
+    Promise.resolve().then(function () { run(fn, undefined, [], 'wx.nextTick callback'); });
+  };
+
+  // The update manager of a package run from disk: the check finds no new version.
+  var updateManager = null;
+  wxApi.getUpdateManager = function () {
+    if (!updateManager) {
+      updateManager = {
+        onCheckForUpdate: function (fn) { global.setTimeout(function () { fn({ hasUpdate: false }); }, 0); },
+        onUpdateReady: function () {},
+        onUpdateFailed: function () {},
+        applyUpdate: function () { console.warn('applyUpdate: no new version is ready (wxemu runs the package on disk)'); }
+      };
+    }
+    return updateManager;
+  };
+
   // App-wide events with wx.onX / wx.offX listeners; the host fires them with
   // __wxemu.appEvent(name, payload).
   var appListeners = {};
@@ -308,7 +342,9 @@
       appListeners[event] = listener === undefined ? [] : (appListeners[event] || []).filter(function (l) { return l !== listener; });
     };
   }
-  listenerApi('ThemeChange');
+  ['ThemeChange', 'AppShow', 'AppHide', 'Error', 'PageNotFound', 'UnhandledRejection', 'NetworkStatusChange'].forEach(listenerApi);
+  // The App lifecycles whose wx.onX listeners hear them too (after the App's own method).
+  var LIFECYCLE_EVENTS = { onShow: 'AppShow', onHide: 'AppHide', onPageNotFound: 'PageNotFound' };
 
   // wx.canIUse: the base library the app runs on (--sdk) against the availability database.
   wxApi.canIUse = function (schema) {
@@ -769,6 +805,7 @@
     hasApp: function () { return appInstance !== null; },
     appLifecycle: function (name, arg) {
       invoke(appInstance, name, arg === undefined ? [] : [arg], 'App.' + name);
+      if (LIFECYCLE_EVENTS[name]) global.__wxemu.appEvent(LIFECYCLE_EVENTS[name], arg === null ? {} : arg);
     },
     // An app-wide event (`ThemeChange`, …): the wx.onX listeners, in the order they were added.
     appEvent: function (event, payload) {
@@ -837,10 +874,12 @@
     },
     unhandledRejection: function (reason, promise) {
       invoke(appInstance, 'onUnhandledRejection', [{ reason: reason, promise: promise }], 'App.onUnhandledRejection');
+      global.__wxemu.appEvent('UnhandledRejection', { reason: reason, promise: promise });
     },
     // The host reports an uncaught error to the app (message and stack, as the platform).
     appError: function (text) {
       invoke(appInstance, 'onError', [text], 'App.onError');
+      global.__wxemu.appEvent('Error', text);
     },
     // The host finished an asynchronous wx call: success or fail, then complete (or the
     // Promise settles).

@@ -278,7 +278,8 @@ impl Simulator {
     /// The app comes back: `App.onShow` (scene 1001), then the page's `onShow`.
     pub fn foreground(&mut self) {
         let route = self.current_route().unwrap_or_default().to_string();
-        self.app.app_lifecycle("onShow", Some(serde_json::json!({ "path": route, "query": {}, "scene": 1001, "referrerInfo": {} })));
+        let options = self.enter(&route, &Map::new(), 1001);
+        self.app.app_lifecycle("onShow", Some(options));
         self.process_messages();
         self.show_top();
     }

@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::cell::RefCell;
 use wxemu_appservice::wx::{network::Settings as NetworkSettings, Failure, Host, Network, Sandbox, System};
-pub use wxemu_appservice::wx::{LoggedRequest, Routes};
+pub use wxemu_appservice::wx::{LoggedRequest, Phone, Routes};
 pub use wxemu_appservice::wx::storage::{Item as StorageItem, Storage};
 use wxemu_appservice::{AppService, Message, SharedHost};
 pub use wxemu_appservice::wx::{Platform, Profile};
@@ -215,12 +215,8 @@ impl Simulator {
         let entry = sim.package.entry_page().unwrap_or_default().to_string();
         let route = options.page.as_deref().map(|p| p.trim_start_matches('/').to_string()).unwrap_or_else(|| entry.clone());
         sim.set_window(&route);
-        let launch = serde_json::json!({
-            "path": route,
-            "query": options.query,
-            "scene": options.scene.unwrap_or(1001),
-            "referrerInfo": {},
-        });
+        let launch = sim.enter(&route, &options.query, options.scene.unwrap_or(1001));
+        sim.host.borrow_mut().launch_options = launch.clone();
         sim.app.app_lifecycle("onLaunch", Some(launch.clone()));
         sim.app.app_lifecycle("onShow", Some(launch));
         sim.process_messages();
@@ -238,6 +234,21 @@ impl Simulator {
                 Err(LaunchFailure(sim.diagnostics))
             }
         }
+    }
+
+    /// How the app comes to the foreground (at launch or back from the background): what
+    /// `App.onLaunch`/`onShow` get, and from now on `wx.getEnterOptionsSync()`.
+    fn enter(&mut self, route: &str, query: &Map<String, Json>, scene: u32) -> Json {
+        let options = serde_json::json!({
+            "path": route,
+            "query": query,
+            "scene": scene,
+            "referrerInfo": {},
+            "forwardMaterials": [],
+            "apiCategory": "default",
+        });
+        self.host.borrow_mut().enter_options = options.clone();
+        options
     }
 
     /// The time on the simulator's clock, in ms since launch.
@@ -545,6 +556,10 @@ impl Simulator {
         let answer = self.host.borrow_mut().call(api, args);
         let result = match answer {
             Ok(mut result) => {
+                if api == "setClipboardData" {
+                    // The client confirms a copy by itself (for 1.5 s, as documented).
+                    self.show_toast(Prompt::Toast { title: "内容已复制".into(), icon: "success".into(), mask: false }, 1500);
+                }
                 result.insert("errMsg".into(), format!("{api}:ok").into());
                 Json::Object(result)
             }
@@ -591,6 +606,21 @@ impl Simulator {
         let result = self.app.evaluate(function, args);
         self.process_messages();
         result
+    }
+
+    /// The phone's state as the app left it: clipboard, screen, vibrations, network type,
+    /// battery, reports.
+    pub fn phone(&self) -> Phone {
+        self.host.borrow().phone.clone()
+    }
+
+    /// The phone's network changes (`wifi`, `4g`, …, or `none`): `wx.getNetworkType` answers
+    /// it and the `wx.onNetworkStatusChange` listeners hear of it.
+    pub fn set_network_type(&mut self, network_type: &str) {
+        self.host.borrow_mut().phone.network_type = network_type.to_string();
+        let change = serde_json::json!({ "isConnected": network_type != "none", "networkType": network_type });
+        self.app.app_event("NetworkStatusChange", change);
+        self.process_messages();
     }
 
     /// The base library the app runs on.

@@ -46,8 +46,7 @@ impl Simulator {
                     let icon = text(&args, "icon", "success");
                     let icon = if matches!(icon.as_str(), "success" | "error" | "loading" | "none") { icon } else { "success".into() };
                     let duration = args.get("duration").and_then(Json::as_f64).map_or(1500, |d| d.max(0.0) as u64);
-                    let seq = self.show_notice(Prompt::Toast { title: text(&args, "title", ""), icon, mask: flag(&args, "mask", false) });
-                    self.queue.push(self.now + duration, Event::ToastEnds { toast: seq });
+                    self.show_toast(Prompt::Toast { title: text(&args, "title", ""), icon, mask: flag(&args, "mask", false) }, duration);
                     ok()
                 }
                 "showLoading" => {
@@ -95,6 +94,13 @@ impl Simulator {
         self.prompts.shown += 1;
         self.prompts.notice = Some((self.prompts.shown, prompt));
         self.prompts.shown
+    }
+
+    /// Shows a toast for `duration` ms (the app's, or one the client shows by itself, such
+    /// as "内容已复制" after `wx.setClipboardData`).
+    pub(crate) fn show_toast(&mut self, toast: Prompt, duration: u64) {
+        let seq = self.show_notice(toast);
+        self.queue.push(self.now + duration, Event::ToastEnds { toast: seq });
     }
 
     /// Toast number `toast` has been shown for its duration.

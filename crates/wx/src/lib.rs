@@ -7,12 +7,14 @@ pub mod device;
 pub mod files;
 pub mod fs;
 pub mod network;
+pub mod phone;
 pub mod storage;
 pub mod system;
 
 pub use device::{Platform, Profile, Rect};
 pub use files::Sandbox;
 pub use network::{LoggedRequest, Network, Routes};
+pub use phone::Phone;
 pub use storage::Storage;
 pub use system::{Settings, System, Window};
 use serde_json::{Map, Value};
@@ -33,12 +35,17 @@ pub struct Host {
     pub storage: Storage,
     pub files: Sandbox,
     pub network: Network,
+    pub phone: Phone,
+    /// What `wx.getLaunchOptionsSync()` answers: how the app was launched.
+    pub launch_options: Value,
+    /// What `wx.getEnterOptionsSync()` answers: how it last came to the foreground.
+    pub enter_options: Value,
 }
 
 impl Host {
     /// Host services with the network's default settings (see [`Network::settings`]).
     pub fn new(system: System, storage: Storage, files: Sandbox) -> Host {
-        Host { system, storage, files, network: Network::default() }
+        Host { system, storage, files, network: Network::default(), phone: Phone::default(), launch_options: Value::Null, enter_options: Value::Null }
     }
 
     /// Carries out `wx.<api>(args)`: the result object (without `errMsg`, which the caller
@@ -49,6 +56,17 @@ impl Host {
         }
         if let Some(answer) = fs::call(&mut self.files, api, args) {
             return answer;
+        }
+        if let Some(answer) = self.phone.call(api, args) {
+            return answer;
+        }
+        let options = match api {
+            "getLaunchOptionsSync" => Some(&self.launch_options),
+            "getEnterOptionsSync" => Some(&self.enter_options),
+            _ => None,
+        };
+        if let Some(Value::Object(options)) = options {
+            return Ok(options.clone());
         }
         self.storage.call(api, args).unwrap_or(Err(Failure::Unsupported))
     }

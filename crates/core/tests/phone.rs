@@ -1,0 +1,104 @@
+//! The phone's state and the app-wide APIs (tests/apps/calls): clipboard, vibration,
+//! screen, network type, battery, reports, launch and enter options, app events, the
+//! update manager and nextTick.
+
+use serde_json::{json, Value as Json};
+use std::path::Path;
+use wxemu_core::{LaunchOptions, Prompt, Simulator};
+
+fn launch(options: LaunchOptions) -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls");
+    Simulator::launch(&dir, options).expect("the app launches")
+}
+
+fn eval(sim: &mut Simulator, function: &str) -> Json {
+    sim.evaluate(function, &[]).unwrap_or_else(|e| panic!("{function}: {e}"))
+}
+
+fn seen(sim: &mut Simulator) -> Vec<(String, Json)> {
+    let all = eval(sim, "() => { const s = globalThis.seen; globalThis.seen = []; return s }");
+    all.as_array().unwrap().iter().map(|e| (e[0].as_str().unwrap().to_string(), e[1].clone())).collect()
+}
+
+#[test]
+fn the_clipboard_screen_and_vibrator_keep_what_the_app_set() {
+    let mut sim = launch(LaunchOptions::default());
+    eval(&mut sim, r#"() => {
+        wx.setClipboardData({ data: '复制的文字', ...callbacks('copy') })
+        wx.setKeepScreenOn({ keepScreenOn: true })
+        wx.setScreenBrightness({ value: 0.8 })
+        wx.vibrateShort({ type: 'heavy' })
+        wx.vibrateLong()
+        wx.vibrateShort({ type: 'soft', ...callbacks('soft') })
+        wx.setClipboardData({ ...callbacks('no data') })
+    }"#);
+    sim.advance(0);
+    assert!(matches!(&sim.prompts()[..], [Prompt::Toast { title, .. }] if title == "内容已复制"), "{:?}", sim.prompts());
+    sim.advance(1500);
+    assert!(sim.prompts().is_empty(), "the copy toast lasts 1.5 s");
+    assert_eq!(seen(&mut sim), [
+        ("copy success".to_string(), json!({"errMsg": "setClipboardData:ok"})),
+        ("soft fail".to_string(), json!({"errMsg": "vibrateShort:fail parameter error: parameter.type should be one of heavy, medium, light instead of soft;"})),
+        ("no data fail".to_string(), json!({"errMsg": "setClipboardData:fail parameter error: parameter.data should be String instead of Undefined;"})),
+    ]);
+    eval(&mut sim, "() => { wx.getClipboardData().then(record('paste')); wx.getScreenBrightness().then(record('brightness')) }");
+    sim.advance(0);
+    assert_eq!(seen(&mut sim), [
+        ("paste".to_string(), json!({"data": "复制的文字", "errMsg": "getClipboardData:ok"})),
+        ("brightness".to_string(), json!({"value": 0.8, "errMsg": "getScreenBrightness:ok"})),
+    ]);
+    let phone = sim.phone();
+    assert_eq!((phone.clipboard.as_str(), phone.keep_screen_on, phone.vibrations), ("复制的文字", true, vec!["short:heavy".to_string(), "long".to_string()]));
+}
+
+#[test]
+fn network_type_battery_and_reports() {
+    let mut sim = launch(LaunchOptions::default());
+    eval(&mut sim, "() => { wx.onNetworkStatusChange(record('change')); wx.getNetworkType(callbacks('type')); globalThis.battery = wx.getBatteryInfoSync() }");
+    sim.advance(0);
+    sim.set_network_type("none");
+    let got = seen(&mut sim);
+    assert_eq!(got[0].1["networkType"], "wifi");
+    assert_eq!(got[1], ("change".to_string(), json!({"isConnected": false, "networkType": "none"})));
+    assert_eq!(eval(&mut sim, "() => battery"), json!({"level": 100, "isCharging": false, "isLowPowerModeEnabled": false}));
+    eval(&mut sim, "() => { wx.reportEvent('buy', { sku: 7 }); wx.reportAnalytics('view', {}) }");
+    let reports = sim.phone().reports;
+    assert_eq!(reports[0], ("reportEvent".to_string(), "buy".to_string(), json!({"sku": 7})));
+    assert_eq!(reports[1].0, "reportAnalytics");
+}
+
+#[test]
+fn launch_and_enter_options_and_app_events() {
+    let query = [("from".to_string(), json!("share"))].into_iter().collect();
+    let mut sim = launch(LaunchOptions { query, scene: Some(1007), ..LaunchOptions::default() });
+    let expected = json!({"path": "pages/index/index", "query": {"from": "share"}, "scene": 1007, "referrerInfo": {}, "forwardMaterials": [], "apiCategory": "default"});
+    assert_eq!(eval(&mut sim, "() => wx.getLaunchOptionsSync()"), expected);
+    assert_eq!(eval(&mut sim, "() => wx.getEnterOptionsSync()"), expected);
+    eval(&mut sim, "() => { wx.onAppHide(record('hide')); wx.onAppShow(record('show')); wx.onError(e => seen.push(['error', e])) }");
+    sim.background();
+    sim.foreground();
+    let got = seen(&mut sim);
+    assert_eq!(got[0].0, "hide");
+    assert_eq!((got[1].0.as_str(), got[1].1["scene"].as_u64()), ("show", Some(1001)));
+    assert_eq!(eval(&mut sim, "() => wx.getEnterOptionsSync().scene"), 1001, "entered again from the recent list");
+    assert_eq!(eval(&mut sim, "() => wx.getLaunchOptionsSync().scene"), 1007);
+    eval(&mut sim, "() => { setTimeout(() => { throw new Error('boom') }, 0) }");
+    sim.advance(0);
+    let got = seen(&mut sim);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].1.as_str().is_some_and(|t| t.contains("boom")), "wx.onError hears uncaught errors: {got:?}");
+}
+
+#[test]
+fn next_tick_and_the_update_manager() {
+    let mut sim = launch(LaunchOptions::default());
+    eval(&mut sim, r#"() => {
+        setTimeout(() => seen.push(['timeout', {}]), 0)
+        wx.nextTick(() => seen.push(['tick', {}]))
+        seen.push(['now', {}])
+        wx.getUpdateManager().onCheckForUpdate(record('check'))
+    }"#);
+    sim.advance(0);
+    let got: Vec<String> = seen(&mut sim).into_iter().map(|(n, v)| format!("{n} {v}")).collect();
+    assert_eq!(got, ["now {}", "tick {}", "timeout {}", "check {\"hasUpdate\":false}"]);
+}
