@@ -307,6 +307,28 @@
   Object.keys(PHONE_APIS).forEach(function (name) {
     wxApi[name] = function (o) { return checkedApi(name, o, PHONE_APIS[name]); };
   });
+  // The account and what the client asks the user (crates/wx/src/account.rs): login,
+  // authorization, the profile, subscriptions, the address, payment, calls, scanning,
+  // places, other mini-programs.
+  var ACCOUNT_APIS = {
+    login: { timeout: 'Number' }, checkSession: {}, getSetting: { withSubscriptions: 'Boolean' },
+    openSetting: { withSubscriptions: 'Boolean' }, authorize: { scope: 'String!' },
+    getUserInfo: { withCredentials: 'Boolean', lang: 'String' }, getUserProfile: { desc: 'String!', lang: 'String' },
+    requestSubscribeMessage: { tmplIds: 'Array!' }, chooseAddress: {},
+    requestPayment: { timeStamp: 'String!', nonceStr: 'String!', package: 'String!', signType: 'String', paySign: 'String!' },
+    makePhoneCall: { phoneNumber: 'String!' }, scanCode: { onlyFromCamera: 'Boolean', scanType: 'Array' },
+    chooseLocation: { latitude: 'Number', longitude: 'Number' },
+    navigateToMiniProgram: { appId: 'String', path: 'String', extraData: 'Object', envVersion: 'String', shortLink: 'String' },
+    getLocation: { type: 'String', altitude: 'Boolean', isHighAccuracy: 'Boolean', highAccuracyExpireTime: 'Number' },
+    getFuzzyLocation: { type: 'String' },
+    openLocation: { latitude: 'Number!', longitude: 'Number!', scale: 'Number', name: 'String', address: 'String' },
+    previewImage: { urls: 'Array!', current: 'String', showmenu: 'Boolean' }
+  };
+  Object.keys(ACCOUNT_APIS).forEach(function (name) {
+    wxApi[name] = function (o) { return checkedApi(name, o, ACCOUNT_APIS[name]); };
+  });
+  wxApi.getAccountInfoSync = function () { return syncApi('getAccountInfoSync'); };
+
   // What the app reports is kept for tests (nothing is sent anywhere).
   wxApi.reportEvent = function (eventId, data) { syncApi('reportEvent', { name: String(eventId), data: data || {} }); };
   wxApi.reportAnalytics = function (name, data) { syncApi('reportAnalytics', { name: String(name), data: data || {} }); };

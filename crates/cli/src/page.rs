@@ -3,11 +3,12 @@
 use anyhow::bail;
 use clap::Args;
 use std::path::{Path, PathBuf};
-use wxemu_core::{LaunchOptions, Profile, Routes, Simulator, Version};
+use wxemu_core::{Answers, LaunchOptions, Profile, Routes, Simulator, Version};
 use wxemu_package::Diagnostic;
 
 /// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS] [--sdk VERSION] [--device NAME]
-/// [--theme light|dark] [--storage disk|memory] [--routes FILE] [--domain HOST]…`.
+/// [--theme light|dark] [--storage disk|memory] [--routes FILE] [--domain HOST]…
+/// [--answer KIND=ANSWER,…]`.
 #[derive(Args)]
 pub struct PageArgs {
     /// The project folder (with project.config.json or app.json).
@@ -45,6 +46,11 @@ pub struct PageArgs {
     /// the request domain list configured for the app (repeatable).
     #[arg(long = "domain")]
     pub domains: Vec<String>,
+    /// Answers for the prompts the app shows, by kind: `modal=confirm,actionsheet=0,
+    /// auth=allow,profile=allow,subscribe=accept,payment=cancel,scan=TEXT,…` (unanswered
+    /// prompts stay shown).
+    #[arg(long, value_parser = wxemu_core::parse_answers, default_value = "")]
+    pub answer: Answers,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -100,6 +106,7 @@ pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator>
         dark: args.theme == Theme::Dark,
         routes: args.routes.clone(),
         domains: args.domains.clone(),
+        answers: args.answer.clone(),
     };
     let mut sim = Simulator::launch(project, options)?;
     sim.advance(args.advance);

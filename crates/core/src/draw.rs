@@ -359,8 +359,8 @@ impl Simulator {
                 let inside = |b: &Option<Box2>| b.is_some_and(|b| x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);
                 let item = targets.items.iter().position(|b| inside(&Some(*b)));
                 match prompt {
-                    Prompt::Modal { .. } if inside(&targets.confirm) => return Hit::Answer(Some(0)),
-                    Prompt::Modal { .. } if inside(&targets.cancel) => return Hit::Answer(None),
+                    Prompt::Modal { .. } | Prompt::Dialog { .. } if inside(&targets.confirm) => return Hit::Answer(Some(0)),
+                    Prompt::Modal { .. } | Prompt::Dialog { .. } if inside(&targets.cancel) => return Hit::Answer(None),
                     Prompt::ActionSheet { .. } if item.is_some() => return Hit::Answer(item),
                     // The cancel button, or the mask around the sheet.
                     Prompt::ActionSheet { .. } => return Hit::Answer(None),

@@ -30,6 +30,7 @@ impl Simulator {
             Hit::Back => self.navigate_back(1).map_err(|e| e.to_string()),
             Hit::Answer(answer) => match self.prompts().first() {
                 Some(wxemu_view::chrome::Prompt::Modal { .. }) => self.answer_modal(answer.is_some(), None),
+                Some(wxemu_view::chrome::Prompt::Dialog { .. }) => self.answer_dialog(answer.is_some(), None),
                 Some(wxemu_view::chrome::Prompt::Picker { .. }) => self.answer_picker(answer.is_some()),
                 _ => self.answer_action_sheet(answer),
             },

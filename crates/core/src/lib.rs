@@ -26,7 +26,7 @@ pub use router::{parse_url, RouteError};
 
 use compose::{Composer, PageView};
 pub use draw::{ComponentStyling, Screen};
-pub use prompts::Prompt;
+pub use prompts::{parse_answers, Answers, Prompt};
 use queue::{Event, EventQueue};
 use mirror::ViewMirror;
 use serde_json::{Map, Value as Json};
@@ -67,6 +67,9 @@ pub struct LaunchOptions {
     /// The domains requests may reach when project.config.json's `setting.urlCheck` is on
     /// (besides the routes' own `domains`).
     pub domains: Vec<String>,
+    /// Answers for prompts by kind, given without asking (`--answer modal=confirm,…`; see
+    /// [`Answers`]).
+    pub answers: Answers,
     /// The folder behind the app's files (`wx.env.USER_DATA_PATH`, temp and saved files;
     /// default: a temporary folder, deleted when the Simulator is dropped).
     pub files: Option<PathBuf>,
@@ -174,6 +177,8 @@ impl Simulator {
         };
         let files = files.map_err(|e| fail(Some(Diagnostic::error(&options.files.clone().unwrap_or_default().display().to_string(), Pos::START, format!("wxemu could not make the app's files folder: {e}")))))?;
         let mut host = Host::new(system, storage, files);
+        host.account.app_id = package.project.appid.clone().unwrap_or_else(|| "touristappid".into());
+        host.account.app_name = package.project.name.clone().unwrap_or_else(|| "小程序".into());
         host.network.settings = NetworkSettings {
             // The phone always checks; so do the DevTools unless the project turns it off.
             url_check: package.project.setting.get("urlCheck") != Some(&Json::Bool(false)),
@@ -212,6 +217,7 @@ impl Simulator {
             images_seen: Default::default(),
             diagnostics,
         };
+        sim.prompts.policy = options.answers.clone();
         let entry = sim.package.entry_page().unwrap_or_default().to_string();
         let route = options.page.as_deref().map(|p| p.trim_start_matches('/').to_string()).unwrap_or_else(|| entry.clone());
         sim.set_window(&route);
@@ -551,6 +557,11 @@ impl Simulator {
         // The framework found the arguments wrong: its errMsg.
         if let Some(error) = args.get("error").and_then(Json::as_str) {
             self.app.api_result(call, serde_json::json!({ "errMsg": error }));
+            return;
+        }
+        let dialog = self.host.borrow().dialog_for(api, args);
+        if let Some(dialog) = dialog {
+            self.ask(api, call, args.clone(), dialog);
             return;
         }
         let answer = self.host.borrow_mut().call(api, args);

@@ -5,7 +5,7 @@
 use crate::queue::Event;
 use crate::Simulator;
 use serde_json::{json, Map, Value as Json};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 pub use wxemu_view::chrome::Prompt;
 
 /// The prompts shown and waiting.
@@ -19,6 +19,34 @@ pub(crate) struct Prompts {
     waiting: VecDeque<(u32, Prompt)>,
     /// The picker whose popup is open.
     pub(crate) picker: Option<crate::picker::Picking>,
+    /// The API and arguments of each dialog waiting (by call), for its result.
+    asked: HashMap<u32, (String, Map<String, Json>)>,
+    /// Answers given without asking, by prompt kind (`--answer modal=confirm,auth=allow`).
+    pub(crate) policy: Answers,
+}
+
+/// How prompts are answered without a person or a test: prompt kind (`modal`,
+/// `actionsheet`, or a dialog's kind: `auth`, `profile`, `subscribe`, `address`, `setting`,
+/// `payment`, `phonecall`, `scan`, `location`, `miniprogram`) → answer (`confirm`/`allow`/
+/// `accept`, `cancel`/`deny`/`reject`, an action-sheet item's index, the scanned text).
+pub type Answers = std::collections::BTreeMap<String, String>;
+
+/// Reads `modal=confirm,auth=allow,…`.
+pub fn parse_answers(text: &str) -> Result<Answers, String> {
+    text.split(',').filter(|p| !p.trim().is_empty()).map(|pair| {
+        let (kind, answer) = pair.split_once('=').ok_or_else(|| format!("`{pair}` is not kind=answer"))?;
+        let kind = kind.trim().to_ascii_lowercase();
+        const KINDS: [&str; 12] = ["modal", "actionsheet", "auth", "profile", "subscribe", "address", "setting", "payment", "phonecall", "scan", "location", "miniprogram"];
+        if !KINDS.contains(&kind.as_str()) {
+            return Err(format!("unknown prompt kind `{kind}`; known: {}", KINDS.join(", ")));
+        }
+        Ok((kind, answer.trim().to_string()))
+    }).collect()
+}
+
+/// Whether a policy answer says yes.
+fn agrees(answer: &str) -> bool {
+    !matches!(answer, "cancel" | "deny" | "reject" | "no" | "false")
 }
 
 /// The prompt APIs the host carries out.
@@ -75,12 +103,14 @@ impl Simulator {
                         placeholder: text(&args, "placeholderText", ""),
                     };
                     self.prompts.waiting.push_back((call, modal));
+                    self.answer_by_policy();
                     return;
                 }
                 "showActionSheet" => {
                     let items = args.get("itemList").and_then(Json::as_array).map(|l| l.iter().map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string)).collect()).unwrap_or_default();
                     let sheet = Prompt::ActionSheet { items, item_color: text(&args, "itemColor", "#000000"), alert_text: text(&args, "alertText", "") };
                     self.prompts.waiting.push_back((call, sheet));
+                    self.answer_by_policy();
                     return;
                 }
                 other => unreachable!("`{other}` is not a prompt API"),
@@ -131,7 +161,65 @@ impl Simulator {
         }
         self.app.api_result(call, result);
         self.process_messages();
+        self.answer_by_policy();
         Ok(())
+    }
+
+    /// Shows the dialog `wx.<api>(args)` (call `call`) asks the user before it answers.
+    pub(crate) fn ask(&mut self, api: &str, call: u32, args: Map<String, Json>, dialog: wxemu_appservice::wx::Dialog) {
+        let prompt = Prompt::Dialog { kind: dialog.kind.into(), title: dialog.title, content: dialog.content, cancel_text: dialog.cancel_text, confirm_text: dialog.confirm_text };
+        self.prompts.asked.insert(call, (api.to_string(), args));
+        self.prompts.waiting.push_back((call, prompt));
+        self.answer_by_policy();
+    }
+
+    /// Answers the dialog shown (authorization, payment, phone call, scan, …): confirm (allow,
+    /// pay, call) or not, with `data` for the answers that carry some: the scanned text, the
+    /// chosen place or address, `{tmplId: "accept"|"reject"}` for subscriptions, `{scope:
+    /// bool}` for the settings page.
+    pub fn answer_dialog(&mut self, confirm: bool, data: Option<Json>) -> Result<(), String> {
+        let Some((call, Prompt::Dialog { .. })) = self.prompts.waiting.front().cloned() else { return Err("no dialog is shown".into()) };
+        self.prompts.waiting.pop_front();
+        let (api, args) = self.prompts.asked.remove(&call).expect("every dialog is asked for an API");
+        let answer = self.host.borrow_mut().account.answer(&api, &args, confirm, data.as_ref());
+        let result = match answer {
+            Ok(mut result) => {
+                result.insert("errMsg".into(), format!("{api}:ok").into());
+                Json::Object(result)
+            }
+            Err(wxemu_appservice::wx::Failure::Fail(reason)) => json!({ "errMsg": format!("{api}:fail {reason}") }),
+            Err(wxemu_appservice::wx::Failure::Unsupported) => json!({ "errMsg": format!("{api}:fail not supported by wxemu yet") }),
+        };
+        let left = api == "navigateToMiniProgram" && confirm;
+        self.app.api_result(call, result);
+        self.process_messages();
+        if left {
+            // The other mini-program opens over this one, which goes to the background.
+            self.background();
+        }
+        self.answer_by_policy();
+        Ok(())
+    }
+
+    /// Answers the prompt shown when the policy has an answer for its kind (and the next,
+    /// and so on).
+    fn answer_by_policy(&mut self) {
+        let kind = match self.prompts.waiting.front() {
+            Some((_, Prompt::Modal { .. })) => "modal".to_string(),
+            Some((_, Prompt::ActionSheet { .. })) => "actionsheet".to_string(),
+            Some((_, Prompt::Dialog { kind, .. })) => kind.clone(),
+            _ => return,
+        };
+        let Some(answer) = self.prompts.policy.get(&kind).cloned() else { return };
+        let answered = match kind.as_str() {
+            "modal" => self.answer_modal(agrees(&answer), None),
+            "actionsheet" => self.answer_action_sheet(answer.parse().ok()),
+            "scan" => self.answer_dialog(agrees(&answer), Some(Json::from(answer.clone()))),
+            _ => self.answer_dialog(agrees(&answer), None),
+        };
+        if let Err(e) = answered {
+            self.console.push(crate::ConsoleEntry { level: "warn".into(), text: format!("--answer {kind}={answer}: {e}"), location: None });
+        }
     }
 
     /// Answers the action sheet shown: the item tapped, or None for its cancel button.
@@ -147,6 +235,7 @@ impl Simulator {
         };
         self.app.api_result(call, result);
         self.process_messages();
+        self.answer_by_policy();
         Ok(())
     }
 }

@@ -54,6 +54,8 @@ const PAGE_KEYS: &[&str] = &[
 #[derive(Clone, Debug, Default)]
 pub struct ProjectConfig {
     pub appid: Option<String>,
+    /// `projectname`: what the client calls the app in its dialogs.
+    pub name: Option<String>,
     /// The folder holding app.json, relative to the project folder (`miniprogramRoot`).
     pub miniprogram_root: String,
     /// The base-library version the project selects (`libVersion`), when it is a released one.
@@ -380,6 +382,7 @@ fn load_project(dir: &Path, diags: &mut Vec<Diagnostic>) -> ProjectConfig {
     file.unknown_keys(PROJECT_KEYS, diags);
     ProjectConfig {
         appid: file.string("appid", diags),
+        name: file.string("projectname", diags),
         miniprogram_root: file.string("miniprogramRoot", diags).unwrap_or_default(),
         lib_version: lib_version(&file, diags),
         setting: file.object("setting", diags).cloned().unwrap_or_default(),

@@ -217,6 +217,9 @@ pub enum Prompt {
     ActionSheet { items: Vec<String>, item_color: String, alert_text: String },
     /// A picker's columns of labels, the row chosen in each, and its `header-text`.
     Picker { header: String, columns: Vec<Vec<String>>, selected: Vec<usize> },
+    /// What the client asks the user for an API (authorization, payment, a phone call, …):
+    /// `kind` names it (`auth`, `payment`, …); drawn as a dialog with two buttons.
+    Dialog { kind: String, title: String, content: String, cancel_text: String, confirm_text: String },
 }
 
 /// The parts of a prompt a tap can answer.
@@ -323,6 +326,20 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
             };
             centered(fonts, confirm_text, &text_style(17.0, 700, hex_color(confirm_color).unwrap_or(Rgba::hex(0x576b95))), confirm, items);
             targets.confirm = Some(confirm);
+        }
+        Prompt::Dialog { title, content, cancel_text, confirm_text, .. } => {
+            let modal = Prompt::Modal {
+                title: title.clone(),
+                content: content.clone(),
+                show_cancel: true,
+                cancel_text: cancel_text.clone(),
+                cancel_color: "#000000".into(),
+                confirm_text: confirm_text.clone(),
+                confirm_color: "#576B95".into(),
+                editable: false,
+                placeholder: String::new(),
+            };
+            return self::prompt(&modal, fonts, width, height, safe_bottom, items);
         }
         Prompt::ActionSheet { items: choices, item_color, alert_text } => {
             targets.modal = true;

@@ -3,6 +3,7 @@
 //! asynchronous APIs, and both get the platform's answer for the base library the app runs
 //! on.
 
+pub mod account;
 pub mod device;
 pub mod files;
 pub mod fs;
@@ -11,6 +12,7 @@ pub mod phone;
 pub mod storage;
 pub mod system;
 
+pub use account::{Account, Dialog};
 pub use device::{Platform, Profile, Rect};
 pub use files::Sandbox;
 pub use network::{LoggedRequest, Network, Routes};
@@ -36,6 +38,7 @@ pub struct Host {
     pub files: Sandbox,
     pub network: Network,
     pub phone: Phone,
+    pub account: Account,
     /// What `wx.getLaunchOptionsSync()` answers: how the app was launched.
     pub launch_options: Value,
     /// What `wx.getEnterOptionsSync()` answers: how it last came to the foreground.
@@ -45,7 +48,7 @@ pub struct Host {
 impl Host {
     /// Host services with the network's default settings (see [`Network::settings`]).
     pub fn new(system: System, storage: Storage, files: Sandbox) -> Host {
-        Host { system, storage, files, network: Network::default(), phone: Phone::default(), launch_options: Value::Null, enter_options: Value::Null }
+        Host { system, storage, files, network: Network::default(), phone: Phone::default(), account: Account::default(), launch_options: Value::Null, enter_options: Value::Null }
     }
 
     /// Carries out `wx.<api>(args)`: the result object (without `errMsg`, which the caller
@@ -60,6 +63,10 @@ impl Host {
         if let Some(answer) = self.phone.call(api, args) {
             return answer;
         }
+        let modern_profile = self.modern_profile();
+        if let Some(answer) = self.account.call(api, args, modern_profile) {
+            return answer;
+        }
         let options = match api {
             "getLaunchOptionsSync" => Some(&self.launch_options),
             "getEnterOptionsSync" => Some(&self.enter_options),
@@ -69,5 +76,17 @@ impl Host {
             return Ok(options.clone());
         }
         self.storage.call(api, args).unwrap_or(Err(Failure::Unsupported))
+    }
+
+    /// The dialog `wx.<api>(args)` shows the user before it answers, if any (see
+    /// [`Account::dialog_for`]).
+    pub fn dialog_for(&self, api: &str, args: &Map<String, Value>) -> Option<Dialog> {
+        self.account.dialog_for(api, args, self.modern_profile())
+    }
+
+    /// Base library 2.27.1 and later give anonymous profiles (`getUserInfo`,
+    /// `getUserProfile`).
+    fn modern_profile(&self) -> bool {
+        self.system.sdk >= wxemu_caniuse::Version(2, 27, 1)
     }
 }

@@ -1,6 +1,6 @@
 //! The phone's own state that apps set and read: the clipboard, the screen (kept on,
-//! brightness), vibrations, the network type and the battery, and what the app reported
-//! (`reportEvent`, `reportAnalytics`, `reportMonitor`). Nothing happens to a real
+//! brightness), vibrations, the network type and the battery, the images previewed, and
+//! what the app reported (`reportEvent`, `reportAnalytics`, `reportMonitor`). Nothing happens to a real
 //! device: the state is kept and logged for tests to look at.
 
 use crate::Failure;
@@ -22,6 +22,8 @@ pub struct Phone {
     pub charging: bool,
     /// What the app reported: the API, the name and the data.
     pub reports: Vec<(String, String, Value)>,
+    /// The images `wx.previewImage` showed: its `urls` and `current`.
+    pub previews: Vec<Value>,
 }
 
 impl Default for Phone {
@@ -35,6 +37,7 @@ impl Default for Phone {
             battery_level: 100,
             charging: false,
             reports: Vec::new(),
+            previews: Vec::new(),
         }
     }
 }
@@ -74,6 +77,12 @@ impl Phone {
             "reportEvent" | "reportAnalytics" | "reportMonitor" => {
                 let name = args.get("name").and_then(Value::as_str).unwrap_or_default().to_string();
                 self.reports.push((api.to_string(), name, args.get("data").cloned().unwrap_or(Value::Null)));
+                json!({})
+            }
+            "previewImage" => {
+                let urls = args.get("urls").cloned().unwrap_or(Value::Null);
+                let current = args.get("current").cloned().unwrap_or_else(|| urls.get(0).cloned().unwrap_or(Value::Null));
+                self.previews.push(json!({ "urls": urls, "current": current }));
                 json!({})
             }
             _ => return None,
