@@ -533,6 +533,7 @@
   function addSelectors(target) {
     target.selectComponent = function (selector) { return selectAll(this, selector)[0] || null; };
     target.selectAllComponents = function (selector) { return selectAll(this, selector); };
+    target.createSelectorQuery = function () { return global.__wxemuKit.createSelectorQuery(this.__wxExparserNodeId__); };
   }
 
   // ---- relations: linked in the composed tree when a component is attached --------------

@@ -14,6 +14,7 @@ mod router;
 mod mirror;
 mod bars;
 mod network;
+mod query;
 mod images;
 mod press;
 mod picker;
@@ -285,6 +286,7 @@ impl Simulator {
                 Event::Autoplay { page, path } => self.autoplay_due(page, path),
                 Event::SwiperSettled { page, path, current, autoplay } => self.swiper_settled(page, path, current, autoplay),
                 Event::Network { task } => self.scripted_network_due(task),
+                Event::PageScrolled { call, top } => self.page_scrolled(call, f32::from_bits(top)),
             }
             self.process_messages();
         }
@@ -371,6 +373,7 @@ impl Simulator {
             Message::Api { api, call, args } if crate::prompts::is_prompt(&api) => self.prompt_api(&api, call, args),
             Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
             Message::Api { api, call, args } if Network::handles(&api) => self.network_api(&api, call, &args),
+            Message::Api { api, call, args } if api == "selectorQuery" || api == "pageScrollTo" => self.view_query(&api, call, &args),
             Message::Api { api, call, args } if !crate::router::is_route_api(&api) => self.host_api(&api, call, &args),
             Message::Api { api, call, args } => {
                 let url = args.get("url").and_then(Json::as_str).unwrap_or_default().to_string();
@@ -581,6 +584,24 @@ impl Simulator {
                 }
                 serde_json::json!({ "errMsg": format!("{api}:fail not supported by wxemu yet") })
             }
+        };
+        self.app.api_result(call, result);
+    }
+
+    /// A `wx` call answered from the laid-out page: a SelectorQuery's results, or a
+    /// pageScrollTo (answered when its scroll ends).
+    fn view_query(&mut self, api: &str, call: u32, args: &Map<String, Json>) {
+        let result = match args.get("error").and_then(Json::as_str) {
+            Some(error) => Err(error.to_string()),
+            None if api == "pageScrollTo" => match self.page_scroll_to(call, args) {
+                Ok(()) => return,
+                Err(e) => Err(format!("{api}:fail {e}")),
+            },
+            None => self.selector_query(args).map_err(|e| format!("{api}:fail {e}")),
+        };
+        let result = match result {
+            Ok(results) => serde_json::json!({ "errMsg": format!("{api}:ok"), "results": results }),
+            Err(errmsg) => serde_json::json!({ "errMsg": errmsg }),
         };
         self.app.api_result(call, result);
     }

@@ -21,6 +21,8 @@ pub enum Event {
     RefresherRestored { page: u32, path: Vec<usize> },
     /// Toast number `toast` has been shown for its duration.
     ToastEnds { toast: u64 },
+    /// A `wx.pageScrollTo` (call `call`) ends with the page at `top` (f32 bits).
+    PageScrolled { call: u32, top: u32 },
     /// A mock route's next event for network task `task` is due.
     Network { task: u32 },
     /// A swiper's move to item `current` has finished.

@@ -1,0 +1,156 @@
+//! `wx.createSelectorQuery()` / `this.createSelectorQuery()` and `wx.pageScrollTo`: the
+//! current page's elements as the view layer laid them out — their rects relative to the
+//! page's viewport, scroll offsets, ids, datasets and attributes. Geometry needs a screen;
+//! a headless Simulator gets one with the default fonts on its first query.
+
+use crate::queue::Event;
+use crate::Simulator;
+use serde_json::{json, Map, Value as Json};
+use wxemu_render::Box2;
+use wxemu_view::select::{element_chain, NodePath, Selector};
+use wxemu_wxml::{Element, Value};
+
+/// What one `NodesRef` asks for (`boundingClientRect()` is id, dataset, rect and size;
+/// `scrollOffset()` is id, dataset and scrollOffset; `fields({…})` any of them).
+struct Wanted<'a>(&'a Map<String, Json>);
+
+impl Wanted<'_> {
+    fn has(&self, field: &str) -> bool {
+        self.0.get(field).is_some_and(|v| v.as_bool() == Some(true))
+    }
+
+    fn list(&self, field: &str) -> Vec<&str> {
+        self.0.get(field).and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect()
+    }
+}
+
+impl Simulator {
+    /// Attaches a screen with the default fonts when none is attached (the queries that need
+    /// layout in a headless run).
+    pub(crate) fn ensure_screen(&mut self) -> Result<(), String> {
+        if self.screen.is_none() {
+            let fonts = wxemu_view::fonts::Fonts::load_default().map_err(|e| format!("element geometry needs fonts: {e}"))?;
+            self.attach_screen(crate::Screen::new(fonts));
+        }
+        Ok(())
+    }
+
+    /// `SelectorQuery.exec()`: each query's result, in order.
+    pub(crate) fn selector_query(&mut self, args: &Map<String, Json>) -> Result<Json, String> {
+        self.ensure_screen()?;
+        let boxes: std::collections::HashMap<NodePath, Box2> = self.element_boxes()?.into_iter().collect();
+        let page = self.stack.last().ok_or("no page is open")?;
+        let (tree, page_id, scroll_top) = (page.tree.clone(), page.id, page.scroll_top);
+        let scope = args.get("scope").and_then(Json::as_u64).map_or(page_id, |s| s as u32);
+        let window = self.host.borrow().system.window;
+        let mut results = Vec::new();
+        for query in args.get("queries").and_then(Json::as_array).into_iter().flatten() {
+            let empty = Map::new();
+            let wanted = Wanted(query.get("fields").and_then(Json::as_object).unwrap_or(&empty));
+            if query.get("viewport").and_then(Json::as_bool) == Some(true) {
+                let (w, h) = (window.width, window.height);
+                let mut found = Map::new();
+                if wanted.has("rect") {
+                    found.extend(object(json!({ "left": 0, "top": 0, "right": w, "bottom": h })));
+                }
+                if wanted.has("size") {
+                    found.extend(object(json!({ "width": w, "height": h })));
+                }
+                if wanted.has("scrollOffset") {
+                    let height = self.page_scroll_range()?.unwrap_or(0.0) as f64 + h;
+                    found.extend(object(json!({ "scrollLeft": 0, "scrollTop": scroll_top, "scrollWidth": w, "scrollHeight": height })));
+                }
+                results.push(Json::Object(found));
+                continue;
+            }
+            let selector = query.get("selector").and_then(Json::as_str).unwrap_or_default();
+            let parsed = Selector::parse(selector).map_err(|e| format!("invalid selector `{selector}`: {e}"))?;
+            // A query sees its own template's elements (the page's, or the component's it is
+            // `.in()`), as the platform's shadow trees do.
+            let paths: Vec<NodePath> = parsed.select_all(&tree).into_iter().filter(|p| {
+                let owner = element_chain(&tree, p).last().map_or(0, |e| e.owner);
+                owner == scope || (owner == 0 && scope == page_id)
+            }).collect();
+            let mut found = Vec::new();
+            for path in paths.iter().take(if query.get("single").and_then(Json::as_bool) == Some(true) { 1 } else { usize::MAX }) {
+                let element = element_chain(&tree, path).last().copied().expect("selected");
+                found.push(self.node_fields(element, path, boxes.get(path).copied(), scroll_top, &wanted)?);
+            }
+            results.push(if query.get("single").and_then(Json::as_bool) == Some(true) { found.pop().unwrap_or(Json::Null) } else { Json::Array(found) });
+        }
+        Ok(Json::Array(results))
+    }
+
+    /// The fields `wanted` of one element.
+    fn node_fields(&mut self, element: &Element, path: &NodePath, area: Option<Box2>, scroll_top: f32, wanted: &Wanted) -> Result<Json, String> {
+        let mut found = Map::new();
+        let attr = |name: &str| element.attr(name).map(Value::to_js_string).unwrap_or_default();
+        if wanted.has("id") {
+            found.insert("id".into(), attr("id").into());
+        }
+        if wanted.has("dataset") {
+            found.insert("dataset".into(), Json::Object(wxemu_view::event::dataset(element)));
+        }
+        if wanted.has("mark") {
+            found.insert("mark".into(), Json::Object(wxemu_view::event::marks(&[element])));
+        }
+        let area = area.unwrap_or(Box2 { x: 0.0, y: 0.0, w: 0.0, h: 0.0 });
+        if wanted.has("rect") {
+            let top = area.y - scroll_top;
+            found.extend(object(json!({ "left": area.x, "top": top, "right": area.x + area.w, "bottom": top + area.h })));
+        }
+        if wanted.has("size") {
+            found.extend(object(json!({ "width": area.w, "height": area.h })));
+        }
+        if wanted.has("scrollOffset") {
+            let offset = match &*element.tag {
+                "scroll-view" => self.scroll_view(path).ok().map(|v| json!({ "scrollLeft": v.offset.0, "scrollTop": v.offset.1, "scrollWidth": v.client.0 + v.range.0, "scrollHeight": v.client.1 + v.range.1 })),
+                _ => None,
+            };
+            found.extend(object(offset.unwrap_or_else(|| json!({ "scrollLeft": 0, "scrollTop": 0, "scrollWidth": area.w, "scrollHeight": area.h }))));
+        }
+        for name in wanted.list("properties") {
+            found.insert(name.to_string(), element.attr(name).and_then(Value::to_json).unwrap_or(Json::Null));
+        }
+        for unsupported in ["computedStyle", "node", "context"] {
+            if wanted.0.get(unsupported).is_some_and(|v| !v.is_null() && v != &Json::Bool(false)) {
+                return Err(format!("not supported by wxemu yet: SelectorQuery {unsupported}"));
+            }
+        }
+        Ok(Json::Object(found))
+    }
+
+    /// `wx.pageScrollTo`: the page scrolls to `scrollTop` (or to the element `selector`
+    /// names, `offsetTop` below its top) over `duration` ms of the clock, then succeeds.
+    pub(crate) fn page_scroll_to(&mut self, call: u32, args: &Map<String, Json>) -> Result<(), String> {
+        let mut top = args.get("scrollTop").and_then(Json::as_f64).map(|t| t as f32);
+        if let Some(selector) = args.get("selector").and_then(Json::as_str) {
+            self.ensure_screen()?;
+            let path = self.find(selector)?;
+            let boxes = self.element_boxes()?;
+            let area = boxes.iter().find(|(p, _)| *p == path).map(|(_, b)| *b).ok_or_else(|| format!("`{selector}` is not laid out"))?;
+            top = Some(area.y + args.get("offsetTop").and_then(Json::as_f64).unwrap_or(0.0) as f32);
+        }
+        let top = top.ok_or("parameter error: parameter.scrollTop or parameter.selector should be given")?;
+        self.ensure_screen()?;
+        let duration = args.get("duration").and_then(Json::as_f64).map_or(300, |d| d.max(0.0) as u64);
+        self.queue.push(self.now + duration, Event::PageScrolled { call, top: top.to_bits() });
+        Ok(())
+    }
+
+    /// A `wx.pageScrollTo` has run its course.
+    pub(crate) fn page_scrolled(&mut self, call: u32, top: f32) {
+        let result = match self.scroll_page_to(top) {
+            Ok(()) => json!({ "errMsg": "pageScrollTo:ok" }),
+            Err(e) => json!({ "errMsg": format!("pageScrollTo:fail {e}") }),
+        };
+        self.app.api_result(call, result);
+    }
+}
+
+fn object(value: Json) -> Map<String, Json> {
+    match value {
+        Json::Object(map) => map,
+        _ => Map::new(),
+    }
+}

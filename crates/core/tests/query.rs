@@ -1,0 +1,72 @@
+//! createSelectorQuery and pageScrollTo (tests/apps/geometry): the geometry the view layer
+//! laid out, scoped to the page's or a component's own template, and scrolling on the clock.
+
+use serde_json::{json, Value as Json};
+use std::path::Path;
+use wxemu_core::{LaunchOptions, Simulator};
+
+fn launch() -> Simulator {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/geometry");
+    Simulator::launch(&dir, LaunchOptions::default()).expect("the app launches")
+}
+
+fn eval(sim: &mut Simulator, function: &str) -> Json {
+    sim.evaluate(function, &[]).unwrap_or_else(|e| panic!("{function}: {e}"))
+}
+
+fn seen(sim: &mut Simulator) -> Json {
+    eval(sim, "() => { const s = globalThis.seen; globalThis.seen = []; return s }")
+}
+
+const MEASURE: &str = r#"() => {
+    wx.createSelectorQuery()
+      .select('#header').boundingClientRect()
+      .selectAll('.item').boundingClientRect(items => seen.push(['items', items.map(i => [i.top, i.height, i.dataset.index])]))
+      .selectViewport().scrollOffset()
+      .select('#scroller').scrollOffset()
+      .select('#nothing').boundingClientRect()
+      .exec(all => seen.push(['all', all]))
+}"#;
+
+#[test]
+fn queries_give_the_laid_out_geometry_of_their_own_template() {
+    let mut sim = launch();
+    eval(&mut sim, MEASURE);
+    let got = seen(&mut sim);
+    assert_eq!(got[0], json!(["items", [[100, 50, 0], [150, 50, 1], [200, 50, 2]]]), "the card's own .item is not the page's");
+    let all = &got[1][1];
+    assert_eq!(all[0], json!({"id": "header", "dataset": {"kind": "top"}, "left": 0, "top": 0, "right": 375, "bottom": 100, "width": 375, "height": 100}));
+    assert_eq!(all[2]["scrollTop"], 0);
+    assert_eq!((all[3]["id"].as_str(), all[3]["scrollTop"].as_f64(), all[3]["scrollHeight"].as_f64()), (Some("scroller"), Some(40.0), Some(300.0)));
+    assert_eq!(all[4], Json::Null, "select() of nothing gives null");
+
+    eval(&mut sim, "() => getCurrentPages()[0].selectComponent('#card').createSelectorQuery().selectAll('.item').fields({ rect: true, size: true, properties: ['class'] }).exec(r => seen.push(r))");
+    sim.advance(0);
+    assert_eq!(seen(&mut sim), json!([[[{"left": 0, "top": 250, "right": 375, "bottom": 270, "width": 375, "height": 20, "class": "item inner"}]]]));
+
+    eval(&mut sim, "() => wx.createSelectorQuery().select('#header').fields({ computedStyle: ['color'] }).exec()");
+    sim.advance(0);
+    let errors: Vec<String> = sim.take_console().into_iter().map(|e| e.text).collect();
+    assert!(errors.iter().any(|t| t == "SelectorQuery.exec: selectorQuery:fail not supported by wxemu yet: SelectorQuery computedStyle"), "{errors:?}");
+}
+
+#[test]
+fn page_scroll_to_moves_the_page_over_its_duration() {
+    let mut sim = launch();
+    eval(&mut sim, "() => wx.pageScrollTo({ scrollTop: 120, duration: 300 }).then(r => seen.push(['done', r]))");
+    sim.advance(299);
+    assert_eq!(seen(&mut sim), json!([]));
+    sim.advance(1);
+    assert_eq!(seen(&mut sim), json!([["scroll", {"scrollTop": 120}], ["done", {"errMsg": "pageScrollTo:ok"}]]));
+    eval(&mut sim, MEASURE);
+    sim.advance(0);
+    let all = &seen(&mut sim)[1][1];
+    assert_eq!((all[0]["top"].as_f64(), all[2]["scrollTop"].as_f64()), (Some(-120.0), Some(120.0)));
+
+    eval(&mut sim, "() => wx.pageScrollTo({ selector: '#scroller', offsetTop: -20, duration: 0, success: r => seen.push(r), fail: r => seen.push(r) })");
+    sim.advance(0);
+    assert_eq!(seen(&mut sim), json!([["scroll", {"scrollTop": 250}], {"errMsg": "pageScrollTo:ok"}]));
+    eval(&mut sim, "() => wx.pageScrollTo({ selector: '#missing', fail: r => seen.push(r) })");
+    sim.advance(0);
+    assert_eq!(seen(&mut sim), json!([{"errMsg": "pageScrollTo:fail no element matches `#missing` on pages/index/index"}]));
+}
