@@ -195,6 +195,12 @@
     removeTabBarBadge: function (o) { return checkedApi('removeTabBarBadge', o, { index: 'Number!' }); },
     showTabBarRedDot: function (o) { return checkedApi('showTabBarRedDot', o, { index: 'Number!' }); },
     hideTabBarRedDot: function (o) { return checkedApi('hideTabBarRedDot', o, { index: 'Number!' }); },
+    showTabBar: function (o) { return checkedApi('showTabBar', o, { animation: 'Boolean' }); },
+    hideTabBar: function (o) { return checkedApi('hideTabBar', o, { animation: 'Boolean' }); },
+    setTabBarItem: function (o) { return checkedApi('setTabBarItem', o, { index: 'Number!', text: 'String', iconPath: 'String', selectedIconPath: 'String' }); },
+    setTabBarStyle: function (o) { return checkedApi('setTabBarStyle', o, { color: 'String', selectedColor: 'String', backgroundColor: 'String', borderStyle: 'String' }); },
+    setBackgroundColor: function (o) { return checkedApi('setBackgroundColor', o, { backgroundColor: 'String', backgroundColorTop: 'String', backgroundColorBottom: 'String' }); },
+    setBackgroundTextStyle: function (o) { return checkedApi('setBackgroundTextStyle', o, { textStyle: 'String!' }); },
     startPullDownRefresh: function (o) { return checkedApi('startPullDownRefresh', o, {}); },
     stopPullDownRefresh: function (o) { return checkedApi('stopPullDownRefresh', o, {}); },
     navigateTo: function (o) {

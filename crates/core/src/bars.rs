@@ -1,6 +1,7 @@
-//! The navigation bar and tab bar APIs: a page's title, colours and loading spinner, the tab
-//! bar's badges and red dots, and pull-down refresh (the page moved down over three dots
-//! until `stopPullDownRefresh`).
+//! The navigation bar, tab bar and window APIs: a page's title, colours and loading
+//! spinner; the tab bar's badges, red dots, items, style, and whether it shows; the window's
+//! background colour and text style; and pull-down refresh (the page moved down over three
+//! dots until `stopPullDownRefresh`).
 
 use crate::Simulator;
 use serde_json::{json, Map, Value as Json};
@@ -18,6 +19,20 @@ pub(crate) struct PageChrome {
     pub background: Option<Rgba>,
     pub loading: bool,
     pub refreshing: bool,
+    /// `wx.setBackgroundColor`: the window's background (seen when the page is pulled down).
+    pub window_background: Option<Rgba>,
+    /// `wx.setBackgroundTextStyle`: dark (or light) loading dots.
+    pub dark_dots: Option<bool>,
+}
+
+/// What the tab bar APIs changed of app.json's tabBar (for the whole app).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TabBarChanges {
+    pub hidden: bool,
+    /// `setTabBarStyle`'s keys (color, selectedColor, backgroundColor, borderStyle).
+    pub style: Map<String, Json>,
+    /// `setTabBarItem`'s keys (text, iconPath, selectedIconPath) by item.
+    pub items: std::collections::HashMap<usize, Map<String, Json>>,
 }
 
 /// The bar APIs the host carries out.
@@ -25,7 +40,8 @@ pub(crate) fn is_bar_api(api: &str) -> bool {
     matches!(
         api,
         "setNavigationBarTitle" | "setNavigationBarColor" | "showNavigationBarLoading" | "hideNavigationBarLoading" | "setTabBarBadge" | "removeTabBarBadge"
-            | "showTabBarRedDot" | "hideTabBarRedDot" | "startPullDownRefresh" | "stopPullDownRefresh"
+            | "showTabBarRedDot" | "hideTabBarRedDot" | "showTabBar" | "hideTabBar" | "setTabBarItem" | "setTabBarStyle" | "startPullDownRefresh"
+            | "stopPullDownRefresh" | "setBackgroundColor" | "setBackgroundTextStyle"
     )
 }
 
@@ -64,6 +80,16 @@ impl Simulator {
                 chrome.white_text = Some(front == "#ffffff");
                 chrome.background = Some(background);
             }
+            // (backgroundColorTop/Bottom colour iOS's bounce areas, which wxemu does not draw.)
+            "setBackgroundColor" if args.contains_key("backgroundColor") => {
+                let given = text("backgroundColor");
+                chrome.window_background = Some(hex_color(&given).ok_or(format!("{api}:fail invalid backgroundColor \"{given}\""))?);
+            }
+            "setBackgroundColor" => {}
+            "setBackgroundTextStyle" => match text("textStyle").as_str() {
+                style @ ("dark" | "light") => chrome.dark_dots = Some(style == "dark"),
+                other => return Err(format!("{api}:fail invalid textStyle \"{other}\"")),
+            },
             "showNavigationBarLoading" => chrome.loading = true,
             "hideNavigationBarLoading" => chrome.loading = false,
             "stopPullDownRefresh" => chrome.refreshing = false,
@@ -72,11 +98,27 @@ impl Simulator {
         Ok(())
     }
 
-    /// setTabBarBadge, removeTabBarBadge, showTabBarRedDot, hideTabBarRedDot: only on a tab
-    /// page, for an item the tab bar has.
+    /// The tab bar APIs: only on a tab page; badges, red dots and items for an item the tab
+    /// bar has.
     fn tab_bar_call(&mut self, api: &str, args: &Map<String, Json>) -> Result<(), String> {
         if !self.current_route().is_some_and(|r| self.is_tab(r)) {
             return Err(format!("{api}:fail not TabBar page"));
+        }
+        match api {
+            "showTabBar" | "hideTabBar" => {
+                self.tab_bar_changes.hidden = api == "hideTabBar";
+                self.sync_stack();
+                return Ok(());
+            }
+            "setTabBarStyle" => {
+                for key in ["color", "selectedColor", "backgroundColor", "borderStyle"] {
+                    if let Some(value) = args.get(key) {
+                        self.tab_bar_changes.style.insert(key.into(), value.clone());
+                    }
+                }
+                return Ok(());
+            }
+            _ => {}
         }
         let count = self.package.app.tab_bar.as_ref().and_then(|t| t.get("list")).and_then(Json::as_array).map_or(0, Vec::len);
         let index = args.get("index").and_then(Json::as_f64).unwrap_or(-1.0);
@@ -93,6 +135,14 @@ impl Simulator {
             }
             "removeTabBarBadge" | "hideTabBarRedDot" => {
                 self.badges.remove(&index);
+            }
+            "setTabBarItem" => {
+                let item = self.tab_bar_changes.items.entry(index).or_default();
+                for key in ["text", "iconPath", "selectedIconPath"] {
+                    if let Some(value) = args.get(key) {
+                        item.insert(key.into(), value.clone());
+                    }
+                }
             }
             other => unreachable!("`{other}` is not a tab bar API"),
         }

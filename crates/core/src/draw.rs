@@ -233,7 +233,7 @@ impl Simulator {
         let device = self.styling_device();
         let top = if custom_navigation(&self.window_config(route)) { 0.0 } else { device.status_bar + chrome::NAVIGATION_BAR };
         // A custom tab bar is a component in the page's tree.
-        let tab_bar = self.is_tab(route) && self.package.custom_tab_bar().is_none();
+        let tab_bar = self.is_tab(route) && self.package.custom_tab_bar().is_none() && !self.tab_bar_changes.hidden;
         let height = device.height - top - if tab_bar { chrome::TAB_BAR + device.safe_bottom } else { 0.0 };
         PageArea { top, height, tab_bar }
     }
@@ -261,7 +261,7 @@ impl Simulator {
         bar.white_text = set.white_text.unwrap_or(bar.white_text);
         bar.background = set.background.unwrap_or(bar.background);
         bar.loading = set.loading;
-        let mut background = color(&window, "backgroundColor", Rgba::WHITE);
+        let mut background = set.window_background.unwrap_or_else(|| color(&window, "backgroundColor", Rgba::WHITE));
         // <page-meta> (the page's first node) and its <navigation-bar> override the config.
         if let Some(meta) = page_meta(&page.tree) {
             let text = |el: &wxemu_wxml::Element, name: &str| el.attr(name).map(wxemu_wxml::Value::to_js_string).filter(|v| !v.is_empty());
@@ -332,7 +332,8 @@ impl Simulator {
         items.push(fill(Box2 { x: 0.0, y: page_top, w: device.width, h: height - page_top }, Rgba::WHITE));
         let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         if frame.scrolling.page < 0.0 {
-            let dark = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");
+            let configured = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");
+            let dark = self.stack.last().and_then(|p| p.chrome.dark_dots).unwrap_or(configured);
             chrome::refreshing(Box2 { x: 0.0, y: frame.top, w: device.width, h: -frame.scrolling.page }, dark, &mut items);
         }
         wxemu_view::paint::paint(&frame.styled, &frame.layout, &frame.scrolling, &|src| images.find(src), frame.top, height, &mut items);
@@ -458,12 +459,15 @@ impl Simulator {
     }
 
     fn tab_bar(&self, route: &str, screen: &mut Screen) -> TabBar {
-        let config = self.package.app.tab_bar.clone().unwrap_or_default();
+        let mut config = self.package.app.tab_bar.clone().unwrap_or_default();
+        config.extend(self.tab_bar_changes.style.clone());
         let list = config.get("list").and_then(Json::as_array).cloned().unwrap_or_default();
         let tabs = list
             .iter()
             .enumerate()
             .map(|(i, tab)| {
+                let mut tab = tab.as_object().cloned().unwrap_or_default();
+                tab.extend(self.tab_bar_changes.items.get(&i).cloned().unwrap_or_default());
                 let selected = tab.get("pagePath").and_then(Json::as_str) == Some(route);
                 let icon_key = if selected { "selectedIconPath" } else { "iconPath" };
                 let icon = tab.get(icon_key).and_then(Json::as_str).and_then(|p| load_image(&mut screen.images, &self.package.root, &wxemu_package::resolve::resolve_path("app.json", p)));

@@ -137,6 +137,8 @@ pub struct Simulator {
     images_seen: images::ImagesSeen,
     /// The tab bar's badges and red dots, by item.
     badges: HashMap<usize, wxemu_view::chrome::Badge>,
+    /// What the tab bar APIs changed of the tab bar.
+    tab_bar_changes: bars::TabBarChanges,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -215,6 +217,7 @@ impl Simulator {
             autoplaying: Default::default(),
             prompts: Default::default(),
             badges: HashMap::new(),
+            tab_bar_changes: Default::default(),
             images_seen: Default::default(),
             diagnostics,
         };

@@ -516,6 +516,26 @@ fn bar_apis_answer_as_the_platform_does() {
 }
 
 #[test]
+fn the_tab_bar_can_hide_and_change_its_items_and_style() {
+    let mut sim = app("tests/apps/bars");
+    console(&mut sim);
+    let height = |sim: &mut Simulator| sim.evaluate("() => wx.getWindowInfo().windowHeight", &[]).unwrap();
+    assert_eq!(height(&mut sim), 554);
+    let say = "res => console.log(res.errMsg)";
+    sim.evaluate(&format!("() => {{ wx.hideTabBar({{ success: {say} }}); wx.setTabBarItem({{ index: 1, text: 'Changed', success: {say} }}); wx.setTabBarStyle({{ selectedColor: '#ff0000', success: {say} }}); wx.setTabBarItem({{ index: 9, fail: {say} }}) }}"), &[]).unwrap();
+    assert_eq!(console(&mut sim), ["hideTabBar:ok", "setTabBarItem:ok", "setTabBarStyle:ok", "setTabBarItem:fail tabbar item not found"]);
+    assert_eq!(height(&mut sim), 603, "the page takes the tab bar's place");
+    sim.evaluate("() => wx.showTabBar()", &[]).unwrap();
+    assert_eq!(height(&mut sim), 554);
+    sim.evaluate(&format!("() => {{ wx.setBackgroundColor({{ backgroundColor: '#123456', success: {say} }}); wx.setBackgroundTextStyle({{ textStyle: 'blue', fail: {say} }}) }}"), &[]).unwrap();
+    assert_eq!(console(&mut sim), ["setBackgroundColor:ok", r#"setBackgroundTextStyle:fail invalid textStyle "blue""#]);
+    sim.navigate_to("/pages/refresh/refresh").unwrap();
+    console(&mut sim);
+    sim.evaluate(&format!("() => wx.hideTabBar({{ fail: {say} }})"), &[]).unwrap();
+    assert_eq!(console(&mut sim), ["hideTabBar:fail not TabBar page"]);
+}
+
+#[test]
 fn images_fire_load_or_error_once_per_src() {
     let mut sim = app("tests/apps/image-events");
     sim.advance(0);
