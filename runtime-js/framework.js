@@ -328,7 +328,11 @@
     getLocation: { type: 'String', altitude: 'Boolean', isHighAccuracy: 'Boolean', highAccuracyExpireTime: 'Number' },
     getFuzzyLocation: { type: 'String' },
     openLocation: { latitude: 'Number!', longitude: 'Number!', scale: 'Number', name: 'String', address: 'String' },
-    previewImage: { urls: 'Array!', current: 'String', showmenu: 'Boolean' }
+    previewImage: { urls: 'Array!', current: 'String', showmenu: 'Boolean' },
+    getImageInfo: { src: 'String!' },
+    chooseImage: { count: 'Number', sizeType: 'Array', sourceType: 'Array' },
+    chooseMedia: { count: 'Number', mediaType: 'Array', sourceType: 'Array', maxDuration: 'Number', sizeType: 'Array', camera: 'String' },
+    chooseMessageFile: { count: 'Number!', type: 'String', extension: 'Array' }
   };
   Object.keys(ACCOUNT_APIS).forEach(function (name) {
     wxApi[name] = function (o) { return checkedApi(name, o, ACCOUNT_APIS[name]); };

@@ -4,7 +4,7 @@
 
 use crate::queue::Event;
 use crate::{ConsoleEntry, Simulator};
-use serde_json::json;
+use serde_json::{json, Value as Json};
 use std::collections::HashSet;
 use wxemu_view::select::{element_chain, NodePath};
 use wxemu_wxml::Value;
@@ -23,6 +23,39 @@ impl Simulator {
         }
     }
 
+    /// The bytes of an image `src` on page `route`: a data URL, a file of the app's own
+    /// (`wxfile://…`), or a package file (relative to the page or from the root).
+    pub(crate) fn image_bytes(&self, route: &str, src: &str) -> Option<Vec<u8>> {
+        if let Some(data) = src.strip_prefix("data:") {
+            return crate::draw::data_url(data);
+        }
+        if src.starts_with("wxfile://") {
+            let file = self.host.borrow().files.resolve(src).ok()?.host;
+            return std::fs::read(file).ok();
+        }
+        std::fs::read(self.package.root.join(wxemu_package::resolve::resolve_path(route, src))).ok()
+    }
+
+    /// `wx.getImageInfo({src})`: the picture's size and type, read from the package or the
+    /// app's files.
+    pub(crate) fn image_info(&self, src: &str) -> Result<Json, String> {
+        if src.starts_with("http://") || src.starts_with("https://") {
+            return Err("not supported by wxemu yet: getImageInfo of a network image (download it with wx.downloadFile first)".into());
+        }
+        let route = self.current_route().unwrap_or_default().to_string();
+        let bytes = self.image_bytes(&route, src).ok_or_else(|| format!("image not found {src}"))?;
+        let picture = wxemu_render::decode_image(&bytes).ok_or_else(|| format!("not an image {src}"))?;
+        let kind = match bytes.as_slice() {
+            [0x89, b'P', b'N', b'G', ..] => "png",
+            [0xff, 0xd8, ..] => "jpeg",
+            [b'G', b'I', b'F', ..] => "gif",
+            [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => "webp",
+            _ => "unknown",
+        };
+        let path = if src.starts_with("wxfile://") { src.to_string() } else { wxemu_package::resolve::resolve_path(&route, src) };
+        Ok(json!({ "width": picture.width(), "height": picture.height(), "path": path, "orientation": "up", "type": kind }))
+    }
+
     /// The image at `path` has been read (or not): its `load` or `error` event.
     pub(crate) fn image_settled(&mut self, page: u32, path: NodePath, src: String) {
         let Some(view) = self.stack.last().filter(|p| p.id == page) else { return };
@@ -35,10 +68,8 @@ impl Simulator {
             self.console.push(ConsoleEntry { level: "warn".into(), text, location: None });
             return;
         }
-        let bytes = match src.strip_prefix("data:") {
-            Some(data) => crate::draw::data_url(data),
-            None => std::fs::read(self.package.root.join(wxemu_package::resolve::resolve_path(&view.route, &src))).ok(),
-        };
+        let route = view.route.clone();
+        let bytes = self.image_bytes(&route, &src);
         let (event, detail) = match bytes.as_deref().and_then(wxemu_render::decode_image) {
             Some(picture) => ("load", json!({ "width": picture.width(), "height": picture.height() })),
             None => ("error", json!({ "errMsg": format!("GET {src} 404 (Not Found)") })),

@@ -570,6 +570,18 @@ impl Simulator {
             self.ask(api, call, args.clone(), dialog);
             return;
         }
+        if api == "getImageInfo" {
+            let src = args.get("src").and_then(Json::as_str).unwrap_or_default();
+            let result = match self.image_info(src) {
+                Ok(mut info) => {
+                    info["errMsg"] = "getImageInfo:ok".into();
+                    info
+                }
+                Err(reason) => serde_json::json!({ "errMsg": format!("getImageInfo:fail {reason}") }),
+            };
+            self.app.api_result(call, result);
+            return;
+        }
         let answer = self.host.borrow_mut().call(api, args);
         let result = match answer {
             Ok(mut result) => {

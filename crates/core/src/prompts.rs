@@ -27,8 +27,9 @@ pub(crate) struct Prompts {
 
 /// How prompts are answered without a person or a test: prompt kind (`modal`,
 /// `actionsheet`, or a dialog's kind: `auth`, `profile`, `subscribe`, `address`, `setting`,
-/// `payment`, `phonecall`, `scan`, `location`, `miniprogram`) → answer (`confirm`/`allow`/
-/// `accept`, `cancel`/`deny`/`reject`, an action-sheet item's index, the scanned text).
+/// `payment`, `phonecall`, `scan`, `location`, `miniprogram`, `choose`) → answer (`confirm`/
+/// `allow`/`accept`, `cancel`/`deny`/`reject`, an action-sheet item's index, the scanned
+/// text, the chosen host files split by `;`).
 pub type Answers = std::collections::BTreeMap<String, String>;
 
 /// Reads `modal=confirm,auth=allow,…`.
@@ -36,7 +37,7 @@ pub fn parse_answers(text: &str) -> Result<Answers, String> {
     text.split(',').filter(|p| !p.trim().is_empty()).map(|pair| {
         let (kind, answer) = pair.split_once('=').ok_or_else(|| format!("`{pair}` is not kind=answer"))?;
         let kind = kind.trim().to_ascii_lowercase();
-        const KINDS: [&str; 12] = ["modal", "actionsheet", "auth", "profile", "subscribe", "address", "setting", "payment", "phonecall", "scan", "location", "miniprogram"];
+        const KINDS: [&str; 13] = ["modal", "actionsheet", "auth", "profile", "subscribe", "address", "setting", "payment", "phonecall", "scan", "location", "miniprogram", "choose"];
         if !KINDS.contains(&kind.as_str()) {
             return Err(format!("unknown prompt kind `{kind}`; known: {}", KINDS.join(", ")));
         }
@@ -181,7 +182,7 @@ impl Simulator {
         let Some((call, Prompt::Dialog { .. })) = self.prompts.waiting.front().cloned() else { return Err("no dialog is shown".into()) };
         self.prompts.waiting.pop_front();
         let (api, args) = self.prompts.asked.remove(&call).expect("every dialog is asked for an API");
-        let answer = self.host.borrow_mut().account.answer(&api, &args, confirm, data.as_ref());
+        let answer = self.host.borrow_mut().answer_dialog(&api, &args, confirm, data.as_ref());
         let result = match answer {
             Ok(mut result) => {
                 result.insert("errMsg".into(), format!("{api}:ok").into());
@@ -214,7 +215,7 @@ impl Simulator {
         let answered = match kind.as_str() {
             "modal" => self.answer_modal(agrees(&answer), None),
             "actionsheet" => self.answer_action_sheet(answer.parse().ok()),
-            "scan" => self.answer_dialog(agrees(&answer), Some(Json::from(answer.clone()))),
+            "scan" | "choose" => self.answer_dialog(agrees(&answer), Some(Json::from(answer.clone()))),
             _ => self.answer_dialog(agrees(&answer), None),
         };
         if let Err(e) = answered {

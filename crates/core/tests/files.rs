@@ -183,3 +183,26 @@ fn saved_files_zips_and_file_info() {
     assert_eq!(got[3].1, json!({"errMsg": "removeSavedFile:fail file not exist"}));
     assert_eq!(got[4].1, json!({"errMsg": "getFileInfo:fail file not exist"}));
 }
+
+#[test]
+fn chosen_images_become_temp_files_the_app_can_show_and_inspect() {
+    let picture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/image-events/images/pattern.png").canonicalize().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut sim = launch(dir.path());
+    eval(&mut sim, "() => { wx.chooseImage({ count: 1, ...callbacks('image') }); wx.chooseImage(callbacks('cancelled')) }");
+    sim.answer_dialog(true, Some(json!([picture.display().to_string(), "/second/is/beyond/count"]))).unwrap();
+    sim.answer_dialog(false, None).unwrap();
+    let got = seen(&mut sim);
+    assert_eq!(got[0], ("image success".to_string(), json!({"tempFilePaths": ["wxfile://tmp_1.png"], "tempFiles": [{"path": "wxfile://tmp_1.png", "size": std::fs::metadata(&picture).unwrap().len()}], "errMsg": "chooseImage:ok"})));
+    assert_eq!(got[1].1, json!({"errMsg": "chooseImage:fail cancel"}));
+    eval(&mut sim, "() => { wx.getImageInfo({ src: 'wxfile://tmp_1.png', ...callbacks('info') }); wx.getImageInfo({ src: 'wxfile://tmp_9.png', ...callbacks('missing') }) }");
+    let got = seen(&mut sim);
+    assert_eq!(got[0].1, json!({"width": 64, "height": 64, "path": "wxfile://tmp_1.png", "orientation": "up", "type": "png", "errMsg": "getImageInfo:ok"}));
+    assert_eq!(got[1].1, json!({"errMsg": "getImageInfo:fail image not found wxfile://tmp_9.png"}));
+
+    let answers = wxemu_core::parse_answers(&format!("choose={}", picture.display())).unwrap();
+    let mut policy = Simulator::launch(&app_dir(), LaunchOptions { answers, ..LaunchOptions::default() }).unwrap();
+    eval(&mut policy, "() => wx.chooseMedia({ mediaType: ['image'] }).then(record('media'))");
+    policy.advance(0);
+    assert_eq!(seen(&mut policy)[0].1["tempFiles"][0]["fileType"], "image");
+}

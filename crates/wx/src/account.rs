@@ -30,7 +30,7 @@ pub const SCOPES: [(&str, &str); 13] = [
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dialog {
     /// `auth`, `profile`, `subscribe`, `address`, `setting`, `payment`, `phonecall`,
-    /// `scan`, `location` or `miniprogram` (the names `--answer` uses).
+    /// `scan`, `location`, `miniprogram` or `choose` (the names `--answer` uses).
     pub kind: &'static str,
     pub title: String,
     pub content: String,

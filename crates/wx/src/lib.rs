@@ -4,6 +4,7 @@
 //! on.
 
 pub mod account;
+pub mod choose;
 pub mod device;
 pub mod files;
 pub mod fs;
@@ -81,7 +82,16 @@ impl Host {
     /// The dialog `wx.<api>(args)` shows the user before it answers, if any (see
     /// [`Account::dialog_for`]).
     pub fn dialog_for(&self, api: &str, args: &Map<String, Value>) -> Option<Dialog> {
-        self.account.dialog_for(api, args, self.modern_profile())
+        choose::dialog(api, args).or_else(|| self.account.dialog_for(api, args, self.modern_profile()))
+    }
+
+    /// The result of `wx.<api>(args)` once the user answered its dialog (see
+    /// [`Account::answer`]; the choosers' answer is the host files picked).
+    pub fn answer_dialog(&mut self, api: &str, args: &Map<String, Value>, confirm: bool, data: Option<&Value>) -> Result<Map<String, Value>, Failure> {
+        match choose::dialog(api, args) {
+            Some(_) => choose::answer(&mut self.files, api, args, confirm, data),
+            None => self.account.answer(api, args, confirm, data),
+        }
     }
 
     /// Base library 2.27.1 and later give anonymous profiles (`getUserInfo`,
