@@ -410,6 +410,9 @@
 
   // What the other runtime-js files (network.js) build their wx members with.
   global.__wxemuKit = {
+    // Objects the host sends events to by id (network tasks, intersection observers): each
+    // has __event(name, payload).
+    tasks: {},
     callHost: callHost, parameterError: parameterError, typeName: typeName, post: post, define: defineWx,
     run: function (fn, args, where) { return run(fn, undefined, args, where); }
   };
@@ -544,6 +547,7 @@
     target.selectComponent = function (selector) { return selectAll(this, selector)[0] || null; };
     target.selectAllComponents = function (selector) { return selectAll(this, selector); };
     target.createSelectorQuery = function () { return global.__wxemuKit.createSelectorQuery(this.__wxExparserNodeId__); };
+    target.createIntersectionObserver = function (options) { return global.__wxemuKit.createIntersectionObserver(this.__wxExparserNodeId__, options); };
   }
 
   // ---- relations: linked in the composed tree when a component is attached --------------
@@ -913,6 +917,11 @@
     appError: function (text) {
       invoke(appInstance, 'onError', [text], 'App.onError');
       global.__wxemu.appEvent('Error', text);
+    },
+    // An event for a task object (see __wxemuKit.tasks).
+    taskEvent: function (id, name, payload) {
+      var task = global.__wxemuKit.tasks[id];
+      if (task) task.__event(name, payload);
     },
     // The host finished an asynchronous wx call: success or fail, then complete (or the
     // Promise settles).

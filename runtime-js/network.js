@@ -7,13 +7,20 @@
 
   var kit = global.__wxemuKit;
   var isBinary = kit.isBinary, toHost = kit.toHost, fromHost = kit.fromHost;
-  var tasks = {};   // call id -> task object
+  var tasks = kit.tasks;   // call id -> task object
 
   // ---- task objects ---------------------------------------------------------------------
 
-  // A task: `events` are the names of its onX/offX listener pairs.
+  // A task: `events` are the names of its onX/offX listener pairs; the host's events reach
+  // the listeners (and for the last socket, wx.onSocketX's).
   function makeTask(events) {
     var task = { __listeners: {} };
+    task.__event = function (name, payload) {
+      if (payload && payload.data !== undefined) payload.data = fromHost(payload.data);
+      var listeners = (task.__listeners[name] || []).concat(task === lastSocket ? socketListeners[name] || [] : []);
+      listeners.forEach(function (fn) { kit.run(fn, [payload], 'wx task ' + name + ' listener'); });
+      if (name === 'close') delete tasks[task.__id];
+    };
     events.forEach(function (event) {
       var key = event.charAt(0).toLowerCase() + event.slice(1);
       task['on' + event] = function (fn) {
@@ -25,15 +32,6 @@
     });
     return task;
   }
-
-  global.__wxemu.taskEvent = function (id, name, payload) {
-    var task = tasks[id];
-    if (!task) return;
-    if (payload && payload.data !== undefined) payload.data = fromHost(payload.data);
-    var listeners = (task.__listeners[name] || []).concat(task === lastSocket ? socketListeners[name] || [] : []);
-    listeners.forEach(function (fn) { kit.run(fn, [payload], 'wx task ' + name + ' listener'); });
-    if (name === 'close') delete tasks[id];
-  };
 
   // Starts a network call that returns its task object (never a Promise, as on the
   // platform: "downloadFile, request, uploadFile, connectSocket … 本身就有返回值").

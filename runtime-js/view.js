@@ -1,5 +1,6 @@
-// The wx APIs that read the laid-out view: createSelectorQuery (wx's and each page's and
-// component's, scoped to its own template) and pageScrollTo. The host
+// The wx APIs that read or move the laid-out view: createSelectorQuery and
+// createIntersectionObserver (wx's and each page's and component's, scoped to its own
+// template), createAnimation and pageScrollTo. The host
 // (crates/core/src/query.rs) answers from the view layer's layout. Loaded after
 // framework.js.
 (function (global) {
@@ -51,6 +52,89 @@
   // on the current page.
   kit.createSelectorQuery = function (scope) { return new SelectorQuery(scope); };
   kit.define('createSelectorQuery', function () { return new SelectorQuery(undefined); });
+
+  // Intersection observers: the host checks each time the page changes or scrolls and
+  // calls back when a target's intersection ratio crosses a threshold.
+  function IntersectionObserver(scope, options) {
+    var o = options || {};
+    this.__scope = scope;
+    this.__options = { thresholds: o.thresholds || [0], initialRatio: o.initialRatio || 0, observeAll: !!o.observeAll };
+    this.__relative = { margins: {} };
+    this.__ids = [];
+  }
+  IntersectionObserver.prototype.relativeTo = function (selector, margins) {
+    this.__relative = { selector: String(selector), margins: margins || {} };
+    return this;
+  };
+  IntersectionObserver.prototype.relativeToViewport = function (margins) {
+    this.__relative = { margins: margins || {} };
+    return this;
+  };
+  IntersectionObserver.prototype.observe = function (target, callback) {
+    var o = this.__options;
+    var id = kit.callHost('intersectionObserver', {}, {
+      op: 'observe', scope: this.__scope, target: String(target), relative: this.__relative.selector,
+      margins: this.__relative.margins, thresholds: o.thresholds, initialRatio: o.initialRatio, observeAll: o.observeAll
+    }, { promised: false });
+    kit.tasks[id] = { __event: function (name, result) { kit.run(callback, [result], 'IntersectionObserver callback'); } };
+    this.__ids.push(id);
+  };
+  IntersectionObserver.prototype.disconnect = function () {
+    this.__ids.forEach(function (id) {
+      delete kit.tasks[id];
+      kit.callHost('intersectionObserver', {}, { op: 'disconnect', observer: id }, { promised: false });
+    });
+    this.__ids = [];
+  };
+  kit.createIntersectionObserver = function (scope, options) { return new IntersectionObserver(scope, options); };
+  // wx.createIntersectionObserver(component, options): in the component's template (or the
+  // current page's without one).
+  kit.define('createIntersectionObserver', function (component, options) {
+    var scoped = component && component.__wxExparserNodeId__;
+    return new IntersectionObserver(scoped ? component.__wxExparserNodeId__ : undefined, scoped ? options : component);
+  });
+
+  // wx.createAnimation: steps of style and transform changes; export() gives the data the
+  // `animation` attribute takes (and starts a new queue).
+  var ANIMATION_DEFAULTS = { duration: 400, timingFunction: 'linear', delay: 0, transformOrigin: '50% 50% 0' };
+  var TRANSFORMS = ['rotate', 'rotateX', 'rotateY', 'rotateZ', 'rotate3d', 'scale', 'scaleX', 'scaleY', 'scaleZ', 'scale3d',
+    'translate', 'translateX', 'translateY', 'translateZ', 'translate3d', 'skew', 'skewX', 'skewY', 'matrix', 'matrix3d'];
+  var STYLES = ['opacity', 'backgroundColor', 'width', 'height', 'top', 'left', 'right', 'bottom'];
+
+  function Animation(options) {
+    this.__options = {};
+    for (var key in ANIMATION_DEFAULTS) this.__options[key] = (options || {})[key] !== undefined ? options[key] : ANIMATION_DEFAULTS[key];
+    this.__animates = [];
+    this.__actions = [];
+  }
+  TRANSFORMS.forEach(function (type) {
+    Animation.prototype[type] = function () {
+      this.__animates.push({ type: type, args: Array.prototype.slice.call(arguments) });
+      return this;
+    };
+  });
+  STYLES.forEach(function (name) {
+    Animation.prototype[name] = function (value) {
+      this.__animates.push({ type: 'style', args: [name, value] });
+      return this;
+    };
+  });
+  Animation.prototype.step = function (options) {
+    var o = {};
+    for (var key in this.__options) o[key] = (options || {})[key] !== undefined ? options[key] : this.__options[key];
+    this.__actions.push({
+      animates: this.__animates,
+      option: { transformOrigin: o.transformOrigin, transition: { duration: o.duration, timingFunction: o.timingFunction, delay: o.delay } }
+    });
+    this.__animates = [];
+    return this;
+  };
+  Animation.prototype.export = function () {
+    var actions = this.__actions;
+    this.__actions = [];
+    return { actions: actions };
+  };
+  kit.define('createAnimation', function (options) { return new Animation(options); });
 
   kit.define('pageScrollTo', function (options) {
     var o = options || {};

@@ -15,6 +15,7 @@ mod mirror;
 mod bars;
 mod network;
 mod query;
+mod intersect;
 mod images;
 mod press;
 mod picker;
@@ -139,6 +140,9 @@ pub struct Simulator {
     badges: HashMap<usize, wxemu_view::chrome::Badge>,
     /// What the tab bar APIs changed of the tab bar.
     tab_bar_changes: bars::TabBarChanges,
+    /// The intersection observers observing, and whether they are being checked now.
+    observers: Vec<intersect::Observer>,
+    checking_intersections: bool,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -218,6 +222,8 @@ impl Simulator {
             prompts: Default::default(),
             badges: HashMap::new(),
             tab_bar_changes: Default::default(),
+            observers: Vec::new(),
+            checking_intersections: false,
             images_seen: Default::default(),
             diagnostics,
         };
@@ -336,6 +342,7 @@ impl Simulator {
             if messages.is_empty() {
                 self.schedule_built_ins();
                 self.flush_storage();
+                self.check_intersections();
                 return;
             }
             let mut dirty = Vec::new();
@@ -377,6 +384,16 @@ impl Simulator {
             Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
             Message::Api { api, call, args } if Network::handles(&api) => self.network_api(&api, call, &args),
             Message::Api { api, call, args } if api == "selectorQuery" || api == "pageScrollTo" => self.view_query(&api, call, &args),
+            Message::Api { api, call, args } if api == "intersectionObserver" => {
+                let result = match self.intersection_observer(call, &args) {
+                    Ok(()) => serde_json::json!({ "errMsg": "intersectionObserver:ok" }),
+                    Err(e) => {
+                        self.console.push(ConsoleEntry { level: "error".into(), text: format!("IntersectionObserver.observe: {e}"), location: None });
+                        serde_json::json!({ "errMsg": format!("intersectionObserver:fail {e}") })
+                    }
+                };
+                self.app.api_result(call, result);
+            }
             Message::Api { api, call, args } if !crate::router::is_route_api(&api) => self.host_api(&api, call, &args),
             Message::Api { api, call, args } => {
                 let url = args.get("url").and_then(Json::as_str).unwrap_or_default().to_string();

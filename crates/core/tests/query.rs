@@ -70,3 +70,54 @@ fn page_scroll_to_moves_the_page_over_its_duration() {
     sim.advance(0);
     assert_eq!(seen(&mut sim), json!([{"errMsg": "pageScrollTo:fail no element matches `#missing` on pages/index/index"}]));
 }
+
+#[test]
+fn animation_data_leaves_elements_where_its_steps_end() {
+    let mut sim = launch();
+    let measure = "() => wx.createSelectorQuery().select('#moving').fields({ rect: true, size: true }).exec(r => seen.push(r[0]))";
+    eval(&mut sim, measure);
+    assert_eq!(seen(&mut sim), json!([{"left": 0, "top": 370, "right": 50, "bottom": 420, "width": 50, "height": 50}]));
+    let exported = eval(&mut sim, r#"() => {
+        const a = wx.createAnimation({ duration: 200 })
+        a.translateX(100).opacity(0.5).step().width(80).step({ duration: 100 })
+        const data = a.export()
+        getCurrentPages()[0].setData({ anim: data })
+        return [data, a.export()]
+    }"#);
+    assert_eq!(exported[0]["actions"][1], json!({"animates": [{"type": "style", "args": ["width", 80]}], "option": {"transformOrigin": "50% 50% 0", "transition": {"duration": 100, "timingFunction": "linear", "delay": 0}}}));
+    assert_eq!(exported[1], json!({"actions": []}), "export() starts a new queue");
+    eval(&mut sim, measure);
+    assert_eq!(seen(&mut sim), json!([{"left": 100, "top": 370, "right": 180, "bottom": 420, "width": 80, "height": 50}]), "moved 100px right and widened");
+}
+
+#[test]
+fn intersection_observers_call_back_when_a_threshold_is_crossed() {
+    let mut sim = launch();
+    eval(&mut sim, r#"() => {
+        const page = getCurrentPages()[0]
+        globalThis.filler = wx.createIntersectionObserver().relativeToViewport()
+        filler.observe('.filler', r => seen.push(['filler', r.intersectionRatio, r.boundingClientRect.top]))
+        page.createIntersectionObserver({ thresholds: [0.5, 1] }).relativeToViewport({ top: 0 })
+          .observe('#header', r => seen.push(['header', r.intersectionRatio, r.id, r.relativeRect.bottom]))
+        page.createIntersectionObserver({ observeAll: true }).relativeTo('#scroller', { top: 30 })
+          .observe('.item', r => seen.push(['item', r.intersectionRatio, r.dataset.index, r.intersectionRect.top]))
+    }"#);
+    let ratio = |v: &Json| (v.as_f64().unwrap() * 1000.0).round() / 1000.0;
+    let got = seen(&mut sim);
+    let summary: Vec<(String, f64)> = got.as_array().unwrap().iter().map(|e| (e[0].as_str().unwrap().to_string(), ratio(&e[1]))).collect();
+    assert_eq!(summary, [("filler".to_string(), 0.183), ("header".to_string(), 1.0), ("item".to_string(), 0.2)]);
+    assert_eq!((got[1][2].as_str(), got[1][3].as_f64()), (Some("header"), Some(603.0)));
+    assert_eq!((got[2][2].as_u64(), got[2][3].as_f64()), (Some(2), Some(240.0)), "the reference grew 30px upwards");
+
+    eval(&mut sim, "() => wx.pageScrollTo({ scrollTop: 60, duration: 0 })");
+    sim.advance(0);
+    let got = seen(&mut sim);
+    let crossings: Vec<&Json> = got.as_array().unwrap().iter().filter(|e| e[0] != "scroll").collect();
+    assert_eq!(crossings.len(), 1, "{got}");
+    assert_eq!((crossings[0][0].as_str(), ratio(&crossings[0][1])), (Some("header"), 0.4), "below 0.5: a threshold crossed; the filler crossed none");
+
+    eval(&mut sim, "() => { filler.disconnect(); wx.pageScrollTo({ scrollTop: 1000, duration: 0 }) }");
+    sim.advance(0);
+    let got = seen(&mut sim);
+    assert!(got.as_array().unwrap().iter().all(|e| e[0] == "scroll"), "the header passed no threshold and the filler's observer is gone: {got}");
+}

@@ -287,6 +287,11 @@ fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, 
                         _ => {}
                     }
                 }
+                // What `animation` data leaves the element with, over its own style.
+                if let Some(data) = e.attr("animation").and_then(Value::to_json) {
+                    let moved = wxemu_wxss::cascade::inline_style(&crate::animation::end_style(&data), f.device);
+                    style_node.style = format!("{}; {moved}", style_node.style);
+                }
                 path.push(position);
                 if let Some(hover) = f.styles.hover.get(path.as_slice()) {
                     style_node.classes.extend(hover.split_whitespace().map(|c| (c.to_string(), scope)));
