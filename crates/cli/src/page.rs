@@ -8,7 +8,7 @@ use wxemu_package::Diagnostic;
 
 /// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS] [--sdk VERSION] [--device NAME]
 /// [--theme light|dark] [--storage disk|memory] [--routes FILE] [--domain HOST]…
-/// [--answer KIND=ANSWER,…]`.
+/// [--answer KIND=ANSWER,…] [--account FILE]`.
 #[derive(Args)]
 pub struct PageArgs {
     /// The project folder (with project.config.json or app.json).
@@ -51,6 +51,10 @@ pub struct PageArgs {
     /// prompts stay shown).
     #[arg(long, value_parser = wxemu_core::parse_answers, default_value = "")]
     pub answer: Answers,
+    /// The test user, as JSON: `{"user": {"nickName": …}, "address": {…}, "location":
+    /// {…}, "sessionValid": false, "authorized": {"scope.userLocation": true}}`.
+    #[arg(long, value_parser = account)]
+    pub account: Option<serde_json::Value>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -71,6 +75,11 @@ fn device(name: &str) -> Result<Profile, String> {
         let known: Vec<&str> = Profile::KNOWN.iter().map(|p| p.name).collect();
         format!("unknown device `{name}`; known devices: {}", known.join(", "))
     })
+}
+
+fn account(file: &str) -> Result<serde_json::Value, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{file}:{}:{}: {e}", e.line(), e.column()))
 }
 
 fn routes(file: &str) -> Result<Routes, String> {
@@ -107,6 +116,7 @@ pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator>
         routes: args.routes.clone(),
         domains: args.domains.clone(),
         answers: args.answer.clone(),
+        account: args.account.clone(),
     };
     let mut sim = Simulator::launch(project, options)?;
     sim.advance(args.advance);

@@ -69,6 +69,10 @@ pub struct LaunchOptions {
     /// The domains requests may reach when project.config.json's `setting.urlCheck` is on
     /// (besides the routes' own `domains`).
     pub domains: Vec<String>,
+    /// The test user (see `Account::configure`: user, address, location, sessionValid,
+    /// authorized scopes); default: a user named "wxemu 测试用户" who has not been asked
+    /// anything.
+    pub account: Option<Json>,
     /// Answers for prompts by kind, given without asking (`--answer modal=confirm,…`; see
     /// [`Answers`]).
     pub answers: Answers,
@@ -186,6 +190,9 @@ impl Simulator {
         let mut host = Host::new(system, storage, files);
         host.account.app_id = package.project.appid.clone().unwrap_or_else(|| "touristappid".into());
         host.account.app_name = package.project.name.clone().unwrap_or_else(|| "小程序".into());
+        if let Some(config) = &options.account {
+            host.account.configure(config).map_err(|e| fail(Some(Diagnostic::error("account", Pos::START, e))))?;
+        }
         host.network.settings = NetworkSettings {
             // The phone always checks; so do the DevTools unless the project turns it off.
             url_check: package.project.setting.get("urlCheck") != Some(&Json::Bool(false)),

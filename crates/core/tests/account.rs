@@ -141,3 +141,34 @@ fn a_policy_answers_every_prompt_kind() {
     assert_eq!(sim.phone().previews, [json!({"urls": ["/a.png", "/b.png"], "current": "/b.png"})]);
     assert_eq!(parse_answers("toast=yes").unwrap_err(), "unknown prompt kind `toast`; known: modal, actionsheet, auth, profile, subscribe, address, setting, payment, phonecall, scan, location, miniprogram, choose");
 }
+
+#[test]
+fn the_test_user_is_configurable() {
+    let account = json!({
+        "user": {"nickName": "Ann", "avatarUrl": "https://a.example/ann.png"},
+        "location": {"latitude": 31.2, "longitude": 121.5, "name": "The Bund", "address": "Shanghai"},
+        "sessionValid": false,
+        "authorized": {"scope.userLocation": true, "scope.camera": false}
+    });
+    let mut sim = launch(LaunchOptions { account: Some(account), sdk: Some(Version(2, 20, 0)), ..LaunchOptions::default() });
+    eval(&mut sim, r#"() => {
+        wx.checkSession(callbacks('session'))
+        wx.getLocation(callbacks('here'))
+        wx.authorize({ scope: 'scope.camera', ...callbacks('camera') })
+        wx.openLocation({ latitude: 31.2, longitude: 121.5, ...callbacks('map') })
+        wx.getUserProfile({ desc: 'd', ...callbacks('profile') })
+        wx.chooseLocation(callbacks('place'))
+    }"#);
+    sim.advance(0);
+    sim.answer_dialog(true, None).unwrap();
+    sim.answer_dialog(true, None).unwrap();
+    let got = seen(&mut sim);
+    assert_eq!(got[0].1, json!({"errMsg": "checkSession:fail session time out, need relogin"}));
+    assert_eq!(got[1].1["latitude"], 31.2, "already allowed: no dialog");
+    assert_eq!(got[2].1, json!({"errMsg": "authorize:fail auth deny"}), "already denied");
+    assert_eq!(got[3].1, json!({"errMsg": "openLocation:ok"}));
+    assert_eq!(got[4].1["userInfo"]["nickName"], "Ann");
+    assert_eq!(got[5].1, json!({"name": "The Bund", "address": "Shanghai", "latitude": 31.2, "longitude": 121.5, "errMsg": "chooseLocation:ok"}));
+    let bad = Simulator::launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls"), LaunchOptions { account: Some(json!({"authorized": {"scope.nope": true}})), ..LaunchOptions::default() });
+    assert!(bad.err().unwrap().to_string().contains("unknown scope scope.nope"));
+}

@@ -377,3 +377,34 @@ fn url_check_allows_only_https_to_listed_domains() {
     assert_eq!(results[3], ("ws fail".to_string(), json!({"errMsg": "connectSocket:fail url not in domain list", "errno": 600002})));
     assert_eq!(results[4].0, "listed success");
 }
+
+#[test]
+fn downloads_uploads_and_chunks_from_mock_routes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("logo.png"), [0x89, b'P', b'N', b'G', 1, 2, 3]).unwrap();
+    let routes = r#"{ "routes": [
+        { "url": "https://cdn.example.com/logo.png", "bodyFile": "logo.png", "headers": {"Content-Type": "image/png"}, "delay": 30 },
+        { "method": "POST", "url": "https://api.example.com/upload", "status": 201, "body": {"stored": true} },
+        { "url": "https://api.example.com/stream", "body": "abc" }
+    ] }"#;
+    let routes = Routes::parse(routes, dir.path()).unwrap();
+    let mut sim = launch(LaunchOptions { routes: Some(routes), ..LaunchOptions::default() });
+    eval(&mut sim, r#"() => {
+        const d = wx.downloadFile({ url: 'https://cdn.example.com/logo.png', ...callbacks('download') })
+        d.onProgressUpdate(record('progress'))
+        const r = wx.request({ url: 'https://api.example.com/stream', enableChunked: true, ...callbacks('stream') })
+        r.onChunkReceived(record('chunk'))
+    }"#);
+    sim.advance(30);
+    let got = seen(&mut sim);
+    assert_eq!(names(&got), ["chunk", "stream success", "progress", "download success"]);
+    assert_eq!(got[0].1, json!({"data": {"byteLength": 3, "bytes": [97, 98, 99]}}));
+    assert_eq!(got[2].1, json!({"progress": 100, "totalBytesWritten": 7, "totalBytesExpectedToWrite": 7}));
+    assert_eq!(got[3].1["tempFilePath"], "wxfile://tmp_1.png");
+    eval(&mut sim, "() => wx.uploadFile({ url: 'https://api.example.com/upload', filePath: 'wxfile://tmp_1.png', name: 'logo', formData: { a: 1 }, ...callbacks('upload') })");
+    sim.advance(0);
+    let got = seen(&mut sim);
+    assert_eq!(got[0].1, json!({"data": r#"{"stored":true}"#, "statusCode": 201, "header": {"Content-Type": "application/json"}, "errMsg": "uploadFile:ok"}));
+    let upload = sim.requests().pop().unwrap();
+    assert_eq!((upload.method.as_str(), upload.body.as_str(), upload.mocked), ("POST", "logo=1.png (7 bytes); a=1", true));
+}

@@ -92,6 +92,31 @@ fn anonymous_user() -> Value {
 }
 
 impl Account {
+    /// Sets the test user from a JSON object: `user` (getUserProfile's profile), `address`,
+    /// `location`, `sessionValid`, and `authorized` (scope → allowed, as if asked before).
+    /// Unknown keys and scopes are errors.
+    pub fn configure(&mut self, config: &Value) -> Result<(), String> {
+        let object = config.as_object().ok_or("the account configuration should be a JSON object")?;
+        for (key, value) in object {
+            match key.as_str() {
+                "user" => self.user = value.clone(),
+                "address" => self.address = value.clone(),
+                "location" => self.location = value.clone(),
+                "sessionValid" => self.session_valid = value.as_bool().ok_or("sessionValid should be true or false")?,
+                "authorized" => {
+                    for (scope, allowed) in value.as_object().ok_or("authorized should map scopes to true or false")? {
+                        if Self::scope_text(scope).is_none() {
+                            return Err(format!("unknown scope {scope}"));
+                        }
+                        self.authorized.insert(scope.clone(), allowed.as_bool().ok_or_else(|| format!("authorized.{scope} should be true or false"))?);
+                    }
+                }
+                other => return Err(format!("unknown key {other}; use user, address, location, sessionValid or authorized")),
+            }
+        }
+        Ok(())
+    }
+
     fn scope_text(scope: &str) -> Option<&'static str> {
         SCOPES.iter().find(|(s, _)| *s == scope).map(|(_, t)| *t)
     }
