@@ -6,19 +6,8 @@ use serde_json::{json, Value as Json};
 use std::path::Path;
 use wxemu_core::{parse_answers, LaunchOptions, Prompt, Simulator, Version};
 
-fn launch(options: LaunchOptions) -> Simulator {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls");
-    Simulator::launch(&dir, options).expect("the app launches")
-}
-
-fn eval(sim: &mut Simulator, function: &str) -> Json {
-    sim.evaluate(function, &[]).unwrap_or_else(|e| panic!("{function}: {e}"))
-}
-
-fn seen(sim: &mut Simulator) -> Vec<(String, Json)> {
-    let all = eval(sim, "() => { const s = globalThis.seen; globalThis.seen = []; return s }");
-    all.as_array().unwrap().iter().map(|e| (e[0].as_str().unwrap().to_string(), e[1].clone())).collect()
-}
+mod calls;
+use calls::{launch, eval, seen};
 
 /// The dialog shown: its kind and content.
 fn dialog(sim: &Simulator) -> Option<(String, String)> {

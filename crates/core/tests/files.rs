@@ -2,30 +2,20 @@
 //! saved-file APIs, encodings, the platform's errors, and a sandbox no path escapes.
 
 use serde_json::{json, Value as Json};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use wxemu_core::{LaunchOptions, Simulator};
 
-fn app_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls")
-}
+mod calls;
+use calls::{app_dir, eval, seen};
 
 /// The app with its files in `files` (so the test can look at and plant things there).
 fn launch(files: &Path) -> Simulator {
     Simulator::launch(&app_dir(), LaunchOptions { files: Some(files.to_path_buf()), ..LaunchOptions::default() }).expect("the app launches")
 }
 
-fn eval(sim: &mut Simulator, function: &str) -> Json {
-    sim.evaluate(function, &[]).unwrap_or_else(|e| panic!("{function}: {e}"))
-}
-
 /// Runs `body` (statements using `fs`) and returns the message it threw, or its result.
 fn attempt(sim: &mut Simulator, body: &str) -> Json {
     eval(sim, &format!("() => {{ const fs = wx.getFileSystemManager(); try {{ {body} }} catch (e) {{ return 'threw ' + e.message }} }}"))
-}
-
-fn seen(sim: &mut Simulator) -> Vec<(String, Json)> {
-    let all = eval(sim, "() => { const s = globalThis.seen; globalThis.seen = []; return s }");
-    all.as_array().unwrap().iter().map(|e| (e[0].as_str().unwrap().to_string(), e[1].clone())).collect()
 }
 
 #[test]

@@ -6,31 +6,12 @@
 use serde_json::{json, Value as Json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 use wxemu_core::{LaunchOptions, Routes, Simulator};
 
-fn app_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls")
-}
-
-fn launch(options: LaunchOptions) -> Simulator {
-    Simulator::launch(&app_dir(), options).expect("the app launches")
-}
-
-fn eval(sim: &mut Simulator, function: &str) -> Json {
-    sim.evaluate(function, &[]).unwrap_or_else(|e| panic!("{function}: {e}"))
-}
-
-/// What the app's callbacks and task listeners saw since the last call, in order.
-fn seen(sim: &mut Simulator) -> Vec<(String, Json)> {
-    let all = eval(sim, "() => { const s = globalThis.seen; globalThis.seen = []; return s }");
-    all.as_array().unwrap().iter().map(|e| (e[0].as_str().unwrap().to_string(), e[1].clone())).collect()
-}
-
-fn names(seen: &[(String, Json)]) -> Vec<&str> {
-    seen.iter().map(|(n, _)| n.as_str()).collect()
-}
+mod calls;
+use calls::{app_dir, launch, eval, seen, names};
 
 /// An HTTP/1.1 server on 127.0.0.1 answering a few paths (each connection one exchange):
 /// `/json`, `/echo` (the request as JSON), `/slow` (after 500 ms), `/bytes`, `/file.png`

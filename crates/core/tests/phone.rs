@@ -2,23 +2,11 @@
 //! screen, network type, battery, reports, launch and enter options, app events, the
 //! update manager and nextTick.
 
-use serde_json::{json, Value as Json};
-use std::path::Path;
-use wxemu_core::{LaunchOptions, Prompt, Simulator};
+use serde_json::json;
+use wxemu_core::{LaunchOptions, Prompt};
 
-fn launch(options: LaunchOptions) -> Simulator {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls");
-    Simulator::launch(&dir, options).expect("the app launches")
-}
-
-fn eval(sim: &mut Simulator, function: &str) -> Json {
-    sim.evaluate(function, &[]).unwrap_or_else(|e| panic!("{function}: {e}"))
-}
-
-fn seen(sim: &mut Simulator) -> Vec<(String, Json)> {
-    let all = eval(sim, "() => { const s = globalThis.seen; globalThis.seen = []; return s }");
-    all.as_array().unwrap().iter().map(|e| (e[0].as_str().unwrap().to_string(), e[1].clone())).collect()
-}
+mod calls;
+use calls::{launch, eval, seen};
 
 #[test]
 fn the_clipboard_screen_and_vibrator_keep_what_the_app_set() {
