@@ -190,6 +190,7 @@ impl Simulator {
         let mut host = Host::new(system, storage, files);
         host.account.app_id = package.project.appid.clone().unwrap_or_else(|| "touristappid".into());
         host.account.app_name = package.project.name.clone().unwrap_or_else(|| "小程序".into());
+        host.account.declared = package.app.raw.get("requiredPrivateInfos").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).map(str::to_string).collect();
         if let Some(config) = &options.account {
             host.account.configure(config).map_err(|e| fail(Some(Diagnostic::error("account", Pos::START, e))))?;
         }
@@ -587,6 +588,11 @@ impl Simulator {
         // The framework found the arguments wrong: its errMsg.
         if let Some(error) = args.get("error").and_then(Json::as_str) {
             self.app.api_result(call, serde_json::json!({ "errMsg": error }));
+            return;
+        }
+        let undeclared = self.host.borrow().account.undeclared(api);
+        if let Some(reason) = undeclared {
+            self.app.api_result(call, serde_json::json!({ "errMsg": format!("{api}:fail {reason}") }));
             return;
         }
         let dialog = self.host.borrow().dialog_for(api, args);

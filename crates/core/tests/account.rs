@@ -161,3 +161,10 @@ fn the_test_user_is_configurable() {
     let bad = Simulator::launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls"), LaunchOptions { account: Some(json!({"authorized": {"scope.nope": true}})), ..LaunchOptions::default() });
     assert!(bad.err().unwrap().to_string().contains("unknown scope scope.nope"));
 }
+
+#[test]
+fn private_information_apis_need_declaring() {
+    let mut sim = launch(LaunchOptions { account: Some(json!({"authorized": {"scope.userFuzzyLocation": true}})), ..LaunchOptions::default() });
+    eval(&mut sim, "() => wx.getFuzzyLocation(callbacks('fuzzy'))");
+    assert_eq!(seen(&mut sim), [("fuzzy fail".to_string(), json!({"errMsg": "getFuzzyLocation:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json"}))]);
+}

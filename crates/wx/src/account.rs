@@ -26,6 +26,9 @@ pub const SCOPES: [(&str, &str); 13] = [
     ("scope.invoice", "获取你的发票"),
 ];
 
+/// The APIs an app must declare in app.json's `requiredPrivateInfos` before it calls them.
+pub const PRIVATE_INFOS: [&str; 7] = ["getLocation", "getFuzzyLocation", "onLocationChange", "startLocationUpdate", "startLocationUpdateBackground", "chooseLocation", "chooseAddress"];
+
 /// What the client shows to ask the user, and what kind of answer it takes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dialog {
@@ -57,6 +60,8 @@ pub struct Account {
     pub authorized: BTreeMap<String, bool>,
     /// Subscription template → `accept` / `reject`, as last answered.
     pub subscriptions: BTreeMap<String, String>,
+    /// app.json's `requiredPrivateInfos`.
+    pub declared: Vec<String>,
 }
 
 impl Default for Account {
@@ -71,6 +76,7 @@ impl Default for Account {
             logins: 0,
             authorized: BTreeMap::new(),
             subscriptions: BTreeMap::new(),
+            declared: Vec::new(),
         }
     }
 }
@@ -115,6 +121,12 @@ impl Account {
             }
         }
         Ok(())
+    }
+
+    /// Why `api` may not be called: it handles private information the app did not declare.
+    pub fn undeclared(&self, api: &str) -> Option<String> {
+        (PRIVATE_INFOS.contains(&api) && !self.declared.iter().any(|d| d == api))
+            .then(|| "the api need to be declared in the requiredPrivateInfos field in app.json/ext.json".to_string())
     }
 
     fn scope_text(scope: &str) -> Option<&'static str> {
