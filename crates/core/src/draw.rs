@@ -122,6 +122,8 @@ struct Frame {
     tree: Rc<Vec<wxemu_wxml::Node>>,
     dark: bool,
     hover: Vec<(NodePath, String)>,
+    /// The elements with `animation` data and how far along it they were.
+    animating: Vec<(NodePath, u64)>,
     styled: StyledTree,
     layout: PageLayout,
     /// How far the page (within what its content allows) and its scroll-views are scrolled.
@@ -250,6 +252,8 @@ impl Simulator {
         let hover = self.hovered();
         let mut styles = self.page_styles(screen);
         styles.hover = hover.iter().cloned().collect();
+        let animating = self.animation_clock();
+        styles.animations = animating.iter().cloned().collect();
         let page = self.stack.last()?;
         let route = page.route.clone();
         let window = self.window_config(&route);
@@ -295,8 +299,8 @@ impl Simulator {
         let last = screen.last.take().filter(|last| last.page == id && last.dark == dark);
         // Start from the page's last frame: what changed since is styled and laid out anew.
         let (styled, last_layout, changed) = match last {
-            Some(last) if Rc::ptr_eq(&last.tree, &tree) && last.hover == hover => (last.styled, Some(last.layout), Vec::new()),
-            Some(mut last) => match if last.hover == hover { last.styled.retext(&last.tree, &tree) } else { None } {
+            Some(last) if Rc::ptr_eq(&last.tree, &tree) && last.hover == hover && last.animating == animating => (last.styled, Some(last.layout), Vec::new()),
+            Some(mut last) => match if last.hover == hover && last.animating == animating { last.styled.retext(&last.tree, &tree) } else { None } {
                 Some(changed) => (last.styled, Some(last.layout), changed),
                 None => {
                     let styled = wxemu_view::styled::style(&tree, &styles, &page_device, dark);
@@ -317,7 +321,7 @@ impl Simulator {
         // While refreshing, the page sits lower by the refresh area.
         let page_scroll = if refreshing { -crate::bars::REFRESH_HEIGHT } else { scroll_top.min(layout.height - viewport).max(0.0) };
         let scrolling = Scrolling::of(&styled, &layout, page_scroll);
-        Some(Frame { page: id, tree, dark, hover, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
+        Some(Frame { page: id, tree, dark, hover, animating, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
     }
 
     /// The current page drawn with its chrome. `full_page` makes the picture as tall as the

@@ -16,6 +16,7 @@ mod bars;
 mod network;
 mod query;
 mod intersect;
+mod animations;
 mod images;
 mod press;
 mod picker;
@@ -147,6 +148,8 @@ pub struct Simulator {
     /// The intersection observers observing, and whether they are being checked now.
     observers: Vec<intersect::Observer>,
     checking_intersections: bool,
+    /// When each element's `animation` data was applied.
+    animations: animations::Started,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -232,6 +235,7 @@ impl Simulator {
             tab_bar_changes: Default::default(),
             observers: Vec::new(),
             checking_intersections: false,
+            animations: Default::default(),
             images_seen: Default::default(),
             diagnostics,
         };
@@ -561,6 +565,7 @@ impl Simulator {
             self.app.component_lifetime(component, "detached");
             self.app.destroy(component);
         }
+        self.track_animations(id);
         ready
     }
 
@@ -578,6 +583,7 @@ impl Simulator {
             self.sync_stack();
             self.app.destroy(id);
             self.mirror.remove_page(id);
+            self.animations.retain(|(page, _), _| *page != id);
             self.process_messages();
         }
     }

@@ -72,7 +72,7 @@ fn page_scroll_to_moves_the_page_over_its_duration() {
 }
 
 #[test]
-fn animation_data_leaves_elements_where_its_steps_end() {
+fn animation_data_moves_elements_step_by_step_on_the_clock() {
     let mut sim = launch();
     let measure = "() => wx.createSelectorQuery().select('#moving').fields({ rect: true, size: true }).exec(r => seen.push(r[0]))";
     eval(&mut sim, measure);
@@ -87,7 +87,13 @@ fn animation_data_leaves_elements_where_its_steps_end() {
     assert_eq!(exported[0]["actions"][1], json!({"animates": [{"type": "style", "args": ["width", 80]}], "option": {"transformOrigin": "50% 50% 0", "transition": {"duration": 100, "timingFunction": "linear", "delay": 0}}}));
     assert_eq!(exported[1], json!({"actions": []}), "export() starts a new queue");
     eval(&mut sim, measure);
-    assert_eq!(seen(&mut sim), json!([{"left": 100, "top": 370, "right": 180, "bottom": 420, "width": 80, "height": 50}]), "moved 100px right and widened");
+    assert_eq!(seen(&mut sim)[0]["left"], 0, "the animation starts when the view gets its data");
+    sim.advance(100);
+    eval(&mut sim, measure);
+    assert_eq!(seen(&mut sim), json!([{"left": 50, "top": 370, "right": 100, "bottom": 420, "width": 50, "height": 50}]), "halfway through the first step");
+    sim.advance(200);
+    eval(&mut sim, measure);
+    assert_eq!(seen(&mut sim), json!([{"left": 100, "top": 370, "right": 180, "bottom": 420, "width": 80, "height": 50}]), "moved 100px right, then widened");
 }
 
 #[test]

@@ -1,7 +1,5 @@
 //! The `animation` attribute: the data `wx.createAnimation().….step().export()` gives,
-//! turned into the inline style it leaves the element with. Each step sets its style
-//! properties (which stay) and its transform (which replaces the last step's).
-//! In-between frames are not drawn: the element shows where the steps end.
+//! turned into the inline style the element has at a time after the data was applied.
 
 use serde_json::Value as Json;
 
@@ -24,6 +22,7 @@ fn angle(value: &Json) -> String {
 fn plain(value: &Json) -> String {
     match value {
         Json::String(s) => s.clone(),
+        Json::Number(n) => format!("{}", n.as_f64().unwrap_or(0.0)),
         other => other.to_string(),
     }
 }
@@ -46,41 +45,144 @@ fn transform(kind: &str, args: &[Json]) -> Option<String> {
     Some(text)
 }
 
-/// The inline style the animation data `data` (`{actions: [{animates, option}]}`) leaves.
-pub fn end_style(data: &Json) -> String {
-    let mut properties: Vec<(String, String)> = Vec::new();
-    let mut transform_list: Option<Vec<String>> = None;
-    let mut origin = None;
+/// A step: what it changes, when it starts after the data was applied, how long it runs.
+struct Step {
+    properties: Vec<(String, Json)>,
+    transform: Vec<(String, Vec<Json>)>,
+    origin: Option<String>,
+    start: f64,
+    duration: f64,
+    timing: String,
+}
+
+fn steps(data: &Json) -> Vec<Step> {
+    let mut at = 0.0;
+    let mut steps = Vec::new();
     for action in data.get("actions").and_then(Json::as_array).into_iter().flatten() {
-        let mut step_transform = Vec::new();
+        let option = action.get("option");
+        let transition = option.and_then(|o| o.get("transition"));
+        let number = |key: &str, default: f64| transition.and_then(|t| t.get(key)).and_then(Json::as_f64).unwrap_or(default).max(0.0);
+        let (delay, duration) = (number("delay", 0.0), number("duration", 400.0));
+        let mut step = Step {
+            properties: Vec::new(),
+            transform: Vec::new(),
+            origin: option.and_then(|o| o.get("transformOrigin")).and_then(Json::as_str).map(str::to_string),
+            start: at + delay,
+            duration,
+            timing: transition.and_then(|t| t.get("timingFunction")).and_then(Json::as_str).unwrap_or("linear").to_string(),
+        };
+        at += delay + duration;
         for animate in action.get("animates").and_then(Json::as_array).into_iter().flatten() {
             let kind = animate.get("type").and_then(Json::as_str).unwrap_or_default();
-            let args: &[Json] = animate.get("args").and_then(Json::as_array).map_or(&[], Vec::as_slice);
-            if kind == "style" {
-                let (Some(name), Some(value)) = (args.first().and_then(Json::as_str), args.get(1)) else { continue };
-                let css_name = match name {
-                    "backgroundColor" => "background-color".to_string(),
-                    other => other.to_string(),
-                };
-                let value = if matches!(name, "width" | "height" | "top" | "left" | "right" | "bottom") { length(value) } else { plain(value) };
-                properties.retain(|(n, _)| *n != css_name);
-                properties.push((css_name, value));
-            } else if let Some(function) = transform(kind, args) {
-                step_transform.push(function);
+            let args: Vec<Json> = animate.get("args").and_then(Json::as_array).cloned().unwrap_or_default();
+            match (kind, args.first().and_then(Json::as_str), args.get(1)) {
+                ("style", Some(name), Some(value)) => {
+                    step.properties.retain(|(n, _)| n != name);
+                    step.properties.push((name.to_string(), value.clone()));
+                }
+                ("style", ..) => {}
+                _ if transform(kind, &args).is_some() => step.transform.push((kind.to_string(), args)),
+                _ => {}
             }
         }
-        if !step_transform.is_empty() {
-            transform_list = Some(step_transform);
+        steps.push(step);
+    }
+    steps
+}
+
+/// How long all of `data`'s steps take (ms).
+pub fn duration(data: &Json) -> u64 {
+    steps(data).iter().map(|s| s.start + s.duration).fold(0.0, f64::max).ceil() as u64
+}
+
+/// `timing` at progress `t` (0 to 1).
+fn eased(timing: &str, t: f64) -> f64 {
+    let bezier = |x1: f64, y1: f64, x2: f64, y2: f64| {
+        // Solve x(s) = t for s by bisection, then give y(s).
+        let curve = |a: f64, b: f64, s: f64| 3.0 * a * s * (1.0 - s) * (1.0 - s) + 3.0 * b * s * s * (1.0 - s) + s * s * s;
+        let (mut lo, mut hi) = (0.0, 1.0);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if curve(x1, x2, mid) < t { lo = mid } else { hi = mid }
         }
-        if let Some(o) = action.get("option").and_then(|o| o.get("transformOrigin")).and_then(Json::as_str) {
-            origin = Some(o.to_string());
+        curve(y1, y2, (lo + hi) / 2.0)
+    };
+    if t <= 0.0 || t >= 1.0 {
+        return if timing == "step-start" && t == 0.0 { 0.0 } else { t.clamp(0.0, 1.0) };
+    }
+    match timing {
+        "ease" => bezier(0.25, 0.1, 0.25, 1.0),
+        "ease-in" => bezier(0.42, 0.0, 1.0, 1.0),
+        "ease-out" => bezier(0.0, 0.0, 0.58, 1.0),
+        "ease-in-out" => bezier(0.42, 0.0, 0.58, 1.0),
+        "step-start" => if t > 0.0 { 1.0 } else { 0.0 },
+        "step-end" => if t >= 1.0 { 1.0 } else { 0.0 },
+        _ => t,
+    }
+}
+
+/// The identity arguments of a transform function (where an animation from no transform
+/// starts).
+fn identity(kind: &str, args: &[Json]) -> Vec<Json> {
+    let one = kind.starts_with("scale");
+    args.iter().map(|_| Json::from(if one { 1.0 } else { 0.0 })).collect()
+}
+
+fn mix(from: &Json, to: &Json, p: f64) -> Json {
+    match (from.as_f64(), to.as_f64()) {
+        (Some(a), Some(b)) => Json::from(a + (b - a) * p),
+        _ => if p >= 1.0 { to.clone() } else { from.clone() },
+    }
+}
+
+/// The inline style the animation data `data` (`{actions: [{animates, option}]}`) gives
+/// its element `elapsed` ms after it was applied: each step changes its style properties
+/// (which stay) and its transform (which replaces the last step's) over its duration, with
+/// its timing function. Opacity and transforms move smoothly (a transform from the last
+/// step's functions of the same kinds, or from none); other properties change when their
+/// step ends.
+pub fn style_at(data: &Json, elapsed: u64) -> String {
+    let elapsed = elapsed as f64;
+    let mut properties: Vec<(String, Json)> = Vec::new();
+    let mut transform_list: Vec<(String, Vec<Json>)> = Vec::new();
+    let mut origin = None;
+    for step in steps(data) {
+        if elapsed < step.start {
+            break;
+        }
+        let p = if step.duration == 0.0 { 1.0 } else { eased(&step.timing, ((elapsed - step.start) / step.duration).min(1.0)) };
+        origin = step.origin.clone().or(origin);
+        for (name, value) in &step.properties {
+            let from = properties.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+            let shown = match (name.as_str(), from) {
+                ("opacity", from) => mix(&from.unwrap_or(Json::from(1.0)), value, p),
+                (_, from) if p < 1.0 => match from {
+                    Some(from) => from,
+                    None => continue,
+                },
+                _ => value.clone(),
+            };
+            properties.retain(|(n, _)| n != name);
+            properties.push((name.clone(), shown));
+        }
+        if !step.transform.is_empty() {
+            let same_kinds = transform_list.len() == step.transform.len() && transform_list.iter().zip(&step.transform).all(|(a, b)| a.0 == b.0 && a.1.len() == b.1.len());
+            let from: Vec<Vec<Json>> = if same_kinds { transform_list.iter().map(|(_, a)| a.clone()).collect() } else { step.transform.iter().map(|(k, a)| identity(k, a)).collect() };
+            let smooth = same_kinds || transform_list.is_empty();
+            transform_list = step.transform.iter().zip(from).map(|((kind, to), from)| {
+                let args = if smooth { from.iter().zip(to).map(|(f, t)| mix(f, t, p)).collect() } else if p >= 1.0 { to.clone() } else { from };
+                (kind.clone(), args)
+            }).collect();
         }
     }
     let mut css = String::new();
     for (name, value) in properties {
-        css.push_str(&format!("{name}: {value}; "));
+        let css_name = if name == "backgroundColor" { "background-color".to_string() } else { name.clone() };
+        let value = if matches!(name.as_str(), "width" | "height" | "top" | "left" | "right" | "bottom") { length(&value) } else { plain(&value) };
+        css.push_str(&format!("{css_name}: {value}; "));
     }
-    if let Some(list) = transform_list {
+    if !transform_list.is_empty() {
+        let list: Vec<String> = transform_list.iter().filter_map(|(kind, args)| transform(kind, args)).collect();
         css.push_str(&format!("transform: {}; transform-origin: {}; ", list.join(" "), origin.unwrap_or_else(|| "50% 50% 0".into())));
     }
     css.trim_end().to_string()
@@ -98,7 +200,22 @@ mod tests {
             { "animates": [{ "type": "translate", "args": [100, "10rpx"] }, { "type": "style", "args": ["width", 30] }, { "type": "style", "args": ["backgroundColor", "#ff0000"] }], "option": { "transformOrigin": "0 0" } },
             { "animates": [{ "type": "style", "args": ["opacity", 1] }], "option": {} }
         ] });
-        assert_eq!(end_style(&data), "width: 30px; background-color: #ff0000; opacity: 1; transform: translate(100px, 10rpx); transform-origin: 0 0;");
-        assert_eq!(end_style(&json!({})), "");
+        assert_eq!(style_at(&data, u64::MAX), "width: 30px; background-color: #ff0000; opacity: 1; transform: translate(100px, 10rpx); transform-origin: 0 0;");
+        assert_eq!(style_at(&json!({}), 0), "");
+        assert_eq!(duration(&data), 1200);
+    }
+
+    #[test]
+    fn steps_move_over_their_duration_with_their_timing() {
+        let data = json!({ "actions": [
+            { "animates": [{ "type": "translateX", "args": [100] }, { "type": "style", "args": ["opacity", 0] }, { "type": "style", "args": ["width", 50] }], "option": { "transition": { "duration": 200, "delay": 100 } } },
+            { "animates": [{ "type": "translateX", "args": [0] }], "option": { "transition": { "duration": 100, "timingFunction": "ease-in" } } }
+        ] });
+        assert_eq!(style_at(&data, 50), "", "the first step waits for its delay");
+        assert_eq!(style_at(&data, 150), "opacity: 0.75; transform: translateX(25px); transform-origin: 50% 50% 0;", "a quarter through, linearly; width waits for the step's end");
+        assert_eq!(style_at(&data, 300), "opacity: 0; width: 50px; transform: translateX(100px); transform-origin: 50% 50% 0;");
+        let halfway = style_at(&data, 350);
+        assert!(halfway.contains("translateX(68.") || halfway.contains("translateX(68px"), "ease-in is slow at first: {halfway}");
+        assert_eq!(style_at(&data, 400), "opacity: 0; width: 50px; transform: translateX(0px); transform-origin: 50% 50% 0;");
     }
 }

@@ -46,6 +46,8 @@ pub struct PageStyles {
     pub virtual_hosts: std::collections::HashSet<u32>,
     /// Elements being pressed, with the hover-class they show.
     pub hover: HashMap<NodePath, String>,
+    /// Elements with `animation` data: how long ago (ms) it was applied.
+    pub animations: HashMap<NodePath, u64>,
 }
 
 /// One element of the styled tree and what is drawn from it.
@@ -287,12 +289,14 @@ fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, 
                         _ => {}
                     }
                 }
-                // What `animation` data leaves the element with, over its own style.
+                path.push(position);
+                // Where `animation` data has moved the element by now, over its own style
+                // (its end state when no start time is known).
                 if let Some(data) = e.attr("animation").and_then(Value::to_json) {
-                    let moved = wxemu_wxss::cascade::inline_style(&crate::animation::end_style(&data), f.device);
+                    let elapsed = f.styles.animations.get(path.as_slice()).copied().unwrap_or(u64::MAX);
+                    let moved = wxemu_wxss::cascade::inline_style(&crate::animation::style_at(&data, elapsed), f.device);
                     style_node.style = format!("{}; {moved}", style_node.style);
                 }
-                path.push(position);
                 if let Some(hover) = f.styles.hover.get(path.as_slice()) {
                     style_node.classes.extend(hover.split_whitespace().map(|c| (c.to_string(), scope)));
                 }
