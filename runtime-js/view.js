@@ -26,11 +26,32 @@
     this.__callbacks.push(callback);
     return this;
   };
+  // A scroll-view's node: its ScrollViewContext.
+  function ScrollViewContext(page, path) {
+    this.__page = page;
+    this.__path = path;
+  }
+  ScrollViewContext.prototype.__call = function (op, payload) {
+    payload.op = op;
+    payload.page = this.__page;
+    payload.path = this.__path;
+    var report = { fail: function (res) { console.error('ScrollViewContext.' + op + ': ' + res.errMsg); } };
+    kit.callHost('scrollViewContext', report, payload, { promised: false });
+  };
+  ScrollViewContext.prototype.scrollTo = function (o) { this.__call('scrollTo', { left: (o || {}).left, top: (o || {}).top }); };
+  ScrollViewContext.prototype.scrollIntoView = function (selector) { this.__call('scrollIntoView', { selector: String(selector) }); };
+  function withNodes(result) {
+    if (Array.isArray(result)) return result.map(withNodes);
+    if (result && result.node && result.node.__scrollView) result.node = new ScrollViewContext(result.node.__page, result.node.__scrollView);
+    return result;
+  }
+
   // Runs the queries: each NodesRef's callback, then exec's with all results.
   SelectorQuery.prototype.exec = function (callback) {
     var callbacks = this.__callbacks;
     kit.callHost('selectorQuery', {
       success: function (res) {
+        res.results = res.results.map(withNodes);
         res.results.forEach(function (result, i) { if (typeof callbacks[i] === 'function') callbacks[i](result); });
         if (typeof callback === 'function') callback(res.results);
       },

@@ -213,7 +213,14 @@ impl Simulator {
     /// template changes `scroll-top`/`scroll-left`/`scroll-into-view`. Needs a screen.
     pub fn scroll_view_to(&mut self, selector: &str, left: f32, top: f32) -> Result<(), String> {
         let path = self.find(selector)?;
-        let view = self.scroll_view(&path).map_err(|e| format!("`{selector}`: {e}"))?;
+        self.scroll_view_at_to(&path, left, top).map_err(|e| format!("`{selector}`: {e}"))
+    }
+
+    /// [`Self::scroll_view_to`] for the scroll-view at `path` (None keeps a direction as it is).
+    pub(crate) fn scroll_view_at_to(&mut self, path: &[usize], left: impl Into<Option<f32>>, top: impl Into<Option<f32>>) -> Result<(), String> {
+        let view = self.scroll_view(path)?;
+        let (left, top) = (left.into().unwrap_or(view.offset.0), top.into().unwrap_or(view.offset.1));
+        let path = path.to_vec();
         let (old_x, old_y) = view.offset;
         let x = if view.x { left.clamp(0.0, view.range.0) } else { old_x };
         let y = if view.y { top.clamp(0.0, view.range.1) } else { old_y };

@@ -395,7 +395,7 @@ impl Simulator {
             Message::Api { api, call, args } if crate::prompts::is_prompt(&api) => self.prompt_api(&api, call, args),
             Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
             Message::Api { api, call, args } if Network::handles(&api) => self.network_api(&api, call, &args),
-            Message::Api { api, call, args } if api == "selectorQuery" || api == "pageScrollTo" => self.view_query(&api, call, &args),
+            Message::Api { api, call, args } if matches!(api.as_str(), "selectorQuery" | "pageScrollTo" | "scrollViewContext") => self.view_query(&api, call, &args),
             Message::Api { api, call, args } if api == "intersectionObserver" => {
                 let result = match self.intersection_observer(call, &args) {
                     Ok(()) => serde_json::json!({ "errMsg": "intersectionObserver:ok" }),
@@ -648,6 +648,7 @@ impl Simulator {
                 Ok(()) => return,
                 Err(e) => Err(format!("{api}:fail {e}")),
             },
+            None if api == "scrollViewContext" => self.scroll_view_context(args).map(|()| Json::Null).map_err(|e| format!("{api}:fail {e}")),
             None => self.selector_query(args).map_err(|e| format!("{api}:fail {e}")),
         };
         let result = match result {

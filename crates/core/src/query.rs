@@ -112,12 +112,42 @@ impl Simulator {
         for name in wanted.list("properties") {
             found.insert(name.to_string(), element.attr(name).and_then(Value::to_json).unwrap_or(Json::Null));
         }
-        for unsupported in ["computedStyle", "node", "context"] {
+        if wanted.has("node") {
+            // A scroll-view's node is its ScrollViewContext (what the framework builds from
+            // this); other nodes (canvas, …) need components wxemu does not have yet.
+            if &*element.tag != "scroll-view" {
+                return Err(format!("not supported by wxemu yet: SelectorQuery node of <{}>", element.tag));
+            }
+            let page = self.stack.last().map_or(0, |p| p.id);
+            found.insert("node".into(), json!({ "__scrollView": path, "__page": page }));
+        }
+        for unsupported in ["computedStyle", "context"] {
             if wanted.0.get(unsupported).is_some_and(|v| !v.is_null() && v != &Json::Bool(false)) {
                 return Err(format!("not supported by wxemu yet: SelectorQuery {unsupported}"));
             }
         }
         Ok(Json::Object(found))
+    }
+
+    /// A ScrollViewContext method (`scrollTo`, `scrollIntoView`) on the scroll-view at
+    /// `args.path` of page `args.page`.
+    pub(crate) fn scroll_view_context(&mut self, args: &Map<String, Json>) -> Result<(), String> {
+        let page = args.get("page").and_then(Json::as_u64).unwrap_or(0) as u32;
+        if self.stack.last().map(|p| p.id) != Some(page) {
+            return Err("the scroll-view's page is not shown".into());
+        }
+        let path: NodePath = args.get("path").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_u64).map(|i| i as usize).collect();
+        let number = |key: &str| args.get(key).and_then(Json::as_f64).map(|v| v as f32);
+        match args.get("op").and_then(Json::as_str) {
+            Some("scrollTo") => self.scroll_view_at_to(&path, number("left"), number("top")),
+            Some("scrollIntoView") => {
+                let selector = args.get("selector").and_then(Json::as_str).unwrap_or_default();
+                let id = selector.strip_prefix('#').filter(|id| !id.contains([' ', '.', '[', '>'])).ok_or_else(|| format!("not supported by wxemu yet: scrollIntoView by `{selector}` (use an #id)"))?;
+                self.set_control(&path, "scrollIntoView", Value::String(id.into()));
+                Ok(())
+            }
+            other => Err(format!("not supported by wxemu yet: ScrollViewContext.{}", other.unwrap_or("?"))),
+        }
     }
 
     /// `wx.pageScrollTo`: the page scrolls to `scrollTop` (or to the element `selector`

@@ -65,11 +65,12 @@ fn each_scope_is_asked_once_then_kept_until_the_settings_page_changes_it() {
 #[test]
 fn profiles_depend_on_the_base_library() {
     let mut modern = launch(LaunchOptions::default());
-    eval(&mut modern, "() => { wx.getUserProfile({ desc: 'show it', ...callbacks('profile') }); wx.getUserProfile(callbacks('no desc')) }");
+    eval(&mut modern, "() => { wx.getUserProfile({ desc: 'show it', ...callbacks('profile') }); wx.getUserProfile(callbacks('no desc')); wx.getUserInfo().then(record('info')) }");
     modern.advance(0);
     let got = seen(&mut modern);
     assert_eq!(got[0].1["userInfo"]["nickName"], "微信用户", "anonymous from 2.27.1, without a dialog");
     assert_eq!(got[1].1["errMsg"], "getUserProfile:fail parameter error: parameter.desc should be String instead of Undefined;");
+    assert_eq!((got[2].1["userInfo"]["nickName"].as_str(), got[2].1["errMsg"].as_str()), (Some("微信用户"), Some("getUserInfo:ok")));
 
     let mut old = launch(LaunchOptions { sdk: Some(Version(2, 20, 0)), ..LaunchOptions::default() });
     eval(&mut old, "() => wx.getUserProfile({ desc: '用于完善资料', ...callbacks('profile') })");
@@ -77,8 +78,10 @@ fn profiles_depend_on_the_base_library() {
     old.answer_dialog(true, None).unwrap();
     eval(&mut old, "() => wx.getUserProfile({ desc: 'again', ...callbacks('refused') })");
     old.answer_dialog(false, None).unwrap();
+    eval(&mut old, "() => wx.getUserInfo(callbacks('info'))");
     let got = seen(&mut old);
     assert_eq!(got[0].1["userInfo"]["nickName"], "wxemu 测试用户");
+    assert_eq!(got[2].1["rawData"], got[0].1["rawData"], "getUserInfo gives the same user before 2.27.1");
     assert_eq!(got[1].1["errMsg"], "getUserProfile:fail auth deny");
 }
 

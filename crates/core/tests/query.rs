@@ -127,3 +127,15 @@ fn intersection_observers_call_back_when_a_threshold_is_crossed() {
     let got = seen(&mut sim);
     assert!(got.as_array().unwrap().iter().all(|e| e[0] == "scroll"), "the header passed no threshold and the filler's observer is gone: {got}");
 }
+
+#[test]
+fn a_scroll_views_node_is_its_scroll_view_context() {
+    let mut sim = launch();
+    eval(&mut sim, "() => wx.createSelectorQuery().select('#scroller').node(r => r.node.scrollTo({ top: 100 })).exec()");
+    eval(&mut sim, "() => wx.createSelectorQuery().select('#scroller').scrollOffset(r => seen.push(r.scrollTop)).select('#header').node().exec()");
+    assert_eq!(seen(&mut sim), json!([]), "one query failing fails the exec");
+    let errors: Vec<String> = sim.take_console().into_iter().map(|e| e.text).collect();
+    assert!(errors.iter().any(|t| t.ends_with("not supported by wxemu yet: SelectorQuery node of <view>")), "{errors:?}");
+    eval(&mut sim, "() => wx.createSelectorQuery().select('#scroller').scrollOffset(r => seen.push(r.scrollTop)).exec()");
+    assert_eq!(seen(&mut sim), json!([100]));
+}
