@@ -81,11 +81,19 @@ struct PageImages<'a> {
     root: std::path::PathBuf,
     route: String,
     host: wxemu_appservice::SharedHost,
+    remote: crate::images::RemoteImages,
     loaded: std::cell::RefCell<&'a mut HashMap<String, Option<Arc<Pixmap>>>>,
 }
 
 impl PageImages<'_> {
     fn find(&self, src: &str) -> Option<Arc<Pixmap>> {
+        if src.starts_with("http://") || src.starts_with("https://") {
+            // Drawn once read (the read itself starts with the image's load event).
+            let remote = self.remote.borrow();
+            let Some(crate::images::RemoteImage::Loaded(bytes)) = remote.get(src) else { return None };
+            let mut loaded = self.loaded.borrow_mut();
+            return loaded.entry(src.to_string()).or_insert_with(|| wxemu_render::decode_image(bytes).map(Arc::new)).clone();
+        }
         let path = match src.starts_with("wxfile://") {
             // (An absolute host path: joined to the root it stays itself.)
             true => self.host.borrow().files.resolve(src).ok()?.host.display().to_string(),
@@ -316,7 +324,7 @@ impl Simulator {
             None => (wxemu_view::styled::style(&tree, &styles, &page_device, dark), None, Vec::new()),
         };
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
-        let images = PageImages { root: self.package.root.clone(), route: route.clone(), host: self.host.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        let images = PageImages { root: self.package.root.clone(), route: route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
         // While refreshing, the page sits lower by the refresh area.
         let page_scroll = if refreshing { -crate::bars::REFRESH_HEIGHT } else { scroll_top.min(layout.height - viewport).max(0.0) };
@@ -341,7 +349,7 @@ impl Simulator {
         let mut items = vec![fill(Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, frame.background)];
         let page_top = frame.top - frame.scrolling.page.min(0.0);
         items.push(fill(Box2 { x: 0.0, y: page_top, w: device.width, h: height - page_top }, Rgba::WHITE));
-        let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), host: self.host.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         if frame.scrolling.page < 0.0 {
             let configured = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");
             let dark = self.stack.last().and_then(|p| p.chrome.dark_dots).unwrap_or(configured);

@@ -1,16 +1,34 @@
 //! `<image>` `load` and `error` events: once per element and `src`, after the picture is read
-//! (a package file or a data URL) — `load` with its natural `{width, height}`, `error` with
-//! `{errMsg}` when it cannot be read.
+//! (a package file, a data URL, a file of the app's own, or — through the network, mock
+//! routes included — an http(s) URL) — `load` with its natural `{width, height}`, `error`
+//! with `{errMsg}` when it cannot be read.
 
 use crate::queue::Event;
-use crate::{ConsoleEntry, Simulator};
+use crate::Simulator;
 use serde_json::{json, Value as Json};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use wxemu_view::select::{element_chain, NodePath};
 use wxemu_wxml::Value;
 
 /// The images whose events are on the queue or done: (page, path, src).
 pub(crate) type ImagesSeen = HashSet<(u32, NodePath, String)>;
+
+/// A network image: on its way (with the images waiting for it), read, or failed.
+pub(crate) enum RemoteImage {
+    Loading(Vec<(u32, NodePath)>),
+    Loaded(Vec<u8>),
+    Failed(String),
+}
+
+/// Network images by URL (shared with the drawing of pages).
+pub(crate) type RemoteImages = std::rc::Rc<std::cell::RefCell<HashMap<String, RemoteImage>>>;
+
+/// Task numbers of the view's own network loads (the logic layer's calls count up from 1).
+const FIRST_IMAGE_TASK: u32 = 0x8000_0000;
+
+fn is_remote(src: &str) -> bool {
+    src.starts_with("http://") || src.starts_with("https://")
+}
 
 impl Simulator {
     /// Puts the events of page `page`'s images (path, src) that are new, or have a new `src`,
@@ -63,17 +81,69 @@ impl Simulator {
         if !still {
             return;
         }
-        if src.starts_with("http://") || src.starts_with("https://") || src.starts_with("//") {
-            let text = format!("not supported by wxemu yet: network images ({src}); the image shows nothing and fires no load event");
-            self.console.push(ConsoleEntry { level: "warn".into(), text, location: None });
-            return;
-        }
         let route = view.route.clone();
-        let bytes = self.image_bytes(&route, &src);
+        let bytes = if is_remote(&src) {
+            let known = self.remote_images.borrow().get(&src).map(|image| match image {
+                RemoteImage::Loaded(bytes) => Ok(Some(bytes.clone())),
+                RemoteImage::Failed(reason) => Err(reason.clone()),
+                RemoteImage::Loading(_) => Ok(None),
+            });
+            match known {
+                Some(Ok(Some(bytes))) => Some(bytes),
+                Some(Err(reason)) => {
+                    let _ = self.dispatch_path(&path, "error", json!({ "errMsg": format!("GET {src} {reason}") }), None);
+                    return;
+                }
+                Some(Ok(None)) | None => {
+                    self.load_remote_image(page, path, src);
+                    return;
+                }
+            }
+        } else {
+            self.image_bytes(&route, &src)
+        };
         let (event, detail) = match bytes.as_deref().and_then(wxemu_render::decode_image) {
             Some(picture) => ("load", json!({ "width": picture.width(), "height": picture.height() })),
             None => ("error", json!({ "errMsg": format!("GET {src} 404 (Not Found)") })),
         };
         let _ = self.dispatch_path(&path, event, detail, None);
+    }
+
+    /// Starts reading network image `src` for the image at (page, path), or waits for the
+    /// read under way.
+    fn load_remote_image(&mut self, page: u32, path: NodePath, src: String) {
+        if let Some(RemoteImage::Loading(waiting)) = self.remote_images.borrow_mut().get_mut(&src) {
+            waiting.push((page, path));
+            return;
+        }
+        self.remote_images.borrow_mut().insert(src.clone(), RemoteImage::Loading(vec![(page, path)]));
+        let task = FIRST_IMAGE_TASK + self.image_tasks.len() as u32;
+        self.image_tasks.insert(task, src.clone());
+        let args = serde_json::Map::from_iter([("url".to_string(), Json::from(src))]);
+        self.network_api("image", task, &args);
+    }
+
+    /// A network image's read ended (`result`: the view's own task result): the images
+    /// waiting for it get their event, and the page is laid out again with it.
+    pub(crate) fn remote_image_read(&mut self, task: u32, result: &Json) -> bool {
+        let Some(src) = self.image_tasks.get(&task).cloned() else { return false };
+        let settled = match result.get("data").and_then(|d| d.get("__arrayBuffer")).and_then(Json::as_str) {
+            Some(data) => {
+                use base64::Engine;
+                RemoteImage::Loaded(base64::engine::general_purpose::STANDARD.decode(data).unwrap_or_default())
+            }
+            None => RemoteImage::Failed(result["errMsg"].as_str().unwrap_or_default().trim_start_matches("image:fail ").to_string()),
+        };
+        let waiting = match self.remote_images.borrow_mut().insert(src.clone(), settled) {
+            Some(RemoteImage::Loading(waiting)) => waiting,
+            _ => Vec::new(),
+        };
+        if let Some(screen) = &mut self.screen {
+            screen.forget();
+        }
+        for (page, path) in waiting {
+            self.image_settled(page, path, src.clone());
+        }
+        true
     }
 }

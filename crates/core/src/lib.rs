@@ -150,6 +150,9 @@ pub struct Simulator {
     checking_intersections: bool,
     /// When each element's `animation` data was applied.
     animations: animations::Started,
+    /// Network images, and the view's network loads of them (task → URL).
+    remote_images: images::RemoteImages,
+    image_tasks: HashMap<u32, String>,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -236,6 +239,8 @@ impl Simulator {
             observers: Vec::new(),
             checking_intersections: false,
             animations: Default::default(),
+            remote_images: Default::default(),
+            image_tasks: HashMap::new(),
             images_seen: Default::default(),
             diagnostics,
         };

@@ -537,7 +537,13 @@ fn the_tab_bar_can_hide_and_change_its_items_and_style() {
 
 #[test]
 fn images_fire_load_or_error_once_per_src() {
-    let mut sim = app("tests/apps/image-events");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/image-events");
+    let routes = r#"{"routes": [
+        {"url": "https://example.com/a.png", "bodyFile": "images/pattern.png", "delay": 50},
+        {"url": "https://example.com/gone.png", "status": 404}
+    ]}"#;
+    let routes = wxemu_core::Routes::parse(routes, &dir).unwrap();
+    let mut sim = Simulator::launch(&dir, LaunchOptions { routes: Some(routes), ..LaunchOptions::default() }).unwrap();
     sim.advance(0);
     let lines = console(&mut sim);
     assert_eq!(
@@ -546,10 +552,14 @@ fn images_fire_load_or_error_once_per_src() {
             r#"load file {"width":64,"height":64}"#,
             r#"error missing {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#,
             r#"load inline {"width":3,"height":2}"#,
-            "not supported by wxemu yet: network images (https://example.com/a.png); the image shows nothing and fires no load event",
             r#"load swap {"width":64,"height":64}"#,
+            r#"error gone {"errMsg":"GET https://example.com/gone.png 404 (Not Found)"}"#,
         ]
     );
+    sim.advance(50);
+    assert_eq!(console(&mut sim), [r#"load net {"width":64,"height":64}"#], "a network image loads when its response comes");
+    let loads: Vec<(String, String)> = sim.requests().into_iter().map(|r| (r.api, r.url)).collect();
+    assert_eq!(loads, [("image".to_string(), "https://example.com/a.png".to_string()), ("image".to_string(), "https://example.com/gone.png".to_string())]);
     sim.advance(100);
     assert!(console(&mut sim).is_empty(), "once per src");
     sim.tap("#swap").unwrap();

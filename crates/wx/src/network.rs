@@ -30,6 +30,8 @@ enum Kind {
     Download,
     Upload,
     Socket,
+    /// An `<image>`'s network `src` (the view's load, not the app's call: no domain check).
+    Image,
 }
 
 impl Kind {
@@ -39,6 +41,7 @@ impl Kind {
             "downloadFile" => Kind::Download,
             "uploadFile" => Kind::Upload,
             "connectSocket" => Kind::Socket,
+            "image" => Kind::Image,
             _ => return None,
         })
     }
@@ -49,6 +52,7 @@ impl Kind {
             Kind::Download => "downloadFile",
             Kind::Upload => "uploadFile",
             Kind::Socket => "connectSocket",
+            Kind::Image => "image",
         }
     }
 
@@ -62,7 +66,8 @@ impl Kind {
 pub struct LoggedRequest {
     /// When it was made (ms on the simulator's clock).
     pub time: u64,
-    /// `request`, `downloadFile`, `uploadFile` or `connectSocket`.
+    /// `request`, `downloadFile`, `uploadFile`, `connectSocket`, or `image` (an `<image>`'s
+    /// network `src`).
     pub api: String,
     pub method: String,
     pub url: String,
@@ -344,7 +349,7 @@ impl Network {
         if host.is_empty() || !(scheme == plain || scheme == kind.secure_scheme()) {
             return Some(format!("invalid url \"{url}\""));
         }
-        if !self.settings.url_check {
+        if !self.settings.url_check || kind == Kind::Image {
             return None;
         }
         let listed = |d: &String| {
@@ -647,8 +652,24 @@ fn finish(task: &Task, files: &mut Sandbox) -> Result<Value, String> {
             result
         }
         Kind::Upload => json!({ "data": text(), "statusCode": task.status, "header": header, "errMsg": "uploadFile:ok" }),
+        Kind::Image if !(200..300).contains(&task.status) => return Err(format!("{} ({})", task.status, status_text(task.status))),
+        Kind::Image => json!({ "data": array_buffer(&task.body), "errMsg": "image:ok" }),
         Kind::Socket => unreachable!("sockets end with SocketClosed"),
     })
+}
+
+/// The reason phrase of an HTTP status, as a failed image load reports it.
+fn status_text(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        _ => "Error",
+    }
 }
 
 /// A downloaded file's extension: from the Content-Type, else from the URL-less guess.
