@@ -83,6 +83,12 @@ impl Simulator {
                 Update::Result { task, result } => self.app.api_result(task, result),
             }
         }
+        // A request that ended makes room for one that waited.
+        loop {
+            let next = self.host.borrow_mut().network.next_waiting();
+            let Some((task, api, args)) = next else { break };
+            self.network_api(&api, task, &args);
+        }
         self.process_messages();
     }
 

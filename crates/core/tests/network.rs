@@ -389,3 +389,18 @@ fn downloads_uploads_and_chunks_from_mock_routes() {
     let upload = sim.requests().pop().unwrap();
     assert_eq!((upload.method.as_str(), upload.body.as_str(), upload.mocked), ("POST", "logo=1.png (7 bytes); a=1", true));
 }
+
+#[test]
+fn at_most_ten_requests_run_at_once_and_the_rest_wait() {
+    let routes = Routes::parse(r#"{"routes": [{"url": "https://api.example.com/slow*", "body": "ok", "delay": 100}]}"#, Path::new(".")).unwrap();
+    let mut sim = launch(LaunchOptions { routes: Some(routes), ..LaunchOptions::default() });
+    eval(&mut sim, "() => { for (let i = 0; i < 12; i++) wx.request({ url: 'https://api.example.com/slow?n=' + i, ...callbacks('r' + i) }); globalThis.last = wx.request({ url: 'https://api.example.com/slow?n=12', ...callbacks('aborted') }) }");
+    eval(&mut sim, "() => last.abort()");
+    assert_eq!(names(&seen(&mut sim)), ["aborted fail"], "a waiting request can be aborted");
+    sim.advance(100);
+    assert_eq!(seen(&mut sim).len(), 10);
+    let started: Vec<u64> = sim.requests().iter().map(|r| r.time).collect();
+    assert_eq!(started, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 100], "the 11th and 12th start when the first end");
+    sim.advance(100);
+    assert_eq!(names(&seen(&mut sim)), ["r10 success", "r11 success"]);
+}

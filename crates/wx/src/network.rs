@@ -56,6 +56,11 @@ impl Kind {
         }
     }
 
+    /// Requests, downloads and uploads share the platform's limit of 10 at once.
+    fn counts_to_the_limit(self) -> bool {
+        matches!(self, Kind::Request | Kind::Download | Kind::Upload)
+    }
+
     fn secure_scheme(self) -> &'static str {
         if self == Kind::Socket { "wss" } else { "https" }
     }
@@ -220,6 +225,9 @@ pub struct Settings {
 /// The platform's default timeout (ms).
 const DEFAULT_TIMEOUT: u64 = 60_000;
 
+/// How many requests, downloads and uploads run at once; more wait for one to end.
+pub const CONCURRENT_REQUESTS: usize = 10;
+
 struct Task {
     kind: Kind,
     json: bool,
@@ -246,6 +254,8 @@ struct Task {
 pub struct Network {
     pub settings: Settings,
     tasks: HashMap<u32, Task>,
+    /// Requests, downloads and uploads beyond the platform's 10 at once wait here, in order.
+    waiting: VecDeque<(u32, String, Map<String, Value>)>,
     log: Vec<LoggedRequest>,
     net: Net,
 }
@@ -377,6 +387,10 @@ impl Network {
             _ => {}
         }
         let Some(kind) = Kind::of(api) else { return (Vec::new(), Vec::new()) };
+        if kind.counts_to_the_limit() && self.tasks.values().filter(|t| t.kind.counts_to_the_limit()).count() >= CONCURRENT_REQUESTS {
+            self.waiting.push_back((task, api.to_string(), args.clone()));
+            return (Vec::new(), Vec::new());
+        }
         let fail = |reason: &str| (vec![Update::Result { task, result: failure(api, reason) }], Vec::new());
         let url = args.get("url").and_then(Value::as_str).unwrap_or_default().to_string();
         if let Some(reason) = self.url_refused(kind, &url) {
@@ -484,7 +498,18 @@ impl Network {
 
     /// `RequestTask.abort()` (and the download and upload tasks'): the call fails with
     /// `abort`; nothing more of it arrives.
+    /// A waiting request that may start now (one has ended): its task, API and arguments,
+    /// for the caller to [`Network::start`] again.
+    pub fn next_waiting(&mut self) -> Option<(u32, String, Map<String, Value>)> {
+        let running = self.tasks.values().filter(|t| t.kind.counts_to_the_limit()).count();
+        if running < CONCURRENT_REQUESTS { self.waiting.pop_front() } else { None }
+    }
+
     fn abort(&mut self, task: u32) -> Vec<Update> {
+        if let Some(at) = self.waiting.iter().position(|(t, ..)| *t == task) {
+            let (_, api, _) = self.waiting.remove(at).expect("found");
+            return vec![Update::Result { task, result: failure(&api, "abort") }];
+        }
         let Some(entry) = self.tasks.remove(&task) else { return Vec::new() };
         self.net.abort(task);
         self.log[entry.logged].error = Some("abort".into());
