@@ -8,3 +8,4 @@ mod service;
 
 pub use service::{AppService, ComponentEvent, HandlerCall, Message, ScriptFailure, SharedHost, ViewQueries};
 pub use wxemu_wx as wx;
+pub use wxemu_js::{AppClock, UTC_OFFSET_SECONDS};

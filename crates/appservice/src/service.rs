@@ -107,9 +107,14 @@ impl AppService {
     /// Starts the logic layer on the host's base library: the framework (whose `wx` has the
     /// members that version has), then app.js (which calls `App()`).
     pub fn start(package: &Package, host: SharedHost) -> Result<AppService, Diagnostic> {
+        AppService::start_on(package, host, Rc::default())
+    }
+
+    /// [`AppService::start`] with `Date` reading `clock` (the Simulator's).
+    pub fn start_on(package: &Package, host: SharedHost, clock: Rc<wxemu_js::AppClock>) -> Result<AppService, Diagnostic> {
         let sdk = host.borrow().system.sdk;
         let root = package.root.clone();
-        let mut context = wxemu_js::new_context(LOOP_LIMIT);
+        let mut context = wxemu_js::new_context_on(LOOP_LIMIT, clock);
         install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());

@@ -117,6 +117,7 @@ pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator>
         domains: args.domains.clone(),
         answers: args.answer.clone(),
         account: args.account.clone(),
+        start_time: None,
     };
     let mut sim = Simulator::launch(project, options)?;
     sim.advance(args.advance);

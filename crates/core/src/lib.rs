@@ -65,6 +65,10 @@ pub struct LaunchOptions {
     pub device: Option<Profile>,
     /// The system theme is dark from the start.
     pub dark: bool,
+    /// The wall-clock time the app starts at, in ms since the Unix epoch (default:
+    /// 2026-01-01 09:00 in UTC+8, the time zone `Date` uses): from there `Date` moves with
+    /// the simulator's clock, so runs are repeatable.
+    pub start_time: Option<i64>,
     /// Mock routes for the network APIs (default: none, requests go to the network).
     pub routes: Option<Routes>,
     /// The domains requests may reach when project.config.json's `setting.urlCheck` is on
@@ -150,6 +154,8 @@ pub struct Simulator {
     checking_intersections: bool,
     /// When each element's `animation` data was applied.
     animations: animations::Started,
+    /// What `Date` reads in the logic layer and WXS.
+    clock: Rc<wxemu_appservice::AppClock>,
     /// Network images, and the view's network loads of them (task → URL).
     remote_images: images::RemoteImages,
     image_tasks: HashMap<u32, String>,
@@ -209,7 +215,8 @@ impl Simulator {
             referer: format!("https://servicewechat.com/{}/devtools/page-frame.html", package.project.appid.as_deref().unwrap_or("touristappid")),
         };
         let host = Rc::new(RefCell::new(host));
-        let mut app = AppService::start(&package, host.clone()).map_err(|d| fail(Some(d)))?;
+        let clock = Rc::new(options.start_time.map_or_else(wxemu_appservice::AppClock::default, wxemu_appservice::AppClock::starting_at));
+        let mut app = AppService::start_on(&package, host.clone(), clock.clone()).map_err(|d| fail(Some(d)))?;
         let mirror = Rc::new(ViewMirror::default());
         app.set_view_queries(mirror.clone());
         let diagnostics = package.diagnostics.clone();
@@ -240,6 +247,7 @@ impl Simulator {
             checking_intersections: false,
             animations: Default::default(),
             remote_images: Default::default(),
+            clock,
             image_tasks: HashMap::new(),
             images_seen: Default::default(),
             diagnostics,
@@ -297,6 +305,7 @@ impl Simulator {
             let Some((time, event)) = self.queue.pop_due(until) else { break };
             self.now = time;
             self.mirror.set_now(time);
+            self.clock.set(time);
             match event {
                 Event::Timer { id, every } => {
                     if let Some(every) = every {
@@ -318,6 +327,7 @@ impl Simulator {
         }
         self.now = until;
         self.mirror.set_now(until);
+        self.clock.set(until);
     }
 
     /// The route of the page on top of the stack.
@@ -520,7 +530,7 @@ impl Simulator {
         let id = self.app.create_page(route, &query, std::mem::take(&mut self.opener_channel))?;
         let program = self.program(route);
         let root = self.package.root.clone();
-        let (wxs, modules, wxs_diags) = WxsRuntime::load(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()));
+        let (wxs, modules, wxs_diags) = WxsRuntime::load_on(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), self.clock.clone());
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.view_data(id));
         self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0, chrome: Default::default(), refreshing: Default::default() });

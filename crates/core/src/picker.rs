@@ -43,9 +43,11 @@ fn days_in_month(year: i64, month: i64) -> i64 {
     }
 }
 
-/// Today's date (UTC) as "YYYY-MM-DD", the date picker's value when it has none.
-fn today() -> String {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
+/// The date at `wall_ms` (ms since the Unix epoch) in the app's time zone as "YYYY-MM-DD":
+/// the date picker's value when it has none.
+fn today(wall_ms: i64) -> String {
+    let local_ms = wall_ms + i64::from(wxemu_appservice::UTC_OFFSET_SECONDS) * 1000;
+    let days = local_ms.div_euclid(86_400_000);
     // Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil, inverted).
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
@@ -140,7 +142,7 @@ impl Wheels {
     }
 
     /// The row chosen in each column for the picker's `value`.
-    fn selection(&self, picker: &Element) -> Vec<usize> {
+    fn selection(&self, picker: &Element, today: &str) -> Vec<usize> {
         let value = attr(picker, "value");
         match self {
             Wheels::Range { multi: false } => vec![value.to_js_string().parse::<f64>().map_or(0, |v| v.max(0.0) as usize)],
@@ -154,7 +156,7 @@ impl Wheels {
                 vec![(hm[0] - first).max(0) as usize, hm.get(1).copied().unwrap_or(0) as usize]
             }
             Wheels::Date { start, end, .. } => {
-                let value = clamp(&Some(value.to_js_string()).filter(|v| !v.is_empty()).unwrap_or_else(today), start, end);
+                let value = clamp(&Some(value.to_js_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| today.to_string()), start, end);
                 let ymd = numbers(&value);
                 let part = |i: usize| ymd.get(i).copied().unwrap_or(1).max(1) - 1;
                 vec![(ymd[0] - numbers(start)[0]).max(0) as usize, part(1) as usize, part(2) as usize]
@@ -196,7 +198,7 @@ impl Simulator {
     /// A tap on the picker at `path` opens its popup with the rows of its `value` chosen.
     pub(crate) fn open_picker(&mut self, path: &[usize], picker: &Element) -> Result<(), String> {
         let wheels = Wheels::of(picker)?;
-        let mut selected = wheels.selection(picker);
+        let mut selected = wheels.selection(picker, &today(self.clock.wall_ms()));
         let columns = wheels.fit(picker, &mut selected);
         let header = text(picker, "headerText");
         self.prompts.picker = Some(Picking { path: path.to_vec(), wheels, prompt: Prompt::Picker { header, columns, selected } });

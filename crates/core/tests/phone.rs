@@ -90,3 +90,13 @@ fn next_tick_and_the_update_manager() {
     let got: Vec<String> = seen(&mut sim).into_iter().map(|(n, v)| format!("{n} {v}")).collect();
     assert_eq!(got, ["now {}", "tick {}", "timeout {}", "check {\"hasUpdate\":false}"]);
 }
+
+#[test]
+fn date_follows_the_simulators_clock_in_china_standard_time() {
+    let mut sim = launch(LaunchOptions::default());
+    assert_eq!(eval(&mut sim, "() => [Date.now(), new Date().getHours(), new Date().toISOString()]"), json!([1767229200000i64, 9, "2026-01-01T01:00:00.000Z"]));
+    sim.advance(90_000);
+    assert_eq!(eval(&mut sim, "() => [Date.now(), new Date().getMinutes()]"), json!([1767229290000i64, 1]), "90 s of virtual time later");
+    let mut later = launch(LaunchOptions { start_time: Some(0), ..LaunchOptions::default() });
+    assert_eq!(eval(&mut later, "() => [new Date().getFullYear(), new Date().getHours()]"), json!([1970, 8]));
+}

@@ -63,12 +63,68 @@ const WRAP_END: &str = "\n})";
 /// recursion) with an error instead of hanging the emulator, and that keeps track of
 /// promises rejected without a handler (see [`take_unhandled_rejections`]).
 pub fn new_context(loop_iteration_limit: u64) -> Context {
+    new_context_on(loop_iteration_limit, Rc::new(AppClock::default()))
+}
+
+/// [`new_context`] whose `Date` reads `clock`.
+pub fn new_context_on(loop_iteration_limit: u64, clock: Rc<AppClock>) -> Context {
     let tracker = Rc::new(RejectionTracker::default());
-    let mut context = ContextBuilder::new().host_hooks(tracker.clone()).build().expect("a default context builds");
+    let mut context = ContextBuilder::new().host_hooks(tracker.clone()).clock(clock).build().expect("a default context builds");
     context.insert_data(tracker);
     context.runtime_limits_mut().set_loop_iteration_limit(loop_iteration_limit);
     context.runtime_limits_mut().set_recursion_limit(1_000);
     context
+}
+
+/// What `Date` sees in a context: a start instant plus the runner's clock (virtual in
+/// headless runs), in China Standard Time (UTC+8), where WeChat's users are — the same on
+/// every machine, so runs are repeatable.
+#[derive(Debug)]
+pub struct AppClock {
+    /// The start, in ms since the Unix epoch.
+    start: i64,
+    /// How long the app has run, in ms.
+    elapsed: std::cell::Cell<u64>,
+}
+
+/// UTC+8.
+pub const UTC_OFFSET_SECONDS: i32 = 8 * 3600;
+
+/// The default start: 2026-01-01 09:00 in UTC+8.
+pub const DEFAULT_START: i64 = 1_767_229_200_000;
+
+impl Default for AppClock {
+    fn default() -> AppClock {
+        AppClock::starting_at(DEFAULT_START)
+    }
+}
+
+impl AppClock {
+    /// A clock that reads `start` (ms since the Unix epoch) until it is moved on.
+    pub fn starting_at(start: i64) -> AppClock {
+        AppClock { start, elapsed: std::cell::Cell::new(0) }
+    }
+
+    /// The app has now run for `elapsed` ms.
+    pub fn set(&self, elapsed: u64) {
+        self.elapsed.set(elapsed);
+    }
+
+    /// The time it reads, in ms since the Unix epoch.
+    pub fn wall_ms(&self) -> i64 {
+        self.start + self.elapsed.get() as i64
+    }
+}
+
+impl boa_engine::context::Clock for AppClock {
+    fn now(&self) -> boa_engine::context::time::JsInstant {
+        let ms = self.elapsed.get();
+        boa_engine::context::time::JsInstant::new(ms / 1000, ((ms % 1000) * 1_000_000) as u32)
+    }
+
+    fn system_time_millis(&self) -> i64 {
+        self.wall_ms()
+    }
 }
 
 /// Promises rejected with no handler attached yet (the engine tells as it happens).
@@ -78,6 +134,10 @@ struct RejectionTracker {
 }
 
 impl HostHooks for RejectionTracker {
+    fn local_timezone_offset_seconds(&self, _: i64) -> i32 {
+        UTC_OFFSET_SECONDS
+    }
+
     fn promise_rejection_tracker(&self, promise: &JsObject<Promise>, operation: OperationType, _: &mut Context) {
         let mut pending = self.pending.borrow_mut();
         match operation {

@@ -39,7 +39,12 @@ impl WxsRuntime {
     /// Runs every WXS module the program's files declare. Returns the runtime, each
     /// file's modules, and diagnostics for modules that failed (they are left out).
     pub fn load(program: &Program, read: ReadFile) -> (WxsRuntime, ModuleTable, Vec<Diagnostic>) {
-        let mut context = wxemu_js::new_context(10_000_000);
+        WxsRuntime::load_on(program, read, std::rc::Rc::default())
+    }
+
+    /// [`WxsRuntime::load`] with `getDate()` reading `clock` (the app's).
+    pub fn load_on(program: &Program, read: ReadFile, clock: std::rc::Rc<wxemu_js::AppClock>) -> (WxsRuntime, ModuleTable, Vec<Diagnostic>) {
+        let mut context = wxemu_js::new_context_on(10_000_000, clock);
         install_modules(&mut context, read, resolve_wxs);
         context.eval(Source::from_bytes(PRELUDE)).expect("the WXS prelude is valid JavaScript");
         let mut runtime = WxsRuntime { context, functions: Vec::new() };
