@@ -100,3 +100,15 @@ fn date_follows_the_simulators_clock_in_china_standard_time() {
     let mut later = launch(LaunchOptions { start_time: Some(0), ..LaunchOptions::default() });
     assert_eq!(eval(&mut later, "() => [new Date().getFullYear(), new Date().getHours()]"), json!([1970, 8]));
 }
+
+#[test]
+fn hide_toast_takes_the_toast_away() {
+    let mut sim = launch(LaunchOptions::default());
+    eval(&mut sim, "() => { wx.showToast({ title: 'hi', duration: 5000 }); wx.hideToast().then(record('hidden')); wx.hideToast({ fail: record('again') }) }");
+    sim.advance(0);
+    assert_eq!(seen(&mut sim), [
+        ("hidden".to_string(), json!({"errMsg": "hideToast:ok"})),
+        ("again".to_string(), json!({"errMsg": "hideToast:fail:toast can't be found"})),
+    ]);
+    assert!(sim.prompts().is_empty());
+}
