@@ -85,5 +85,6 @@
     if (!METHODS[method].async) manager[method + 'Sync'] = syncMethod(method);
   });
 
-  kit.define('getFileSystemManager', function () { return manager; });
+  var loudManager = kit.loud(manager, 'FileSystemManager');
+  kit.define('getFileSystemManager', function () { return loudManager; });
 })(globalThis);

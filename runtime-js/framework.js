@@ -352,12 +352,12 @@
   var updateManager = null;
   wxApi.getUpdateManager = function () {
     if (!updateManager) {
-      updateManager = {
+      updateManager = global.__wxemuKit.loud({
         onCheckForUpdate: function (fn) { global.setTimeout(function () { fn({ hasUpdate: false }); }, 0); },
         onUpdateReady: function () {},
         onUpdateFailed: function () {},
         applyUpdate: function () { console.warn('applyUpdate: no new version is ready (wxemu runs the package on disk)'); }
-      };
+      }, 'UpdateManager');
     }
     return updateManager;
   };
@@ -414,7 +414,18 @@
     // has __event(name, payload).
     tasks: {},
     callHost: callHost, parameterError: parameterError, typeName: typeName, post: post, define: defineWx,
-    run: function (fn, args, where) { return run(fn, undefined, args, where); }
+    run: function (fn, args, where) { return run(fn, undefined, args, where); },
+    // `object` (an instance of the platform's class `className`) as the app sees it: a
+    // member of the class that wxemu does not carry out throws "not supported by wxemu
+    // yet" instead of being undefined.
+    loud: function (object, className) {
+      return new Proxy(object, {
+        get: function (target, key) {
+          if (typeof key !== 'string' || key in target || !__wxemuCanIUse(className + '.' + key)) return target[key];
+          return function () { throw new Error('not supported by wxemu yet: ' + className + '.' + key); };
+        }
+      });
+    }
   };
 
   // ---- data -----------------------------------------------------------------------------

@@ -17,7 +17,7 @@
     var task = { __listeners: {} };
     task.__event = function (name, payload) {
       if (payload && payload.data !== undefined) payload.data = fromHost(payload.data);
-      var listeners = (task.__listeners[name] || []).concat(task === lastSocket ? socketListeners[name] || [] : []);
+      var listeners = (task.__listeners[name] || []).concat(lastSocket && lastSocket.__id === task.__id ? socketListeners[name] || [] : []);
       listeners.forEach(function (fn) { kit.run(fn, [payload], 'wx task ' + name + ' listener'); });
       if (name === 'close') delete tasks[task.__id];
     };
@@ -35,6 +35,8 @@
 
   // Starts a network call that returns its task object (never a Promise, as on the
   // platform: "downloadFile, request, uploadFile, connectSocket … 本身就有返回值").
+  var TASK_CLASSES = { request: 'RequestTask', downloadFile: 'DownloadTask', uploadFile: 'UploadTask', connectSocket: 'SocketTask' };
+
   function startTask(name, o, payload, events, decode) {
     var task = makeTask(events);
     var error = payload.error;
@@ -48,7 +50,7 @@
     if (name !== 'connectSocket') {
       task.abort = function () { if (tasks[id] && !error) kit.post('api', { api: 'abortTask', call: 0, task: id }); };
     }
-    return task;
+    return kit.loud(task, TASK_CLASSES[name]);
   }
 
   var decodeData = function (r) { r.data = fromHost(r.data); return r; };

@@ -196,3 +196,11 @@ fn chosen_images_become_temp_files_the_app_can_show_and_inspect() {
     policy.advance(0);
     assert_eq!(seen(&mut policy)[0].1["tempFiles"][0]["fileType"], "image");
 }
+
+#[test]
+fn file_system_manager_members_wxemu_lacks_fail_loudly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sim = launch(dir.path());
+    assert_eq!(attempt(&mut sim, "return fs.openSync({ filePath: wx.env.USER_DATA_PATH + '/a' })"), "threw not supported by wxemu yet: FileSystemManager.openSync");
+    assert_eq!(attempt(&mut sim, "return typeof fs.noSuchMethod"), "undefined", "what the platform does not have stays undefined");
+}
