@@ -5,6 +5,7 @@ mod dump;
 mod page;
 mod shot;
 mod storage;
+mod test;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ enum Command {
     Compat(compat::CompatArgs),
     /// Show or change what a project keeps in wx storage between runs.
     Storage(storage::StorageArgs),
+    /// Run page tests written in JS (`*.test.js`) on the virtual clock.
+    Test(test::TestArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         Command::Shot(args) => shot::run(args),
         Command::Compat(args) => compat::run(args),
         Command::Storage(args) => storage::run(args),
+        Command::Test(args) => test::run(args),
     };
     match result {
         Ok(code) => code,

@@ -70,7 +70,7 @@ pub enum Theme {
 }
 
 /// A device by name, or an error listing the known ones.
-fn device(name: &str) -> Result<Profile, String> {
+pub fn device(name: &str) -> Result<Profile, String> {
     Profile::named(name).ok_or_else(|| {
         let known: Vec<&str> = Profile::KNOWN.iter().map(|p| p.name).collect();
         format!("unknown device `{name}`; known devices: {}", known.join(", "))

@@ -15,8 +15,25 @@ impl Simulator {
     /// attached the touch is at the element's centre and events carry its coordinates.
     pub fn tap(&mut self, selector: &str) -> Result<(), String> {
         let path = self.find(selector)?;
-        let point = self.centre(&path)?;
-        self.press(&path, point)
+        self.tap_node(&path)
+    }
+
+    /// [`Self::tap`] on the element at `path` in the current page's composed tree.
+    pub fn tap_node(&mut self, path: &[usize]) -> Result<(), String> {
+        let point = self.centre(path)?;
+        self.press(path, point)
+    }
+
+    /// The paths of every element matching `selector` on the current page, in document order.
+    pub fn select_all(&self, selector: &str) -> Result<Vec<NodePath>, String> {
+        let parsed = Selector::parse(selector)?;
+        let page = self.stack.last().ok_or("no page is open")?;
+        Ok(parsed.select_all(&page.tree))
+    }
+
+    /// The element at `path` on the current page.
+    pub fn element(&self, path: &[usize]) -> Option<&wxemu_wxml::Element> {
+        element_chain(self.tree(), path).last().copied()
     }
 
     /// Taps the screen at (x, y) CSS px: the topmost element there gets the touch, a tab of
@@ -68,17 +85,23 @@ impl Simulator {
     /// Types `text` into the first `input` or `textarea` matching `selector` (as much as its
     /// `maxlength` takes; a disabled one takes none): a `model:value` binding writes it back
     /// to the owner's data, then the `input` event fires with `{value, cursor, keyCode}`.
-    pub fn input(&mut self, selector: &str, mut text: &str) -> Result<(), String> {
+    pub fn input(&mut self, selector: &str, text: &str) -> Result<(), String> {
         let path = self.find(selector)?;
+        self.input_node(&path, text).map_err(|e| format!("`{selector}` {e}"))
+    }
+
+    /// [`Self::input`] into the element at `path`.
+    pub fn input_node(&mut self, path: &[usize], mut text: &str) -> Result<(), String> {
+        let path = path.to_vec();
         let (owner, field) = {
             let page = self.stack.last().ok_or("no page is open")?;
             let chain = element_chain(&page.tree, &path);
             let el = chain.last().expect("a matched path has an element");
             if !matches!(&*el.tag, "input" | "textarea") {
-                return Err(format!("`{selector}` is a <{}>, not an input or textarea", el.tag));
+                return Err(format!("is a <{}>, not an input or textarea", el.tag));
             }
             if el.attr("disabled").is_some_and(wxemu_wxml::Value::truthy) {
-                return Err(format!("`{selector}` is disabled: it takes no typing"));
+                return Err("is disabled: it takes no typing".into());
             }
             // What does not fit `maxlength` (140 unless set; -1: no limit) is not taken.
             let limit = el.attr("maxlength").and_then(|v| v.to_js_string().trim().parse::<i64>().ok()).unwrap_or(140);
@@ -101,7 +124,12 @@ impl Simulator {
             None => self.set_control(&path, "value", wxemu_wxml::Value::String(text.into())),
         }
         let cursor = text.encode_utf16().count();
-        self.trigger(selector, "input", serde_json::json!({ "value": text, "cursor": cursor, "keyCode": 0 }))
+        self.dispatch_path(&path, "input", serde_json::json!({ "value": text, "cursor": cursor, "keyCode": 0 }), None).map(drop)
+    }
+
+    /// [`Self::trigger`] on the element at `path`.
+    pub fn trigger_node(&mut self, path: &[usize], event: &str, detail: Json) -> Result<(), String> {
+        self.dispatch_path(path, event, detail, None).map(drop)
     }
 
     /// Dispatches an event of type `event` with `detail` on the first element matching

@@ -1,0 +1,58 @@
+//! `wxemu test`: the sample apps' page tests pass; a failing test shows what it expected, the
+//! page's WXML and the app's console, and fails the run; JUnit XML and several base libraries.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn wxemu_test(args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("test").args(args).current_dir(root()).output().expect("wxemu runs");
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+#[test]
+fn the_sample_apps_page_tests_pass() {
+    let junit = tempfile::NamedTempFile::new().unwrap();
+    let (ok, out) = wxemu_test(&["sample-apps", "--reporter", "junit", "--output", junit.path().to_str().unwrap()]);
+    assert!(ok, "{out}");
+    assert!(out.contains("✓ sample-apps/todo/tests/todo.test.js: 5 passed, 0 failed"), "{out}");
+    assert!(out.ends_with("9 passed, 0 failed\n"), "{out}");
+    let xml = std::fs::read_to_string(junit.path()).unwrap();
+    assert!(xml.contains(r#"<testsuites name="wxemu test" tests="9" failures="0" skipped="0">"#), "{xml}");
+    assert!(xml.contains(r#"<testcase name="the todo list › filters by state" classname="sample-apps/todo/tests/todo.test.js""#), "{xml}");
+}
+
+#[test]
+fn each_base_library_runs_the_suite() {
+    let (ok, out) = wxemu_test(&["sample-apps/todo", "--sdk", "2.10.0,3.0.0", "--filter", "adds"]);
+    assert!(ok, "{out}");
+    assert!(out.contains("(sdk 2.10.0): 1 passed") && out.contains("(sdk 3.0.0): 1 passed"), "{out}");
+    assert!(out.ends_with("2 passed, 0 failed\n"), "{out}");
+}
+
+#[test]
+fn a_failing_test_shows_the_difference_the_page_and_the_console() {
+    let dir = tempfile::tempdir().unwrap();
+    let todo = root().join("sample-apps/todo").canonicalize().unwrap();
+    let file = dir.path().join("broken.test.js");
+    std::fs::write(&file, format!(r#"
+test('expects the wrong count', () => {{
+  const app = wxemu.launch({{ project: {:?} }})
+  app.evaluate(() => console.log('hello from the app'))
+  expect(app.currentPage().data('todos')).toHaveLength(5)
+}})
+test.skip('not yet', () => {{}})
+test('passes', () => expect(1 + 1).toBe(2))
+"#, todo.display().to_string())).unwrap();
+    let (ok, out) = wxemu_test(&[file.to_str().unwrap()]);
+    assert!(!ok, "a failed test fails the run");
+    assert!(out.contains("expected [{\"id\":1"), "{out}");
+    assert!(out.contains("to have length 5"), "{out}");
+    assert!(out.contains("broken.test.js:5:"), "the failing line: {out}");
+    assert!(out.contains("page pages/index/index:") && out.contains("What needs doing?"), "the page's WXML: {out}");
+    assert!(out.contains("log: hello from the app"), "the app's console: {out}");
+    assert!(out.ends_with("1 passed, 1 failed, 1 skipped\n"), "{out}");
+}

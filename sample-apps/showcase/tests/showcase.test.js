@@ -1,0 +1,48 @@
+// Page tests for the showcase, with its mock routes: `wxemu test sample-apps/showcase`.
+
+const launch = () => wxemu.launch({ project: '..', routes: '../mock/routes.json' })
+
+test('articles arrive from the mock route after its delay', () => {
+  const app = launch()
+  const page = app.currentPage()
+  expect(app.prompts()).toEqual([{ type: 'loading', title: 'Loading' }])
+  app.advance(299)
+  expect(page.$$('.article')).toHaveLength(0)
+  app.advance(1)
+  expect(page.$$('.article').map(a => a.$('.title').text())).toEqual(['Hello, wxemu', 'Mock routes', 'Storage'])
+  expect(app.prompts()).toEqual([])
+  expect(app.requests()[0].url).toBe('https://api.showcase.example/articles')
+})
+
+test('liking an article asks first, then posts', () => {
+  const app = launch()
+  app.advance(300)
+  app.currentPage().$('.article').tap()
+  const article = app.currentPage()
+  expect(article.path).toBe('pages/article/article')
+  app.advance(100)
+  expect(article.$('.title').text()).toBe('Hello, wxemu')
+  article.$('.like').tap()
+  expect(app.prompts()[0]).toEqual({ type: 'modal', title: 'Like this article?', content: '', editable: false })
+  app.answer(true)
+  app.advance(50)
+  expect(article.data('liked')).toBe(true)
+  expect(article.data('article.likes')).toBe(42)
+  expect(app.storage('liked')).toEqual([1])
+  const post = app.requests().find(r => r.method === 'POST')
+  expect(post.body).toBe('{"article":1}')
+})
+
+test('a missing article shows the error', () => {
+  const app = launch()
+  const page = app.navigateTo('/pages/article/article?id=9')
+  app.advance(100)
+  expect(page.$('.error').text()).toBe('404: no such article')
+})
+
+test('a mocked wx API answers instead of the host', () => {
+  const app = launch()
+  app.mockWx('getDeviceInfo', { model: 'Test Phone' })
+  app.reLaunch('/pages/index/index')
+  expect(app.currentPage().$('.card view').text()).toMatch(/^Test Phone · 375×603$/)
+})

@@ -1,0 +1,51 @@
+// Page tests for the todo sample, run with `wxemu test sample-apps/todo`.
+
+describe('the todo list', () => {
+  test('starts with three todos, one of them done', () => {
+    const app = wxemu.launch({ project: '..' })
+    const page = app.currentPage()
+    expect(page.path).toBe('pages/index/index')
+    expect(page.data('todos')).toHaveLength(3)
+    expect(page.data('todos[0].done')).toBe(true)
+    expect(page.$('.summary').text()).toMatch(/2/)
+  })
+
+  test('adds a todo typed into the input', () => {
+    const app = wxemu.launch({ project: '..' })
+    const page = app.currentPage()
+    page.$('.draft').input('Buy milk')
+    expect(page.data('draft')).toBe('Buy milk')
+    page.$('button').tap()
+    expect(page.data('todos')).toHaveLength(4)
+    expect(page.data('todos[3].title')).toBe('Buy milk')
+    expect(page.data('draft')).toBe('')
+    const titles = page.$$('.title').map(t => t.text())
+    expect(titles).toContain('Buy milk')
+  })
+
+  test('completes and deletes todos through the item component', () => {
+    const app = wxemu.launch({ project: '..' })
+    const page = app.currentPage()
+    page.$('#check-2').tap()
+    expect(page.data('todos[1].done')).toBe(true)
+    page.$('#delete-1').tap()
+    expect(page.data('todos').map(t => t.id)).toEqual([2, 3])
+  })
+
+  test('filters by state', () => {
+    const app = wxemu.launch({ project: '..' })
+    const page = app.currentPage()
+    page.$$('.filter')[2].tap()
+    expect(page.data('filter')).toBe('done')
+    expect(page.$$('.title').map(t => t.text())).toEqual(['Read the WXML guide'])
+    expect(page.$$('.filter')[2].attribute('class')).toContain('current')
+  })
+
+  test('switches to the about tab', () => {
+    const app = wxemu.launch({ project: '..' })
+    const about = app.switchTab('/pages/about/about')
+    expect(about.path).toBe('pages/about/about')
+    expect(about.$('.name').text()).toMatch(/^wxemu sample: todo v/)
+    expect(() => app.navigateTo('/pages/nowhere/nowhere')).toThrow('not found')
+  })
+})
