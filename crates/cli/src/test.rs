@@ -25,6 +25,9 @@ pub struct TestArgs {
     pub device: Option<Profile>,
     #[arg(long, value_enum, default_value_t = Reporter::Text)]
     pub reporter: Reporter,
+    /// Write the goldens of `toMatchScreenshot` instead of comparing with them.
+    #[arg(long)]
+    pub update_snapshots: bool,
     /// Where `--reporter junit` writes its XML.
     #[arg(long, default_value = "wxemu-junit.xml")]
     pub output: PathBuf,
@@ -45,7 +48,7 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     let sdks: Vec<Option<Version>> = if args.sdk.is_empty() { vec![None] } else { args.sdk.iter().copied().map(Some).collect() };
     let mut all = Vec::new();
     for sdk in &sdks {
-        let options = RunOptions { filter: args.filter.clone(), sdk: *sdk, device: args.device };
+        let options = RunOptions { filter: args.filter.clone(), sdk: *sdk, device: args.device, update_snapshots: args.update_snapshots };
         for file in &files {
             let mut results = wxemu_harness::run_file(file, &options);
             if let Some(sdk) = sdk {

@@ -18,10 +18,10 @@ fn the_sample_apps_page_tests_pass() {
     let junit = tempfile::NamedTempFile::new().unwrap();
     let (ok, out) = wxemu_test(&["sample-apps", "--reporter", "junit", "--output", junit.path().to_str().unwrap()]);
     assert!(ok, "{out}");
-    assert!(out.contains("✓ sample-apps/todo/tests/todo.test.js: 5 passed, 0 failed"), "{out}");
-    assert!(out.ends_with("9 passed, 0 failed\n"), "{out}");
+    assert!(out.contains("✓ sample-apps/todo/tests/todo.test.js: 7 passed, 0 failed"), "{out}");
+    assert!(out.ends_with("11 passed, 0 failed\n"), "{out}");
     let xml = std::fs::read_to_string(junit.path()).unwrap();
-    assert!(xml.contains(r#"<testsuites name="wxemu test" tests="9" failures="0" skipped="0">"#), "{xml}");
+    assert!(xml.contains(r#"<testsuites name="wxemu test" tests="11" failures="0" skipped="0">"#), "{xml}");
     assert!(xml.contains(r#"<testcase name="the todo list › filters by state" classname="sample-apps/todo/tests/todo.test.js""#), "{xml}");
 }
 
@@ -55,4 +55,23 @@ test('passes', () => expect(1 + 1).toBe(2))
     assert!(out.contains("page pages/index/index:") && out.contains("What needs doing?"), "the page's WXML: {out}");
     assert!(out.contains("log: hello from the app"), "the app's console: {out}");
     assert!(out.ends_with("1 passed, 1 failed, 1 skipped\n"), "{out}");
+}
+
+#[test]
+fn a_screenshot_that_differs_from_its_golden_leaves_the_picture_and_a_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let todo = root().join("sample-apps/todo").canonicalize().unwrap();
+    std::fs::write(dir.path().join("look.test.js"), format!("test('looks', () => expect(wxemu.launch({{ project: {:?} }}).currentPage()).toMatchScreenshot('start'))", todo.display().to_string())).unwrap();
+    let goldens = dir.path().join("__screenshots__/look");
+    std::fs::create_dir_all(&goldens).unwrap();
+    let (ok, out) = wxemu_test(&[dir.path().to_str().unwrap()]);
+    assert!(!ok && out.contains("which does not exist yet (run with --update-snapshots"), "{out}");
+    std::fs::copy(todo.join("tests/__screenshots__/todo/changed.png"), goldens.join("start.png")).unwrap();
+    let (ok, out) = wxemu_test(&[dir.path().to_str().unwrap()]);
+    assert!(!ok && out.contains("pixels (") && out.contains("differ, tolerance 0.000%"), "{out}");
+    assert!(goldens.join("start.diff.png").exists() && goldens.join("start.actual.png").exists());
+    let (ok, out) = wxemu_test(&[dir.path().to_str().unwrap(), "--update-snapshots"]);
+    assert!(ok, "{out}");
+    let (ok, out) = wxemu_test(&[dir.path().to_str().unwrap()]);
+    assert!(ok, "the written golden matches: {out}");
 }

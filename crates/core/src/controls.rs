@@ -125,7 +125,10 @@ impl Simulator {
     }
 
     /// The built-in reaction to a tap on the element at `path` (after its handlers ran).
-    pub(crate) fn built_in_tap(&mut self, path: &[usize]) -> Result<(), String> {
+    /// `before` is the page's tree as the finger lifted: a switch or checkbox turns from the
+    /// state it showed then, as in the view, where it toggles before the logic layer's
+    /// `setData` (from those handlers) arrives.
+    pub(crate) fn built_in_tap(&mut self, path: &[usize], before: Option<std::rc::Rc<Vec<wxemu_wxml::Node>>>) -> Result<(), String> {
         self.move_focus(path)?;
         let page = self.stack.last().ok_or("no page is open")?;
         let tree = page.tree.clone();
@@ -140,16 +143,18 @@ impl Simulator {
         if disabled(el) {
             return Ok(());
         }
+        let shown_before = before.as_deref().and_then(|t| element_chain(t, &target).last().map(|e| attr(e, "checked").truthy()));
+        let was_checked = shown_before.unwrap_or_else(|| attr(el, "checked").truthy());
         match &*el.tag {
             "navigator" => self.navigator_tap(el),
             "picker" => self.open_picker(&target, el),
             "switch" => {
-                let checked = !attr(el, "checked").truthy();
+                let checked = !was_checked;
                 self.set_control(&target, "checked", Value::Bool(checked));
                 self.dispatch_path(&target, "change", json!({ "value": checked }), None).map(drop)
             }
             "checkbox" => {
-                let checked = !attr(el, "checked").truthy();
+                let checked = !was_checked;
                 self.set_control(&target, "checked", Value::Bool(checked));
                 self.group_change(&target, "checkbox-group")
             }
@@ -177,7 +182,7 @@ impl Simulator {
                     all(&tree, &|e| controls(e) && text(e, "id") == by_id).into_iter().next()
                 };
                 match control {
-                    Some(control) if control != target => self.built_in_tap(&control),
+                    Some(control) if control != target => self.built_in_tap(&control, None),
                     _ => Ok(()),
                 }
             }

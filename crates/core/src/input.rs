@@ -61,10 +61,14 @@ impl Simulator {
     }
 
     fn press(&mut self, path: &[usize], point: Option<(f32, f32)>) -> Result<(), String> {
+        let mut before = None;
         for event in ["touchstart", "touchend", "tap"] {
+            if event == "tap" {
+                before = self.stack.last().map(|p| p.tree.clone());
+            }
             self.dispatch_path(path, event, Json::Object(Map::new()), point)?;
         }
-        self.built_in_tap(path)
+        self.built_in_tap(path, before)
     }
 
     /// The path of the first element matching `selector` on the current page.

@@ -125,8 +125,9 @@ impl Simulator {
         }
         self.dispatch_path(&press.path, "touchend", Json::Object(Map::new()), press.point)?;
         if press.longpress_handled != Some(true) {
+            let before = self.stack.last().map(|p| p.tree.clone());
             self.dispatch_path(&press.path, "tap", Json::Object(Map::new()), press.point)?;
-            self.built_in_tap(&press.path)?;
+            self.built_in_tap(&press.path, before)?;
         }
         Ok(())
     }

@@ -35,6 +35,14 @@ impl Simulator {
         Ok(())
     }
 
+    /// The current page drawn with its chrome at the device's pixel ratio, as a PNG (a
+    /// screen with the default fonts is attached first when none is).
+    pub fn screenshot(&mut self) -> Result<Vec<u8>, String> {
+        self.ensure_screen()?;
+        let list = self.draw(false)?;
+        Ok(wxemu_render::encode_png(wxemu_render::rasterize(&list, self.device().pixel_ratio as f32)))
+    }
+
     /// `SelectorQuery.exec()`: each query's result, in order.
     pub(crate) fn selector_query(&mut self, args: &Map<String, Json>) -> Result<Json, String> {
         self.ensure_screen()?;

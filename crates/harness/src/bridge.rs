@@ -12,7 +12,9 @@ use wxemu_wxml::{dump, Node};
 /// The apps a test file launched (closed after each test), where its file is, and how the
 /// suite runs.
 pub(crate) struct Harness {
+    /// The test file's folder (projects, routes and goldens are found from it) and name.
     dir: PathBuf,
+    stem: String,
     options: RunOptions,
     apps: Vec<Option<App>>,
 }
@@ -26,8 +28,11 @@ struct App {
 pub(crate) type SharedHarness = Rc<RefCell<Harness>>;
 
 /// Installs `__wxemuHarness` in `context`.
-pub(crate) fn install(context: &mut Context, dir: PathBuf, options: RunOptions) -> SharedHarness {
-    let harness = Rc::new(RefCell::new(Harness { dir, options, apps: Vec::new() }));
+pub(crate) fn install(context: &mut Context, file: &std::path::Path, options: RunOptions) -> SharedHarness {
+    let dir = file.parent().unwrap_or(std::path::Path::new(".")).to_path_buf();
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.trim_end_matches(".js").trim_end_matches(".test").to_string();
+    let harness = Rc::new(RefCell::new(Harness { dir, stem, options, apps: Vec::new() }));
     context.insert_data(harness.clone());
     context.register_global_callable(JsString::from("__wxemuHarness"), 2, NativeFunction::from_fn_ptr(call)).expect("a fresh context takes globals");
     harness
@@ -210,6 +215,19 @@ impl Harness {
                     _ => json!(dump::to_wxml(&[Node::Element(element.clone())])),
                 })
             }
+            "screenshot" => {
+                use base64::Engine;
+                Ok(json!(base64::engine::general_purpose::STANDARD.encode(sim.screenshot()?)))
+            }
+            "matchScreenshot" => {
+                let png = sim.screenshot()?;
+                let golden = self.dir.join("__screenshots__").join(&self.stem).join(format!("{}.png", text(args, "name")));
+                let tolerance = args.get("tolerance").and_then(Json::as_f64).unwrap_or(0.0);
+                Ok(match match_screenshot(&golden, &png, tolerance, self.options.update_snapshots) {
+                    Ok(()) => json!({ "ok": true, "message": format!("to match {}", golden.display()) }),
+                    Err(message) => json!({ "ok": false, "message": message }),
+                })
+            }
             other => Err(format!("not supported by wxemu yet: the test API's `{other}`")),
         }
     }
@@ -261,3 +279,29 @@ const MOCK_WX: &str = r#"(name, mock) => {
     if (typeof options.success !== 'function' && typeof options.fail !== 'function' && typeof options.complete !== 'function') return Promise.resolve(res);
   };
 }"#;
+
+/// Compares a screenshot with its golden (writing it when `update` or missing goldens are
+/// asked for): on a mismatch the actual picture and a diff picture are written beside the
+/// golden.
+fn match_screenshot(golden: &std::path::Path, png: &[u8], tolerance: f64, update: bool) -> Result<(), String> {
+    if update {
+        std::fs::create_dir_all(golden.parent().expect("in a folder")).map_err(|e| e.to_string())?;
+        return std::fs::write(golden, png).map_err(|e| format!("cannot write {}: {e}", golden.display()));
+    }
+    let expected = std::fs::read(golden).map_err(|_| format!("to match {}, which does not exist yet (run with --update-snapshots to write it, then look at it)", golden.display()))?;
+    let (Some(expected), Some(actual)) = (wxemu_render::decode_png(&expected), wxemu_render::decode_png(png)) else {
+        return Err(format!("to match {}, which is not a PNG", golden.display()));
+    };
+    let actual_file = golden.with_extension("actual.png");
+    let _ = std::fs::write(&actual_file, png);
+    let Some((differing, share)) = wxemu_render::differing_pixels(&expected, &actual) else {
+        return Err(format!("to match {} ({}x{}), but it is {}x{} (actual: {})", golden.display(), expected.width(), expected.height(), actual.width(), actual.height(), actual_file.display()));
+    };
+    if share <= tolerance {
+        let _ = std::fs::remove_file(&actual_file);
+        return Ok(());
+    }
+    let diff_file = golden.with_extension("diff.png");
+    let _ = std::fs::write(&diff_file, wxemu_render::encode_png(wxemu_render::diff_picture(&expected, &actual)));
+    Err(format!("to match {}: {differing} pixels ({:.3}%) differ, tolerance {:.3}% (actual: {}, diff: {})", golden.display(), share * 100.0, tolerance * 100.0, actual_file.display(), diff_file.display()))
+}

@@ -26,6 +26,8 @@ pub struct RunOptions {
     pub sdk: Option<Version>,
     /// The phone every launch uses unless the test names one.
     pub device: Option<Profile>,
+    /// `toMatchScreenshot` writes its golden instead of comparing (`--update-snapshots`).
+    pub update_snapshots: bool,
 }
 
 /// How a test ended.
@@ -82,9 +84,8 @@ pub fn run_file(file: &Path, options: &RunOptions) -> Vec<TestResult> {
         Ok(code) => code,
         Err(e) => return vec![result("(the file)", Outcome::Failed(format!("cannot read {}: {e}", file.display())), 0.0)],
     };
-    let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut context = wxemu_js::new_context(LOOP_LIMIT);
-    let harness = bridge::install(&mut context, dir, options.clone());
+    let harness = bridge::install(&mut context, file, options.clone());
     context.eval(Source::from_bytes(PRELUDE)).expect("the harness prelude is valid JavaScript");
     let source = Source::from_bytes(code.as_bytes()).with_path(file);
     if let Err(e) = context.eval(source).and_then(|_| context.run_jobs()) {

@@ -86,6 +86,8 @@
     return app.__call('select', { selector: String(selector) }).map(function (path) { return new Element(app, path, String(selector)); });
   };
   Page.prototype.wxml = function () { return this.app.__call('wxml', {}); };
+  // The page drawn with its chrome, as a base64 PNG.
+  Page.prototype.screenshot = function () { return this.app.__call('screenshot'); };
   Page.prototype.waitFor = function (what) {
     if (typeof what === 'number') return this.app.advance(what);
     throw new Error('not supported by wxemu yet: waitFor(' + typeof what + ') — advance the clock with app.advance(ms)');
@@ -162,6 +164,13 @@
     toBeLessThanOrEqual: function (actual, n) { return [actual <= n, 'to be at most ' + n]; },
     toBeCloseTo: function (actual, n, digits) { return [Math.abs(actual - n) < Math.pow(10, -(digits === undefined ? 2 : digits)) / 2, 'to be close to ' + n]; },
     toHaveProperty: function (actual, key) { return [actual != null && Object.prototype.hasOwnProperty.call(actual, key), 'to have property ' + show(key)]; },
+    // expect(page).toMatchScreenshot(name, {tolerance}): against the golden
+    // __screenshots__/<test file>/<name>.png beside the test (--update-snapshots writes it).
+    toMatchScreenshot: function (actual, name, options) {
+      if (!(actual instanceof Page)) return [false, 'to be a page'];
+      var result = actual.app.__call('matchScreenshot', { name: String(name), tolerance: (options || {}).tolerance || 0 });
+      return [result.ok, result.message];
+    },
     toThrow: function (actual, message) {
       var thrown = null;
       try { actual(); } catch (e) { thrown = e; }

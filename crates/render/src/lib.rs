@@ -251,6 +251,34 @@ pub fn decode_image(bytes: &[u8]) -> Option<Pixmap> {
     Some(Pixmap::from_parts(rgba.into_raw(), width, height, metadata))
 }
 
+/// How two pictures of the same size differ: the pixels where a channel differs by more than
+/// 2, and the share of all pixels they are. None when the sizes differ.
+pub fn differing_pixels(expected: &Pixmap, actual: &Pixmap) -> Option<(usize, f64)> {
+    if (expected.width(), expected.height()) != (actual.width(), actual.height()) {
+        return None;
+    }
+    let differing = expected.data().iter().zip(actual.data()).filter(|(a, b)| differs(a, b)).count();
+    Some((differing, differing as f64 / expected.data().len().max(1) as f64))
+}
+
+fn differs(a: &vello_cpu::peniko::color::PremulRgba8, b: &vello_cpu::peniko::color::PremulRgba8) -> bool {
+    [a.r.abs_diff(b.r), a.g.abs_diff(b.g), a.b.abs_diff(b.b), a.a.abs_diff(b.a)].into_iter().any(|d| d > 2)
+}
+
+/// A picture of where `actual` differs from `expected` (same size): differing pixels red over
+/// a faded copy of the expected picture.
+pub fn diff_picture(expected: &Pixmap, actual: &Pixmap) -> Pixmap {
+    let mut diff = expected.clone();
+    for (out, (a, b)) in diff.data_mut().iter_mut().zip(expected.data().iter().zip(actual.data())) {
+        *out = if differs(a, b) {
+            vello_cpu::peniko::color::PremulRgba8 { r: 255, g: 0, b: 0, a: 255 }
+        } else {
+            vello_cpu::peniko::color::PremulRgba8 { r: a.r / 4 + 191, g: a.g / 4 + 191, b: a.b / 4 + 191, a: 255 }
+        };
+    }
+    diff
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,16 +56,9 @@ fn compare_pixels(golden: &Path, actual: &[u8], tolerance: f64) -> Result<(), St
     let (Some(expected), Some(got)) = (wxemu_render::decode_png(&expected), wxemu_render::decode_png(actual)) else {
         return Err(format!("{}: not a PNG", golden.display()));
     };
-    if (expected.width(), expected.height()) != (got.width(), got.height()) {
+    let Some((differing, share)) = wxemu_render::differing_pixels(&expected, &got) else {
         return Err(format!("{}: size {}x{}, golden {}x{} (actual picture: {})", golden.display(), got.width(), got.height(), expected.width(), expected.height(), keep()));
-    }
-    let differing = expected
-        .data()
-        .iter()
-        .zip(got.data())
-        .filter(|(a, b)| [a.r.abs_diff(b.r), a.g.abs_diff(b.g), a.b.abs_diff(b.b), a.a.abs_diff(b.a)].into_iter().any(|d| d > 2))
-        .count();
-    let share = differing as f64 / expected.data().len() as f64;
+    };
     if share > tolerance {
         return Err(format!("{}: {differing} pixels ({:.3}%) differ (tolerance {:.3}%); actual picture: {}", golden.display(), share * 100.0, tolerance * 100.0, keep()));
     }

@@ -28,6 +28,10 @@ describe('the todo list', () => {
     const page = app.currentPage()
     page.$('#check-2').tap()
     expect(page.data('todos[1].done')).toBe(true)
+    expect(page.$('#check-2').attribute('checked')).toBe(true)
+    page.$('#check-2').tap()
+    expect(page.$('#check-2').attribute('checked')).toBe(false)
+    page.$('#check-2').tap()
     page.$('#delete-1').tap()
     expect(page.data('todos').map(t => t.id)).toEqual([2, 3])
   })
@@ -47,5 +51,21 @@ describe('the todo list', () => {
     expect(about.path).toBe('pages/about/about')
     expect(about.$('.name').text()).toMatch(/^wxemu sample: todo v/)
     expect(() => app.navigateTo('/pages/nowhere/nowhere')).toThrow('not found')
+  })
+})
+
+describe('how the list looks', () => {
+  test('at the start', () => {
+    const page = wxemu.launch({ project: '..' }).currentPage()
+    expect(page).toMatchScreenshot('start')
+  })
+
+  test('with a todo added and one completed', () => {
+    const app = wxemu.launch({ project: '..' })
+    const page = app.currentPage()
+    page.$('.draft').input('Buy milk')
+    page.$('button').tap()
+    page.$('#check-3').tap()
+    expect(page).toMatchScreenshot('changed')
   })
 })
