@@ -31,6 +31,11 @@ impl Simulator {
         Ok(parsed.select_all(&page.tree))
     }
 
+    /// The instance id of the current page (the `owner` of its own template's elements).
+    pub fn current_page_id(&self) -> Option<u32> {
+        self.stack.last().map(|p| p.id)
+    }
+
     /// The element at `path` on the current page.
     pub fn element(&self, path: &[usize]) -> Option<&wxemu_wxml::Element> {
         element_chain(self.tree(), path).last().copied()

@@ -198,9 +198,22 @@ impl Harness {
                 sim.evaluate("(m, a) => { const p = getCurrentPages().slice(-1)[0]; if (typeof p[m] !== 'function') throw new Error('the page has no method ' + m); return p[m].apply(p, a) }", &[Json::from(text(args, "method")), call_args])
             }
             "select" => {
+                // As in the platform's shadow trees: a page sees its own template's elements, a
+                // custom component's element its template's, unless the selector pierces
+                // components with `>>>`.
                 let within = path_of(args, "within");
-                let found = sim.select_all(text(args, "selector"))?;
-                Ok(json!(found.into_iter().filter(|p| p.len() > within.len() && p.starts_with(&within)).collect::<Vec<_>>()))
+                let selector = text(args, "selector");
+                let page = sim.current_page_id().ok_or("no page is open")?;
+                let scope = match sim.element(&within).filter(|_| !within.is_empty()) {
+                    Some(el) => el.component.unwrap_or(if el.owner == 0 { page } else { el.owner }),
+                    None => page,
+                };
+                let pierce = selector.contains(">>>");
+                let found = sim.select_all(selector)?.into_iter().filter(|p| p.len() > within.len() && p.starts_with(&within)).filter(|p| {
+                    let owner = sim.element(p).map_or(0, |e| if e.owner == 0 { page } else { e.owner });
+                    pierce || owner == scope
+                });
+                Ok(json!(found.collect::<Vec<_>>()))
             }
             "tap" => sim.tap_node(&path_of(args, "path")).map(|()| Json::Null),
             "input" => sim.input_node(&path_of(args, "path"), text(args, "text")).map(|()| Json::Null),

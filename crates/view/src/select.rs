@@ -33,7 +33,9 @@ impl Selector {
     pub fn parse(text: &str) -> Result<Selector, String> {
         let mut parts = Vec::new();
         let mut combinator = Combinator::Descendant;
-        let spaced = text.replace('>', " > ");
+        // `>>>` (into custom components) is a descendant in the composed tree, which already
+        // holds every component's template.
+        let spaced = text.replace(">>>", " ").replace('>', " > ");
         for token in spaced.split_whitespace() {
             if token == ">" {
                 combinator = Combinator::Child;
