@@ -35,7 +35,8 @@ pub struct Report {
 }
 
 /// Scans the package's scripts and templates (not those under node_modules or
-/// miniprogram_npm, which are other people's code).
+/// miniprogram_npm, which are other people's code, nor `wxemu test`'s `*.test.js` files,
+/// which never run in the app).
 pub fn scan(package: &Package) -> Report {
     let mut report = Report::default();
     config(package, &mut report);
@@ -98,7 +99,7 @@ fn package_files(root: &Path, dir: &str, out: &mut Vec<String>) {
             if !name.starts_with('.') && name != "node_modules" && name != "miniprogram_npm" {
                 package_files(root, &path, out);
             }
-        } else if name.ends_with(".js") || name.ends_with(".wxml") {
+        } else if (name.ends_with(".js") && !name.ends_with(".test.js")) || name.ends_with(".wxml") {
             out.push(path);
         }
     }

@@ -46,3 +46,9 @@ test('a mocked wx API answers instead of the host', () => {
   app.reLaunch('/pages/index/index')
   expect(app.currentPage().$('.card view').text()).toMatch(/^Test Phone · 375×603$/)
 })
+
+test('looks as the client draws it once the articles are in', () => {
+  const app = launch()
+  app.advance(300)
+  expect(app.currentPage()).toMatchScreenshot('articles')
+})
