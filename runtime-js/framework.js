@@ -851,6 +851,8 @@
     },
     isDefined: function (path) { return definitions.hasOwnProperty(path); },
     hasApp: function () { return appInstance !== null; },
+    // A page or component instance by id (for the automation server's custom elements).
+    instance: function (id) { return instances[id]; },
     appLifecycle: function (name, arg) {
       invoke(appInstance, name, arg === undefined ? [] : [arg], 'App.' + name);
       if (LIFECYCLE_EVENTS[name]) global.__wxemu.appEvent(LIFECYCLE_EVENTS[name], arg === null ? {} : arg);

@@ -1,5 +1,6 @@
 //! `wxemu`: the command-line front end. Each subcommand lives in a module of its own.
 
+mod auto;
 mod compat;
 mod dump;
 mod page;
@@ -29,6 +30,8 @@ enum Command {
     Storage(storage::StorageArgs),
     /// Run page tests written in JS (`*.test.js`) on the virtual clock.
     Test(test::TestArgs),
+    /// Serve the miniprogram-automator protocol, so automator test suites run against wxemu.
+    Auto(auto::AutoArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Command::Compat(args) => compat::run(args),
         Command::Storage(args) => storage::run(args),
         Command::Test(args) => test::run(args),
+        Command::Auto(args) => auto::run(args),
     };
     match result {
         Ok(code) => code,

@@ -31,6 +31,16 @@ impl Simulator {
         Ok(parsed.select_all(&page.tree))
     }
 
+    /// The page stack, bottom first: each page's instance id and route.
+    pub fn stack_pages(&self) -> Vec<(u32, String)> {
+        self.stack.iter().map(|p| (p.id, p.route.clone())).collect()
+    }
+
+    /// How far the current page is scrolled (px).
+    pub fn page_scroll_top(&self) -> f32 {
+        self.stack.last().map_or(0.0, |p| p.scroll_top)
+    }
+
     /// The instance id of the current page (the `owner` of its own template's elements).
     pub fn current_page_id(&self) -> Option<u32> {
         self.stack.last().map(|p| p.id)

@@ -27,7 +27,7 @@ impl Wanted<'_> {
 impl Simulator {
     /// Attaches a screen with the default fonts when none is attached (the queries that need
     /// layout in a headless run).
-    pub(crate) fn ensure_screen(&mut self) -> Result<(), String> {
+    pub fn ensure_screen(&mut self) -> Result<(), String> {
         if self.screen.is_none() {
             let fonts = wxemu_view::fonts::Fonts::load_default().map_err(|e| format!("element geometry needs fonts: {e}"))?;
             self.attach_screen(crate::Screen::new(fonts));

@@ -1,0 +1,295 @@
+//! The protocol's methods (Tool.*, App.*, Page.*, Element.*) on the Simulator.
+
+use crate::Session;
+use serde_json::{json, Map, Value as Json};
+use wxemu_core::{Prompt, Simulator};
+use wxemu_wxml::{dump, Node};
+
+type Answer = Result<Json, String>;
+
+fn text<'a>(params: &'a Map<String, Json>, key: &str) -> &'a str {
+    params.get(key).and_then(Json::as_str).unwrap_or_default()
+}
+
+fn list(params: &Map<String, Json>, key: &str) -> Vec<Json> {
+    params.get(key).and_then(Json::as_array).cloned().unwrap_or_default()
+}
+
+/// `{pageId, path, query}` of a page.
+fn page_ref(id: u32, route: &str) -> Json {
+    json!({ "pageId": id, "path": route, "query": {} })
+}
+
+/// An element's id on the wire: its path in the composed tree.
+fn element_id(path: &[usize]) -> String {
+    path.iter().map(usize::to_string).collect::<Vec<_>>().join(".")
+}
+
+fn element_path(params: &Map<String, Json>) -> Vec<usize> {
+    text(params, "elementId").split('.').filter_map(|p| p.parse().ok()).collect()
+}
+
+/// `{elementId, tagName, nodeId?}`: a custom component's host carries its instance as nodeId.
+fn element_ref(sim: &Simulator, path: &[usize]) -> Json {
+    let el = sim.element(path).expect("selected");
+    let mut reference = json!({ "elementId": element_id(path), "tagName": &*el.tag });
+    if let Some(instance) = el.component {
+        reference["nodeId"] = json!(instance.to_string());
+    }
+    reference
+}
+
+/// The elements `selector` finds inside `within` (a page: `[]`), in that template only unless
+/// the selector pierces components with `>>>`.
+fn select(sim: &Simulator, selector: &str, within: &[usize]) -> Result<Vec<Vec<usize>>, String> {
+    let page = sim.current_page_id().ok_or("no page is open")?;
+    let scope = match sim.element(within).filter(|_| !within.is_empty()) {
+        Some(el) => el.component.unwrap_or(if el.owner == 0 { page } else { el.owner }),
+        None => page,
+    };
+    let pierce = selector.contains(">>>");
+    Ok(sim.select_all(selector)?.into_iter().filter(|p| p.len() > within.len() && p.starts_with(within)).filter(|p| {
+        let owner = sim.element(p).map_or(0, |e| if e.owner == 0 { page } else { e.owner });
+        pierce || owner == scope
+    }).collect())
+}
+
+/// The page a request names must be the one shown.
+fn on_page(sim: &Simulator, params: &Map<String, Json>) -> Result<u32, String> {
+    let shown = sim.current_page_id().ok_or("no page is open")?;
+    match params.get("pageId").and_then(Json::as_u64) {
+        Some(id) if id as u32 != shown => Err(format!("page {id} is not the page shown")),
+        _ => Ok(shown),
+    }
+}
+
+fn text_of(nodes: &[Node]) -> String {
+    nodes.iter().map(|n| match n {
+        Node::Text(t) => t.to_string(),
+        Node::Element(e) => text_of(&e.children),
+    }).collect()
+}
+
+/// Runs `function` (JS source) in the app with `args`.
+fn run(sim: &mut Simulator, function: &str, args: &[Json]) -> Answer {
+    sim.evaluate(function, args)
+}
+
+/// `wx[method](...args)`, waiting for a Promise it returns (for as long as the app answers
+/// within the turn; a prompt still open gives null).
+const CALL_WX: &str = r#"(m, a) => {
+  if (typeof wx[m] !== 'function') throw new Error('wx.' + m + ' is not a function');
+  const r = wx[m].apply(wx, a);
+  if (r && typeof r.then === 'function') {
+    globalThis.__autoPending = { done: false };
+    r.then(v => { globalThis.__autoPending = { done: true, value: v } }, e => { globalThis.__autoPending = { done: true, error: (e && e.errMsg) || String(e) } });
+    return { pending: true };
+  }
+  return { value: r };
+}"#;
+
+/// Mocks `wx[m]` (a fixed result, or a function called with `this.origin` and the call's
+/// arguments followed by `extra`), or restores it.
+const MOCK_WX: &str = r#"(m, has, result, decl, extra) => {
+  const originals = globalThis.__autoOriginals = globalThis.__autoOriginals || {};
+  if (!(m in originals)) originals[m] = wx[m];
+  const origin = originals[m];
+  if (!has && !decl) { wx[m] = origin; delete originals[m]; return; }
+  const fn = decl ? (0, eval)('(' + decl + ')') : null;
+  wx[m] = function () {
+    const args = Array.prototype.slice.call(arguments);
+    const res = fn ? fn.apply({ origin: origin }, args.concat(extra || [])) : result;
+    const o = args[0];
+    if (o && typeof o === 'object' && (typeof o.success === 'function' || typeof o.complete === 'function')) {
+      Promise.resolve(res).then(r => { if (typeof o.success === 'function') o.success(r); if (typeof o.complete === 'function') o.complete(r); });
+      return;
+    }
+    return res;
+  };
+}"#;
+
+pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Json>) -> Answer {
+    let sim = &mut session.sim;
+    match method {
+        "Tool.getInfo" => Ok(json!({ "SDKVersion": sim.sdk().to_string() })),
+        "Tool.close" => {
+            session.closing = true;
+            Ok(json!({}))
+        }
+        "Tool.native" => native(sim, text(params, "method"), params.get("data")),
+        "App.getCurrentPage" => {
+            let (id, route) = sim.stack_pages().pop().ok_or("no page is open")?;
+            Ok(page_ref(id, &route))
+        }
+        "App.getPageStack" => Ok(json!({ "pageStack": sim.stack_pages().iter().map(|(id, r)| page_ref(*id, r)).collect::<Vec<_>>() })),
+        "App.callWxMethod" => {
+            let started = run(sim, CALL_WX, &[Json::from(text(params, "method")), Json::Array(list(params, "args"))])?;
+            if started.get("pending").is_none() {
+                return Ok(json!({ "result": started.get("value").cloned().unwrap_or(Json::Null) }));
+            }
+            sim.advance(0);
+            let settled = run(sim, "() => globalThis.__autoPending", &[])?;
+            match settled.get("error").and_then(Json::as_str) {
+                Some(error) => Err(error.to_string()),
+                None => Ok(json!({ "result": settled.get("value").cloned().unwrap_or(Json::Null) })),
+            }
+        }
+        "App.mockWxMethod" => {
+            let has = params.contains_key("result");
+            let args = [Json::from(text(params, "method")), Json::Bool(has), params.get("result").cloned().unwrap_or(Json::Null), params.get("functionDeclaration").cloned().unwrap_or(Json::Null), Json::Array(list(params, "args"))];
+            run(sim, MOCK_WX, &args).map(|_| json!({}))
+        }
+        "App.callFunction" => Ok(json!({ "result": run(sim, text(params, "functionDeclaration"), &list(params, "args"))? })),
+        "App.captureScreenshot" => {
+            use base64::Engine;
+            Ok(json!({ "data": base64::engine::general_purpose::STANDARD.encode(sim.screenshot()?) }))
+        }
+        "App.exit" => Ok(json!({})),
+        "App.enableLog" => {
+            session.log = true;
+            Ok(json!({}))
+        }
+        "Page.getElement" | "Page.getElements" | "Element.getElement" | "Element.getElements" => {
+            on_page(sim, params)?;
+            let within = if method.starts_with("Element.") { element_path(params) } else { Vec::new() };
+            let found = select(sim, text(params, "selector"), &within)?;
+            if method.ends_with('s') {
+                return Ok(json!({ "elements": found.iter().map(|p| element_ref(sim, p)).collect::<Vec<_>>() }));
+            }
+            found.first().map(|p| element_ref(sim, p)).ok_or_else(|| format!("element not found: {}", text(params, "selector")))
+        }
+        "Page.getData" => {
+            on_page(sim, params)?;
+            Ok(json!({ "data": at_path(&sim.page_data(), text(params, "path")) }))
+        }
+        "Page.setData" => {
+            let id = on_page(sim, params)?;
+            run(sim, "(id, d) => __wxemu.instance(id).setData(d)", &[json!(id), params.get("data").cloned().unwrap_or(json!({}))]).map(|_| json!({}))
+        }
+        "Page.callMethod" => {
+            let id = on_page(sim, params)?;
+            instance_method(sim, id, params)
+        }
+        "Page.getWindowProperties" => {
+            on_page(sim, params)?;
+            let names = list(params, "names");
+            let properties: Vec<Json> = names.iter().map(|n| window_property(sim, n.as_str().unwrap_or_default())).collect();
+            Ok(json!({ "properties": properties }))
+        }
+        _ if method.starts_with("Element.") => element_method(sim, method, params),
+        other => Err(format!("not supported by wxemu yet: {other}")),
+    }
+}
+
+fn at_path(data: &Json, path: &str) -> Json {
+    let mut here = data;
+    for part in path.split(['.', '[']).filter(|p| !p.is_empty()) {
+        let part = part.trim_end_matches(']');
+        here = match part.parse::<usize>() {
+            Ok(i) if here.is_array() => &here[i],
+            _ => &here[part],
+        };
+    }
+    here.clone()
+}
+
+/// `Page.callMethod` / `Element.callMethod` on instance `id`.
+fn instance_method(sim: &mut Simulator, id: u32, params: &Map<String, Json>) -> Answer {
+    let call = "(id, m, a) => { const i = __wxemu.instance(id); if (!i || typeof i[m] !== 'function') throw new Error('no method ' + m); return i[m].apply(i, a) }";
+    Ok(json!({ "result": run(sim, call, &[json!(id), Json::from(text(params, "method")), Json::Array(list(params, "args"))])? }))
+}
+
+fn window_property(sim: &mut Simulator, name: &str) -> Json {
+    let width = sim.device().width;
+    match name {
+        "document.documentElement.scrollWidth" | "innerWidth" => json!(width),
+        "document.documentElement.scrollHeight" => {
+            let bottom = sim.element_boxes().unwrap_or_default().iter().map(|(_, b)| b.y + b.h).fold(0.0f32, f32::max);
+            json!(bottom)
+        }
+        "document.body.scrollTop" | "document.documentElement.scrollTop" | "scrollY" | "pageYOffset" => json!(sim.page_scroll_top()),
+        _ => Json::Null,
+    }
+}
+
+fn native(sim: &mut Simulator, method: &str, data: Option<&Json>) -> Answer {
+    let shown = sim.prompts().into_iter().find(|p| !matches!(p, Prompt::Toast { .. } | Prompt::Loading { .. }));
+    let answered = match (method, shown) {
+        ("confirmModal", Some(Prompt::Modal { .. })) => sim.answer_modal(true, None),
+        ("cancelModal", Some(Prompt::Modal { .. })) => sim.answer_modal(false, None),
+        ("confirmModal" | "authorizeAllow", Some(Prompt::Dialog { .. })) => sim.answer_dialog(true, None),
+        ("cancelModal" | "authorizeCancel" | "closePaymentDialog", Some(Prompt::Dialog { .. })) => sim.answer_dialog(false, None),
+        ("confirmModal" | "cancelModal" | "authorizeAllow" | "authorizeCancel" | "closePaymentDialog", _) => Err(format!("{method}: no such prompt is shown")),
+        ("navigateLeft", _) => sim.navigate_back(1).map_err(|e| e.to_string()),
+        ("goHome", _) => {
+            let home = sim.stack_pages().first().map(|(_, r)| r.clone()).ok_or("no page is open")?;
+            sim.re_launch(&format!("/{home}")).map_err(|e| e.to_string())
+        }
+        ("switchTab", _) => sim.switch_tab(data.and_then(|d| d.get("url")).and_then(Json::as_str).unwrap_or_default()).map_err(|e| e.to_string()),
+        (other, _) => Err(format!("not supported by wxemu yet: Tool.native {other}")),
+    };
+    answered.map(|()| json!({}))
+}
+
+fn element_method(sim: &mut Simulator, method: &str, params: &Map<String, Json>) -> Answer {
+    on_page(sim, params)?;
+    let path = element_path(params);
+    let element = sim.element(&path).ok_or("the element is gone from the page")?.clone();
+    let names = list(params, "names");
+    let names: Vec<&str> = names.iter().filter_map(Json::as_str).collect();
+    let area = |sim: &mut Simulator| -> Result<wxemu_render::Box2, String> {
+        sim.ensure_screen()?;
+        Ok(sim.element_boxes()?.into_iter().find(|(p, _)| *p == path).map(|(_, b)| b).unwrap_or(wxemu_render::Box2 { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }))
+    };
+    let done = Ok(json!({}));
+    match method {
+        "Element.getDOMProperties" => {
+            let mut properties = Vec::new();
+            for name in names {
+                properties.push(match name {
+                    "innerText" | "textContent" => json!(text_of(&element.children)),
+                    "offsetWidth" => json!(area(sim)?.w),
+                    "offsetHeight" => json!(area(sim)?.h),
+                    "value" => element.attr("value").and_then(wxemu_wxml::Value::to_json).unwrap_or(Json::Null),
+                    _ => Json::Null,
+                });
+            }
+            Ok(json!({ "properties": properties }))
+        }
+        "Element.getAttributes" | "Element.getProperties" => {
+            let values: Vec<Json> = names.iter().map(|n| element.attr(n).and_then(wxemu_wxml::Value::to_json).unwrap_or(Json::Null)).collect();
+            Ok(if method.ends_with("Attributes") { json!({ "attributes": values }) } else { json!({ "properties": values }) })
+        }
+        "Element.getOffset" => {
+            let b = area(sim)?;
+            Ok(json!({ "left": b.x, "top": b.y }))
+        }
+        "Element.getWXML" => {
+            let wxml = if text(params, "type") == "outer" { dump::to_wxml(&[Node::Element(element.clone())]) } else { dump::to_wxml(&element.children) };
+            Ok(json!({ "wxml": wxml }))
+        }
+        "Element.tap" => sim.tap_node(&path).map(|()| json!({})),
+        "Element.touchstart" | "Element.touchmove" | "Element.touchend" => {
+            let event = method.trim_start_matches("Element.");
+            sim.trigger_node(&path, event, json!({})).and(done)
+        }
+        "Element.triggerEvent" => sim.trigger_node(&path, text(params, "type"), params.get("detail").cloned().unwrap_or(json!({}))).and(done),
+        "Element.callFunction" => {
+            let args = list(params, "args");
+            match text(params, "functionName") {
+                "input.input" | "textarea.input" => sim.input_node(&path, args.first().and_then(Json::as_str).unwrap_or_default()).map(|()| json!({ "result": null })),
+                "switch.tap" => sim.tap_node(&path).map(|()| json!({ "result": null })),
+                other => Err(format!("not supported by wxemu yet: Element.callFunction {other}")),
+            }
+        }
+        "Element.getData" | "Element.setData" | "Element.callMethod" => {
+            let id = element.component.ok_or("not a custom component")?;
+            match method {
+                "Element.getData" => Ok(json!({ "data": at_path(&run(sim, "(id) => __wxemu.instance(id).data", &[json!(id)])?, text(params, "path")) })),
+                "Element.setData" => run(sim, "(id, d) => __wxemu.instance(id).setData(d)", &[json!(id), params.get("data").cloned().unwrap_or(json!({}))]).and(done),
+                _ => instance_method(sim, id, params),
+            }
+        }
+        other => Err(format!("not supported by wxemu yet: {other}")),
+    }
+}

@@ -1,0 +1,151 @@
+// Automator tests written as a miniprogram-automator user would write them, run against
+// `wxemu auto`: `node run.js <path to wxemu>`. Tests share one app through connect() (wxemu
+// auto started here) and launch() (the client starts wxemu itself). Prints a line per test
+// and `N passed, N failed`; exits 1 on a failure.
+const automator = require('miniprogram-automator')
+const assert = require('assert')
+const path = require('path')
+const { spawn } = require('child_process')
+
+const wxemu = path.resolve(process.argv[2] || '../../target/release/wxemu')
+const samples = path.resolve(__dirname, '../../sample-apps')
+const results = []
+
+async function test(name, body) {
+  try {
+    await body()
+    results.push([name, null])
+    console.log('✓ ' + name)
+  } catch (e) {
+    results.push([name, e])
+    console.log('✗ ' + name + '\n    ' + (e && e.stack || e))
+  }
+}
+
+// wxemu auto started by hand, then connect()ed to.
+async function started(project, port) {
+  const child = spawn(wxemu, ['auto', '--project', project, '--auto-port', String(port)], { stdio: ['ignore', 'inherit', 'inherit'] })
+  for (let i = 0; i < 50; i++) {
+    try { return { child, miniProgram: await automator.connect({ wsEndpoint: 'ws://127.0.0.1:' + port }) } } catch (e) { await new Promise(r => setTimeout(r, 100)) }
+  }
+  throw new Error('wxemu auto did not start')
+}
+
+async function main() {
+  const { child, miniProgram } = await started(path.join(samples, 'todo'), 9431)
+  let page
+
+  await test('connect() reaches the running app and its first page', async () => {
+    page = await miniProgram.currentPage()
+    assert.strictEqual(page.path, 'pages/index/index')
+  })
+  await test('page.data() reads the page data', async () => {
+    const todos = await page.data('todos')
+    assert.strictEqual(todos.length, 3)
+    assert.strictEqual(await page.data('todos[0].title'), 'Read the WXML guide')
+  })
+  await test('page.$() finds an element and reads its text', async () => {
+    const summary = await page.$('.summary')
+    assert.match(await summary.text(), /2/)
+  })
+  await test('page.$() of nothing is null', async () => {
+    assert.strictEqual(await page.$('.nothing-here'), null)
+  })
+  await test('page.$$() finds every element', async () => {
+    const filters = await page.$$('.filter')
+    assert.strictEqual(filters.length, 3)
+    assert.strictEqual(await filters[2].text(), 'done')
+  })
+  await test('element.attribute() reads an attribute', async () => {
+    const filter = await page.$('.filter')
+    assert.match(await filter.attribute('class'), /current/)
+  })
+  await test('element.tap() runs the handler', async () => {
+    const filters = await page.$$('.filter')
+    await filters[1].tap()
+    assert.strictEqual(await page.data('filter'), 'active')
+    await filters[0].tap()
+  })
+  await test('input.input() types into an input bound with model:value', async () => {
+    const draft = await page.$('.draft')
+    await draft.input('Buy milk')
+    assert.strictEqual(await page.data('draft'), 'Buy milk')
+    await (await page.$('button')).tap()
+    assert.strictEqual((await page.data('todos')).length, 4)
+  })
+  await test('a custom element reads its own data and template', async () => {
+    const item = await page.$('todo-item')
+    assert.strictEqual((await item.data('todo')).title, 'Read the WXML guide')
+    assert.strictEqual(await (await item.$('.title')).text(), 'Read the WXML guide')
+  })
+  await test('page.setData() and page.callMethod()', async () => {
+    await page.setData({ draft: 'from the test' })
+    assert.strictEqual(await page.data('draft'), 'from the test')
+    await page.callMethod('onAdd')
+    assert.strictEqual((await page.data('todos')).length, 5)
+  })
+  await test('miniProgram.evaluate() runs in the logic layer', async () => {
+    assert.strictEqual(await miniProgram.evaluate(() => getCurrentPages().length), 1)
+    assert.strictEqual(await miniProgram.evaluate((a, b) => a + b, 2, 3), 5)
+  })
+  await test('callWxMethod() calls wx', async () => {
+    const info = await miniProgram.callWxMethod('getSystemInfoSync')
+    assert.strictEqual(info.windowWidth, 375)
+    await miniProgram.callWxMethod('setStorageSync', 'k', 'v')
+    assert.strictEqual(await miniProgram.callWxMethod('getStorageSync', 'k'), 'v')
+  })
+  await test('systemInfo() answers for the device', async () => {
+    const info = await miniProgram.systemInfo()
+    assert.strictEqual(info.pixelRatio, 2)
+  })
+  await test('mockWxMethod() with a result, then restoreWxMethod()', async () => {
+    await miniProgram.mockWxMethod('getStorageSync', 'mocked')
+    assert.strictEqual(await miniProgram.callWxMethod('getStorageSync', 'k'), 'mocked')
+    await miniProgram.restoreWxMethod('getStorageSync')
+    assert.strictEqual(await miniProgram.callWxMethod('getStorageSync', 'k'), 'v')
+  })
+  await test('mockWxMethod() with a function and its extra arguments', async () => {
+    await miniProgram.mockWxMethod('getStorageSync', function (key, suffix) { return 'mocked-' + key + suffix }, '-x')
+    assert.strictEqual(await miniProgram.callWxMethod('getStorageSync', 'k'), 'mocked-k-x')
+    await miniProgram.restoreWxMethod('getStorageSync')
+  })
+  await test('a mocked showModal answers the app', async () => {
+    await miniProgram.mockWxMethod('showModal', { confirm: true, cancel: false })
+    const res = await miniProgram.callWxMethod('showModal', { title: 't' })
+    assert.strictEqual(res.confirm, true)
+    await miniProgram.restoreWxMethod('showModal')
+  })
+  await test('switchTab() changes page', async () => {
+    const about = await miniProgram.switchTab('/pages/about/about')
+    assert.strictEqual(about.path, 'pages/about/about')
+    const stack = await miniProgram.pageStack()
+    assert.strictEqual(stack[stack.length - 1].path, 'pages/about/about')
+  })
+  await test('screenshot() gives a PNG', async () => {
+    const png = Buffer.from(await miniProgram.screenshot(), 'base64')
+    assert.strictEqual(png.slice(1, 4).toString(), 'PNG')
+  })
+  await test('page.size() and element.size()', async () => {
+    const about = await miniProgram.currentPage()
+    const size = await about.size()
+    assert.strictEqual(size.width, 375)
+    const name = await about.$('.name')
+    assert.ok((await name.size()).height > 0)
+  })
+  await miniProgram.close()
+  await new Promise(r => child.on('exit', r))
+
+  await test('launch() starts wxemu itself and close() ends it', async () => {
+    const mp = await automator.launch({ cliPath: wxemu, projectPath: path.join(samples, 'showcase'), port: 9432 })
+    const first = await mp.currentPage()
+    assert.strictEqual(first.path, 'pages/index/index')
+    assert.strictEqual(await (await first.$('.muted')).text(), 'Visit 1 · 0 liked')
+    await mp.close()
+  })
+
+  const failed = results.filter(r => r[1]).length
+  console.log(`${results.length - failed} passed, ${failed} failed`)
+  process.exit(failed ? 1 : 0)
+}
+
+main().catch(e => { console.error(e); process.exit(1) })
