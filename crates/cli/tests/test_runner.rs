@@ -18,10 +18,10 @@ fn the_sample_apps_page_tests_pass() {
     let junit = tempfile::NamedTempFile::new().unwrap();
     let (ok, out) = wxemu_test(&["sample-apps", "--reporter", "junit", "--output", junit.path().to_str().unwrap()]);
     assert!(ok, "{out}");
-    assert!(out.contains("✓ sample-apps/todo/tests/todo.test.js: 7 passed, 0 failed"), "{out}");
-    assert!(out.ends_with("24 passed, 0 failed\n"), "{out}");
+    assert!(out.contains("✓ sample-apps/todo/tests/todo.test.js: 11 passed, 0 failed"), "{out}");
+    assert!(out.ends_with("41 passed, 0 failed\n"), "{out}");
     let xml = std::fs::read_to_string(junit.path()).unwrap();
-    assert!(xml.contains(r#"<testsuites name="wxemu test" tests="24" failures="0" skipped="0">"#), "{xml}");
+    assert!(xml.contains(r#"<testsuites name="wxemu test" tests="41" failures="0" skipped="0">"#), "{xml}");
     assert!(xml.contains(r#"<testcase name="the todo list › filters by state" classname="sample-apps/todo/tests/todo.test.js""#), "{xml}");
 }
 
@@ -31,7 +31,7 @@ fn each_base_library_runs_the_suite() {
     assert!(ok, "{out}");
     assert!(out.contains("(sdk 2.10.0): 4 passed") && out.contains("(sdk 3.0.0): 4 passed"), "{out}");
     assert!(out.ends_with("8 passed, 0 failed\n"), "{out}");
-    let (ok, out) = wxemu_test(&["sample-apps/todo", "--filter", "adds"]);
+    let (ok, out) = wxemu_test(&["sample-apps/todo", "--filter", "adds a todo"]);
     assert!(ok && out.ends_with("1 passed, 0 failed\n"), "--filter: {out}");
 }
 

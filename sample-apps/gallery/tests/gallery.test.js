@@ -57,3 +57,87 @@ describe('the form components', () => {
     expect(page.$$('button').filter(b => b.attribute('disabled') === true)).toHaveLength(1)
   })
 })
+
+describe('navigators', () => {
+  test('open a new page', () => {
+    const app = launch('pages/navigator/navigator')
+    app.currentPage().$$('navigator')[0].tap()
+    expect(app.pageStack().map(p => p.path)).toEqual(['pages/navigator/navigator', 'pages/view/view'])
+  })
+
+  test('redirect in place', () => {
+    const app = launch('pages/navigator/navigator')
+    app.currentPage().$$('navigator')[1].tap()
+    expect(app.pageStack().map(p => p.path)).toEqual(['pages/form/form'])
+  })
+
+  test('go back', () => {
+    const app = launch()
+    app.navigateTo('/pages/navigator/navigator')
+    app.currentPage().$$('navigator')[2].tap()
+    expect(app.currentPage().path).toBe('pages/index/index')
+  })
+})
+
+describe('pickers', () => {
+  test('a picker shows its choice and opens its popup on a tap', () => {
+    const app = launch('pages/picker/picker')
+    const page = app.currentPage()
+    expect(page.$('.picker').text()).toBe('当前选择：巴西')
+    page.$('picker').tap()
+    expect(app.prompts()[0]).toEqual({ type: 'picker', columns: [['中国', '美国', '巴西', '日本']], selected: [2] })
+    app.answer(false)
+    expect(app.prompts()).toEqual([])
+  })
+
+  test('a picker-view shows the rows its value chooses', () => {
+    const page = launch('pages/picker/picker').currentPage()
+    expect(page.$('picker-view').attribute('value')).toEqual([6, 10, 22])
+    expect(page.$$('picker-view-column')).toHaveLength(3)
+  })
+
+  test('textareas take typing', () => {
+    const page = launch('pages/picker/picker').currentPage()
+    const area = page.$('.textarea')
+    area.input('两行\n文字')
+    expect(area.attribute('value')).toBe('两行\n文字')
+  })
+})
+
+// A selector query answers after the code that made it: run it, then read what it left.
+const measure = (app, query) => {
+  app.evaluate(query)
+  return app.evaluate(() => globalThis.measured)
+}
+
+describe('scrolling', () => {
+  test('scroll-views start where their attributes put them', () => {
+    const app = launch('pages/scroll/scroll')
+    const offsets = measure(app, () => wx.createSelectorQuery().selectAll('scroll-view').scrollOffset(r => { globalThis.measured = r.map(o => [o.scrollTop, o.scrollLeft]) }).exec())
+    expect(offsets[0]).toEqual([60, 0])
+    expect(offsets[1]).toEqual([0, 80])
+  })
+
+  test('the page scrolls with pageScrollTo', () => {
+    const app = launch()
+    app.evaluate(() => wx.pageScrollTo({ scrollTop: 100, duration: 0 }))
+    app.advance(0)
+    expect(measure(app, () => wx.createSelectorQuery().selectViewport().scrollOffset(r => { globalThis.measured = r.scrollTop }).exec())).toBe(100)
+  })
+})
+
+describe('views', () => {
+  test('a swiper starts at its current item', () => {
+    const page = launch('pages/view/view').currentPage()
+    expect(page.$('swiper').attribute('current')).toBe('1')
+    expect(page.$$('swiper-item').length).toBeGreaterThan(1)
+  })
+
+  test('flex rows lay their blocks side by side', () => {
+    const app = launch('pages/view/view')
+    const rects = measure(app, () => wx.createSelectorQuery().selectAll('.flex-row .block').boundingClientRect(r => { globalThis.measured = r.map(b => [b.left, b.top]) }).exec())
+    expect(rects).toHaveLength(3)
+    expect(rects[0][1]).toBe(rects[1][1])
+    expect(rects[1][0]).toBeGreaterThan(rects[0][0])
+  })
+})

@@ -52,3 +52,29 @@ test('looks as the client draws it once the articles are in', () => {
   app.advance(300)
   expect(app.currentPage()).toMatchScreenshot('articles')
 })
+
+test('an answer policy confirms the like and the forgetting', () => {
+  const app = wxemu.launch({ project: '..', routes: '../mock/routes.json', answer: 'modal=confirm' })
+  app.advance(300)
+  app.currentPage().$('.article').tap()
+  app.advance(100)
+  app.currentPage().$('.like').tap()
+  app.advance(50)
+  app.navigateBack()
+  const index = app.currentPage()
+  expect(index.$('.muted').text()).toBe('Visit 1 · 1 liked')
+  index.$('.reset').tap()
+  expect(index.$('.muted').text()).toBe('Visit 1 · 0 liked')
+  expect(app.prompts()).toEqual([{ type: 'toast', title: 'Cleared', icon: 'none' }])
+})
+
+test('without its mock routes the domain check refuses the request', () => {
+  const app = wxemu.launch({ project: '..' })
+  expect(app.currentPage().$('.error').text()).toBe('request:fail url not in domain list')
+})
+
+test('an old base library still runs the showcase', () => {
+  const app = wxemu.launch({ project: '..', routes: '../mock/routes.json', sdk: '2.21.0' })
+  app.advance(300)
+  expect(app.currentPage().$$('.article')).toHaveLength(3)
+})

@@ -71,3 +71,31 @@ describe('how the list looks', () => {
     expect(page).toMatchScreenshot('changed')
   })
 })
+
+describe('more of the list', () => {
+  test('the active filter hides done todos', () => {
+    const page = wxemu.launch({ project: '..' }).currentPage()
+    page.$$('.filter')[1].tap()
+    expect(page.$$('todo-item >>> .title').map(t => t.text())).toEqual(['Write a page test', 'Ship the mini-program'])
+  })
+
+  test('deleting every todo shows the empty template', () => {
+    const page = wxemu.launch({ project: '..' }).currentPage()
+    for (const id of [1, 2, 3]) page.$('todo-item >>> #delete-' + id).tap()
+    expect(page.data('todos')).toEqual([])
+    expect(page.wxml()).toContain('Nothing to do')
+  })
+
+  test('an empty draft adds nothing', () => {
+    const page = wxemu.launch({ project: '..' }).currentPage()
+    page.$('.draft').input('   ')
+    page.callMethod('onAdd')
+    expect(page.data('todos')).toHaveLength(3)
+  })
+
+  test('runs on another phone', () => {
+    const app = wxemu.launch({ project: '..', device: 'iPhone X' })
+    expect(app.evaluate(() => wx.getSystemInfoSync().model)).toMatch(/iPhone X/)
+    expect(app.currentPage().data('todos')).toHaveLength(3)
+  })
+})
