@@ -135,6 +135,53 @@ async function main() {
   await miniProgram.close()
   await new Promise(r => child.on('exit', r))
 
+  const gallery = await started(path.join(samples, 'gallery'), 9433)
+  const mp = gallery.miniProgram
+  await test('page.xpath() finds an element by XPath', async () => {
+    const index = await mp.currentPage()
+    const title = await index.xpath('//view[@class="page-head-title"]')
+    assert.strictEqual(await title.text(), 'wxemu 组件示例')
+  })
+  await test('on("console") hears the app console', async () => {
+    const lines = []
+    mp.on('console', line => lines.push(line))
+    await mp.evaluate(() => console.log('hello from the app'))
+    await new Promise(r => setTimeout(r, 50))
+    assert.deepStrictEqual(lines[lines.length - 1], { type: 'log', args: ['hello from the app'] })
+  })
+  await test('exposeFunction() is callable by the app', async () => {
+    let got = null
+    await mp.exposeFunction('reportToTest', (...args) => { got = args })
+    await mp.evaluate(() => reportToTest(1, 'two'))
+    await new Promise(r => setTimeout(r, 50))
+    assert.deepStrictEqual(got, [1, 'two'])
+  })
+  await test('swiper.swipeTo()', async () => {
+    const page = await mp.reLaunch('/pages/view/view')
+    const swiper = await page.$('swiper')
+    await swiper.swipeTo(2)
+    assert.strictEqual(await swiper.attribute('current'), 2)
+  })
+  await test('slider.slideTo() and switch.tap()', async () => {
+    const page = await mp.reLaunch('/pages/form/form')
+    const slider = await page.$('slider')
+    await slider.slideTo(80)
+    assert.strictEqual(await slider.attribute('value'), 80)
+    const switches = await page.$$('switch')
+    await switches[1].tap()
+    assert.strictEqual(await switches[1].attribute('checked'), true)
+  })
+  await test('scroll-view scrollTo() and its scroll properties', async () => {
+    const page = await mp.reLaunch('/pages/scroll/scroll')
+    const view = await page.$('scroll-view')
+    assert.strictEqual(await view.property('scrollTop'), 60)
+    await view.scrollTo(0, 100)
+    assert.strictEqual(await view.property('scrollTop'), 100)
+    assert.ok(await view.scrollHeight() > 100)
+  })
+  await mp.close()
+  await new Promise(r => gallery.child.on('exit', r))
+
   await test('launch() starts wxemu itself and close() ends it', async () => {
     const mp = await automator.launch({ cliPath: wxemu, projectPath: path.join(samples, 'showcase'), port: 9432 })
     const first = await mp.currentPage()

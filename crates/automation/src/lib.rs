@@ -4,6 +4,7 @@
 //! clock catches up. One connection at a time; the Simulator stays on this thread.
 
 mod methods;
+mod xpath;
 
 use serde_json::{json, Value as Json};
 use std::net::TcpListener;
@@ -24,6 +25,8 @@ pub(crate) struct Session {
     started: Instant,
     /// `App.enableLog` was sent: console lines go out as `App.logAdded` events.
     pub log: bool,
+    /// `App.addBinding` was sent: calls of the bindings go out as `App.bindingCalled` events.
+    pub bindings: bool,
     pub closing: bool,
 }
 
@@ -37,24 +40,31 @@ impl Session {
         }
     }
 
-    /// The events to send after a request: console lines and exceptions, when asked for.
+    /// The events to send after a request: the bindings' calls, then console lines and
+    /// exceptions, when asked for.
     fn events(&mut self) -> Vec<Json> {
-        if !self.log {
-            return Vec::new();
+        let mut events = Vec::new();
+        if self.bindings {
+            let calls = self.sim.evaluate("() => { const c = globalThis.__autoBindingCalls || []; globalThis.__autoBindingCalls = []; return c }", &[]).unwrap_or_default();
+            events.extend(calls.as_array().into_iter().flatten().map(|call| json!({ "method": "App.bindingCalled", "params": call })));
         }
-        self.sim.take_console().into_iter().map(|entry| {
+        if !self.log {
+            return events;
+        }
+        events.extend(self.sim.take_console().into_iter().map(|entry| {
             if entry.level == "error" && entry.location.is_some() {
                 json!({ "method": "App.exceptionThrown", "params": { "message": entry.text, "stack": "" } })
             } else {
                 json!({ "method": "App.logAdded", "params": { "type": entry.level, "args": [entry.text] } })
             }
-        }).collect()
+        }));
+        events
     }
 }
 
 /// Serves `sim` on `listener` until a client sends `Tool.close`.
 pub fn serve(listener: TcpListener, sim: Simulator) -> std::io::Result<Ending> {
-    let mut session = Session { sim, started: Instant::now(), log: false, closing: false };
+    let mut session = Session { sim, started: Instant::now(), log: false, bindings: false, closing: false };
     for stream in listener.incoming() {
         let stream = stream?;
         let Ok(mut socket) = tungstenite::accept(stream) else { continue };

@@ -264,7 +264,7 @@ impl Simulator {
     }
 
     /// [`Self::scroll_view_to`] for the scroll-view at `path` (None keeps a direction as it is).
-    pub(crate) fn scroll_view_at_to(&mut self, path: &[usize], left: impl Into<Option<f32>>, top: impl Into<Option<f32>>) -> Result<(), String> {
+    pub fn scroll_view_at_to(&mut self, path: &[usize], left: impl Into<Option<f32>>, top: impl Into<Option<f32>>) -> Result<(), String> {
         let view = self.scroll_view(path)?;
         let (left, top) = (left.into().unwrap_or(view.offset.0), top.into().unwrap_or(view.offset.1));
         let path = path.to_vec();
@@ -297,6 +297,33 @@ impl Simulator {
             }
         }
         Ok(())
+    }
+
+    /// A scroll-view's `[scrollLeft, scrollTop, scrollWidth, scrollHeight]` as drawn.
+    pub fn scroll_view_metrics(&mut self, path: &[usize]) -> Result<[f32; 4], String> {
+        self.ensure_screen()?;
+        let view = self.scroll_view(path)?;
+        Ok([view.offset.0, view.offset.1, view.client.0 + view.range.0, view.client.1 + view.range.1])
+    }
+
+    /// The user drags the slider at `path` to `value`: it shows it, then `change` with
+    /// `{value}`.
+    pub fn slide_node_to(&mut self, path: &[usize], value: f64) -> Result<(), String> {
+        if self.element(path).map(|e| &*e.tag) != Some("slider") {
+            return Err("is not a slider".into());
+        }
+        self.set_control(path, "value", wxemu_wxml::Value::Number(value));
+        self.trigger_node(path, "change", serde_json::json!({ "value": value }))
+    }
+
+    /// The user drags the movable-view at `path` to (x, y): `change` with `{x, y, source}`.
+    pub fn move_node_to(&mut self, path: &[usize], x: f64, y: f64) -> Result<(), String> {
+        if self.element(path).map(|e| &*e.tag) != Some("movable-view") {
+            return Err("is not a movable-view".into());
+        }
+        self.set_control(path, "x", wxemu_wxml::Value::Number(x));
+        self.set_control(path, "y", wxemu_wxml::Value::Number(y));
+        self.trigger_node(path, "change", serde_json::json!({ "x": x, "y": y, "source": "touch" }))
     }
 
     /// The window changes size: the page's `onResize` and its components'

@@ -45,10 +45,16 @@ impl Simulator {
     /// Swipes the first swiper matching `selector` to item `index`, as a user does.
     pub fn swipe_to(&mut self, selector: &str, index: usize) -> Result<(), String> {
         let path = self.find(selector)?;
-        let (_, el) = self.swiper(&path).ok_or_else(|| format!("`{selector}` is not a swiper"))?;
+        self.swipe_node_to(&path, index).map_err(|e| if e.starts_with("is not") { format!("`{selector}` {e}") } else { format!("swiper `{selector}` {e}") })
+    }
+
+    /// [`Self::swipe_to`] for the swiper at `path`.
+    pub fn swipe_node_to(&mut self, path: &[usize], index: usize) -> Result<(), String> {
+        let path = path.to_vec();
+        let (_, el) = self.swiper(&path).ok_or("is not a swiper")?;
         let count = items(el).len();
         if index >= count {
-            return Err(format!("swiper `{selector}` has {count} items; there is no item {index}"));
+            return Err(format!("has {count} items; there is no item {index}"));
         }
         self.move_swiper(&path, index, "touch");
         Ok(())
