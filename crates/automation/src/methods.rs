@@ -15,9 +15,10 @@ fn list(params: &Map<String, Json>, key: &str) -> Vec<Json> {
     params.get(key).and_then(Json::as_array).cloned().unwrap_or_default()
 }
 
-/// `{pageId, path, query}` of a page.
-fn page_ref(id: u32, route: &str) -> Json {
-    json!({ "pageId": id, "path": route, "query": {} })
+/// `{pageId, path, query}` of a page (its query is the page's `options`).
+fn page_ref(sim: &mut Simulator, id: u32, route: &str) -> Json {
+    let query = sim.evaluate("(id) => (__wxemu.instance(id) || {}).options || {}", &[json!(id)]).unwrap_or(json!({}));
+    json!({ "pageId": id, "path": route, "query": query })
 }
 
 /// An element's id on the wire: its path in the composed tree.
@@ -119,9 +120,12 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
         "Tool.native" => native(sim, text(params, "method"), params.get("data")),
         "App.getCurrentPage" => {
             let (id, route) = sim.stack_pages().pop().ok_or("no page is open")?;
-            Ok(page_ref(id, &route))
+            Ok(page_ref(sim, id, &route))
         }
-        "App.getPageStack" => Ok(json!({ "pageStack": sim.stack_pages().iter().map(|(id, r)| page_ref(*id, r)).collect::<Vec<_>>() })),
+        "App.getPageStack" => {
+            let stack: Vec<Json> = sim.stack_pages().into_iter().map(|(id, r)| page_ref(sim, id, &r)).collect();
+            Ok(json!({ "pageStack": stack }))
+        }
         "App.callWxMethod" => {
             let started = run(sim, CALL_WX, &[Json::from(text(params, "method")), Json::Array(list(params, "args"))])?;
             if started.get("pending").is_none() {

@@ -19,9 +19,9 @@ fn the_sample_apps_page_tests_pass() {
     let (ok, out) = wxemu_test(&["sample-apps", "--reporter", "junit", "--output", junit.path().to_str().unwrap()]);
     assert!(ok, "{out}");
     assert!(out.contains("✓ sample-apps/todo/tests/todo.test.js: 11 passed, 0 failed"), "{out}");
-    assert!(out.ends_with("41 passed, 0 failed\n"), "{out}");
+    assert!(out.ends_with("43 passed, 0 failed\n"), "{out}");
     let xml = std::fs::read_to_string(junit.path()).unwrap();
-    assert!(xml.contains(r#"<testsuites name="wxemu test" tests="41" failures="0" skipped="0">"#), "{xml}");
+    assert!(xml.contains(r#"<testsuites name="wxemu test" tests="43" failures="0" skipped="0">"#), "{xml}");
     assert!(xml.contains(r#"<testcase name="the todo list › filters by state" classname="sample-apps/todo/tests/todo.test.js""#), "{xml}");
 }
 

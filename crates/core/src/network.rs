@@ -10,7 +10,7 @@ use crate::Simulator;
 use serde_json::{Map, Value as Json};
 use std::time::Duration;
 use wxemu_appservice::wx::network::Update;
-use wxemu_appservice::wx::LoggedRequest;
+use wxemu_appservice::wx::{LoggedRequest, Routes};
 
 /// How long one wait for the real network lasts before it is checked again.
 const POLL: Duration = Duration::from_millis(50);
@@ -90,6 +90,12 @@ impl Simulator {
             self.network_api(&api, task, &args);
         }
         self.process_messages();
+    }
+
+    /// Mock routes answer the network APIs from now on (in place of the ones given at
+    /// launch).
+    pub fn set_routes(&mut self, routes: Routes) {
+        self.host.borrow_mut().network.settings.routes = Some(routes);
     }
 
     /// Every request the app made (`wx.request`, `downloadFile`, `uploadFile`,

@@ -137,6 +137,11 @@ impl Harness {
         if op == "launch" {
             return self.launch(args);
         }
+        if op == "routes" {
+            let routes = Routes::load(&self.dir.join(text(args, "file")))?;
+            self.app(args)?.sim.set_routes(routes);
+            return Ok(Json::Null);
+        }
         if op == "close" {
             self.app(args)?;
             let id = args.get("app").and_then(Json::as_u64).unwrap_or(0) as usize;
@@ -147,7 +152,12 @@ impl Harness {
         let sim = &mut app.sim;
         let done = Ok(Json::Null);
         match op {
-            "currentPage" => Ok(json!({ "route": sim.current_route().ok_or("no page is open")?, "query": {} })),
+            "currentPage" => {
+                let route = sim.current_route().ok_or("no page is open")?.to_string();
+                let query = sim.evaluate("() => getCurrentPages().slice(-1)[0].options || {}", &[])?;
+                Ok(json!({ "route": route, "query": query }))
+            }
+
             "pageStack" => Ok(json!(sim.page_stack())),
             "route" => {
                 let url = text(args, "url");
@@ -278,12 +288,14 @@ impl Harness {
 
 /// Replaces `wx[name]`: a value is the result (returned by a synchronous API; with
 /// `errMsg` added, to success/complete or as a Promise for an asynchronous one — the docs'
-/// `<name>.object.success` tells which); a function's return value is.
+/// `<name>.object.success` tells which); a function's return value is (called with the
+/// call's arguments and `this.origin`, the real API, as automator's mocks are).
 const MOCK_WX: &str = r#"(name, mock) => {
   const make = mock.fn ? (0, eval)('(' + mock.fn + ')') : null;
   const asynchronous = __wxemuCanIUse(name + '.object.success');
+  const origin = wx[name];
   wx[name] = function (o) {
-    const result = make ? make.apply(null, arguments) : mock.value;
+    const result = make ? make.apply({ origin: origin }, arguments) : mock.value;
     if (!asynchronous) return result;
     const res = Object.assign({ errMsg: name + ':ok' }, result);
     const options = o || {};

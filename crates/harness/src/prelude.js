@@ -46,6 +46,8 @@
     return this.currentPage();
   };
   App.prototype.advance = function (ms) { this.__call('advance', { ms: ms }); return this; };
+  // Mock routes (a JSON file, relative to the test file) answer the app's requests from now on.
+  App.prototype.routes = function (file) { this.__call('routes', { file: String(file) }); return this; };
   App.prototype.now = function () { return this.__call('now'); };
   // wx.<name> answers `result` from now on (a value: what success gets; a function: called
   // with the options in the app's context, what it returns is the result).
@@ -88,9 +90,17 @@
   Page.prototype.wxml = function () { return this.app.__call('wxml', {}); };
   // The page drawn with its chrome, as a base64 PNG.
   Page.prototype.screenshot = function () { return this.app.__call('screenshot'); };
-  Page.prototype.waitFor = function (what) {
-    if (typeof what === 'number') return this.app.advance(what);
-    throw new Error('not supported by wxemu yet: waitFor(' + typeof what + ') — advance the clock with app.advance(ms)');
+  // Waits on the virtual clock: `ms`, or until a selector matches or a function (run here,
+  // in the test) returns something truthy — checked every 16 ms, for at most `timeout` ms.
+  Page.prototype.waitFor = function (what, timeout) {
+    if (typeof what === 'number') { this.app.advance(what); return; }
+    var page = this;
+    var done = typeof what === 'string' ? function () { return page.$(what) !== null; } : what;
+    var limit = timeout === undefined ? 5000 : timeout;
+    for (var waited = 0; !done(); waited += 16) {
+      if (waited >= limit) throw new Error('waitFor: ' + (typeof what === 'string' ? what : 'the condition') + ' still not so after ' + limit + ' ms of virtual time');
+      this.app.advance(16);
+    }
   };
 
   function Element(app, path, selector) {

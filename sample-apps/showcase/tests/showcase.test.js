@@ -78,3 +78,19 @@ test('an old base library still runs the showcase', () => {
   app.advance(300)
   expect(app.currentPage().$$('.article')).toHaveLength(3)
 })
+
+test('routes given later answer the next requests; waitFor waits on the clock', () => {
+  const app = wxemu.launch({ project: '..' })
+  app.routes('../mock/routes.json')
+  const page = app.reLaunch('/pages/index/index')
+  page.waitFor('.article')
+  expect(app.now()).toBeGreaterThanOrEqual(300)
+  expect(page.$$('.article')).toHaveLength(3)
+})
+
+test('a mock function can call the real API as this.origin', () => {
+  const app = launch()
+  app.mockWx('getDeviceInfo', function () { const real = this.origin(); return { model: 'Mocked ' + real.model } })
+  const page = app.reLaunch('/pages/index/index')
+  expect(page.$('.card view').text()).toMatch(/^Mocked iPhone 8/)
+})

@@ -15,6 +15,7 @@ describe('the router', () => {
     const app = launch()
     const detail = app.navigateTo('/pages/detail/detail?id=7')
     expect(detail.path).toBe('pages/detail/detail')
+    expect(detail.query).toEqual({ id: '7' })
     expect(detail.data()).toEqual({ id: '7', pages: 2 })
     expect(detail.$('view').text()).toBe('detail 7 of 2')
     expect(app.pageStack().map(p => p.path)).toEqual(['pages/index/index', 'pages/detail/detail'])
