@@ -40,21 +40,6 @@ fn element_ref(sim: &Simulator, path: &[usize]) -> Json {
     reference
 }
 
-/// The elements `selector` finds inside `within` (a page: `[]`), in that template only unless
-/// the selector pierces components with `>>>`.
-fn select(sim: &Simulator, selector: &str, within: &[usize]) -> Result<Vec<Vec<usize>>, String> {
-    let page = sim.current_page_id().ok_or("no page is open")?;
-    let scope = match sim.element(within).filter(|_| !within.is_empty()) {
-        Some(el) => el.component.unwrap_or(if el.owner == 0 { page } else { el.owner }),
-        None => page,
-    };
-    let pierce = selector.contains(">>>");
-    Ok(sim.select_all(selector)?.into_iter().filter(|p| p.len() > within.len() && p.starts_with(within)).filter(|p| {
-        let owner = sim.element(p).map_or(0, |e| if e.owner == 0 { page } else { e.owner });
-        pierce || owner == scope
-    }).collect())
-}
-
 /// The page a request names must be the one shown.
 fn on_page(sim: &Simulator, params: &Map<String, Json>) -> Result<u32, String> {
     let shown = sim.current_page_id().ok_or("no page is open")?;
@@ -62,13 +47,6 @@ fn on_page(sim: &Simulator, params: &Map<String, Json>) -> Result<u32, String> {
         Some(id) if id as u32 != shown => Err(format!("page {id} is not the page shown")),
         _ => Ok(shown),
     }
-}
-
-fn text_of(nodes: &[Node]) -> String {
-    nodes.iter().map(|n| match n {
-        Node::Text(t) => t.to_string(),
-        Node::Element(e) => text_of(&e.children),
-    }).collect()
 }
 
 /// Runs `function` (JS source) in the app with `args`.
@@ -156,7 +134,7 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
         "Page.getElement" | "Page.getElements" | "Element.getElement" | "Element.getElements" => {
             on_page(sim, params)?;
             let within = if method.starts_with("Element.") { element_path(params) } else { Vec::new() };
-            let found = select(sim, text(params, "selector"), &within)?;
+            let found = sim.select_within(text(params, "selector"), &within)?;
             if method.ends_with('s') {
                 return Ok(json!({ "elements": found.iter().map(|p| element_ref(sim, p)).collect::<Vec<_>>() }));
             }
@@ -178,7 +156,7 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
         }
         "Page.getData" => {
             on_page(sim, params)?;
-            Ok(json!({ "data": at_path(&sim.page_data(), text(params, "path")) }))
+            Ok(json!({ "data": sim.page_data_at(text(params, "path")) }))
         }
         "Page.setData" => {
             let id = on_page(sim, params)?;
@@ -197,18 +175,6 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
         _ if method.starts_with("Element.") => element_method(sim, method, params),
         other => Err(format!("not supported by wxemu yet: {other}")),
     }
-}
-
-fn at_path(data: &Json, path: &str) -> Json {
-    let mut here = data;
-    for part in path.split(['.', '[']).filter(|p| !p.is_empty()) {
-        let part = part.trim_end_matches(']');
-        here = match part.parse::<usize>() {
-            Ok(i) if here.is_array() => &here[i],
-            _ => &here[part],
-        };
-    }
-    here.clone()
 }
 
 /// `Page.callMethod` / `Element.callMethod` on instance `id`.
@@ -265,7 +231,7 @@ fn element_method(sim: &mut Simulator, method: &str, params: &Map<String, Json>)
             let mut properties = Vec::new();
             for name in names {
                 properties.push(match name {
-                    "innerText" | "textContent" => json!(text_of(&element.children)),
+                    "innerText" | "textContent" => json!(sim.element_text(&path)),
                     "offsetWidth" => json!(area(sim)?.w),
                     "offsetHeight" => json!(area(sim)?.h),
                     "value" => element.attr("value").and_then(wxemu_wxml::Value::to_json).unwrap_or(Json::Null),
@@ -319,7 +285,10 @@ fn element_method(sim: &mut Simulator, method: &str, params: &Map<String, Json>)
         "Element.getData" | "Element.setData" | "Element.callMethod" => {
             let id = element.component.ok_or("not a custom component")?;
             match method {
-                "Element.getData" => Ok(json!({ "data": at_path(&run(sim, "(id) => __wxemu.instance(id).data", &[json!(id)])?, text(params, "path")) })),
+                "Element.getData" => {
+                    let path = text(params, "path");
+                    Ok(json!({ "data": run(sim, "(id, path) => path ? path.split(/[.\\[\\]]/).filter(Boolean).reduce((d, k) => d == null ? d : d[k], __wxemu.instance(id).data) : __wxemu.instance(id).data", &[json!(id), Json::from(path)])? }))
+                }
                 "Element.setData" => run(sim, "(id, d) => __wxemu.instance(id).setData(d)", &[json!(id), params.get("data").cloned().unwrap_or(json!({}))]).and(done),
                 _ => instance_method(sim, id, params),
             }

@@ -46,6 +46,46 @@ impl Simulator {
         self.stack.last().map(|p| p.id)
     }
 
+    /// The elements `selector` matches inside the element at `within` (the page: `[]`), as
+    /// the platform's shadow trees see them: a page its own template's elements, a custom
+    /// component's host its template's — unless the selector pierces components with `>>>`.
+    pub fn select_within(&self, selector: &str, within: &[usize]) -> Result<Vec<NodePath>, String> {
+        let page = self.current_page_id().ok_or("no page is open")?;
+        let owner_of = |el: &wxemu_wxml::Element| if el.owner == 0 { page } else { el.owner };
+        let scope = match self.element(within).filter(|_| !within.is_empty()) {
+            Some(el) => el.component.unwrap_or(owner_of(el)),
+            None => page,
+        };
+        let pierce = selector.contains(">>>");
+        let inside = self.select_all(selector)?.into_iter().filter(|p| p.len() > within.len() && p.starts_with(within));
+        Ok(inside.filter(|p| pierce || self.element(p).is_some_and(|e| owner_of(e) == scope)).collect())
+    }
+
+    /// The text inside the element at `path`, as it reads.
+    pub fn element_text(&self, path: &[usize]) -> Option<String> {
+        fn text_of(nodes: &[wxemu_wxml::Node]) -> String {
+            nodes.iter().map(|n| match n {
+                wxemu_wxml::Node::Text(t) => t.clone(),
+                wxemu_wxml::Node::Element(e) => text_of(&e.children),
+            }).collect()
+        }
+        self.element(path).map(|e| text_of(&e.children))
+    }
+
+    /// The current page's data at a path like `list[2].name` (all of it for `""`).
+    pub fn page_data_at(&mut self, path: &str) -> Json {
+        let data = self.page_data();
+        let mut here = &data;
+        for part in path.split(['.', '[']).filter(|p| !p.is_empty()) {
+            let part = part.trim_end_matches(']');
+            here = match part.parse::<usize>() {
+                Ok(i) if here.is_array() => &here[i],
+                _ => &here[part],
+            };
+        }
+        here.clone()
+    }
+
     /// The element at `path` on the current page.
     pub fn element(&self, path: &[usize]) -> Option<&wxemu_wxml::Element> {
         element_chain(self.tree(), path).last().copied()

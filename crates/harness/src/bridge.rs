@@ -72,31 +72,6 @@ fn prompt_json(prompt: &Prompt) -> Json {
     }
 }
 
-/// The text inside `nodes`, as it reads.
-fn text_of(nodes: &[Node]) -> String {
-    let mut out = String::new();
-    for node in nodes {
-        match node {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => out.push_str(&text_of(&e.children)),
-        }
-    }
-    out
-}
-
-/// `data` at a path like `list[2].name` (all of it for an empty path).
-fn at_path(data: &Json, path: &str) -> Json {
-    let mut here = data;
-    for part in path.split(['.', '[']).filter(|p| !p.is_empty()) {
-        let part = part.trim_end_matches(']');
-        here = match part.parse::<usize>() {
-            Ok(i) if here.is_array() => &here[i],
-            _ => &here[part],
-        };
-    }
-    here.clone()
-}
-
 impl Harness {
     fn app(&mut self, args: &Map<String, Json>) -> Result<&mut App, String> {
         let id = args.get("app").and_then(Json::as_u64).unwrap_or(u64::MAX) as usize;
@@ -201,30 +176,13 @@ impl Harness {
             "requests" => Ok(Json::Array(sim.requests().into_iter().map(|r| json!({
                 "time": r.time, "api": r.api, "method": r.method, "url": r.url, "body": r.body, "mocked": r.mocked, "status": r.status, "error": r.error,
             })).collect())),
-            "data" => Ok(at_path(&sim.page_data(), text(args, "path"))),
+            "data" => Ok(sim.page_data_at(text(args, "path"))),
             "setData" => sim.evaluate("(d) => getCurrentPages().slice(-1)[0].setData(d)", &[args.get("data").cloned().unwrap_or(Json::Null)]),
             "callMethod" => {
                 let call_args = args.get("args").cloned().unwrap_or(json!([]));
                 sim.evaluate("(m, a) => { const p = getCurrentPages().slice(-1)[0]; if (typeof p[m] !== 'function') throw new Error('the page has no method ' + m); return p[m].apply(p, a) }", &[Json::from(text(args, "method")), call_args])
             }
-            "select" => {
-                // As in the platform's shadow trees: a page sees its own template's elements, a
-                // custom component's element its template's, unless the selector pierces
-                // components with `>>>`.
-                let within = path_of(args, "within");
-                let selector = text(args, "selector");
-                let page = sim.current_page_id().ok_or("no page is open")?;
-                let scope = match sim.element(&within).filter(|_| !within.is_empty()) {
-                    Some(el) => el.component.unwrap_or(if el.owner == 0 { page } else { el.owner }),
-                    None => page,
-                };
-                let pierce = selector.contains(">>>");
-                let found = sim.select_all(selector)?.into_iter().filter(|p| p.len() > within.len() && p.starts_with(&within)).filter(|p| {
-                    let owner = sim.element(p).map_or(0, |e| if e.owner == 0 { page } else { e.owner });
-                    pierce || owner == scope
-                });
-                Ok(json!(found.collect::<Vec<_>>()))
-            }
+            "select" => Ok(json!(sim.select_within(text(args, "selector"), &path_of(args, "within"))?)),
             "tap" => sim.tap_node(&path_of(args, "path")).map(|()| Json::Null),
             "input" => sim.input_node(&path_of(args, "path"), text(args, "text")).map(|()| Json::Null),
             "trigger" => sim.trigger_node(&path_of(args, "path"), text(args, "type"), args.get("detail").cloned().unwrap_or(json!({}))).map(|()| Json::Null),
@@ -232,7 +190,7 @@ impl Harness {
             "text" | "attribute" | "wxml" | "tag" => {
                 let element = sim.element(&path_of(args, "path")).ok_or("the element is gone from the page")?;
                 Ok(match op {
-                    "text" => json!(text_of(&element.children)),
+                    "text" => json!(sim.element_text(&path_of(args, "path"))),
                     "attribute" => element.attr(text(args, "name")).and_then(wxemu_wxml::Value::to_json).unwrap_or(Json::Null),
                     "tag" => json!(&*element.tag),
                     _ => json!(dump::to_wxml(&[Node::Element(element.clone())])),
