@@ -349,6 +349,7 @@
   };
 
   // The update manager of a package run from disk: the check finds no new version.
+  var mockedWx = {};   // the real wx members tests replaced, by name
   var updateManager = null;
   wxApi.getUpdateManager = function () {
     if (!updateManager) {
@@ -406,7 +407,7 @@
   }
   Object.keys(wxApi).forEach(function (name) { defineWx(name, wxApi[name]); });
   // The app's own files live under USER_DATA_PATH (crates/wx/src/files.rs maps it).
-  global.wx.env = { USER_DATA_PATH: 'wxfile://usr' };
+  global.wx.env = { USER_DATA_PATH: __wxemuUserDataPath };
 
   // What the other runtime-js files (network.js) build their wx members with.
   global.__wxemuKit = {
@@ -930,6 +931,36 @@
     appError: function (text) {
       invoke(appInstance, 'onError', [text], 'App.onError');
       global.__wxemu.appEvent('Error', text);
+    },
+    // A test's stand-in for wx[name] (`wxemu test`'s mockWx, automator's mockWxMethod):
+    // `{value}` is the result; `{fn, extra}` (function source) makes it, called with the
+    // call's arguments and then `extra`, and `this.origin`, the real API; null restores the
+    // real one. A synchronous API returns the result; an asynchronous one gives it, with
+    // `errMsg`, to success/complete or as a Promise.
+    mockWx: function (name, mock) {
+      if (!(name in mockedWx)) mockedWx[name] = global.wx[name];
+      var origin = mockedWx[name];
+      if (!mock) {
+        global.wx[name] = origin;
+        delete mockedWx[name];
+        return;
+      }
+      var make = mock.fn ? (0, eval)('(' + mock.fn + ')') : null;
+      var asynchronous = __wxemuCanIUse(name + '.object.success');
+      global.wx[name] = function () {
+        var args = Array.prototype.slice.call(arguments);
+        var result = make ? make.apply({ origin: origin }, args.concat(mock.extra || [])) : mock.value;
+        if (!asynchronous) return result;
+        var o = args[0] || {};
+        var settled = Promise.resolve(result).then(function (r) {
+          return r !== null && typeof r === 'object' && !Array.isArray(r) && r.errMsg === undefined ? Object.assign({ errMsg: name + ':ok' }, r) : r;
+        });
+        if (typeof o.success !== 'function' && typeof o.fail !== 'function' && typeof o.complete !== 'function') return settled;
+        settled.then(function (r) {
+          run(o.success, undefined, [r], 'wx.' + name + ' success');
+          run(o.complete, undefined, [r], 'wx.' + name + ' complete');
+        });
+      };
     },
     // An event for a task object (see __wxemuKit.tasks).
     taskEvent: function (id, name, payload) {

@@ -132,6 +132,8 @@ impl AppService {
         }
         let sdk_name = JsString::from(sdk.to_string().as_str());
         context.register_global_property(JsString::from("__wxemuSdk"), sdk_name, Attribute::empty()).expect("fresh context accepts globals");
+        let user_data = JsString::from(wxemu_wx::files::USER_DATA_PATH);
+        context.register_global_property(JsString::from("__wxemuUserDataPath"), user_data, Attribute::empty()).expect("fresh context accepts globals");
         for (name, source) in RUNTIME_JS {
             if let Err(e) = context.eval(Source::from_bytes(source)) {
                 panic!("runtime-js/{name} does not run: {e}");

@@ -67,26 +67,6 @@ const CALL_WX: &str = r#"(m, a) => {
   return { value: r };
 }"#;
 
-/// Mocks `wx[m]` (a fixed result, or a function called with `this.origin` and the call's
-/// arguments followed by `extra`), or restores it.
-const MOCK_WX: &str = r#"(m, has, result, decl, extra) => {
-  const originals = globalThis.__autoOriginals = globalThis.__autoOriginals || {};
-  if (!(m in originals)) originals[m] = wx[m];
-  const origin = originals[m];
-  if (!has && !decl) { wx[m] = origin; delete originals[m]; return; }
-  const fn = decl ? (0, eval)('(' + decl + ')') : null;
-  wx[m] = function () {
-    const args = Array.prototype.slice.call(arguments);
-    const res = fn ? fn.apply({ origin: origin }, args.concat(extra || [])) : result;
-    const o = args[0];
-    if (o && typeof o === 'object' && (typeof o.success === 'function' || typeof o.complete === 'function')) {
-      Promise.resolve(res).then(r => { if (typeof o.success === 'function') o.success(r); if (typeof o.complete === 'function') o.complete(r); });
-      return;
-    }
-    return res;
-  };
-}"#;
-
 pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Json>) -> Answer {
     let sim = &mut session.sim;
     match method {
@@ -117,9 +97,12 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
             }
         }
         "App.mockWxMethod" => {
-            let has = params.contains_key("result");
-            let args = [Json::from(text(params, "method")), Json::Bool(has), params.get("result").cloned().unwrap_or(Json::Null), params.get("functionDeclaration").cloned().unwrap_or(Json::Null), Json::Array(list(params, "args"))];
-            run(sim, MOCK_WX, &args).map(|_| json!({}))
+            let mock = match (params.get("functionDeclaration"), params.get("result")) {
+                (Some(declaration), _) => json!({ "fn": declaration, "extra": list(params, "args") }),
+                (None, Some(result)) => json!({ "value": result }),
+                (None, None) => Json::Null,
+            };
+            run(sim, "(name, mock) => __wxemu.mockWx(name, mock)", &[Json::from(text(params, "method")), mock]).map(|_| json!({}))
         }
         "App.callFunction" => Ok(json!({ "result": run(sim, text(params, "functionDeclaration"), &list(params, "args"))? })),
         "App.captureScreenshot" => {

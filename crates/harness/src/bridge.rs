@@ -154,7 +154,7 @@ impl Harness {
             "evaluate" => sim.evaluate(text(args, "fn"), args.get("args").and_then(Json::as_array).map_or(&[], Vec::as_slice)),
             "mockWx" => {
                 let mock = args.get("mock").cloned().unwrap_or(Json::Null);
-                sim.evaluate(MOCK_WX, &[Json::from(text(args, "name")), mock])
+                sim.evaluate("(name, mock) => __wxemu.mockWx(name, mock)", &[Json::from(text(args, "name")), mock])
             }
             "prompts" => Ok(Json::Array(sim.prompts().iter().map(prompt_json).collect())),
             "answer" => {
@@ -243,25 +243,6 @@ impl Harness {
         self.apps.clear();
     }
 }
-
-/// Replaces `wx[name]`: a value is the result (returned by a synchronous API; with
-/// `errMsg` added, to success/complete or as a Promise for an asynchronous one — the docs'
-/// `<name>.object.success` tells which); a function's return value is (called with the
-/// call's arguments and `this.origin`, the real API, as automator's mocks are).
-const MOCK_WX: &str = r#"(name, mock) => {
-  const make = mock.fn ? (0, eval)('(' + mock.fn + ')') : null;
-  const asynchronous = __wxemuCanIUse(name + '.object.success');
-  const origin = wx[name];
-  wx[name] = function (o) {
-    const result = make ? make.apply({ origin: origin }, arguments) : mock.value;
-    if (!asynchronous) return result;
-    const res = Object.assign({ errMsg: name + ':ok' }, result);
-    const options = o || {};
-    if (typeof options.success === 'function') options.success(res);
-    if (typeof options.complete === 'function') options.complete(res);
-    if (typeof options.success !== 'function' && typeof options.fail !== 'function' && typeof options.complete !== 'function') return Promise.resolve(res);
-  };
-}"#;
 
 /// Compares a screenshot with its golden (writing it when `update` or missing goldens are
 /// asked for): on a mismatch the actual picture and a diff picture are written beside the

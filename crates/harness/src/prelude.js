@@ -50,7 +50,8 @@
   App.prototype.routes = function (file) { this.__call('routes', { file: String(file) }); return this; };
   App.prototype.now = function () { return this.__call('now'); };
   // wx.<name> answers `result` from now on (a value: what success gets; a function: called
-  // with the options in the app's context, what it returns is the result).
+  // in the app's context with the call's arguments and this.origin, the real API, what it
+  // returns is the result). See __wxemu.mockWx in runtime-js/framework.js.
   App.prototype.mockWx = function (name, result) {
     var mock = typeof result === 'function' ? { fn: String(result) } : { value: result === undefined ? {} : result };
     this.__call('mockWx', { name: String(name), mock: mock });
