@@ -4,6 +4,8 @@ mod auto;
 mod compat;
 mod dump;
 mod page;
+mod renderer;
+mod run;
 mod shot;
 mod storage;
 mod test;
@@ -20,6 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Open a project in a window: click through it like a phone; it reloads when you save.
+    Run(run::RunArgs),
     /// Run a page of a project and print its live node tree (or render one WXML template with data).
     Dump(dump::DumpArgs),
     /// Draw a page of a project as a phone shows it and write it as a PNG.
@@ -37,6 +41,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Run(args) => run::run(args),
         Command::Dump(args) => dump::run(args),
         Command::Shot(args) => shot::run(args),
         Command::Compat(args) => compat::run(args),

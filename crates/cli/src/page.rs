@@ -98,12 +98,11 @@ pub fn report(diags: &[Diagnostic]) -> bool {
     diags.iter().any(Diagnostic::is_error)
 }
 
-/// Launches the app at the page, runs `--advance` ms of timers, and prints the package's
-/// problems and the app's console output to stderr.
-pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator> {
+/// How `args` launch the app in `project`.
+pub fn launch_options(project: &Path, args: &PageArgs) -> LaunchOptions {
     let disk = args.storage == StorageKind::Disk;
     let storage = disk.then(|| crate::storage::file_of(project));
-    let options = LaunchOptions {
+    LaunchOptions {
         page: args.page.clone(),
         query: args.query.iter().map(|(k, v)| (k.clone(), serde_json::Value::from(v.as_str()))).collect(),
         scene: None,
@@ -118,13 +117,18 @@ pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator>
         answers: args.answer.clone(),
         account: args.account.clone(),
         start_time: None,
-    };
+    }
+}
+
+/// Launches the app at the page, runs `--advance` ms of timers, and prints the package's
+/// problems and the app's console output to stderr.
+pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator> {
+    let options = launch_options(project, args);
     let mut sim = Simulator::launch(project, options)?;
     sim.advance(args.advance);
     report(&std::mem::take(&mut sim.diagnostics));
     for entry in sim.take_console() {
-        let place = entry.location.map(|(file, pos)| format!(" ({file}:{}:{})", pos.line, pos.col)).unwrap_or_default();
-        eprintln!("console.{}: {}{place}", entry.level, entry.text);
+        eprintln!("{entry}");
     }
     if let Some(page) = &args.page {
         if sim.current_route() != Some(page.trim_start_matches('/')) {

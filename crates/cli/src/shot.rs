@@ -1,6 +1,7 @@
 //! `wxemu shot`: a page drawn with its chrome on a phone screen, as a PNG.
 
 use crate::page::{launch_page, report, PageArgs};
+use crate::renderer::{Painter, RendererArg};
 use anyhow::{bail, Context as _};
 use clap::Args;
 use std::path::PathBuf;
@@ -24,6 +25,10 @@ pub struct ShotArgs {
     /// Font files to draw text with (repeatable; default: Noto Sans CJK from fonts-noto-cjk).
     #[arg(long)]
     font: Vec<PathBuf>,
+    /// What paints the picture: vello_cpu (exact; golden images use it), vello on the GPU,
+    /// or the GPU when the adapter is not a software one.
+    #[arg(long, value_enum, default_value_t = RendererArg::Cpu)]
+    renderer: RendererArg,
 }
 
 pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
@@ -35,7 +40,8 @@ pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
     }
     let list = sim.draw(args.full_page).map_err(anyhow::Error::msg)?;
     report(&std::mem::take(&mut sim.diagnostics));
-    let png = wxemu_render::encode_png(wxemu_render::rasterize(&list, args.run.device.pixel_ratio as f32));
+    let mut painter = Painter::new(args.renderer)?;
+    let png = wxemu_render::encode_png(painter.paint(&list, args.run.device.pixel_ratio as f32)?);
     std::fs::write(&args.output, png).with_context(|| format!("cannot write {}", args.output.display()))?;
     Ok(ExitCode::SUCCESS)
 }

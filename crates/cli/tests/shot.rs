@@ -7,7 +7,9 @@ use std::process::Command;
 fn shot(args: &[&str]) -> (bool, Option<(u32, u32)>, String) {
     let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
     let out_file = tempfile::NamedTempFile::new().unwrap().into_temp_path();
-    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("shot").arg(&app).arg("-o").arg(&out_file).args(args).output().expect("wxemu runs");
+    // The todo app keeps its list in storage: a data folder of its own starts it afresh.
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).env("WXEMU_DATA_DIR", data.path()).arg("shot").arg(&app).arg("-o").arg(&out_file).args(args).output().expect("wxemu runs");
     let size = std::fs::read(&out_file).ok().and_then(|b| wxemu_render::decode_png(&b)).map(|p| (p.width() as u32, p.height() as u32));
     (out.status.success(), size, String::from_utf8_lossy(&out.stderr).into_owned())
 }

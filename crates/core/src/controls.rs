@@ -40,7 +40,7 @@ impl Simulator {
     /// A tap moves the focus: a tapped input or textarea (not disabled) takes it, with its
     /// `focus` event (`{value, height}`: no keyboard is drawn, so height 0, as in the
     /// DevTools); the one that had it gets `blur` (`{value, cursor}`).
-    fn move_focus(&mut self, path: &[usize]) -> Result<(), String> {
+    pub(crate) fn move_focus(&mut self, path: &[usize]) -> Result<(), String> {
         let page = self.stack.last().ok_or("no page is open")?;
         let tree = page.tree.clone();
         let is_field = |el: &Element| matches!(&*el.tag, "input" | "textarea") && !attr(el, "disabled").truthy();
@@ -79,7 +79,7 @@ fn descendants(nodes: &[Node], path: &NodePath, pick: &dyn Fn(&Element) -> bool)
 }
 
 /// Paths of every element of the tree for which `pick` holds, in tree order.
-fn all(nodes: &[Node], pick: &dyn Fn(&Element) -> bool) -> Vec<NodePath> {
+pub(crate) fn all(nodes: &[Node], pick: &dyn Fn(&Element) -> bool) -> Vec<NodePath> {
     (0..nodes.len()).flat_map(|i| descendants(nodes, &vec![i], pick)).collect()
 }
 

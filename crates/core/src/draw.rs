@@ -214,6 +214,11 @@ impl Simulator {
         self.screen.replace(screen)
     }
 
+    /// Takes the screen away (to attach it to another simulator).
+    pub fn detach_screen(&mut self) -> Option<Screen> {
+        self.screen.take()
+    }
+
     /// The attached screen.
     pub fn screen(&self) -> Option<&Screen> {
         self.screen.as_ref()

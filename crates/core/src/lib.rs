@@ -24,6 +24,8 @@ mod prompts;
 mod refresher;
 mod swiper;
 mod versions;
+mod keyboard;
+mod wheel;
 
 pub use router::{parse_url, RouteError};
 
@@ -107,6 +109,17 @@ pub struct ConsoleEntry {
     pub text: String,
     /// Where an uncaught error happened (file, position), when known.
     pub location: Option<(String, Pos)>,
+}
+
+impl std::fmt::Display for ConsoleEntry {
+    /// `console.log: text (file:line:col)`, as the terminal shows it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "console.{}: {}", self.level, self.text)?;
+        match &self.location {
+            Some((file, pos)) => write!(f, " ({file}:{}:{})", pos.line, pos.col),
+            None => Ok(()),
+        }
+    }
 }
 
 /// One running app.

@@ -16,9 +16,16 @@ pub(crate) struct Press {
     page: u32,
     path: NodePath,
     point: Option<(f32, f32)>,
+    /// Where on the screen it went down (when put down at a screen point).
+    screen: Option<(f32, f32)>,
     /// Whether a longpress handler ran (None before 350 ms).
     longpress_handled: Option<bool>,
+    /// The finger moved away from where it went down: lifting it is no tap.
+    moved: bool,
 }
+
+/// How far (px) a finger may move and still tap.
+const TAP_SLOP: f32 = 10.0;
 
 /// The elements showing their hover-class because of the last press.
 pub(crate) struct Hover {
@@ -65,18 +72,18 @@ impl Simulator {
     pub fn hold(&mut self, selector: &str) -> Result<(), String> {
         let path = self.find(selector)?;
         let point = self.centre(&path)?;
-        self.put_finger(path, point)
+        self.put_finger(path, point, None)
     }
 
     /// Like [`Simulator::hold`], on whatever page element is at screen point (x, y).
     pub fn hold_at(&mut self, x: f32, y: f32) -> Result<(), String> {
         match self.hit(x, y)? {
-            Hit::Page(path, point) => self.put_finger(path, Some(point)),
+            Hit::Page(path, point) => self.put_finger(path, Some(point), Some((x, y))),
             _ => Err(format!("no page element at ({x}, {y}) to hold")),
         }
     }
 
-    fn put_finger(&mut self, path: NodePath, point: Option<(f32, f32)>) -> Result<(), String> {
+    fn put_finger(&mut self, path: NodePath, point: Option<(f32, f32)>, screen: Option<(f32, f32)>) -> Result<(), String> {
         if self.press.is_some() {
             return Err("a finger is already down: release() it first".into());
         }
@@ -96,7 +103,7 @@ impl Simulator {
         self.hover = Some(Hover { page: page.id, pressed: self.now, released: None, elements });
         self.presses += 1;
         let seq = self.presses;
-        self.press = Some(Press { seq, page: page.id, path: path.clone(), point, longpress_handled: None });
+        self.press = Some(Press { seq, page: page.id, path: path.clone(), point, screen, longpress_handled: None, moved: false });
         self.queue.push(self.now + LONGPRESS_MS, Event::LongPress { press: seq });
         self.dispatch_path(&path, "touchstart", Json::Object(Map::new()), point).map(drop)
     }
@@ -113,8 +120,24 @@ impl Simulator {
         }
     }
 
+    /// Moves the held finger to screen point (x, y): `touchmove` on the element it went down
+    /// on. Once it has gone more than 10 px from where it went down, lifting it is no tap.
+    pub fn move_finger(&mut self, x: f32, y: f32) -> Result<(), String> {
+        let press = self.press.as_mut().ok_or("no finger is down: hold() an element first")?;
+        let (Some((sx, sy)), Some((cx, cy))) = (press.screen, press.point) else {
+            return Err("the finger was not put down at a screen point: use hold_at()".into());
+        };
+        press.moved |= (x - sx).hypot(y - sy) > TAP_SLOP;
+        let (path, page) = (press.path.clone(), press.page);
+        if self.stack.last().map(|p| p.id) != Some(page) {
+            return Ok(());
+        }
+        // The touch's client coordinates move as far as the finger did.
+        self.dispatch_path(&path, "touchmove", Json::Object(Map::new()), Some((cx + x - sx, cy + y - sy))).map(drop)
+    }
+
     /// Lifts the held finger: `touchend`, then `tap` (and what a built-in component does on a
-    /// tap) unless a longpress handler ran. The hover-class stays for hover-stay-time.
+    /// tap) unless a longpress handler ran or the finger moved away. The hover-class stays for hover-stay-time.
     pub fn release(&mut self) -> Result<(), String> {
         let press = self.press.take().ok_or("no finger is down: hold() an element first")?;
         if let Some(hover) = self.hover.as_mut() {
@@ -124,7 +147,7 @@ impl Simulator {
             return Ok(()); // the page went away under the finger
         }
         self.dispatch_path(&press.path, "touchend", Json::Object(Map::new()), press.point)?;
-        if press.longpress_handled != Some(true) {
+        if press.longpress_handled != Some(true) && !press.moved {
             let before = self.stack.last().map(|p| p.tree.clone());
             self.dispatch_path(&press.path, "tap", Json::Object(Map::new()), press.point)?;
             self.built_in_tap(&press.path, before)?;

@@ -59,6 +59,11 @@ impl EventQueue {
         None
     }
 
+    /// The time of the next event (a cleared timer's too: waking for it is harmless).
+    pub fn next_time(&self) -> Option<u64> {
+        self.heap.peek().map(|Reverse((time, _, _))| *time)
+    }
+
     /// `clearTimeout`/`clearInterval`: the timer will not fire again. (Timer ids are never
     /// reused, so the id can stay in the set.)
     pub fn clear_timer(&mut self, id: u32) {

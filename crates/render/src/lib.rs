@@ -3,8 +3,8 @@
 //! rasterizer scales by the device pixel ratio.
 
 use std::sync::Arc;
-use vello_cpu::kurbo::{BezPath, RoundedRect, RoundedRectRadii, Shape};
-pub use vello_cpu::kurbo::{Point, Rect};
+use vello_cpu::kurbo::{RoundedRect, RoundedRectRadii, Shape};
+pub use vello_cpu::kurbo::{BezPath, Point, Rect};
 use vello_cpu::peniko::{self, color::AlphaColor, ColorStop, Fill};
 use vello_cpu::{Glyph, RenderContext, Resources};
 pub use vello_cpu::kurbo::Affine;
@@ -86,15 +86,35 @@ pub enum Item {
     Pop,
 }
 
+impl PartialEq for Item {
+    /// The same instruction; images are the same when they are the same picture in memory.
+    fn eq(&self, other: &Item) -> bool {
+        use Item::*;
+        match (self, other) {
+            (Fill { area, radii, paint }, Fill { area: a, radii: r, paint: p }) => (area, radii, paint) == (a, r, p),
+            (Border { area, radii, widths, colors }, Border { area: a, radii: r, widths: w, colors: c }) => (area, radii, widths, colors) == (a, r, w, c),
+            (Shadow { area, radius, blur, color }, Shadow { area: a, radius: r, blur: b, color: c }) => (area, radius, blur, color) == (a, r, b, c),
+            (Glyphs { font, size, color, skew, glyphs }, Glyphs { font: f, size: s, color: c, skew: k, glyphs: g }) => (font, size, color, skew, glyphs) == (f, s, c, k, g),
+            (Image { area, image }, Image { area: a, image: i }) => area == a && Arc::ptr_eq(image, i),
+            (Clip { area, radii }, Clip { area: a, radii: r }) => (area, radii) == (a, r),
+            (Opacity(a), Opacity(b)) => a == b,
+            (Transform(a), Transform(b)) => a == b,
+            (Pop, Pop) => true,
+            _ => false,
+        }
+    }
+}
+
 /// A page's drawing: size in CSS px and the items back to front.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DisplayList {
     pub width: f32,
     pub height: f32,
     pub items: Vec<Item>,
 }
 
-fn rounded(area: Box2, radii: Radii) -> BezPath {
+/// The outline of `area` with rounded corners.
+pub fn rounded(area: Box2, radii: Radii) -> BezPath {
     let r = RoundedRectRadii::new(radii[0] as f64, radii[1] as f64, radii[2] as f64, radii[3] as f64);
     RoundedRect::from_rect(area.rect(), r).to_path(0.1)
 }
@@ -182,19 +202,35 @@ fn set_paint(ctx: &mut RenderContext, paint: &Paint) {
 }
 
 fn border(ctx: &mut RenderContext, area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4]) {
+    let (ring, sides) = border_ring(area, radii, widths);
+    ctx.set_fill_rule(Fill::EvenOdd);
+    if colors.iter().all(|c| *c == colors[0]) {
+        ctx.set_paint(colors[0].to_peniko());
+        ctx.fill_path(&ring);
+    } else {
+        // Different colours: each side is the ring clipped to its trapezoid.
+        for (side, clip) in sides.iter().enumerate() {
+            if widths[side] <= 0.0 || colors[side].a == 0 {
+                continue;
+            }
+            ctx.push_clip_layer(clip);
+            ctx.set_paint(colors[side].to_peniko());
+            ctx.fill_path(&ring);
+            ctx.pop_layer();
+        }
+    }
+    ctx.set_fill_rule(Fill::NonZero);
+}
+
+/// A border's geometry: the ring between the rounded `area` and its inner rectangle inset by
+/// `widths` (fill it even-odd), and the trapezoid of each side (top, right, bottom, left) to
+/// clip the ring to when the sides differ in colour.
+pub fn border_ring(area: Box2, radii: Radii, widths: [f32; 4]) -> (BezPath, [BezPath; 4]) {
     let [top, right, bottom, left] = widths;
     let inner = Box2 { x: area.x + left, y: area.y + top, w: (area.w - left - right).max(0.0), h: (area.h - top - bottom).max(0.0) };
     let inner_radii = [(radii[0] - top.max(left)).max(0.0), (radii[1] - top.max(right)).max(0.0), (radii[2] - bottom.max(right)).max(0.0), (radii[3] - bottom.max(left)).max(0.0)];
     let mut ring = rounded(area, radii);
     ring.extend(rounded(inner, inner_radii));
-    if colors.iter().all(|c| *c == colors[0]) {
-        ctx.set_paint(colors[0].to_peniko());
-        ctx.set_fill_rule(Fill::EvenOdd);
-        ctx.fill_path(&ring);
-        ctx.set_fill_rule(Fill::NonZero);
-        return;
-    }
-    // Different colours: each side is the ring clipped to its trapezoid.
     let (x0, y0, x1, y1) = (area.x as f64, area.y as f64, (area.x + area.w) as f64, (area.y + area.h) as f64);
     let (ix0, iy0, ix1, iy1) = (inner.x as f64, inner.y as f64, (inner.x + inner.w) as f64, (inner.y + inner.h) as f64);
     let sides = [
@@ -203,21 +239,20 @@ fn border(ctx: &mut RenderContext, area: Box2, radii: Radii, widths: [f32; 4], c
         [(x1, y1), (x0, y1), (ix0, iy1), (ix1, iy1)],
         [(x0, y1), (x0, y0), (ix0, iy0), (ix0, iy1)],
     ];
-    for (side, corners) in sides.iter().enumerate() {
-        if widths[side] <= 0.0 || colors[side].a == 0 {
-            continue;
-        }
+    let trapezoid = |corners: &[(f64, f64); 4]| {
         let mut clip = BezPath::new();
         clip.move_to(corners[0]);
         corners[1..].iter().for_each(|&p| clip.line_to(p));
         clip.close_path();
-        ctx.push_clip_layer(&clip);
-        ctx.set_paint(colors[side].to_peniko());
-        ctx.set_fill_rule(Fill::EvenOdd);
-        ctx.fill_path(&ring);
-        ctx.set_fill_rule(Fill::NonZero);
-        ctx.pop_layer();
-    }
+        clip
+    };
+    (ring, sides.map(|corners| trapezoid(&corners)))
+}
+
+/// A pixmap from premultiplied RGBA8 bytes, row by row (as a GPU reads a frame back).
+pub fn pixmap_from_premultiplied(rgba: Vec<u8>, width: u16, height: u16) -> Pixmap {
+    let metadata = vello_cpu::PixelMetadata::new(peniko::ImageAlphaType::AlphaPremultiplied, true);
+    Pixmap::from_parts(rgba, width, height, metadata)
 }
 
 /// Encodes a rasterized page as PNG (RGBA, straight alpha), compressed for speed.

@@ -115,6 +115,28 @@ fn fill(area: Box2, radius: f32, color: Rgba, items: &mut Vec<Item>) {
     items.push(Item::Fill { area, radii: [radius; 4], paint: Paint::Solid(color) });
 }
 
+/// A panel of text over the page (the window's console and error overlays): a dark
+/// translucent box across `area`, each entry in its colour and wrapped to the width; when
+/// they do not all fit, the last ones.
+pub fn text_panel(entries: &[(String, Rgba)], fonts: &mut Fonts, area: Box2, items: &mut Vec<Item>) {
+    fill(area, 0.0, Rgba { r: 24, g: 24, b: 24, a: 235 }, items);
+    let (pad, width) = (8.0, (area.w - 16.0).max(1.0));
+    let laid: Vec<_> = entries.iter().map(|(text, color)| {
+        let style = ComputedStyle { font_size: 12.0, color: *color, text_align: TextAlign::Left, ..ComputedStyle::default() };
+        layout::line(fonts, text, &style, width)
+    }).collect();
+    let mut room = area.h - 2.0 * pad;
+    let first = laid.iter().rposition(|l| {
+        room -= l.height();
+        room < 0.0
+    }).map_or(0, |i| i + 1);
+    let mut y = area.y + pad;
+    for line in &laid[first..] {
+        paint::glyphs(line, Box2 { x: area.x + pad, y, w: width, h: line.height() }, items);
+        y += line.height();
+    }
+}
+
 /// The menu button: "···" and the close ring on a translucent capsule, dark or light to
 /// suit the navigation bar's text.
 fn capsule(area: Box2, white_text: bool, items: &mut Vec<Item>) {

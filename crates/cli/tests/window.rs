@@ -1,0 +1,253 @@
+//! `wxemu run` under Xvfb, driven by real X input (xdotool) and photographed from the X
+//! server (ImageMagick's `import`): adding and completing a todo shows the same picture as
+//! `wxemu shot` of the state it leaves in storage, and saving a .wxss file restyles the
+//! window within a second. Needs Xvfb, xdotool, ImageMagick and a Vulkan driver (lavapipe).
+
+use serde_json::Value as Json;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+use wxemu_render::{decode_png, differing_pixels, Pixmap};
+
+/// The window's scale: 2 window px per CSS px, as `wxemu shot` draws an iPhone 6.
+const SCALE: f32 = 2.0;
+/// Where the page starts on an iPhone 6: the status bar (20 px) and navigation bar (44 px).
+const PAGE_TOP: f32 = 64.0;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A virtual X display, gone when dropped.
+struct Display {
+    server: Child,
+    name: String,
+}
+
+impl Display {
+    fn start() -> Display {
+        let mut server = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x1500x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb runs (apt-get install xvfb)");
+        let mut number = String::new();
+        BufReader::new(server.stdout.take().unwrap()).read_line(&mut number).unwrap();
+        Display { server, name: format!(":{}", number.trim()) }
+    }
+
+    fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command.env("DISPLAY", &self.name);
+        command
+    }
+
+    fn xdotool(&self, args: &[&str]) -> String {
+        let out = self.command("xdotool").args(args).output().expect("xdotool runs (apt-get install xdotool)");
+        assert!(out.status.success(), "xdotool {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// What the window shows, read from the X server.
+    fn capture(&self, window: &str) -> Pixmap {
+        let out = self.command("import").args(["-window", window, "png:-"]).output().expect("import runs (apt-get install imagemagick)");
+        assert!(out.status.success(), "import: {}", String::from_utf8_lossy(&out.stderr));
+        decode_png(&out.stdout).expect("import writes a PNG")
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+/// `wxemu run` on a display, with the lines it prints.
+struct Window {
+    process: Child,
+    id: String,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Window {
+    fn open(display: &Display, project: &Path, data: &Path) -> Window {
+        let mut process = display
+            .command(env!("CARGO_BIN_EXE_wxemu"))
+            .arg("run")
+            .arg(project)
+            .args(["--scale", "2", "--renderer", "cpu"])
+            .env("WXEMU_DATA_DIR", data)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let (sender, lines) = mpsc::channel();
+        let stderr = process.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                eprintln!("[wxemu run] {line}");
+                let _ = sender.send(line);
+            }
+        });
+        let mut window = Window { process, id: String::new(), lines };
+        window.wait_for("first frame", Duration::from_secs(60));
+        window.id = display.xdotool(&["search", "--sync", "--name", "wxemu"]).lines().next().unwrap().to_string();
+        display.xdotool(&["windowfocus", "--sync", &window.id]);
+        window
+    }
+
+    /// Waits for a line containing `text`; returns it.
+    fn wait_for(&mut self, text: &str, limit: Duration) -> String {
+        let deadline = Instant::now() + limit;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return line,
+                Ok(_) => {}
+                Err(_) => {
+                    let status = self.process.try_wait().ok().flatten();
+                    panic!("wxemu run printed no `{text}` within {limit:?} (exit status: {status:?})");
+                }
+            }
+        }
+    }
+
+    /// A click at (x, y) CSS px of the phone screen.
+    fn click(&self, display: &Display, (x, y): (f32, f32)) {
+        let (x, y) = (((x * SCALE) as i32).to_string(), ((y * SCALE) as i32).to_string());
+        display.xdotool(&["mousemove", "--window", &self.id, &x, &y, "click", "1"]);
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// A copy of a sample app, to edit and to keep storage of its own.
+fn copy_of(sample: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let status = Command::new("cp").arg("-r").arg(root().join("sample-apps").join(sample).join(".")).arg(dir.path()).status().unwrap();
+    assert!(status.success());
+    dir
+}
+
+/// The centre of the first element with class `class` on the phone screen, by `wxemu dump --layout`.
+fn centre_of(project: &Path, data: &Path, class: &str) -> (f32, f32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).args(["dump", "--layout"]).arg(project).env("WXEMU_DATA_DIR", data).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tree: Json = serde_json::from_slice(&out.stdout).unwrap();
+    fn find<'j>(nodes: &'j Json, class: &str) -> Option<&'j Json> {
+        nodes.as_array()?.iter().find_map(|node| {
+            let classes = node["attrs"]["class"].as_str().unwrap_or_default();
+            if classes.split_whitespace().any(|c| c == class) && node["box"].is_array() {
+                return Some(&node["box"]);
+            }
+            find(&node["children"], class)
+        })
+    }
+    let b = find(&tree, class).unwrap_or_else(|| panic!("no laid-out element with class `{class}`"));
+    let n = |i: usize| b[i].as_f64().unwrap() as f32;
+    (n(0) + n(2) / 2.0, PAGE_TOP + n(1) + n(3) / 2.0)
+}
+
+fn save(picture: &Pixmap, name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, wxemu_render::encode_png(picture.clone())).unwrap();
+    path
+}
+
+#[test]
+fn a_todo_added_and_completed_in_the_window_looks_as_wxemu_shot_draws_it() {
+    let display = Display::start();
+    let app = copy_of("todo");
+    let data = tempfile::tempdir().unwrap();
+    let window = Window::open(&display, app.path(), data.path());
+    let draft = centre_of(app.path(), data.path(), "draft");
+    window.click(&display, draft);
+    display.xdotool(&["type", "--delay", "20", "Buy milk"]);
+    display.xdotool(&["key", "Return"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(stored_todo(app.path(), data.path(), "Buy milk"), Some(false), "Enter added the typed todo");
+    // The new item is the fourth: its checkbox is laid out below the three before it.
+    let boxes = checkbox_centres(app.path(), data.path());
+    assert_eq!(boxes.len(), 4, "four todos are laid out: {boxes:?}");
+    window.click(&display, boxes[3]);
+    // Past the press's hover time, the window shows the state that was stored.
+    std::thread::sleep(Duration::from_millis(1200));
+    let shown = display.capture(&window.id);
+    let shown_file = save(&shown, "window-todo.png");
+    drop(window);
+
+    let expected_file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shot-todo.png");
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("shot").arg(app.path()).arg("-o").arg(&expected_file).env("WXEMU_DATA_DIR", data.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let expected = decode_png(&std::fs::read(&expected_file).unwrap()).unwrap();
+    assert_eq!(stored_todo(app.path(), data.path(), "Buy milk"), Some(true), "the click on its checkbox completed it");
+    let (differing, share) = differing_pixels(&expected, &shown).unwrap_or_else(|| panic!("the window ({}×{}) has the shot's size ({}×{})", shown.width(), shown.height(), expected.width(), expected.height()));
+    eprintln!("{differing} pixels differ between the window and wxemu shot");
+    assert!(share < 0.001, "{differing} pixels ({:.3}%) differ between the window ({}) and wxemu shot ({})", share * 100.0, shown_file.display(), expected_file.display());
+}
+
+/// Whether the stored todo titled `title` is done (None: no such todo is stored).
+fn stored_todo(project: &Path, data: &Path, title: &str) -> Option<bool> {
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("storage").arg(project).args(["get", "todos"]).env("WXEMU_DATA_DIR", data).output().unwrap();
+    let todos: Json = serde_json::from_slice(&out.stdout).ok()?;
+    todos.as_array()?.iter().find(|t| t["title"] == title).and_then(|t| t["done"].as_bool())
+}
+
+/// The centres of the todo items' checkboxes.
+fn checkbox_centres(project: &Path, data: &Path) -> Vec<(f32, f32)> {
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).args(["dump", "--layout"]).arg(project).env("WXEMU_DATA_DIR", data).output().unwrap();
+    let tree: Json = serde_json::from_slice(&out.stdout).unwrap();
+    fn walk(nodes: &Json, found: &mut Vec<(f32, f32)>) {
+        for node in nodes.as_array().into_iter().flatten() {
+            if node["tag"] == "checkbox" {
+                if let Some(b) = node["box"].as_array() {
+                    let n = |i: usize| b[i].as_f64().unwrap() as f32;
+                    found.push((n(0) + n(2) / 2.0, PAGE_TOP + n(1) + n(3) / 2.0));
+                }
+            }
+            walk(&node["children"], found);
+        }
+    }
+    let mut found = Vec::new();
+    walk(&tree, &mut found);
+    found
+}
+
+#[test]
+fn saving_a_wxss_file_restyles_the_window_within_a_second() {
+    let display = Display::start();
+    let app = copy_of("todo");
+    let data = tempfile::tempdir().unwrap();
+    let mut window = Window::open(&display, app.path(), data.path());
+    let red = |p: &Pixmap| p.data().iter().filter(|c| (c.r, c.g, c.b) == (255, 0, 0)).count();
+    let before = display.capture(&window.id);
+    assert_eq!(red(&before), 0, "nothing is pure red before the edit");
+    let sheet = app.path().join("pages/index/index.wxss");
+    let mut wxss = String::new();
+    std::fs::File::open(&sheet).unwrap().read_to_string(&mut wxss).unwrap();
+    std::fs::write(&sheet, format!("{wxss}\n.summary {{ background-color: #ff0000; }}\n")).unwrap();
+    let saved = Instant::now();
+    let after = loop {
+        let shown = display.capture(&window.id);
+        if red(&shown) > 1000 || saved.elapsed() > Duration::from_secs(3) {
+            break shown;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let took = saved.elapsed();
+    eprintln!("the window showed the new style {} ms after the save", took.as_millis());
+    let after_file = save(&after, "window-restyled.png");
+    assert!(red(&after) > 1000, "the summary turned red in the window ({})", after_file.display());
+    assert!(took < Duration::from_secs(1), "the window showed the new style {took:?} after the save");
+    let line = window.wait_for("changed: restyled", Duration::from_secs(1));
+    assert!(line.contains("pages/index/index.wxss"), "{line}");
+}

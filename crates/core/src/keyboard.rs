@@ -1,0 +1,59 @@
+//! The keyboard of the phone: what is typed goes into the focused input or textarea (the one
+//! a tap focused), at the end of its text; Enter confirms an input and starts a new line in
+//! a textarea.
+
+use crate::controls::{all, element_at, text};
+use crate::Simulator;
+use serde_json::json;
+use wxemu_view::select::NodePath;
+
+impl Simulator {
+    /// The input or textarea that has the focus on the current page, if any.
+    pub fn focused_field(&self) -> Option<NodePath> {
+        let page = self.stack.last()?;
+        all(&page.tree, &|el| matches!(&*el.tag, "input" | "textarea") && el.attr("focus").is_some_and(wxemu_wxml::Value::truthy)).into_iter().next()
+    }
+
+    /// The text of the focused field.
+    pub fn focused_value(&self) -> Option<String> {
+        let path = self.focused_field()?;
+        element_at(&self.stack.last()?.tree, &path).map(|el| text(el, "value"))
+    }
+
+    /// Types `typed` into the focused field: its value becomes `keep` chars of it
+    /// followed by `typed` (the `input` event as for [`Simulator::input`]). Err when no field
+    /// has the focus.
+    pub fn type_text(&mut self, typed: &str, keep: Option<usize>) -> Result<(), String> {
+        let path = self.focused_field().ok_or("no input or textarea has the focus: tap one first")?;
+        let value = self.focused_value().unwrap_or_default();
+        let kept: String = match keep {
+            Some(n) => value.chars().take(n).collect(),
+            None => value,
+        };
+        self.input_node(&path, &format!("{kept}{typed}"))
+    }
+
+    /// Erases the last character of the focused field (Backspace).
+    pub fn erase(&mut self) -> Result<(), String> {
+        let count = self.focused_value().ok_or("no input or textarea has the focus: tap one first")?.chars().count();
+        self.type_text("", Some(count.saturating_sub(1)))
+    }
+
+    /// Enter on the keyboard: an input's `confirm` event (`{value}`), after which it loses the
+    /// focus unless it has `confirm-hold`; a new line in a textarea.
+    pub fn confirm(&mut self) -> Result<(), String> {
+        let path = self.focused_field().ok_or("no input or textarea has the focus: tap one first")?;
+        let value = self.focused_value().unwrap_or_default();
+        let is_textarea = self.element(&path).is_some_and(|el| &*el.tag == "textarea");
+        if is_textarea {
+            return self.type_text("\n", None);
+        }
+        self.dispatch_path(&path, "confirm", json!({ "value": value }), None)?;
+        // The keyboard closes and the input loses the focus, unless it holds it.
+        let holds = self.element(&path).is_some_and(|el| el.attr("confirmHold").is_some_and(wxemu_wxml::Value::truthy));
+        if holds {
+            return Ok(());
+        }
+        self.move_focus(&[])
+    }
+}

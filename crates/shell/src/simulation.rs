@@ -1,0 +1,506 @@
+//! The simulation thread: it owns the Simulator (boa's context stays on one thread), keeps its
+//! clock at the wall clock, turns the window's input into touches, scrolls and keys, reloads
+//! the app when its files change, and sends a frame whenever what the screen shows changed.
+
+use crate::reload;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use wxemu_core::{LaunchOptions, Profile, Prompt, Screen, Simulator};
+use wxemu_gpu::Frame;
+use wxemu_package::Diagnostic;
+use wxemu_render::{Box2, DisplayList, Rgba};
+use wxemu_view::fonts::Fonts;
+
+/// What the window asks of the simulation.
+pub enum Command {
+    /// The window is open: paint frames at `scale` window px per CSS px, with vello on the
+    /// GPU (`gpu`) or on the CPU.
+    Show { scale: f32, gpu: bool },
+    /// The mouse button went down, moved, went up at (x, y) CSS px on the phone screen.
+    Press(f32, f32),
+    Move(f32, f32),
+    Release(f32, f32),
+    /// The wheel turned over (x, y): scroll by (dx, dy) px.
+    Wheel { x: f32, y: f32, dx: f32, dy: f32 },
+    /// Text typed (a key, or what an input method committed).
+    Type(String),
+    Key(Key),
+    /// Files of the project changed.
+    Changed(Vec<PathBuf>),
+}
+
+/// Keys with a meaning of their own.
+#[derive(Clone, Copy, Debug)]
+pub enum Key {
+    /// Enter: confirm the focused input.
+    Confirm,
+    /// Backspace.
+    Erase,
+    /// Select the focused field's text: what is typed next replaces it.
+    SelectAll,
+    /// Esc or Alt+Left: close the prompt shown, else go back a page.
+    Back,
+    /// F12: show or hide the console over the page.
+    Console,
+    /// F7: the next device.
+    Device,
+    /// F8: light or dark.
+    Theme,
+    /// F9: print the current page's data.
+    Data,
+}
+
+/// What the simulation tells the window.
+pub enum Update {
+    Frame(Frame),
+    /// The phone screen has a new size (CSS px): another device.
+    Screen { width: f32, height: f32 },
+    Title(String),
+    /// Nothing can run (the app never launched): close.
+    Exit,
+}
+
+/// How long the screen is redrawn at 60 Hz after it last changed: hover classes, animations
+/// and transitions play out in that time without the loop watching each of them.
+const SETTLE: Duration = Duration::from_secs(1);
+const FRAME: Duration = Duration::from_millis(16);
+/// The longest sleep while idle: the real network's answers are picked up this often.
+const IDLE: Duration = Duration::from_millis(250);
+/// How far (px) a page must be pulled down at its top to refresh.
+const PULL_TO_REFRESH: f32 = 50.0;
+/// The most console lines the panel keeps.
+const CONSOLE_LINES: usize = 200;
+
+/// Starts the simulation thread; `send` delivers an update to the window (false once the
+/// window is gone). Returns where the window sends its commands.
+pub fn start(options: crate::Options, send: impl Fn(Update) -> bool + Send + 'static) -> Sender<Command> {
+    let (commands, receiver) = mpsc::channel();
+    let watcher_commands = commands.clone();
+    std::thread::Builder::new()
+        .name("wxemu simulation".into())
+        .spawn(move || {
+            let watcher = reload::watch(&options.project, watcher_commands);
+            if let Err(e) = &watcher {
+                eprintln!("wxemu run: hot reload is off: {e}");
+            }
+            match Simulation::launch(options, send) {
+                Ok(mut simulation) => simulation.run(receiver),
+                Err((message, send)) => {
+                    eprintln!("{message}");
+                    send(Update::Exit);
+                }
+            }
+            drop(watcher);
+        })
+        .expect("a thread for the simulation");
+    commands
+}
+
+/// A finger (the mouse button) on the screen.
+struct Finger {
+    start: (f32, f32),
+    last: (f32, f32),
+    /// It went down on a page element (which got touchstart).
+    on_page: bool,
+    /// It moved far enough to be a drag, not a tap.
+    dragging: bool,
+    /// How far the page was pulled down at its top.
+    pulled: f32,
+    /// Recent positions, for the speed it leaves the screen with.
+    trail: VecDeque<(Instant, (f32, f32))>,
+}
+
+/// A fling: scrolling that goes on after the finger left, slowing down.
+struct Momentum {
+    at: (f32, f32),
+    /// px per ms.
+    velocity: (f32, f32),
+    last: Instant,
+}
+
+struct Simulation<S> {
+    options: crate::Options,
+    send: S,
+    sim: Simulator,
+    /// When the Simulator's clock read 0.
+    started: Instant,
+    show: Option<(f32, bool)>,
+    last: Option<DisplayList>,
+    settle_until: Option<Instant>,
+    finger: Option<Finger>,
+    momentum: Option<Momentum>,
+    select_all: bool,
+    console: VecDeque<(String, Rgba)>,
+    console_shown: bool,
+    /// What the last reload found wrong, shown over the page until a reload succeeds.
+    problems: Vec<String>,
+}
+
+/// ms since the Unix epoch: the app's `Date` starts at the real time in the window.
+fn wall_time() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+impl<S: Fn(Update) -> bool> Simulation<S> {
+    fn launch(options: crate::Options, send: S) -> Result<Simulation<S>, (String, S)> {
+        let fonts = if options.fonts.is_empty() { Fonts::load_default() } else { Fonts::load(&options.fonts) };
+        let fonts = match fonts {
+            Ok(fonts) => fonts,
+            Err(e) => return Err((format!("error: {e}"), send)),
+        };
+        let launch = LaunchOptions { start_time: Some(wall_time()), ..options.launch.clone() };
+        let mut sim = match Simulator::launch(&options.project, launch) {
+            Ok(sim) => sim,
+            Err(failure) => return Err((failure.to_string(), send)),
+        };
+        sim.attach_screen(Screen::new(fonts));
+        let mut simulation = Simulation {
+            options,
+            send,
+            sim,
+            started: Instant::now(),
+            show: None,
+            last: None,
+            settle_until: None,
+            finger: None,
+            momentum: None,
+            select_all: false,
+            console: VecDeque::new(),
+            console_shown: false,
+            problems: Vec::new(),
+        };
+        simulation.report();
+        simulation.title();
+        Ok(simulation)
+    }
+
+    fn run(&mut self, commands: Receiver<Command>) {
+        loop {
+            let mut active = match commands.recv_timeout(self.wait()) {
+                Ok(command) => {
+                    self.handle(command, &commands);
+                    while let Ok(command) = commands.try_recv() {
+                        self.handle(command, &commands);
+                    }
+                    true
+                }
+                Err(RecvTimeoutError::Timeout) => false,
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
+            active |= self.catch_up();
+            active |= self.sim.wait_for_network(Duration::ZERO);
+            active |= self.fling();
+            active |= self.settle_until.is_some_and(|until| Instant::now() < until);
+            if active {
+                self.report();
+                if self.paint() {
+                    self.settle_until = Some(Instant::now() + SETTLE);
+                }
+            }
+        }
+    }
+
+    /// How long to sleep for: a frame while things move, else until the next timer.
+    fn wait(&self) -> Duration {
+        if self.momentum.is_some() || self.settle_until.is_some_and(|until| Instant::now() < until) {
+            return FRAME;
+        }
+        let due = self.sim.next_due().map(|due| Duration::from_millis(due.saturating_sub(self.sim.now())));
+        due.map_or(IDLE, |due| due.min(IDLE))
+    }
+
+    /// Moves the Simulator's clock to the wall clock; true when something fell due.
+    fn catch_up(&mut self) -> bool {
+        let elapsed = self.started.elapsed().as_millis() as u64;
+        let now = self.sim.now();
+        if elapsed <= now {
+            return false;
+        }
+        let due = self.sim.next_due().is_some_and(|due| due <= elapsed);
+        self.sim.advance(elapsed - now);
+        due
+    }
+
+    fn handle(&mut self, command: Command, commands: &Receiver<Command>) {
+        self.catch_up();
+        let result = match command {
+            Command::Show { scale, gpu } => {
+                self.show = Some((scale, gpu));
+                self.last = None;
+                Ok(())
+            }
+            Command::Press(x, y) => self.press(x, y),
+            Command::Move(x, y) => self.drag(x, y),
+            Command::Release(x, y) => self.release(x, y),
+            Command::Wheel { x, y, dx, dy } => self.sim.scroll_at(x, y, dx, dy),
+            Command::Type(text) => {
+                let keep = std::mem::take(&mut self.select_all).then_some(0);
+                self.sim.type_text(&text, keep)
+            }
+            Command::Key(key) => self.key(key),
+            Command::Changed(mut paths) => {
+                // An editor's save comes as several events: take them all.
+                std::thread::sleep(Duration::from_millis(30));
+                while let Ok(Command::Changed(more)) = commands.try_recv() {
+                    paths.extend(more);
+                }
+                self.reload(&paths);
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            eprintln!("wxemu run: {e}");
+        }
+    }
+
+    fn press(&mut self, x: f32, y: f32) -> Result<(), String> {
+        self.momentum = None;
+        // A prompt or the chrome takes the tap when the finger lifts; a page element gets
+        // touchstart now.
+        let on_page = self.sim.prompts().iter().all(|p| !matches!(p, Prompt::Modal { .. } | Prompt::ActionSheet { .. } | Prompt::Picker { .. } | Prompt::Dialog { .. })) && self.sim.hold_at(x, y).is_ok();
+        self.finger = Some(Finger { start: (x, y), last: (x, y), on_page, dragging: false, pulled: 0.0, trail: VecDeque::from([(Instant::now(), (x, y))]) });
+        Ok(())
+    }
+
+    fn drag(&mut self, x: f32, y: f32) -> Result<(), String> {
+        let Some(finger) = self.finger.as_mut() else { return Ok(()) };
+        let (dx, dy) = (finger.last.0 - x, finger.last.1 - y);
+        finger.last = (x, y);
+        finger.dragging |= (x - finger.start.0).hypot(y - finger.start.1) > 10.0;
+        finger.trail.push_back((Instant::now(), (x, y)));
+        while finger.trail.len() > 2 && finger.trail.front().is_some_and(|(t, _)| t.elapsed() > Duration::from_millis(100)) {
+            finger.trail.pop_front();
+        }
+        let (on_page, dragging) = (finger.on_page, finger.dragging);
+        if on_page {
+            self.sim.move_finger(x, y)?;
+        }
+        if !dragging {
+            return Ok(());
+        }
+        let top = self.sim.page_scroll_top();
+        self.sim.scroll_at(x, y, dx, dy)?;
+        if top == 0.0 && self.sim.page_scroll_top() == 0.0 && dy < 0.0 {
+            if let Some(finger) = self.finger.as_mut() {
+                finger.pulled -= dy;
+            }
+        }
+        Ok(())
+    }
+
+    fn release(&mut self, x: f32, y: f32) -> Result<(), String> {
+        let Some(finger) = self.finger.take() else { return Ok(()) };
+        if finger.on_page {
+            self.sim.release()?;
+        } else if !finger.dragging {
+            self.sim.tap_at(x, y)?;
+        }
+        if finger.pulled >= PULL_TO_REFRESH {
+            // Pages that do not enable it just do not refresh.
+            let _ = self.sim.pull_down_refresh();
+        } else if finger.dragging {
+            let (first, last) = (finger.trail.front(), finger.trail.back());
+            if let (Some((t0, p0)), Some((t1, p1))) = (first, last) {
+                let ms = t1.duration_since(*t0).as_secs_f32() * 1000.0;
+                if ms > 0.0 {
+                    let velocity = ((p0.0 - p1.0) / ms, (p0.1 - p1.1) / ms);
+                    if velocity.0.hypot(velocity.1) > 0.3 {
+                        self.momentum = Some(Momentum { at: (x, y), velocity, last: Instant::now() });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One step of a fling; true while it goes on.
+    fn fling(&mut self) -> bool {
+        let Some(momentum) = self.momentum.as_mut() else { return false };
+        let ms = momentum.last.elapsed().as_secs_f32() * 1000.0;
+        momentum.last = Instant::now();
+        let (dx, dy) = (momentum.velocity.0 * ms, momentum.velocity.1 * ms);
+        // About 0.95 of the speed is left after each 16 ms.
+        let keep = 0.95f32.powf(ms / 16.0);
+        momentum.velocity = (momentum.velocity.0 * keep, momentum.velocity.1 * keep);
+        let (at, slow) = (momentum.at, momentum.velocity.0.hypot(momentum.velocity.1) < 0.05);
+        let top = self.sim.page_scroll_top();
+        let moved = self.sim.scroll_at(at.0, at.1, dx, dy).is_ok() && (self.sim.page_scroll_top() != top || dx != 0.0);
+        if slow || !moved {
+            self.momentum = None;
+        }
+        true
+    }
+
+    fn key(&mut self, key: Key) -> Result<(), String> {
+        match key {
+            Key::Confirm => self.sim.confirm(),
+            Key::Erase if std::mem::take(&mut self.select_all) => self.sim.type_text("", Some(0)),
+            Key::Erase => self.sim.erase(),
+            Key::SelectAll => {
+                self.select_all = self.sim.focused_field().is_some();
+                Ok(())
+            }
+            Key::Back => match self.sim.prompts().first() {
+                Some(Prompt::Modal { .. }) => self.sim.answer_modal(false, None),
+                Some(Prompt::Dialog { .. }) => self.sim.answer_dialog(false, None),
+                Some(Prompt::ActionSheet { .. }) => self.sim.answer_action_sheet(None),
+                Some(Prompt::Picker { .. }) => self.sim.answer_picker(false),
+                _ if self.sim.page_stack().len() > 1 => self.sim.navigate_back(1).map_err(|e| e.to_string()),
+                _ => Ok(()),
+            },
+            Key::Console => {
+                self.console_shown = !self.console_shown;
+                Ok(())
+            }
+            Key::Theme => {
+                let dark = !self.options.launch.dark;
+                self.options.launch.dark = dark;
+                self.sim.set_theme(if dark { "dark" } else { "light" });
+                self.title();
+                Ok(())
+            }
+            Key::Device => {
+                let current = self.sim.device();
+                let known = Profile::KNOWN;
+                let at = known.iter().position(|p| p.name == current.name).map_or(0, |i| (i + 1) % known.len());
+                self.options.launch.device = Some(known[at]);
+                self.relaunch().map_err(|problems| problems.join("\n"))?;
+                (self.send)(Update::Screen { width: known[at].width as f32, height: known[at].height as f32 });
+                Ok(())
+            }
+            Key::Data => {
+                let data = self.sim.page_data();
+                println!("page data of {}:\n{}", self.sim.current_route().unwrap_or("?"), serde_json::to_string_pretty(&data).unwrap_or_default());
+                Ok(())
+            }
+        }
+    }
+
+    /// Files changed: a stylesheet restyles the live page (its data stays); anything else
+    /// relaunches the app on the page shown, with its query. When the new files have errors
+    /// the app as it was keeps running, under an overlay that names them.
+    fn reload(&mut self, paths: &[PathBuf]) {
+        let began = Instant::now();
+        let styles_only = paths.iter().all(|p| p.extension().is_some_and(|e| e == "wxss"));
+        let outcome = if styles_only {
+            let before = self.sim.diagnostics.len();
+            if let Some(screen) = self.sim.screen_mut() {
+                screen.forget();
+            }
+            // Drawing reads the stylesheets anew and reports what is wrong in them.
+            let _ = self.sim.draw(false);
+            let problems: Vec<String> = self.sim.diagnostics[before..].iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+            if problems.is_empty() { Ok(()) } else { Err(problems) }
+        } else {
+            self.relaunch()
+        };
+        let what = if styles_only { "restyled" } else { "relaunched" };
+        let names: Vec<String> = paths.iter().map(|p| relative(&self.options.project, p)).collect();
+        match outcome {
+            Ok(()) => {
+                self.problems.clear();
+                eprintln!("wxemu run: {} changed: {what} {} in {} ms", names.join(", "), self.sim.current_route().unwrap_or(""), began.elapsed().as_millis());
+            }
+            Err(problems) => {
+                eprintln!("wxemu run: {} changed, with errors; the app as it was keeps running:\n{}", names.join(", "), problems.join("\n"));
+                self.problems = problems;
+            }
+        }
+        self.last = None;
+    }
+
+    /// Launches the app anew on the page shown, keeping the screen.
+    fn relaunch(&mut self) -> Result<(), Vec<String>> {
+        let route = self.sim.current_route().map(str::to_string);
+        let id = self.sim.current_page_id();
+        let query = id
+            .and_then(|id| self.sim.evaluate("(id) => (__wxemu.instance(id) || {}).options || {}", &[serde_json::json!(id)]).ok())
+            .and_then(|q| q.as_object().cloned())
+            .unwrap_or_default();
+        let launch = LaunchOptions { page: route, query, start_time: Some(wall_time()), ..self.options.launch.clone() };
+        let mut fresh = Simulator::launch(&self.options.project, launch).map_err(|failure| failure.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        let errors: Vec<&Diagnostic> = fresh.diagnostics.iter().filter(|d| d.is_error()).collect();
+        if !errors.is_empty() {
+            return Err(errors.into_iter().map(ToString::to_string).collect());
+        }
+        let mut screen = self.sim.detach_screen().expect("the simulation keeps a screen");
+        screen.forget();
+        fresh.attach_screen(screen);
+        self.sim = fresh;
+        self.started = Instant::now();
+        self.finger = None;
+        self.momentum = None;
+        self.title();
+        Ok(())
+    }
+
+    fn title(&self) {
+        let device = self.sim.device();
+        let theme = if self.options.launch.dark { ", dark" } else { "" };
+        let title = format!("{} — {} — base library {}{theme} — wxemu", self.options.project.display(), device.name, self.sim.sdk());
+        (self.send)(Update::Title(title));
+    }
+
+    /// Prints the app's console output and the package's problems to the terminal, and keeps
+    /// the console lines for the panel.
+    fn report(&mut self) {
+        for diagnostic in std::mem::take(&mut self.sim.diagnostics) {
+            eprintln!("{diagnostic}");
+            self.console.push_back((diagnostic.to_string(), Rgba::hex(0xff6b6b)));
+        }
+        for entry in self.sim.take_console() {
+            let line = entry.to_string();
+            eprintln!("{line}");
+            let color = match entry.level.as_str() {
+                "error" => Rgba::hex(0xff6b6b),
+                "warn" => Rgba::hex(0xffd166),
+                _ => Rgba::hex(0xe0e0e0),
+            };
+            self.console.push_back((line, color));
+        }
+        while self.console.len() > CONSOLE_LINES {
+            self.console.pop_front();
+        }
+    }
+
+    /// Draws the screen and sends it when it differs from the last frame sent.
+    fn paint(&mut self) -> bool {
+        let Some((scale, gpu)) = self.show else { return false };
+        let mut list = match self.sim.draw(false) {
+            Ok(list) => list,
+            Err(e) => {
+                eprintln!("wxemu run: {e}");
+                return false;
+            }
+        };
+        self.overlays(&mut list);
+        if self.last.as_ref() == Some(&list) {
+            return false;
+        }
+        let frame = if gpu { Frame::List { list: list.clone(), scale } } else { Frame::Pixels(wxemu_render::rasterize(&list, scale)) };
+        self.last = Some(list);
+        (self.send)(Update::Frame(frame))
+    }
+
+    /// The error overlay (the last reload's problems) and the console panel (F12), over the page.
+    fn overlays(&mut self, list: &mut DisplayList) {
+        let (width, height) = (list.width, list.height);
+        let Some(screen) = self.sim.screen_mut() else { return };
+        if !self.problems.is_empty() {
+            let mut entries = vec![("The app's files have errors; the app as it was keeps running:".to_string(), Rgba::WHITE)];
+            entries.extend(self.problems.iter().map(|p| (p.clone(), Rgba::hex(0xff6b6b))));
+            wxemu_view::chrome::text_panel(&entries, &mut screen.fonts, Box2 { x: 0.0, y: 0.0, w: width, h: height * 0.45 }, &mut list.items);
+        }
+        if self.console_shown {
+            let entries: Vec<(String, Rgba)> = self.console.iter().cloned().collect();
+            wxemu_view::chrome::text_panel(&entries, &mut screen.fonts, Box2 { x: 0.0, y: height * 0.6, w: width, h: height * 0.4 }, &mut list.items);
+        }
+    }
+}
+
+/// `path` as the user knows it: inside the project, relative to it.
+fn relative(project: &Path, path: &Path) -> String {
+    path.strip_prefix(project).unwrap_or(path).display().to_string()
+}
