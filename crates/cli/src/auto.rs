@@ -3,6 +3,7 @@
 //! (`--auto-account`, `--ticket` and `--trust-project` are accepted and not needed), and the
 //! older `--auto PATH`. Ends when a client sends `Tool.close`.
 
+use crate::renderer::{screenshot_painter, RendererArg};
 use clap::Args;
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -29,12 +30,19 @@ pub struct AutoArgs {
     /// Accepted for the client's sake.
     #[arg(long)]
     pub trust_project: bool,
+    /// What paints `App.captureScreenshot`: vello_cpu (exact), vello on the GPU, or the GPU
+    /// unless the adapter is a software one.
+    #[arg(long, value_enum, default_value_t = RendererArg::Cpu)]
+    pub renderer: RendererArg,
 }
 
 pub fn run(args: AutoArgs) -> anyhow::Result<ExitCode> {
     let project = args.project.or(args.auto).expect("clap requires one");
     let listener = TcpListener::bind(("127.0.0.1", args.auto_port))?;
-    let sim = Simulator::launch(&project, LaunchOptions::default())?;
+    let mut sim = Simulator::launch(&project, LaunchOptions::default())?;
+    if let Some(gpu) = screenshot_painter(args.renderer)? {
+        sim.set_painter(gpu);
+    }
     eprintln!("wxemu auto: serving {} on ws://127.0.0.1:{}", project.display(), args.auto_port);
     wxemu_automation::serve(listener, sim)?;
     Ok(ExitCode::SUCCESS)

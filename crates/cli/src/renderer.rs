@@ -43,6 +43,17 @@ impl Painter {
     }
 }
 
+/// The GPU painter for screenshots that `choice` asks for (None: the CPU rasterizer).
+pub fn screenshot_painter(choice: RendererArg) -> anyhow::Result<Option<wxemu_core::Painter>> {
+    Ok(match Painter::new(choice)? {
+        Painter::Cpu => None,
+        Painter::Gpu(gpu) => {
+            let gpu = std::cell::RefCell::new(gpu);
+            Some(std::rc::Rc::new(move |list: &DisplayList, scale: f32| gpu.borrow_mut().render(list, scale)))
+        }
+    })
+}
+
 impl From<RendererArg> for wxemu_shell::Renderer {
     fn from(choice: RendererArg) -> wxemu_shell::Renderer {
         match choice {

@@ -22,12 +22,15 @@ pub struct RunArgs {
     /// Font files to draw text with (repeatable; default: Noto Sans CJK from fonts-noto-cjk).
     #[arg(long)]
     font: Vec<PathBuf>,
+    /// Print how long each click or key took to show on screen.
+    #[arg(long)]
+    frame_times: bool,
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let Some(project) = args.run.project.clone() else { bail!("give a project folder: wxemu run PROJECT [--page ROUTE]") };
     let launch = launch_options(&project, &args.run);
-    let options = wxemu_shell::Options { project, launch, scale: args.scale, renderer: args.renderer.into(), fonts: args.font };
+    let options = wxemu_shell::Options { project, launch, scale: args.scale, renderer: args.renderer.into(), fonts: args.font, frame_times: args.frame_times };
     wxemu_shell::run(options).map_err(anyhow::Error::msg)?;
     Ok(ExitCode::SUCCESS)
 }

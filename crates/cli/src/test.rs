@@ -3,6 +3,7 @@
 //! failed. `--sdk a,b,c` runs the suite once per base library; `--reporter junit` also
 //! writes JUnit XML.
 
+use crate::renderer::{screenshot_painter, RendererArg};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +29,10 @@ pub struct TestArgs {
     /// Write the goldens of `toMatchScreenshot` instead of comparing with them.
     #[arg(long)]
     pub update_snapshots: bool,
+    /// What paints screenshots: vello_cpu (exact), or vello on the GPU, whose goldens are
+    /// `NAME.gpu.png`; `auto` takes the GPU unless the adapter is a software one.
+    #[arg(long, value_enum, default_value_t = RendererArg::Cpu)]
+    pub renderer: RendererArg,
     /// Where `--reporter junit` writes its XML.
     #[arg(long, default_value = "wxemu-junit.xml")]
     pub output: PathBuf,
@@ -46,9 +51,10 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no *.test.js files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
     }
     let sdks: Vec<Option<Version>> = if args.sdk.is_empty() { vec![None] } else { args.sdk.iter().copied().map(Some).collect() };
+    let gpu = screenshot_painter(args.renderer)?;
     let mut all = Vec::new();
     for sdk in &sdks {
-        let options = RunOptions { filter: args.filter.clone(), sdk: *sdk, device: args.device, update_snapshots: args.update_snapshots };
+        let options = RunOptions { filter: args.filter.clone(), sdk: *sdk, device: args.device, update_snapshots: args.update_snapshots, gpu: gpu.clone() };
         for file in &files {
             let mut results = wxemu_harness::run_file(file, &options);
             if let Some(sdk) = sdk {

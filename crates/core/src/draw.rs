@@ -17,6 +17,10 @@ use wxemu_view::styled::PageStyles;
 use wxemu_package::Diagnostic;
 use wxemu_wxss::{Device, FontFace, Isolation, Sheet};
 
+/// What turns a drawn page into pixels at a scale (device px per CSS px): screenshots use
+/// the CPU rasterizer unless a front end gives another, such as the GPU's.
+pub type Painter = std::rc::Rc<dyn Fn(&DisplayList, f32) -> Result<Pixmap, String>>;
+
 /// The screen pages are drawn on (the simulator's device's): fonts, and the stylesheets and
 /// images loaded so far.
 pub struct Screen {
@@ -212,6 +216,19 @@ impl Simulator {
     /// touch events carry coordinates. Returns the screen it had.
     pub fn attach_screen(&mut self, screen: Screen) -> Option<Screen> {
         self.screen.replace(screen)
+    }
+
+    /// Paints screenshots with `painter` from now on.
+    pub fn set_painter(&mut self, painter: Painter) {
+        self.painter = Some(painter);
+    }
+
+    /// `list` in pixels at `scale`, by the painter given, else by the CPU rasterizer.
+    pub(crate) fn paint(&self, list: &DisplayList, scale: f32) -> Result<Pixmap, String> {
+        match &self.painter {
+            Some(painter) => painter(list, scale),
+            None => Ok(wxemu_render::rasterize(list, scale)),
+        }
     }
 
     /// Takes the screen away (to attach it to another simulator).

@@ -30,7 +30,7 @@ mod wheel;
 pub use router::{parse_url, RouteError};
 
 use compose::{Composer, PageView};
-pub use draw::{ComponentStyling, Screen};
+pub use draw::{ComponentStyling, Painter, Screen};
 pub use prompts::{parse_answers, Answers, Prompt};
 use queue::{Event, EventQueue};
 use mirror::ViewMirror;
@@ -147,6 +147,8 @@ pub struct Simulator {
     console: Vec<ConsoleEntry>,
     /// The screen pages are drawn on, once one is attached (headless runs may have none).
     screen: Option<Screen>,
+    /// What paints screenshots (None: the CPU rasterizer).
+    painter: Option<Painter>,
     /// A finger held on the screen, how many presses there were, and the hover-class the
     /// last one shows.
     press: Option<press::Press>,
@@ -249,6 +251,7 @@ impl Simulator {
             opener_channel: 0,
             console: Vec::new(),
             screen: None,
+            painter: None,
             press: None,
             presses: 0,
             hover: None,

@@ -40,7 +40,7 @@ impl Simulator {
     pub fn screenshot(&mut self) -> Result<Vec<u8>, String> {
         self.ensure_screen()?;
         let list = self.draw(false)?;
-        Ok(wxemu_render::encode_png(wxemu_render::rasterize(&list, self.device().pixel_ratio as f32)))
+        Ok(wxemu_render::encode_png(self.paint(&list, self.device().pixel_ratio as f32)?))
     }
 
     /// `SelectorQuery.exec()`: each query's result, in order.

@@ -103,7 +103,10 @@ impl Harness {
             account: args.get("account").cloned(),
             ..LaunchOptions::default()
         };
-        let sim = Simulator::launch(&project, options).map_err(|e| format!("{} does not launch:\n{e}", project.display()))?;
+        let mut sim = Simulator::launch(&project, options).map_err(|e| format!("{} does not launch:\n{e}", project.display()))?;
+        if let Some(gpu) = &self.options.gpu {
+            sim.set_painter(gpu.clone());
+        }
         self.apps.push(Some(App { sim, console: Vec::new() }));
         Ok(json!(self.apps.len() - 1))
     }
@@ -202,7 +205,7 @@ impl Harness {
             }
             "matchScreenshot" => {
                 let png = sim.screenshot()?;
-                let golden = self.dir.join("__screenshots__").join(&self.stem).join(format!("{}.png", text(args, "name")));
+                let golden = self.dir.join("__screenshots__").join(&self.stem).join(format!("{}{}.png", text(args, "name"), if self.options.gpu.is_some() { ".gpu" } else { "" }));
                 let tolerance = args.get("tolerance").and_then(Json::as_f64).unwrap_or(0.0);
                 Ok(match match_screenshot(&golden, &png, tolerance, self.options.update_snapshots) {
                     Ok(()) => json!({ "ok": true, "message": format!("to match {}", golden.display()) }),

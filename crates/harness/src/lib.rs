@@ -18,7 +18,7 @@ const PRELUDE: &str = include_str!("prelude.js");
 const LOOP_LIMIT: u64 = 10_000_000;
 
 /// How a suite runs.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct RunOptions {
     /// Only tests whose name contains this.
     pub filter: Option<String>,
@@ -28,6 +28,9 @@ pub struct RunOptions {
     pub device: Option<Profile>,
     /// `toMatchScreenshot` writes its golden instead of comparing (`--update-snapshots`).
     pub update_snapshots: bool,
+    /// Screenshots painted on the GPU (`--renderer gpu`), with goldens of their own
+    /// (`NAME.gpu.png`); None: the CPU rasterizer and `NAME.png`.
+    pub gpu: Option<wxemu_core::Painter>,
 }
 
 /// How a test ended.

@@ -300,6 +300,20 @@ fn differs(a: &vello_cpu::peniko::color::PremulRgba8, b: &vello_cpu::peniko::col
     [a.r.abs_diff(b.r), a.g.abs_diff(b.g), a.b.abs_diff(b.b), a.a.abs_diff(b.a)].into_iter().any(|d| d > 2)
 }
 
+/// The peak signal-to-noise ratio of `actual` against `expected` (same size) over the RGB
+/// channels, in dB: higher is closer, infinite when they are the same. None when the sizes
+/// differ.
+pub fn psnr(expected: &Pixmap, actual: &Pixmap) -> Option<f64> {
+    if (expected.width(), expected.height()) != (actual.width(), actual.height()) {
+        return None;
+    }
+    let squared: f64 = expected.data().iter().zip(actual.data()).map(|(a, b)| {
+        [(a.r, b.r), (a.g, b.g), (a.b, b.b)].iter().map(|&(x, y)| (f64::from(x) - f64::from(y)).powi(2)).sum::<f64>()
+    }).sum();
+    let mean = squared / (expected.data().len().max(1) * 3) as f64;
+    Some(if mean == 0.0 { f64::INFINITY } else { 10.0 * (255.0f64 * 255.0 / mean).log10() })
+}
+
 /// A picture of where `actual` differs from `expected` (same size): differing pixels red over
 /// a faded copy of the expected picture.
 pub fn diff_picture(expected: &Pixmap, actual: &Pixmap) -> Pixmap {
@@ -341,6 +355,19 @@ mod tests {
         let png = encode_png(p);
         assert_eq!(&png[1..4], b"PNG");
         assert_eq!(decode_png(&png).map(|p| p.width()), Some(40));
+    }
+
+    #[test]
+    fn psnr_is_infinite_for_the_same_picture_and_falls_with_noise() {
+        let list = |c: u32| DisplayList { width: 4.0, height: 4.0, items: vec![Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: 2.0, h: 4.0 }, radii: [0.0; 4], paint: Paint::Solid(Rgba::hex(c)) }] };
+        let (a, b, c) = (rasterize(&list(0x000000), 1.0), rasterize(&list(0x0a0a0a), 1.0), rasterize(&list(0xffffff), 1.0));
+        assert_eq!(psnr(&a, &a), Some(f64::INFINITY));
+        let near = psnr(&a, &b).unwrap();
+        let far = psnr(&a, &c).unwrap();
+        // Half the pixels off by 10: MSE 50, 31.1 dB; by 255: 3.0 dB.
+        assert!((near - 31.14).abs() < 0.01, "{near}");
+        assert!((far - 3.01).abs() < 0.01, "{far}");
+        assert_eq!(psnr(&a, &rasterize(&list(0), 2.0)), None);
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct Options {
     pub renderer: Renderer,
     /// Font files to draw text with (default: Noto Sans CJK).
     pub fonts: Vec<PathBuf>,
+    /// Print how long each click or key took to show on screen.
+    pub frame_times: bool,
 }
 
 /// Opens the window and runs until it is closed.

@@ -35,13 +35,16 @@ struct Shell {
     modifiers: ModifiersState,
     opened: Instant,
     shown_first: bool,
+    /// `--frame-times`: when the last click or key came, until a frame shows it.
+    frame_times: bool,
+    input_at: Option<Instant>,
 }
 
 /// Runs the window and the simulation thread until the window closes.
 pub fn run(options: Options) -> Result<(), String> {
     let event_loop = EventLoop::<Update>::with_user_event().build().map_err(|e| format!("cannot open a window: {e} (is there a display? under CI use Xvfb)"))?;
     let device = options.launch.device.unwrap_or(wxemu_core::Profile::IPHONE_6);
-    let (renderer, scale) = (options.renderer, options.scale);
+    let (renderer, scale, frame_times) = (options.renderer, options.scale, options.frame_times);
     let proxy = event_loop.create_proxy();
     let commands = simulation::start(options, move |update| proxy.send_event(update).is_ok());
     let mut shell = Shell {
@@ -59,12 +62,17 @@ pub fn run(options: Options) -> Result<(), String> {
         modifiers: ModifiersState::empty(),
         opened: Instant::now(),
         shown_first: false,
+        frame_times,
+        input_at: None,
     };
     event_loop.run_app(&mut shell).map_err(|e| e.to_string())
 }
 
 impl Shell {
-    fn send(&self, command: Command) {
+    fn send(&mut self, command: Command) {
+        if !matches!(command, Command::Move(..) | Command::Show { .. }) {
+            self.input_at = Some(Instant::now());
+        }
         // The simulation thread ends only when the window does.
         let _ = self.commands.send(command);
     }
@@ -146,6 +154,9 @@ impl ApplicationHandler<Update> for Shell {
                 if !self.shown_first {
                     self.shown_first = true;
                     eprintln!("wxemu run: first frame {} ms after start", self.opened.elapsed().as_millis());
+                }
+                if let Some(input) = self.input_at.take().filter(|_| self.frame_times) {
+                    eprintln!("wxemu run: frame shown {:.1} ms after the input", input.elapsed().as_secs_f64() * 1000.0);
                 }
             }
             WindowEvent::CursorMoved { position, .. } => {
