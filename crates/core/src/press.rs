@@ -22,6 +22,8 @@ pub(crate) struct Press {
     longpress_handled: Option<bool>,
     /// The finger moved away from where it went down: lifting it is no tap.
     moved: bool,
+    /// Where it is now (client coordinates), once it has moved.
+    now_at: Option<(f32, f32)>,
 }
 
 /// How far (px) a finger may move and still tap.
@@ -103,7 +105,7 @@ impl Simulator {
         self.hover = Some(Hover { page: page.id, pressed: self.now, released: None, elements });
         self.presses += 1;
         let seq = self.presses;
-        self.press = Some(Press { seq, page: page.id, path: path.clone(), point, screen, longpress_handled: None, moved: false });
+        self.press = Some(Press { seq, page: page.id, path: path.clone(), point, screen, longpress_handled: None, moved: false, now_at: None });
         self.queue.push(self.now + LONGPRESS_MS, Event::LongPress { press: seq });
         self.dispatch_path(&path, "touchstart", Json::Object(Map::new()), point).map(drop)
     }
@@ -128,12 +130,14 @@ impl Simulator {
             return Err("the finger was not put down at a screen point: use hold_at()".into());
         };
         press.moved |= (x - sx).hypot(y - sy) > TAP_SLOP;
+        // The touch's client coordinates move as far as the finger did.
+        let at = (cx + x - sx, cy + y - sy);
+        press.now_at = Some(at);
         let (path, page) = (press.path.clone(), press.page);
         if self.stack.last().map(|p| p.id) != Some(page) {
             return Ok(());
         }
-        // The touch's client coordinates move as far as the finger did.
-        self.dispatch_path(&path, "touchmove", Json::Object(Map::new()), Some((cx + x - sx, cy + y - sy))).map(drop)
+        self.dispatch_path(&path, "touchmove", Json::Object(Map::new()), Some(at)).map(drop)
     }
 
     /// Lifts the held finger: `touchend`, then `tap` (and what a built-in component does on a
@@ -146,7 +150,7 @@ impl Simulator {
         if self.stack.last().map(|p| p.id) != Some(press.page) {
             return Ok(()); // the page went away under the finger
         }
-        self.dispatch_path(&press.path, "touchend", Json::Object(Map::new()), press.point)?;
+        self.dispatch_path(&press.path, "touchend", Json::Object(Map::new()), press.now_at.or(press.point))?;
         if press.longpress_handled != Some(true) && !press.moved {
             let before = self.stack.last().map(|p| p.tree.clone());
             self.dispatch_path(&press.path, "tap", Json::Object(Map::new()), press.point)?;

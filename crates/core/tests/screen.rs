@@ -366,3 +366,49 @@ fn a_pulled_refresher_shows_until_the_page_turns_it_off() {
     assert!(wxemu_wxml::dump::to_json(sim.tree()).to_string().contains(r#"{"text":"fresh"}"#), "the page's setData came through");
     assert_eq!(sim.pull_refresher("#plain").unwrap_err(), "`#plain` has no refresher: it is not a scroll-view with refresher-enabled");
 }
+
+#[test]
+fn a_finger_that_moves_sends_touchmove_and_taps_only_if_it_stayed_put() {
+    // touchend is where the finger lifted; the tap is where it went down.
+    let mut sim = touch_app();
+    sim.hold_at(100.0, 64.0 + 50.0).unwrap();
+    sim.move_finger(104.0, 64.0 + 53.0).unwrap();
+    sim.release().unwrap();
+    assert_eq!(
+        console(&mut sim),
+        [
+            "touchstart a touches=1 changed=1 page=100,50",
+            "touchmove a touches=1 changed=1 page=104,53",
+            "touchend a touches=0 changed=1 page=104,53",
+            "tap a touches=1 changed=1 page=100,50 at 100,50",
+        ],
+        "5 px is still a tap"
+    );
+    sim.hold_at(100.0, 64.0 + 50.0).unwrap();
+    sim.move_finger(100.0, 64.0 + 70.0).unwrap();
+    sim.release().unwrap();
+    assert_eq!(
+        console(&mut sim),
+        ["touchstart a touches=1 changed=1 page=100,50", "touchmove a touches=1 changed=1 page=100,70", "touchend a touches=0 changed=1 page=100,70"],
+        "20 px is a drag: no tap"
+    );
+    assert_eq!(sim.move_finger(1.0, 1.0).unwrap_err(), "no finger is down: hold() an element first");
+}
+
+#[test]
+fn the_wheel_scrolls_the_scroll_view_under_the_pointer_until_its_end_then_the_page() {
+    let mut sim = scroll_app();
+    // #sv is the page's first 200 px; the rows are below it.
+    sim.scroll_at(10.0, 64.0 + 100.0, 0.0, 120.0).unwrap();
+    assert_eq!(console(&mut sim), ["scroll 120 h=1000 dy=120"]);
+    sim.scroll_at(10.0, 64.0 + 300.0, 0.0, 50.0).unwrap();
+    assert_eq!(console(&mut sim), ["onPageScroll 50"]);
+    sim.scroll_at(10.0, 64.0 + 100.0, 0.0, 5000.0).unwrap();
+    assert_eq!(console(&mut sim), ["scroll 800 h=1000 dy=680", "scrolltolower bottom"]);
+    // At its end the scroll-view cannot take more: the page scrolls instead.
+    sim.scroll_at(10.0, 64.0 + 100.0, 0.0, 30.0).unwrap();
+    assert_eq!(console(&mut sim), ["onPageScroll 80"]);
+    // Back up, the scroll-view moves first again.
+    sim.scroll_at(10.0, 64.0 + 100.0, 0.0, -100.0).unwrap();
+    assert_eq!(console(&mut sim), ["scroll 700 h=1000 dy=-100"]);
+}

@@ -613,3 +613,24 @@ fn an_old_base_library_takes_the_compat_samples_fallbacks_and_reports_what_it_la
     }
     assert!(newest.diagnostics.is_empty(), "{:?}", newest.diagnostics);
 }
+
+#[test]
+fn the_keyboard_types_into_the_focused_input_and_enter_confirms_it() {
+    let mut sim = app("sample-apps/todo");
+    assert_eq!(sim.type_text("x", None).unwrap_err(), "no input or textarea has the focus: tap one first");
+    sim.tap(".draft").unwrap();
+    assert!(sim.focused_field().is_some(), "a tapped input takes the focus");
+    sim.type_text("Buy", None).unwrap();
+    sim.type_text(" milk", None).unwrap();
+    assert_eq!(sim.page_data_at("draft"), "Buy milk", "typing goes through model:value");
+    sim.erase().unwrap();
+    assert_eq!(sim.focused_value().as_deref(), Some("Buy mil"));
+    // What is typed over a selection replaces it (keep none of the old text).
+    sim.type_text("Tea", Some(0)).unwrap();
+    assert_eq!(sim.page_data_at("draft"), "Tea");
+    sim.confirm().unwrap();
+    assert_eq!(sim.page_data_at("todos[3].title"), "Tea", "Enter is the input's confirm, which adds the todo");
+    assert_eq!(sim.page_data_at("draft"), "");
+    assert_eq!(sim.focused_field(), None, "without confirm-hold the input loses the focus");
+    assert_eq!(sim.confirm().unwrap_err(), "no input or textarea has the focus: tap one first");
+}

@@ -502,5 +502,6 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
 
 /// `path` as the user knows it: inside the project, relative to it.
 fn relative(project: &Path, path: &Path) -> String {
-    path.strip_prefix(project).unwrap_or(path).display().to_string()
+    let project = project.canonicalize().unwrap_or_else(|_| project.to_path_buf());
+    path.strip_prefix(&project).unwrap_or(path).display().to_string()
 }
