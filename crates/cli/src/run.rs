@@ -29,6 +29,9 @@ pub struct RunArgs {
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let Some(project) = args.run.project.clone() else { bail!("give a project folder: wxemu run PROJECT [--page ROUTE]") };
+    if args.run.advance > 0 {
+        bail!("--advance runs timers on the virtual clock of headless runs; in the window time is the wall clock's");
+    }
     let launch = launch_options(&project, &args.run);
     let options = wxemu_shell::Options { project, launch, scale: args.scale, renderer: args.renderer.into(), fonts: args.font, frame_times: args.frame_times };
     wxemu_shell::run(options).map_err(anyhow::Error::msg)?;

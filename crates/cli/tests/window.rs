@@ -1,7 +1,8 @@
 //! `wxemu run` under Xvfb, driven by real X input (xdotool) and photographed from the X
-//! server (ImageMagick's `import`): adding and completing a todo shows the same picture as
-//! `wxemu shot` of the state it leaves in storage, and saving a .wxss file restyles the
-//! window within a second. Needs Xvfb, xdotool, ImageMagick and a Vulkan driver (lavapipe).
+//! server (ImageMagick's `import`): adding (typed, cut and pasted) and completing a todo
+//! shows the same picture as `wxemu shot` of the state it leaves in storage, and saving a
+//! .wxss file restyles the window within a second. Needs Xvfb, xdotool, ImageMagick and a
+//! Vulkan driver (lavapipe).
 
 use serde_json::Value as Json;
 use std::io::{BufRead, BufReader, Read};
@@ -82,17 +83,22 @@ impl Window {
             .args(["--scale", "2", "--renderer", "cpu"])
             .env("WXEMU_DATA_DIR", data)
             .stderr(Stdio::piped())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .spawn()
             .unwrap();
+        // Both streams' lines, in the order they come.
         let (sender, lines) = mpsc::channel();
-        let stderr = process.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                eprintln!("[wxemu run] {line}");
-                let _ = sender.send(line);
-            }
-        });
+        let (stdout, stderr) = (process.stdout.take().unwrap(), process.stderr.take().unwrap());
+        let forward = |stream: Box<dyn Read + Send>, sender: mpsc::Sender<String>| {
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    eprintln!("[wxemu run] {line}");
+                    let _ = sender.send(line);
+                }
+            })
+        };
+        forward(Box::new(stdout), sender.clone());
+        forward(Box::new(stderr), sender);
         let mut window = Window { process, id: String::new(), lines };
         window.wait_for("first frame", Duration::from_secs(60));
         window.id = display.xdotool(&["search", "--sync", "--name", "wxemu"]).lines().next().unwrap().to_string();
@@ -171,8 +177,12 @@ fn a_todo_added_and_completed_in_the_window_looks_as_wxemu_shot_draws_it() {
     let window = Window::open(&display, app.path(), data.path());
     let draft = centre_of(app.path(), data.path(), "draft");
     window.click(&display, draft);
-    display.xdotool(&["type", "--delay", "20", "Buy milk"]);
-    display.xdotool(&["key", "Return"]);
+    // "milk" cut to the clipboard, "Buy " typed, the clipboard pasted after it: "Buy milk"
+    // only if typing, select-all, cut and paste all work.
+    display.xdotool(&["type", "--delay", "20", "milk"]);
+    display.xdotool(&["key", "ctrl+a", "ctrl+x"]);
+    display.xdotool(&["type", "--delay", "20", "Buy "]);
+    display.xdotool(&["key", "ctrl+v", "Return"]);
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(stored_todo(app.path(), data.path(), "Buy milk"), Some(false), "Enter added the typed todo");
     // The new item is the fourth: its checkbox is laid out below the three before it.
@@ -250,4 +260,32 @@ fn saving_a_wxss_file_restyles_the_window_within_a_second() {
     assert!(took < Duration::from_secs(1), "the window showed the new style {took:?} after the save");
     let line = window.wait_for("changed: restyled", Duration::from_secs(1));
     assert!(line.contains("pages/index/index.wxss"), "{line}");
+}
+
+#[test]
+fn developer_keys_switch_the_device_print_the_page_data_and_show_the_console() {
+    let display = Display::start();
+    let app = copy_of("todo");
+    let data = tempfile::tempdir().unwrap();
+    let mut window = Window::open(&display, app.path(), data.path());
+    let size = |display: &Display, id: &str| display.xdotool(&["getwindowgeometry", "--shell", id]).lines().filter(|l| l.starts_with("WIDTH=") || l.starts_with("HEIGHT=")).collect::<Vec<_>>().join(" ");
+    assert_eq!(size(&display, &window.id), "WIDTH=750 HEIGHT=1334", "an iPhone 6 at 2x");
+    // F9: the page's data (AppData) on stdout.
+    display.xdotool(&["key", "F9"]);
+    window.wait_for("page data of pages/index/index:", Duration::from_secs(5));
+    window.wait_for(r#""title": "Write a page test""#, Duration::from_secs(5));
+    // F12: the console panel over the lower part of the screen (dark, where the page is light).
+    let dark = |p: &Pixmap| (0..p.width()).step_by(10).filter(|&x| { let c = p.sample(x, p.height() - 100); c.r < 60 && c.g < 60 && c.b < 60 }).count();
+    assert_eq!(dark(&display.capture(&window.id)), 0);
+    display.xdotool(&["key", "F12"]);
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while dark(&display.capture(&window.id)) < 70 && Instant::now() < deadline {}
+    assert!(dark(&display.capture(&window.id)) >= 70, "the console panel shows");
+    // F7: the next device, the window resized to it.
+    display.xdotool(&["key", "F7"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while size(&display, &window.id) == "WIDTH=750 HEIGHT=1334" && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(size(&display, &window.id), "WIDTH=828 HEIGHT=1472", "an iPhone 6 Plus (414×736) at the same scale");
 }

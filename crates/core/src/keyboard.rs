@@ -1,6 +1,7 @@
-//! The keyboard of the phone: what is typed goes into the focused input or textarea (the one
-//! a tap focused), at the end of its text; Enter confirms an input and starts a new line in
-//! a textarea.
+//! The keyboard of the phone: what is typed goes into the text field of an editable modal
+//! when one is shown, else into the focused input or textarea (the one a tap focused), at
+//! the end of its text; Enter confirms the modal or an input, and starts a new line in a
+//! textarea.
 
 use crate::controls::{all, element_at, text};
 use crate::Simulator;
@@ -20,28 +21,32 @@ impl Simulator {
         element_at(&self.stack.last()?.tree, &path).map(|el| text(el, "value"))
     }
 
-    /// Types `typed` into the focused field: its value becomes `keep` chars of it
-    /// followed by `typed` (the `input` event as for [`Simulator::input`]). Err when no field
-    /// has the focus.
+    /// Types `typed` into the editable modal's field or the focused field: its text becomes
+    /// `keep` chars of it followed by `typed` (for a page's field, with the `input` event as
+    /// for [`Simulator::input`]). Err when no field has the focus.
     pub fn type_text(&mut self, typed: &str, keep: Option<usize>) -> Result<(), String> {
+        if let Some(field) = self.modal_text() {
+            *field = kept(field, keep) + typed;
+            return Ok(());
+        }
         let path = self.focused_field().ok_or("no input or textarea has the focus: tap one first")?;
         let value = self.focused_value().unwrap_or_default();
-        let kept: String = match keep {
-            Some(n) => value.chars().take(n).collect(),
-            None => value,
-        };
-        self.input_node(&path, &format!("{kept}{typed}"))
+        self.input_node(&path, &(kept(&value, keep) + typed))
     }
 
-    /// Erases the last character of the focused field (Backspace).
+    /// Erases the last character of the modal's or the focused field (Backspace).
     pub fn erase(&mut self) -> Result<(), String> {
-        let count = self.focused_value().ok_or("no input or textarea has the focus: tap one first")?.chars().count();
+        let text = self.modal_text().map(|t| t.clone()).or_else(|| self.focused_value());
+        let count = text.ok_or("no input or textarea has the focus: tap one first")?.chars().count();
         self.type_text("", Some(count.saturating_sub(1)))
     }
 
-    /// Enter on the keyboard: an input's `confirm` event (`{value}`), after which it loses the
+    /// Enter on the keyboard: an editable modal's confirm button; an input's `confirm` event (`{value}`), after which it loses the
     /// focus unless it has `confirm-hold`; a new line in a textarea.
     pub fn confirm(&mut self) -> Result<(), String> {
+        if self.modal_text().is_some() {
+            return self.answer_modal(true, None);
+        }
         let path = self.focused_field().ok_or("no input or textarea has the focus: tap one first")?;
         let value = self.focused_value().unwrap_or_default();
         let is_textarea = self.element(&path).is_some_and(|el| &*el.tag == "textarea");
@@ -55,5 +60,13 @@ impl Simulator {
             return Ok(());
         }
         self.move_focus(&[])
+    }
+}
+
+/// The first `keep` chars of `text` (all of it for None).
+fn kept(text: &str, keep: Option<usize>) -> String {
+    match keep {
+        Some(n) => text.chars().take(n).collect(),
+        None => text.to_string(),
     }
 }

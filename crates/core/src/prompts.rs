@@ -149,16 +149,25 @@ impl Simulator {
         picker.into_iter().chain(waiting).chain(self.prompts.notice.as_ref().map(|(_, p)| p.clone())).collect()
     }
 
-    /// Answers the modal shown: confirm or cancel, with the text typed into an editable one.
+    /// The text field of the editable modal shown, if one is: what typing changes.
+    pub(crate) fn modal_text(&mut self) -> Option<&mut String> {
+        match self.prompts.waiting.front_mut() {
+            Some((_, Prompt::Modal { editable: true, content, .. })) => Some(content),
+            _ => None,
+        }
+    }
+
+    /// Answers the modal shown: confirm or cancel, with the text typed into an editable one
+    /// (`content`, else what its field shows: the modal's content and what was typed there).
     pub fn answer_modal(&mut self, confirm: bool, content: Option<&str>) -> Result<(), String> {
-        let Some((call, Prompt::Modal { editable, show_cancel, .. })) = self.prompts.waiting.front().cloned() else { return Err("no modal is shown".into()) };
+        let Some((call, Prompt::Modal { editable, show_cancel, content: shown, .. })) = self.prompts.waiting.front().cloned() else { return Err("no modal is shown".into()) };
         if !confirm && !show_cancel {
             return Err("this modal has no cancel button (showCancel: false)".into());
         }
         self.prompts.waiting.pop_front();
         let mut result = json!({ "errMsg": "showModal:ok", "confirm": confirm, "cancel": !confirm });
         if editable {
-            result["content"] = Json::from(content.unwrap_or_default());
+            result["content"] = Json::from(content.unwrap_or(&shown));
         }
         self.app.api_result(call, result);
         self.process_messages();

@@ -634,3 +634,17 @@ fn the_keyboard_types_into_the_focused_input_and_enter_confirms_it() {
     assert_eq!(sim.focused_field(), None, "without confirm-hold the input loses the focus");
     assert_eq!(sim.confirm().unwrap_err(), "no input or textarea has the focus: tap one first");
 }
+
+#[test]
+fn the_keyboard_types_into_an_editable_modal_and_enter_confirms_it() {
+    use wxemu_core::Prompt;
+    let mut sim = app("tests/apps/prompts");
+    console(&mut sim);
+    sim.tap("#editable").unwrap();
+    sim.type_text("holiday", None).unwrap();
+    sim.erase().unwrap();
+    sim.type_text("y", None).unwrap();
+    assert!(matches!(&sim.prompts()[..], [Prompt::Modal { content, .. }] if content == "holiday"), "the modal's field shows what was typed");
+    sim.confirm().unwrap();
+    assert_eq!(console(&mut sim), [r#"renamed {"errMsg":"showModal:ok","confirm":true,"cancel":false,"content":"holiday"}"#]);
+}

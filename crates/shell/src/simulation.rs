@@ -40,6 +40,11 @@ pub enum Key {
     Erase,
     /// Select the focused field's text: what is typed next replaces it.
     SelectAll,
+    /// Ctrl+C, Ctrl+X, Ctrl+V: the focused field's text to the desktop's clipboard (cut
+    /// empties the field), or the clipboard's text typed into it.
+    Copy,
+    Cut,
+    Paste,
     /// Esc or Alt+Left: close the prompt shown, else go back a page.
     Back,
     /// F12: show or hide the console over the page.
@@ -136,6 +141,8 @@ struct Simulation<S> {
     console_shown: bool,
     /// What the last reload found wrong, shown over the page until a reload succeeds.
     problems: Vec<String>,
+    /// The desktop's clipboard (None where there is none to reach).
+    clipboard: Option<arboard::Clipboard>,
 }
 
 /// ms since the Unix epoch: the app's `Date` starts at the real time in the window.
@@ -170,6 +177,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             console: VecDeque::new(),
             console_shown: false,
             problems: Vec::new(),
+            clipboard: arboard::Clipboard::new().inspect_err(|e| eprintln!("wxemu run: no clipboard: {e}")).ok(),
         };
         simulation.report();
         simulation.title();
@@ -241,12 +249,15 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             }
             Command::Key(key) => self.key(key),
             Command::Changed(mut paths) => {
+                let seen = Instant::now();
                 // An editor's save comes as several events: take them all.
                 std::thread::sleep(Duration::from_millis(30));
                 while let Ok(Command::Changed(more)) = commands.try_recv() {
                     paths.extend(more);
                 }
-                self.reload(&paths);
+                paths.sort();
+                paths.dedup();
+                self.reload(&paths, seen);
                 Ok(())
             }
         };
@@ -342,6 +353,22 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
                 self.select_all = self.sim.focused_field().is_some();
                 Ok(())
             }
+            Key::Copy | Key::Cut => {
+                let text = self.sim.focused_value().ok_or("no input or textarea has the focus: tap one first")?;
+                let clipboard = self.clipboard.as_mut().ok_or("there is no clipboard to copy to")?;
+                clipboard.set_text(text).map_err(|e| format!("cannot copy: {e}"))?;
+                if matches!(key, Key::Cut) {
+                    self.select_all = false;
+                    self.sim.type_text("", Some(0))?;
+                }
+                Ok(())
+            }
+            Key::Paste => {
+                let clipboard = self.clipboard.as_mut().ok_or("there is no clipboard to paste from")?;
+                let text = clipboard.get_text().map_err(|e| format!("nothing to paste: {e}"))?;
+                let keep = std::mem::take(&mut self.select_all).then_some(0);
+                self.sim.type_text(&text, keep)
+            }
             Key::Back => match self.sim.prompts().first() {
                 Some(Prompt::Modal { .. }) => self.sim.answer_modal(false, None),
                 Some(Prompt::Dialog { .. }) => self.sim.answer_dialog(false, None),
@@ -381,8 +408,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
     /// Files changed: a stylesheet restyles the live page (its data stays); anything else
     /// relaunches the app on the page shown, with its query. When the new files have errors
     /// the app as it was keeps running, under an overlay that names them.
-    fn reload(&mut self, paths: &[PathBuf]) {
-        let began = Instant::now();
+    fn reload(&mut self, paths: &[PathBuf], seen: Instant) {
         let styles_only = paths.iter().all(|p| p.extension().is_some_and(|e| e == "wxss"));
         let outcome = if styles_only {
             let before = self.sim.diagnostics.len();
@@ -401,7 +427,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         match outcome {
             Ok(()) => {
                 self.problems.clear();
-                eprintln!("wxemu run: {} changed: {what} {} in {} ms", names.join(", "), self.sim.current_route().unwrap_or(""), began.elapsed().as_millis());
+                eprintln!("wxemu run: {} changed: {what} {} {} ms after the save", names.join(", "), self.sim.current_route().unwrap_or(""), seen.elapsed().as_millis());
             }
             Err(problems) => {
                 eprintln!("wxemu run: {} changed, with errors; the app as it was keeps running:\n{}", names.join(", "), problems.join("\n"));

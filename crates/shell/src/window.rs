@@ -42,6 +42,7 @@ struct Shell {
 
 /// Runs the window and the simulation thread until the window closes.
 pub fn run(options: Options) -> Result<(), String> {
+    let opened = Instant::now();
     let event_loop = EventLoop::<Update>::with_user_event().build().map_err(|e| format!("cannot open a window: {e} (is there a display? under CI use Xvfb)"))?;
     let device = options.launch.device.unwrap_or(wxemu_core::Profile::IPHONE_6);
     let (renderer, scale, frame_times) = (options.renderer, options.scale, options.frame_times);
@@ -60,7 +61,7 @@ pub fn run(options: Options) -> Result<(), String> {
         pointer: (0.0, 0.0),
         pressed: false,
         modifiers: ModifiersState::empty(),
-        opened: Instant::now(),
+        opened,
         shown_first: false,
         frame_times,
         input_at: None,
@@ -120,6 +121,9 @@ impl Shell {
             Logical::Named(NamedKey::F8) => named(Key::Theme),
             Logical::Named(NamedKey::F9) => named(Key::Data),
             Logical::Character(c) if ctrl && c.eq_ignore_ascii_case("a") => named(Key::SelectAll),
+            Logical::Character(c) if ctrl && c.eq_ignore_ascii_case("c") => named(Key::Copy),
+            Logical::Character(c) if ctrl && c.eq_ignore_ascii_case("x") => named(Key::Cut),
+            Logical::Character(c) if ctrl && c.eq_ignore_ascii_case("v") => named(Key::Paste),
             _ if ctrl || self.modifiers.alt_key() => None,
             _ => text.filter(|t| !t.chars().any(char::is_control)).map(|t| Command::Type(t.to_string())),
         }

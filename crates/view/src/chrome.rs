@@ -6,7 +6,7 @@ use crate::fonts::Fonts;
 use crate::layout;
 use crate::paint;
 use wxemu_render::{Box2, Item, Paint, Rgba};
-use wxemu_wxss::style::{ComputedStyle, TextAlign};
+use wxemu_wxss::style::{ComputedStyle, TextAlign, WordBreak};
 
 pub const NAVIGATION_BAR: f32 = 44.0;
 pub const TAB_BAR: f32 = 49.0;
@@ -122,7 +122,8 @@ pub fn text_panel(entries: &[(String, Rgba)], fonts: &mut Fonts, area: Box2, ite
     fill(area, 0.0, Rgba { r: 24, g: 24, b: 24, a: 235 }, items);
     let (pad, width) = (8.0, (area.w - 16.0).max(1.0));
     let laid: Vec<_> = entries.iter().map(|(text, color)| {
-        let style = ComputedStyle { font_size: 12.0, color: *color, text_align: TextAlign::Left, ..ComputedStyle::default() };
+        // Long words (JSON, paths) break anywhere rather than run off the panel.
+        let style = ComputedStyle { font_size: 12.0, color: *color, text_align: TextAlign::Left, word_break: WordBreak::BreakAll, ..ComputedStyle::default() };
         layout::line(fonts, text, &style, width)
     }).collect();
     let mut room = area.h - 2.0 * pad;
@@ -313,8 +314,19 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
             let w = (width - 32.0).min(300.0);
             let inner = w - 48.0;
             let title_lines = (!title.is_empty()).then(|| layout::line(fonts, title, &text_style(17.0, 700, Rgba::BLACK), inner));
-            let body_color = if title.is_empty() { Rgba::BLACK } else { Rgba { a: 128, ..Rgba::BLACK } };
-            let body = if *editable { if placeholder.is_empty() { " ".to_string() } else { placeholder.clone() } } else { content.clone() };
+            // An editable modal's field shows what is in it (its content, then what is typed),
+            // else its placeholder, greyed.
+            let body_color = match () {
+                _ if *editable && content.is_empty() => Rgba { a: 77, ..Rgba::BLACK },
+                _ if *editable || title.is_empty() => Rgba::BLACK,
+                _ => Rgba { a: 128, ..Rgba::BLACK },
+            };
+            let body = match () {
+                _ if !*editable => content.clone(),
+                _ if !content.is_empty() => content.clone(),
+                _ if !placeholder.is_empty() => placeholder.clone(),
+                _ => " ".to_string(),
+            };
             let body_lines = (!body.is_empty()).then(|| layout::line(fonts, &body, &text_style(17.0, 400, body_color), inner));
             let title_h = title_lines.as_ref().map_or(0.0, |l| l.height() + 16.0);
             let body_h = body_lines.as_ref().map_or(0.0, |l| l.height() + if *editable { 24.0 } else { 0.0 });
@@ -328,7 +340,7 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
             }
             if let Some(lines) = &body_lines {
                 if *editable {
-                    // The input box, showing its placeholder.
+                    // The input box.
                     fill(Box2 { x: dialog.x + 24.0, y, w: inner, h: body_h }, 4.0, Rgba::hex(0xf7f7f7), items);
                     y += 12.0;
                 }
