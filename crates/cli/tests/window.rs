@@ -144,23 +144,41 @@ fn copy_of(sample: &str) -> tempfile::TempDir {
     dir
 }
 
-/// The centre of the first element with class `class` on the phone screen, by `wxemu dump --layout`.
-fn centre_of(project: &Path, data: &Path, class: &str) -> (f32, f32) {
+/// The centres on the phone screen of the laid-out elements `pick` chooses, in document
+/// order, by `wxemu dump --layout`.
+fn centres(project: &Path, data: &Path, pick: &dyn Fn(&Json) -> bool) -> Vec<(f32, f32)> {
     let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).args(["dump", "--layout"]).arg(project).env("WXEMU_DATA_DIR", data).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let tree: Json = serde_json::from_slice(&out.stdout).unwrap();
-    fn find<'j>(nodes: &'j Json, class: &str) -> Option<&'j Json> {
-        nodes.as_array()?.iter().find_map(|node| {
-            let classes = node["attrs"]["class"].as_str().unwrap_or_default();
-            if classes.split_whitespace().any(|c| c == class) && node["box"].is_array() {
-                return Some(&node["box"]);
+    fn walk(nodes: &Json, pick: &dyn Fn(&Json) -> bool, found: &mut Vec<(f32, f32)>) {
+        for node in nodes.as_array().into_iter().flatten() {
+            if let Some(b) = node["box"].as_array().filter(|_| pick(node)) {
+                let n = |i: usize| b[i].as_f64().unwrap() as f32;
+                found.push((n(0) + n(2) / 2.0, PAGE_TOP + n(1) + n(3) / 2.0));
             }
-            find(&node["children"], class)
-        })
+            walk(&node["children"], pick, found);
+        }
     }
-    let b = find(&tree, class).unwrap_or_else(|| panic!("no laid-out element with class `{class}`"));
-    let n = |i: usize| b[i].as_f64().unwrap() as f32;
-    (n(0) + n(2) / 2.0, PAGE_TOP + n(1) + n(3) / 2.0)
+    let mut found = Vec::new();
+    walk(&tree, pick, &mut found);
+    found
+}
+
+/// A todo sample of its own (files and storage) in a window on a display of its own.
+struct Todo {
+    window: Window,
+    app: tempfile::TempDir,
+    data: tempfile::TempDir,
+    display: Display,
+}
+
+impl Todo {
+    fn open() -> Todo {
+        let display = Display::start();
+        let (app, data) = (copy_of("todo"), tempfile::tempdir().unwrap());
+        let window = Window::open(&display, app.path(), data.path());
+        Todo { window, app, data, display }
+    }
 }
 
 fn save(picture: &Pixmap, name: &str) -> PathBuf {
@@ -171,11 +189,8 @@ fn save(picture: &Pixmap, name: &str) -> PathBuf {
 
 #[test]
 fn a_todo_added_and_completed_in_the_window_looks_as_wxemu_shot_draws_it() {
-    let display = Display::start();
-    let app = copy_of("todo");
-    let data = tempfile::tempdir().unwrap();
-    let window = Window::open(&display, app.path(), data.path());
-    let draft = centre_of(app.path(), data.path(), "draft");
+    let Todo { display, window, app, data } = Todo::open();
+    let draft = centres(app.path(), data.path(), &|node| node["attrs"]["class"] == "draft")[0];
     window.click(&display, draft);
     // "milk" cut to the clipboard, "Buy " typed, the clipboard pasted after it: "Buy milk"
     // only if typing, select-all, cut and paste all work.
@@ -183,26 +198,41 @@ fn a_todo_added_and_completed_in_the_window_looks_as_wxemu_shot_draws_it() {
     display.xdotool(&["key", "ctrl+a", "ctrl+x"]);
     display.xdotool(&["type", "--delay", "20", "Buy "]);
     display.xdotool(&["key", "ctrl+v", "Return"]);
-    std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(stored_todo(app.path(), data.path(), "Buy milk"), Some(false), "Enter added the typed todo");
+    assert!(eventually(|| stored_todo(app.path(), data.path(), "Buy milk") == Some(false)), "Enter added the typed todo");
     // The new item is the fourth: its checkbox is laid out below the three before it.
-    let boxes = checkbox_centres(app.path(), data.path());
+    let boxes = centres(app.path(), data.path(), &|node| node["tag"] == "checkbox");
     assert_eq!(boxes.len(), 4, "four todos are laid out: {boxes:?}");
     window.click(&display, boxes[3]);
-    // Past the press's hover time, the window shows the state that was stored.
-    std::thread::sleep(Duration::from_millis(1200));
-    let shown = display.capture(&window.id);
-    let shown_file = save(&shown, "window-todo.png");
-    drop(window);
+    assert!(eventually(|| stored_todo(app.path(), data.path(), "Buy milk") == Some(true)), "the click on its checkbox completed it");
 
+    // What `wxemu shot` draws of the stored state, and what the window shows.
     let expected_file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shot-todo.png");
     let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("shot").arg(app.path()).arg("-o").arg(&expected_file).env("WXEMU_DATA_DIR", data.path()).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let expected = decode_png(&std::fs::read(&expected_file).unwrap()).unwrap();
-    assert_eq!(stored_todo(app.path(), data.path(), "Buy milk"), Some(true), "the click on its checkbox completed it");
-    let (differing, share) = differing_pixels(&expected, &shown).unwrap_or_else(|| panic!("the window ({}×{}) has the shot's size ({}×{})", shown.width(), shown.height(), expected.width(), expected.height()));
-    eprintln!("{differing} pixels differ between the window and wxemu shot");
-    assert!(share < 0.001, "{differing} pixels ({:.3}%) differ between the window ({}) and wxemu shot ({})", share * 100.0, shown_file.display(), expected_file.display());
+    let mut shown = display.capture(&window.id);
+    let same = |shown: &Pixmap| differing_pixels(&expected, shown).is_some_and(|(_, share)| share < 0.001);
+    // The window repaints as the app's setData arrives: give it a moment under load.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !same(&shown) && Instant::now() < deadline {
+        shown = display.capture(&window.id);
+    }
+    let shown_file = save(&shown, "window-todo.png");
+    let (count, share) = differing_pixels(&expected, &shown).unwrap_or_else(|| panic!("the window ({}×{}) has the shot's size ({}×{})", shown.width(), shown.height(), expected.width(), expected.height()));
+    eprintln!("{count} pixels differ between the window and wxemu shot");
+    assert!(share < 0.001, "{count} pixels ({:.3}%) differ between the window ({}) and wxemu shot ({})", share * 100.0, shown_file.display(), expected_file.display());
+}
+
+/// Whether `condition` comes true within 5 s.
+fn eventually(condition: impl Fn() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !condition() {
+        if Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    true
 }
 
 /// Whether the stored todo titled `title` is done (None: no such todo is stored).
@@ -212,32 +242,9 @@ fn stored_todo(project: &Path, data: &Path, title: &str) -> Option<bool> {
     todos.as_array()?.iter().find(|t| t["title"] == title).and_then(|t| t["done"].as_bool())
 }
 
-/// The centres of the todo items' checkboxes.
-fn checkbox_centres(project: &Path, data: &Path) -> Vec<(f32, f32)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).args(["dump", "--layout"]).arg(project).env("WXEMU_DATA_DIR", data).output().unwrap();
-    let tree: Json = serde_json::from_slice(&out.stdout).unwrap();
-    fn walk(nodes: &Json, found: &mut Vec<(f32, f32)>) {
-        for node in nodes.as_array().into_iter().flatten() {
-            if node["tag"] == "checkbox" {
-                if let Some(b) = node["box"].as_array() {
-                    let n = |i: usize| b[i].as_f64().unwrap() as f32;
-                    found.push((n(0) + n(2) / 2.0, PAGE_TOP + n(1) + n(3) / 2.0));
-                }
-            }
-            walk(&node["children"], found);
-        }
-    }
-    let mut found = Vec::new();
-    walk(&tree, &mut found);
-    found
-}
-
 #[test]
 fn saving_a_wxss_file_restyles_the_window_within_a_second() {
-    let display = Display::start();
-    let app = copy_of("todo");
-    let data = tempfile::tempdir().unwrap();
-    let mut window = Window::open(&display, app.path(), data.path());
+    let Todo { display, mut window, app, data: _data } = Todo::open();
     let red = |p: &Pixmap| p.data().iter().filter(|c| (c.r, c.g, c.b) == (255, 0, 0)).count();
     let before = display.capture(&window.id);
     assert_eq!(red(&before), 0, "nothing is pure red before the edit");
@@ -264,10 +271,8 @@ fn saving_a_wxss_file_restyles_the_window_within_a_second() {
 
 #[test]
 fn developer_keys_switch_the_device_print_the_page_data_and_show_the_console() {
-    let display = Display::start();
-    let app = copy_of("todo");
-    let data = tempfile::tempdir().unwrap();
-    let mut window = Window::open(&display, app.path(), data.path());
+    // The sample's folder and storage stay while the window runs.
+    let Todo { display, mut window, app: _app, data: _data } = Todo::open();
     let size = |display: &Display, id: &str| display.xdotool(&["getwindowgeometry", "--shell", id]).lines().filter(|l| l.starts_with("WIDTH=") || l.starts_with("HEIGHT=")).collect::<Vec<_>>().join(" ");
     assert_eq!(size(&display, &window.id), "WIDTH=750 HEIGHT=1334", "an iPhone 6 at 2x");
     // F9: the page's data (AppData) on stdout.
