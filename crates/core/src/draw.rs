@@ -479,13 +479,23 @@ impl Simulator {
     /// The border box of the first element matching `path` on the current page, where it is
     /// drawn below the chrome (the page and scroll-views scrolled).
     pub(crate) fn element_box(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
+        Ok(self.located(path)?.map(|(b, _)| b))
+    }
+
+    /// An element's drawn box below the chrome, and how far below the screen's top that is.
+    fn located(&mut self, path: &[usize]) -> Result<Option<(Box2, f32)>, String> {
         self.with_screen(|sim, screen| {
             let frame = sim.frame(screen, InlineBoxes::All)?;
             let found = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path));
-            let found = found.and_then(|e| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &frame.scrolling, e));
+            let found = found.and_then(|e| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &frame.scrolling, e)).map(|b| (b, frame.top));
             screen.keep(frame);
             found
         })
+    }
+
+    /// Where the element at `path` is drawn on the screen (chrome included), if it is laid out.
+    pub fn element_on_screen(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
+        Ok(self.located(path)?.map(|(b, top)| Box2 { y: b.y + top, ..b }))
     }
 
     /// app.json `window` with the page's .json on top.

@@ -15,6 +15,12 @@ impl Simulator {
         all(&page.tree, &|el| matches!(&*el.tag, "input" | "textarea") && el.attr("focus").is_some_and(wxemu_wxml::Value::truthy)).into_iter().next()
     }
 
+    /// Where the focused field is drawn on the screen (for an input method's candidates).
+    pub fn focused_box(&mut self) -> Option<wxemu_render::Box2> {
+        let path = self.focused_field()?;
+        self.element_on_screen(&path).ok().flatten()
+    }
+
     /// The text of the focused field.
     pub fn focused_value(&self) -> Option<String> {
         let path = self.focused_field()?;

@@ -412,3 +412,16 @@ fn the_wheel_scrolls_the_scroll_view_under_the_pointer_until_its_end_then_the_pa
     sim.scroll_at(10.0, 64.0 + 100.0, 0.0, -100.0).unwrap();
     assert_eq!(console(&mut sim), ["scroll 700 h=1000 dy=-100"]);
 }
+
+#[test]
+fn the_focused_field_is_found_on_the_screen_for_an_input_method() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    assert_eq!(sim.focused_box(), None);
+    sim.tap(".draft").unwrap();
+    let path = sim.focused_field().unwrap();
+    let in_page = sim.element_boxes().unwrap().into_iter().find(|(p, _)| *p == path).unwrap().1;
+    let on_screen = sim.focused_box().unwrap();
+    assert_eq!((on_screen.x, on_screen.y, on_screen.w), (in_page.x, in_page.y + 64.0, in_page.w), "below the status and navigation bars");
+}

@@ -26,6 +26,8 @@ pub enum Command {
     Wheel { x: f32, y: f32, dx: f32, dy: f32 },
     /// Text typed (a key, or what an input method committed).
     Type(String),
+    /// What an input method is composing (empty: nothing any more).
+    Preedit(String),
     Key(Key),
     /// Files of the project changed.
     Changed(Vec<PathBuf>),
@@ -63,6 +65,9 @@ pub enum Update {
     /// The phone screen has a new size (CSS px): another device.
     Screen { width: f32, height: f32 },
     Title(String),
+    /// Where the focused field is on the phone screen (CSS px), for the input method's
+    /// candidates; None when no field has the focus.
+    Field(Option<Box2>),
     /// Nothing can run (the app never launched): close.
     Exit,
 }
@@ -143,6 +148,9 @@ struct Simulation<S> {
     problems: Vec<String>,
     /// The desktop's clipboard (None where there is none to reach).
     clipboard: Option<arboard::Clipboard>,
+    /// What the input method is composing, and the focused field's box last told the window.
+    preedit: String,
+    field: Option<Box2>,
 }
 
 /// ms since the Unix epoch: the app's `Date` starts at the real time in the window.
@@ -178,6 +186,8 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             console_shown: false,
             problems: Vec::new(),
             clipboard: arboard::Clipboard::new().inspect_err(|e| eprintln!("wxemu run: no clipboard: {e}")).ok(),
+            preedit: String::new(),
+            field: None,
         };
         simulation.report();
         simulation.title();
@@ -205,6 +215,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
                 self.report();
                 if self.paint() {
                     self.settle_until = Some(Instant::now() + SETTLE);
+                    self.tell_field();
                 }
             }
         }
@@ -243,6 +254,10 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             Command::Move(x, y) => self.drag(x, y),
             Command::Release(x, y) => self.release(x, y),
             Command::Wheel { x, y, dx, dy } => self.sim.scroll_at(x, y, dx, dy),
+            Command::Preedit(text) => {
+                self.preedit = text;
+                Ok(())
+            }
             Command::Type(text) => {
                 let keep = std::mem::take(&mut self.select_all).then_some(0);
                 self.sim.type_text(&text, keep)
@@ -510,10 +525,24 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         (self.send)(Update::Frame(frame))
     }
 
-    /// The error overlay (the last reload's problems) and the console panel (F12), over the page.
+    /// Tells the window where the focused field is, when that changed.
+    fn tell_field(&mut self) {
+        let field = self.sim.focused_box();
+        if field != self.field {
+            self.field = field;
+            (self.send)(Update::Field(field));
+        }
+    }
+
+    /// The input method's composition by the focused field, the error overlay (the last
+    /// reload's problems) and the console panel (F12), over the page.
     fn overlays(&mut self, list: &mut DisplayList) {
         let (width, height) = (list.width, list.height);
+        let field = if self.preedit.is_empty() { None } else { self.sim.focused_box() };
         let Some(screen) = self.sim.screen_mut() else { return };
+        if let Some(field) = field {
+            wxemu_view::chrome::composition(&self.preedit, &mut screen.fonts, field, height, &mut list.items);
+        }
         if !self.problems.is_empty() {
             let mut entries = vec![("The app's files have errors; the app as it was keeps running:".to_string(), Rgba::WHITE)];
             entries.extend(self.problems.iter().map(|p| (p.clone(), Rgba::hex(0xff6b6b))));

@@ -8,7 +8,7 @@ use std::sync::mpsc::Sender;
 use std::sync::Arc;
 use std::time::Instant;
 use winit::application::ApplicationHandler;
-use winit::dpi::PhysicalSize;
+use winit::dpi::{PhysicalPosition, PhysicalSize};
 use winit::event::{ElementState, Ime, MouseButton, MouseScrollDelta, WindowEvent};
 use winit::event_loop::{ActiveEventLoop, EventLoop};
 use winit::keyboard::{Key as Logical, ModifiersState, NamedKey};
@@ -188,7 +188,11 @@ impl ApplicationHandler<Update> for Shell {
                     self.send(command);
                 }
             }
-            WindowEvent::Ime(Ime::Commit(text)) => self.send(Command::Type(text)),
+            WindowEvent::Ime(Ime::Commit(text)) => {
+                self.send(Command::Preedit(String::new()));
+                self.send(Command::Type(text));
+            }
+            WindowEvent::Ime(Ime::Preedit(text, _)) => self.send(Command::Preedit(text)),
             _ => {}
         }
     }
@@ -206,6 +210,12 @@ impl ApplicationHandler<Update> for Shell {
                 let _ = window.request_inner_size(PhysicalSize::new((width * scale).ceil() as u32, (height * scale).ceil() as u32));
             }
             Update::Title(title) => window.set_title(&title),
+            Update::Field(Some(field)) => {
+                let scale = self.window_scale();
+                let (at, size) = (PhysicalPosition::new(field.x * scale, field.y * scale), PhysicalSize::new(field.w * scale, field.h * scale));
+                window.set_ime_cursor_area(at, size);
+            }
+            Update::Field(None) => {}
             Update::Exit => event_loop.exit(),
         }
     }

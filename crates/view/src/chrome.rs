@@ -138,6 +138,21 @@ pub fn text_panel(entries: &[(String, Rgba)], fonts: &mut Fonts, area: Box2, ite
     }
 }
 
+/// The text an input method is composing for the field drawn at `field` (screen px), not
+/// typed yet: underlined on a strip just below the field (above it near the screen's
+/// bottom, `height`).
+pub fn composition(text: &str, fonts: &mut Fonts, field: Box2, height: f32, items: &mut Vec<Item>) {
+    let style = ComputedStyle { font_size: 16.0, color: Rgba::BLACK, text_align: TextAlign::Left, ..ComputedStyle::default() };
+    let line = layout::line(fonts, text, &style, f32::MAX);
+    let (w, h) = (line.width() + 16.0, line.height() + 8.0);
+    let y = if field.y + field.h + h <= height { field.y + field.h } else { field.y - h };
+    let strip = Box2 { x: field.x, y, w, h };
+    fill(strip, 4.0, Rgba::WHITE, items);
+    items.push(Item::Border { area: strip, radii: [4.0; 4], widths: [1.0; 4], colors: [Rgba::hex(0x07c160); 4] });
+    paint::glyphs(&line, Box2 { x: strip.x + 8.0, y: strip.y + 4.0, w: line.width(), h: line.height() }, items);
+    fill(Box2 { x: strip.x + 8.0, y: strip.y + 4.0 + line.height() - 2.0, w: line.width(), h: 1.0 }, 0.0, Rgba::BLACK, items);
+}
+
 /// The menu button: "···" and the close ring on a translucent capsule, dark or light to
 /// suit the navigation bar's text.
 fn capsule(area: Box2, white_text: bool, items: &mut Vec<Item>) {
@@ -458,4 +473,46 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
         }
     }
     targets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fills(items: &[Item]) -> Vec<Box2> {
+        items.iter().filter_map(|i| if let Item::Fill { area, .. } = i { Some(*area) } else { None }).collect()
+    }
+
+    fn glyph_runs(items: &[Item]) -> Vec<f32> {
+        items.iter().filter_map(|i| if let Item::Glyphs { glyphs, .. } = i { glyphs.first().map(|g| g.2) } else { None }).collect()
+    }
+
+    #[test]
+    fn a_composition_sits_under_its_field_or_above_it_at_the_bottom() {
+        let mut fonts = Fonts::load_default().expect("fonts are installed");
+        let field = Box2 { x: 20.0, y: 100.0, w: 200.0, h: 30.0 };
+        let mut items = Vec::new();
+        composition("nihao", &mut fonts, field, 667.0, &mut items);
+        let strip = fills(&items)[0];
+        assert_eq!((strip.x, strip.y), (20.0, 130.0), "just below the field");
+        assert!(!glyph_runs(&items).is_empty(), "the composed text is drawn");
+        let mut items = Vec::new();
+        composition("nihao", &mut fonts, Box2 { y: 640.0, ..field }, 667.0, &mut items);
+        let strip = fills(&items)[0];
+        assert_eq!(strip.y + strip.h, 640.0, "above a field at the bottom of the screen");
+    }
+
+    #[test]
+    fn a_text_panel_shows_the_last_entries_that_fit() {
+        let mut fonts = Fonts::load_default().expect("fonts are installed");
+        let mut entries: Vec<(String, Rgba)> = (0..49).map(|i| (format!("line {i}"), Rgba::WHITE)).collect();
+        entries.push(("end".into(), Rgba::WHITE));
+        let mut items = Vec::new();
+        text_panel(&entries, &mut fonts, Box2 { x: 0.0, y: 400.0, w: 375.0, h: 100.0 }, &mut items);
+        let baselines = glyph_runs(&items);
+        assert!((4..=6).contains(&baselines.len()), "about 84 px of 17 px lines: {baselines:?}");
+        assert!(baselines.iter().all(|y| *y > 400.0 && *y < 500.0), "inside the panel: {baselines:?}");
+        let last = items.iter().rev().find_map(|i| if let Item::Glyphs { glyphs, .. } = i { Some(glyphs.len()) } else { None }).unwrap();
+        assert_eq!(last, 3, "the last entry, \"end\", is drawn last");
+    }
 }
