@@ -294,3 +294,26 @@ fn developer_keys_switch_the_device_print_the_page_data_and_show_the_console() {
     }
     assert_eq!(size(&display, &window.id), "WIDTH=828 HEIGHT=1472", "an iPhone 6 Plus (414×736) at the same scale");
 }
+
+#[test]
+fn a_save_with_a_syntax_error_shows_where_it_is_and_the_app_as_it_was_keeps_working() {
+    let Todo { display, mut window, app, data } = Todo::open();
+    let script = app.path().join("pages/index/index.js");
+    let good = std::fs::read_to_string(&script).unwrap();
+    // The overlay is a dark panel over the top of the screen, where the page is light.
+    let overlay = |p: &Pixmap| (0..p.width()).step_by(10).filter(|&x| { let c = p.sample(x, 230); c.r < 60 && c.g < 60 && c.b < 60 }).count() > 60;
+    assert!(!overlay(&display.capture(&window.id)));
+    let boxes = centres(app.path(), data.path(), &|node| node["tag"] == "checkbox");
+    std::fs::write(&script, format!("{good}\nconst broken = (\n")).unwrap();
+    window.wait_for("pages/index/index.js changed, with errors", Duration::from_secs(5));
+    let place = window.wait_for("pages/index/index.js:", Duration::from_secs(1));
+    assert!(place.contains("SyntaxError"), "{place}");
+    assert!(eventually(|| overlay(&display.capture(&window.id))), "the overlay shows");
+    save(&display.capture(&window.id), "window-error-overlay.png");
+    // Under it the app as it was still takes taps: the second todo gets done and stored.
+    window.click(&display, boxes[1]);
+    assert!(eventually(|| stored_todo(app.path(), data.path(), "Write a page test") == Some(true)), "the running app took the tap");
+    std::fs::write(&script, good).unwrap();
+    window.wait_for("pages/index/index.js changed: relaunched", Duration::from_secs(5));
+    assert!(eventually(|| !overlay(&display.capture(&window.id))), "the overlay goes once the file is fixed");
+}

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use wxemu_core::{LaunchOptions, Profile, Prompt, Screen, Simulator};
+use wxemu_core::{LaunchFailure, LaunchOptions, Profile, Prompt, Screen, Simulator};
 use wxemu_gpu::Frame;
 use wxemu_package::Diagnostic;
 use wxemu_render::{Box2, DisplayList, Rgba};
@@ -95,11 +95,31 @@ pub fn start(options: crate::Options, send: impl Fn(Update) -> bool + Send + 'st
             if let Err(e) = &watcher {
                 eprintln!("wxemu run: hot reload is off: {e}");
             }
-            match Simulation::launch(options, send) {
-                Ok(mut simulation) => simulation.run(receiver),
-                Err((message, send)) => {
-                    eprintln!("{message}");
+            let fonts = if options.fonts.is_empty() { Fonts::load_default() } else { Fonts::load(&options.fonts) };
+            let mut screen = match fonts {
+                Ok(fonts) => Screen::new(fonts),
+                Err(e) => {
+                    eprintln!("error: {e}");
                     send(Update::Exit);
+                    return;
+                }
+            };
+            let mut show = None;
+            // An app that does not launch shows why until a save fixes it.
+            loop {
+                match launch(&options, options.launch.clone()) {
+                    Ok(mut sim) => {
+                        sim.attach_screen(screen);
+                        Simulation::new(options, send, sim, show).run(receiver);
+                        break;
+                    }
+                    Err(failure) => {
+                        eprintln!("{failure}\nwxemu run: the app does not launch; it will when a save fixes it");
+                        let device = options.launch.device.unwrap_or(Profile::IPHONE_6);
+                        if !wait_for_fix(&receiver, &failure.to_string(), device, &mut screen, &mut show, &send) {
+                            break;
+                        }
+                    }
                 }
             }
             drop(watcher);
@@ -158,27 +178,59 @@ fn wall_time() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
+/// The app launched with `launch` (its clock at the real time).
+fn launch(options: &crate::Options, launch: LaunchOptions) -> Result<Simulator, LaunchFailure> {
+    Simulator::launch(&options.project, LaunchOptions { start_time: Some(wall_time()), ..launch })
+}
+
+/// What the window shows of `list`: painted on the CPU, or for vello on the GPU.
+fn frame_of(list: &DisplayList, (scale, gpu): (f32, bool)) -> Frame {
+    if gpu {
+        Frame::List { list: list.clone(), scale }
+    } else {
+        Frame::Pixels(wxemu_render::rasterize(list, scale))
+    }
+}
+
+/// Shows why the app does not launch on a blank screen of `device` until its files change;
+/// false when the window closed meanwhile.
+fn wait_for_fix(commands: &Receiver<Command>, problems: &str, device: Profile, screen: &mut Screen, show: &mut Option<(f32, bool)>, send: &impl Fn(Update) -> bool) -> bool {
+    let (width, height) = (device.width as f32, device.height as f32);
+    let mut entries = vec![("The app does not launch; it will when a save fixes this:".to_string(), Rgba::WHITE)];
+    entries.extend(problems.lines().map(|line| (line.to_string(), Rgba::hex(0xff6b6b))));
+    let mut list = DisplayList { width, height, items: Vec::new() };
+    wxemu_view::chrome::text_panel(&entries, &mut screen.fonts, Box2 { x: 0.0, y: 0.0, w: width, h: height }, &mut list.items);
+    if let Some(show) = *show {
+        send(Update::Frame(frame_of(&list, show)));
+    }
+    loop {
+        match commands.recv() {
+            Ok(Command::Show { scale, gpu }) => {
+                *show = Some((scale, gpu));
+                send(Update::Frame(frame_of(&list, (scale, gpu))));
+            }
+            Ok(Command::Changed(_)) => {
+                std::thread::sleep(Duration::from_millis(30));
+                while commands.try_recv().is_ok() {}
+                return true;
+            }
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+}
+
 impl<S: Fn(Update) -> bool> Simulation<S> {
-    fn launch(options: crate::Options, send: S) -> Result<Simulation<S>, (String, S)> {
-        let fonts = if options.fonts.is_empty() { Fonts::load_default() } else { Fonts::load(&options.fonts) };
-        let fonts = match fonts {
-            Ok(fonts) => fonts,
-            Err(e) => return Err((format!("error: {e}"), send)),
-        };
-        let launch = LaunchOptions { start_time: Some(wall_time()), ..options.launch.clone() };
-        let mut sim = match Simulator::launch(&options.project, launch) {
-            Ok(sim) => sim,
-            Err(failure) => return Err((failure.to_string(), send)),
-        };
-        sim.attach_screen(Screen::new(fonts));
+    fn new(options: crate::Options, send: S, sim: Simulator, show: Option<(f32, bool)>) -> Simulation<S> {
         let mut simulation = Simulation {
             options,
             send,
             sim,
             started: Instant::now(),
-            show: None,
+            show,
             last: None,
-            settle_until: None,
+            // Painted as soon as the window is there.
+            settle_until: Some(Instant::now() + SETTLE),
             finger: None,
             momentum: None,
             select_all: false,
@@ -191,7 +243,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         };
         simulation.report();
         simulation.title();
-        Ok(simulation)
+        simulation
     }
 
     fn run(&mut self, commands: Receiver<Command>) {
@@ -460,8 +512,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             .and_then(|id| self.sim.evaluate("(id) => (__wxemu.instance(id) || {}).options || {}", &[serde_json::json!(id)]).ok())
             .and_then(|q| q.as_object().cloned())
             .unwrap_or_default();
-        let launch = LaunchOptions { page: route, query, start_time: Some(wall_time()), ..self.options.launch.clone() };
-        let mut fresh = Simulator::launch(&self.options.project, launch).map_err(|failure| failure.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        let mut fresh = launch(&self.options, LaunchOptions { page: route, query, ..self.options.launch.clone() }).map_err(|failure| failure.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
         let errors: Vec<&Diagnostic> = fresh.diagnostics.iter().filter(|d| d.is_error()).collect();
         if !errors.is_empty() {
             return Err(errors.into_iter().map(ToString::to_string).collect());
@@ -520,7 +571,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         if self.last.as_ref() == Some(&list) {
             return false;
         }
-        let frame = if gpu { Frame::List { list: list.clone(), scale } } else { Frame::Pixels(wxemu_render::rasterize(&list, scale)) };
+        let frame = frame_of(&list, (scale, gpu));
         self.last = Some(list);
         (self.send)(Update::Frame(frame))
     }
