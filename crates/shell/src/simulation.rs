@@ -66,8 +66,8 @@ pub enum Update {
     Screen { width: f32, height: f32 },
     Title(String),
     /// Where the focused field is on the phone screen (CSS px), for the input method's
-    /// candidates; None when no field has the focus.
-    Field(Option<Box2>),
+    /// candidates.
+    Field(Box2),
     /// Nothing can run (the app never launched): close.
     Exit,
 }
@@ -210,8 +210,13 @@ fn wait_for_fix(commands: &Receiver<Command>, problems: &str, device: Profile, s
                 send(Update::Frame(frame_of(&list, (scale, gpu))));
             }
             Ok(Command::Changed(_)) => {
+                // The rest of the save's events; the window's size, if it came meanwhile.
                 std::thread::sleep(Duration::from_millis(30));
-                while commands.try_recv().is_ok() {}
+                for next in commands.try_iter() {
+                    if let Command::Show { scale, gpu } = next {
+                        *show = Some((scale, gpu));
+                    }
+                }
                 return true;
             }
             Ok(_) => {}
@@ -317,14 +322,20 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             Command::Key(key) => self.key(key),
             Command::Changed(mut paths) => {
                 let seen = Instant::now();
-                // An editor's save comes as several events: take them all.
+                // An editor's save comes as several events: take them all (and what else
+                // came meanwhile, after the reload).
                 std::thread::sleep(Duration::from_millis(30));
-                while let Ok(Command::Changed(more)) = commands.try_recv() {
-                    paths.extend(more);
+                let mut after = Vec::new();
+                for next in commands.try_iter() {
+                    match next {
+                        Command::Changed(more) => paths.extend(more),
+                        other => after.push(other),
+                    }
                 }
                 paths.sort();
                 paths.dedup();
                 self.reload(&paths, seen);
+                after.into_iter().for_each(|command| self.handle(command, commands));
                 Ok(())
             }
         };
@@ -581,7 +592,9 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         let field = self.sim.focused_box();
         if field != self.field {
             self.field = field;
-            (self.send)(Update::Field(field));
+            if let Some(field) = field {
+                (self.send)(Update::Field(field));
+            }
         }
     }
 

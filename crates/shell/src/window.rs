@@ -210,12 +210,11 @@ impl ApplicationHandler<Update> for Shell {
                 let _ = window.request_inner_size(PhysicalSize::new((width * scale).ceil() as u32, (height * scale).ceil() as u32));
             }
             Update::Title(title) => window.set_title(&title),
-            Update::Field(Some(field)) => {
+            Update::Field(field) => {
                 let scale = self.window_scale();
                 let (at, size) = (PhysicalPosition::new(field.x * scale, field.y * scale), PhysicalSize::new(field.w * scale, field.h * scale));
                 window.set_ime_cursor_area(at, size);
             }
-            Update::Field(None) => {}
             Update::Exit => event_loop.exit(),
         }
     }
