@@ -123,9 +123,20 @@ impl Window {
     }
 
     /// A click at (x, y) CSS px of the phone screen.
-    fn click(&self, display: &Display, (x, y): (f32, f32)) {
+    fn click(&self, display: &Display, at: (f32, f32)) {
+        self.pointer(display, at, &["click", "1"]);
+    }
+
+    /// The mouse moved to (x, y) CSS px of the phone screen, then `then` (more xdotool).
+    fn pointer(&self, display: &Display, (x, y): (f32, f32), then: &[&str]) {
         let (x, y) = (((x * SCALE) as i32).to_string(), ((y * SCALE) as i32).to_string());
-        display.xdotool(&["mousemove", "--window", &self.id, &x, &y, "click", "1"]);
+        display.xdotool(&[&["mousemove", "--window", &self.id, &x, &y][..], then].concat());
+    }
+
+    /// The lines printed within `time`.
+    fn lines_for(&mut self, time: Duration) -> Vec<String> {
+        let deadline = Instant::now() + time;
+        std::iter::from_fn(|| self.lines.recv_timeout(deadline.saturating_duration_since(Instant::now())).ok()).collect()
     }
 }
 
@@ -316,4 +327,43 @@ fn a_save_with_a_syntax_error_shows_where_it_is_and_the_app_as_it_was_keeps_work
     std::fs::write(&script, good).unwrap();
     window.wait_for("pages/index/index.js changed: relaunched", Duration::from_secs(5));
     assert!(eventually(|| !overlay(&display.capture(&window.id))), "the overlay goes once the file is fixed");
+}
+
+#[test]
+fn the_mouse_scrolls_with_its_wheel_drags_pages_and_holds_for_a_longpress() {
+    let display = Display::start();
+    let data = tempfile::tempdir().unwrap();
+    let scroll = root().join("tests/apps/scroll");
+    let mut window = Window::open(&display, &scroll, data.path());
+    // The rows start 240 px down the page: (10, 400) is over them, not the scroll-view.
+    let rows = (10.0, PAGE_TOP + 400.0);
+    let scrolled = |lines: &[String]| lines.iter().filter_map(|l| l.strip_prefix("console.log: onPageScroll ")?.parse::<f32>().ok()).collect::<Vec<_>>();
+    // One notch of the wheel is 40 px. (Xvfb also turns xdotool's wheel button into a smooth
+    // scroll event, which winit reports as a second notch.)
+    window.pointer(&display, rows, &["click", "5"]);
+    window.wait_for("onPageScroll 40", Duration::from_secs(5));
+    let before = *scrolled(&window.lines_for(Duration::from_millis(300))).last().unwrap_or(&40.0);
+    // A drag of 100 px up scrolls the page along (past the first 10 px, which tell a drag
+    // from a tap), taps nothing, and flings on when it lets go moving.
+    // (One xdotool run, so that the finger moves fast.)
+    let (x, y) = (((rows.0 * SCALE) as i32).to_string(), rows.1 * SCALE);
+    let mut gesture: Vec<String> = vec!["mousedown".into(), "1".into()];
+    for step in 1..=10 {
+        gesture.extend(["mousemove".into(), "--window".into(), window.id.clone(), x.clone(), ((y - 20.0 * step as f32) as i32).to_string(), "sleep".into(), "0.01".into()]);
+    }
+    gesture.extend(["mouseup".into(), "1".into()]);
+    window.pointer(&display, rows, &gesture.iter().map(String::as_str).collect::<Vec<_>>());
+    let lines = window.lines_for(Duration::from_millis(1500));
+    let after = scrolled(&lines);
+    assert!(after.iter().any(|&top| (before + 80.0..=before + 100.0).contains(&top)), "the drag scrolled along from {before}: {lines:?}");
+    assert!(after.iter().any(|&top| top > before + 100.0), "the page flung on past the finger's 100 px: {lines:?}");
+    assert!(!lines.iter().any(|l| l.contains("console.log: tap")), "a drag is no tap: {lines:?}");
+    drop(window);
+
+    let hover = root().join("tests/apps/hover");
+    let mut window = Window::open(&display, &hover, data.path());
+    window.pointer(&display, (5.0, PAGE_TOP + 5.0), &["mousedown", "1", "sleep", "0.6", "mouseup", "1"]);
+    window.wait_for("console.log: longpress card", Duration::from_secs(5));
+    let lines = window.lines_for(Duration::from_millis(300));
+    assert!(!lines.iter().any(|l| l.contains("tap card")), "a handled longpress is no tap: {lines:?}");
 }
