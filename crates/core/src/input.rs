@@ -150,7 +150,14 @@ impl Simulator {
     }
 
     /// [`Self::input`] into the element at `path`.
-    pub fn input_node(&mut self, path: &[usize], mut text: &str) -> Result<(), String> {
+    pub fn input_node(&mut self, path: &[usize], text: &str) -> Result<(), String> {
+        self.enter_text(path, text, None).map(drop)
+    }
+
+    /// The field at `path` takes `text` as its value with the caret `caret` chars in (at the
+    /// end for None): `model:value` or the control's state, then the `input` event. Returns
+    /// the caret, within what `maxlength` let in.
+    pub(crate) fn enter_text(&mut self, path: &[usize], mut text: &str, caret: Option<usize>) -> Result<usize, String> {
         let path = path.to_vec();
         let (owner, field) = {
             let page = self.stack.last().ok_or("no page is open")?;
@@ -182,8 +189,11 @@ impl Simulator {
             // Without model:value the text stays in the input (a form submits it).
             None => self.set_control(&path, "value", wxemu_wxml::Value::String(text.into())),
         }
-        let cursor = text.encode_utf16().count();
-        self.dispatch_path(&path, "input", serde_json::json!({ "value": text, "cursor": cursor, "keyCode": 0 }), None).map(drop)
+        let caret = caret.unwrap_or(usize::MAX).min(text.chars().count());
+        // The event's cursor counts UTF-16 units, as JS strings do.
+        let cursor: usize = text.chars().take(caret).map(char::len_utf16).sum();
+        self.dispatch_path(&path, "input", serde_json::json!({ "value": text, "cursor": cursor, "keyCode": 0 }), None)?;
+        Ok(caret)
     }
 
     /// [`Self::trigger`] on the element at `path`.

@@ -1,18 +1,49 @@
 //! The keyboard of the phone: what is typed goes into the text field of an editable modal
 //! when one is shown, else into the focused input or textarea (the one a tap focused), at
-//! the end of its text; Enter confirms the modal or an input, and starts a new line in a
-//! textarea.
+//! its caret, over its selection; the arrows move the caret (and with Shift the selection);
+//! Enter confirms the modal or an input, and starts a new line in a textarea.
+//!
+//! The caret and the selection are the field's own attributes, `cursor`, `selection-start`
+//! and `selection-end`, as the user set them (the view draws them from there).
 
 use crate::controls::{all, element_at, text};
 use crate::Simulator;
 use serde_json::json;
 use wxemu_view::select::NodePath;
+use wxemu_wxml::Value;
+
+/// Where an arrow or Home/End takes the caret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Caret {
+    Left,
+    Right,
+    Start,
+    End,
+}
+
+/// The focused field's text, caret and selection (char positions; the selection ordered).
+struct Field {
+    path: NodePath,
+    chars: Vec<char>,
+    caret: usize,
+    selection: Option<(usize, usize)>,
+}
+
+impl Field {
+    /// The text without the selection (or as it is), and where the caret is then.
+    fn without_selection(&self) -> (Vec<char>, usize) {
+        match self.selection {
+            Some((start, end)) => ([&self.chars[..start], &self.chars[end..]].concat(), start),
+            None => (self.chars.clone(), self.caret),
+        }
+    }
+}
 
 impl Simulator {
     /// The input or textarea that has the focus on the current page, if any.
     pub fn focused_field(&self) -> Option<NodePath> {
         let page = self.stack.last()?;
-        all(&page.tree, &|el| matches!(&*el.tag, "input" | "textarea") && el.attr("focus").is_some_and(wxemu_wxml::Value::truthy)).into_iter().next()
+        all(&page.tree, &|el| matches!(&*el.tag, "input" | "textarea") && el.attr("focus").is_some_and(Value::truthy)).into_iter().next()
     }
 
     /// Where the focused field is drawn on the screen (for an input method's candidates).
@@ -23,32 +54,108 @@ impl Simulator {
 
     /// The text of the focused field.
     pub fn focused_value(&self) -> Option<String> {
-        let path = self.focused_field()?;
-        element_at(&self.stack.last()?.tree, &path).map(|el| text(el, "value"))
+        self.field().map(|f| f.chars.into_iter().collect())
     }
 
-    /// Types `typed` into the editable modal's field or the focused field: its text becomes
-    /// `keep` chars of it followed by `typed` (for a page's field, with the `input` event as
-    /// for [`Simulator::input`]). Err when no field has the focus.
-    pub fn type_text(&mut self, typed: &str, keep: Option<usize>) -> Result<(), String> {
+    /// The text selected in the focused field ("" when none is).
+    pub fn selected_text(&self) -> Option<String> {
+        let field = self.field()?;
+        Some(field.selection.map(|(start, end)| field.chars[start..end].iter().collect()).unwrap_or_default())
+    }
+
+    fn field(&self) -> Option<Field> {
+        let path = self.focused_field()?;
+        let el = element_at(&self.stack.last()?.tree, &path)?;
+        let chars: Vec<char> = text(el, "value").chars().collect();
+        let position = |name: &str| el.attr(name).and_then(|v| v.to_js_string().trim().parse::<i64>().ok()).and_then(|n| usize::try_from(n).ok()).map(|n| n.min(chars.len()));
+        let caret = position("cursor").unwrap_or(chars.len());
+        let selection = position("selectionStart").zip(position("selectionEnd")).filter(|(start, end)| start < end);
+        Some(Field { path, chars, caret, selection })
+    }
+
+    /// Puts the focused field's caret at `caret`, selecting from `anchor` to it when given.
+    fn place_caret(&mut self, path: &[usize], caret: usize, anchor: Option<usize>) {
+        let (start, end) = match anchor {
+            Some(anchor) if anchor != caret => (anchor.min(caret) as f64, anchor.max(caret) as f64),
+            _ => (-1.0, -1.0),
+        };
+        self.set_control(path, "cursor", Value::Number(caret as f64));
+        self.set_control(path, "selectionStart", Value::Number(start));
+        self.set_control(path, "selectionEnd", Value::Number(end));
+    }
+
+    /// Types `typed` into the editable modal's field (at its end) or the focused field, at
+    /// the caret and over the selection, with the `input` event as for [`Simulator::input`].
+    /// Err when no field has the focus.
+    pub fn type_text(&mut self, typed: &str) -> Result<(), String> {
         if let Some(field) = self.modal_text() {
-            *field = kept(field, keep) + typed;
+            field.push_str(typed);
             return Ok(());
         }
-        let path = self.focused_field().ok_or("no input or textarea has the focus: tap one first")?;
-        let value = self.focused_value().unwrap_or_default();
-        self.input_node(&path, &(kept(&value, keep) + typed))
+        let field = self.field().ok_or("no input or textarea has the focus: tap one first")?;
+        let (mut chars, at) = field.without_selection();
+        let typed: Vec<char> = typed.chars().collect();
+        chars.splice(at..at, typed.iter().copied());
+        let value: String = chars.into_iter().collect();
+        let caret = self.enter_text(&field.path, &value, Some(at + typed.len()))?;
+        self.place_caret(&field.path, caret, None);
+        Ok(())
     }
 
-    /// Erases the last character of the modal's or the focused field (Backspace).
+    /// Backspace: erases the selection, else the character before the caret (the last one of
+    /// an editable modal's field).
     pub fn erase(&mut self) -> Result<(), String> {
-        let text = self.modal_text().map(|t| t.clone()).or_else(|| self.focused_value());
-        let count = text.ok_or("no input or textarea has the focus: tap one first")?.chars().count();
-        self.type_text("", Some(count.saturating_sub(1)))
+        if let Some(field) = self.modal_text() {
+            field.pop();
+            return Ok(());
+        }
+        let field = self.field().ok_or("no input or textarea has the focus: tap one first")?;
+        let (mut chars, mut at) = field.without_selection();
+        if field.selection.is_none() {
+            if at == 0 {
+                return Ok(());
+            }
+            at -= 1;
+            chars.remove(at);
+        }
+        let value: String = chars.into_iter().collect();
+        let caret = self.enter_text(&field.path, &value, Some(at))?;
+        self.place_caret(&field.path, caret, None);
+        Ok(())
     }
 
-    /// Enter on the keyboard: an editable modal's confirm button; an input's `confirm` event (`{value}`), after which it loses the
-    /// focus unless it has `confirm-hold`; a new line in a textarea.
+    /// Moves the focused field's caret; with `select`, the selection grows or shrinks with it
+    /// from where it started. Without, a selection collapses to its side.
+    pub fn move_caret(&mut self, to: Caret, select: bool) -> Result<(), String> {
+        let field = self.field().ok_or("no input or textarea has the focus: tap one first")?;
+        // The selection's end away from the caret stays put while selecting.
+        let anchor = match field.selection {
+            Some((start, end)) if field.caret == start => end,
+            Some((start, _)) => start,
+            None => field.caret,
+        };
+        let caret = match (to, field.selection.filter(|_| !select)) {
+            (Caret::Left, Some((start, _))) => start,
+            (Caret::Right, Some((_, end))) => end,
+            (Caret::Left, None) => field.caret.saturating_sub(1),
+            (Caret::Right, None) => (field.caret + 1).min(field.chars.len()),
+            (Caret::Start, _) => 0,
+            (Caret::End, _) => field.chars.len(),
+        };
+        self.place_caret(&field.path, caret, select.then_some(anchor));
+        Ok(())
+    }
+
+    /// Selects all the focused field's text (Ctrl+A).
+    pub fn select_all_text(&mut self) -> Result<(), String> {
+        let field = self.field().ok_or("no input or textarea has the focus: tap one first")?;
+        self.place_caret(&field.path, field.chars.len(), Some(0));
+        Ok(())
+    }
+
+    /// Enter on the keyboard: an editable modal's confirm button; an input's `confirm` event
+    /// (`{value}`), after which it loses the focus unless it has `confirm-hold`; a new line
+    /// in a textarea.
     pub fn confirm(&mut self) -> Result<(), String> {
         if self.modal_text().is_some() {
             return self.answer_modal(true, None);
@@ -57,22 +164,14 @@ impl Simulator {
         let value = self.focused_value().unwrap_or_default();
         let is_textarea = self.element(&path).is_some_and(|el| &*el.tag == "textarea");
         if is_textarea {
-            return self.type_text("\n", None);
+            return self.type_text("\n");
         }
         self.dispatch_path(&path, "confirm", json!({ "value": value }), None)?;
         // The keyboard closes and the input loses the focus, unless it holds it.
-        let holds = self.element(&path).is_some_and(|el| el.attr("confirmHold").is_some_and(wxemu_wxml::Value::truthy));
+        let holds = self.element(&path).is_some_and(|el| el.attr("confirmHold").is_some_and(Value::truthy));
         if holds {
             return Ok(());
         }
         self.move_focus(&[])
-    }
-}
-
-/// The first `keep` chars of `text` (all of it for None).
-fn kept(text: &str, keep: Option<usize>) -> String {
-    match keep {
-        Some(n) => text.chars().take(n).collect(),
-        None => text.to_string(),
     }
 }

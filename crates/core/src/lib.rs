@@ -31,6 +31,7 @@ pub use router::{parse_url, RouteError};
 
 use compose::{Composer, PageView};
 pub use draw::{ComponentStyling, Painter, Screen};
+pub use keyboard::Caret;
 pub use prompts::{parse_answers, Answers, Prompt};
 use queue::{Event, EventQueue};
 use mirror::ViewMirror;

@@ -616,18 +616,36 @@ fn an_old_base_library_takes_the_compat_samples_fallbacks_and_reports_what_it_la
 
 #[test]
 fn the_keyboard_types_into_the_focused_input_and_enter_confirms_it() {
+    use wxemu_core::Caret;
     let mut sim = app("sample-apps/todo");
-    assert_eq!(sim.type_text("x", None).unwrap_err(), "no input or textarea has the focus: tap one first");
+    assert_eq!(sim.type_text("x").unwrap_err(), "no input or textarea has the focus: tap one first");
     sim.tap(".draft").unwrap();
     assert!(sim.focused_field().is_some(), "a tapped input takes the focus");
-    sim.type_text("Buy", None).unwrap();
-    sim.type_text(" milk", None).unwrap();
+    sim.type_text("Buy").unwrap();
+    sim.type_text(" milk").unwrap();
     assert_eq!(sim.page_data_at("draft"), "Buy milk", "typing goes through model:value");
     sim.erase().unwrap();
     assert_eq!(sim.focused_value().as_deref(), Some("Buy mil"));
-    // What is typed over a selection replaces it (keep none of the old text).
-    sim.type_text("Tea", Some(0)).unwrap();
-    assert_eq!(sim.page_data_at("draft"), "Tea");
+    // The caret moves; typing and erasing happen where it is.
+    sim.move_caret(Caret::Start, false).unwrap();
+    sim.type_text("To ").unwrap();
+    assert_eq!(sim.page_data_at("draft"), "To Buy mil");
+    sim.move_caret(Caret::Right, false).unwrap();
+    sim.erase().unwrap();
+    assert_eq!(sim.page_data_at("draft"), "To uy mil", "Backspace erases before the caret");
+    // Shift+arrows select; what is typed replaces the selection.
+    sim.move_caret(Caret::End, false).unwrap();
+    sim.move_caret(Caret::Left, true).unwrap();
+    sim.move_caret(Caret::Left, true).unwrap();
+    sim.move_caret(Caret::Left, true).unwrap();
+    assert_eq!(sim.selected_text().as_deref(), Some("mil"));
+    sim.type_text("tea").unwrap();
+    assert_eq!(sim.page_data_at("draft"), "To uy tea");
+    sim.select_all_text().unwrap();
+    assert_eq!(sim.selected_text().as_deref(), Some("To uy tea"));
+    sim.erase().unwrap();
+    assert_eq!(sim.page_data_at("draft"), "", "Backspace erases the selection");
+    sim.type_text("Tea").unwrap();
     sim.confirm().unwrap();
     assert_eq!(sim.page_data_at("todos[3].title"), "Tea", "Enter is the input's confirm, which adds the todo");
     assert_eq!(sim.page_data_at("draft"), "");
@@ -641,9 +659,9 @@ fn the_keyboard_types_into_an_editable_modal_and_enter_confirms_it() {
     let mut sim = app("tests/apps/prompts");
     console(&mut sim);
     sim.tap("#editable").unwrap();
-    sim.type_text("holiday", None).unwrap();
+    sim.type_text("holiday").unwrap();
     sim.erase().unwrap();
-    sim.type_text("y", None).unwrap();
+    sim.type_text("y").unwrap();
     assert!(matches!(&sim.prompts()[..], [Prompt::Modal { content, .. }] if content == "holiday"), "the modal's field shows what was typed");
     sim.confirm().unwrap();
     assert_eq!(console(&mut sim), [r#"renamed {"errMsg":"showModal:ok","confirm":true,"cancel":false,"content":"holiday"}"#]);

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use wxemu_core::{LaunchFailure, LaunchOptions, Profile, Prompt, Screen, Simulator};
+use wxemu_core::{Caret, LaunchFailure, LaunchOptions, Profile, Prompt, Screen, Simulator};
 use wxemu_gpu::Frame;
 use wxemu_package::Diagnostic;
 use wxemu_render::{Box2, DisplayList, Rgba};
@@ -42,8 +42,10 @@ pub enum Key {
     Erase,
     /// Select the focused field's text: what is typed next replaces it.
     SelectAll,
-    /// Ctrl+C, Ctrl+X, Ctrl+V: the focused field's text to the desktop's clipboard (cut
-    /// empties the field), or the clipboard's text typed into it.
+    /// The arrows, Home and End (with Shift: selecting).
+    Caret(Caret, bool),
+    /// Ctrl+C, Ctrl+X, Ctrl+V: the focused field's selection to the desktop's clipboard
+    /// (cut erases it), or the clipboard's text typed into the field.
     Copy,
     Cut,
     Paste,
@@ -161,7 +163,6 @@ struct Simulation<S> {
     settle_until: Option<Instant>,
     finger: Option<Finger>,
     momentum: Option<Momentum>,
-    select_all: bool,
     console: VecDeque<(String, Rgba)>,
     console_shown: bool,
     /// What the last reload found wrong, shown over the page until a reload succeeds.
@@ -238,7 +239,6 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             settle_until: Some(Instant::now() + SETTLE),
             finger: None,
             momentum: None,
-            select_all: false,
             console: VecDeque::new(),
             console_shown: false,
             problems: Vec::new(),
@@ -315,10 +315,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
                 self.preedit = text;
                 Ok(())
             }
-            Command::Type(text) => {
-                let keep = std::mem::take(&mut self.select_all).then_some(0);
-                self.sim.type_text(&text, keep)
-            }
+            Command::Type(text) => self.sim.type_text(&text),
             Command::Key(key) => self.key(key),
             Command::Changed(mut paths) => {
                 let seen = Instant::now();
@@ -425,27 +422,25 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
     fn key(&mut self, key: Key) -> Result<(), String> {
         match key {
             Key::Confirm => self.sim.confirm(),
-            Key::Erase if std::mem::take(&mut self.select_all) => self.sim.type_text("", Some(0)),
             Key::Erase => self.sim.erase(),
-            Key::SelectAll => {
-                self.select_all = self.sim.focused_field().is_some();
-                Ok(())
-            }
+            Key::SelectAll => self.sim.select_all_text(),
+            Key::Caret(to, select) => self.sim.move_caret(to, select),
             Key::Copy | Key::Cut => {
-                let text = self.sim.focused_value().ok_or("no input or textarea has the focus: tap one first")?;
+                let text = self.sim.selected_text().ok_or("no input or textarea has the focus: tap one first")?;
+                if text.is_empty() {
+                    return Ok(());
+                }
                 let clipboard = self.clipboard.as_mut().ok_or("there is no clipboard to copy to")?;
                 clipboard.set_text(text).map_err(|e| format!("cannot copy: {e}"))?;
                 if matches!(key, Key::Cut) {
-                    self.select_all = false;
-                    self.sim.type_text("", Some(0))?;
+                    self.sim.erase()?;
                 }
                 Ok(())
             }
             Key::Paste => {
                 let clipboard = self.clipboard.as_mut().ok_or("there is no clipboard to paste from")?;
                 let text = clipboard.get_text().map_err(|e| format!("nothing to paste: {e}"))?;
-                let keep = std::mem::take(&mut self.select_all).then_some(0);
-                self.sim.type_text(&text, keep)
+                self.sim.type_text(&text)
             }
             Key::Back => match self.sim.prompts().first() {
                 Some(Prompt::Modal { .. }) => self.sim.answer_modal(false, None),

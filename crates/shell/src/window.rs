@@ -13,6 +13,7 @@ use winit::event::{ElementState, Ime, MouseButton, MouseScrollDelta, WindowEvent
 use winit::event_loop::{ActiveEventLoop, EventLoop};
 use winit::keyboard::{Key as Logical, ModifiersState, NamedKey};
 use winit::window::{Window, WindowId};
+use wxemu_core::Caret;
 use wxemu_gpu::{wgpu, Frame, Presenter};
 
 /// How far one notch of a mouse wheel scrolls (CSS px).
@@ -110,12 +111,17 @@ impl Shell {
 
     fn key(&self, key: &Logical, text: Option<&str>) -> Option<Command> {
         let ctrl = self.modifiers.control_key() || self.modifiers.super_key();
+        let shift = self.modifiers.shift_key();
         let named = |key: Key| Some(Command::Key(key));
         match key {
             Logical::Named(NamedKey::Enter) => named(Key::Confirm),
             Logical::Named(NamedKey::Backspace) => named(Key::Erase),
             Logical::Named(NamedKey::Escape) => named(Key::Back),
             Logical::Named(NamedKey::ArrowLeft) if self.modifiers.alt_key() => named(Key::Back),
+            Logical::Named(NamedKey::ArrowLeft) => named(Key::Caret(Caret::Left, shift)),
+            Logical::Named(NamedKey::ArrowRight) => named(Key::Caret(Caret::Right, shift)),
+            Logical::Named(NamedKey::Home) => named(Key::Caret(Caret::Start, shift)),
+            Logical::Named(NamedKey::End) => named(Key::Caret(Caret::End, shift)),
             Logical::Named(NamedKey::F12) => named(Key::Console),
             Logical::Named(NamedKey::F7) => named(Key::Device),
             Logical::Named(NamedKey::F8) => named(Key::Theme),

@@ -334,10 +334,19 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
         "input" | "textarea" => {
             let value = element.attr("value");
             let focused = element.flag("focus");
-            if !value.is_empty() {
-                let shown = if element.flag("password") { "●".repeat(value.chars().count()) } else { value.clone() };
-                elements[index].children.push(Content::Text(shown));
-            } else {
+            // An input keeps its spaces, as typed, on one line (non-breaking: the sheet's
+            // `nowrap` would fold them); a textarea's sheet keeps them itself.
+            let keep_spaces = |c: char| if c == ' ' && &*element.tag == "input" { '\u{a0}' } else { c };
+            let shown: Vec<char> = if element.flag("password") { vec!['●'; value.chars().count()] } else { value.chars().map(keep_spaces).collect() };
+            let text = |range: std::ops::Range<usize>| shown[range].iter().collect::<String>();
+            // Where the caret and the selection are (`cursor`, `selection-start`/`-end`; the
+            // caret at the end unless set).
+            let position = |name: &str| Some(number(element, name, -1.0)).filter(|n| *n >= 0.0).map(|n| (n as usize).min(shown.len()));
+            let caret = position("cursor").unwrap_or(shown.len());
+            let selection = position("selectionStart").zip(position("selectionEnd")).filter(|(start, end)| focused && start < end);
+            // The caret, in `cursor-color`.
+            let caret_node = StyleNode { style: format!("background-color: {}", color(element, &["cursorColor"], "#07c160")), ..part("wx-caret") };
+            if value.is_empty() {
                 let placeholder = element.attr("placeholder");
                 if !placeholder.is_empty() {
                     let class = Some(element.attr("placeholderClass")).filter(|c| !c.is_empty()).unwrap_or_else(|| "input-placeholder".into());
@@ -349,15 +358,25 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                     let at = push(tree, elements, index, node, Rc::from("wx-placeholder"), Vec::new());
                     elements[at].children.push(Content::Text(placeholder));
                 }
-            }
-            if focused {
-                // The caret, after the text (before a placeholder), in `cursor-color`.
-                let caret_color = color(&elements[index], &["cursorColor"], "#07c160");
-                let node = StyleNode { style: format!("background-color: {caret_color}"), ..part("wx-caret") };
-                push(tree, elements, index, node, Rc::from("wx-caret"), Vec::new());
-                if value.is_empty() {
+                if focused {
+                    // Before the placeholder.
+                    push(tree, elements, index, caret_node, Rc::from("wx-caret"), Vec::new());
                     last_child_first(&mut elements[index]);
                 }
+            } else if let Some((start, end)) = selection {
+                // The selected text on the selection's colour, between the rest.
+                elements[index].children.push(Content::Text(text(0..start)));
+                let at = push(tree, elements, index, part("wx-selection"), Rc::from("wx-selection"), Vec::new());
+                elements[at].children.push(Content::Text(text(start..end)));
+                elements[index].children.push(Content::Text(text(end..shown.len())));
+            } else if focused {
+                elements[index].children.push(Content::Text(text(0..caret)));
+                push(tree, elements, index, caret_node, Rc::from("wx-caret"), Vec::new());
+                if caret < shown.len() {
+                    elements[index].children.push(Content::Text(text(caret..shown.len())));
+                }
+            } else {
+                elements[index].children.push(Content::Text(text(0..shown.len())));
             }
         }
         "checkbox" | "radio" => control_input(index, scope, &format!("wx-{}-input", element.tag), tree, elements),
