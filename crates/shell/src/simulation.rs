@@ -40,7 +40,7 @@ pub enum Key {
     Confirm,
     /// Backspace.
     Erase,
-    /// Select the focused field's text: what is typed next replaces it.
+    /// Ctrl+A: select all the focused field's text.
     SelectAll,
     /// The arrows, Home and End (with Shift: selecting).
     Caret(Caret, bool),
@@ -70,7 +70,7 @@ pub enum Update {
     /// Where the focused field is on the phone screen (CSS px), for the input method's
     /// candidates.
     Field(Box2),
-    /// Nothing can run (the app never launched): close.
+    /// Nothing can run (the fonts do not load): close.
     Exit,
 }
 
