@@ -482,6 +482,36 @@ impl Simulator {
         Ok(self.located(path)?.map(|(b, _)| b))
     }
 
+    /// The character of the field at `path` before which a tap at client point `point` puts
+    /// the caret (None when its text is not laid out).
+    pub(crate) fn caret_at(&mut self, path: &[usize], point: (f32, f32)) -> Result<Option<usize>, String> {
+        self.with_screen(|sim, screen| {
+            let frame = sim.frame(screen, InlineBoxes::All)?;
+            let e = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path));
+            let found = e.and_then(|e| {
+                let drawn = wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &frame.scrolling, e)?;
+                let laid = frame.layout.boxes[e]?;
+                // The field's text is laid out in one paragraph or several (split at the
+                // caret), one after the other: the tap is in the first that reaches past it.
+                let (x, y) = (point.0 - drawn.x + laid.x, point.1 - drawn.y + laid.y);
+                let mut offset = 0;
+                for (p, paragraph) in frame.layout.paragraphs.iter().enumerate().filter(|(_, p)| p.element == e) {
+                    let area = paragraph.area;
+                    if x < area.x + area.w {
+                        offset += frame.layout.text_offset_at(p, x - area.x, y - area.y);
+                        break;
+                    }
+                    offset += frame.layout.text_len(p);
+                }
+                let el = &frame.styled.elements[e];
+                let shown: String = wxemu_view::styled::field_text(&el.tag, &el.attr("value"), el.flag("password")).into_iter().collect();
+                Some(shown.char_indices().take_while(|(at, _)| *at < offset).count())
+            });
+            screen.keep(frame);
+            found
+        })
+    }
+
     /// An element's drawn box below the chrome, and how far below the screen's top that is.
     fn located(&mut self, path: &[usize]) -> Result<Option<(Box2, f32)>, String> {
         self.with_screen(|sim, screen| {

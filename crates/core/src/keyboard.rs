@@ -73,6 +73,19 @@ impl Simulator {
         Some(Field { path, chars, caret, selection })
     }
 
+    /// A tap at client point `point` on the element at `tapped`: when that is in the focused
+    /// field, its caret goes where the tap was in its text.
+    pub(crate) fn caret_to_tap(&mut self, tapped: &[usize], point: Option<(f32, f32)>) -> Result<(), String> {
+        let (Some(point), Some(field)) = (point, self.field()) else { return Ok(()) };
+        if !tapped.starts_with(&field.path) {
+            return Ok(());
+        }
+        if let Some(at) = self.caret_at(&field.path, point)? {
+            self.place_caret(&field.path, at, None);
+        }
+        Ok(())
+    }
+
     /// Puts the focused field's caret at `caret`, selecting from `anchor` to it when given.
     fn place_caret(&mut self, path: &[usize], caret: usize, anchor: Option<usize>) {
         let (start, end) = match anchor {

@@ -155,6 +155,7 @@ impl Simulator {
             let before = self.stack.last().map(|p| p.tree.clone());
             self.dispatch_path(&press.path, "tap", Json::Object(Map::new()), press.point)?;
             self.built_in_tap(&press.path, before)?;
+            self.caret_to_tap(&press.path, press.point)?;
         }
         Ok(())
     }

@@ -425,3 +425,36 @@ fn the_focused_field_is_found_on_the_screen_for_an_input_method() {
     let on_screen = sim.focused_box().unwrap();
     assert_eq!((on_screen.x, on_screen.y, on_screen.w), (in_page.x, in_page.y + 64.0, in_page.w), "below the status and navigation bars");
 }
+
+#[test]
+fn a_tap_in_the_focused_field_puts_the_caret_where_it_was() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    sim.tap(".draft").unwrap();
+    sim.type_text("hello world").unwrap();
+    let field = sim.focused_box().unwrap();
+    // Just left of the field's text: the caret goes to its start; typing goes there.
+    sim.tap_at(field.x + 1.0, field.y + field.h / 2.0).unwrap();
+    sim.type_text(">").unwrap();
+    assert_eq!(sim.page_data_at("draft"), ">hello world");
+    // Far right of the text: its end.
+    sim.tap_at(field.x + field.w - 2.0, field.y + field.h / 2.0).unwrap();
+    sim.type_text("<").unwrap();
+    assert_eq!(sim.page_data_at("draft"), ">hello world<");
+    // In the middle of "world", between its letters.
+    let before = sim.page_data_at("draft");
+    let mut at = field.x;
+    let middle = loop {
+        sim.tap_at(at, field.y + field.h / 2.0).unwrap();
+        sim.type_text("|").unwrap();
+        let text = sim.page_data_at("draft").as_str().unwrap().to_string();
+        sim.erase().unwrap();
+        if text.find('|').is_some_and(|i| i >= 8) {
+            break text;
+        }
+        at += 4.0;
+    };
+    assert_eq!(sim.page_data_at("draft"), before, "erasing took the mark out again");
+    assert!(middle.starts_with(">hello w") && middle.ends_with("rld<"), "{middle}");
+}

@@ -204,6 +204,10 @@ impl ApplicationHandler<Update> for Shell {
     }
 
     fn user_event(&mut self, event_loop: &ActiveEventLoop, update: Update) {
+        if matches!(update, Update::Exit) {
+            return event_loop.exit();
+        }
+        // Frames come only once the window has told its scale.
         let Some(window) = &self.window else { return };
         match update {
             Update::Frame(frame) => {
@@ -221,7 +225,7 @@ impl ApplicationHandler<Update> for Shell {
                 let (at, size) = (PhysicalPosition::new(field.x * scale, field.y * scale), PhysicalSize::new(field.w * scale, field.h * scale));
                 window.set_ime_cursor_area(at, size);
             }
-            Update::Exit => event_loop.exit(),
+            Update::Exit => {} // closed above
         }
     }
 }

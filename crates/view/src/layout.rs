@@ -43,6 +43,16 @@ impl PageLayout {
         let leaf = self.tree.taffy.get_node_context(self.paragraphs[p].node).expect("a paragraph is a leaf");
         leaf.shown.as_ref().unwrap_or(&leaf.layout)
     }
+
+    /// Where in paragraph `p`'s text (a byte offset) a caret put at (x, y) of its own box goes.
+    pub fn text_offset_at(&self, p: usize, x: f32, y: f32) -> usize {
+        parley::Cursor::from_point(self.lines(p), x, y).index()
+    }
+
+    /// How long paragraph `p`'s text is, in bytes.
+    pub fn text_len(&self, p: usize) -> usize {
+        self.lines(p).lines().last().map_or(0, |line| line.text_range().end)
+    }
 }
 
 /// One step of painting in tree order.

@@ -325,6 +325,16 @@ fn push(tree: &mut StyleTree, elements: &mut Vec<Styled>, parent: usize, node: S
     index
 }
 
+/// The characters an input or textarea shows for `value`: dots for a password; an input
+/// keeps its spaces as typed, on one line (non-breaking: the sheet's `nowrap` would fold
+/// them), a textarea's sheet keeps them itself.
+pub fn field_text(tag: &str, value: &str, password: bool) -> Vec<char> {
+    if password {
+        return vec!['●'; value.chars().count()];
+    }
+    value.chars().map(|c| if c == ' ' && tag == "input" { '\u{a0}' } else { c }).collect()
+}
+
 /// What a built-in component shows inside itself, as nodes the built-in sheet styles: an
 /// input's value or placeholder, a checkbox's or radio's box and check mark, a switch's knob.
 fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut StyleTree, elements: &mut Vec<Styled>) {
@@ -334,10 +344,7 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
         "input" | "textarea" => {
             let value = element.attr("value");
             let focused = element.flag("focus");
-            // An input keeps its spaces, as typed, on one line (non-breaking: the sheet's
-            // `nowrap` would fold them); a textarea's sheet keeps them itself.
-            let keep_spaces = |c: char| if c == ' ' && &*element.tag == "input" { '\u{a0}' } else { c };
-            let shown: Vec<char> = if element.flag("password") { vec!['●'; value.chars().count()] } else { value.chars().map(keep_spaces).collect() };
+            let shown = field_text(&element.tag, &value, element.flag("password"));
             let text = |range: std::ops::Range<usize>| shown[range].iter().collect::<String>();
             // Where the caret and the selection are (`cursor`, `selection-start`/`-end`; the
             // caret at the end unless set).
