@@ -48,6 +48,10 @@ impl Simulator {
         let focused = all(&tree, &|el| matches!(&*el.tag, "input" | "textarea") && attr(el, "focus").truthy());
         for other in focused.into_iter().filter(|p| Some(p) != tapped.as_ref()) {
             self.set_control(&other, "focus", Value::Bool(false));
+            // The input method's composition goes with the focus.
+            if element_at(&tree, &other).is_some_and(|el| !text(el, "composition").is_empty()) {
+                self.set_control(&other, "composition", Value::String("".into()));
+            }
             let value = element_at(&tree, &other).map(|el| text(el, "value")).unwrap_or_default();
             let cursor = value.encode_utf16().count();
             self.dispatch_path(&other, "blur", json!({ "value": value, "cursor": cursor }), None)?;

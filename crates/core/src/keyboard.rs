@@ -4,7 +4,8 @@
 //! Enter confirms the modal or an input, and starts a new line in a textarea.
 //!
 //! The caret and the selection are the field's own attributes, `cursor`, `selection-start`
-//! and `selection-end`, as the user set them (the view draws them from there).
+//! and `selection-end`, as the user set them (the view draws them from there); an input
+//! method's composition, typed but not committed yet, is its `composition` control.
 
 use crate::controls::{all, element_at, text};
 use crate::Simulator;
@@ -97,15 +98,34 @@ impl Simulator {
         self.set_control(path, "selectionEnd", Value::Number(end));
     }
 
+    /// The input method's composition, `composing`: typed but not committed yet ("" when it
+    /// ends), shown underlined in the focused field at its caret, over its selection, or at
+    /// the end of an editable modal's field. No event tells the page: what the input method
+    /// commits comes by [`Simulator::type_text`]. Err when no field has the focus.
+    pub fn compose(&mut self, composing: &str) -> Result<(), String> {
+        if let Some((_, composition)) = self.modal_text() {
+            *composition = composing.to_string();
+            return Ok(());
+        }
+        match self.focused_field() {
+            Some(path) => self.set_control(&path, "composition", Value::String(composing.into())),
+            None if !composing.is_empty() => return Err("no input or textarea has the focus: tap one first".into()),
+            None => {}
+        }
+        Ok(())
+    }
+
     /// Types `typed` into the editable modal's field (at its end) or the focused field, at
-    /// the caret and over the selection, with the `input` event as for [`Simulator::input`].
-    /// Err when no field has the focus.
+    /// the caret and over the selection, with the `input` event as for [`Simulator::input`];
+    /// it ends the input method's composition. Err when no field has the focus.
     pub fn type_text(&mut self, typed: &str) -> Result<(), String> {
-        if let Some(field) = self.modal_text() {
-            field.push_str(typed);
+        if let Some((content, composition)) = self.modal_text() {
+            composition.clear();
+            content.push_str(typed);
             return Ok(());
         }
         let field = self.field().ok_or("no input or textarea has the focus: tap one first")?;
+        self.set_control(&field.path, "composition", Value::String("".into()));
         let (mut chars, at) = field.without_selection();
         let typed: Vec<char> = typed.chars().collect();
         chars.splice(at..at, typed.iter().copied());
@@ -118,8 +138,8 @@ impl Simulator {
     /// Backspace: erases the selection, else the character before the caret (the last one of
     /// an editable modal's field).
     pub fn erase(&mut self) -> Result<(), String> {
-        if let Some(field) = self.modal_text() {
-            field.pop();
+        if let Some((content, _)) = self.modal_text() {
+            content.pop();
             return Ok(());
         }
         let field = self.field().ok_or("no input or textarea has the focus: tap one first")?;

@@ -102,6 +102,7 @@ impl Simulator {
                         confirm_color: text(&args, "confirmColor", "#576B95"),
                         editable: flag(&args, "editable", false),
                         placeholder: text(&args, "placeholderText", ""),
+                        composition: String::new(),
                     };
                     self.prompts.waiting.push_back((call, modal));
                     self.answer_by_policy();
@@ -149,10 +150,11 @@ impl Simulator {
         picker.into_iter().chain(waiting).chain(self.prompts.notice.as_ref().map(|(_, p)| p.clone())).collect()
     }
 
-    /// The text field of the editable modal shown, if one is: what typing changes.
-    pub(crate) fn modal_text(&mut self) -> Option<&mut String> {
+    /// The text field of the editable modal shown, if one is, and the input method's
+    /// composition there: what typing changes.
+    pub(crate) fn modal_text(&mut self) -> Option<(&mut String, &mut String)> {
         match self.prompts.waiting.front_mut() {
-            Some((_, Prompt::Modal { editable: true, content, .. })) => Some(content),
+            Some((_, Prompt::Modal { editable: true, content, composition, .. })) => Some((content, composition)),
             _ => None,
         }
     }

@@ -458,3 +458,44 @@ fn a_tap_in_the_focused_field_puts_the_caret_where_it_was() {
     assert_eq!(sim.page_data_at("draft"), before, "erasing took the mark out again");
     assert!(middle.starts_with(">hello w") && middle.ends_with("rld<"), "{middle}");
 }
+
+/// The underlines drawn inside `area`.
+fn underlines(list: &wxemu_render::DisplayList, area: wxemu_render::Box2) -> Vec<wxemu_render::Box2> {
+    list.items.iter().filter_map(|i| if let wxemu_render::Item::Fill { area: a, .. } = i { Some(*a) } else { None })
+        .filter(|a| a.h <= 1.5 && a.w > 0.0 && a.x >= area.x && a.x + a.w <= area.x + area.w && a.y >= area.y && a.y <= area.y + area.h)
+        .collect()
+}
+
+#[test]
+fn an_input_method_composes_underlined_at_the_caret_until_it_commits() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let mut sim = Simulator::launch(&dir, LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    assert_eq!(sim.compose("ni").unwrap_err(), "no input or textarea has the focus: tap one first");
+    sim.tap(".draft").unwrap();
+    sim.type_text("Buy milk").unwrap();
+    for _ in 0..4 {
+        sim.move_caret(wxemu_core::Caret::Left, false).unwrap();
+    }
+    let field = sim.focused_box().unwrap();
+    let before = sim.draw(false).unwrap();
+    assert_eq!(underlines(&before, field), []);
+    sim.compose("nihao").unwrap();
+    assert_eq!(sim.page_data_at("draft"), "Buy milk", "the page hears nothing of a composition");
+    let composing = sim.draw(false).unwrap();
+    let [line] = underlines(&composing, field)[..] else { panic!("one underline in the field: {:?}", underlines(&composing, field)) };
+    assert!(line.x > field.x + 20.0 && line.w > 20.0, "under \"nihao\", after \"Buy \": {line:?} in {field:?}");
+    // The input method gives up: the field is as it was.
+    sim.compose("").unwrap();
+    assert!(sim.draw(false).unwrap() == before);
+    // It commits: the text goes in at the caret, no longer underlined.
+    sim.compose("你好").unwrap();
+    sim.type_text("你好").unwrap();
+    assert_eq!(sim.page_data_at("draft"), "Buy 你好milk");
+    assert_eq!(underlines(&sim.draw(false).unwrap(), field), []);
+    // A composition left when the field loses the focus goes with it.
+    sim.compose("zai").unwrap();
+    sim.tap("checkbox").unwrap();
+    sim.tap(".draft").unwrap();
+    assert_eq!(underlines(&sim.draw(false).unwrap(), field), []);
+}

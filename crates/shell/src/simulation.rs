@@ -169,8 +169,7 @@ struct Simulation<S> {
     problems: Vec<String>,
     /// The desktop's clipboard (None where there is none to reach).
     clipboard: Option<arboard::Clipboard>,
-    /// What the input method is composing, and the focused field's box last told the window.
-    preedit: String,
+    /// The focused field's box last told the window (for the input method's candidates).
     field: Option<Box2>,
 }
 
@@ -243,7 +242,6 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             console_shown: false,
             problems: Vec::new(),
             clipboard: arboard::Clipboard::new().inspect_err(|e| eprintln!("wxemu run: no clipboard: {e}")).ok(),
-            preedit: String::new(),
             field: None,
         };
         simulation.report();
@@ -311,10 +309,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             Command::Move(x, y) => self.drag(x, y),
             Command::Release(x, y) => self.release(x, y),
             Command::Wheel { x, y, dx, dy } => self.sim.scroll_at(x, y, dx, dy),
-            Command::Preedit(text) => {
-                self.preedit = text;
-                Ok(())
-            }
+            Command::Preedit(text) => self.sim.compose(&text),
             Command::Type(text) => self.sim.type_text(&text),
             Command::Key(key) => self.key(key),
             Command::Changed(mut paths) => {
@@ -593,15 +588,11 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         }
     }
 
-    /// The input method's composition by the focused field, the error overlay (the last
-    /// reload's problems) and the console panel (F12), over the page.
+    /// The error overlay (the last reload's problems) and the console panel (F12), over
+    /// the page.
     fn overlays(&mut self, list: &mut DisplayList) {
         let (width, height) = (list.width, list.height);
-        let field = if self.preedit.is_empty() { None } else { self.sim.focused_box() };
         let Some(screen) = self.sim.screen_mut() else { return };
-        if let Some(field) = field {
-            wxemu_view::chrome::composition(&self.preedit, &mut screen.fonts, field, height, &mut list.items);
-        }
         if !self.problems.is_empty() {
             let mut entries = vec![("The app's files have errors; the app as it was keeps running:".to_string(), Rgba::WHITE)];
             entries.extend(self.problems.iter().map(|p| (p.clone(), Rgba::hex(0xff6b6b))));

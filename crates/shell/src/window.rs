@@ -222,8 +222,10 @@ impl ApplicationHandler<Update> for Shell {
             Update::Title(title) => window.set_title(&title),
             Update::Field(field) => {
                 let scale = self.window_scale();
-                let (at, size) = (PhysicalPosition::new(field.x * scale, field.y * scale), PhysicalSize::new(field.w * scale, field.h * scale));
-                window.set_ime_cursor_area(at, size);
+                // The field's bottom edge: the input method's candidates go just below it
+                // (X11 takes only the point, the spot where the candidates start).
+                let bottom = field.y + field.h;
+                window.set_ime_cursor_area(PhysicalPosition::new(field.x * scale, bottom * scale), PhysicalSize::new(field.w * scale, 1.0));
             }
             Update::Exit => {} // closed above
         }

@@ -138,21 +138,6 @@ pub fn text_panel(entries: &[(String, Rgba)], fonts: &mut Fonts, area: Box2, ite
     }
 }
 
-/// The text an input method is composing for the field drawn at `field` (screen px), not
-/// typed yet: underlined on a strip just below the field (above it near the screen's
-/// bottom, `height`).
-pub fn composition(text: &str, fonts: &mut Fonts, field: Box2, height: f32, items: &mut Vec<Item>) {
-    let style = ComputedStyle { font_size: 16.0, color: Rgba::BLACK, text_align: TextAlign::Left, ..ComputedStyle::default() };
-    let line = layout::line(fonts, text, &style, f32::MAX);
-    let (w, h) = (line.width() + 16.0, line.height() + 8.0);
-    let y = if field.y + field.h + h <= height { field.y + field.h } else { field.y - h };
-    let strip = Box2 { x: field.x, y, w, h };
-    fill(strip, 4.0, Rgba::WHITE, items);
-    items.push(Item::Border { area: strip, radii: [4.0; 4], widths: [1.0; 4], colors: [Rgba::hex(0x07c160); 4] });
-    paint::glyphs(&line, Box2 { x: strip.x + 8.0, y: strip.y + 4.0, w: line.width(), h: line.height() }, items);
-    fill(Box2 { x: strip.x + 8.0, y: strip.y + 4.0 + line.height() - 2.0, w: line.width(), h: 1.0 }, 0.0, Rgba::BLACK, items);
-}
-
 /// The menu button: "···" and the close ring on a translucent capsule, dark or light to
 /// suit the navigation bar's text.
 fn capsule(area: Box2, white_text: bool, items: &mut Vec<Item>) {
@@ -251,7 +236,8 @@ pub fn hex_color(text: &str) -> Option<Rgba> {
 pub enum Prompt {
     Toast { title: String, icon: String, mask: bool },
     Loading { title: String, mask: bool },
-    Modal { title: String, content: String, show_cancel: bool, cancel_text: String, cancel_color: String, confirm_text: String, confirm_color: String, editable: bool, placeholder: String },
+    /// An editable modal's field shows `content`, then the input method's `composition`.
+    Modal { title: String, content: String, show_cancel: bool, cancel_text: String, cancel_color: String, confirm_text: String, confirm_color: String, editable: bool, placeholder: String, composition: String },
     ActionSheet { items: Vec<String>, item_color: String, alert_text: String },
     /// A picker's columns of labels, the row chosen in each, and its `header-text`.
     Picker { header: String, columns: Vec<Vec<String>>, selected: Vec<usize> },
@@ -323,22 +309,23 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
             let lines = layout::line(fonts, title, &text_style(14.0, 400, ink), area.w - 16.0);
             paint::glyphs(&lines, Box2 { x: area.x + 8.0, y: area.y + 88.0, w: area.w - 16.0, h: 40.0 }, items);
         }
-        Prompt::Modal { title, content, show_cancel, cancel_text, cancel_color, confirm_text, confirm_color, editable, placeholder } => {
+        Prompt::Modal { title, content, show_cancel, cancel_text, cancel_color, confirm_text, confirm_color, editable, placeholder, composition } => {
             targets.modal = true;
             fill(screen, 0.0, MASK, items);
             let w = (width - 32.0).min(300.0);
             let inner = w - 48.0;
             let title_lines = (!title.is_empty()).then(|| layout::line(fonts, title, &text_style(17.0, 700, Rgba::BLACK), inner));
-            // An editable modal's field shows what is in it (its content, then what is typed),
-            // else its placeholder, greyed.
+            // An editable modal's field shows what is in it (its content, then what is typed
+            // and being composed), else its placeholder, greyed.
+            let typed = format!("{content}{composition}");
             let body_color = match () {
-                _ if *editable && content.is_empty() => Rgba { a: 77, ..Rgba::BLACK },
+                _ if *editable && typed.is_empty() => Rgba { a: 77, ..Rgba::BLACK },
                 _ if *editable || title.is_empty() => Rgba::BLACK,
                 _ => Rgba { a: 128, ..Rgba::BLACK },
             };
             let body = match () {
                 _ if !*editable => content.clone(),
-                _ if !content.is_empty() => content.clone(),
+                _ if !typed.is_empty() => typed,
                 _ if !placeholder.is_empty() => placeholder.clone(),
                 _ => " ".to_string(),
             };
@@ -387,6 +374,7 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
                 confirm_color: "#576B95".into(),
                 editable: false,
                 placeholder: String::new(),
+                composition: String::new(),
             };
             return self::prompt(&modal, fonts, width, height, safe_bottom, items);
         }
@@ -485,21 +473,6 @@ mod tests {
 
     fn glyph_runs(items: &[Item]) -> Vec<f32> {
         items.iter().filter_map(|i| if let Item::Glyphs { glyphs, .. } = i { glyphs.first().map(|g| g.2) } else { None }).collect()
-    }
-
-    #[test]
-    fn a_composition_sits_under_its_field_or_above_it_at_the_bottom() {
-        let mut fonts = Fonts::load_default().expect("fonts are installed");
-        let field = Box2 { x: 20.0, y: 100.0, w: 200.0, h: 30.0 };
-        let mut items = Vec::new();
-        composition("nihao", &mut fonts, field, 667.0, &mut items);
-        let strip = fills(&items)[0];
-        assert_eq!((strip.x, strip.y), (20.0, 130.0), "just below the field");
-        assert!(!glyph_runs(&items).is_empty(), "the composed text is drawn");
-        let mut items = Vec::new();
-        composition("nihao", &mut fonts, Box2 { y: 640.0, ..field }, 667.0, &mut items);
-        let strip = fills(&items)[0];
-        assert_eq!(strip.y + strip.h, 640.0, "above a field at the bottom of the screen");
     }
 
     #[test]

@@ -353,7 +353,17 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
             let selection = position("selectionStart").zip(position("selectionEnd")).filter(|(start, end)| focused && start < end);
             // The caret, in `cursor-color`.
             let caret_node = StyleNode { style: format!("background-color: {}", color(element, &["cursorColor"], "#07c160")), ..part("wx-caret") };
-            if value.is_empty() {
+            let composition: String = field_text(&element.tag, &element.attr("composition"), false).into_iter().collect();
+            if focused && !composition.is_empty() {
+                // The input method's composition, underlined at the caret (over the
+                // selection, which it replaces when committed), then the caret.
+                let (start, end) = selection.unwrap_or((caret, caret));
+                elements[index].children.push(Content::Text(text(0..start)));
+                let at = push(tree, elements, index, part("wx-composition"), Rc::from("wx-composition"), Vec::new());
+                elements[at].children.push(Content::Text(composition));
+                push(tree, elements, index, caret_node, Rc::from("wx-caret"), Vec::new());
+                elements[index].children.push(Content::Text(text(end..shown.len())));
+            } else if value.is_empty() {
                 let placeholder = element.attr("placeholder");
                 if !placeholder.is_empty() {
                     let class = Some(element.attr("placeholderClass")).filter(|c| !c.is_empty()).unwrap_or_else(|| "input-placeholder".into());
