@@ -1,8 +1,9 @@
 //! `wxemu run` under Xvfb, driven by real X input (xdotool) and photographed from the X
 //! server (ImageMagick's `import`): adding (typed, cut and pasted) and completing a todo
 //! shows the same picture as `wxemu shot` of the state it leaves in storage, and saving a
-//! .wxss file restyles the window within a second. Needs Xvfb, xdotool, ImageMagick and a
-//! Vulkan driver (lavapipe).
+//! .wxss file restyles the window within a second; Chinese typed through a real input
+//! method. Needs Xvfb, xdotool, ImageMagick, a Vulkan driver (lavapipe), and for the input
+//! method dbus, ibus and ibus-libpinyin.
 
 use serde_json::Value as Json;
 use std::io::{BufRead, BufReader, Read};
@@ -75,13 +76,15 @@ struct Window {
 }
 
 impl Window {
-    fn open(display: &Display, project: &Path, data: &Path) -> Window {
+    /// The window, its process given `env` too.
+    fn open(display: &Display, project: &Path, data: &Path, env: &[(&str, String)]) -> Window {
         let mut process = display
             .command(env!("CARGO_BIN_EXE_wxemu"))
             .arg("run")
             .arg(project)
             .args(["--scale", "2", "--renderer", "cpu"])
             .env("WXEMU_DATA_DIR", data)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stderr(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -185,9 +188,13 @@ struct Todo {
 
 impl Todo {
     fn open() -> Todo {
-        let display = Display::start();
+        Todo::open_on(Display::start(), &[])
+    }
+
+    /// On `display`, the window's process given `env` too.
+    fn open_on(display: Display, env: &[(&str, String)]) -> Todo {
         let (app, data) = (copy_of("todo"), tempfile::tempdir().unwrap());
-        let window = Window::open(&display, app.path(), data.path());
+        let window = Window::open(&display, app.path(), data.path(), env);
         Todo { window, app, data, display }
     }
 }
@@ -334,7 +341,7 @@ fn the_mouse_scrolls_with_its_wheel_drags_pages_and_holds_for_a_longpress() {
     let display = Display::start();
     let data = tempfile::tempdir().unwrap();
     let scroll = root().join("tests/apps/scroll");
-    let mut window = Window::open(&display, &scroll, data.path());
+    let mut window = Window::open(&display, &scroll, data.path(), &[]);
     // The rows start 240 px down the page: (10, 400) is over them, not the scroll-view.
     let rows = (10.0, PAGE_TOP + 400.0);
     let scrolled = |lines: &[String]| lines.iter().filter_map(|l| l.strip_prefix("console.log: onPageScroll ")?.parse::<f32>().ok()).collect::<Vec<_>>();
@@ -361,9 +368,98 @@ fn the_mouse_scrolls_with_its_wheel_drags_pages_and_holds_for_a_longpress() {
     drop(window);
 
     let hover = root().join("tests/apps/hover");
-    let mut window = Window::open(&display, &hover, data.path());
+    let mut window = Window::open(&display, &hover, data.path(), &[]);
     window.pointer(&display, (5.0, PAGE_TOP + 5.0), &["mousedown", "1", "sleep", "0.6", "mouseup", "1"]);
     window.wait_for("console.log: longpress card", Duration::from_secs(5));
     let lines = window.lines_for(Duration::from_millis(300));
     assert!(!lines.iter().any(|l| l.contains("tap card")), "a handled longpress is no tap: {lines:?}");
+}
+
+/// An input method on a display: ibus with its pinyin engine (libpinyin) serving X input
+/// method clients (XIM), in a D-Bus session and a home of its own (so it has learnt nothing
+/// from earlier runs); gone when dropped.
+struct InputMethod {
+    bus: Child,
+    daemon: Child,
+    home: tempfile::TempDir,
+    address: String,
+}
+
+impl InputMethod {
+    fn start(display: &Display) -> InputMethod {
+        let home = tempfile::tempdir().unwrap();
+        let mut bus = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("dbus-daemon runs (apt-get install dbus)");
+        let mut address = String::new();
+        BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address).unwrap();
+        let address = address.trim().to_string();
+        let mut method = InputMethod { bus, daemon: Command::new("true").spawn().unwrap(), home, address };
+        method.daemon = method
+            .command(display, "ibus-daemon")
+            .args(["--xim", "--replace", "--panel", "disable", "--emoji-extension", "disable"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("ibus-daemon runs (apt-get install ibus ibus-libpinyin)");
+        // Ready once the pinyin engine is chosen and the XIM server is announced.
+        let ready = || {
+            // (`ibus engine NAME` exits with 1 even when it sets the engine: ask again.)
+            let _ = method.command(display, "ibus").args(["engine", "libpinyin"]).output();
+            let chosen = method.command(display, "ibus").arg("engine").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "libpinyin");
+            let servers = display.command("xprop").args(["-root", "XIM_SERVERS"]).output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+            chosen && servers.contains("@server=ibus")
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !ready() {
+            assert!(Instant::now() < deadline, "ibus did not start its pinyin engine and XIM server within 30 s");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        method
+    }
+
+    /// `program` in the input method's session, home and display.
+    fn command(&self, display: &Display, program: &str) -> Command {
+        let mut command = display.command(program);
+        command.env("DBUS_SESSION_BUS_ADDRESS", &self.address).env("HOME", self.home.path()).env("NO_AT_BRIDGE", "1").env_remove("XDG_CONFIG_HOME").env_remove("XDG_CACHE_HOME").env_remove("XDG_DATA_HOME");
+        command
+    }
+
+    /// What a client of the input method needs in its environment.
+    fn client_env(&self) -> Vec<(&'static str, String)> {
+        vec![("XMODIFIERS", "@im=ibus".into()), ("DBUS_SESSION_BUS_ADDRESS", self.address.clone()), ("HOME", self.home.path().display().to_string())]
+    }
+}
+
+impl Drop for InputMethod {
+    fn drop(&mut self) {
+        for child in [&mut self.daemon, &mut self.bus] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+#[test]
+fn chinese_typed_through_an_input_method_is_composed_in_the_field_then_committed() {
+    let display = Display::start();
+    let method = InputMethod::start(&display);
+    let Todo { display, window, app, data } = Todo::open_on(display, &method.client_env());
+    let draft = centres(app.path(), data.path(), &|node| node["attrs"]["class"] == "draft")[0];
+    window.click(&display, draft);
+    // The field's band of the window (the input method's own windows go below it).
+    let band = |p: &Pixmap| -> Vec<_> { (((draft.1 - 12.0) * SCALE) as u16..((draft.1 + 12.0) * SCALE) as u16).flat_map(|y| (0..p.width()).map(move |x| (x, y))).map(|(x, y)| p.sample(x, y)).collect() };
+    let focused = band(&display.capture(&window.id));
+    // Pinyin keys go to the input method, which composes: the field shows the composition.
+    display.xdotool(&["type", "--delay", "50", "nihao"]);
+    assert!(eventually(|| band(&display.capture(&window.id)) != focused), "the composition shows in the field");
+    let composing = display.capture(&window.id);
+    save(&composing, "window-composing.png");
+    // Space takes the first candidate, 你好; Enter adds the todo.
+    display.xdotool(&["key", "space"]);
+    assert!(eventually(|| band(&display.capture(&window.id)) != band(&composing)), "the committed text replaces the composition");
+    display.xdotool(&["key", "Return"]);
+    assert!(eventually(|| stored_todo(app.path(), data.path(), "你好") == Some(false)), "the input method committed 你好, and Enter added it: {:?}", std::fs::read_dir(data.path()).map(|d| d.count()));
 }
