@@ -314,9 +314,13 @@ fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsV
         Ok(native) if native.kind().to_string() == "SyntaxError" => {
             let message = native.message().trim_end_matches(" (native)");
             let (text, at) = split_syntax_position(message.to_string());
-            // Past the end of the code means the wrapper's closing `})`: the file ended early.
+            // Past the end of the code means the wrapper's closing `})`: the file ended early,
+            // and what the parser says of the wrapper's tokens would only puzzle.
             let end = Pos::START.advance(&code);
-            let pos = at.map(|(_, p)| p).filter(|p| p.line < end.line || (p.line == end.line && p.col <= end.col)).unwrap_or(end);
+            let (text, pos) = match at.map(|(_, p)| p).filter(|p| p.line < end.line || (p.line == end.line && p.col <= end.col)) {
+                Some(pos) => (text, pos),
+                None => ("unexpected end of the file: a bracket, parenthesis, brace or string is left open".to_string(), end),
+            };
             let message = format!("{text} at line {}, col {} in {path}", pos.line, pos.col);
             JsError::from_native(boa_engine::JsNativeError::syntax().with_message(message))
         }
@@ -383,6 +387,7 @@ mod tests {
         let err = require(&mut context, "", "cut").unwrap_err();
         let described = describe(&err, &mut context);
         assert_eq!((described.file.as_deref(), described.pos), (Some("cut.js"), Some(Pos { line: 3, col: 1 })), "{}", described.message);
+        assert_eq!(described.message, "SyntaxError: unexpected end of the file: a bracket, parenthesis, brace or string is left open");
     }
 
     #[test]
