@@ -325,7 +325,7 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
             };
             let body = match () {
                 _ if !*editable => content.clone(),
-                _ if !typed.is_empty() => typed,
+                _ if !typed.is_empty() => typed.clone(),
                 _ if !placeholder.is_empty() => placeholder.clone(),
                 _ => " ".to_string(),
             };
@@ -347,6 +347,14 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
                     y += 12.0;
                 }
                 paint::glyphs(lines, Box2 { x: dialog.x + 24.0, y, w: inner, h: lines.height() }, items);
+                if *editable {
+                    // The caret, where typing goes: after the text (before the placeholder).
+                    if let Some(line) = lines.get(lines.len() - 1) {
+                        let m = line.metrics();
+                        let x = m.offset + if typed.is_empty() { 0.0 } else { m.advance };
+                        fill(Box2 { x: dialog.x + 24.0 + x, y: y + m.block_min_coord, w: 2.0, h: m.line_height }, 0.0, Rgba::hex(0x07c160), items);
+                    }
+                }
             }
             let row = Box2 { x: dialog.x, y: dialog.y + h - 56.0, w, h: 56.0 };
             fill(Box2 { h: 0.5, ..row }, 0.0, HAIRLINE, items);
@@ -473,6 +481,37 @@ mod tests {
 
     fn glyph_runs(items: &[Item]) -> Vec<f32> {
         items.iter().filter_map(|i| if let Item::Glyphs { glyphs, .. } = i { glyphs.first().map(|g| g.2) } else { None }).collect()
+    }
+
+    #[test]
+    fn an_editable_modal_has_its_caret_after_its_text() {
+        let mut fonts = Fonts::load_default().expect("fonts are installed");
+        let modal = |content: &str, composition: &str| Prompt::Modal {
+            title: "Rename".into(),
+            content: content.into(),
+            show_cancel: true,
+            cancel_text: "取消".into(),
+            cancel_color: "#000000".into(),
+            confirm_text: "确定".into(),
+            confirm_color: "#576B95".into(),
+            editable: true,
+            placeholder: "a new name".into(),
+            composition: composition.into(),
+        };
+        let caret = |shown: &Prompt, fonts: &mut Fonts| {
+            let mut items = Vec::new();
+            prompt(shown, fonts, 375.0, 667.0, 0.0, &mut items);
+            let carets: Vec<Box2> = fills(&items).into_iter().filter(|a| a.w == 2.0).collect();
+            assert_eq!(carets.len(), 1, "{carets:?}");
+            carets[0]
+        };
+        let empty = caret(&modal("", ""), &mut fonts);
+        let typed = caret(&modal("holiday", ""), &mut fonts);
+        let composing = caret(&modal("holiday", "ni"), &mut fonts);
+        // The text is centred: the caret moves right by half of what is added.
+        assert!(typed.x > empty.x + 15.0, "after \"holiday\": {typed:?}, before the placeholder: {empty:?}");
+        assert!(composing.x > typed.x + 5.0, "after the composition too: {composing:?}, {typed:?}");
+        assert_eq!(typed.y, empty.y);
     }
 
     #[test]
