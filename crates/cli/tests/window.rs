@@ -337,7 +337,7 @@ fn a_save_with_a_syntax_error_shows_where_it_is_and_the_app_as_it_was_keeps_work
 }
 
 #[test]
-fn the_mouse_scrolls_with_its_wheel_drags_pages_and_holds_for_a_longpress() {
+fn the_mouse_scrolls_with_its_wheel_drags_pages_holds_for_a_longpress_and_pulls_to_refresh() {
     let display = Display::start();
     let data = tempfile::tempdir().unwrap();
     let scroll = root().join("tests/apps/scroll");
@@ -373,6 +373,24 @@ fn the_mouse_scrolls_with_its_wheel_drags_pages_and_holds_for_a_longpress() {
     window.wait_for("console.log: longpress card", Duration::from_secs(5));
     let lines = window.lines_for(Duration::from_millis(300));
     assert!(!lines.iter().any(|l| l.contains("tap card")), "a handled longpress is no tap: {lines:?}");
+    drop(window);
+
+    // Dragged down at its top, a page that refreshes follows the finger over the refresh
+    // area (the window's #eeeeee background), and refreshes when let go.
+    let bars = root().join("tests/apps/bars");
+    let mut window = Window::open(&display, &bars, data.path(), &[]);
+    let window_background = |p: &Pixmap| { let c = p.sample(10, ((PAGE_TOP + 30.0) * SCALE) as u16); (c.r, c.g, c.b) == (0xee, 0xee, 0xee) };
+    assert!(!window_background(&display.capture(&window.id)));
+    let (x, y) = (((100.0 * SCALE) as i32).to_string(), (PAGE_TOP + 200.0) * SCALE);
+    let mut gesture: Vec<String> = vec!["mousedown".into(), "1".into()];
+    for step in 1..=12 {
+        gesture.extend(["mousemove".into(), "--window".into(), window.id.clone(), x.clone(), ((y + 10.0 * SCALE * step as f32) as i32).to_string(), "sleep".into(), "0.02".into()]);
+    }
+    window.pointer(&display, (100.0, PAGE_TOP + 200.0), &gesture.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(eventually(|| window_background(&display.capture(&window.id))), "the page follows the finger down");
+    assert!(!window.lines_for(Duration::from_millis(200)).iter().any(|l| l.contains("refreshing")), "no refresh while the finger is down");
+    display.xdotool(&["mouseup", "1"]);
+    window.wait_for("console.log: refreshing", Duration::from_secs(5));
 }
 
 /// An input method on a display: ibus with its pinyin engine (libpinyin) serving X input

@@ -19,6 +19,8 @@ pub(crate) struct PageChrome {
     pub background: Option<Rgba>,
     pub loading: bool,
     pub refreshing: bool,
+    /// How far (px) the user's finger pulls the page down at its top, while it does.
+    pub pulled: f32,
     /// `wx.setBackgroundColor`: the window's background (seen when the page is pulled down).
     pub window_background: Option<Rgba>,
     /// `wx.setBackgroundTextStyle`: dark (or light) loading dots.

@@ -1,6 +1,7 @@
 //! Drawing the current page with the client's chrome: the page's stylesheets by scope (app,
 //! page, each component), styles → layout → display list.
 
+use crate::bars::REFRESH_HEIGHT;
 use crate::{Platform, Simulator};
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
@@ -325,7 +326,7 @@ impl Simulator {
         let safe_bottom = if tab_bar.is_some() { 0.0 } else { device.safe_bottom };
         let page_device = Device { height: viewport, status_bar, safe_bottom, ..device };
         let dark = self.dark();
-        let (id, tree, scroll_top, refreshing) = (page.id, page.tree.clone(), page.scroll_top, page.chrome.refreshing);
+        let (id, tree, scroll_top, refreshing, pulled) = (page.id, page.tree.clone(), page.scroll_top, page.chrome.refreshing, page.chrome.pulled);
         let last = screen.last.take().filter(|last| last.page == id && last.dark == dark);
         // Start from the page's last frame: what changed since is styled and laid out anew.
         let (styled, last_layout, changed) = match last {
@@ -348,8 +349,14 @@ impl Simulator {
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
         let images = PageImages { root: self.package.root.clone(), route: route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
-        // While refreshing, the page sits lower by the refresh area.
-        let page_scroll = if refreshing { -crate::bars::REFRESH_HEIGHT } else { scroll_top.min(layout.height - viewport).max(0.0) };
+        // While refreshing, the page sits lower by the refresh area; pulled by a finger, it
+        // follows the finger (half as fast past the refresh area).
+        let shown_pull = pulled.min(REFRESH_HEIGHT) + (pulled - REFRESH_HEIGHT).max(0.0) / 2.0;
+        let page_scroll = match () {
+            _ if refreshing => -REFRESH_HEIGHT.max(shown_pull),
+            _ if pulled > 0.0 => -shown_pull,
+            _ => scroll_top.min(layout.height - viewport).max(0.0),
+        };
         let scrolling = Scrolling::of(&styled, &layout, page_scroll);
         Some(Frame { page: id, tree, dark, hover, animating, styled, layout, scrolling, top, viewport, bar, tab_bar, background, route })
     }
@@ -372,7 +379,8 @@ impl Simulator {
         let page_top = frame.top - frame.scrolling.page.min(0.0);
         items.push(fill(Box2 { x: 0.0, y: page_top, w: device.width, h: height - page_top }, Rgba::WHITE));
         let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
-        if frame.scrolling.page < 0.0 {
+        let refreshes = self.stack.last().is_some_and(|p| p.chrome.refreshing) || self.pull_down_enabled(&frame.route);
+        if frame.scrolling.page < 0.0 && refreshes {
             let configured = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");
             let dark = self.stack.last().and_then(|p| p.chrome.dark_dots).unwrap_or(configured);
             chrome::refreshing(Box2 { x: 0.0, y: frame.top, w: device.width, h: -frame.scrolling.page }, dark, &mut items);

@@ -264,16 +264,33 @@ impl Simulator {
     /// `wx.stopPullDownRefresh`.
     pub fn pull_down_refresh(&mut self) -> Result<(), String> {
         let route = self.current_route().ok_or("no page is open")?.to_string();
-        let enabled = |config: Option<&Json>| config.and_then(Json::as_bool);
-        let page_setting = enabled(self.package.pages.get(&route).and_then(|u| u.config.raw.get("enablePullDownRefresh")));
-        let app_setting = enabled(self.package.app.window.get("enablePullDownRefresh"));
-        if !page_setting.or(app_setting).unwrap_or(false) {
+        if !self.pull_down_enabled(&route) {
             return Err(format!("pull-down refresh is not enabled for {route}: set \"enablePullDownRefresh\": true in its .json or in app.json's window"));
         }
         if let Some(page) = self.stack.last_mut() {
             page.chrome.refreshing = true;
+            page.chrome.pulled = 0.0;
         }
         self.current_page_handler("onPullDownRefresh", None).map(drop)
+    }
+
+    /// Whether the page at `route` refreshes when pulled down (`enablePullDownRefresh` in
+    /// its .json, else in app.json's window).
+    pub(crate) fn pull_down_enabled(&self, route: &str) -> bool {
+        let enabled = |config: Option<&Json>| config.and_then(Json::as_bool);
+        let page_setting = enabled(self.package.pages.get(route).and_then(|u| u.config.raw.get("enablePullDownRefresh")));
+        let app_setting = enabled(self.package.app.window.get("enablePullDownRefresh"));
+        page_setting.or(app_setting).unwrap_or(false)
+    }
+
+    /// The user's finger pulls the page down at its top, `distance` px so far (0: not any
+    /// more): the page follows it, showing the window's background above it, with the refresh
+    /// area's dots where pull-down refresh is enabled. Nothing runs in the page: letting go
+    /// far enough is [`Simulator::pull_down_refresh`].
+    pub fn pull_page(&mut self, distance: f32) -> Result<(), String> {
+        let page = self.stack.last_mut().ok_or("no page is open")?;
+        page.chrome.pulled = distance.max(0.0);
+        Ok(())
     }
 
     /// The page is scrolled to the bottom: `onReachBottom`.

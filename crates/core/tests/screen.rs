@@ -277,6 +277,28 @@ fn pull_down_refresh_shows_its_area_until_stop_pull_down_refresh() {
     assert_eq!(colour_at(&mut sim, x, y), (255, 255, 255), "after wx.stopPullDownRefresh the page is back at the top");
 }
 
+#[test]
+fn a_pulled_page_follows_the_finger_with_refresh_dots_only_where_it_refreshes() {
+    let mut sim = on_screen("bars");
+    let (white, window) = ((255, 255, 255), (0xee, 0xee, 0xee));
+    // The home page enables pull-down refresh: pulled, it shows the refresh area's dots on
+    // the window's background above it; past that area it moves half as far as the finger.
+    assert_eq!(colour_at(&mut sim, 187.5, 20.0), white);
+    sim.pull_page(40.0).unwrap();
+    let dot = colour_at(&mut sim, 187.5, 20.0);
+    assert!(dot.0 < 200 && dot.0 == dot.1, "a grey dot in the middle of the 40 px: {dot:?}");
+    assert_eq!((colour_at(&mut sim, 187.5, 38.0), colour_at(&mut sim, 187.5, 42.0)), (window, white), "the page's top is 40 px down");
+    sim.pull_page(150.0).unwrap();
+    assert_eq!((colour_at(&mut sim, 10.0, 98.0), colour_at(&mut sim, 10.0, 102.0)), (window, white), "50 px, then half of the 100 px more");
+    assert_eq!(console(&mut sim), Vec::<String>::new(), "pulling is no refresh until the finger lets go");
+    sim.pull_page(0.0).unwrap();
+    assert_eq!(colour_at(&mut sim, 187.5, 20.0), white, "let go, the page is back");
+    // A page that does not refresh shows the window's background, without dots.
+    sim.switch_tab("/pages/other/other").unwrap();
+    sim.pull_page(40.0).unwrap();
+    assert_eq!((colour_at(&mut sim, 187.5, 20.0), colour_at(&mut sim, 187.5, 42.0)), (window, white));
+}
+
 fn picker_shown(sim: &Simulator) -> (Vec<Vec<String>>, Vec<usize>) {
     match sim.prompts().first() {
         Some(Prompt::Picker { columns, selected, .. }) => (columns.clone(), selected.clone()),

@@ -354,19 +354,25 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         while finger.trail.len() > 2 && finger.trail.front().is_some_and(|(t, _)| t.elapsed() > Duration::from_millis(100)) {
             finger.trail.pop_front();
         }
-        let (on_page, dragging) = (finger.on_page, finger.dragging);
+        let (on_page, dragging, pulled) = (finger.on_page, finger.dragging, finger.pulled);
         if on_page {
             self.sim.move_finger(x, y)?;
         }
         if !dragging {
             return Ok(());
         }
+        // A page pulled down at its top follows the finger, down and back up, before anything
+        // scrolls again.
         let top = self.sim.page_scroll_top();
-        self.sim.scroll_at(x, y, dx, dy)?;
-        if top == 0.0 && self.sim.page_scroll_top() == 0.0 && dy < 0.0 {
+        if pulled == 0.0 {
+            self.sim.scroll_at(x, y, dx, dy)?;
+        }
+        if pulled > 0.0 || (top == 0.0 && self.sim.page_scroll_top() == 0.0 && dy < 0.0) {
+            let pulled = (pulled - dy).max(0.0);
             if let Some(finger) = self.finger.as_mut() {
-                finger.pulled -= dy;
+                finger.pulled = pulled;
             }
+            self.sim.pull_page(pulled)?;
         }
         Ok(())
     }
@@ -377,6 +383,9 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             self.sim.release()?;
         } else if !finger.dragging {
             self.sim.tap_at(x, y)?;
+        }
+        if finger.pulled > 0.0 {
+            self.sim.pull_page(0.0)?;
         }
         if finger.pulled >= PULL_TO_REFRESH {
             // Pages that do not enable it just do not refresh.
