@@ -9,6 +9,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Rgba};
 use wxemu_view::layout::{InlineBoxes, PageLayout, Piece};
+use wxemu_view::styled::CARET;
 use wxemu_view::scroll::Scrolling;
 use wxemu_view::select::NodePath;
 use wxemu_view::styled::StyledTree;
@@ -493,27 +494,39 @@ impl Simulator {
     /// The character of the field at `path` before which a tap at client point `point` puts
     /// the caret (None when its text is not laid out).
     pub(crate) fn caret_at(&mut self, path: &[usize], point: (f32, f32)) -> Result<Option<usize>, String> {
+        self.with_field_text(path, |text| {
+            let offset = text.layout.text_offset_at(text.paragraph, point.0 - text.origin.0, point.1 - text.origin.1);
+            let before = text.layout.text(text.paragraph).get(..offset).unwrap_or_default().chars().filter(|c| *c != CARET).count();
+            Some(before.min(text.chars))
+        })
+    }
+
+    /// Where the field at `path` draws a caret before its character `at`: the caret's line, in
+    /// client points as [`Simulator::caret_at`] takes them (None when its text is not laid out).
+    pub(crate) fn caret_line(&mut self, path: &[usize], at: usize) -> Result<Option<Box2>, String> {
+        self.with_field_text(path, |text| {
+            let laid = text.layout.text(text.paragraph);
+            let index = laid.char_indices().filter(|(_, c)| *c != CARET).nth(at).map_or(laid.len(), |(i, _)| i);
+            let line = text.layout.caret_line(text.paragraph, index);
+            Some(Box2 { x: line.x + text.origin.0, y: line.y + text.origin.1, ..line })
+        })
+    }
+
+    /// `f` of the laid-out text of the field at `path`. Its text is one paragraph, with the
+    /// caret's zero-width space in it (with an empty value, the caret's and the placeholder's).
+    fn with_field_text<T>(&mut self, path: &[usize], f: impl FnOnce(&FieldText) -> Option<T>) -> Result<Option<T>, String> {
         self.with_screen(|sim, screen| {
             let frame = sim.frame(screen, InlineBoxes::All)?;
             let e = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path));
             let found = e.and_then(|e| {
                 let drawn = wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &frame.scrolling, e)?;
                 let laid = frame.layout.boxes[e]?;
-                // The field's text is laid out in one paragraph or several (split at the
-                // caret), one after the other: the tap is in the first that reaches past it.
-                let (x, y) = (point.0 - drawn.x + laid.x, point.1 - drawn.y + laid.y);
-                let mut offset = 0;
-                for (p, paragraph) in frame.layout.paragraphs.iter().enumerate().filter(|(_, p)| p.element == e) {
-                    let area = paragraph.area;
-                    if x < area.x + area.w {
-                        offset += frame.layout.text_offset_at(p, x - area.x, y - area.y);
-                        break;
-                    }
-                    offset += frame.layout.text_len(p);
-                }
+                let paragraph = frame.layout.paragraphs.iter().position(|p| p.element == e)?;
+                let area = frame.layout.paragraphs[paragraph].area;
                 let el = &frame.styled.elements[e];
-                let shown: String = wxemu_view::styled::field_text(&el.tag, &el.attr("value"), el.flag("password")).into_iter().collect();
-                Some(shown.char_indices().take_while(|(at, _)| *at < offset).count())
+                let chars = wxemu_view::styled::field_text(&el.tag, &el.attr("value"), el.flag("password")).len();
+                let origin = (drawn.x - laid.x + area.x, drawn.y - laid.y + area.y);
+                f(&FieldText { layout: &frame.layout, paragraph, origin, chars })
             });
             screen.keep(frame);
             found
@@ -674,4 +687,13 @@ pub(crate) fn data_url(url: &str) -> Option<Vec<u8>> {
     let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
     let engine = GeneralPurpose::new(&base64::alphabet::STANDARD, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
     engine.decode(data).ok()
+}
+
+/// A field's text as laid out: its paragraph, where that starts in client points, and how
+/// many characters the field shows.
+struct FieldText<'a> {
+    layout: &'a PageLayout,
+    paragraph: usize,
+    origin: (f32, f32),
+    chars: usize,
 }

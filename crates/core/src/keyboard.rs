@@ -18,8 +18,21 @@ use wxemu_wxml::Value;
 pub enum Caret {
     Left,
     Right,
+    /// To the start of the word before the caret (Ctrl+Left).
+    WordLeft,
+    /// To the end of the word after the caret (Ctrl+Right).
+    WordRight,
+    /// A line up or down in a textarea, as near the same place across as the text allows; to
+    /// the start or end in an input (and on a textarea's first or last line).
+    Up,
+    Down,
     Start,
     End,
+}
+
+/// Whether `c` is part of a word (for the word moves): letters, digits, `_`.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
 }
 
 /// The focused field's text, caret and selection (char positions; the selection ordered).
@@ -138,17 +151,31 @@ impl Simulator {
     /// Backspace: erases the selection, else the character before the caret (the last one of
     /// an editable modal's field).
     pub fn erase(&mut self) -> Result<(), String> {
+        self.remove(false)
+    }
+
+    /// Delete: erases the selection, else the character after the caret (nothing in an
+    /// editable modal's field, whose caret is at its end).
+    pub fn delete(&mut self) -> Result<(), String> {
+        self.remove(true)
+    }
+
+    /// Erases the selection, else the character before (or, `forward`, after) the caret.
+    fn remove(&mut self, forward: bool) -> Result<(), String> {
         if let Some((content, _)) = self.modal_text() {
-            content.pop();
+            if !forward {
+                content.pop();
+            }
             return Ok(());
         }
         let field = self.field().ok_or("no input or textarea has the focus: tap one first")?;
         let (mut chars, mut at) = field.without_selection();
         if field.selection.is_none() {
-            if at == 0 {
-                return Ok(());
+            match forward {
+                true if at < chars.len() => {}
+                false if at > 0 => at -= 1,
+                _ => return Ok(()),
             }
-            at -= 1;
             chars.remove(at);
         }
         let value: String = chars.into_iter().collect();
@@ -167,16 +194,42 @@ impl Simulator {
             Some((start, _)) => start,
             None => field.caret,
         };
+        let chars = &field.chars;
         let caret = match (to, field.selection.filter(|_| !select)) {
             (Caret::Left, Some((start, _))) => start,
             (Caret::Right, Some((_, end))) => end,
             (Caret::Left, None) => field.caret.saturating_sub(1),
-            (Caret::Right, None) => (field.caret + 1).min(field.chars.len()),
+            (Caret::Right, None) => (field.caret + 1).min(chars.len()),
+            // Over what is not a word, then the word.
+            (Caret::WordLeft, _) => {
+                let gap = chars[..field.caret].iter().rev().take_while(|c| !in_word(**c)).count();
+                let word = chars[..field.caret - gap].iter().rev().take_while(|c| in_word(**c)).count();
+                field.caret - gap - word
+            }
+            (Caret::WordRight, _) => {
+                let gap = chars[field.caret..].iter().take_while(|c| !in_word(**c)).count();
+                let word = chars[field.caret + gap..].iter().take_while(|c| in_word(**c)).count();
+                field.caret + gap + word
+            }
+            (Caret::Up | Caret::Down, _) => self.caret_on_next_line(&field, to == Caret::Down)?,
             (Caret::Start, _) => 0,
-            (Caret::End, _) => field.chars.len(),
+            (Caret::End, _) => chars.len(),
         };
         self.place_caret(&field.path, caret, select.then_some(anchor));
         Ok(())
+    }
+
+    /// Where the caret goes a line down (or up) in `field`: in a textarea, the text's place
+    /// below (above) the caret drawn; past the last (first) line, and in an input, the end
+    /// (start).
+    fn caret_on_next_line(&mut self, field: &Field, down: bool) -> Result<usize, String> {
+        let edge = if down { field.chars.len() } else { 0 };
+        let is_textarea = self.element(&field.path).is_some_and(|el| &*el.tag == "textarea");
+        let Some(caret) = self.caret_line(&field.path, field.caret)?.filter(|_| is_textarea) else { return Ok(edge) };
+        let y = if down { caret.y + caret.h * 1.5 } else { caret.y - caret.h / 2.0 };
+        // Past the first or last line the text's place is where the caret already is.
+        let at = self.caret_at(&field.path, (caret.x, y))?.filter(|at| *at != field.caret);
+        Ok(at.unwrap_or(edge))
     }
 
     /// Selects all the focused field's text (Ctrl+A).

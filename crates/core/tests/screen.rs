@@ -521,3 +521,48 @@ fn an_input_method_composes_underlined_at_the_caret_until_it_commits() {
     sim.tap(".draft").unwrap();
     assert_eq!(underlines(&sim.draw(false).unwrap(), field), []);
 }
+
+#[test]
+fn the_caret_moves_by_lines_in_a_textarea_and_by_words() {
+    use wxemu_core::Caret;
+    let mut sim = on_screen("editing");
+    sim.tap(".notes").unwrap();
+    sim.type_text("abcdef\nabcdef\nabcdef").unwrap();
+    for _ in 0..3 {
+        sim.move_caret(Caret::Left, false).unwrap();
+    }
+    // Shift+Up selects back a line at a time, to the same place across ("abc|def"); on the
+    // first line, to the start.
+    sim.move_caret(Caret::Up, true).unwrap();
+    assert_eq!(sim.selected_text().as_deref(), Some("def\nabc"));
+    sim.move_caret(Caret::Up, true).unwrap();
+    assert_eq!(sim.selected_text().as_deref(), Some("def\nabcdef\nabc"));
+    sim.move_caret(Caret::Up, true).unwrap();
+    assert_eq!(sim.selected_text().as_deref(), Some("abcdef\nabcdef\nabc"));
+    // Down from the start: the next line's start; on the last line, to the end.
+    sim.move_caret(Caret::Left, false).unwrap();
+    sim.move_caret(Caret::Down, false).unwrap();
+    sim.type_text("^").unwrap();
+    sim.move_caret(Caret::Down, false).unwrap();
+    sim.move_caret(Caret::Down, false).unwrap();
+    sim.type_text("$").unwrap();
+    assert_eq!(sim.page_data_at("notes"), "abcdef\n^abcdef\nabcdef$");
+    // In an input, Up and Down go to the start and the end; Ctrl+arrows jump words.
+    sim.tap(".line").unwrap();
+    sim.type_text("say  hello, world").unwrap();
+    sim.move_caret(Caret::Up, false).unwrap();
+    sim.type_text("<").unwrap();
+    sim.move_caret(Caret::Down, false).unwrap();
+    sim.type_text(">").unwrap();
+    assert_eq!(sim.page_data_at("line"), "<say  hello, world>");
+    sim.move_caret(Caret::WordLeft, false).unwrap();
+    sim.move_caret(Caret::WordLeft, false).unwrap();
+    sim.type_text("[").unwrap();
+    sim.move_caret(Caret::WordRight, false).unwrap();
+    sim.type_text("]").unwrap();
+    assert_eq!(sim.page_data_at("line"), "<say  [hello], world>", "a word move passes what is not a word, then the word");
+    // Delete erases after the caret, Backspace before it.
+    sim.delete().unwrap();
+    sim.erase().unwrap();
+    assert_eq!(sim.page_data_at("line"), "<say  [hello world>");
+}

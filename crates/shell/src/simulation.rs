@@ -40,9 +40,11 @@ pub enum Key {
     Confirm,
     /// Backspace.
     Erase,
+    /// Delete: erase after the caret.
+    Delete,
     /// Ctrl+A: select all the focused field's text.
     SelectAll,
-    /// The arrows, Home and End (with Shift: selecting).
+    /// The arrows (with Ctrl, by words), Home and End (with Shift: selecting).
     Caret(Caret, bool),
     /// Ctrl+C, Ctrl+X, Ctrl+V: the focused field's selection to the desktop's clipboard
     /// (cut erases it), or the clipboard's text typed into the field.
@@ -427,6 +429,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         match key {
             Key::Confirm => self.sim.confirm(),
             Key::Erase => self.sim.erase(),
+            Key::Delete => self.sim.delete(),
             Key::SelectAll => self.sim.select_all_text(),
             Key::Caret(to, select) => self.sim.move_caret(to, select),
             Key::Copy | Key::Cut => {

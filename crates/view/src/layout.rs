@@ -49,9 +49,17 @@ impl PageLayout {
         parley::Cursor::from_point(self.lines(p), x, y).index()
     }
 
-    /// How long paragraph `p`'s text is, in bytes.
-    pub fn text_len(&self, p: usize) -> usize {
-        self.lines(p).lines().last().map_or(0, |line| line.text_range().end)
+    /// A caret's line at byte `index` of paragraph `p`'s text, in the paragraph's own box (as
+    /// wide as the cursor parley draws there).
+    pub fn caret_line(&self, p: usize, index: usize) -> Box2 {
+        let lines = self.lines(p);
+        let r = parley::Cursor::from_byte_index(lines, index, parley::Affinity::Downstream).geometry(lines, 1.0);
+        Box2 { x: r.x0 as f32, y: r.y0 as f32, w: (r.x1 - r.x0) as f32, h: (r.y1 - r.y0) as f32 }
+    }
+
+    /// Paragraph `p`'s text, as laid out (white space collapsed as its style says).
+    pub fn text(&self, p: usize) -> &str {
+        &self.tree.taffy.get_node_context(self.paragraphs[p].node).expect("a paragraph is a leaf").text
     }
 }
 
@@ -498,25 +506,34 @@ impl Builder<'_> {
             }
             paragraph.area.x += leaf.indent;
             let lines = leaf.shown.as_ref().unwrap_or(&leaf.layout);
+            // Where the room for inline elements' margins, borders and paddings went.
+            let spacing = spacing(self.styled, &leaf.inline);
+            let placed: Vec<parley::PositionedInlineBox> = lines.lines().flat_map(|line| line.items().filter_map(|item| if let parley::PositionedLayoutItem::InlineBox(b) = item { Some(b) } else { None }).collect::<Vec<_>>()).collect();
+            let room = |element: usize, start: bool| {
+                let id = spacing.iter().position(|s| s.element == element && s.start == start)? as u64;
+                placed.iter().find(|b| b.id == id)
+            };
             for (range, inline) in &leaf.inline {
                 let ancestry = inline_ancestry(self.styled, *inline);
                 if !inline_boxes && !ancestry.iter().any(|e| decorated(&self.styled.elements[*e].style)) {
                     continue;
                 }
+                // The element's box reaches over its padding and border (not its margin): from
+                // past the margin in the room at its start to before the one in the room at its
+                // end, on the lines those are on.
+                let s = &self.styled.elements[*inline].style;
+                let (start, end) = (room(*inline, true), room(*inline, false));
                 let anchor = parley::Cursor::from_byte_index(lines, range.start, parley::Affinity::Downstream);
                 let focus = parley::Cursor::from_byte_index(lines, range.end, parley::Affinity::Upstream);
                 for (rect, _) in parley::Selection::new(anchor, focus).geometry(lines) {
+                    let on_line = |b: &&parley::PositionedInlineBox| (rect.y0..=rect.y1).contains(&(b.y as f64));
+                    let x0 = start.filter(on_line).map_or(rect.x0 as f32, |b| b.x + px(s.margin[3]));
+                    let x1 = end.filter(on_line).map_or(rect.x1 as f32, |b| b.x + b.width - px(s.margin[1]));
                     let area = paragraph.area;
-                    let rect = Box2 { x: area.x + rect.x0 as f32, y: area.y + rect.y0 as f32, w: (rect.x1 - rect.x0) as f32, h: (rect.y1 - rect.y0) as f32 };
+                    let rect = Box2 { x: area.x + x0, y: area.y + rect.y0 as f32, w: x1 - x0, h: (rect.y1 - rect.y0) as f32 };
                     for &e in &ancestry {
                         boxes[e] = Some(boxes[e].map_or(rect, |b| union(b, rect)));
                     }
-                }
-                // The element's box reaches over its padding and border (not its margin).
-                if let Some(b) = &mut boxes[*inline] {
-                    let s = &self.styled.elements[*inline].style;
-                    let (grow_left, grow_right) = (s.border_width(3) + px(s.padding[3]), s.border_width(1) + px(s.padding[1]));
-                    *b = Box2 { x: b.x - grow_left, w: b.w + grow_left + grow_right, ..*b };
                 }
             }
         }
@@ -536,18 +553,32 @@ fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTr
     for (range, element) in inline {
         push_style(&mut builder, &styled.elements[*element].style, Some(range.clone()));
     }
-    // An inline element's horizontal margin, border and padding take room on the line: empty
-    // inline boxes before and after its text.
-    let mut spacing: Vec<(usize, f32)> = Vec::new();
-    for (range, element) in inline {
-        let (left, right) = edges(&styled.elements[*element].style);
-        spacing.extend([(range.start, left), (range.end, right)].into_iter().filter(|(_, w)| *w > 0.0));
-    }
-    spacing.sort_by_key(|(at, _)| *at);
-    for (id, (index, width)) in spacing.into_iter().enumerate() {
-        builder.push_inline_box(parley::InlineBox { id: id as u64, kind: parley::InlineBoxKind::InFlow, index, width, height: 0.0, baseline: None, vertical_align: parley::VerticalAlign::BASELINE });
+    for (id, room) in spacing(styled, inline).into_iter().enumerate() {
+        builder.push_inline_box(parley::InlineBox { id: id as u64, kind: parley::InlineBoxKind::InFlow, index: room.index, width: room.width, height: 0.0, baseline: None, vertical_align: parley::VerticalAlign::BASELINE });
     }
     builder.build(text)
+}
+
+/// Room on a line for an inline element's horizontal margin, border and padding at its
+/// start or end: an empty inline box at `index` of the paragraph's text.
+struct Room {
+    index: usize,
+    width: f32,
+    element: usize,
+    start: bool,
+}
+
+/// The room the inline elements of a paragraph take, in text order (a room's place is its
+/// inline box's id).
+fn spacing(styled: &StyledTree, inline: &[(std::ops::Range<usize>, usize)]) -> Vec<Room> {
+    let mut rooms = Vec::new();
+    for (range, element) in inline {
+        let (left, right) = edges(&styled.elements[*element].style);
+        let (start, end) = (Room { index: range.start, width: left, element: *element, start: true }, Room { index: range.end, width: right, element: *element, start: false });
+        rooms.extend([start, end].into_iter().filter(|room| room.width > 0.0));
+    }
+    rooms.sort_by_key(|room| room.index);
+    rooms
 }
 
 /// A length's px part (percentages of a containing block count as 0 here).

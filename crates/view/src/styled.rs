@@ -325,6 +325,10 @@ fn push(tree: &mut StyleTree, elements: &mut Vec<Styled>, parent: usize, node: S
     index
 }
 
+/// What the caret of a focused input or textarea holds in the field's text: a zero-width
+/// space (left out where a place in the text becomes a place in the field's value).
+pub const CARET: char = '\u{200b}';
+
 /// The characters an input or textarea shows for `value`: dots for a password; an input
 /// keeps its spaces as typed, on one line (non-breaking: the sheet's `nowrap` would fold
 /// them), a textarea's sheet keeps them itself.
@@ -351,8 +355,14 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
             let position = |name: &str| Some(number(element, name, -1.0)).filter(|n| *n >= 0.0).map(|n| (n as usize).min(shown.len()));
             let caret = position("cursor").unwrap_or(shown.len());
             let selection = position("selectionStart").zip(position("selectionEnd")).filter(|(start, end)| focused && start < end);
-            // The caret, in `cursor-color`.
-            let caret_node = StyleNode { style: format!("background-color: {}", color(element, &["cursorColor"], "#07c160")), ..part("wx-caret") };
+            // The caret, in `cursor-color`: an inline element around a zero-width space that
+            // letter-spacing makes 2 px wide, so that it sits in the text's lines wherever
+            // they wrap.
+            let caret_node = StyleNode { style: format!("letter-spacing: 2px; background-color: {}", color(element, &["cursorColor"], "#07c160")), ..part("wx-caret") };
+            let push_caret = |tree: &mut StyleTree, elements: &mut Vec<Styled>| {
+                let at = push(tree, elements, index, caret_node, Rc::from("wx-caret"), Vec::new());
+                elements[at].children.push(Content::Text(CARET.to_string()));
+            };
             let composition: String = field_text(&element.tag, &element.attr("composition"), false).into_iter().collect();
             if focused && !composition.is_empty() {
                 // The input method's composition, underlined at the caret (over the
@@ -361,7 +371,7 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 elements[index].children.push(Content::Text(text(0..start)));
                 let at = push(tree, elements, index, part("wx-composition"), Rc::from("wx-composition"), Vec::new());
                 elements[at].children.push(Content::Text(composition));
-                push(tree, elements, index, caret_node, Rc::from("wx-caret"), Vec::new());
+                push_caret(tree, elements);
                 elements[index].children.push(Content::Text(text(end..shown.len())));
             } else if value.is_empty() {
                 let placeholder = element.attr("placeholder");
@@ -377,7 +387,7 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 }
                 if focused {
                     // Before the placeholder.
-                    push(tree, elements, index, caret_node, Rc::from("wx-caret"), Vec::new());
+                    push_caret(tree, elements);
                     last_child_first(&mut elements[index]);
                 }
             } else if let Some((start, end)) = selection {
@@ -388,7 +398,7 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
                 elements[index].children.push(Content::Text(text(end..shown.len())));
             } else if focused {
                 elements[index].children.push(Content::Text(text(0..caret)));
-                push(tree, elements, index, caret_node, Rc::from("wx-caret"), Vec::new());
+                push_caret(tree, elements);
                 if caret < shown.len() {
                     elements[index].children.push(Content::Text(text(caret..shown.len())));
                 }
