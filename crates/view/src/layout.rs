@@ -34,6 +34,9 @@ pub struct PageLayout {
     /// How far each element that clips its content could scroll it (x, y): the content's
     /// size, padding included, past the box inside its borders.
     pub scroll_ranges: std::collections::HashMap<usize, (f32, f32)>,
+    /// An inline element's box on each line it is on, in order (its `boxes` entry is their
+    /// union), for those on more than one line.
+    pub fragments: std::collections::HashMap<usize, Vec<Box2>>,
     tree: Tree,
 }
 
@@ -498,6 +501,7 @@ impl Builder<'_> {
         pieces.extend(below.into_iter().flat_map(|(_, _, p)| p));
         pieces.extend(order);
         pieces.extend(above.into_iter().flat_map(|(_, _, p)| p));
+        let mut fragments: std::collections::HashMap<usize, Vec<Box2>> = Default::default();
         for paragraph in &mut paragraphs {
             let leaf = self.tree.taffy.get_node_context_mut(paragraph.node).expect("a paragraph is a leaf");
             let width = paragraph.area.w.max(1.0);
@@ -514,7 +518,7 @@ impl Builder<'_> {
                 placed.iter().find(|b| b.id == id)
             };
             for (range, inline) in &leaf.inline {
-                let ancestry = inline_ancestry(self.styled, *inline);
+                let ancestry = inline_ancestry(self.styled, *inline, leaf.container);
                 if !inline_boxes && !ancestry.iter().any(|e| decorated(&self.styled.elements[*e].style)) {
                     continue;
                 }
@@ -529,10 +533,17 @@ impl Builder<'_> {
                     let on_line = |b: &&parley::PositionedInlineBox| (rect.y0..=rect.y1).contains(&(b.y as f64));
                     let x0 = start.filter(on_line).map_or(rect.x0 as f32, |b| b.x + px(s.margin[3]));
                     let x1 = end.filter(on_line).map_or(rect.x1 as f32, |b| b.x + b.width - px(s.margin[1]));
+                    let (y0, y1) = content_area(lines, range, ((rect.y0 + rect.y1) / 2.0) as f32).unwrap_or((rect.y0 as f32, rect.y1 as f32));
                     let area = paragraph.area;
-                    let rect = Box2 { x: area.x + x0, y: area.y + rect.y0 as f32, w: x1 - x0, h: (rect.y1 - rect.y0) as f32 };
+                    let rect = Box2 { x: area.x + x0, y: area.y + y0, w: x1 - x0, h: y1 - y0 };
                     for &e in &ancestry {
                         boxes[e] = Some(boxes[e].map_or(rect, |b| union(b, rect)));
+                        // One fragment a line: what is on the same line joins it.
+                        let lines = fragments.entry(e).or_default();
+                        match lines.iter_mut().find(|f| f.y == rect.y && f.h == rect.h) {
+                            Some(line) => *line = union(*line, rect),
+                            None => lines.push(rect),
+                        }
                     }
                 }
             }
@@ -541,7 +552,8 @@ impl Builder<'_> {
             self.tree.remove_unreached(self.fonts);
         }
         let height = boxes[0].map_or(viewport_height, |b: Box2| b.h).max(viewport_height);
-        PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, tree: self.tree }
+        fragments.retain(|_, lines| lines.len() > 1);
+        PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, fragments, tree: self.tree }
     }
 }
 
@@ -557,6 +569,20 @@ fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTr
         builder.push_inline_box(parley::InlineBox { id: id as u64, kind: parley::InlineBoxKind::InFlow, index: room.index, width: room.width, height: 0.0, baseline: None, vertical_align: parley::VerticalAlign::BASELINE });
     }
     builder.build(text)
+}
+
+/// The top and bottom of the content area of the text in `range` on the line at height `y`
+/// of `lines`: its fonts' ascent and descent around its baseline (as a browser draws an inline
+/// element's background and borders, not over the line's whole height).
+fn content_area(lines: &parley::Layout<Rgba>, range: &std::ops::Range<usize>, y: f32) -> Option<(f32, f32)> {
+    let line = lines.lines().find(|line| (line.metrics().block_min_coord..=line.metrics().block_max_coord).contains(&y))?;
+    let runs = line.items().filter_map(|item| if let parley::PositionedLayoutItem::GlyphRun(run) = item { Some(run) } else { None });
+    runs.filter(|run| { let text = run.run().text_range(); text.start < range.end && range.start < text.end })
+        .map(|run| {
+            let font = run.run().font_metrics();
+            (run.baseline() - font.ascent, run.baseline() + font.descent)
+        })
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
 }
 
 /// Room on a line for an inline element's horizontal margin, border and padding at its
@@ -746,7 +772,7 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
             let leaf = tree.taffy.get_node_context(id).expect("a paragraph is a leaf");
             let area = Box2 { x: area.x + l.padding.left, y: area.y + l.padding.top, w: l.content_box_width(), h: l.content_box_height() };
             if !leaf.inline.is_empty() {
-                let mut inline: Vec<usize> = leaf.inline.iter().flat_map(|(_, e)| inline_ancestry(styled, *e)).collect();
+                let mut inline: Vec<usize> = leaf.inline.iter().flat_map(|(_, e)| inline_ancestry(styled, *e, leaf.container)).collect();
                 inline.sort_unstable();
                 inline.dedup();
                 order.extend(inline.into_iter().map(Piece::Inline));
@@ -774,10 +800,10 @@ fn holds_text(styled: &StyledTree, element: usize) -> bool {
 }
 
 /// An inline element and its inline ancestors (up to the block that holds the paragraph).
-fn inline_ancestry(styled: &StyledTree, mut element: usize) -> Vec<usize> {
+fn inline_ancestry(styled: &StyledTree, mut element: usize, container: usize) -> Vec<usize> {
     let mut chain = vec![element];
     while let Some(parent) = styled.elements[element].parent {
-        if styled.elements[parent].style.display != css::Display::Inline {
+        if parent == container || styled.elements[parent].style.display != css::Display::Inline {
             break;
         }
         chain.push(parent);

@@ -86,8 +86,25 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
             }
             Piece::Inline(e) => {
                 let s = &styled.elements[e].style;
-                if let Some(area) = layout.boxes[e].map(shift).filter(|a| s.visible && visible(a, dy)) {
-                    decorate(s, area, radii(s, area), items);
+                let Some(area) = layout.boxes[e].map(shift).filter(|a| s.visible && visible(a, dy)) else { continue };
+                match layout.fragments.get(&e) {
+                    // On several lines, the box is sliced at the lines' ends: its left edge
+                    // (border, rounded corners) only on the first line, its right on the last.
+                    Some(lines) => {
+                        for (i, line) in lines.iter().enumerate() {
+                            let (first, last) = (i == 0, i + 1 == lines.len());
+                            let area = shift(*line);
+                            let mut r = radii(s, area);
+                            if !first {
+                                (r[0], r[3]) = (0.0, 0.0);
+                            }
+                            if !last {
+                                (r[1], r[2]) = (0.0, 0.0);
+                            }
+                            decorate_sides(s, area, r, [true, last, true, first], items);
+                        }
+                    }
+                    None => decorate(s, area, radii(s, area), items),
                 }
             }
             Piece::Paragraph(p) => {
@@ -192,6 +209,11 @@ fn image_mode(mode: &str, image: std::sync::Arc<Pixmap>, area: Box2, radii: Radi
 
 /// Shadows, background and border of a box.
 fn decorate(s: &ComputedStyle, area: Box2, radii: Radii, items: &mut Vec<Item>) {
+    decorate_sides(s, area, radii, [true; 4], items);
+}
+
+/// [`decorate`] with the borders of only the `sides` (top, right, bottom, left) set.
+fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4], items: &mut Vec<Item>) {
     for shadow in s.shadows.iter().filter(|sh| !sh.inset) {
         let a = Box2 { x: area.x + shadow.x - shadow.spread, y: area.y + shadow.y - shadow.spread, w: area.w + 2.0 * shadow.spread, h: area.h + 2.0 * shadow.spread };
         items.push(Item::Shadow { area: a, radius: radii[0], blur: shadow.blur, color: shadow.color });
@@ -202,7 +224,7 @@ fn decorate(s: &ComputedStyle, area: Box2, radii: Radii, items: &mut Vec<Item>) 
     if let Some(BackgroundImage::Linear { angle, stops }) = &s.background_image {
         items.push(Item::Fill { area, radii, paint: linear_gradient(area, *angle, stops) });
     }
-    let widths = [0, 1, 2, 3].map(|i| s.border_width(i));
+    let widths = [0, 1, 2, 3].map(|i| if sides[i] { s.border_width(i) } else { 0.0 });
     if widths.iter().any(|w| *w > 0.0) {
         items.push(Item::Border { area, radii, widths, colors: [0, 1, 2, 3].map(|i| s.border_color(i)) });
     }
