@@ -409,6 +409,7 @@ impl InputMethod {
         let mut bus = Command::new("dbus-daemon")
             .args(["--session", "--nofork", "--print-address"])
             .stdout(Stdio::piped())
+            .stderr(Stdio::null())
             .spawn()
             .expect("dbus-daemon runs (apt-get install dbus)");
         let mut address = String::new();
