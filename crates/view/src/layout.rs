@@ -445,11 +445,18 @@ impl Builder<'_> {
             collapse(part, style.white_space, &mut text);
             spans.push((start..text.len(), *element));
         }
-        if text.trim_matches(collapsible).is_empty() && !matches!(block.white_space, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap) {
+        // White space that is kept (pre, pre-wrap) is text like any other, but for a last line
+        // break, which starts no line of its own (as in a browser); else white space is dropped
+        // at the paragraph's ends.
+        let keeps_spaces = matches!(block.white_space, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap);
+        if text.trim_matches(collapsible).is_empty() && !keeps_spaces {
             return None;
         }
-        let trimmed_start = text.len() - text.trim_start_matches(collapsible).len();
-        let text = text.trim_matches(collapsible).to_string();
+        let trimmed_start = if keeps_spaces { 0 } else { text.len() - text.trim_start_matches(collapsible).len() };
+        let text = match keeps_spaces {
+            true => text.strip_suffix('\n').map(str::to_string).unwrap_or(text),
+            false => text.trim_matches(collapsible).to_string(),
+        };
         let inline: Vec<(std::ops::Range<usize>, usize)> = spans
             .into_iter()
             .map(|(range, element)| (range.start.saturating_sub(trimmed_start).min(text.len())..range.end.saturating_sub(trimmed_start).min(text.len()), element))
