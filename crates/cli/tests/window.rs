@@ -30,15 +30,10 @@ struct Display {
 
 impl Display {
     fn start() -> Display {
-        let mut server = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-screen", "0", "1280x1500x24", "-nolisten", "tcp"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb runs (apt-get install xvfb)");
-        let mut number = String::new();
-        BufReader::new(server.stdout.take().unwrap()).read_line(&mut number).unwrap();
-        Display { server, name: format!(":{}", number.trim()) }
+        let mut xvfb = Command::new("Xvfb");
+        xvfb.args(["-displayfd", "1", "-screen", "0", "1280x1500x24", "-nolisten", "tcp"]);
+        let (server, number) = first_line(xvfb, "Xvfb runs (apt-get install xvfb)");
+        Display { server, name: format!(":{number}") }
     }
 
     fn command(&self, program: &str) -> Command {
@@ -59,6 +54,15 @@ impl Display {
         assert!(out.status.success(), "import: {}", String::from_utf8_lossy(&out.stderr));
         decode_png(&out.stdout).expect("import writes a PNG")
     }
+}
+
+/// `command` started (its log dropped), and the first line it prints: where a server it
+/// starts is found. `needs` says what to install when it does not start.
+fn first_line(mut command: Command, needs: &str) -> (Child, String) {
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect(needs);
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    (child, line.trim().to_string())
 }
 
 impl Drop for Display {
@@ -406,15 +410,9 @@ struct InputMethod {
 impl InputMethod {
     fn start(display: &Display) -> InputMethod {
         let home = tempfile::tempdir().unwrap();
-        let mut bus = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-daemon runs (apt-get install dbus)");
-        let mut address = String::new();
-        BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address).unwrap();
-        let address = address.trim().to_string();
+        let mut dbus = Command::new("dbus-daemon");
+        dbus.args(["--session", "--nofork", "--print-address"]);
+        let (bus, address) = first_line(dbus, "dbus-daemon runs (apt-get install dbus-daemon)");
         let mut method = InputMethod { bus, daemon: Command::new("true").spawn().unwrap(), home, address };
         method.daemon = method
             .command(display, "ibus-daemon")
