@@ -131,9 +131,11 @@ impl Simulator {
     /// The built-in reaction to a tap on the element at `path` (after its handlers ran).
     /// `before` is the page's tree as the finger lifted: a switch or checkbox turns from the
     /// state it showed then, as in the view, where it toggles before the logic layer's
-    /// `setData` (from those handlers) arrives.
-    pub(crate) fn built_in_tap(&mut self, path: &[usize], before: Option<std::rc::Rc<Vec<wxemu_wxml::Node>>>) -> Result<(), String> {
+    /// `setData` (from those handlers) arrives. A tap at client point `point` in the focused
+    /// field puts its caret there.
+    pub(crate) fn built_in_tap(&mut self, path: &[usize], before: Option<std::rc::Rc<Vec<wxemu_wxml::Node>>>, point: Option<(f32, f32)>) -> Result<(), String> {
         self.move_focus(path)?;
+        self.caret_to_tap(path, point)?;
         let page = self.stack.last().ok_or("no page is open")?;
         let tree = page.tree.clone();
         let chain = element_chain(&tree, path);
@@ -186,7 +188,7 @@ impl Simulator {
                     all(&tree, &|e| controls(e) && text(e, "id") == by_id).into_iter().next()
                 };
                 match control {
-                    Some(control) if control != target => self.built_in_tap(&control, None),
+                    Some(control) if control != target => self.built_in_tap(&control, None, None),
                     _ => Ok(()),
                 }
             }

@@ -97,10 +97,7 @@ impl Simulator {
     /// first (its buttons answer it, a picker's rows turn its columns). Needs a screen.
     pub fn tap_at(&mut self, x: f32, y: f32) -> Result<(), String> {
         match self.hit(x, y)? {
-            Hit::Page(path, point) => {
-                self.press(&path, Some(point))?;
-                self.caret_to_tap(&path, Some(point))
-            }
+            Hit::Page(path, point) => self.press(&path, Some(point)),
             Hit::Tab(index) => self.tap_tab(index),
             Hit::Back => self.navigate_back(1).map_err(|e| e.to_string()),
             Hit::Answer(answer) => match self.prompts().first() {
@@ -126,7 +123,7 @@ impl Simulator {
             }
             self.dispatch_path(path, event, Json::Object(Map::new()), point)?;
         }
-        self.built_in_tap(path, before)
+        self.built_in_tap(path, before, point)
     }
 
     /// The path of the first element matching `selector` on the current page.

@@ -154,8 +154,7 @@ impl Simulator {
         if press.longpress_handled != Some(true) && !press.moved {
             let before = self.stack.last().map(|p| p.tree.clone());
             self.dispatch_path(&press.path, "tap", Json::Object(Map::new()), press.point)?;
-            self.built_in_tap(&press.path, before)?;
-            self.caret_to_tap(&press.path, press.point)?;
+            self.built_in_tap(&press.path, before, press.point)?;
         }
         Ok(())
     }
