@@ -4,7 +4,7 @@
 (function (global) {
   'use strict';
 
-  var kit = global.__wxemuKit;
+  var kit = __wxemuKit;
 
   var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   var CODES = {};

@@ -4,7 +4,7 @@
 (function (global) {
   'use strict';
 
-  var kit = global.__wxemuKit;
+  var kit = __wxemuKit;
 
   // Stats objects get isDirectory() / isFile(); a recursive stat gives path -> Stats.
   function statsObject(fields) {

@@ -2,7 +2,10 @@
 // context of a running mini-program. It keeps App, page and component definitions and
 // instances, runs lifecycles, observers and handlers, and implements setData and
 // triggerEvent. Everything that leaves the context goes through __wxemuPost(kind, json) to
-// the Rust host, which owns the clock, the page stack and the views.
+// the Rust host, which owns the clock, the page stack and the views. The host loads every
+// file of runtime-js/ inside one function that is given the natives (__wxemuPost,
+// __wxemuCall, …) and returns __wxemu, so none of them, nor __wxemu and __wxemuKit, is a
+// global that app code could reach.
 (function (global) {
   'use strict';
 
@@ -353,7 +356,7 @@
   var updateManager = null;
   wxApi.getUpdateManager = function () {
     if (!updateManager) {
-      updateManager = global.__wxemuKit.loud({
+      updateManager = __wxemuKit.loud({
         onCheckForUpdate: function (fn) { global.setTimeout(function () { fn({ hasUpdate: false }); }, 0); },
         onUpdateReady: function () {},
         onUpdateFailed: function () {},
@@ -410,7 +413,7 @@
   global.wx.env = { USER_DATA_PATH: __wxemuUserDataPath };
 
   // What the other runtime-js files (network.js) build their wx members with.
-  global.__wxemuKit = {
+  __wxemuKit = {
     // Objects the host sends events to by id (network tasks, intersection observers): each
     // has __event(name, payload).
     tasks: {},
@@ -558,8 +561,8 @@
   function addSelectors(target) {
     target.selectComponent = function (selector) { return selectAll(this, selector)[0] || null; };
     target.selectAllComponents = function (selector) { return selectAll(this, selector); };
-    target.createSelectorQuery = function () { return global.__wxemuKit.createSelectorQuery(this.__wxExparserNodeId__); };
-    target.createIntersectionObserver = function (options) { return global.__wxemuKit.createIntersectionObserver(this.__wxExparserNodeId__, options); };
+    target.createSelectorQuery = function () { return __wxemuKit.createSelectorQuery(this.__wxExparserNodeId__); };
+    target.createIntersectionObserver = function (options) { return __wxemuKit.createIntersectionObserver(this.__wxExparserNodeId__, options); };
   }
 
   // ---- relations: linked in the composed tree when a component is attached --------------
@@ -775,7 +778,7 @@
       var o = options || {};
       var request = { instance: this.__wxExparserNodeId__, name: String(name), detail: toJSONData(detail === undefined ? {} : detail), bubbles: !!o.bubbles, composed: !!o.composed, capturePhase: !!o.capturePhase };
       JSON.parse(__wxemuTriggerEvent(JSON.stringify(request))).forEach(function (call) {
-        global.__wxemu.callMethod(call.instance, call.method, call.event);
+        __wxemu.callMethod(call.instance, call.method, call.event);
       });
     };
     instances[c.__wxExparserNodeId__] = c;
@@ -825,7 +828,7 @@
   // `__wxemu.during` tells it what was running.
   function run(fn, self, args, where) {
     if (typeof fn !== 'function') return undefined;
-    global.__wxemu.during = where;
+    __wxemu.during = where;
     var errorLifetimes = self && self.__definition ? self.__definition.lifetimes.error : [];
     if (!errorLifetimes.length) return fn.apply(self, args || []);
     try {
@@ -834,29 +837,44 @@
       // A component's `error` lifetime sees errors thrown by its methods; the error is then
       // reported as any other.
       errorLifetimes.forEach(function (handler) { handler.call(self, error); });
-      global.__wxemu.during = where;
+      __wxemu.during = where;
       throw error;
     }
+  }
+
+  function instanceOf(id) {
+    if (!instances[id]) throw new Error('no page or component ' + id);
+    return instances[id];
   }
 
   function invoke(target, name, args, where) {
     return run(target && target[name], target, args, where);
   }
 
-  global.__wxemu = {
+  __wxemu = {
     // Runs a page's or component's script with Page()/Component() bound to its path.
-    define: function (path, load) {
+    define: function (path) {
       loading = path;
-      try { load(); } finally { loading = null; }
+      try { __wxemuRequire('', '/' + path + '.js'); } finally { loading = null; }
       if (!definitions[path]) throw new Error('script `' + path + '.js` called neither Page() nor Component()');
     },
     isDefined: function (path) { return definitions.hasOwnProperty(path); },
     hasApp: function () { return appInstance !== null; },
-    // A page or component instance by id (for the automation server's custom elements).
-    instance: function (id) { return instances[id]; },
+    // A page's or component's query options, data at a path ('' for all), setData and method
+    // calls, by id (for the automation server and wxemu test).
+    instanceOptions: function (id) { return (instances[id] || {}).options || {}; },
+    instanceDataAt: function (id, path) {
+      return String(path).split(/[.\[\]]/).filter(Boolean).reduce(function (d, k) { return d == null ? d : d[k]; }, instanceOf(id).data);
+    },
+    instanceSetData: function (id, data) { instanceOf(id).setData(data); },
+    instanceCall: function (id, method, args) {
+      var target = instanceOf(id);
+      if (typeof target[method] !== 'function') throw new Error('no method ' + method);
+      return target[method].apply(target, args);
+    },
     appLifecycle: function (name, arg) {
       invoke(appInstance, name, arg === undefined ? [] : [arg], 'App.' + name);
-      if (LIFECYCLE_EVENTS[name]) global.__wxemu.appEvent(LIFECYCLE_EVENTS[name], arg === null ? {} : arg);
+      if (LIFECYCLE_EVENTS[name]) __wxemu.appEvent(LIFECYCLE_EVENTS[name], arg === null ? {} : arg);
     },
     // An app-wide event (`ThemeChange`, …): the wx.onX listeners, in the order they were added.
     appEvent: function (event, payload) {
@@ -925,12 +943,12 @@
     },
     unhandledRejection: function (reason, promise) {
       invoke(appInstance, 'onUnhandledRejection', [{ reason: reason, promise: promise }], 'App.onUnhandledRejection');
-      global.__wxemu.appEvent('UnhandledRejection', { reason: reason, promise: promise });
+      __wxemu.appEvent('UnhandledRejection', { reason: reason, promise: promise });
     },
     // The host reports an uncaught error to the app (message and stack, as the platform).
     appError: function (text) {
       invoke(appInstance, 'onError', [text], 'App.onError');
-      global.__wxemu.appEvent('Error', text);
+      __wxemu.appEvent('Error', text);
     },
     // A test's stand-in for wx[name] (`wxemu test`'s mockWx, automator's mockWxMethod):
     // `{value}` is the result; `{fn, extra}` (function source) makes it, called with the
@@ -964,7 +982,7 @@
     },
     // An event for a task object (see __wxemuKit.tasks).
     taskEvent: function (id, name, payload) {
-      var task = global.__wxemuKit.tasks[id];
+      var task = __wxemuKit.tasks[id];
       if (task) task.__event(name, payload);
     },
     // The host finished an asynchronous wx call: success or fail, then complete (or the
@@ -1010,7 +1028,7 @@
     }
   };
 
-  global.__wxemu.fireTimer = function (id) {
+  __wxemu.fireTimer = function (id) {
     var timer = timers[id];
     if (!timer) return;
     if (!timer.repeat) delete timers[id];

@@ -5,7 +5,7 @@
 (function (global) {
   'use strict';
 
-  var kit = global.__wxemuKit;
+  var kit = __wxemuKit;
   var isBinary = kit.isBinary, toHost = kit.toHost, fromHost = kit.fromHost;
   var tasks = kit.tasks;   // call id -> task object
 

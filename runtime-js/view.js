@@ -6,7 +6,7 @@
 (function (global) {
   'use strict';
 
-  var kit = global.__wxemuKit;
+  var kit = __wxemuKit;
 
   function SelectorQuery(scope) {
     this.__scope = scope;

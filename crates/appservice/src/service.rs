@@ -5,8 +5,9 @@
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wxemu_js::boa_engine::property::Attribute;
-use wxemu_js::boa_engine::{Context, JsError, JsNativeError, JsResult, JsString, JsValue, NativeFunction, Source};
+use wxemu_js::boa_engine::native_function::NativeFunctionPointer;
+use wxemu_js::boa_engine::object::ObjectInitializer;
+use wxemu_js::boa_engine::{Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Source};
 use wxemu_js::{describe, install_modules, require, take_unhandled_rejections};
 use wxemu_package::resolve::script_candidates;
 use wxemu_caniuse::Database;
@@ -96,6 +97,60 @@ pub type SharedHost = Rc<RefCell<Host>>;
 pub struct AppService {
     context: Context,
     outbox: Outbox,
+    /// The framework's internal object (`__wxemu` inside runtime-js/): the host calls it,
+    /// app code cannot reach it.
+    framework: JsObject,
+    /// `JSON.stringify` as the engine made it (app code may replace the global one).
+    stringify: JsObject,
+}
+
+/// The natives runtime-js/ is given, by the names it uses for them. They are arguments of
+/// the function it is loaded in, never globals, so app code, WXS, `evaluate` and automator
+/// calls cannot reach them.
+const NATIVES: [(&str, NativeFunctionPointer); 7] = [
+    ("__wxemuPost", post),
+    ("__wxemuTriggerEvent", trigger_event),
+    ("__wxemuSelectComponents", select_components),
+    ("__wxemuOwnerOf", owner_component),
+    ("__wxemuAncestors", ancestors),
+    ("__wxemuCanIUse", can_i_use),
+    ("__wxemuCall", call_host),
+];
+
+/// Loads runtime-js/ inside one function of the natives (and the module system's require,
+/// the base library and USER_DATA_PATH), in which `JSON` is the engine's own; returns the
+/// framework's internal object.
+fn load_framework(context: &mut Context, sdk: &str) -> JsObject {
+    let mut natives = ObjectInitializer::new(context);
+    for (name, f) in NATIVES {
+        natives.function(NativeFunction::from_fn_ptr(f), JsString::from(name), 2);
+    }
+    let natives = natives.build();
+    let values: [(&str, JsValue); 3] = [
+        ("__wxemuRequire", wxemu_js::require_function(context)),
+        ("__wxemuSdk", JsString::from(sdk).into()),
+        ("__wxemuUserDataPath", JsString::from(wxemu_wx::files::USER_DATA_PATH).into()),
+    ];
+    let names: Vec<&str> = NATIVES.iter().map(|(name, _)| *name).chain(values.iter().map(|(name, _)| *name)).collect();
+    for (name, value) in values {
+        natives.set(JsString::from(name), value, false, context).expect("a fresh object takes properties");
+    }
+    let mut source = String::from("(function (natives) {\n  var JSON = Object.freeze({ parse: globalThis.JSON.parse, stringify: globalThis.JSON.stringify });\n");
+    for name in &names {
+        source.push_str(&format!("  var {name} = natives.{name};\n"));
+    }
+    source.push_str("  var __wxemu, __wxemuKit;\n");
+    for (_, code) in RUNTIME_JS {
+        source.push_str(code);
+        source.push('\n');
+    }
+    source.push_str("  return __wxemu;\n})");
+    let loader = context.eval(Source::from_bytes(&source)).unwrap_or_else(|e| panic!("runtime-js does not parse: {e}"));
+    let loader = loader.as_callable().expect("a function literal");
+    match loader.call(&JsValue::undefined(), &[natives.into()], context) {
+        Ok(framework) => framework.as_object().expect("runtime-js returns __wxemu").clone(),
+        Err(e) => panic!("runtime-js does not run: {e}"),
+    }
 }
 
 /// `require` in the logic layer, resolved the way the platform does.
@@ -115,36 +170,18 @@ impl AppService {
         let sdk = host.borrow().system.sdk;
         let root = package.root.clone();
         let mut context = wxemu_js::new_context_on(LOOP_LIMIT, clock);
-        install_modules(&mut context, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), resolve_script);
+        install_modules(&mut context, Box::new(move |path| wxemu_package::sandbox::read_text(&root, path)), resolve_script);
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());
         context.insert_data(host);
-        for (name, f) in [
-            ("__wxemuPost", post as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>),
-            ("__wxemuTriggerEvent", trigger_event),
-            ("__wxemuSelectComponents", select_components),
-            ("__wxemuOwnerOf", owner_component),
-            ("__wxemuAncestors", ancestors),
-            ("__wxemuCanIUse", can_i_use),
-            ("__wxemuCall", call_host),
-        ] {
-            context.register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f)).expect("fresh context accepts globals");
-        }
-        let sdk_name = JsString::from(sdk.to_string().as_str());
-        context.register_global_property(JsString::from("__wxemuSdk"), sdk_name, Attribute::empty()).expect("fresh context accepts globals");
-        let user_data = JsString::from(wxemu_wx::files::USER_DATA_PATH);
-        context.register_global_property(JsString::from("__wxemuUserDataPath"), user_data, Attribute::empty()).expect("fresh context accepts globals");
-        for (name, source) in RUNTIME_JS {
-            if let Err(e) = context.eval(Source::from_bytes(source)) {
-                panic!("runtime-js/{name} does not run: {e}");
-            }
-        }
-        let mut service = AppService { context, outbox };
+        let stringify = context.intrinsics().objects().json().get(JsString::from("stringify"), &mut context).ok().and_then(|f| f.as_object()).expect("JSON.stringify");
+        let framework = load_framework(&mut context, &sdk.to_string());
+        let mut service = AppService { context, outbox, framework, stringify };
         if package.read("app.js").is_none() {
             return Err(Diagnostic::error("app.js", Pos::START, "the app has no app.js").with_hint("create app.js with App({})"));
         }
         service.load_script("app.js")?;
-        if !service.call_json("__wxemu.hasApp", &[])?.as_bool().unwrap_or(false) {
+        if !service.call_json("hasApp", &[])?.as_bool().unwrap_or(false) {
             return Err(Diagnostic::error("app.js", Pos::START, "app.js did not call App()").with_hint("register the app with App({ … })"));
         }
         Ok(service)
@@ -164,31 +201,42 @@ impl AppService {
         })
     }
 
-    /// Calls `function` — a framework function taking JSON arguments — with `args`, returning
-    /// its result as JSON. App code inside is guarded by the framework; an error here is an
-    /// error of the call itself.
-    fn call_json(&mut self, function: &str, args: &[Value]) -> Result<Value, Diagnostic> {
-        let args: Vec<String> = args.iter().map(Value::to_string).collect();
-        let call = format!("JSON.stringify({function}({}))", args.join(", "));
-        let result = self.context.eval(Source::from_bytes(&call)).map_err(|e| {
-            let error = describe(&e, &mut self.context);
-            let (file, pos) = error.location("app.js");
-            Diagnostic::error(&file, pos, error.message).with_hint("fix the error in the script")
-        })?;
-        if result.is_undefined() {
-            return Ok(Value::Null);
-        }
-        let text = result.to_string(&mut self.context).map(|s| s.to_std_string_escaped()).unwrap_or_default();
-        Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
+    /// Calls the framework's `function` with `args` (as JS values).
+    fn invoke(&mut self, function: &str, args: &[Value]) -> JsResult<JsValue> {
+        wxemu_js::start_turn(&self.context);
+        let f = self.framework.get(JsString::from(function), &mut self.context)?;
+        let f = f.as_callable().ok_or_else(|| JsNativeError::typ().with_message(format!("the framework has no function {function}")))?;
+        let args = args.iter().map(|a| JsValue::from_json(a, &mut self.context)).collect::<JsResult<Vec<_>>>()?;
+        f.call(&JsValue::undefined(), &args, &mut self.context)
     }
 
-    /// Calls into app code. An uncaught error is reported as the platform does — to the
-    /// host's console and to `App.onError` with the message and place — and the app goes on.
+    /// A value as JSON, as `JSON.stringify` keeps it (`null` for what it drops).
+    fn to_json(&mut self, value: &JsValue) -> JsResult<Value> {
+        let text = self.stringify.call(&JsValue::undefined(), std::slice::from_ref(value), &mut self.context)?;
+        Ok(text.as_string().and_then(|t| serde_json::from_str(&t.to_std_string_escaped()).ok()).unwrap_or(Value::Null))
+    }
+
+    /// Calls the framework's `function` — taking JSON arguments — with `args`, returning its
+    /// result as JSON. App code inside is guarded by the framework; an error here is an error
+    /// of the call itself.
+    fn call_json(&mut self, function: &str, args: &[Value]) -> Result<Value, Diagnostic> {
+        let result = self.invoke(function, args).and_then(|value| self.to_json(&value));
+        result.map_err(|e| self.diagnose(&e))
+    }
+
+    /// A thrown error as a diagnostic at its place.
+    fn diagnose(&mut self, e: &JsError) -> Diagnostic {
+        let error = describe(e, &mut self.context);
+        let (file, pos) = error.location("app.js");
+        Diagnostic::error(&file, pos, error.message).with_hint("fix the error in the script")
+    }
+
+    /// Calls the framework's `function`, which runs app code. An uncaught error is reported
+    /// as the platform does — to the host's console and to `App.onError` with the message and
+    /// place — and the app goes on.
     fn call(&mut self, function: &str, args: &[Value]) {
-        let args: Vec<String> = args.iter().map(Value::to_string).collect();
-        let call = format!("{function}({})", args.join(", "));
         // Promise reactions (`.then`) the call queued run before control returns.
-        let result = self.context.eval(Source::from_bytes(&call)).and_then(|_| self.context.run_jobs());
+        let result = self.invoke(function, args).and_then(|_| self.context.run_jobs());
         if let Err(e) = result {
             self.report_error(&e);
         }
@@ -203,7 +251,7 @@ impl AppService {
             let shown = err_msg.unwrap_or_else(|| reason.clone());
             let text = shown.as_string().map_or_else(|| shown.display().to_string(), |s| s.to_std_string_escaped());
             self.outbox.borrow_mut().push(Message::Log { level: "error".into(), text: format!("Uncaught (in promise) {text}") });
-            let handler = self.context.eval(Source::from_bytes("__wxemu.unhandledRejection")).ok().and_then(|f| f.as_callable());
+            let handler = self.framework.get(JsString::from("unhandledRejection"), &mut self.context).ok().and_then(|f| f.as_callable());
             if let Some(handler) = handler {
                 if let Err(e) = handler.call(&JsValue::undefined(), &[reason, promise], &mut self.context) {
                     self.report_error(&e);
@@ -218,7 +266,7 @@ impl AppService {
         if error.message.starts_with("RuntimeLimitError") {
             error.message = format!("a loop ran more than {LOOP_LIMIT} iterations and was stopped (a runaway script?): {}", error.message);
         }
-        let during = self.call_json("(function () { return __wxemu.during; })", &[]).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let during = self.framework.get(JsString::from("during"), &mut self.context).ok().and_then(|v| v.as_string().map(|s| s.to_std_string_escaped())).unwrap_or_default();
         let location = error.file.clone().zip(error.pos);
         let text = match &location {
             Some((file, pos)) => format!("{}\n    at {during} ({file}:{}:{})", error.message, pos.line, pos.col),
@@ -227,13 +275,13 @@ impl AppService {
         let report_to_app = during != "App.onError";
         self.outbox.borrow_mut().push(Message::Error(ScriptFailure { message: error.message, during, location }));
         if report_to_app {
-            self.call("__wxemu.appError", &[Value::from(text)]);
+            self.call("appError", &[Value::from(text)]);
         }
     }
 
     /// An App lifecycle: `onLaunch`/`onShow` take the launch options, `onHide` none.
     pub fn app_lifecycle(&mut self, name: &str, arg: Option<Value>) {
-        self.call("__wxemu.appLifecycle", &[Value::from(name), arg.unwrap_or(Value::Null)]);
+        self.call("appLifecycle", &[Value::from(name), arg.unwrap_or(Value::Null)]);
     }
 
     /// Calls `function` — JavaScript source of a function, e.g. `() => wx.getSystemInfoSync()`
@@ -241,7 +289,7 @@ impl AppService {
     /// `JSON.stringify` keeps; `null` for `undefined`). A thrown error is returned as its
     /// message; Promise reactions it queued have run when it returns.
     pub fn evaluate(&mut self, function: &str, args: &[Value]) -> Result<Value, String> {
-        let result = self.call_json(&format!("({function})"), args).map_err(|d| d.message);
+        let result = self.evaluate_now(function, args).map_err(|e| self.diagnose(&e).message);
         if let Err(e) = self.context.run_jobs() {
             self.report_error(&e);
         }
@@ -251,21 +299,38 @@ impl AppService {
 
     /// An app-wide event (`ThemeChange`, …) to the `wx.onX` listeners.
     pub fn app_event(&mut self, event: &str, payload: Value) {
-        self.call("__wxemu.appEvent", &[Value::from(event), payload]);
+        self.call("appEvent", &[Value::from(event), payload]);
+    }
+
+    /// `function` (JavaScript source) called with `args`, its result as JSON.
+    fn evaluate_now(&mut self, function: &str, args: &[Value]) -> JsResult<Value> {
+        wxemu_js::start_turn(&self.context);
+        let f = self.context.eval(Source::from_bytes(&format!("({function})")))?;
+        let f = f.as_callable().ok_or_else(|| JsNativeError::typ().with_message("evaluate: not a function"))?;
+        let args = args.iter().map(|a| JsValue::from_json(a, &mut self.context)).collect::<JsResult<Vec<_>>>()?;
+        let value = f.call(&JsValue::undefined(), &args, &mut self.context)?;
+        self.to_json(&value)
+    }
+
+    /// Calls the framework's `function` (an instance query, setData or method call for the
+    /// automation server and `wxemu test`) with `args`: its result as JSON, or the error's
+    /// message. Promise reactions it queued have run when it returns.
+    pub fn framework(&mut self, function: &str, args: &[Value]) -> Result<Value, String> {
+        let result = self.call_json(function, args).map_err(|d| d.message);
+        if let Err(e) = self.context.run_jobs() {
+            self.report_error(&e);
+        }
+        self.report_unhandled_rejections();
+        result
     }
 
     /// Runs the script of a page or component (`path` without `.js`) once, binding its
     /// `Page()`/`Component()` call to `path`.
     fn define(&mut self, path: &str, what: &str) -> Result<(), Diagnostic> {
-        if self.call_json("__wxemu.isDefined", &[Value::from(path)])?.as_bool() == Some(true) {
+        if self.call_json("isDefined", &[Value::from(path)])?.as_bool() == Some(true) {
             return Ok(());
         }
-        let define = format!(
-            "__wxemu.define({path}, function () {{ __wxemuRequire('', {file}); }})",
-            path = Value::from(path),
-            file = Value::from(format!("/{path}.js"))
-        );
-        self.context.eval(Source::from_bytes(&define)).map(drop).map_err(|e| {
+        self.invoke("define", &[Value::from(path)]).map(drop).map_err(|e| {
             let error = describe(&e, &mut self.context);
             let (file, pos) = error.location(&format!("{path}.js"));
             Diagnostic::error(&file, pos, format!("{what} script failed: {}", error.message)).with_hint(format!("fix the error in the {what}'s script"))
@@ -277,7 +342,7 @@ impl AppService {
     /// the instance id.
     pub fn create_page(&mut self, route: &str, query: &Map<String, Value>, channel: u32) -> Result<u32, Diagnostic> {
         self.define(route, "page")?;
-        let id = self.call_json("__wxemu.createPage", &[Value::from(route), Value::Object(query.clone()), Value::from(channel)])?;
+        let id = self.call_json("createPage", &[Value::from(route), Value::Object(query.clone()), Value::from(channel)])?;
         id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{route}.js"), Pos::START, "the page could not be created"))
     }
 
@@ -286,64 +351,64 @@ impl AppService {
     /// owner's properties with [`AppService::set_properties`].) Returns the instance id.
     pub fn create_component(&mut self, path: &str, page: u32, host: Value) -> Result<u32, Diagnostic> {
         self.define(path, "component")?;
-        let id = self.call_json("__wxemu.createComponent", &[Value::from(path), Value::from(page), host])?;
+        let id = self.call_json("createComponent", &[Value::from(path), Value::from(page), host])?;
         id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{path}.js"), Pos::START, "the component could not be created"))
     }
 
     /// Property values from the component's owner (observers run for the ones that
     /// changed).
     pub fn set_properties(&mut self, id: u32, props: &Map<String, Value>) {
-        self.call("__wxemu.setProperties", &[Value::from(id), Value::Object(props.clone())]);
+        self.call("setProperties", &[Value::from(id), Value::Object(props.clone())]);
     }
 
     /// A component lifetime: `created`, `attached`, `ready`, `moved`, `detached`.
     pub fn component_lifetime(&mut self, id: u32, name: &str) {
-        self.call("__wxemu.componentLifetime", &[Value::from(id), Value::from(name)]);
+        self.call("componentLifetime", &[Value::from(id), Value::from(name)]);
     }
 
     /// `pageLifetimes` (`show`, `hide`, `resize` with the size) of every component of a page.
     pub fn page_lifetime(&mut self, page: u32, name: &str, arg: Option<Value>) {
-        self.call("__wxemu.pageLifetime", &[Value::from(page), Value::from(name), arg.unwrap_or(Value::Null)]);
+        self.call("pageLifetime", &[Value::from(page), Value::from(name), arg.unwrap_or(Value::Null)]);
     }
 
     /// Sets what `getCurrentPages()` returns: page instances, bottom first.
     pub fn set_page_stack(&mut self, ids: &[u32]) {
-        self.call("__wxemu.setPageStack", &[Value::from(ids.to_vec())]);
+        self.call("setPageStack", &[Value::from(ids.to_vec())]);
     }
 
     /// Forgets a page or component instance (after its `onUnload` / `detached`).
     pub fn destroy(&mut self, id: u32) {
-        self.call("__wxemu.destroy", &[Value::from(id)]);
+        self.call("destroy", &[Value::from(id)]);
     }
 
     /// A page lifecycle (`onLoad` with the query, `onShow`, `onReady`, `onHide`, `onUnload`, …).
     pub fn page_lifecycle(&mut self, id: u32, name: &str, arg: Option<Value>) {
-        self.call("__wxemu.pageLifecycle", &[Value::from(id), Value::from(name), arg.unwrap_or(Value::Null)]);
+        self.call("pageLifecycle", &[Value::from(id), Value::from(name), arg.unwrap_or(Value::Null)]);
     }
 
     /// Calls an event handler method on a page or component with the event object.
     pub fn call_method(&mut self, id: u32, name: &str, event: &Value) {
-        self.call("__wxemu.callMethod", &[Value::from(id), Value::from(name), event.clone()]);
+        self.call("callMethod", &[Value::from(id), Value::from(name), event.clone()]);
     }
 
     /// The view wrote to an instance's data itself (a `model:` binding): setData on it.
     pub fn set_data_from_view(&mut self, id: u32, patch: &Map<String, Value>) {
-        self.call("__wxemu.setDataFromView", &[Value::from(id), Value::Object(patch.clone())]);
+        self.call("setDataFromView", &[Value::from(id), Value::Object(patch.clone())]);
     }
 
     /// A page's or component's `this.data` as the logic layer sees it.
     pub fn instance_data(&mut self, id: u32) -> Value {
-        self.json_string_call("__wxemu.instanceData", id)
+        self.json_string_call("instanceData", id)
     }
 
     /// A component's `options` (`multipleSlots`, `virtualHost`, …) as JSON.
     pub fn component_options(&mut self, id: u32) -> Value {
-        self.call_json("__wxemu.componentOptions", &[Value::from(id)]).unwrap_or(Value::Null)
+        self.call_json("componentOptions", &[Value::from(id)]).unwrap_or(Value::Null)
     }
 
     /// `externalClasses` of a component instance (the class names its owner may pass).
     pub fn external_classes(&mut self, id: u32) -> Vec<String> {
-        match self.call_json("__wxemu.externalClasses", &[Value::from(id)]) {
+        match self.call_json("externalClasses", &[Value::from(id)]) {
             Ok(Value::Array(names)) => names.into_iter().filter_map(|n| n.as_str().map(str::to_string)).collect(),
             _ => Vec::new(),
         }
@@ -351,7 +416,7 @@ impl AppService {
 
     /// The data the view renders an instance with: `this.data` without pure data fields.
     pub fn view_data(&mut self, id: u32) -> Value {
-        self.json_string_call("__wxemu.viewData", id)
+        self.json_string_call("viewData", id)
     }
 
     /// A framework function returning JSON text for an instance, parsed.
@@ -360,23 +425,23 @@ impl AppService {
     }
 
     pub fn fire_timer(&mut self, id: u32) {
-        self.call("__wxemu.fireTimer", &[Value::from(id)]);
+        self.call("fireTimer", &[Value::from(id)]);
     }
 
     /// The host finished an asynchronous `wx` call: `result` carries its `errMsg`.
     pub fn api_result(&mut self, call: u32, result: Value) {
-        self.call("__wxemu.apiResult", &[Value::from(call), result]);
+        self.call("apiResult", &[Value::from(call), result]);
     }
 
     /// An event on a network task object (`headersReceived`, `progressUpdate`, a socket's
     /// `message`, …).
     pub fn task_event(&mut self, task: u32, name: &str, payload: Value) {
-        self.call("__wxemu.taskEvent", &[Value::from(task), Value::from(name), payload]);
+        self.call("taskEvent", &[Value::from(task), Value::from(name), payload]);
     }
 
     /// The view applied a setData that asked for a callback.
     pub fn set_data_applied(&mut self, callback: u32) {
-        self.call("__wxemu.setDataApplied", &[Value::from(callback)]);
+        self.call("setDataApplied", &[Value::from(callback)]);
     }
 
     /// What the scripts asked for since the last call, in order.
@@ -405,7 +470,7 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
         "api" => Message::Api { api: string("api"), call: number("call") as u32, args: payload.as_object().cloned().unwrap_or_default() },
         "log" => Message::Log { level: string("level"), text: string("text") },
-        other => unreachable!("framework.js posts no `{other}` messages"),
+        other => return Err(JsNativeError::typ().with_message(format!("the framework posts no `{other}` messages")).into()),
     };
     context.get_data::<Outbox>().expect("installed at start").borrow_mut().push(message);
     Ok(JsValue::undefined())

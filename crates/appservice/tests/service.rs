@@ -267,3 +267,37 @@ fn wx_can_i_use_answers_the_sampled_schemas_on_either_side_of_their_version() {
     }
     assert!(checked >= 600, "{checked} answers");
 }
+
+#[test]
+fn no_internal_helper_is_reachable_from_app_code() {
+    let probe = r#"
+        var seen = [];
+        var global = Function('return this')();
+        var names = Object.getOwnPropertyNames(global).concat(Object.getOwnPropertySymbols(global).map(String));
+        names.forEach(function (n) { if (/wxemu|__/i.test(n)) seen.push(n); });
+        for (var k in global) if (/wxemu/i.test(k)) seen.push(k);
+        ['__wxemuSource', '__wxemuCall', '__wxemuPost', '__wxemu', '__wxemuKit', '__wxemuRequire', '__wxemuCompile'].forEach(function (n) {
+          try { if (eval('typeof ' + n) !== 'undefined') seen.push(n); } catch (e) {}
+        });
+        console.log('seen: [' + seen.join(',') + ']');
+    "#;
+    let mut app = start(&[("app.js", &format!("{probe} App({{}})"))]);
+    let lines = logs(&app.take_messages());
+    assert_eq!(lines, ["log: seen: []"]);
+    // `evaluate` (automator's App.callFunction, wxemu test's app.evaluate) sees what app code sees.
+    let found = app.evaluate("() => [typeof __wxemu, typeof __wxemuSource, typeof __wxemuCall, typeof globalThis.__wxemuKit].join()", &[]);
+    assert_eq!(found, Ok(json!("undefined,undefined,undefined,undefined")));
+}
+
+#[test]
+fn require_stays_inside_the_package() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("secret.js"), "module.exports = 'secret'").unwrap();
+    let package = package(&[("app.js", "var r = []; ['../secret', '/../secret', '../../../../../../etc/hostname', './link', './link.js'].forEach(function (p) { try { r.push(require(p)); } catch (e) { r.push(e.message || String(e)); } }); console.log(r.join(' | ')); App({})")]);
+    std::os::unix::fs::symlink(dir.path().join("secret.js"), package.root.join("link.js")).unwrap();
+    let mut app = AppService::start(&package, host(Database::get().newest())).unwrap();
+    let lines = logs(&app.take_messages());
+    assert_eq!(lines.len(), 1);
+    assert!(!lines[0].contains("secret |") && !lines[0].ends_with("secret"), "{}", lines[0]);
+    assert!(lines[0].contains("link.js leads out of the package"), "{}", lines[0]);
+}

@@ -17,7 +17,7 @@ fn list(params: &Map<String, Json>, key: &str) -> Vec<Json> {
 
 /// `{pageId, path, query}` of a page (its query is the page's `options`).
 fn page_ref(sim: &mut Simulator, id: u32, route: &str) -> Json {
-    let query = sim.evaluate("(id) => (__wxemu.instance(id) || {}).options || {}", &[json!(id)]).unwrap_or(json!({}));
+    let query = sim.framework("instanceOptions", &[json!(id)]).unwrap_or(json!({}));
     json!({ "pageId": id, "path": route, "query": query })
 }
 
@@ -102,7 +102,7 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
                 (None, Some(result)) => json!({ "value": result }),
                 (None, None) => Json::Null,
             };
-            run(sim, "(name, mock) => __wxemu.mockWx(name, mock)", &[Json::from(text(params, "method")), mock]).map(|_| json!({}))
+            sim.framework("mockWx", &[Json::from(text(params, "method")), mock]).map(|_| json!({}))
         }
         "App.callFunction" => Ok(json!({ "result": run(sim, text(params, "functionDeclaration"), &list(params, "args"))? })),
         "App.captureScreenshot" => {
@@ -143,7 +143,7 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
         }
         "Page.setData" => {
             let id = on_page(sim, params)?;
-            run(sim, "(id, d) => __wxemu.instance(id).setData(d)", &[json!(id), params.get("data").cloned().unwrap_or(json!({}))]).map(|_| json!({}))
+            sim.framework("instanceSetData", &[json!(id), params.get("data").cloned().unwrap_or(json!({}))]).map(|_| json!({}))
         }
         "Page.callMethod" => {
             let id = on_page(sim, params)?;
@@ -162,8 +162,7 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
 
 /// `Page.callMethod` / `Element.callMethod` on instance `id`.
 fn instance_method(sim: &mut Simulator, id: u32, params: &Map<String, Json>) -> Answer {
-    let call = "(id, m, a) => { const i = __wxemu.instance(id); if (!i || typeof i[m] !== 'function') throw new Error('no method ' + m); return i[m].apply(i, a) }";
-    Ok(json!({ "result": run(sim, call, &[json!(id), Json::from(text(params, "method")), Json::Array(list(params, "args"))])? }))
+    Ok(json!({ "result": sim.framework("instanceCall", &[json!(id), Json::from(text(params, "method")), Json::Array(list(params, "args"))])? }))
 }
 
 fn window_property(sim: &mut Simulator, name: &str) -> Json {
@@ -270,9 +269,9 @@ fn element_method(sim: &mut Simulator, method: &str, params: &Map<String, Json>)
             match method {
                 "Element.getData" => {
                     let path = text(params, "path");
-                    Ok(json!({ "data": run(sim, "(id, path) => path ? path.split(/[.\\[\\]]/).filter(Boolean).reduce((d, k) => d == null ? d : d[k], __wxemu.instance(id).data) : __wxemu.instance(id).data", &[json!(id), Json::from(path)])? }))
+                    Ok(json!({ "data": sim.framework("instanceDataAt", &[json!(id), Json::from(path)])? }))
                 }
-                "Element.setData" => run(sim, "(id, d) => __wxemu.instance(id).setData(d)", &[json!(id), params.get("data").cloned().unwrap_or(json!({}))]).and(done),
+                "Element.setData" => sim.framework("instanceSetData", &[json!(id), params.get("data").cloned().unwrap_or(json!({}))]).and(done),
                 _ => instance_method(sim, id, params),
             }
         }

@@ -131,11 +131,11 @@ fn render_template(template: &Path, root: Option<&Path>, data: Option<&Path>) ->
     let data = match data {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read data file {}", path.display()))?;
-            serde_json::from_str(&text).with_context(|| format!("{}: malformed JSON", path.display()))?
+            serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("{}:{}:{}: malformed JSON: {e}", path.display(), e.line(), e.column()))?
         }
         None => serde_json::json!({}),
     };
-    let read = move |path: &str| std::fs::read_to_string(root.join(path)).ok();
+    let read = move |path: &str| wxemu_package::sandbox::read_text(&root, path);
     let program = Program::load(&entry, &mut |p| read(p));
     if report(&program.diagnostics) {
         return Ok(None);

@@ -39,8 +39,36 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_when_stdout_closes();
     let cli = Cli::parse();
-    let result = match cli.command {
+    match cli.command {
+        // The window's event loop must be on the main thread; its Simulator has a thread of
+        // its own with a deep stack.
+        Command::Run(args) => finish(run::run(args)),
+        // The rest run their Simulator here, on a deep stack (see STACK_BYTES).
+        command => std::thread::Builder::new()
+            .name("wxemu".into())
+            .stack_size(wxemu_core::STACK_BYTES)
+            .spawn(move || finish(execute(command)))
+            .map_or(ExitCode::FAILURE, |thread| thread.join().unwrap_or(ExitCode::FAILURE)),
+    }
+}
+
+/// `wxemu … | head -1` closes the pipe early: printing then fails, and that ends the
+/// process quietly instead of with a panic's message.
+fn quiet_when_stdout_closes() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.payload().downcast_ref::<String>().map(String::as_str).or_else(|| info.payload().downcast_ref::<&str>().copied()).unwrap_or_default();
+        if message.starts_with("failed printing to stdout") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
+fn execute(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
         Command::Run(args) => run::run(args),
         Command::Dump(args) => dump::run(args),
         Command::Shot(args) => shot::run(args),
@@ -48,7 +76,11 @@ fn main() -> ExitCode {
         Command::Storage(args) => storage::run(args),
         Command::Test(args) => test::run(args),
         Command::Auto(args) => auto::run(args),
-    };
+    }
+}
+
+/// The exit code of a command's result, its error printed.
+fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {

@@ -46,6 +46,9 @@ pub fn file_of(project: &Path) -> PathBuf {
 pub fn run(args: StorageArgs) -> anyhow::Result<ExitCode> {
     let file = file_of(&args.project);
     let mut storage = Storage::on_disk(&file).map_err(anyhow::Error::msg)?;
+    if let Some(notice) = storage.take_notice() {
+        eprintln!("warning: {notice}");
+    }
     match args.action.unwrap_or(Action::List) {
         Action::List => {
             println!("{}", file.display());

@@ -99,19 +99,19 @@ impl PageImages<'_> {
             let mut loaded = self.loaded.borrow_mut();
             return loaded.entry(src.to_string()).or_insert_with(|| wxemu_render::decode_image(bytes).map(Arc::new)).clone();
         }
-        let path = match src.starts_with("wxfile://") {
-            // (An absolute host path: joined to the root it stays itself.)
-            true => self.host.borrow().files.resolve(src).ok()?.host.display().to_string(),
-            false => wxemu_package::resolve::resolve_path(&self.route, src),
-        };
-        load_image(&mut self.loaded.borrow_mut(), &self.root, &path)
+        if src.starts_with("wxfile://") {
+            let file = self.host.borrow().files.resolve(src).ok()?.host;
+            return load_image(&mut self.loaded.borrow_mut(), src, || std::fs::read(file).ok());
+        }
+        let path = wxemu_package::resolve::resolve_path(&self.route, src);
+        load_image(&mut self.loaded.borrow_mut(), &path, || wxemu_package::sandbox::read_bytes(&self.root, &path).ok())
     }
 }
 
-/// A package image by root-relative path (PNG, JPEG, GIF or WebP), read and decoded once per
-/// screen.
-fn load_image(images: &mut HashMap<String, Option<Arc<Pixmap>>>, root: &std::path::Path, path: &str) -> Option<Arc<Pixmap>> {
-    images.entry(path.to_string()).or_insert_with(|| std::fs::read(root.join(path)).ok().and_then(|b| wxemu_render::decode_image(&b)).map(Arc::new)).clone()
+/// An image (PNG, JPEG, GIF or WebP) by its key — a package file's root-relative path or a
+/// `wxfile://` path — read with `read` and decoded once per screen.
+fn load_image(images: &mut HashMap<String, Option<Arc<Pixmap>>>, key: &str, read: impl FnOnce() -> Option<Vec<u8>>) -> Option<Arc<Pixmap>> {
+    images.entry(key.to_string()).or_insert_with(|| read().and_then(|b| wxemu_render::decode_image(&b)).map(Arc::new)).clone()
 }
 
 fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
@@ -571,7 +571,10 @@ impl Simulator {
                 tab.extend(self.tab_bar_changes.items.get(&i).cloned().unwrap_or_default());
                 let selected = tab.get("pagePath").and_then(Json::as_str) == Some(route);
                 let icon_key = if selected { "selectedIconPath" } else { "iconPath" };
-                let icon = tab.get(icon_key).and_then(Json::as_str).and_then(|p| load_image(&mut screen.images, &self.package.root, &wxemu_package::resolve::resolve_path("app.json", p)));
+                let icon = tab.get(icon_key).and_then(Json::as_str).and_then(|p| {
+                    let path = wxemu_package::resolve::resolve_path("app.json", p);
+                    load_image(&mut screen.images, &path, || self.package.bytes(&path).ok())
+                });
                 Tab { text: tab.get("text").and_then(Json::as_str).unwrap_or("").to_string(), selected, icon, badge: self.badges.get(&i).cloned() }
             })
             .collect();
@@ -646,8 +649,12 @@ impl Simulator {
         if let Some(sheet) = screen.sheets.get(file) {
             return Some(sheet.clone());
         }
-        let text = self.package.read(file)?;
-        let sheet = Rc::new(wxemu_wxss::load(file, &self.styling_device(), &|path| if path == file { Some(text.clone()) } else { self.package.read(path) }));
+        // A sheet that is not there is no sheet; one that cannot be read is reported.
+        let first = self.package.text(file);
+        if first == Err(wxemu_package::FileError::Missing) {
+            return None;
+        }
+        let sheet = Rc::new(wxemu_wxss::load(file, &self.styling_device(), &|path| if path == file { first.clone() } else { self.package.text(path) }));
         self.diagnostics.extend(sheet.diagnostics.iter().cloned());
         for face in &sheet.font_faces {
             self.load_font_face(screen, face);

@@ -51,7 +51,7 @@ impl Simulator {
             let file = self.host.borrow().files.resolve(src).ok()?.host;
             return std::fs::read(file).ok();
         }
-        std::fs::read(self.package.root.join(wxemu_package::resolve::resolve_path(route, src))).ok()
+        self.package.bytes(&wxemu_package::resolve::resolve_path(route, src)).ok()
     }
 
     /// `wx.getImageInfo({src})`: the picture's size and type, read from the package or the

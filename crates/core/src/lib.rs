@@ -179,6 +179,12 @@ pub struct Simulator {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The stack a thread that runs a Simulator is given: input that is deep but legal (setData
+/// and JSON 1,000 levels deep, 10,000 nested elements) recurses in the parsers, the
+/// converters and the engine; explicit limits stop hostile depth well before this runs out.
+/// (Reserved address space: only the pages used are memory.)
+pub const STACK_BYTES: usize = 1 << 30;
+
 /// How long a press lasts before it is a longpress (ms).
 pub const LONGPRESS_MS: u64 = 350;
 
@@ -206,10 +212,14 @@ impl Simulator {
         let mut system = System::new(options.device.unwrap_or(Profile::IPHONE_6), sdk);
         system.dark = options.dark;
         system.darkmode = package.app.raw.get("darkmode") == Some(&Json::Bool(true));
-        let storage = match &options.storage {
+        let mut storage = match &options.storage {
             Some(file) => Storage::on_disk(file).map_err(|e| fail(Some(Diagnostic::error(&file.display().to_string(), Pos::START, e))))?,
             None => Storage::in_memory(),
         };
+        let storage_notice = storage.take_notice().map(|notice| {
+            let file = options.storage.as_deref().map(|f| f.display().to_string()).unwrap_or_default();
+            Diagnostic::warning(&file, Pos::START, notice).with_hint("wxemu storage PROJECT list shows what it holds now")
+        });
         let files = match &options.files {
             Some(dir) => Sandbox::at(dir, &package.root),
             None => Sandbox::temporary(&package.root),
@@ -235,7 +245,7 @@ impl Simulator {
         let mut app = AppService::start_on(&package, host.clone(), clock.clone()).map_err(|d| fail(Some(d)))?;
         let mirror = Rc::new(ViewMirror::default());
         app.set_view_queries(mirror.clone());
-        let diagnostics = package.diagnostics.clone();
+        let diagnostics = package.diagnostics.iter().cloned().chain(storage_notice).collect();
         let mut sim = Simulator {
             package,
             app,
@@ -325,9 +335,7 @@ impl Simulator {
             self.clock.set(time);
             match event {
                 Event::Timer { id, every } => {
-                    if let Some(every) = every {
-                        self.queue.push(time + every, Event::Timer { id, every: Some(every) });
-                    }
+                    self.queue.fire_timer(time, id, every);
                     self.app.fire_timer(id);
                 }
                 Event::SetDataApplied { callback } => self.app.set_data_applied(callback),
@@ -341,6 +349,7 @@ impl Simulator {
                 Event::PageScrolled { call, top } => self.page_scrolled(call, f32::from_bits(top)),
             }
             self.process_messages();
+            self.queue.timer_done();
         }
         self.now = until;
         self.mirror.set_now(until);
@@ -463,11 +472,7 @@ impl Simulator {
                 };
                 self.app.api_result(call, result);
             }
-            Message::Timer { id, delay, repeat } => {
-                // A repeating timer fires at most once per ms, as browsers clamp intervals.
-                let every = repeat.then_some(delay.max(1));
-                self.queue.push(self.now + every.unwrap_or(delay), Event::Timer { id, every });
-            }
+            Message::Timer { id, delay, repeat } => self.queue.add_timer(self.now, id, delay, repeat),
             Message::ClearTimer { id } => self.queue.clear_timer(id),
             Message::Log { level, text } => self.console.push(ConsoleEntry { level, text, location: None }),
             Message::Error(failure) => self.console.push(ConsoleEntry {
@@ -511,7 +516,7 @@ impl Simulator {
             return p.clone();
         }
         let root = self.package.root.clone();
-        let mut read = |path: &str| std::fs::read_to_string(root.join(path)).ok();
+        let mut read = |path: &str| wxemu_package::sandbox::read_text(&root, path);
         let mut program = Program::load(&format!("{route}.wxml"), &mut read);
         for component in self.reachable_components(route) {
             program.add(&format!("{component}.wxml"), &mut read);
@@ -547,7 +552,7 @@ impl Simulator {
         let id = self.app.create_page(route, &query, std::mem::take(&mut self.opener_channel))?;
         let program = self.program(route);
         let root = self.package.root.clone();
-        let (wxs, modules, wxs_diags) = WxsRuntime::load_on(&program, Box::new(move |path| std::fs::read_to_string(root.join(path)).ok()), self.clock.clone());
+        let (wxs, modules, wxs_diags) = WxsRuntime::load_on(&program, Box::new(move |path| wxemu_package::sandbox::read_text(&root, path)), self.clock.clone());
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.view_data(id));
         self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0, chrome: Default::default(), refreshing: Default::default() });
@@ -720,6 +725,16 @@ impl Simulator {
     /// calls) as any app code.
     pub fn evaluate(&mut self, function: &str, args: &[Json]) -> Result<Json, String> {
         let result = self.app.evaluate(function, args);
+        self.process_messages();
+        result
+    }
+
+    /// Calls one of the framework's own functions for a front end (`instanceOptions`,
+    /// `instanceDataAt`, `instanceSetData`, `instanceCall`, `mockWx`; see
+    /// runtime-js/framework.js), which app code cannot reach; its result as JSON, or the
+    /// error's message.
+    pub fn framework(&mut self, function: &str, args: &[Json]) -> Result<Json, String> {
+        let result = self.app.framework(function, args);
         self.process_messages();
         result
     }

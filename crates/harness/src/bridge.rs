@@ -17,6 +17,8 @@ pub(crate) struct Harness {
     stem: String,
     options: RunOptions,
     apps: Vec<Option<App>>,
+    /// Virtual time the running test has moved its apps' clocks by, in ms.
+    advanced: u64,
 }
 
 struct App {
@@ -32,7 +34,7 @@ pub(crate) fn install(context: &mut Context, file: &std::path::Path, options: Ru
     let dir = file.parent().unwrap_or(std::path::Path::new(".")).to_path_buf();
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = name.trim_end_matches(".js").trim_end_matches(".test").to_string();
-    let harness = Rc::new(RefCell::new(Harness { dir, stem, options, apps: Vec::new() }));
+    let harness = Rc::new(RefCell::new(Harness { dir, stem, options, apps: Vec::new(), advanced: 0 }));
     context.insert_data(harness.clone());
     context.register_global_callable(JsString::from("__wxemuHarness"), 2, NativeFunction::from_fn_ptr(call)).expect("a fresh context takes globals");
     harness
@@ -115,6 +117,10 @@ impl Harness {
         if op == "launch" {
             return self.launch(args);
         }
+        if op == "log" {
+            eprintln!("{}: console.{}: {}", self.stem, text(args, "level"), text(args, "text"));
+            return Ok(Json::Null);
+        }
         if op == "routes" {
             let routes = Routes::load(&self.dir.join(text(args, "file")))?;
             self.app(args)?.sim.set_routes(routes);
@@ -124,6 +130,16 @@ impl Harness {
             self.app(args)?;
             let id = args.get("app").and_then(Json::as_u64).unwrap_or(0) as usize;
             self.apps[id] = None;
+            return Ok(Json::Null);
+        }
+        if op == "advance" {
+            let ms = args.get("ms").and_then(Json::as_f64).unwrap_or(0.0).max(0.0) as u64;
+            let limit = self.options.virtual_timeout_ms;
+            if self.advanced.saturating_add(ms) > limit {
+                return Err(format!("timed out: the test moved the virtual clock past its {limit} ms timeout (--virtual-timeout)"));
+            }
+            self.advanced += ms;
+            self.app(args)?.sim.advance(ms);
             return Ok(Json::Null);
         }
         let app = self.app(args)?;
@@ -149,15 +165,11 @@ impl Harness {
                 routed.map_err(|e| e.to_string())?;
                 done
             }
-            "advance" => {
-                sim.advance(args.get("ms").and_then(Json::as_f64).unwrap_or(0.0).max(0.0) as u64);
-                done
-            }
             "now" => Ok(json!(sim.now())),
             "evaluate" => sim.evaluate(text(args, "fn"), args.get("args").and_then(Json::as_array).map_or(&[], Vec::as_slice)),
             "mockWx" => {
                 let mock = args.get("mock").cloned().unwrap_or(Json::Null);
-                sim.evaluate("(name, mock) => __wxemu.mockWx(name, mock)", &[Json::from(text(args, "name")), mock])
+                sim.framework("mockWx", &[Json::from(text(args, "name")), mock])
             }
             "prompts" => Ok(Json::Array(sim.prompts().iter().map(prompt_json).collect())),
             "answer" => {
@@ -242,6 +254,11 @@ impl Harness {
     }
 
     /// Closes every app (after each test).
+    /// A test begins: it has moved no clock yet.
+    pub(crate) fn start_test(&mut self) {
+        self.advanced = 0;
+    }
+
     pub(crate) fn close_all(&mut self) {
         self.apps.clear();
     }

@@ -7,22 +7,109 @@
 
   var call = __wxemuHarness;
   var tests = [];
-  var names = [];
+  // The describe blocks, outermost first, each with its hooks; a test keeps the chain of
+  // blocks it was declared in.
+  var root = { name: null, parent: null, beforeAll: [], afterAll: [], beforeEach: [], afterEach: [], started: false };
+  var block = root;
 
   global.describe = function (name, body) {
-    names.push(String(name));
-    try { body(); } finally { names.pop(); }
+    var outer = block;
+    block = { name: String(name), parent: outer, beforeAll: [], afterAll: [], beforeEach: [], afterEach: [], started: false };
+    try { body(); } finally { block = outer; }
   };
+  ['beforeAll', 'afterAll', 'beforeEach', 'afterEach'].forEach(function (hook) {
+    global[hook] = function (fn) { block[hook].push(fn); };
+  });
+  function blocksOf(b) {
+    var chain = [];
+    for (; b; b = b.parent) chain.unshift(b);
+    return chain;
+  }
+  function nameOf(b, name) {
+    return blocksOf(b).filter(function (x) { return x.name !== null; }).map(function (x) { return x.name; }).concat([String(name)]).join(' › ');
+  }
   global.test = global.it = function (name, body) {
-    tests.push({ name: names.concat([String(name)]).join(' › '), body: body });
+    tests.push({ name: nameOf(block, name), body: body, block: block });
   };
   global.test.skip = global.it.skip = function (name) {
-    tests.push({ name: names.concat([String(name)]).join(' › '), skip: true });
+    tests.push({ name: nameOf(block, name), skip: true, block: block });
   };
+
+  // Runs `steps` (functions, each may return a promise) one after the other; the first
+  // error is kept in `state`; with `stopOnError` the steps after it do not run.
+  function series(steps, stopOnError, state, done) {
+    var i = 0;
+    function fail(e) {
+      if (!state.failed) { state.failed = true; state.error = e; }
+    }
+    function next() {
+      while (i < steps.length && !(stopOnError && state.failed)) {
+        var result;
+        try { result = steps[i++](); } catch (e) { fail(e); continue; }
+        if (result && typeof result.then === 'function') {
+          result.then(next, function (e) { fail(e); next(); });
+          return;
+        }
+      }
+      done();
+    }
+    next();
+  }
+
   global.__harness = {
     list: function () { return tests.map(function (t) { return { name: t.name, skip: !!t.skip }; }); },
-    run: function (i) { tests[i].body(); }
+    // Runs test i with its hooks: beforeAll of the blocks it enters first, beforeEach
+    // outermost first, the body, afterEach innermost first, then afterAll of the blocks no
+    // later test in `selected` (the indices that run) belongs to. A body or hook that
+    // returns a promise is awaited. How it ends is in __harness.state once the jobs ran.
+    run: function (i, selected) {
+      var t = tests[i];
+      var chain = blocksOf(t.block);
+      var later = selected.filter(function (j) { return j > i; }).map(function (j) { return blocksOf(tests[j].block); });
+      var setup = [];
+      chain.forEach(function (b) {
+        if (!b.started) {
+          b.started = true;
+          b.beforeAll.forEach(function (fn) { setup.push(fn); });
+        }
+      });
+      chain.forEach(function (b) { b.beforeEach.forEach(function (fn) { setup.push(fn); }); });
+      var teardown = [];
+      chain.slice().reverse().forEach(function (b) { b.afterEach.forEach(function (fn) { teardown.push(fn); }); });
+      chain.slice().reverse().forEach(function (b) {
+        var more = later.some(function (c) { return c.indexOf(b) >= 0; });
+        if (!more) b.afterAll.forEach(function (fn) { teardown.push(fn); });
+      });
+      var state = { finished: false, failed: false, error: undefined };
+      global.__harness.state = state;
+      series(setup.concat([function () { return t.body(); }]), true, state, function () {
+        series(teardown, false, state, function () { state.finished = true; });
+      });
+    },
+    state: null
   };
+
+  // console in a test file: its lines go to the terminal, with the test file's name.
+  var counts = {}, timers = {}, depth = 0;
+  function print(level, args) {
+    var text = Array.prototype.map.call(args, function (a) { return typeof a === 'string' ? a : show(a); }).join(' ');
+    call('log', { level: level, text: new Array(depth + 1).join('  ') + text });
+  }
+  global.console = {
+    assert: function (ok) { if (!ok) print('error', ['Assertion failed:'].concat(Array.prototype.slice.call(arguments, 1))); },
+    count: function (label) { label = label === undefined ? 'default' : String(label); counts[label] = (counts[label] || 0) + 1; print('log', [label + ': ' + counts[label]]); },
+    countReset: function (label) { counts[label === undefined ? 'default' : String(label)] = 0; },
+    time: function (label) { timers[label === undefined ? 'default' : String(label)] = Date.now(); },
+    timeLog: function (label) { label = label === undefined ? 'default' : String(label); print('log', [label + ': ' + (Date.now() - timers[label]) + ' ms']); },
+    timeEnd: function (label) { label = label === undefined ? 'default' : String(label); print('log', [label + ': ' + (Date.now() - timers[label]) + ' ms']); delete timers[label]; },
+    group: function () { if (arguments.length) print('log', arguments); depth++; },
+    groupEnd: function () { depth = Math.max(0, depth - 1); },
+    table: function (data) { print('log', [data]); }
+  };
+  global.console.groupCollapsed = global.console.group;
+  ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir'].forEach(function (level) {
+    global.console[level] = function () { print(level === 'trace' || level === 'dir' ? 'log' : level, arguments); };
+  });
 
   function App(id) { this.__id = id; }
   App.prototype.__call = function (op, args) {
@@ -51,7 +138,7 @@
   App.prototype.now = function () { return this.__call('now'); };
   // wx.<name> answers `result` from now on (a value: what success gets; a function: called
   // in the app's context with the call's arguments and this.origin, the real API, what it
-  // returns is the result). See __wxemu.mockWx in runtime-js/framework.js.
+  // returns is the result). See mockWx in runtime-js/framework.js.
   App.prototype.mockWx = function (name, result) {
     var mock = typeof result === 'function' ? { fn: String(result) } : { value: result === undefined ? {} : result };
     this.__call('mockWx', { name: String(name), mock: mock });

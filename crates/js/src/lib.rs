@@ -15,14 +15,14 @@ use boa_engine::builtins::promise::Promise;
 use boa_engine::context::{ContextBuilder, HostHooks};
 use boa_engine::object::builtins::JsPromise;
 use boa_engine::object::JsObject;
-use boa_engine::{js_string, Context, JsError, JsResult, JsString, JsValue, NativeFunction, Source};
+use boa_engine::{Context, JsError, JsResult, JsString, JsValue, NativeFunction, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::path::Path;
-use wxemu_package::Pos;
+use wxemu_package::{FileError, Pos};
 
-/// Reads a package file by its root-relative path.
-pub type ReadFile = Box<dyn Fn(&str) -> Option<String>>;
+/// Reads a package file by its root-relative path (through the package's sandbox).
+pub type ReadFile = Box<dyn Fn(&str) -> Result<String, FileError>>;
 
 /// Finds the root-relative file a `require(path)` from `from` names; `exists` tells whether a
 /// candidate file is there.
@@ -34,24 +34,32 @@ struct Modules {
     resolve: Resolve,
 }
 
+/// The module system's `require(from, path)`, kept by the host: no script can reach it, or
+/// the natives behind it, except through the `require` each module is given.
+struct RequireFunction(JsObject);
+
 /// The JS half of the module system: one cache, Node's cycle behaviour (a module required
-/// while it runs yields its exports so far).
+/// while it runs yields its exports so far). It is a function of the natives that returns
+/// `require(from, path)`, so nothing of it is a global.
 const MODULES_JS: &str = r#"
-var __wxemuModules = {};
-function __wxemuRequire(from, path) {
-  var full = __wxemuResolve(from, path);
-  var cached = __wxemuModules[full];
-  if (cached) return cached.exports;
-  var module = { exports: {}, id: full };
-  __wxemuModules[full] = module;
-  try {
-    __wxemuCompile(full, __wxemuSource(full)).call(module.exports, module, module.exports, function (p) { return __wxemuRequire(full, p); });
-  } catch (e) {
-    delete __wxemuModules[full];
-    throw e;
+(function (source, resolve, compile) {
+  var modules = Object.create(null);
+  function load(from, path) {
+    var full = resolve(from, path);
+    var cached = modules[full];
+    if (cached) return cached.exports;
+    var module = { exports: {}, id: full };
+    modules[full] = module;
+    try {
+      compile(full, source(full)).call(module.exports, module, module.exports, function require(p) { return load(full, p); });
+    } catch (e) {
+      delete modules[full];
+      throw e;
+    }
+    return module.exports;
   }
-  return module.exports;
-}
+  return load;
+})
 "#;
 
 /// The wrapper that turns a file's code into a CommonJS factory. It adds no line, so
@@ -127,13 +135,29 @@ impl boa_engine::context::Clock for AppClock {
     }
 }
 
-/// Promises rejected with no handler attached yet (the engine tells as it happens).
+/// The most promise reactions (`.then` callbacks, `await` resumptions) one turn may run: a
+/// chain that never ends is stopped there instead of filling the memory.
+pub const REACTIONS_PER_TURN: u64 = 200_000;
+
+/// What the engine tells the host as it runs: promises rejected with no handler attached
+/// yet, and the promise reactions run this turn.
 #[derive(Default)]
 struct RejectionTracker {
     pending: RefCell<Vec<JsObject<Promise>>>,
+    reactions: std::cell::Cell<u64>,
 }
 
 impl HostHooks for RejectionTracker {
+    fn call_job_callback(&self, job: &boa_engine::job::JobCallback, this: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+        let count = self.reactions.get() + 1;
+        self.reactions.set(count);
+        if count > REACTIONS_PER_TURN {
+            let message = format!("the job queue did not drain: more than {REACTIONS_PER_TURN} promise reactions in one turn (a Promise chain that never ends?); the rest were stopped");
+            return Err(boa_engine::JsNativeError::range().with_message(message).into());
+        }
+        job.callback().call(this, args, context)
+    }
+
     fn local_timezone_offset_seconds(&self, _: i64) -> i32 {
         UTC_OFFSET_SECONDS
     }
@@ -144,6 +168,13 @@ impl HostHooks for RejectionTracker {
             OperationType::Reject => pending.push(promise.clone()),
             OperationType::Handle => pending.retain(|p| !JsObject::equals(p, promise)),
         }
+    }
+}
+
+/// A new turn of the host's event loop begins: the promise reactions are counted afresh.
+pub fn start_turn(context: &Context) {
+    if let Some(tracker) = context.get_data::<Rc<RejectionTracker>>() {
+        tracker.reactions.set(0);
     }
 }
 
@@ -164,27 +195,30 @@ pub fn take_unhandled_rejections(context: &mut Context) -> Vec<(JsValue, JsValue
         .collect()
 }
 
-/// Installs `__wxemuRequire(from, path)` over package files read with `read`, resolving
-/// paths with `resolve`.
+/// Installs the module system over package files read with `read`, resolving paths with
+/// `resolve`. Nothing is added to the global object: [`require`] reaches it.
 pub fn install_modules(context: &mut Context, read: ReadFile, resolve: Resolve) {
     context.insert_data(Modules { read, resolve });
-    for (name, f) in [
-        ("__wxemuSource", source as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>),
-        ("__wxemuResolve", resolve_native),
-        ("__wxemuCompile", compile),
-    ] {
-        context
-            .register_global_callable(JsString::from(name), 2, NativeFunction::from_fn_ptr(f))
-            .expect("fresh context accepts globals");
-    }
-    context.eval(Source::from_bytes(MODULES_JS)).expect("the module prelude is valid JavaScript");
+    let natives: Vec<JsValue> = [source as fn(&JsValue, &[JsValue], &mut Context) -> JsResult<JsValue>, resolve_native, compile]
+        .into_iter()
+        .map(|f| NativeFunction::from_fn_ptr(f).to_js_function(context.realm()).into())
+        .collect();
+    let factory = context.eval(Source::from_bytes(MODULES_JS)).expect("the module system is valid JavaScript");
+    let load = factory.as_callable().expect("a function literal").call(&JsValue::undefined(), &natives, context).expect("the module system starts");
+    context.insert_data(RequireFunction(load.as_object().expect("a function").clone()));
+}
+
+/// The module system's `require(from, path)` as a function value, for a host that passes it
+/// to code it trusts (the framework's page loader).
+pub fn require_function(context: &Context) -> JsValue {
+    JsValue::from(context.get_data::<RequireFunction>().expect("install_modules ran").0.clone())
 }
 
 /// `require(path)` as if from the file `from` (root-relative; "" for the package root).
 pub fn require(context: &mut Context, from: &str, path: &str) -> JsResult<JsValue> {
-    let f = context.global_object().get(js_string!("__wxemuRequire"), context)?;
-    let f = f.as_callable().expect("install_modules ran");
-    f.call(&JsValue::undefined(), &[JsValue::from(JsString::from(from)), JsValue::from(JsString::from(path))], context)
+    let load = require_function(context);
+    let load = load.as_callable().expect("a function");
+    load.call(&JsValue::undefined(), &[JsValue::from(JsString::from(from)), JsValue::from(JsString::from(path))], context)
 }
 
 /// Runs code that sits inside another file at `pos` (an inline `<wxs>` in a WXML file) as a
@@ -193,10 +227,11 @@ pub fn run_inline_module(context: &mut Context, file: &str, code: &str, pos: Pos
     let padded = format!("{}{WRAP_START}{code}{WRAP_END}", "\n".repeat(pos.line.saturating_sub(1) as usize));
     let factory = context.eval(Source::from_bytes(&padded).with_path(Path::new(file)))?;
     let runner = context.eval(Source::from_bytes(
-        "(function (factory, from) { var module = { exports: {} }; factory.call(module.exports, module, module.exports, function (p) { return __wxemuRequire(from, p); }); return module.exports; })",
+        "(function (factory, from, load) { var module = { exports: {} }; factory.call(module.exports, module, module.exports, function require(p) { return load(from, p); }); return module.exports; })",
     ))?;
     let runner = runner.as_callable().expect("function literal");
-    runner.call(&JsValue::undefined(), &[factory, JsValue::from(JsString::from(file))], context)
+    let load = require_function(context);
+    runner.call(&JsValue::undefined(), &[factory, JsValue::from(JsString::from(file)), load], context)
 }
 
 /// A script error as the platform would report it: the message, and the innermost place in a
@@ -255,7 +290,7 @@ fn frame_location(line: &str) -> Option<(String, Pos)> {
 }
 
 /// Syntax errors carry `at line L, col C` in their message, followed by ` in FILE` when
-/// `__wxemuCompile` parsed the file: take them out as the location.
+/// the module system's `compile` parsed the file: take them out as the location.
 fn split_syntax_position(message: String) -> (String, Option<(Option<String>, Pos)>) {
     let Some(at) = message.rfind(" at line ") else { return (message, None) };
     let rest = &message[at + " at line ".len()..];
@@ -283,28 +318,31 @@ fn modules(context: &Context) -> &Modules {
     context.get_data::<Modules>().expect("install_modules ran")
 }
 
-/// `__wxemuSource(path)`: a file's text.
+/// `source(path)`: a file's text.
 fn source(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let path = arg_string(args, 0, context)?;
     match (modules(context).read)(&path) {
-        Some(text) => Ok(JsValue::from(JsString::from(text.as_str()))),
-        None => Err(thrown(format!("module `{path}` not found"))),
+        Ok(text) => Ok(JsValue::from(JsString::from(text.as_str()))),
+        Err(FileError::Missing) => Err(thrown(format!("module `{path}` not found"))),
+        Err(e) => Err(thrown(e.describe(&path))),
     }
 }
 
-/// `__wxemuResolve(from, path)`: the file a `require` names.
+/// `resolve(from, path)`: the file a `require` names.
 fn resolve_native(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let from = arg_string(args, 0, context)?;
     let path = arg_string(args, 1, context)?;
     let m = modules(context);
-    let exists = |p: &str| (m.read)(p).is_some();
+    // A file that is there but cannot be used (not UTF-8, or out of the package) is found,
+    // then reported.
+    let exists = |p: &str| (m.read)(p) != Err(FileError::Missing);
     match (m.resolve)(&from, &path, &exists) {
         Some(found) => Ok(JsValue::from(JsString::from(found.as_str()))),
         None => Err(thrown(format!("module `{path}` is not defined (required from `{from}`)"))),
     }
 }
 
-/// `__wxemuCompile(path, code)`: a file's code as a CommonJS factory, compiled with its path
+/// `compile(path, code)`: a file's code as a CommonJS factory, compiled with its path
 /// so runtime errors name the file; a syntax error names it in its message.
 fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let path = arg_string(args, 0, context)?;
@@ -331,6 +369,7 @@ fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsV
 #[cfg(test)]
 mod tests {
     use super::*;
+    use boa_engine::js_string;
     use std::collections::HashMap;
 
     fn relative(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
@@ -341,7 +380,7 @@ mod tests {
     fn context_with(files: &[(&str, &str)]) -> Context {
         let files: HashMap<String, String> = files.iter().map(|(p, s)| (p.to_string(), s.to_string())).collect();
         let mut context = new_context(1_000_000);
-        install_modules(&mut context, Box::new(move |p| files.get(p).cloned()), relative);
+        install_modules(&mut context, Box::new(move |p| files.get(p).cloned().ok_or(FileError::Missing)), relative);
         context
     }
 
@@ -399,6 +438,19 @@ mod tests {
         assert_eq!(lost.len(), 1);
         assert_eq!(lost[0].0.as_string().map(|s| s.to_std_string_escaped()).as_deref(), Some("lost"));
         assert!(take_unhandled_rejections(&mut context).is_empty());
+    }
+
+    #[test]
+    fn a_promise_chain_that_never_ends_is_stopped() {
+        let mut context = context_with(&[]);
+        context.eval(Source::from_bytes("var n = 0; function again() { n++; return Promise.resolve().then(again); } again();")).unwrap();
+        context.run_jobs().unwrap();
+        let n = context.eval(Source::from_bytes("n")).unwrap().as_number().unwrap();
+        assert!((REACTIONS_PER_TURN as f64 / 4.0..=REACTIONS_PER_TURN as f64 + 1.0).contains(&n), "{n}");
+        start_turn(&context);
+        context.eval(Source::from_bytes("var m = 0; Promise.resolve().then(function () { m = 1; });")).unwrap();
+        context.run_jobs().unwrap();
+        assert_eq!(context.eval(Source::from_bytes("m")).unwrap().as_number(), Some(1.0));
     }
 
     #[test]

@@ -7,9 +7,11 @@
 pub mod diagnostic;
 pub mod json;
 pub mod resolve;
+pub mod sandbox;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use resolve::resolve_path;
+pub use sandbox::FileError;
 
 use indexmap::IndexMap;
 use json::JsonFile;
@@ -182,19 +184,31 @@ impl Package {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// Reads a root-relative file as text.
+    /// Reads a root-relative file as text, through the sandbox (see [`Package::text`]).
     pub fn read(&self, path: &str) -> Option<String> {
-        std::fs::read_to_string(self.root.join(path)).ok()
+        self.text(path).ok()
+    }
+
+    /// A root-relative file's text, or why it cannot be had: missing, out of the package
+    /// (`..` or a symlink), or not UTF-8.
+    pub fn text(&self, path: &str) -> Result<String, FileError> {
+        sandbox::read_text(&self.root, path)
+    }
+
+    /// A root-relative file's bytes, through the sandbox.
+    pub fn bytes(&self, path: &str) -> Result<Vec<u8>, FileError> {
+        sandbox::read_bytes(&self.root, path)
     }
 
     fn exists(&self, path: &str) -> bool {
-        self.root.join(path).is_file()
+        sandbox::confine(&self.root, path).is_ok_and(|host| host.is_file())
     }
 
     fn read_json(&self, path: &str) -> Result<Option<JsonFile>, Diagnostic> {
-        match self.read(path) {
-            Some(text) => JsonFile::parse(path, text).map(Some),
-            None => Ok(None),
+        match self.text(path) {
+            Ok(text) => JsonFile::parse(path, text).map(Some),
+            Err(FileError::Missing) => Ok(None),
+            Err(e) => Err(Diagnostic::error(path, Pos::START, e.describe(path)).with_hint("wxemu reads package files as UTF-8 inside the package folder")),
         }
     }
 
@@ -368,9 +382,13 @@ impl Package {
 }
 
 fn load_project(dir: &Path, diags: &mut Vec<Diagnostic>) -> ProjectConfig {
-    let text = match std::fs::read_to_string(dir.join("project.config.json")) {
+    let text = match sandbox::read_text(dir, "project.config.json") {
         Ok(t) => t,
-        Err(_) => return ProjectConfig::default(),
+        Err(FileError::Missing) => return ProjectConfig::default(),
+        Err(e) => {
+            diags.push(Diagnostic::error("project.config.json", Pos::START, e.describe("project.config.json")).with_hint("save it as UTF-8"));
+            return ProjectConfig::default();
+        }
     };
     let file = match JsonFile::parse("project.config.json", text) {
         Ok(f) => f,

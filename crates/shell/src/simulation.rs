@@ -94,6 +94,7 @@ pub fn start(options: crate::Options, send: impl Fn(Update) -> bool + Send + 'st
     let watcher_commands = commands.clone();
     std::thread::Builder::new()
         .name("wxemu simulation".into())
+        .stack_size(wxemu_core::STACK_BYTES)
         .spawn(move || {
             let watcher = reload::watch(&options.project, watcher_commands);
             if let Err(e) = &watcher {
@@ -522,7 +523,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         let route = self.sim.current_route().map(str::to_string);
         let id = self.sim.current_page_id();
         let query = id
-            .and_then(|id| self.sim.evaluate("(id) => (__wxemu.instance(id) || {}).options || {}", &[serde_json::json!(id)]).ok())
+            .and_then(|id| self.sim.framework("instanceOptions", &[serde_json::json!(id)]).ok())
             .and_then(|q| q.as_object().cloned())
             .unwrap_or_default();
         let mut fresh = launch(&self.options, LaunchOptions { page: route, query, ..self.options.launch.clone() }).map_err(|failure| failure.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;

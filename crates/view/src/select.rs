@@ -192,7 +192,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn tree(wxml: &str) -> Vec<Node> {
-        let program = Program::load("t.wxml", &mut |_| Some(wxml.to_string()));
+        let program = Program::load("t.wxml", &mut |_| Ok(wxml.to_string()));
         let modules = ModuleTable::new();
         let mut wxs = NoWxs;
         Renderer::new(&program, &modules, &mut wxs).render_file("t.wxml", &Value::Null)

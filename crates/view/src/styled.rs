@@ -23,7 +23,7 @@ pub fn built_in_sheet(device: &Device) -> Rc<Sheet> {
         if let Some((_, sheet)) = sheets.iter().find(|(d, _)| d == device) {
             return sheet.clone();
         }
-        let sheet = Rc::new(wxemu_wxss::load("builtin.wxss", device, &|_| Some(BUILT_IN_WXSS.to_string())));
+        let sheet = Rc::new(wxemu_wxss::load("builtin.wxss", device, &|_| Ok(BUILT_IN_WXSS.to_string())));
         debug_assert!(sheet.diagnostics.is_empty(), "{:?}", sheet.diagnostics);
         sheets.push((*device, sheet.clone()));
         sheet

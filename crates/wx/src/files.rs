@@ -1,10 +1,11 @@
 //! The app's file sandbox: the paths a mini-program sees (`wxfile://usr/…` under
 //! `wx.env.USER_DATA_PATH`, `wxfile://tmp_…` temp files, `wxfile://store_…` saved files, and
 //! its own package's files, read-only) mapped onto one host folder. No path leaves it: `..`
-//! that climbs out, symlinks that point out and absolute host paths are refused with the
-//! platform's `permission denied`.
+//! that climbs out, symlinks that point out and absolute host paths are refused (by
+//! [`wxemu_package::sandbox::confine`], the one place paths are confined) with the platform's
+//! `permission denied`.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// `wx.env.USER_DATA_PATH`.
 pub const USER_DATA_PATH: &str = "wxfile://usr";
@@ -102,34 +103,19 @@ impl Sandbox {
         } else {
             (self.package.clone(), path, false)
         };
-        let relative = normalize(rest).ok_or_else(denied)?;
-        let host = area.join(&relative);
-        // A symlink anywhere on the way must not lead out of the area.
-        let existing = host.ancestors().find(|p| p.symlink_metadata().is_ok()).unwrap_or(&area);
-        let real = existing.canonicalize().map_err(|_| denied())?;
-        let real_area = area.canonicalize().map_err(|_| denied())?;
-        if !real.starts_with(&real_area) {
-            return Err(denied());
-        }
+        let host = wxemu_package::sandbox::confine(&area, rest).map_err(|_| denied())?;
         Ok(Resolved { host, writable })
+    }
+
+    /// Whether `host` is the top of one of the app's areas (`USER_DATA_PATH` itself), which
+    /// stays when what is in it is removed.
+    pub fn is_area_top(&self, host: &Path) -> bool {
+        ["usr", "tmp", "store"].iter().any(|area| same_file(&self.root.join(area), host))
     }
 }
 
-/// `rest` as a relative path with `.` and `..` worked out; None when it climbs above its
-/// start.
-fn normalize(rest: &str) -> Option<PathBuf> {
-    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
-    for component in Path::new(rest.trim_start_matches('/')).components() {
-        match component {
-            Component::Normal(part) => parts.push(part),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(parts.iter().collect())
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
 #[cfg(test)]

@@ -171,10 +171,11 @@ fn rmdir(sandbox: &Sandbox, path: &str, recursive: bool) -> Answer {
     if entries.peek().is_some() && !recursive {
         return Err("directory not empty".into());
     }
-    if path.trim_end_matches('/') == crate::files::USER_DATA_PATH {
-        // USER_DATA_PATH itself stays; what is in it goes.
+    if sandbox.is_area_top(&host) {
+        // USER_DATA_PATH itself (however it is spelled) stays; what is in it goes.
         for entry in entries {
-            let gone = if entry.path().is_dir() { std::fs::remove_dir_all(entry.path()) } else { std::fs::remove_file(entry.path()) };
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            let gone = if is_dir { std::fs::remove_dir_all(entry.path()) } else { std::fs::remove_file(entry.path()) };
             gone.map_err(|e| e.to_string())?;
         }
     } else {
@@ -194,10 +195,11 @@ fn readdir(sandbox: &Sandbox, path: &str) -> Answer {
     done(json!({ "files": files }))
 }
 
-/// A Stats object's fields (the framework adds `isDirectory()` and `isFile()`).
+/// A Stats object's fields (the framework adds `isDirectory()` and `isFile()`), of the
+/// entry itself (a symlink is not followed).
 fn stats_of(host: &Path) -> Value {
     use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(host).expect("checked to exist");
+    let Ok(m) = std::fs::symlink_metadata(host) else { return json!({ "mode": 0, "size": 0, "lastAccessedTime": 0, "lastModifiedTime": 0, "__directory": false }) };
     json!({ "mode": m.mode(), "size": if m.is_dir() { 0 } else { m.len() }, "lastAccessedTime": m.atime(), "lastModifiedTime": m.mtime(), "__directory": m.is_dir() })
 }
 
@@ -209,14 +211,15 @@ fn stat(sandbox: &Sandbox, path: &str, recursive: bool) -> Answer {
     if !(recursive && host.is_dir()) {
         return done(json!({ "stats": stats_of(&host) }));
     }
-    // Recursive on a folder: relative path ("/" for the folder itself) → Stats.
+    // Recursive on a folder: relative path ("/" for the folder itself) → Stats. Symlinked
+    // folders are listed, not entered (they could lead out, or round in a loop).
     fn walk(dir: &Path, relative: &str, all: &mut Map<String, Value>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().collect();
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let name = format!("{relative}/{}", entry.file_name().to_string_lossy());
             all.insert(name.clone(), stats_of(&entry.path()));
-            if entry.path().is_dir() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 walk(&entry.path(), &name, all);
             }
         }
@@ -233,7 +236,8 @@ fn extension(path: &str) -> &str {
 }
 
 fn save_file(sandbox: &mut Sandbox, temp: &str, target: Option<&str>) -> Answer {
-    let from = readable(sandbox, temp)?;
+    // Saving moves the file: it must be the app's own, never a file of the code package.
+    let from = writable(sandbox, temp)?;
     if !from.is_file() {
         return Err("tempFilePath file not exist".into());
     }
@@ -291,6 +295,7 @@ fn unzip(sandbox: &Sandbox, zip_path: &str, target: &str) -> Answer {
     if sandbox.used_bytes() + total > FILES_LIMIT {
         return Err(LIMIT_EXCEEDED.into());
     }
+    let mut room = FILES_LIMIT.saturating_sub(sandbox.used_bytes());
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|e| e.to_string())?;
         // An entry whose name climbs out of the target (`../x`, `/etc/x`) is refused.
@@ -303,8 +308,13 @@ fn unzip(sandbox: &Sandbox, zip_path: &str, target: &str) -> Answer {
         if let Some(parent) = out.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
         }
+        // Declared sizes can lie (a zip bomb): what is read stops at the room left.
         let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        (&mut entry).take(room + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        if bytes.len() as u64 > room {
+            return Err(LIMIT_EXCEEDED.into());
+        }
+        room -= bytes.len() as u64;
         std::fs::write(&out, bytes).map_err(|e| e.to_string())?;
     }
     done(json!({}))
@@ -344,7 +354,12 @@ fn decode(data: Option<&Value>, encoding: &str) -> Result<Vec<u8>, String> {
     Ok(match encoding.to_ascii_lowercase().as_str() {
         "utf8" | "utf-8" => text.clone().into_bytes(),
         "base64" => base64::engine::general_purpose::STANDARD.decode(text.trim()).map_err(|_| "base64 encode error".to_string())?,
-        "hex" => (0..text.len() / 2).map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16)).collect::<Result<_, _>>().map_err(|_| "Invalid argument".to_string())?,
+        "hex" => text
+            .as_bytes()
+            .chunks_exact(2)
+            .map(|pair| std::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok()))
+            .collect::<Option<_>>()
+            .ok_or_else(|| "Invalid argument".to_string())?,
         "ascii" | "latin1" | "binary" => text.chars().map(|c| c as u32 as u8).collect(),
         "ucs2" | "ucs-2" | "utf16le" | "utf-16le" => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
         other => return Err(format!("Invalid encoding: {other}")),

@@ -350,25 +350,32 @@ impl Network {
         self.net.awaited()
     }
 
-    /// The URL check: None when `url` may be used by `kind`, else the reason.
-    fn url_refused(&self, kind: Kind, url: &str) -> Option<String> {
-        let Some((scheme, rest)) = url.split_once("://") else { return Some(format!("invalid url \"{url}\"")) };
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let host = host.rsplit('@').next().unwrap_or(host);
+    /// The URL check, on the URL as the WHATWG rules parse it (as the connection will use
+    /// it: `\` is `/`, userinfo is not the host): the URL to use, else why `kind` may not
+    /// use it.
+    fn url_refused(&self, kind: Kind, url: &str) -> Result<url::Url, String> {
+        let invalid = || format!("invalid url \"{url}\"");
+        let parsed = url::Url::parse(url).map_err(|_| invalid())?;
         let plain = if kind == Kind::Socket { "ws" } else { "http" };
-        if host.is_empty() || !(scheme == plain || scheme == kind.secure_scheme()) {
-            return Some(format!("invalid url \"{url}\""));
+        let Some(host) = parsed.host_str().filter(|h| !h.is_empty()) else { return Err(invalid()) };
+        if !(parsed.scheme() == plain || parsed.scheme() == kind.secure_scheme()) {
+            return Err(invalid());
         }
         if !self.settings.url_check || kind == Kind::Image {
-            return None;
+            return Ok(parsed);
         }
+        // A listed domain is a host (a scheme and a port may be written too); the URL's host
+        // must be it exactly (no trailing dot, no other port).
         let listed = |d: &String| {
-            let d = d.split_once("://").map_or(d.as_str(), |(_, h)| h).trim_end_matches('/');
-            d.eq_ignore_ascii_case(host)
+            let with_scheme = if d.contains("://") { d.clone() } else { format!("{}://{d}", kind.secure_scheme()) };
+            url::Url::parse(&with_scheme).is_ok_and(|d| d.host_str().is_some_and(|h| h.eq_ignore_ascii_case(host)) && d.port() == parsed.port())
         };
         let routes_domains = self.settings.routes.iter().flat_map(|r| r.domains.iter());
         let in_list = self.settings.domains.iter().chain(routes_domains).any(listed);
-        (scheme != kind.secure_scheme() || !in_list).then(|| "url not in domain list".to_string())
+        match parsed.scheme() == kind.secure_scheme() && in_list && parsed.username().is_empty() && parsed.password().is_none() {
+            true => Ok(parsed),
+            false => Err("url not in domain list".to_string()),
+        }
     }
 
     fn timeout(&self, kind: Kind, args: &Map<String, Value>) -> u64 {
@@ -393,9 +400,11 @@ impl Network {
         }
         let fail = |reason: &str| (vec![Update::Result { task, result: failure(api, reason) }], Vec::new());
         let url = args.get("url").and_then(Value::as_str).unwrap_or_default().to_string();
-        if let Some(reason) = self.url_refused(kind, &url) {
-            return fail(&reason);
-        }
+        // Routes and the log see the URL as written; the network gets the one checked.
+        let checked = match self.url_refused(kind, &url) {
+            Ok(checked) => checked.to_string(),
+            Err(reason) => return fail(&reason),
+        };
         let method = if kind == Kind::Request { args.get("method").and_then(Value::as_str).unwrap_or("GET").to_ascii_uppercase() } else if kind == Kind::Upload { "POST".into() } else { "GET".into() };
         let mut headers: Vec<(String, String)> = headers_of(args.get("header")).into_iter().filter(|(k, _)| !k.eq_ignore_ascii_case("referer")).collect();
         if kind == Kind::Request && !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
@@ -471,9 +480,9 @@ impl Network {
                 match kind {
                     Kind::Socket => {
                         let protocols = args.get("protocols").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
-                        self.net.connect(task, &url, headers_of(args.get("header")), protocols, timeout);
+                        self.net.connect(task, &checked, headers_of(args.get("header")), protocols, timeout);
                     }
-                    _ => self.net.fetch(task, HttpRequest { method, url, headers, body, timeout }),
+                    _ => self.net.fetch(task, HttpRequest { method, url: checked, headers, body, timeout }),
                 }
                 Vec::new()
             }
@@ -723,13 +732,38 @@ mod tests {
     #[test]
     fn the_domain_list_applies_only_with_url_check() {
         let mut network = Network::new(Settings { url_check: true, domains: vec!["https://api.a.com".into()], ..Settings::default() });
-        assert_eq!(network.url_refused(Kind::Request, "https://api.a.com/x"), None);
-        assert_eq!(network.url_refused(Kind::Request, "http://api.a.com/x").as_deref(), Some("url not in domain list"));
-        assert_eq!(network.url_refused(Kind::Request, "https://b.com/").as_deref(), Some("url not in domain list"));
-        assert_eq!(network.url_refused(Kind::Socket, "wss://api.a.com/chat"), None);
+        let refused = |network: &Network, kind, url| network.url_refused(kind, url).err();
+        assert_eq!(refused(&network, Kind::Request, "https://api.a.com/x"), None);
+        assert_eq!(refused(&network, Kind::Request, "http://api.a.com/x").as_deref(), Some("url not in domain list"));
+        assert_eq!(refused(&network, Kind::Request, "https://b.com/").as_deref(), Some("url not in domain list"));
+        assert_eq!(refused(&network, Kind::Socket, "wss://api.a.com/chat"), None);
         network.settings.url_check = false;
-        assert_eq!(network.url_refused(Kind::Request, "http://127.0.0.1:8080/x"), None);
-        assert_eq!(network.url_refused(Kind::Request, "/api/x").as_deref(), Some("invalid url \"/api/x\""));
-        assert_eq!(network.url_refused(Kind::Request, "ws://a.com/").as_deref(), Some("invalid url \"ws://a.com/\""));
+        assert_eq!(refused(&network, Kind::Request, "http://127.0.0.1:8080/x"), None);
+        assert_eq!(refused(&network, Kind::Request, "/api/x").as_deref(), Some("invalid url \"/api/x\""));
+        assert_eq!(refused(&network, Kind::Request, "ws://a.com/").as_deref(), Some("invalid url \"ws://a.com/\""));
+    }
+
+    #[test]
+    fn the_domain_check_reads_the_host_the_connection_goes_to() {
+        let network = Network::new(Settings { url_check: true, domains: vec!["https://api.a.com".into(), "b.com".into()], ..Settings::default() });
+        let refused = |url| network.url_refused(Kind::Request, url).err();
+        let denied = Some("url not in domain list".to_string());
+        // A backslash ends the authority as `/` does: the host is 127.0.0.1.
+        assert_eq!(refused("https://127.0.0.1:9\\@api.a.com/"), denied);
+        assert_eq!(refused("https://127.0.0.1:9\\\\@api.a.com/"), denied);
+        // Userinfo is not the host, in either direction.
+        assert_eq!(refused("https://api.a.com@127.0.0.1/x"), denied);
+        assert_eq!(refused("https://user:pw@api.a.com/x"), denied);
+        // Trailing dots, other ports, IPv6 and look-alike hosts are other hosts.
+        assert_eq!(refused("https://api.a.com./x"), denied);
+        assert_eq!(refused("https://api.a.com:8443/x"), denied);
+        assert_eq!(refused("https://[::1]/x"), denied);
+        assert_eq!(refused("https://api.a.com.evil.com/x"), denied);
+        assert_eq!(refused("https://evilapi.a.com/x"), denied);
+        // Case and an explicit default port are the same host.
+        assert_eq!(refused("https://API.A.COM/x"), None);
+        assert_eq!(refused("https://api.a.com:443/x"), None);
+        assert_eq!(refused("https://b.com/y"), None);
+        assert_eq!(network.url_refused(Kind::Request, "https://API.a.com/x?q=1").map(|u| u.to_string()), Ok("https://api.a.com/x?q=1".to_string()));
     }
 }

@@ -30,7 +30,7 @@ fn rows(n: usize) -> Value {
 }
 
 fn render_list(c: &mut Criterion) {
-    let program = Program::load("list.wxml", &mut |_| Some(ROW_TEMPLATE.to_string()));
+    let program = Program::load("list.wxml", &mut |_| Ok(ROW_TEMPLATE.to_string()));
     assert!(program.diagnostics.is_empty());
     let modules = ModuleTable::new();
     let data = rows(1000);

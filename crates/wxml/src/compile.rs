@@ -4,7 +4,7 @@
 //! package root, and attribute names are normalized (camelCase except `data-*` and names
 //! with a `:`).
 
-use wxemu_package::{resolve_path, Diagnostic, Pos};
+use wxemu_package::{resolve_path, Diagnostic, FileError, Pos};
 use crate::expr::{parse_expression, parse_object_body, Expr, ExprError, Interner};
 use crate::syntax::{find_mustache, mustache_len, parse, SyntaxAttr, SyntaxElement, SyntaxNode};
 use indexmap::IndexMap;
@@ -117,7 +117,7 @@ pub struct Program {
 impl Program {
     /// Compiles `entry` and every file it imports or includes, reading sources with `read`
     /// (given a root-relative path). Problems are collected in `self.diagnostics`.
-    pub fn load(entry: &str, read: &mut dyn FnMut(&str) -> Option<String>) -> Program {
+    pub fn load(entry: &str, read: &mut dyn FnMut(&str) -> Result<String, FileError>) -> Program {
         let mut program = Program::default();
         program.add(entry, read);
         program
@@ -125,20 +125,25 @@ impl Program {
 
     /// Compiles `path` and its dependencies if not done yet. A dependency that cannot be
     /// read is reported at the `<import>`/`<include>` that names it.
-    pub fn add(&mut self, path: &str, read: &mut dyn FnMut(&str) -> Option<String>) {
+    pub fn add(&mut self, path: &str, read: &mut dyn FnMut(&str) -> Result<String, FileError>) {
         let mut todo: Vec<(String, Option<(String, Pos)>)> = vec![(path.to_string(), None)];
         while let Some((path, referrer)) = todo.pop() {
             if self.files.contains_key(&path) {
                 continue;
             }
-            let Some(source) = read(&path) else {
-                let (file, pos) = referrer.unwrap_or_else(|| (path.clone(), Pos::START));
-                self.diagnostics.push(
-                    Diagnostic::error(&file, pos, format!("file `{path}` not found"))
-                        .with_hint("check the path: it is relative to this file, or to the package root when it starts with /"),
-                );
-                self.files.insert(path.clone(), CompiledFile { name: Rc::from(path.as_str()), path, ..CompiledFile::default() });
-                continue;
+            let source = match read(&path) {
+                Ok(source) => source,
+                Err(e) => {
+                    let (file, pos) = referrer.unwrap_or_else(|| (path.clone(), Pos::START));
+                    let (message, hint) = match e {
+                        FileError::Missing => (format!("file `{path}` not found"), "check the path: it is relative to this file, or to the package root when it starts with /"),
+                        FileError::Denied => (e.describe(&path), "keep the package's files inside its folder (no symlinks out of it)"),
+                        FileError::NotUtf8(_) => (e.describe(&path), "save the file as UTF-8"),
+                    };
+                    self.diagnostics.push(Diagnostic::error(&file, pos, message).with_hint(hint));
+                    self.files.insert(path.clone(), CompiledFile { name: Rc::from(path.as_str()), path, ..CompiledFile::default() });
+                    continue;
+                }
             };
             let file = compile_file(&path, &source, &mut self.diagnostics);
             for (dep, pos) in file.imports.iter().chain(&file.includes) {

@@ -181,9 +181,9 @@ mod tests {
     fn render(files: &[(&str, &str)], data: serde_json::Value) -> (serde_json::Value, Vec<String>) {
         let files: HashMap<String, String> = files.iter().map(|(p, s)| (p.to_string(), s.to_string())).collect();
         let reader = files.clone();
-        let program = Program::load("index.wxml", &mut |p| files.get(p).cloned());
+        let program = Program::load("index.wxml", &mut |p| files.get(p).cloned().ok_or(wxemu_package::FileError::Missing));
         assert!(program.diagnostics.is_empty(), "{:?}", program.diagnostics);
-        let (mut rt, modules, diags) = WxsRuntime::load(&program, Box::new(move |p| reader.get(p).cloned()));
+        let (mut rt, modules, diags) = WxsRuntime::load(&program, Box::new(move |p| reader.get(p).cloned().ok_or(wxemu_package::FileError::Missing)));
         let mut messages: Vec<String> = diags.iter().map(ToString::to_string).collect();
         let data = Value::from_json(&data);
         let mut renderer = wxemu_wxml::Renderer::new(&program, &modules, &mut rt);
@@ -220,8 +220,8 @@ mod tests {
     fn a_syntax_error_names_the_wxml_line() {
         let files: HashMap<String, String> =
             [("index.wxml".to_string(), "<view/>\n\n<wxs module=\"m\">module.exports = {;</wxs>".to_string())].into();
-        let program = Program::load("index.wxml", &mut |p| files.get(p).cloned());
-        let (_, modules, diags) = WxsRuntime::load(&program, Box::new(|_| None));
+        let program = Program::load("index.wxml", &mut |p| files.get(p).cloned().ok_or(wxemu_package::FileError::Missing));
+        let (_, modules, diags) = WxsRuntime::load(&program, Box::new(|_| Err(wxemu_package::FileError::Missing)));
         assert!(modules.is_empty());
         let text = diags[0].to_string();
         assert!(text.starts_with("index.wxml:3:"), "{text}");

@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::sync::{Arc, RwLock};
 use wxemu_package::resolve::resolve_path;
-use wxemu_package::{Diagnostic, Pos};
+use wxemu_package::{Diagnostic, FileError, Pos};
 
 /// One style rule with where it came from.
 #[derive(Debug)]
@@ -53,18 +53,18 @@ pub struct Sheet {
 }
 
 /// Loads `file` (root-relative) with `read` giving file contents by root-relative path.
-pub fn load(file: &str, device: &Device, read: &dyn Fn(&str) -> Option<String>) -> Sheet {
+pub fn load(file: &str, device: &Device, read: &dyn Fn(&str) -> Result<String, FileError>) -> Sheet {
     let mut loader = Loader { device, read, sheet: Sheet::default(), stack: Vec::new(), warned: BTreeSet::new() };
     match read(file) {
-        Some(text) => loader.file(file, &text),
-        None => loader.sheet.diagnostics.push(Diagnostic::error(file, Pos::START, format!("cannot read {file}"))),
+        Ok(text) => loader.file(file, &text),
+        Err(e) => loader.sheet.diagnostics.push(Diagnostic::error(file, Pos::START, e.describe(file))),
     }
     loader.sheet
 }
 
 struct Loader<'a> {
     device: &'a Device,
-    read: &'a dyn Fn(&str) -> Option<String>,
+    read: &'a dyn Fn(&str) -> Result<String, FileError>,
     sheet: Sheet,
     stack: Vec<String>,
     /// Unsupported property names already reported (once per file).
@@ -170,10 +170,11 @@ impl Loader<'_> {
             return;
         }
         match (self.read)(&target) {
-            Some(text) => self.file(&target, &text),
-            None => self.sheet.diagnostics.push(
+            Ok(text) => self.file(&target, &text),
+            Err(FileError::Missing) => self.sheet.diagnostics.push(
                 Diagnostic::error(file, pos, format!("@import \"{url}\": no file {target}")).with_hint("paths are relative to this file, or to the package root when they start with /"),
             ),
+            Err(e) => self.sheet.diagnostics.push(Diagnostic::error(file, pos, format!("@import \"{url}\": {}", e.describe(&target))).with_hint("keep imported files inside the package, as UTF-8")),
         }
     }
 

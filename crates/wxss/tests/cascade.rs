@@ -6,7 +6,7 @@ use wxemu_wxss::{load, Cascade, Device, Isolation, Sheet, StyleNode, StyleTree, 
 
 fn sheet(files: &[(&str, &str)]) -> Sheet {
     let files: HashMap<String, String> = files.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    load(files.keys().min().unwrap(), &Device::IPHONE_6, &|path| files.get(path).cloned())
+    load(files.keys().min().unwrap(), &Device::IPHONE_6, &|path| files.get(path).cloned().ok_or(wxemu_package::FileError::Missing))
 }
 
 fn node(tag: &str, classes: &[&str], scope: u32) -> StyleNode {

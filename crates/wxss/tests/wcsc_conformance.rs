@@ -60,7 +60,7 @@ fn from_wcsc(css: &str) -> String {
 }
 
 fn run_case(dir: &Path) -> Result<(), String> {
-    let read = |path: &str| std::fs::read_to_string(dir.join(path)).ok();
+    let read = |path: &str| std::fs::read_to_string(dir.join(path)).map_err(|_| wxemu_package::FileError::Missing);
     let sheet = load("index.wxss", &Device::IPHONE_6, &read);
     let actual: Vec<String> = sheet
         .rules
