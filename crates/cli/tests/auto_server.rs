@@ -1,0 +1,106 @@
+//! `wxemu auto` as an untrusted network would meet it: a client that never finishes its
+//! handshake, or one that connects and goes quiet, keeps nobody else waiting; a web page's
+//! handshake (a browser's `Origin`) is refused; only 127.0.0.1 is listened on.
+
+use std::io::Write;
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tungstenite::client::IntoClientRequest;
+use tungstenite::Message;
+
+struct Server(Child, u16);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        // (It may have ended already.)
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start() -> Server {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let child = Command::new(env!("CARGO_BIN_EXE_wxemu"))
+        .args(["auto", "--project"])
+        .arg(&project)
+        .args(["--auto-port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "wxemu auto did not start listening");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Server(child, port)
+}
+
+type Socket = tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>;
+
+fn connect(port: u16, origin: Option<&str>) -> Result<Socket, tungstenite::Error> {
+    let mut request = format!("ws://127.0.0.1:{port}").into_client_request().unwrap();
+    if let Some(origin) = origin {
+        request.headers_mut().insert("Origin", origin.parse().unwrap());
+    }
+    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    tungstenite::client(request, tungstenite::stream::MaybeTlsStream::Plain(stream)).map(|(socket, _)| socket).map_err(|e| match e {
+        tungstenite::HandshakeError::Failure(e) => e,
+        tungstenite::HandshakeError::Interrupted(_) => panic!("handshake interrupted"),
+    })
+}
+
+fn ask(socket: &mut Socket, id: u32, method: &str) -> serde_json::Value {
+    socket.send(Message::text(serde_json::json!({ "id": id, "method": method, "params": {} }).to_string())).unwrap();
+    loop {
+        let Message::Text(text) = socket.read().unwrap() else { continue };
+        let reply: serde_json::Value = serde_json::from_str(&text).unwrap();
+        if reply["id"] == id {
+            return reply;
+        }
+    }
+}
+
+#[test]
+fn idle_clients_keep_nobody_waiting() {
+    let server = start();
+    // One connection that never says anything, one that sends half a handshake, and one
+    // WebSocket client that connects and goes quiet.
+    let _silent = TcpStream::connect(("127.0.0.1", server.1)).unwrap();
+    let mut half = TcpStream::connect(("127.0.0.1", server.1)).unwrap();
+    half.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n").unwrap();
+    let _quiet = connect(server.1, None).unwrap();
+    let started = Instant::now();
+    let mut socket = connect(server.1, None).unwrap();
+    let reply = ask(&mut socket, 1, "App.getCurrentPage");
+    assert_eq!(reply["result"]["path"], "pages/index/index", "{reply}");
+    assert!(started.elapsed() < Duration::from_secs(4), "answered after {:?}", started.elapsed());
+    // A second client at the same time is served too.
+    let mut other = connect(server.1, None).unwrap();
+    assert_eq!(ask(&mut other, 2, "App.getCurrentPage")["result"]["path"], "pages/index/index");
+    assert_eq!(ask(&mut socket, 3, "App.getCurrentPage")["result"]["path"], "pages/index/index");
+}
+
+#[test]
+fn web_pages_are_refused_and_local_tools_served() {
+    let server = start();
+    for origin in ["https://evil.example", "http://localhost.evil.example", "http://127.0.0.1.evil.example:9"] {
+        match connect(server.1, Some(origin)) {
+            Err(tungstenite::Error::Http(response)) => assert_eq!(response.status(), 403, "{origin}"),
+            other => panic!("{origin}: {:?}", other.map(|_| "connected")),
+        }
+    }
+    for origin in [None, Some("null"), Some("http://localhost:3000"), Some("http://127.0.0.1:9420")] {
+        let mut socket = connect(server.1, origin).unwrap_or_else(|e| panic!("{origin:?}: {e}"));
+        assert_eq!(ask(&mut socket, 1, "App.getCurrentPage")["result"]["path"], "pages/index/index");
+    }
+    // Nothing listens beyond the loopback address.
+    let listening = std::fs::read_to_string("/proc/net/tcp").unwrap();
+    let port = format!(":{:04X} ", server.1);
+    let lines: Vec<&str> = listening.lines().filter(|l| l.contains(&port) && l.split_whitespace().nth(3) == Some("0A")).collect();
+    assert!(!lines.is_empty() && lines.iter().all(|l| l.split_whitespace().nth(1).is_some_and(|a| a.starts_with("0100007F:"))), "{lines:?}");
+}
