@@ -456,7 +456,7 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         Ok(args.get(i).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped())
     };
     let kind = text(0, context)?;
-    let payload: Value = serde_json::from_str(&text(1, context)?).unwrap_or(Value::Null);
+    let payload = wxemu_js::json::from_str(&text(1, context)?).map_err(|e| JsNativeError::range().with_message(e))?;
     let field = |name: &str| payload.get(name).cloned().unwrap_or(Value::Null);
     let number = |name: &str| field(name).as_u64().unwrap_or(0);
     let string = |name: &str| field(name).as_str().unwrap_or_default().to_string();
@@ -489,6 +489,7 @@ fn can_i_use(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
 /// JSON text, which boa parses slowly.
 fn call_host(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let api = args.first().cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
+    wxemu_js::json::check_depth(&args.get(1).cloned().unwrap_or_default(), context)?;
     let options = match args.get(1).map(|o| o.to_json(context)).transpose()?.flatten() {
         Some(Value::Object(map)) => map,
         _ => Map::new(),

@@ -79,9 +79,11 @@ fn execute(command: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The exit code of a command's result, its error printed.
+/// The exit code of a command's result, its error printed; 1 when an `error:` diagnostic
+/// was printed on the way.
 fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
+        Ok(_) if page::errors_reported() => ExitCode::FAILURE,
         Ok(code) => code,
         Err(e) => {
             // Diagnostics print as they are (file:line:col: error: …), other errors with a prefix.

@@ -90,12 +90,24 @@ fn parse_query(s: &str) -> Result<(String, String), String> {
     s.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).ok_or_else(|| format!("`{s}` is not key=value"))
 }
 
+/// An `error:` diagnostic has been printed: the command exits 1 however it ends.
+static ERRORS_REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Prints diagnostics; true when one of them is an error.
 pub fn report(diags: &[Diagnostic]) -> bool {
     for d in diags {
         eprintln!("{d}");
     }
-    diags.iter().any(Diagnostic::is_error)
+    let errors = diags.iter().any(Diagnostic::is_error);
+    if errors {
+        ERRORS_REPORTED.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+    errors
+}
+
+/// Whether an `error:` diagnostic was printed (warnings do not count).
+pub fn errors_reported() -> bool {
+    ERRORS_REPORTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// How `args` launch the app in `project`.

@@ -207,7 +207,11 @@ fn storage_on_disk_outlives_the_app() {
     drop(first);
     let mut second = launch(with_file());
     assert_eq!(eval(&mut second, "() => [wx.getStorageSync('visits'), wx.getStorageSync('user').name]"), json!([1, "小明"]));
+    // A store that cannot be read is moved aside with a warning; the app starts empty.
     std::fs::write(&file, "not json").unwrap();
-    let failure = Simulator::launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/system"), with_file()).err().unwrap().to_string();
-    assert!(failure.contains("is not wxemu storage"), "{failure}");
+    let mut third = Simulator::launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/system"), with_file()).unwrap();
+    let warning = third.diagnostics.iter().map(ToString::to_string).find(|d| d.contains("could not be read")).expect("a warning");
+    assert!(warning.contains("is not wxemu storage") && warning.contains("app.json.unreadable-1"), "{warning}");
+    assert_eq!(eval(&mut third, "() => wx.getStorageInfoSync().keys.length"), json!(0));
+    assert_eq!(std::fs::read_to_string(dir.path().join("storage/app.json.unreadable-1")).unwrap(), "not json");
 }

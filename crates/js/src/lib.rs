@@ -7,6 +7,7 @@
 
 pub use boa_engine;
 
+pub mod json;
 mod wx_uses;
 pub use wx_uses::{wx_uses, WxUse};
 
@@ -79,6 +80,7 @@ pub fn new_context_on(loop_iteration_limit: u64, clock: Rc<AppClock>) -> Context
     let tracker = Rc::new(RejectionTracker::default());
     let mut context = ContextBuilder::new().host_hooks(tracker.clone()).clock(clock).build().expect("a default context builds");
     context.insert_data(tracker);
+    json::install(&mut context);
     context.runtime_limits_mut().set_loop_iteration_limit(loop_iteration_limit);
     context.runtime_limits_mut().set_recursion_limit(1_000);
     context
@@ -224,6 +226,11 @@ pub fn require(context: &mut Context, from: &str, path: &str) -> JsResult<JsValu
 /// Runs code that sits inside another file at `pos` (an inline `<wxs>` in a WXML file) as a
 /// CommonJS module; `require` resolves from `file`. Returns `module.exports`.
 pub fn run_inline_module(context: &mut Context, file: &str, code: &str, pos: Pos) -> JsResult<JsValue> {
+    if let Some(at) = too_deep(code) {
+        let line = pos.line + at.line - 1;
+        let message = format!("brackets nested deeper than {MAX_NESTING} levels at line {line}, col {} in {file}", at.col);
+        return Err(JsError::from_native(boa_engine::JsNativeError::syntax().with_message(message)));
+    }
     let padded = format!("{}{WRAP_START}{code}{WRAP_END}", "\n".repeat(pos.line.saturating_sub(1) as usize));
     let factory = context.eval(Source::from_bytes(&padded).with_path(Path::new(file)))?;
     let runner = context.eval(Source::from_bytes(
@@ -342,11 +349,99 @@ fn resolve_native(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsRes
     }
 }
 
+/// The deepest brackets, braces and parentheses may nest in a script: far beyond what code
+/// people write, well within what the engine's parser takes.
+pub const MAX_NESTING: usize = 1_000;
+
+/// Where `code` first nests brackets deeper than [`MAX_NESTING`], outside strings, comments
+/// and regular expressions (told from division by what comes before, as a tokenizer does).
+pub fn too_deep(code: &str) -> Option<Pos> {
+    #[derive(PartialEq)]
+    enum In { Code, Quote(char), Template, LineComment, BlockComment, Regex { class: bool } }
+    let mut state = In::Code;
+    // Open brackets; `$` marks a template's `${`, whose `}` goes back into the template.
+    let mut open: Vec<char> = Vec::new();
+    let (mut pos, mut escaped, mut before) = (Pos::START, false, '(');
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        let here = pos;
+        pos = pos.advance(c.encode_utf8(&mut [0; 4]));
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match &mut state {
+            In::LineComment => if c == '\n' { state = In::Code },
+            In::BlockComment => if c == '*' && chars.peek() == Some(&'/') { chars.next(); pos = pos.advance("/"); state = In::Code },
+            In::Quote(q) => match c {
+                '\\' => escaped = true,
+                '\n' => state = In::Code,
+                _ if c == *q => state = In::Code,
+                _ => {}
+            },
+            In::Regex { class } => match c {
+                '\\' => escaped = true,
+                '[' => *class = true,
+                ']' => *class = false,
+                '/' if !*class => { state = In::Code; before = 'a' }
+                '\n' => state = In::Code,
+                _ => {}
+            },
+            In::Template => match c {
+                '\\' => escaped = true,
+                '`' => { state = In::Code; before = 'a' }
+                '$' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    pos = pos.advance("{");
+                    open.push('$');
+                    state = In::Code;
+                    before = '(';
+                    if open.len() > MAX_NESTING {
+                        return Some(here);
+                    }
+                }
+                _ => {}
+            },
+            In::Code => {
+                match c {
+                    '\'' | '"' => state = In::Quote(c),
+                    '`' => state = In::Template,
+                    '/' if chars.peek() == Some(&'/') => state = In::LineComment,
+                    '/' if chars.peek() == Some(&'*') => state = In::BlockComment,
+                    // After an operator or an opening, a slash starts a regular expression.
+                    '/' if "(,=:[!&|?{};+-*%<>~^".contains(before) => state = In::Regex { class: false },
+                    '(' | '[' | '{' => {
+                        open.push(c);
+                        if open.len() > MAX_NESTING {
+                            return Some(here);
+                        }
+                    }
+                    ')' | ']' => { open.pop(); }
+                    '}' => {
+                        if open.pop() == Some('$') {
+                            state = In::Template;
+                        }
+                    }
+                    _ => {}
+                }
+                if !c.is_whitespace() && state == In::Code {
+                    before = c;
+                }
+            }
+        }
+    }
+    None
+}
+
 /// `compile(path, code)`: a file's code as a CommonJS factory, compiled with its path
 /// so runtime errors name the file; a syntax error names it in its message.
 fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let path = arg_string(args, 0, context)?;
     let code = arg_string(args, 1, context)?;
+    if let Some(pos) = too_deep(&code) {
+        let message = format!("brackets nested deeper than {MAX_NESTING} levels at line {}, col {} in {path}", pos.line, pos.col);
+        return Err(JsError::from_native(boa_engine::JsNativeError::syntax().with_message(message)));
+    }
     let wrapped = format!("{WRAP_START}{code}{WRAP_END}");
     context.eval(Source::from_bytes(&wrapped).with_path(Path::new(&path))).map_err(|e| match e.try_native(context) {
         Ok(native) if native.kind().to_string() == "SyntaxError" => {
@@ -451,6 +546,19 @@ mod tests {
         context.eval(Source::from_bytes("var m = 0; Promise.resolve().then(function () { m = 1; });")).unwrap();
         context.run_jobs().unwrap();
         assert_eq!(context.eval(Source::from_bytes("m")).unwrap().as_number(), Some(1.0));
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_a_located_syntax_error() {
+        let deep = format!("var a = 1;\nvar b = {}1{};", "[".repeat(5_000), "]".repeat(5_000));
+        let mut context = context_with(&[("deep.js", &deep)]);
+        let err = require(&mut context, "", "deep").unwrap_err();
+        let described = describe(&err, &mut context);
+        assert_eq!((described.file.as_deref(), described.pos), (Some("deep.js"), Some(Pos { line: 2, col: 1009 })), "{}", described.message);
+        assert!(described.message.contains("nested deeper than 1000"), "{}", described.message);
+        // Brackets in strings, comments, templates and regular expressions do not count.
+        let fine = format!("var s = '{0}'; // {0}\n/* {0} */ var r = /[{0}]/; var t = `{0}${{ {{a: [1]}} }}{0}`; var d = 4 / 2 / 1; module.exports = 1;", "[(".repeat(2_000));
+        assert_eq!(too_deep(&fine), None);
     }
 
     #[test]

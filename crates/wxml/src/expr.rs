@@ -246,11 +246,18 @@ struct ExprParser<'a, 'n> {
     toks: Vec<(Tok<'a>, usize)>,
     at: usize,
     names: &'n mut Interner,
+    /// How deep the expression being parsed nests (brackets, operators), against
+    /// [`MAX_EXPRESSION_DEPTH`].
+    depth: usize,
 }
+
+/// The deepest an expression may nest: brackets, `?:`, unary and chained binary operators
+/// (templates nest a few levels; this keeps parsing and evaluating within a small stack).
+pub const MAX_EXPRESSION_DEPTH: usize = 256;
 
 impl<'a, 'n> ExprParser<'a, 'n> {
     fn new(src: &'a str, names: &'n mut Interner) -> Result<Self, ExprError> {
-        Ok(ExprParser { toks: lex(src)?, at: 0, names })
+        Ok(ExprParser { toks: lex(src)?, at: 0, names, depth: 0 })
     }
 
     fn peek(&self) -> &Tok<'a> {
@@ -309,7 +316,22 @@ impl<'a, 'n> ExprParser<'a, 'n> {
         }
     }
 
+    /// One level deeper for as long as `parse` runs.
+    fn nested<T>(&mut self, levels: usize, parse: impl FnOnce(&mut Self) -> Result<T, ExprError>) -> Result<T, ExprError> {
+        if self.depth + levels > MAX_EXPRESSION_DEPTH {
+            return Err(ExprError { offset: self.offset(), message: format!("expression nested deeper than {MAX_EXPRESSION_DEPTH} levels") });
+        }
+        self.depth += levels;
+        let result = parse(self);
+        self.depth -= levels;
+        result
+    }
+
     fn conditional(&mut self) -> Result<Expr, ExprError> {
+        self.nested(1, Self::conditional_here)
+    }
+
+    fn conditional_here(&mut self) -> Result<Expr, ExprError> {
         let test = self.binary(0)?;
         if !self.eat("?") {
             return Ok(test);
@@ -337,12 +359,14 @@ impl<'a, 'n> ExprParser<'a, 'n> {
             return self.multiplicative();
         }
         let mut left = self.binary(level + 1)?;
+        let mut terms = 1;
         while let Tok::Punct(p) = *self.peek() {
             if !LEVELS[level].contains(&p) {
                 break;
             }
             self.next();
-            let right = self.binary(level + 1)?;
+            terms += 1;
+            let right = self.nested(terms, |parser| parser.binary(level + 1))?;
             left = combine(p, left, right);
         }
         Ok(left)
@@ -350,9 +374,12 @@ impl<'a, 'n> ExprParser<'a, 'n> {
 
     fn multiplicative(&mut self) -> Result<Expr, ExprError> {
         let mut left = self.unary()?;
+        let mut terms = 1;
         while let Tok::Punct(p @ ("*" | "/" | "%")) = *self.peek() {
             self.next();
-            let right = self.unary()?;
+            terms += 1;
+            // (A chain nests as deep as it is long: each operator holds the ones before.)
+            let right = self.nested(terms, Self::unary)?;
             left = combine(p, left, right);
         }
         Ok(left)
@@ -366,7 +393,7 @@ impl<'a, 'n> ExprParser<'a, 'n> {
             _ => return self.primary(),
         };
         self.next();
-        Ok(Expr::Unary(op, Box::new(self.unary()?)))
+        Ok(Expr::Unary(op, Box::new(self.nested(1, Self::unary)?)))
     }
 
     fn primary(&mut self) -> Result<Expr, ExprError> {
@@ -709,6 +736,17 @@ mod tests {
     fn errors_at_the_end_say_so() {
         let err = parse_expression("a.", &mut Interner::default()).unwrap_err();
         assert_eq!((err.offset, err.message.as_str()), (2, "unexpected end of expression"));
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_an_error() {
+        let mut names = Interner::default();
+        let deep = |n: usize, open: &str, close: &str| format!("{}1{}", open.repeat(n), close.repeat(n));
+        assert!(parse_expression(&deep(200, "(", ")"), &mut names).is_ok());
+        for src in [deep(5_000, "(", ")"), deep(5_000, "[", "]"), "!".repeat(5_000) + "1", vec!["1"; 5_000].join("+"), vec!["1"; 5_000].join("*"), deep(5_000, "a ? 1 : (", ")")] {
+            let err = parse_expression(&src, &mut names).unwrap_err();
+            assert!(err.message.contains("nested deeper than 256"), "{}", err.message);
+        }
     }
 
     #[test]

@@ -43,6 +43,9 @@ impl<'s> SyntaxElement<'s> {
 }
 
 /// Parses a WXML file into a tree, collecting diagnostics into `diags`.
+/// The deepest elements may nest in one file (a phone takes 10,000 nested views).
+pub const MAX_NESTING: usize = 10_000;
+
 pub fn parse<'s>(file: &str, source: &'s str, diags: &mut Vec<Diagnostic>) -> Vec<SyntaxNode<'s>> {
     Parser { file, src: source, at: 0, line: 1, col: 1, diags }.parse_document()
 }
@@ -128,6 +131,7 @@ impl<'s> Parser<'_, 's, '_> {
     fn parse_document(&mut self) -> Vec<SyntaxNode<'s>> {
         let mut root: Vec<SyntaxNode<'s>> = Vec::new();
         let mut stack: Vec<Open<'s>> = Vec::new();
+        let mut too_deep = false;
         while self.at < self.src.len() {
             if self.rest().starts_with("<!--") {
                 self.skip_comment();
@@ -137,6 +141,12 @@ impl<'s> Parser<'_, 's, '_> {
                 && self.rest()[1..].starts_with(|c: char| c.is_alphabetic() || c == '_')
             {
                 match self.start_tag() {
+                    Some(StartTag::Open(element)) if stack.len() >= MAX_NESTING => {
+                        self.error(element.pos, format!("elements nested deeper than {MAX_NESTING} levels"), "flatten the template; the rest of this file is left out");
+                        children_of(&mut stack, &mut root).push(SyntaxNode::Element(element));
+                        self.at = self.src.len();
+                        too_deep = true;
+                    }
                     Some(StartTag::Open(element)) => stack.push(Open { element }),
                     Some(StartTag::Done(element)) => {
                         children_of(&mut stack, &mut root).push(SyntaxNode::Element(element));
@@ -151,6 +161,10 @@ impl<'s> Parser<'_, 's, '_> {
         }
         while let Some(open) = stack.pop() {
             let el = open.element;
+            if too_deep {
+                children_of(&mut stack, &mut root).push(SyntaxNode::Element(el));
+                continue;
+            }
             self.error(
                 el.pos,
                 format!("<{}> is never closed", el.name),

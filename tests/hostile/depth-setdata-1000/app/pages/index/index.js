@@ -1,0 +1,2 @@
+var o = { v: 'bottom' }; for (var i = 0; i < 1000; i++) o = { a: o };
+Page({ onLoad() { this.setData({ deep: o }, () => { var d = this.data.deep; for (var i = 0; i < 1000; i++) d = d.a; console.log('applied: ' + d.v); }) } })

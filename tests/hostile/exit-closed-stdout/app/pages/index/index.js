@@ -1,0 +1,1 @@
+Page({ data: { list: Array.from({ length: 5000 }, (_, i) => 'row ' + i) } })
