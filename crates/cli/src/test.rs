@@ -138,8 +138,15 @@ fn work(args: &TestArgs) -> anyhow::Result<ExitCode> {
             std::process::exit(1);
         }
     };
+    // The runner's own tests make a worker crash at a test of their choosing.
+    let crash_at = std::env::var("WXEMU_TEST_WORKER_ABORTS_AT").ok();
     let results = wxemu_harness::run_file_from(file, &options, args.from, &mut |progress| match progress {
-        Progress::Started { index, name } => say(json!({ "started": index, "name": name })),
+        Progress::Started { index, name } => {
+            say(json!({ "started": index, "name": name }));
+            if crash_at.as_deref() == Some(name) {
+                std::process::abort();
+            }
+        }
         Progress::Finished { index, result } => say(json!({ "finished": index, "result": result_json(result) })),
     });
     // A file that does not load has no test number.
