@@ -1045,7 +1045,27 @@
   }
 
   global.console = {};
+  var indent = '';
+  function print(level, args) { post('log', { level: level, text: indent + format(args) }); }
   ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
-    global.console[level] = function () { post('log', { level: level, text: format(arguments) }); };
+    global.console[level] = function () { print(level, arguments); };
   });
+  // The rest of the console people use, as the DevTools print them (times on the app's clock).
+  var counts = {}, started = {};
+  function label(l) { return l === undefined ? 'default' : String(l); }
+  global.console.trace = global.console.dir = global.console.log;
+  global.console.assert = function (ok) {
+    if (!ok) print('error', ['Assertion failed:'].concat(Array.prototype.slice.call(arguments, 1)));
+  };
+  global.console.count = function (l) { l = label(l); counts[l] = (counts[l] || 0) + 1; print('log', [l + ': ' + counts[l]]); };
+  global.console.countReset = function (l) { counts[label(l)] = 0; };
+  global.console.time = function (l) { started[label(l)] = Date.now(); };
+  global.console.timeLog = function (l) { l = label(l); print('log', [l + ': ' + (Date.now() - started[l]) + ' ms']); };
+  global.console.timeEnd = function (l) { global.console.timeLog(l); delete started[label(l)]; };
+  global.console.group = global.console.groupCollapsed = function () {
+    if (arguments.length) print('log', arguments);
+    indent += '  ';
+  };
+  global.console.groupEnd = function () { indent = indent.slice(2); };
+  global.console.table = function (data) { print('log', [data]); };
 })(globalThis);

@@ -301,3 +301,9 @@ fn require_stays_inside_the_package() {
     assert!(!lines[0].contains("secret |") && !lines[0].ends_with("secret"), "{}", lines[0]);
     assert!(lines[0].contains("link.js leads out of the package"), "{}", lines[0]);
 }
+
+#[test]
+fn the_console_methods_people_use_work() {
+    let mut app = start(&[("app.js", "console.group('g'); console.count(); console.count(); console.groupEnd(); console.assert(1 === 2, 'wrong', 3); console.assert(true, 'fine'); console.time('t'); console.timeEnd('t'); console.table([{ a: 1 }]); console.trace('here'); App({})")]);
+    assert_eq!(logs(&app.take_messages()), ["log: g", "log:   default: 1", "log:   default: 2", "error: Assertion failed: wrong 3", "log: t: 0 ms", "log: [{\"a\":1}]", "log: here"]);
+}

@@ -61,7 +61,7 @@ fn quiet_when_stdout_closes() {
     std::panic::set_hook(Box::new(move |info| {
         let message = info.payload().downcast_ref::<String>().map(String::as_str).or_else(|| info.payload().downcast_ref::<&str>().copied()).unwrap_or_default();
         if message.starts_with("failed printing to stdout") {
-            std::process::exit(0);
+            std::process::exit(if page::errors_reported() { 1 } else { 0 });
         }
         default(info);
     }));

@@ -68,7 +68,16 @@ pub struct Composer<'a> {
     pub created: Vec<u32>,
     pub ready: Vec<u32>,
     seen: Vec<String>,
+    /// How many component hosts the one being composed is inside.
+    depth: usize,
+    /// Composing stopped at a limit (reported once).
+    stopped: bool,
 }
+
+/// The deepest components may nest in one another (a component that uses itself needs a
+/// `wx:if` that ends it), and the most instances one page may have.
+pub const MAX_COMPONENT_DEPTH: usize = 500;
+pub const MAX_COMPONENTS: usize = 20_000;
 
 /// Attributes of a host element that are not properties of the component.
 fn is_property(name: &str) -> bool {
@@ -83,7 +92,7 @@ fn is_property(name: &str) -> bool {
 
 impl<'a> Composer<'a> {
     pub fn new(app: &'a mut AppService, package: &'a Package, page: &'a mut PageView, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
-        Composer { app, package, page, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), seen: Vec::new() }
+        Composer { app, package, page, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), seen: Vec::new(), depth: 0, stopped: false }
     }
 
     /// Renders the page's template and composes every component in it. Instances no longer
@@ -145,7 +154,26 @@ impl<'a> Composer<'a> {
     /// A new instance is built as exparser builds it: constructed with default data, its
     /// own template composed (so the components inside it are created first), then
     /// `created`, then the owner's properties (observers run), then composed again.
-    fn host(&mut self, mut el: Element, path: &str, owner: u32, owner_using: &IndexMap<String, String>, key: &str) -> Element {
+    fn host(&mut self, el: Element, path: &str, owner: u32, owner_using: &IndexMap<String, String>, key: &str) -> Element {
+        if self.depth >= MAX_COMPONENT_DEPTH || self.seen.len() >= MAX_COMPONENTS {
+            if !self.stopped {
+                self.stopped = true;
+                let message = match self.depth >= MAX_COMPONENT_DEPTH {
+                    true => format!("components nested deeper than {MAX_COMPONENT_DEPTH} levels: `{path}` is left empty from here"),
+                    false => format!("more than {MAX_COMPONENTS} component instances on the page: `{path}` and the ones after it are left empty"),
+                };
+                let hint = "a component that uses itself needs a wx:if that ends the recursion";
+                self.diagnostics.push(Diagnostic::error(&format!("{path}.wxml"), wxemu_package::Pos::START, message).with_hint(hint));
+            }
+            return el;
+        }
+        self.depth += 1;
+        let el = self.host_here(el, path, owner, owner_using, key);
+        self.depth -= 1;
+        el
+    }
+
+    fn host_here(&mut self, mut el: Element, path: &str, owner: u32, owner_using: &IndexMap<String, String>, key: &str) -> Element {
         let props: Map<String, Json> = el.attrs.iter().filter(|(n, _)| is_property(n)).filter_map(|(n, v)| Some((n.to_string(), v.to_json()?))).collect();
         self.seen.push(key.to_string());
         let id = match self.page.components.get_mut(key).filter(|c| c.path == path) {
@@ -223,7 +251,9 @@ impl<'a> Composer<'a> {
                         &mut self.page.components.values_mut().find(|c| c.id == instance).expect("checked").data
                     };
                     for (path, value) in &patch {
-                        data.set_path(path, Value::from_json(value));
+                        if let Err(e) = data.set_path(path, Value::from_json(value)) {
+                            self.diagnostics.push(Diagnostic::error(&format!("{}.js", self.page.route), wxemu_package::Pos::START, e).with_hint("keep list indexes within the list"));
+                        }
                     }
                     if callback != 0 {
                         self.pending.push(Message::SetData { instance, patch: Map::new(), callback });

@@ -422,12 +422,11 @@ impl Simulator {
                     } else {
                         &mut page.components.values_mut().find(|c| c.id == instance).expect("has_instance").data
                     };
-                    for (path, value) in &patch {
-                        data.set_path(path, Value::from_json(value));
-                    }
+                    let refused: Vec<String> = patch.iter().filter_map(|(path, value)| data.set_path(path, Value::from_json(value)).err()).collect();
                     if !patch.is_empty() && !dirty.contains(&page.id) {
                         dirty.push(page.id);
                     }
+                    self.console.extend(refused.into_iter().map(|text| ConsoleEntry { level: "error".into(), text, location: None }));
                 }
                 if callback != 0 {
                     self.queue.push(self.now, Event::SetDataApplied { callback });

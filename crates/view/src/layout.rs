@@ -208,7 +208,11 @@ pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width
         }
     };
     let mut b = Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, lengths: Lengths { viewport: width }, fixed: Vec::new() };
-    let root = b.element(0, false).expect("the page is displayed");
+    // A page styled `display: none` shows nothing: an empty box stands for it.
+    let root = match b.element(0, false) {
+        Some(root) => root,
+        None => b.node(Style::default(), &[], Slot::Anonymous),
+    };
     b.tree.taffy.compute_layout_with_measure(root, Size { width: Space::Definite(width), height: Space::MaxContent }, measure).expect("taffy layout");
     // position: fixed boxes are laid out against the screen's viewport, apart from the page.
     let fixed = std::mem::take(&mut b.fixed);

@@ -108,8 +108,8 @@ fn parse_compound(token: &str) -> Result<Compound, String> {
         }
         rest = &rest[end..];
     }
-    while !rest.is_empty() {
-        let (kind, body) = rest.split_at(1);
+    while let Some(first) = rest.chars().next() {
+        let (kind, body) = rest.split_at(first.len_utf8());
         if kind == "[" {
             let close = body.find(']').ok_or_else(|| format!("`[` without `]` in `{token}`"))?;
             let inner = &body[..close];

@@ -65,7 +65,12 @@ pub struct Renderer<'p> {
     /// Files being included, to stop include cycles (reported when the program loaded).
     including: Vec<&'p str>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Nodes made so far, against [`MAX_NODES`].
+    made: usize,
 }
+
+/// The most nodes one render makes (a `wx:for` over a billion items stops here, reported).
+pub const MAX_NODES: usize = 200_000;
 
 /// Where nodes are being rendered: whose templates and WXS modules they see.
 #[derive(Clone, Copy)]
@@ -81,7 +86,7 @@ const NO_MODULES: &[(Rc<str>, Value)] = &[];
 
 impl<'p> Renderer<'p> {
     pub fn new(program: &'p Program, modules: &'p ModuleTable, wxs: &'p mut dyn WxsHost) -> Self {
-        Renderer { program, modules, env: Env { wxs, errors: Vec::new() }, active: Vec::new(), including: Vec::new(), diagnostics: Vec::new() }
+        Renderer { program, modules, env: Env { wxs, errors: Vec::new() }, active: Vec::new(), including: Vec::new(), diagnostics: Vec::new(), made: 0 }
     }
 
     /// Renders the file at `path` with `data` (an object).
@@ -114,8 +119,20 @@ impl<'p> Renderer<'p> {
         }
     }
 
+    /// Whether one more node may be made; the first that may not is reported.
+    fn room(&mut self, cx: Context, pos: Pos) -> bool {
+        self.made += 1;
+        if self.made == MAX_NODES + 1 {
+            let message = format!("the page has more than {MAX_NODES} nodes; the rest are left out");
+            self.diagnostics.push(Diagnostic::error(&cx.file.path, pos, message).with_hint("render a window of a long list (paging, or a virtual list) instead of all of it"));
+        }
+        self.made <= MAX_NODES
+    }
+
     fn node(&mut self, node: &IrNode, cx: Context, scope: &mut Scope, out: &mut Vec<Node>) {
         match node {
+            IrNode::Element(el) if !self.room(cx, el.pos) => {}
+            IrNode::Text(_) if self.made > MAX_NODES => {}
             IrNode::Element(el) => {
                 let element = self.element(el, cx, scope);
                 out.push(Node::Element(element));
@@ -197,12 +214,16 @@ impl<'p> Renderer<'p> {
             Value::Array(items) => items.iter().enumerate().map(|(i, v)| (Value::Number(i as f64), v.clone())).collect(),
             Value::Object(map) => js_key_order(map).into_iter().map(|(k, v)| (Value::from(k.as_str()), v.clone())).collect(),
             Value::String(s) => s.chars().enumerate().map(|(i, c)| (Value::Number(i as f64), Value::from(c.to_string()))).collect(),
+            // (A number past the node budget counts no further than the budget renders.)
             Value::Number(n) if *n > 0.0 => {
-                (0..n.ceil() as usize).map(|i| (Value::Number(i as f64), Value::Number(i as f64))).collect()
+                (0..(n.ceil() as usize).min(MAX_NODES + 1)).map(|i| (Value::Number(i as f64), Value::Number(i as f64))).collect()
             }
             _ => Vec::new(),
         };
         for (index, item) in items {
+            if self.made > MAX_NODES {
+                break;
+            }
             let key = lp.key.as_deref().map(|k| match k {
                 "*this" => item.clone(),
                 path => item.get_named(path),

@@ -266,13 +266,20 @@ pub fn parse_data_path(path: &str) -> Vec<PathPart<'_>> {
     parts
 }
 
+/// The highest list index a setData path may name.
+pub const MAX_LIST_INDEX: usize = 10_000_000;
+
 impl Value {
     /// Sets `path` (a setData key) to `value` the way the logic layer does: missing or
     /// non-object steps become objects (arrays before an index), arrays grow with nulls.
     /// Shared parts are copied on write, so other holders of the old data are unaffected.
-    pub fn set_path(&mut self, path: &str, value: Value) {
+    /// An index past [`MAX_LIST_INDEX`] is refused (the list would not fit in memory).
+    pub fn set_path(&mut self, path: &str, value: Value) -> Result<(), String> {
         let parts = parse_data_path(path);
-        let Some((last, steps)) = parts.split_last() else { return };
+        if parts.iter().any(|p| matches!(p, PathPart::Index(i) if *i > MAX_LIST_INDEX)) {
+            return Err(format!("setData: `{path}` indexes past the {MAX_LIST_INDEX} items a list may have here; it was not applied"));
+        }
+        let Some((last, steps)) = parts.split_last() else { return Ok(()) };
         let mut target = self;
         for (i, part) in steps.iter().enumerate() {
             let next_is_index = matches!(parts[i + 1], PathPart::Index(_));
@@ -300,6 +307,7 @@ impl Value {
                 }
             }
         }
+        Ok(())
     }
 
     /// The child at `part`, created (as an array when `array` is set, else an object) when
@@ -505,10 +513,11 @@ mod tests {
     fn set_data_paths_update_nested_values_copy_on_write() {
         let mut data = Value::from_json(&serde_json::json!({"list": [{"name": "a"}, {"name": "b"}], "n": 1}));
         let before = data.clone();
-        data.set_path("list[1].name", Value::from("B"));
-        data.set_path("obj.deep.x", Value::Number(1.0));
-        data.set_path("grid[0][1]", Value::Number(5.0));
-        data.set_path("n", Value::Null);
+        data.set_path("list[1].name", Value::from("B")).unwrap();
+        data.set_path("obj.deep.x", Value::Number(1.0)).unwrap();
+        data.set_path("grid[0][1]", Value::Number(5.0)).unwrap();
+        data.set_path("n", Value::Null).unwrap();
+        assert!(data.set_path("list[3000000000]", Value::Null).unwrap_err().contains("indexes past"));
         assert_eq!(
             data.to_json().unwrap(),
             serde_json::json!({"list": [{"name": "a"}, {"name": "B"}], "n": null, "obj": {"deep": {"x": 1}}, "grid": [[null, 5]]})

@@ -1,0 +1,1 @@
+console.group('g'); console.count('c'); console.groupEnd(); console.assert(false, 'bad'); console.time('t'); console.timeEnd('t'); console.table([1]); App({})

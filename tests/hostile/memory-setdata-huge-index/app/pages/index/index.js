@@ -1,0 +1,1 @@
+Page({ onLoad() { this.setData({ 'list[3000000000]': 1 }); this.setData({ ok: 'yes' }); } })

@@ -1,0 +1,1 @@
+Page({ onLoad() { console.log('selected: ' + this.selectComponent('[data-x]图')); } })
