@@ -179,11 +179,7 @@ pub struct Simulator {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The stack a thread that runs a Simulator is given: input that is deep but legal (setData
-/// and JSON 1,000 levels deep, 10,000 nested elements) recurses in the parsers, the
-/// converters and the engine; explicit limits stop hostile depth well before this runs out.
-/// (Reserved address space: only the pages used are memory.)
-pub const STACK_BYTES: usize = 1 << 30;
+pub use wxemu_package::STACK_BYTES;
 
 /// How long a press lasts before it is a longpress (ms).
 pub const LONGPRESS_MS: u64 = 350;

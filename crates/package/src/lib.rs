@@ -18,6 +18,12 @@ use json::JsonFile;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
+/// The stack a thread that reads or runs an app is given: input that is deep but legal
+/// (setData and JSON 1,000 levels deep, 10,000 nested elements) recurses in the parsers,
+/// the converters and the engine; explicit limits stop hostile depth well before this runs
+/// out. (Reserved address space: only the pages used are memory.)
+pub const STACK_BYTES: usize = 1 << 30;
+
 /// Keys of project.config.json that the DevTools know.
 /// Where a custom tab bar lives (app.json `tabBar.custom`).
 pub const CUSTOM_TAB_BAR: &str = "custom-tab-bar/index";
