@@ -203,6 +203,7 @@ impl AppService {
 
     /// Calls the framework's `function` with `args` (as JS values).
     fn invoke(&mut self, function: &str, args: &[Value]) -> JsResult<JsValue> {
+        let _turn = wxemu_js::turn::enter(|| turn_label(function, args));
         wxemu_js::start_turn(&self.context);
         let f = self.framework.get(JsString::from(function), &mut self.context)?;
         let f = f.as_callable().ok_or_else(|| JsNativeError::typ().with_message(format!("the framework has no function {function}")))?;
@@ -304,6 +305,7 @@ impl AppService {
 
     /// `function` (JavaScript source) called with `args`, its result as JSON.
     fn evaluate_now(&mut self, function: &str, args: &[Value]) -> JsResult<Value> {
+        let _turn = wxemu_js::turn::enter(|| "an evaluated function".to_string());
         wxemu_js::start_turn(&self.context);
         let f = self.context.eval(Source::from_bytes(&format!("({function})")))?;
         let f = f.as_callable().ok_or_else(|| JsNativeError::typ().with_message("evaluate: not a function"))?;
@@ -448,6 +450,13 @@ impl AppService {
     pub fn take_messages(&mut self) -> Vec<Message> {
         std::mem::take(&mut *self.outbox.borrow_mut())
     }
+}
+
+/// What a framework call runs, for the watchdog: the call and its words (`pageLifecycle
+/// onLoad`, `callMethod onTap`).
+fn turn_label(function: &str, args: &[Value]) -> String {
+    let words: Vec<&str> = args.iter().filter_map(Value::as_str).take(2).collect();
+    std::iter::once(function).chain(words).collect::<Vec<_>>().join(" ")
 }
 
 /// `__wxemuPost(kind, json)`: the framework's one way out of the context.

@@ -9,6 +9,7 @@ mod run;
 mod shot;
 mod storage;
 mod test;
+mod watchdog;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,6 +19,13 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How long one turn of the app's scripts (a lifecycle, a handler, a timer) may run
+    /// before wxemu stops the app, in ms of wall time.
+    #[arg(long, global = true, default_value_t = 10_000)]
+    turn_timeout: u64,
+    /// How much memory wxemu may use running the app before it stops it, in MiB.
+    #[arg(long, global = true, default_value_t = 2048)]
+    memory_limit: u64,
 }
 
 #[derive(Subcommand)]
@@ -41,6 +49,7 @@ enum Command {
 fn main() -> ExitCode {
     quiet_when_stdout_closes();
     let cli = Cli::parse();
+    watchdog::start(std::time::Duration::from_millis(cli.turn_timeout), cli.memory_limit);
     match cli.command {
         // The window's event loop must be on the main thread; its Simulator has a thread of
         // its own with a deep stack.

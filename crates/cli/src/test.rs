@@ -273,6 +273,9 @@ fn worker(file: &Path, sdk: Option<Version>, from: usize, args: &TestArgs) -> Co
     if args.update_snapshots {
         command.arg("--update-snapshots");
     }
+    if let Some((turn, memory)) = crate::watchdog::limits() {
+        command.arg("--turn-timeout").arg(turn.to_string()).arg("--memory-limit").arg(memory.to_string());
+    }
     command.stdout(Stdio::piped()).stdin(Stdio::null());
     command
 }

@@ -8,6 +8,7 @@
 pub use boa_engine;
 
 pub mod json;
+pub mod turn;
 mod wx_uses;
 pub use wx_uses::{wx_uses, WxUse};
 

@@ -150,6 +150,7 @@ impl WxsRuntime {
 impl WxsHost for WxsRuntime {
     fn call(&mut self, function: WxsFunction, args: &[Value]) -> Result<Value, String> {
         let f = self.functions.get(function.0 as usize).cloned().ok_or("unknown WXS function")?;
+        let _turn = wxemu_js::turn::enter(|| "a WXS function".to_string());
         let args: Vec<JsValue> = args.iter().map(|a| self.to_js(a)).collect();
         match f.call(&JsValue::undefined(), &args, &mut self.context) {
             Ok(v) => Ok(self.to_value(&v, 0)),
