@@ -22,6 +22,7 @@ pub enum Renderer {
 }
 
 /// How to run the app in the window.
+#[derive(Clone)]
 pub struct Options {
     /// The project folder.
     pub project: PathBuf,

@@ -100,8 +100,7 @@ pub fn start(options: crate::Options, send: impl Fn(Update) -> bool + Send + 'st
             if let Err(e) = &watcher {
                 eprintln!("wxemu run: hot reload is off: {e}");
             }
-            let fonts = if options.fonts.is_empty() { Fonts::load_default() } else { Fonts::load(&options.fonts) };
-            let mut screen = match fonts {
+            let mut screen = match fonts_of(&options) {
                 Ok(fonts) => Screen::new(fonts),
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -110,18 +109,31 @@ pub fn start(options: crate::Options, send: impl Fn(Update) -> bool + Send + 'st
                 }
             };
             let mut show = None;
-            // An app that does not launch shows why until a save fixes it.
+            // An app that does not launch shows why until a save fixes it; so does an
+            // internal error of wxemu's (a panic), which ends the app, not the window.
             loop {
                 match launch(&options, options.launch.clone()) {
                     Ok(mut sim) => {
                         sim.attach_screen(screen);
-                        Simulation::new(options, send, sim, show).run(receiver);
-                        break;
+                        let mut simulation = Simulation::new(options.clone(), &send, sim, show);
+                        let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| simulation.run(&receiver))) else { break };
+                        show = simulation.show;
+                        let message = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("a panic");
+                        let problem = format!("wxemu hit an internal error and stopped the app: {message}\n(please report it; a save starts the app again)");
+                        eprintln!("wxemu run: {problem}");
+                        screen = match fonts_of(&options) {
+                            Ok(fonts) => Screen::new(fonts),
+                            Err(_) => break,
+                        };
+                        let device = options.launch.device.unwrap_or(Profile::IPHONE_6);
+                        if !wait_for_fix(&receiver, "The app stopped; a save starts it again:", &problem, device, &mut screen, &mut show, &send) {
+                            break;
+                        }
                     }
                     Err(failure) => {
                         eprintln!("{failure}\nwxemu run: the app does not launch; it will when a save fixes it");
                         let device = options.launch.device.unwrap_or(Profile::IPHONE_6);
-                        if !wait_for_fix(&receiver, &failure.to_string(), device, &mut screen, &mut show, &send) {
+                        if !wait_for_fix(&receiver, "The app does not launch; it will when a save fixes this:", &failure.to_string(), device, &mut screen, &mut show, &send) {
                             break;
                         }
                     }
@@ -181,6 +193,11 @@ fn wall_time() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
+/// The fonts the window draws with: `--font` files, else the default ones.
+fn fonts_of(options: &crate::Options) -> Result<Fonts, wxemu_view::fonts::FontError> {
+    if options.fonts.is_empty() { Fonts::load_default() } else { Fonts::load(&options.fonts) }
+}
+
 /// The app launched with `launch` (its clock at the real time).
 fn launch(options: &crate::Options, launch: LaunchOptions) -> Result<Simulator, LaunchFailure> {
     Simulator::launch(&options.project, LaunchOptions { start_time: Some(wall_time()), ..launch })
@@ -195,11 +212,12 @@ fn frame_of(list: &DisplayList, (scale, gpu): (f32, bool)) -> Frame {
     }
 }
 
-/// Shows why the app does not launch on a blank screen of `device` until its files change;
+/// Shows `heading` and `problems` (why the app does not launch, or why it stopped) on a
+/// blank screen of `device` until its files change;
 /// false when the window closed meanwhile.
-fn wait_for_fix(commands: &Receiver<Command>, problems: &str, device: Profile, screen: &mut Screen, show: &mut Option<(f32, bool)>, send: &impl Fn(Update) -> bool) -> bool {
+fn wait_for_fix(commands: &Receiver<Command>, heading: &str, problems: &str, device: Profile, screen: &mut Screen, show: &mut Option<(f32, bool)>, send: &impl Fn(Update) -> bool) -> bool {
     let (width, height) = (device.width as f32, device.height as f32);
-    let mut entries = vec![("The app does not launch; it will when a save fixes this:".to_string(), Rgba::WHITE)];
+    let mut entries = vec![(heading.to_string(), Rgba::WHITE)];
     entries.extend(problems.lines().map(|line| (line.to_string(), Rgba::hex(0xff6b6b))));
     let mut list = DisplayList { width, height, items: Vec::new() };
     wxemu_view::chrome::text_panel(&entries, &mut screen.fonts, Box2 { x: 0.0, y: 0.0, w: width, h: height }, &mut list.items);
@@ -252,7 +270,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         simulation
     }
 
-    fn run(&mut self, commands: Receiver<Command>) {
+    fn run(&mut self, commands: &Receiver<Command>) {
         loop {
             let mut active = match commands.recv_timeout(self.wait()) {
                 Ok(command) => {
