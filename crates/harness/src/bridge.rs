@@ -117,6 +117,9 @@ impl Harness {
         if op == "launch" {
             return self.launch(args);
         }
+        if op == "sdk" {
+            return Ok(self.options.sdk.map_or(Json::Null, |v| Json::from(v.to_string())));
+        }
         if op == "log" {
             eprintln!("{}: console.{}: {}", self.stem, text(args, "level"), text(args, "text"));
             return Ok(Json::Null);

@@ -216,7 +216,9 @@
   };
 
   global.wxemu = {
-    launch: function (options) { return new App(call('launch', options || {})); }
+    launch: function (options) { return new App(call('launch', options || {})); },
+    // The base library this run of the suite is on (`--sdk`), or null for each project's own.
+    sdk: call('sdk', {})
   };
 
   // ---- expect ---------------------------------------------------------------------------
