@@ -54,3 +54,31 @@ fn wxemu_storage_lists_reads_sets_and_clears() {
     let (ok, _, err) = run(&["get", "user"]);
     assert!(!ok && err.contains("no key `user`"), "{err}");
 }
+
+#[test]
+fn two_processes_writing_one_store_keep_each_others_updates() {
+    let data = tempfile::tempdir().unwrap();
+    let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let writer = |prefix: &'static str| {
+        let (data, project) = (data.path().to_path_buf(), project.clone());
+        std::thread::spawn(move || {
+            for i in 0..15 {
+                let out = Command::new(env!("CARGO_BIN_EXE_wxemu"))
+                    .args(["storage"])
+                    .arg(&project)
+                    .args(["set", &format!("{prefix}{i}"), "1"])
+                    .env("WXEMU_DATA_DIR", &data)
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            }
+        })
+    };
+    let (a, b) = (writer("a"), writer("b"));
+    a.join().unwrap();
+    b.join().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).arg("storage").arg(&project).arg("list").env("WXEMU_DATA_DIR", data.path()).output().unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let missing: Vec<String> = (0..15).flat_map(|i| [format!("a{i}"), format!("b{i}")]).filter(|k| !listed.lines().any(|l| l.split_whitespace().next() == Some(k.as_str()))).collect();
+    assert!(missing.is_empty(), "lost: {missing:?}\n{listed}");
+}

@@ -34,6 +34,9 @@ fn numbers(value: &str) -> Vec<i64> {
     value.split(['-', ':']).map(|n| n.trim().parse().unwrap_or(0)).collect()
 }
 
+/// The most years a date picker's first column lists.
+const MAX_YEARS: i64 = 10_000;
+
 fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -113,11 +116,12 @@ impl Wheels {
                 }
             }
             Wheels::Time { start, end } => {
-                let (first, last) = (numbers(start)[0], numbers(end)[0]);
+                let (first, last) = (numbers(start)[0].clamp(0, 23), numbers(end)[0].clamp(0, 23));
                 vec![(first..=last).map(|h| format!("{h:02}")).collect(), (0..60).map(|m| format!("{m:02}")).collect()]
             }
             Wheels::Date { fields, start, end } => {
-                let (first, last) = (numbers(start)[0], numbers(end)[0]);
+                // (An `end` ten thousand years on is as far as anyone scrolls.)
+                let (first, last) = (numbers(start)[0], numbers(end)[0].min(numbers(start)[0] + MAX_YEARS));
                 let year = first + selected.first().copied().unwrap_or(0) as i64;
                 let month = selected.get(1).copied().unwrap_or(0) as i64 + 1;
                 let columns = [

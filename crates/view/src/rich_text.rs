@@ -84,6 +84,8 @@ pub fn parse_html(html: &str) -> Vec<RichNode> {
     };
     loop {
         match reader.read_event() {
+            // Past the nesting a template may have, elements are left out (their text stays).
+            Ok(Event::Start(_)) if open.len() > wxemu_wxml::syntax::MAX_NESTING => {}
             Ok(Event::Start(start)) => {
                 let name = String::from_utf8_lossy(start.name().as_ref()).to_ascii_lowercase();
                 open.push((name.clone(), attributes(&start), Vec::new()));
