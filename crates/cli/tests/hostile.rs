@@ -5,7 +5,8 @@
 //! encodings), `kept` lists the files that must still be there afterwards.
 //!
 //! case.json: {"about", "args": ["dump", "{app}", …], "links": {"in/app": "{outside}/secret.js"},
-//! "write": [{"path", "parts": [["text", repeat], …], "hex": "…"}], "exit": 0,
+//! "write": [{"path", "parts": [["text {n}", repeat], …], "hex": "…"}] ({n} counts the
+//! repeats), "exit": 0,
 //! "stdout": […], "stderr": […] (substrings), "absent": […] (in neither), "kept": […],
 //! "seconds": 30, "close_stdout_after": N (bytes read before the pipe is closed)}
 
@@ -62,7 +63,10 @@ fn run(case: &Path) -> Vec<String> {
     for file in spec["write"].as_array().into_iter().flatten() {
         let mut bytes = Vec::new();
         for part in file["parts"].as_array().into_iter().flatten() {
-            bytes.extend(part[0].as_str().unwrap().repeat(part[1].as_u64().unwrap_or(1) as usize).into_bytes());
+            let text = part[0].as_str().unwrap();
+            for n in 0..part[1].as_u64().unwrap_or(1) {
+                bytes.extend(text.replace("{n}", &n.to_string()).into_bytes());
+            }
         }
         bytes.extend(hex(file["hex"].as_str().unwrap_or_default()));
         let path = app.join(file["path"].as_str().unwrap());

@@ -346,6 +346,7 @@ impl Compiler<'_> {
 
     fn plain_element(&mut self, el: &SyntaxElement) -> IrElement {
         let mut attrs: Vec<(Rc<str>, Interp)> = Vec::new();
+        let mut seen: std::collections::HashSet<Rc<str>> = std::collections::HashSet::new();
         let mut generics = Vec::new();
         let mut model = Vec::new();
         for a in &el.attrs {
@@ -374,7 +375,10 @@ impl Compiler<'_> {
                     ),
                 }
             }
-            attrs.retain(|(n, _)| *n != name);
+            // (A duplicate is rare: only then is the list searched, so many attributes stay linear.)
+            if !seen.insert(name.clone()) {
+                attrs.retain(|(n, _)| *n != name);
+            }
             attrs.push((name, value));
         }
         let children = self.children(&el.children);

@@ -260,6 +260,8 @@ impl<'s> Parser<'_, 's, '_> {
         self.bump(); // <
         let name = self.tag_name();
         let mut attrs: Vec<SyntaxAttr<'s>> = Vec::new();
+        // Where each attribute name first stood (duplicates are found in constant time).
+        let mut first_at: std::collections::HashMap<&'s str, Pos> = std::collections::HashMap::new();
         loop {
             self.skip_whitespace();
             let attr_pos = self.pos();
@@ -294,13 +296,13 @@ impl<'s> Parser<'_, 's, '_> {
             } else {
                 (None, attr_pos)
             };
-            if let Some(first) = attrs.iter().find(|a| a.name == attr_name) {
-                let first_pos = first.pos;
+            if let Some(&first_pos) = first_at.get(attr_name) {
                 self.diags.push(
                     Diagnostic::warning(self.file, attr_pos, format!("duplicate attribute `{attr_name}` (first at {}:{}); the last one wins", first_pos.line, first_pos.col))
                         .with_hint("remove one of the two"),
                 );
             }
+            first_at.entry(attr_name).or_insert(attr_pos);
             attrs.push(SyntaxAttr { name: attr_name, value, pos: attr_pos, value_pos });
         }
         let mut element = SyntaxElement { name, pos, attrs, children: Vec::new(), script: None };
