@@ -52,6 +52,46 @@ pub struct Sheet {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The deepest `{ }` blocks and `( )` brackets may nest in a sheet: far past what sheets
+/// have, and short of what nested `@media` would cost (each level repeats the ones above).
+pub const MAX_NESTING: usize = 256;
+
+/// Where `text` first nests blocks or brackets deeper than [`MAX_NESTING`], outside strings
+/// and comments.
+fn too_deep(text: &str) -> Option<Pos> {
+    let (mut depth, mut quote, mut comment, mut escaped) = (0usize, None, false, false);
+    let mut pos = Pos::START;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let here = pos;
+        pos = pos.advance(c.encode_utf8(&mut [0; 4]));
+        match (quote, c) {
+            _ if escaped => escaped = false,
+            _ if comment => {
+                if c == '*' && chars.peek() == Some(&'/') {
+                    chars.next();
+                    pos = pos.advance("/");
+                    comment = false;
+                }
+            }
+            (_, '\\') => escaped = true,
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '/') if chars.peek() == Some(&'*') => comment = true,
+            (None, '{' | '(') => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(here);
+                }
+            }
+            (None, '}' | ')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Loads `file` (root-relative) with `read` giving file contents by root-relative path.
 pub fn load(file: &str, device: &Device, read: &dyn Fn(&str) -> Result<String, FileError>) -> Sheet {
     let mut loader = Loader { device, read, sheet: Sheet::default(), stack: Vec::new(), warned: BTreeSet::new() };
@@ -73,6 +113,11 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     fn file(&mut self, file: &str, text: &str) {
+        if let Some(pos) = too_deep(text) {
+            let message = format!("blocks or brackets nested deeper than {MAX_NESTING} levels");
+            self.sheet.diagnostics.push(Diagnostic::error(file, pos, message).with_hint("flatten the rules; this file is ignored"));
+            return;
+        }
         self.stack.push(file.to_string());
         let converted = rpx::convert(text, self.device);
         let warnings = Arc::new(RwLock::new(Vec::new()));
@@ -233,4 +278,21 @@ fn location(converted: &Converted, loc: &Location) -> Pos {
 /// A lightningcss position (0-based line, 1-based column in the converted text) in the source.
 fn position(converted: &Converted, line: u32, column: u32) -> Pos {
     Pos { line: line + 1, col: converted.source_column(line, column) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_past_the_limit_is_reported_and_the_file_left_out() {
+        let deep = format!("view {{ color: red; }}\n{}view{{}}{}", "@media (min-width: 1px) {".repeat(300), "}".repeat(300));
+        let sheet = load("a.wxss", &Device::IPHONE_6, &|_| Ok(deep.clone()));
+        assert!(sheet.rules.is_empty());
+        assert_eq!(sheet.diagnostics[0].to_string().lines().next(), Some("a.wxss:2:6408: error: blocks or brackets nested deeper than 256 levels"));
+        // Brackets in strings and comments do not count; shallow nesting is read.
+        let fine = format!("/* {0} */ view::before {{ content: \"{0}\"; width: calc((1px + 2px) * 2); }}", "{(".repeat(400));
+        let sheet = load("b.wxss", &Device::IPHONE_6, &|_| Ok(fine.clone()));
+        assert_eq!((sheet.rules.len(), sheet.diagnostics.len()), (1, 0), "{:?}", sheet.diagnostics);
+    }
 }
