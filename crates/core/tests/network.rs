@@ -56,6 +56,8 @@ fn answer(stream: TcpStream) {
         }
         "/bytes" => ("200 OK", "application/octet-stream", vec![0, 1, 2, 255]),
         "/file.png" => ("200 OK", "image/png", (0..1000).map(|i| (i % 251) as u8).collect()),
+        // Past the 200 MB a download may bring.
+        "/huge" => ("200 OK", "application/octet-stream", vec![7; 201 * 1024 * 1024]),
         _ => ("404 Not Found", "text/plain", b"missing".to_vec()),
     };
     let mut out = stream;
@@ -207,6 +209,17 @@ fn files_download_into_the_sandbox_and_upload_from_it() {
     assert_eq!(find("sent"), json!({"progress": 100, "totalBytesSent": 1000, "totalBytesExpectedToSend": 1000}));
     assert_eq!(find("sneaky fail")["errMsg"], "uploadFile:fail permission denied, open wxfile://tmp_../../../etc/passwd");
     assert_eq!(find("absent fail")["errMsg"], "uploadFile:fail no such file or directory, open wxfile://tmp_404.png");
+}
+
+#[test]
+fn a_body_past_200_mb_fails_the_download_instead_of_filling_the_memory() {
+    let server = http_server();
+    let mut sim = launch(LaunchOptions::default());
+    eval(&mut sim, &format!("() => {{ wx.downloadFile({{ url: '{server}/huge', ...callbacks('huge') }}) }}"));
+    sim.advance(0);
+    let results = seen(&mut sim);
+    let fail = results.iter().find(|(n, _)| n == "huge fail").unwrap_or_else(|| panic!("{results:?}")).1.clone();
+    assert_eq!(fail["errMsg"], "downloadFile:fail exceed max file size: the body is larger than 200 MB");
 }
 
 #[test]

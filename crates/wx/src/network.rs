@@ -565,7 +565,7 @@ impl Network {
         }
     }
 
-    /// What `event` on `task` means to the app.
+    /// What `event` on `task` means to the app (a body past [`BODY_LIMIT`] fails the task).
     fn settle(&mut self, task: u32, event: NetEvent, files: &mut Sandbox) -> Vec<Update> {
         let Some(entry) = self.tasks.get_mut(&task) else { return Vec::new() };
         let api = entry.kind.api();
@@ -582,6 +582,14 @@ impl Network {
                 }
                 entry.headers = headers;
                 updates
+            }
+            NetEvent::Chunk { data, .. } if entry.body.len() + data.len() > BODY_LIMIT => {
+                // A body past the platform's size is not kept: the task fails.
+                self.tasks.remove(&task);
+                self.net.abort(task);
+                let reason = format!("exceed max file size: the body is larger than {} MB", BODY_LIMIT / (1024 * 1024));
+                self.log[logged].error = Some(reason.clone());
+                vec![Update::Result { task, result: failure(api, &reason) }]
             }
             NetEvent::Chunk { data, total } => {
                 entry.total = total;
@@ -629,6 +637,10 @@ impl Network {
         }
     }
 }
+
+/// The largest body a request or download may bring (the platform's `downloadFile` takes at
+/// most 200 MB).
+pub const BODY_LIMIT: usize = 200 * 1024 * 1024;
 
 /// What a mock route does for a task of `kind`: the delay and the events that then happen
 /// (a route slower than the timeout times out at the timeout).
