@@ -265,7 +265,13 @@ impl AppService {
     fn report_error(&mut self, e: &wxemu_js::boa_engine::JsError) {
         let mut error = describe(e, &mut self.context);
         if error.message.starts_with("RuntimeLimitError") {
-            error.message = format!("a loop ran more than {LOOP_LIMIT} iterations and was stopped (a runaway script?): {}", error.message);
+            // Which limit it was, in the app's author's words.
+            let what = match () {
+                _ if error.message.contains("iteration loops") => format!("a loop ran more than {LOOP_LIMIT} iterations"),
+                _ if error.message.contains("recursive calls") => format!("calls nested more than {} deep (endless recursion?)", wxemu_js::RECURSION_LIMIT),
+                _ => "the script's stack grew past its limit".to_string(),
+            };
+            error.message = format!("{what} and was stopped (a runaway script?): {}", error.message);
         }
         let during = self.framework.get(JsString::from("during"), &mut self.context).ok().and_then(|v| v.as_string().map(|s| s.to_std_string_escaped())).unwrap_or_default();
         let location = error.file.clone().zip(error.pos);

@@ -83,9 +83,12 @@ pub fn new_context_on(loop_iteration_limit: u64, clock: Rc<AppClock>) -> Context
     context.insert_data(tracker);
     json::install(&mut context);
     context.runtime_limits_mut().set_loop_iteration_limit(loop_iteration_limit);
-    context.runtime_limits_mut().set_recursion_limit(1_000);
+    context.runtime_limits_mut().set_recursion_limit(RECURSION_LIMIT);
     context
 }
+
+/// How deep calls may nest before a script is stopped as runaway recursion.
+pub const RECURSION_LIMIT: usize = 1_000;
 
 /// What `Date` sees in a context: a start instant plus the runner's clock (virtual in
 /// headless runs), in China Standard Time (UTC+8), where WeChat's users are — the same on

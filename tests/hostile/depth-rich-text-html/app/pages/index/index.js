@@ -1,0 +1,1 @@
+Page({ data: { html: '<div>'.repeat(50000) + 'deep' + '</div>'.repeat(50000) } })

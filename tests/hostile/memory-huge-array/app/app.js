@@ -1,0 +1,1 @@
+App({ onLaunch() { var a = new Array(1e9).fill(0); console.log(a.length); } })
