@@ -214,7 +214,7 @@ impl AppService {
     /// A value as JSON, as `JSON.stringify` keeps it (`null` for what it drops).
     fn to_json(&mut self, value: &JsValue) -> JsResult<Value> {
         let text = self.stringify.call(&JsValue::undefined(), std::slice::from_ref(value), &mut self.context)?;
-        Ok(text.as_string().and_then(|t| serde_json::from_str(&t.to_std_string_escaped()).ok()).unwrap_or(Value::Null))
+        Ok(text.as_string().and_then(|t| wxemu_js::json::from_str(&t.to_std_string_escaped()).ok()).unwrap_or(Value::Null))
     }
 
     /// Calls the framework's `function` — taking JSON arguments — with `args`, returning its
@@ -429,7 +429,7 @@ impl AppService {
 
     /// A framework function returning JSON text for an instance, parsed.
     fn json_string_call(&mut self, function: &str, id: u32) -> Value {
-        self.call_json(function, &[Value::from(id)]).ok().and_then(|v| v.as_str().and_then(|s| serde_json::from_str(s).ok())).unwrap_or(Value::Null)
+        self.call_json(function, &[Value::from(id)]).ok().and_then(|v| v.as_str().and_then(|s| wxemu_js::json::from_str(s).ok())).unwrap_or(Value::Null)
     }
 
     pub fn fire_timer(&mut self, id: u32) {
@@ -523,7 +523,7 @@ fn call_host(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<J
 /// `{instance, method, event}` for the framework to run.
 fn trigger_event(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let text = args.first().cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped();
-    let payload: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    let payload: Value = wxemu_js::json::from_str(&text).unwrap_or(Value::Null);
     let flag = |name: &str| payload.get(name).and_then(Value::as_bool).unwrap_or(false);
     let event = ComponentEvent {
         instance: payload.get("instance").and_then(Value::as_u64).unwrap_or(0) as u32,

@@ -307,3 +307,13 @@ fn the_console_methods_people_use_work() {
     let mut app = start(&[("app.js", "console.group('g'); console.count(); console.count(); console.groupEnd(); console.assert(1 === 2, 'wrong', 3); console.assert(true, 'fine'); console.time('t'); console.timeEnd('t'); console.table([{ a: 1 }]); console.trace('here'); App({})")]);
     assert_eq!(logs(&app.take_messages()), ["log: g", "log:   default: 1", "log:   default: 2", "error: Assertion failed: wrong 3", "log: t: 0 ms", "log: [{\"a\":1}]", "log: here"]);
 }
+
+#[test]
+fn data_a_thousand_levels_deep_reaches_the_host_whole() {
+    let (mut app, id) = start_page("App({})", "var o = { v: 'bottom' }; for (var i = 0; i < 1000; i++) o = { a: o }; Page({ data: { deep: o } })");
+    let mut data = app.instance_data(id)["deep"].clone();
+    for _ in 0..1000 {
+        data = data["a"].clone();
+    }
+    assert_eq!(data["v"], "bottom");
+}
