@@ -910,7 +910,8 @@
       stack = ids.map(function (id) { return instances[id]; });
     },
     destroy: function (id) { delete instances[id]; },
-    instanceData: function (id) { return JSON.stringify(instances[id].data); },
+    // (Read by the host only, through its depth-checked JSON reader: no depth walk here.)
+    instanceData: function (id) { return __wxemuStringify(instances[id].data); },
     // A component's `options` (multipleSlots, virtualHost, …), merged with its behaviors'.
     componentOptions: function (id) {
       var def = instances[id] && instances[id].__definition;
@@ -920,7 +921,7 @@
       var def = instances[id] && instances[id].__definition;
       return def ? def.externalClasses.slice() : [];
     },
-    viewData: function (id) { return JSON.stringify(withoutPureData(instances[id], instances[id].data)); },
+    viewData: function (id) { return __wxemuStringify(withoutPureData(instances[id], instances[id].data)); },
     // A page lifecycle (onLoad, onShow, onReady, onHide, onUnload, …); for pages built with
     // Component(), `methods` carry them.
     pageLifecycle: function (id, name, arg) {

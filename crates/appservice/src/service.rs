@@ -100,7 +100,8 @@ pub struct AppService {
     /// The framework's internal object (`__wxemu` inside runtime-js/): the host calls it,
     /// app code cannot reach it.
     framework: JsObject,
-    /// `JSON.stringify` as the engine made it (app code may replace the global one).
+    /// `JSON.stringify` as the engine made it (app code may replace the global one; the text
+    /// it makes is read through `wxemu_js::json::from_str`).
     stringify: JsObject,
 }
 
@@ -118,16 +119,18 @@ const NATIVES: [(&str, NativeFunctionPointer); 7] = [
 ];
 
 /// Loads runtime-js/ inside one function of the natives (and the module system's require,
-/// the base library and USER_DATA_PATH), in which `JSON` is the engine's own; returns the
-/// framework's internal object.
+/// the engine's own `JSON.stringify` for data only the host reads, the base library and
+/// USER_DATA_PATH), in which `JSON` is not the app's; returns the framework's internal
+/// object.
 fn load_framework(context: &mut Context, sdk: &str) -> JsObject {
     let mut natives = ObjectInitializer::new(context);
     for (name, f) in NATIVES {
         natives.function(NativeFunction::from_fn_ptr(f), JsString::from(name), 2);
     }
     let natives = natives.build();
-    let values: [(&str, JsValue); 3] = [
+    let values: [(&str, JsValue); 4] = [
         ("__wxemuRequire", wxemu_js::require_function(context)),
+        ("__wxemuStringify", wxemu_js::json::engine_stringify(context).into()),
         ("__wxemuSdk", JsString::from(sdk).into()),
         ("__wxemuUserDataPath", JsString::from(wxemu_wx::files::USER_DATA_PATH).into()),
     ];
@@ -174,7 +177,7 @@ impl AppService {
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());
         context.insert_data(host);
-        let stringify = context.intrinsics().objects().json().get(JsString::from("stringify"), &mut context).ok().and_then(|f| f.as_object()).expect("JSON.stringify");
+        let stringify = wxemu_js::json::engine_stringify(&context);
         let framework = load_framework(&mut context, &sdk.to_string());
         let mut service = AppService { context, outbox, framework, stringify };
         if package.read("app.js").is_none() {

@@ -46,6 +46,14 @@ pub fn install(context: &mut Context) {
     }
 }
 
+/// The engine's own `JSON.stringify`, without the depth walk: for the framework's internal
+/// use, whose text the host reads through [`from_str`] (which scans its depth cheaply); a
+/// value deep enough to matter makes it slow (by the square of the depth) long before the
+/// stack runs out, and the watchdog stops that.
+pub fn engine_stringify(context: &Context) -> JsObject {
+    natives(context).1
+}
+
 fn natives(context: &Context) -> (JsObject, JsObject) {
     let natives = context.get_data::<Natives>().expect("json::install ran");
     (natives.internalize.clone(), natives.stringify.clone())
