@@ -230,11 +230,7 @@ pub fn require(context: &mut Context, from: &str, path: &str) -> JsResult<JsValu
 /// Runs code that sits inside another file at `pos` (an inline `<wxs>` in a WXML file) as a
 /// CommonJS module; `require` resolves from `file`. Returns `module.exports`.
 pub fn run_inline_module(context: &mut Context, file: &str, code: &str, pos: Pos) -> JsResult<JsValue> {
-    if let Some(at) = too_deep(code) {
-        let line = pos.line + at.line - 1;
-        let message = format!("brackets nested deeper than {MAX_NESTING} levels at line {line}, col {} in {file}", at.col);
-        return Err(JsError::from_native(boa_engine::JsNativeError::syntax().with_message(message)));
-    }
+    check_nesting(code, file, pos.line)?;
     let padded = format!("{}{WRAP_START}{code}{WRAP_END}", "\n".repeat(pos.line.saturating_sub(1) as usize));
     let factory = context.eval(Source::from_bytes(&padded).with_path(Path::new(file)))?;
     let runner = context.eval(Source::from_bytes(
@@ -437,15 +433,24 @@ pub fn too_deep(code: &str) -> Option<Pos> {
     None
 }
 
+/// A syntax error, located as the parser's are, when `code` (starting at line `first_line`
+/// of `file`) nests past [`MAX_NESTING`].
+fn check_nesting(code: &str, file: &str, first_line: u32) -> JsResult<()> {
+    match too_deep(code) {
+        Some(at) => {
+            let message = format!("brackets nested deeper than {MAX_NESTING} levels at line {}, col {} in {file}", first_line + at.line - 1, at.col);
+            Err(JsError::from_native(boa_engine::JsNativeError::syntax().with_message(message)))
+        }
+        None => Ok(()),
+    }
+}
+
 /// `compile(path, code)`: a file's code as a CommonJS factory, compiled with its path
 /// so runtime errors name the file; a syntax error names it in its message.
 fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     let path = arg_string(args, 0, context)?;
     let code = arg_string(args, 1, context)?;
-    if let Some(pos) = too_deep(&code) {
-        let message = format!("brackets nested deeper than {MAX_NESTING} levels at line {}, col {} in {path}", pos.line, pos.col);
-        return Err(JsError::from_native(boa_engine::JsNativeError::syntax().with_message(message)));
-    }
+    check_nesting(&code, &path, 1)?;
     let wrapped = format!("{WRAP_START}{code}{WRAP_END}");
     context.eval(Source::from_bytes(&wrapped).with_path(Path::new(&path))).map_err(|e| match e.try_native(context) {
         Ok(native) if native.kind().to_string() == "SyntaxError" => {
