@@ -15,6 +15,9 @@ use wxemu_appservice::wx::{LoggedRequest, Routes};
 /// How long one wait for the real network lasts before it is checked again.
 const POLL: Duration = Duration::from_millis(50);
 
+/// How many events that nothing awaits (open sockets' messages) one settle delivers at most.
+const SOCKET_EVENTS_PER_SETTLE: usize = 1000;
+
 impl Simulator {
     /// A network call (or a task operation: abort, a socket's send or close).
     pub(crate) fn network_api(&mut self, api: &str, call: u32, args: &Map<String, Json>) {
@@ -45,12 +48,17 @@ impl Simulator {
 
     /// Hands what the real network has answered to the app; while requests are under way,
     /// waits for them (the clock does not move meanwhile).
+    /// Open sockets' messages are not awaited; at most [`SOCKET_EVENTS_PER_SETTLE`] of them are
+    /// delivered at once, so a server that never stops sending cannot hold the clock.
     pub(crate) fn settle_network(&mut self) {
+        let mut unawaited = 0;
         loop {
             let awaited = self.host.borrow().network.awaited() > 0;
-            if !self.receive_network(awaited.then_some(POLL)) && !awaited {
+            let came = self.receive_network(awaited.then_some(POLL));
+            if !awaited && (!came || unawaited == SOCKET_EVENTS_PER_SETTLE) {
                 return;
             }
+            unawaited += usize::from(came && !awaited);
         }
     }
 

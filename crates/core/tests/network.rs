@@ -260,6 +260,36 @@ fn sockets_open_exchange_messages_and_close() {
     assert_eq!(seen(&mut sim), [("late fail".to_string(), json!({"errMsg": "sendSocketMessage:fail WebSocket is not connected"}))]);
 }
 
+/// A WebSocket server on 127.0.0.1 that sends small text messages without end.
+fn flooding_socket_server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("ws://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut socket = tungstenite::accept(stream).unwrap();
+                while socket.send(tungstenite::Message::text("flood")).is_ok() {}
+            });
+        }
+    });
+    address
+}
+
+#[test]
+fn a_socket_that_never_stops_sending_cannot_hold_the_clock() {
+    let server = flooding_socket_server();
+    let mut sim = launch(LaunchOptions::default());
+    eval(&mut sim, &format!("() => {{ globalThis.got = 0; wx.connectSocket({{ url: '{server}/flood' }}).onMessage(() => globalThis.got++) }}"));
+    sim.advance(0);
+    for _ in 0..3 {
+        assert!(sim.wait_for_network(Duration::from_secs(5)), "the flood comes");
+        sim.advance(100);
+    }
+    let got = eval(&mut sim, "() => globalThis.got");
+    let got = got.as_u64().unwrap_or_else(|| panic!("{got:?}"));
+    assert!((1..=10_000).contains(&got), "each step delivers at most 1,000 messages and returns, got {got}");
+}
+
 const ROUTES: &str = r#"{
   "domains": ["api.example.com"],
   "routes": [

@@ -7,7 +7,8 @@
 
 use futures_util::{SinkExt, StreamExt};
 use std::collections::HashMap;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 use tokio::runtime::Runtime;
 use tokio::sync::mpsc as tokio_mpsc;
@@ -69,10 +70,59 @@ enum SocketCommand {
     Close { code: u16, reason: String },
 }
 
+/// At most this many bytes of body pieces and socket messages wait in the channel for the
+/// Simulator; past it the network stops reading, so TCP holds a flooding server back.
+pub const BACKLOG_BYTES: usize = 16 << 20;
+
+/// The bytes of data sent to the Simulator and not yet taken.
+#[derive(Default)]
+struct Backlog {
+    bytes: AtomicUsize,
+    taken: tokio::sync::Notify,
+}
+
+impl Backlog {
+    /// Waits until the backlog is under [`BACKLOG_BYTES`].
+    async fn room(&self) {
+        loop {
+            let taken = self.taken.notified();
+            if self.bytes.load(Ordering::Acquire) < BACKLOG_BYTES {
+                return;
+            }
+            taken.await;
+        }
+    }
+
+    /// Sends `event` for `task`, counting its data, once there is room for it.
+    async fn send(&self, events: &mpsc::Sender<(TaskId, NetEvent)>, task: TaskId, event: NetEvent) {
+        self.room().await;
+        self.bytes.fetch_add(data_len(&event), Ordering::AcqRel);
+        let _ = events.send((task, event));
+    }
+
+    fn take(&self, event: &NetEvent) {
+        let len = data_len(event);
+        if len > 0 {
+            self.bytes.fetch_sub(len, Ordering::AcqRel);
+            self.taken.notify_waiters();
+        }
+    }
+}
+
+/// How many bytes of data `event` carries.
+fn data_len(event: &NetEvent) -> usize {
+    match event {
+        NetEvent::Chunk { data, .. } | NetEvent::SocketMessage(Frame::Binary(data)) => data.len(),
+        NetEvent::SocketMessage(Frame::Text(text)) => text.len(),
+        _ => 0,
+    }
+}
+
 /// The network: tasks under way and the channel their events come back on.
 pub struct Net {
     runtime: Option<Runtime>,
     client: Option<reqwest::Client>,
+    backlog: Arc<Backlog>,
     sender: mpsc::Sender<(TaskId, NetEvent)>,
     receiver: mpsc::Receiver<(TaskId, NetEvent)>,
     requests: HashMap<TaskId, AbortHandle>,
@@ -84,7 +134,7 @@ pub struct Net {
 impl Default for Net {
     fn default() -> Net {
         let (sender, receiver) = mpsc::channel();
-        Net { runtime: None, client: None, sender, receiver, requests: HashMap::new(), sockets: HashMap::new(), opening: Default::default() }
+        Net { runtime: None, client: None, backlog: Arc::default(), sender, receiver, requests: HashMap::new(), sockets: HashMap::new(), opening: Default::default() }
     }
 }
 
@@ -110,8 +160,9 @@ impl Net {
     pub fn fetch(&mut self, task: TaskId, request: HttpRequest) {
         let client = self.client();
         let events = self.sender.clone();
+        let backlog = self.backlog.clone();
         let handle = self.runtime().spawn(async move {
-            let end = match tokio::time::timeout(request.timeout, exchange(client, request, task, &events)).await {
+            let end = match tokio::time::timeout(request.timeout, exchange(client, request, task, &events, &backlog)).await {
                 Ok(Ok(())) => NetEvent::Done,
                 Ok(Err(reason)) => NetEvent::Failed(reason),
                 Err(_) => NetEvent::Failed("timeout".into()),
@@ -133,12 +184,13 @@ impl Net {
     pub fn connect(&mut self, task: TaskId, url: &str, headers: Vec<(String, String)>, protocols: Vec<String>, timeout: Duration) {
         let (commands, receiver) = tokio_mpsc::unbounded_channel();
         let events = self.sender.clone();
+        let backlog = self.backlog.clone();
         let url = url.to_string();
         self.runtime().spawn(async move {
             let reason = match tokio::time::timeout(timeout, open_socket(&url, headers, protocols)).await {
                 Ok(Ok((socket, headers))) => {
                     let _ = events.send((task, NetEvent::SocketOpen { headers }));
-                    return run_socket(task, socket, receiver, events).await;
+                    return run_socket(task, socket, receiver, events, &backlog).await;
                 }
                 Ok(Err(reason)) => reason,
                 Err(_) => "timeout".into(),
@@ -167,6 +219,11 @@ impl Net {
         self.requests.len() + self.opening.len()
     }
 
+    /// Bytes of data received and not yet taken by [`Net::next_event`].
+    pub fn backlog(&self) -> usize {
+        self.backlog.bytes.load(Ordering::Acquire)
+    }
+
     /// The next event, waiting at most `wait` for one (not at all when `None`).
     pub fn next_event(&mut self, wait: Option<Duration>) -> Option<(TaskId, NetEvent)> {
         let next = match wait {
@@ -174,6 +231,7 @@ impl Net {
             None => self.receiver.try_recv().ok(),
         };
         if let Some((task, event)) = &next {
+            self.backlog.take(event);
             self.opening.remove(task);
             match event {
                 NetEvent::Done | NetEvent::Failed(_) => {
@@ -191,7 +249,7 @@ impl Net {
 }
 
 /// Sends the request and streams the response into events.
-async fn exchange(client: reqwest::Client, request: HttpRequest, task: TaskId, events: &mpsc::Sender<(TaskId, NetEvent)>) -> Result<(), String> {
+async fn exchange(client: reqwest::Client, request: HttpRequest, task: TaskId, events: &mpsc::Sender<(TaskId, NetEvent)>, backlog: &Backlog) -> Result<(), String> {
     let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| format!("invalid method {}", request.method))?;
     let mut builder = client.request(method, &request.url);
     for (name, value) in &request.headers {
@@ -212,7 +270,7 @@ async fn exchange(client: reqwest::Client, request: HttpRequest, task: TaskId, e
     let total = response.content_length();
     let _ = events.send((task, NetEvent::Headers { status: response.status().as_u16(), headers }));
     while let Some(piece) = response.chunk().await.map_err(|e| reason(&e))? {
-        let _ = events.send((task, NetEvent::Chunk { data: piece.to_vec(), total }));
+        backlog.send(events, task, NetEvent::Chunk { data: piece.to_vec(), total }).await;
     }
     Ok(())
 }
@@ -269,7 +327,7 @@ fn socket_reason(error: &tokio_tungstenite::tungstenite::Error) -> String {
 }
 
 /// Carries commands to an open socket and its messages back, until it closes.
-async fn run_socket(task: TaskId, socket: Socket, mut commands: tokio_mpsc::UnboundedReceiver<SocketCommand>, events: mpsc::Sender<(TaskId, NetEvent)>) {
+async fn run_socket(task: TaskId, socket: Socket, mut commands: tokio_mpsc::UnboundedReceiver<SocketCommand>, events: mpsc::Sender<(TaskId, NetEvent)>, backlog: &Backlog) {
     let (mut sink, mut stream) = socket.split();
     loop {
         tokio::select! {
@@ -296,7 +354,7 @@ async fn run_socket(task: TaskId, socket: Socket, mut commands: tokio_mpsc::Unbo
                     None => NetEvent::SocketClosed { code: 1006, reason: String::new() },
                 };
                 let ended = !matches!(event, NetEvent::SocketMessage(_));
-                let _ = events.send((task, event));
+                backlog.send(&events, task, event).await;
                 if ended {
                     return;
                 }
