@@ -27,21 +27,21 @@ pub type Painter = std::rc::Rc<dyn Fn(&DisplayList, f32) -> Result<Pixmap, Strin
 pub struct Screen {
     pub fonts: Fonts,
     sheets: HashMap<String, Rc<Sheet>>,
-    images: HashMap<String, Option<Arc<Pixmap>>>,
+    images: Pictures,
     /// The page last styled and laid out: the next frame of the same page starts from it.
     last: Option<Frame>,
 }
 
 impl Screen {
     pub fn new(fonts: Fonts) -> Screen {
-        Screen { fonts, sheets: HashMap::new(), images: HashMap::new(), last: None }
+        Screen { fonts, sheets: HashMap::new(), images: Pictures::default(), last: None }
     }
 
     /// Forgets the stylesheets, images and the frame kept so far: the next drawing reads,
     /// styles and lays out everything anew (after the package's files changed).
     pub fn forget(&mut self) {
         self.sheets.clear();
-        self.images.clear();
+        self.images = Pictures::default();
         if let Some(last) = self.last.take() {
             wxemu_view::layout::recycle(last.layout, &mut self.fonts);
         }
@@ -87,7 +87,7 @@ struct PageImages<'a> {
     route: String,
     host: wxemu_appservice::SharedHost,
     remote: crate::images::RemoteImages,
-    loaded: std::cell::RefCell<&'a mut HashMap<String, Option<Arc<Pixmap>>>>,
+    loaded: std::cell::RefCell<&'a mut Pictures>,
 }
 
 impl PageImages<'_> {
@@ -96,8 +96,7 @@ impl PageImages<'_> {
             // Drawn once read (the read itself starts with the image's load event).
             let remote = self.remote.borrow();
             let Some(crate::images::RemoteImage::Loaded(bytes)) = remote.get(src) else { return None };
-            let mut loaded = self.loaded.borrow_mut();
-            return loaded.entry(src.to_string()).or_insert_with(|| wxemu_render::decode_image(bytes).map(Arc::new)).clone();
+            return self.loaded.borrow_mut().get_or_decode(src, || wxemu_render::decode_image(bytes));
         }
         if src.starts_with("wxfile://") {
             let file = self.host.borrow().files.resolve(src).ok()?.host;
@@ -110,8 +109,36 @@ impl PageImages<'_> {
 
 /// An image (PNG, JPEG, GIF or WebP) by its key — a package file's root-relative path or a
 /// `wxfile://` path — read with `read` and decoded once per screen.
-fn load_image(images: &mut HashMap<String, Option<Arc<Pixmap>>>, key: &str, read: impl FnOnce() -> Option<Vec<u8>>) -> Option<Arc<Pixmap>> {
-    images.entry(key.to_string()).or_insert_with(|| read().and_then(|b| wxemu_render::decode_image(&b)).map(Arc::new)).clone()
+fn load_image(images: &mut Pictures, key: &str, read: impl FnOnce() -> Option<Vec<u8>>) -> Option<Arc<Pixmap>> {
+    images.get_or_decode(key, || read().and_then(|b| wxemu_render::decode_image(&b)))
+}
+
+/// The screen's decoded pictures hold at most this many bytes; past it they start over
+/// (the next drawing decodes what it shows again).
+const PICTURES_KEPT_BYTES: usize = 256 << 20;
+
+/// Decoded pictures (or none, when unreadable) by key.
+#[derive(Default)]
+struct Pictures {
+    decoded: HashMap<String, Option<Arc<Pixmap>>>,
+    bytes: usize,
+}
+
+impl Pictures {
+    /// The picture for `key`, decoded with `decode` the first time.
+    fn get_or_decode(&mut self, key: &str, decode: impl FnOnce() -> Option<Pixmap>) -> Option<Arc<Pixmap>> {
+        if let Some(picture) = self.decoded.get(key) {
+            return picture.clone();
+        }
+        let picture = decode().map(Arc::new);
+        let bytes = key.len() + picture.as_ref().map_or(0, |p| usize::from(p.width()) * usize::from(p.height()) * 4);
+        if self.bytes + bytes > PICTURES_KEPT_BYTES {
+            *self = Pictures::default();
+        }
+        self.bytes += bytes;
+        self.decoded.insert(key.to_string(), picture.clone());
+        picture
+    }
 }
 
 fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
@@ -702,4 +729,22 @@ struct FieldText<'a> {
     paragraph: usize,
     origin: (f32, f32),
     chars: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoded_pictures_start_over_past_their_bound() {
+        let mut pictures = Pictures::default();
+        for n in 0..100 {
+            let picture = pictures.get_or_decode(&format!("wxfile://usr/{n}.png"), || Some(Pixmap::new(1024, 1024)));
+            assert!(picture.is_some());
+            assert!(pictures.bytes <= PICTURES_KEPT_BYTES, "{} bytes after {n}", pictures.bytes);
+        }
+        assert!(pictures.decoded.len() < 64, "4 MiB pictures: at most 64 are kept, not {}", pictures.decoded.len());
+        let again = pictures.get_or_decode("wxfile://usr/99.png", || panic!("the newest is still decoded"));
+        assert!(again.is_some());
+    }
 }

@@ -10,8 +10,13 @@ use std::collections::{HashMap, HashSet};
 use wxemu_view::select::{element_chain, NodePath};
 use wxemu_wxml::Value;
 
-/// The images whose events are on the queue or done: (page, path, src).
-pub(crate) type ImagesSeen = HashSet<(u32, NodePath, String)>;
+/// The `src` each image (page, path) last had its event scheduled for.
+pub(crate) type ImagesSeen = HashMap<(u32, NodePath), String>;
+
+/// Network images read and no longer shown are forgotten once more than this many are
+/// known, or they hold more than [`REMOTE_IMAGES_KEPT_BYTES`].
+const REMOTE_IMAGES_KEPT: usize = 256;
+const REMOTE_IMAGES_KEPT_BYTES: usize = 64 << 20;
 
 /// A network image: on its way (with the images waiting for it), read, or failed.
 pub(crate) enum RemoteImage {
@@ -35,8 +40,10 @@ impl Simulator {
     /// on the queue.
     pub(crate) fn schedule_image_events(&mut self, page: u32, found: Vec<(NodePath, String)>) {
         for (path, src) in found {
-            if self.images_seen.insert((page, path.clone(), src.clone())) {
-                self.queue.push(self.now, Event::ImageSettled { page, path, src });
+            let key = (page, path);
+            if self.images_seen.get(&key) != Some(&src) {
+                self.images_seen.insert(key.clone(), src.clone());
+                self.queue.push(self.now, Event::ImageSettled { page, path: key.1, src });
             }
         }
     }
@@ -117,7 +124,8 @@ impl Simulator {
             return;
         }
         self.remote_images.borrow_mut().insert(src.clone(), RemoteImage::Loading(vec![(page, path)]));
-        let task = FIRST_IMAGE_TASK + self.image_tasks.len() as u32;
+        let task = FIRST_IMAGE_TASK + self.image_tasks_started;
+        self.image_tasks_started = (self.image_tasks_started + 1) % FIRST_IMAGE_TASK;
         self.image_tasks.insert(task, src.clone());
         let args = serde_json::Map::from_iter([("url".to_string(), Json::from(src))]);
         self.network_api("image", task, &args);
@@ -126,7 +134,7 @@ impl Simulator {
     /// A network image's read ended (`result`: the view's own task result): the images
     /// waiting for it get their event, and the page is laid out again with it.
     pub(crate) fn remote_image_read(&mut self, task: u32, result: &Json) -> bool {
-        let Some(src) = self.image_tasks.get(&task).cloned() else { return false };
+        let Some(src) = self.image_tasks.remove(&task) else { return false };
         let settled = match result.get("data").and_then(|d| d.get("__arrayBuffer")).and_then(Json::as_str) {
             Some(data) => {
                 use base64::Engine;
@@ -138,6 +146,7 @@ impl Simulator {
             Some(RemoteImage::Loading(waiting)) => waiting,
             _ => Vec::new(),
         };
+        self.forget_remote_images_not_shown();
         if let Some(screen) = &mut self.screen {
             screen.forget();
         }
@@ -145,5 +154,16 @@ impl Simulator {
             self.image_settled(page, path, src.clone());
         }
         true
+    }
+
+    /// Keeps the network images read within [`REMOTE_IMAGES_KEPT`]: past it, those that no
+    /// image shows any more are forgotten (read again if shown again).
+    fn forget_remote_images_not_shown(&mut self) {
+        let mut remote = self.remote_images.borrow_mut();
+        let held: usize = remote.values().map(|image| if let RemoteImage::Loaded(bytes) = image { bytes.len() } else { 0 }).sum();
+        if remote.len() > REMOTE_IMAGES_KEPT || held > REMOTE_IMAGES_KEPT_BYTES {
+            let shown: HashSet<&String> = self.images_seen.values().collect();
+            remote.retain(|src, image| matches!(image, RemoteImage::Loading(_)) || shown.contains(src));
+        }
     }
 }

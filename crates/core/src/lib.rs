@@ -175,6 +175,8 @@ pub struct Simulator {
     /// Network images, and the view's network loads of them (task → URL).
     remote_images: images::RemoteImages,
     image_tasks: HashMap<u32, String>,
+    /// How many of the view's own network loads have started (wrapping).
+    image_tasks_started: u32,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -272,6 +274,7 @@ impl Simulator {
             remote_images: Default::default(),
             clock,
             image_tasks: HashMap::new(),
+            image_tasks_started: 0,
             images_seen: Default::default(),
             diagnostics,
         };
@@ -616,6 +619,7 @@ impl Simulator {
             self.app.destroy(id);
             self.mirror.remove_page(id);
             self.animations.retain(|(page, _), _| *page != id);
+            self.images_seen.retain(|(page, _), _| *page != id);
             self.process_messages();
         }
     }

@@ -568,6 +568,33 @@ fn images_fire_load_or_error_once_per_src() {
 }
 
 #[test]
+fn network_images_no_longer_shown_are_forgotten_past_a_bound() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/image-events");
+    let routes = r#"{"routes": [
+        {"url": "https://example.com/n/*", "bodyFile": "images/pattern.png"},
+        {"url": "https://example.com/*", "bodyFile": "images/pattern.png"}
+    ]}"#;
+    let routes = wxemu_core::Routes::parse(routes, &dir).unwrap();
+    let mut sim = Simulator::launch(&dir, LaunchOptions { routes: Some(routes), ..LaunchOptions::default() }).unwrap();
+    sim.advance(0);
+    let show = |sim: &mut Simulator, n: u32| {
+        sim.evaluate(&format!("() => getCurrentPages()[0].setData({{ swap: 'https://example.com/n/{n}.png' }})"), &[]).unwrap();
+        sim.advance(0);
+    };
+    for n in 0..300 {
+        show(&mut sim, n);
+    }
+    show(&mut sim, 0);
+    show(&mut sim, 299);
+    let count = |url: &str| sim.requests().iter().filter(|r| r.url == url).count();
+    assert_eq!(count("https://example.com/n/0.png"), 2, "the first image was forgotten, so it is read again");
+    assert_eq!(count("https://example.com/n/299.png"), 1, "a recent one is kept");
+    assert_eq!(count("https://example.com/a.png"), 1, "the image still shown is kept");
+    let loads = sim.take_console().into_iter().filter(|l| l.text.starts_with("load swap")).count();
+    assert_eq!(loads, 1 + 300 + 2, "every change of src loads");
+}
+
+#[test]
 fn a_tap_moves_the_focus_between_inputs() {
     let mut sim = app("tests/apps/forms");
     sim.take_console();

@@ -4,6 +4,7 @@
 //! handed to the template engine as values whose functions it calls back through
 //! [`WxsHost`].
 
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wxemu_js::boa_engine::object::builtins::JsArray;
 use wxemu_js::boa_engine::property::PropertyKey;
@@ -13,10 +14,20 @@ use wxemu_js::{describe, install_modules, require, run_inline_module, ReadFile};
 use wxemu_wxml::value::Object;
 use wxemu_wxml::{Diagnostic, ModuleTable, Pos, Program, Value, WxsFunction, WxsHost, WxsSource};
 
-/// A view's WXS context and the functions its modules exported.
+/// How many of the functions that WXS calls return stay callable (the newest ones); the
+/// functions modules export stay for the page's life.
+const RETURNED_KEPT: usize = 4096;
+
+/// A view's WXS context and the functions its modules exported or its calls returned.
 pub struct WxsRuntime {
     context: Context,
-    functions: Vec<JsObject>,
+    /// The functions the modules export, numbered from 0.
+    exports: Vec<JsObject>,
+    /// The newest functions that calls returned, numbered on from `first_returned`.
+    returned: VecDeque<JsObject>,
+    first_returned: u32,
+    /// The modules have run: functions met from now on are ones calls returned.
+    loaded: bool,
 }
 
 /// The two globals WXS has instead of `new RegExp` / `new Date`.
@@ -47,7 +58,7 @@ impl WxsRuntime {
         let mut context = wxemu_js::new_context_on(10_000_000, clock);
         install_modules(&mut context, read, resolve_wxs);
         context.eval(Source::from_bytes(PRELUDE)).expect("the WXS prelude is valid JavaScript");
-        let mut runtime = WxsRuntime { context, functions: Vec::new() };
+        let mut runtime = WxsRuntime { context, exports: Vec::new(), returned: VecDeque::new(), first_returned: 0, loaded: false };
         let mut table = ModuleTable::new();
         let mut diags = Vec::new();
         let mut paths: Vec<&String> = program.files.keys().collect();
@@ -77,7 +88,29 @@ impl WxsRuntime {
                 }
             }
         }
+        runtime.first_returned = runtime.exports.len() as u32;
+        runtime.loaded = true;
         (runtime, table, diags)
+    }
+
+    /// The number the template engine knows function `f` by.
+    fn number(&mut self, f: JsObject) -> WxsFunction {
+        if !self.loaded {
+            self.exports.push(f);
+            return WxsFunction(self.exports.len() as u32 - 1);
+        }
+        if self.returned.len() == RETURNED_KEPT {
+            self.returned.pop_front();
+            self.first_returned = self.first_returned.wrapping_add(1);
+        }
+        self.returned.push_back(f);
+        WxsFunction(self.first_returned.wrapping_add(self.returned.len() as u32 - 1))
+    }
+
+    /// The function numbered `f`, while it is kept.
+    fn function(&self, f: WxsFunction) -> Option<JsObject> {
+        let returned = || self.returned.get(f.0.checked_sub(self.first_returned)? as usize);
+        self.exports.get(f.0 as usize).or_else(returned).cloned()
     }
 
     fn to_value(&mut self, v: &JsValue, depth: usize) -> Value {
@@ -91,8 +124,7 @@ impl WxsRuntime {
             JsVariant::String(s) => Value::from(s.to_std_string_escaped()),
             JsVariant::Object(obj) => {
                 if obj.is_callable() {
-                    self.functions.push(obj.clone());
-                    return Value::Function(WxsFunction(self.functions.len() as u32 - 1));
+                    return Value::Function(self.number(obj.clone()));
                 }
                 if depth >= MAX_DEPTH {
                     return Value::Undefined;
@@ -142,14 +174,14 @@ impl WxsRuntime {
                 }
                 obj.into()
             }
-            Value::Function(f) => self.functions.get(f.0 as usize).cloned().map_or(JsValue::undefined(), JsValue::from),
+            Value::Function(f) => self.function(*f).map_or(JsValue::undefined(), JsValue::from),
         }
     }
 }
 
 impl WxsHost for WxsRuntime {
     fn call(&mut self, function: WxsFunction, args: &[Value]) -> Result<Value, String> {
-        let f = self.functions.get(function.0 as usize).cloned().ok_or("unknown WXS function")?;
+        let f = self.function(function).ok_or_else(|| format!("a function a WXS call returned is no longer kept (wxemu keeps the newest {RETURNED_KEPT})"))?;
         let _turn = wxemu_js::turn::enter(|| "a WXS function".to_string());
         let args: Vec<JsValue> = args.iter().map(|a| self.to_js(a)).collect();
         match f.call(&JsValue::undefined(), &args, &mut self.context) {
@@ -227,5 +259,28 @@ mod tests {
         let text = diags[0].to_string();
         assert!(text.starts_with("index.wxml:3:"), "{text}");
         assert!(text.contains("WXS module `m` failed"), "{text}");
+    }
+
+    #[test]
+    fn functions_that_calls_return_are_kept_for_a_while_not_forever() {
+        let (json, messages) = render(
+            &[("index.wxml", "<wxs module=\"m\">module.exports.adder = function (n) { return function (x) { return n + x; }; };</wxs><text wx:for=\"{{list}}\">{{m.adder(item)(1)}}</text>")],
+            serde_json::json!({"list": (0..3 * RETURNED_KEPT).collect::<Vec<_>>()}),
+        );
+        assert!(messages.is_empty(), "{messages:?}");
+        assert_eq!(json[3 * RETURNED_KEPT - 1]["children"][0]["text"], (3 * RETURNED_KEPT).to_string(), "a returned function is called at once");
+        let files: HashMap<String, String> = [("index.wxml".to_string(), "<wxs module=\"m\">module.exports.k = function () { return function () { return 1; }; };</wxs>".to_string())].into();
+        let program = Program::load("index.wxml", &mut |p| files.get(p).cloned().ok_or(wxemu_package::FileError::Missing));
+        let (mut rt, modules, _) = WxsRuntime::load(&program, Box::new(|_| Err(wxemu_package::FileError::Missing)));
+        let Value::Object(exports) = &modules["index.wxml"][0].1 else { panic!("{modules:?}") };
+        let Some(Value::Function(k)) = exports.get("k") else { panic!("{exports:?}") };
+        let first = rt.call(*k, &[]).unwrap();
+        for _ in 0..2 * RETURNED_KEPT {
+            rt.call(*k, &[]).unwrap();
+        }
+        assert_eq!(rt.returned.len(), RETURNED_KEPT, "the newest are kept, no more");
+        let Value::Function(first) = first else { panic!("{first:?}") };
+        assert!(rt.call(first, &[]).unwrap_err().contains("no longer kept"), "an old one says so");
+        assert_eq!(rt.call(*k, &[]).map(|_| ()), Ok(()), "the exports stay");
     }
 }
