@@ -103,6 +103,8 @@ pub struct AppService {
     /// `JSON.stringify` as the engine made it (app code may replace the global one; the text
     /// it makes is read through `wxemu_js::json::from_str`).
     stringify: JsObject,
+    /// Each page's and component's script, by instance id (to say where a turn runs).
+    scripts: std::collections::HashMap<u32, String>,
 }
 
 /// The natives runtime-js/ is given, by the names it uses for them. They are arguments of
@@ -179,7 +181,7 @@ impl AppService {
         context.insert_data(host);
         let stringify = wxemu_js::json::engine_stringify(&context);
         let framework = load_framework(&mut context, &sdk.to_string());
-        let mut service = AppService { context, outbox, framework, stringify };
+        let mut service = AppService { context, outbox, framework, stringify, scripts: Default::default() };
         if package.read("app.js").is_none() {
             return Err(Diagnostic::error("app.js", Pos::START, "the app has no app.js").with_hint("create app.js with App({})"));
         }
@@ -206,7 +208,7 @@ impl AppService {
 
     /// Calls the framework's `function` with `args` (as JS values).
     fn invoke(&mut self, function: &str, args: &[Value]) -> JsResult<JsValue> {
-        let _turn = wxemu_js::turn::enter(|| turn_label(function, args));
+        let _turn = wxemu_js::turn::enter(|| self.turn_label(function, args));
         wxemu_js::start_turn(&self.context);
         let f = self.framework.get(JsString::from(function), &mut self.context)?;
         let f = f.as_callable().ok_or_else(|| JsNativeError::typ().with_message(format!("the framework has no function {function}")))?;
@@ -354,7 +356,9 @@ impl AppService {
     pub fn create_page(&mut self, route: &str, query: &Map<String, Value>, channel: u32) -> Result<u32, Diagnostic> {
         self.define(route, "page")?;
         let id = self.call_json("createPage", &[Value::from(route), Value::Object(query.clone()), Value::from(channel)])?;
-        id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{route}.js"), Pos::START, "the page could not be created"))
+        let id = id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{route}.js"), Pos::START, "the page could not be created"))?;
+        self.scripts.insert(id, format!("{route}.js"));
+        Ok(id)
     }
 
     /// Constructs an instance of the component at `path` for page `page`, with its host's
@@ -363,7 +367,9 @@ impl AppService {
     pub fn create_component(&mut self, path: &str, page: u32, host: Value) -> Result<u32, Diagnostic> {
         self.define(path, "component")?;
         let id = self.call_json("createComponent", &[Value::from(path), Value::from(page), host])?;
-        id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{path}.js"), Pos::START, "the component could not be created"))
+        let id = id.as_u64().map(|id| id as u32).ok_or_else(|| Diagnostic::error(&format!("{path}.js"), Pos::START, "the component could not be created"))?;
+        self.scripts.insert(id, format!("{path}.js"));
+        Ok(id)
     }
 
     /// Property values from the component's owner (observers run for the ones that
@@ -390,6 +396,7 @@ impl AppService {
     /// Forgets a page or component instance (after its `onUnload` / `detached`).
     pub fn destroy(&mut self, id: u32) {
         self.call("destroy", &[Value::from(id)]);
+        self.scripts.remove(&id);
     }
 
     /// A page lifecycle (`onLoad` with the query, `onShow`, `onReady`, `onHide`, `onUnload`, …).
@@ -463,9 +470,14 @@ impl AppService {
 
 /// What a framework call runs, for the watchdog: the call and its words (`pageLifecycle
 /// onLoad`, `callMethod onTap`).
-fn turn_label(function: &str, args: &[Value]) -> String {
-    let words: Vec<&str> = args.iter().filter_map(Value::as_str).take(2).collect();
-    std::iter::once(function).chain(words).collect::<Vec<_>>().join(" ")
+impl AppService {
+    /// What a call of the framework's `function` runs, for the watchdog: the instance's
+    /// script and the method (`pages/index/index.js onLoad`), else the call and its words.
+    fn turn_label(&self, function: &str, args: &[Value]) -> String {
+        let words: Vec<&str> = args.iter().filter_map(Value::as_str).take(2).collect();
+        let script = args.first().and_then(Value::as_u64).and_then(|id| self.scripts.get(&(id as u32)));
+        std::iter::once(script.map_or(function, String::as_str)).chain(words).collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// `__wxemuPost(kind, json)`: the framework's one way out of the context.

@@ -5,6 +5,7 @@
 //! encodings), `kept` lists the files that must still be there afterwards.
 //!
 //! case.json: {"about", "args": ["dump", "{app}", …], "links": {"in/app": "{outside}/secret.js"},
+//! ({case} is the case's own folder, for files given to the command),
 //! "write": [{"path", "parts": [["text {n}", repeat], …], "hex": "…"}] ({n} counts the
 //! repeats), "exit": 0,
 //! "stdout": […], "stderr": […] (substrings), "absent": […] (in neither), "kept": […],
@@ -54,7 +55,7 @@ fn run(case: &Path) -> Vec<String> {
     let dir = outside();
     let app = dir.path().join("app");
     copy(&case.join("app"), &app);
-    let fill = |s: &str| s.replace("{app}", &app.display().to_string()).replace("{outside}", &dir.path().display().to_string());
+    let fill = |s: &str| s.replace("{app}", &app.display().to_string()).replace("{outside}", &dir.path().display().to_string()).replace("{case}", &case.display().to_string());
     for (link, target) in spec["links"].as_object().into_iter().flatten() {
         let link = app.join(link);
         std::fs::create_dir_all(link.parent().unwrap()).unwrap();

@@ -177,6 +177,8 @@ pub struct Simulator {
     image_tasks: HashMap<u32, String>,
     /// How many of the view's own network loads have started (wrapping).
     image_tasks_started: u32,
+    /// Requests that waited for a free slot are being started (see `deliver`).
+    starting_waiting: bool,
     /// Problems found while running: package warnings, template and WXS errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -275,6 +277,7 @@ impl Simulator {
             clock,
             image_tasks: HashMap::new(),
             image_tasks_started: 0,
+            starting_waiting: false,
             images_seen: Default::default(),
             diagnostics,
         };

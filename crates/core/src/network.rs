@@ -91,11 +91,16 @@ impl Simulator {
                 Update::Result { task, result } => self.app.api_result(task, result),
             }
         }
-        // A request that ended makes room for one that waited.
-        loop {
-            let next = self.host.borrow_mut().network.next_waiting();
-            let Some((task, api, args)) = next else { break };
-            self.network_api(&api, task, &args);
+        // A request that ended makes room for one that waited. One loop starts them all: a
+        // waiting request that fails at once comes back here, and must not start the next.
+        if !self.starting_waiting {
+            self.starting_waiting = true;
+            loop {
+                let next = self.host.borrow_mut().network.next_waiting();
+                let Some((task, api, args)) = next else { break };
+                self.network_api(&api, task, &args);
+            }
+            self.starting_waiting = false;
         }
         self.process_messages();
     }
