@@ -1,6 +1,7 @@
 //! `wxemu auto` as an untrusted network would meet it: a client that never finishes its
 //! handshake, or one that connects and goes quiet, keeps nobody else waiting; a web page's
-//! handshake (a browser's `Origin`) is refused; only 127.0.0.1 is listened on.
+//! handshake (a browser's `Origin`) is refused; only 127.0.0.1 is listened on; a client's
+//! `App.callFunction` reaches no more than app code does.
 
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
@@ -55,7 +56,11 @@ fn connect(port: u16, origin: Option<&str>) -> Result<Socket, tungstenite::Error
 }
 
 fn ask(socket: &mut Socket, id: u32, method: &str) -> serde_json::Value {
-    socket.send(Message::text(serde_json::json!({ "id": id, "method": method, "params": {} }).to_string())).unwrap();
+    ask_with(socket, id, method, serde_json::json!({}))
+}
+
+fn ask_with(socket: &mut Socket, id: u32, method: &str, params: serde_json::Value) -> serde_json::Value {
+    socket.send(Message::text(serde_json::json!({ "id": id, "method": method, "params": params }).to_string())).unwrap();
     loop {
         let Message::Text(text) = socket.read().unwrap() else { continue };
         let reply: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -103,4 +108,21 @@ fn web_pages_are_refused_and_local_tools_served() {
     let port = format!(":{:04X} ", server.1);
     let lines: Vec<&str> = listening.lines().filter(|l| l.contains(&port) && l.split_whitespace().nth(3) == Some("0A")).collect();
     assert!(!lines.is_empty() && lines.iter().all(|l| l.split_whitespace().nth(1).is_some_and(|a| a.starts_with("0100007F:"))), "{lines:?}");
+}
+
+#[test]
+fn call_function_reaches_no_more_than_app_code() {
+    let server = start();
+    let mut socket = connect(server.1, None).unwrap();
+    let probe = r#"function () {
+        var g = Function('return this')();
+        var internal = Object.getOwnPropertyNames(g).filter(function (k) { return k.indexOf('__wxemu') === 0; });
+        var read;
+        try { read = require('../../../../../../etc/hostname'); } catch (e) { read = 'refused: ' + e.message; }
+        return [typeof __wxemu, typeof __wxemuCall, typeof __wxemuSource, internal.length, read];
+    }"#;
+    let reply = ask_with(&mut socket, 1, "App.callFunction", serde_json::json!({ "functionDeclaration": probe, "args": [] }));
+    let result = reply["result"]["result"].as_array().unwrap_or_else(|| panic!("{reply}"));
+    assert_eq!(result[..4], [serde_json::json!("undefined"), serde_json::json!("undefined"), serde_json::json!("undefined"), serde_json::json!(0)], "{reply}");
+    assert!(result[4].as_str().is_some_and(|r| r.starts_with("refused: ")), "{reply}");
 }

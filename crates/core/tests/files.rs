@@ -132,6 +132,43 @@ fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
     out.into_inner()
 }
 
+/// A zip bomb: one entry of 250 MB of zeros (a quarter of a megabyte compressed) whose
+/// headers declare 10 bytes.
+fn lying_zip() -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    zip.start_file("zeros.bin", zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)).unwrap();
+    let block = vec![0u8; 1 << 20];
+    for _ in 0..250 {
+        zip.write_all(&block).unwrap();
+    }
+    zip.finish().unwrap();
+    let mut bytes = out.into_inner();
+    let declare_ten = |bytes: &mut Vec<u8>, signature: [u8; 4], size_at: usize| {
+        let at = bytes.windows(4).position(|w| w == signature).unwrap() + size_at;
+        bytes[at..at + 4].copy_from_slice(&10u32.to_le_bytes());
+    };
+    declare_ten(&mut bytes, [0x50, 0x4b, 0x03, 0x04], 22);
+    declare_ten(&mut bytes, [0x50, 0x4b, 0x01, 0x02], 24);
+    bytes
+}
+
+#[test]
+fn unzip_stops_where_the_declared_size_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sim = launch(dir.path());
+    let bomb = lying_zip();
+    assert!(bomb.len() < 1 << 20, "{} bytes", bomb.len());
+    std::fs::write(dir.path().join("usr/bomb.zip"), bomb).unwrap();
+    eval(&mut sim, "() => wx.getFileSystemManager().unzip({ zipFilePath: wx.env.USER_DATA_PATH + '/bomb.zip', targetPath: wx.env.USER_DATA_PATH, ...callbacks('unzip') })");
+    sim.advance(0);
+    // The reader stops where the declared size ends (wxemu's own stop, at the room left in
+    // the storage, stands behind it).
+    assert_eq!(seen(&mut sim), [("unzip fail".to_string(), json!({"errMsg": "unzip:fail File is larger than its declared uncompressed size"}))]);
+    assert!(!dir.path().join("usr/zeros.bin").exists(), "nothing is written");
+}
+
 #[test]
 fn saved_files_zips_and_file_info() {
     // (wx.saveFile and the other wx-level saved-file APIs are gone from the current
