@@ -317,13 +317,16 @@ fn developer_keys_switch_the_device_print_the_page_data_and_show_the_console() {
     assert_eq!(size(&display, &window.id), "WIDTH=828 HEIGHT=1472", "an iPhone 6 Plus (414×736) at the same scale");
 }
 
+/// An overlay is a dark panel over the top of the screen, where the todo page is light.
+fn overlay(p: &Pixmap) -> bool {
+    (0..p.width()).step_by(10).filter(|&x| { let c = p.sample(x, 230); c.r < 60 && c.g < 60 && c.b < 60 }).count() > 60
+}
+
 #[test]
 fn a_save_with_a_syntax_error_shows_where_it_is_and_the_app_as_it_was_keeps_working() {
     let Todo { display, mut window, app, data } = Todo::open();
     let script = app.path().join("pages/index/index.js");
     let good = std::fs::read_to_string(&script).unwrap();
-    // The overlay is a dark panel over the top of the screen, where the page is light.
-    let overlay = |p: &Pixmap| (0..p.width()).step_by(10).filter(|&x| { let c = p.sample(x, 230); c.r < 60 && c.g < 60 && c.b < 60 }).count() > 60;
     assert!(!overlay(&display.capture(&window.id)));
     let boxes = centres(app.path(), data.path(), &|node| node["tag"] == "checkbox");
     std::fs::write(&script, format!("{good}\nconst broken = (\n")).unwrap();
@@ -338,6 +341,23 @@ fn a_save_with_a_syntax_error_shows_where_it_is_and_the_app_as_it_was_keeps_work
     std::fs::write(&script, good).unwrap();
     window.wait_for("pages/index/index.js changed: relaunched", Duration::from_secs(5));
     assert!(eventually(|| !overlay(&display.capture(&window.id))), "the overlay goes once the file is fixed");
+}
+
+#[test]
+fn an_internal_error_stops_the_app_and_the_window_lives_on() {
+    let Todo { display, mut window, app, data } = Todo::open_on(Display::start(), &[("WXEMU_TEST_TAP_PANICS", "1".to_string())]);
+    let boxes = centres(app.path(), data.path(), &|node| node["tag"] == "checkbox");
+    assert!(!overlay(&display.capture(&window.id)));
+    window.click(&display, boxes[0]);
+    let line = window.wait_for("wxemu hit an internal error and stopped the app", Duration::from_secs(5));
+    assert!(line.contains("WXEMU_TEST_TAP_PANICS"), "{line}");
+    assert!(eventually(|| overlay(&display.capture(&window.id))), "the overlay shows");
+    save(&display.capture(&window.id), "window-internal-error.png");
+    // The window still answers: a save starts the app again.
+    let script = app.path().join("pages/index/index.js");
+    std::fs::write(&script, std::fs::read_to_string(&script).unwrap()).unwrap();
+    assert!(eventually(|| !overlay(&display.capture(&window.id))), "the app runs again after a save");
+    assert!(window.process.try_wait().unwrap().is_none(), "the window is still open");
 }
 
 #[test]
