@@ -339,7 +339,7 @@ impl Context<'_> {
             }
             P::Unparsed(unparsed) => {
                 let text = property.value_to_css_string(PrinterOptions::default()).unwrap_or_default();
-                let Some(text) = substitute(&safe_area(&text, self.device), self.vars, 0) else { return };
+                let Some(text) = substitute(&safe_area(&text, self.device), self.vars) else { return };
                 let parsed = Property::parse_string(unparsed.property_id.clone().into_owned(), &text, ParserOptions::default());
                 if let Ok(parsed) = &parsed {
                     if !matches!(parsed, P::Unparsed(_)) {
@@ -810,41 +810,61 @@ fn safe_area(text: &str, device: &Device) -> String {
     out
 }
 
-fn substitute(text: &str, vars: &HashMap<String, String>, depth: u32) -> Option<String> {
+/// How far `var()` substitution may go for one declaration: the text it makes and the
+/// `var()`s it replaces. Past either the declaration is invalid at computed-value time, as
+/// CSS Variables asks of implementations to stop exponential growth.
+const MAX_SUBSTITUTED_BYTES: usize = 1 << 20;
+const MAX_SUBSTITUTIONS: usize = 100_000;
+
+fn substitute(text: &str, vars: &HashMap<String, String>) -> Option<String> {
+    let mut out = String::new();
+    let mut substitutions = 0;
+    substitute_into(text, vars, 0, &mut out, &mut substitutions).then_some(out)
+}
+
+fn substitute_into(text: &str, vars: &HashMap<String, String>, depth: u32, out: &mut String, substitutions: &mut usize) -> bool {
     if depth > 16 {
-        return None;
+        return false;
     }
-    let Some(start) = text.find("var(") else { return Some(text.to_string()) };
-    let body_start = start + 4;
-    let mut level = 1;
-    let mut end = body_start;
-    for (i, c) in text[body_start..].char_indices() {
-        match c {
-            '(' => level += 1,
-            ')' => {
-                level -= 1;
-                if level == 0 {
-                    end = body_start + i;
-                    break;
-                }
-            }
-            _ => {}
+    let mut text = text;
+    while let Some(start) = text.find("var(") {
+        *substitutions += 1;
+        if *substitutions > MAX_SUBSTITUTIONS {
+            return false;
         }
+        out.push_str(&text[..start]);
+        let body_start = start + 4;
+        let mut level = 1;
+        let mut end = body_start;
+        for (i, c) in text[body_start..].char_indices() {
+            match c {
+                '(' => level += 1,
+                ')' => {
+                    level -= 1;
+                    if level == 0 {
+                        end = body_start + i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if level != 0 {
+            return false;
+        }
+        let body = &text[body_start..end];
+        let (name, fallback) = match body.find(',') {
+            Some(comma) => (body[..comma].trim(), Some(body[comma + 1..].trim())),
+            None => (body.trim(), None),
+        };
+        let Some(value) = vars.get(name).map(String::as_str).or(fallback) else { return false };
+        if !substitute_into(value, vars, depth + 1, out, substitutions) || out.len() > MAX_SUBSTITUTED_BYTES {
+            return false;
+        }
+        text = &text[end + 1..];
     }
-    if level != 0 {
-        return None;
-    }
-    let body = &text[body_start..end];
-    let (name, fallback) = match body.find(',') {
-        Some(comma) => (body[..comma].trim(), Some(body[comma + 1..].trim())),
-        None => (body.trim(), None),
-    };
-    let value = match vars.get(name) {
-        Some(v) => substitute(v, vars, depth + 1)?,
-        None => substitute(fallback?, vars, depth + 1)?,
-    };
-    let rest = substitute(&text[end + 1..], vars, depth)?;
-    Some(format!("{}{}{}", &text[..start], value, rest))
+    out.push_str(text);
+    out.len() <= MAX_SUBSTITUTED_BYTES
 }
 
 /// A CSS colour written in an attribute (`refresher-background="lightgreen"`).

@@ -166,3 +166,22 @@ fn animations_that_keep_their_end_state_are_drawn_at_it_and_transitions_are_acce
     assert_eq!(styles[child].word_break, wxemu_wxss::style::WordBreak::BreakAll);
     assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
 }
+
+#[test]
+fn variables_that_grow_exponentially_are_invalid_not_a_hang() {
+    // Each level uses the one below ten times: --v12 would be 10^12 copies of "1px".
+    let mut text = String::from("page { --v0: 1px;");
+    for level in 1..=12 {
+        text += &format!(" --v{level}:{}", format!(" var(--v{})", level - 1).repeat(10));
+        text += ";";
+    }
+    text += " } .a { width: var(--v12) } .b { width: calc(var(--v0) * 10) }";
+    let s = sheet(&[("a.wxss", &text)]);
+    let mut tree = StyleTree::new();
+    let a = tree.push(0, node("view", &["a"], PAGE));
+    let b = tree.push(0, node("view", &["b"], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    // (The declaration is dropped; CSS would make it `unset`, which wxemu lacks yet.)
+    assert_eq!(styles[a].width, Dim::Auto, "invalid at computed-value time, found without expanding it all");
+    assert_eq!(styles[b].width, Dim::px(10.0), "a value that stays small still works");
+}
