@@ -111,9 +111,9 @@ impl Simulator {
         self.host.borrow_mut().network.settings.routes = Some(routes);
     }
 
-    /// Every request the app made (`wx.request`, `downloadFile`, `uploadFile`,
-    /// `connectSocket`), oldest first, with how each ended.
+    /// The requests the app made (`wx.request`, `downloadFile`, `uploadFile`,
+    /// `connectSocket`; the newest 10,000), oldest first, with how each ended.
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        self.host.borrow().network.log().to_vec()
+        self.host.borrow().network.log().cloned().collect()
     }
 }

@@ -256,13 +256,52 @@ pub struct Network {
     tasks: HashMap<u32, Task>,
     /// Requests, downloads and uploads beyond the platform's 10 at once wait here, in order.
     waiting: VecDeque<(u32, String, Map<String, Value>)>,
-    log: Vec<LoggedRequest>,
+    log: RequestLog,
     net: Net,
+}
+
+/// The request log keeps the newest this many requests (a long `wxemu run` forgets older ones).
+const LOG_KEPT: usize = 10_000;
+
+/// The newest requests, numbered from the first one ever made.
+#[derive(Default)]
+struct RequestLog {
+    kept: VecDeque<LoggedRequest>,
+    forgotten: usize,
+}
+
+impl RequestLog {
+    /// Logs `request`; returns its number.
+    fn push(&mut self, request: LoggedRequest) -> usize {
+        if self.kept.len() == LOG_KEPT {
+            self.kept.pop_front();
+            self.forgotten += 1;
+        }
+        self.kept.push_back(request);
+        self.forgotten + self.kept.len() - 1
+    }
+
+    /// Request number `n`, while it is kept.
+    fn get_mut(&mut self, n: usize) -> Option<&mut LoggedRequest> {
+        self.kept.get_mut(n.checked_sub(self.forgotten)?)
+    }
+
+    /// Notes how request number `n` ended.
+    fn ended(&mut self, n: usize, status: Option<u16>, error: Option<String>) {
+        if let Some(request) = self.get_mut(n) {
+            if status.is_some() {
+                request.status = status;
+            }
+            if error.is_some() {
+                request.error = error;
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for Network {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Network").field("tasks", &self.tasks.len()).field("log", &self.log.len()).finish()
+        f.debug_struct("Network").field("tasks", &self.tasks.len()).field("log", &self.log.kept.len()).finish()
     }
 }
 
@@ -340,9 +379,9 @@ impl Network {
         Kind::of(api).is_some() || matches!(api, "abortTask" | "sendSocketMessage" | "closeSocket")
     }
 
-    /// Every request made so far, oldest first.
-    pub fn log(&self) -> &[LoggedRequest] {
-        &self.log
+    /// The requests made so far (the newest 10,000), oldest first.
+    pub fn log(&self) -> impl Iterator<Item = &LoggedRequest> {
+        self.log.kept.iter()
     }
 
     /// Requests and socket handshakes under way on the real network.
@@ -441,7 +480,7 @@ impl Network {
         };
         let timeout = self.timeout(kind, args);
         let route = self.settings.routes.as_ref().map(|routes| (routes.find(&method, &url).cloned(), routes.unmatched_to_network));
-        self.log.push(LoggedRequest { time: now, api: api.to_string(), method: method.clone(), url: url.clone(), headers: headers.clone(), body: logged_body, mocked: matches!(route, Some((Some(_), _))), status: None, error: None });
+        let logged = self.log.push(LoggedRequest { time: now, api: api.to_string(), method: method.clone(), url: url.clone(), headers: headers.clone(), body: logged_body, mocked: matches!(route, Some((Some(_), _))), status: None, error: None });
         let mut entry = Task {
             kind,
             json: args.get("dataType").and_then(Value::as_str).is_none_or(|t| t == "json"),
@@ -456,7 +495,7 @@ impl Network {
             mocked: false,
             echo: None,
             upload_size,
-            logged: self.log.len() - 1,
+            logged,
         };
         let mut immediate = Vec::new();
         if kind == Kind::Socket {
@@ -472,7 +511,7 @@ impl Network {
             }
             Some((None, false)) => {
                 let reason = format!("no mock route matches {method} {url}");
-                self.log.last_mut().expect("just logged").error = Some(reason.clone());
+                self.log.ended(logged, None, Some(reason.clone()));
                 return fail(&reason);
             }
             _ => {
@@ -521,7 +560,7 @@ impl Network {
         }
         let Some(entry) = self.tasks.remove(&task) else { return Vec::new() };
         self.net.abort(task);
-        self.log[entry.logged].error = Some("abort".into());
+        self.log.ended(entry.logged, None, Some("abort".into()));
         vec![Update::Result { task, result: failure(entry.kind.api(), "abort") }]
     }
 
@@ -573,7 +612,7 @@ impl Network {
         let event_of = |name: &'static str, payload: Value| Update::Event { task, name, payload };
         match event {
             NetEvent::Headers { status, headers } => {
-                self.log[logged].status = Some(status);
+                self.log.ended(logged, Some(status), None);
                 entry.status = status;
                 let mut updates = vec![event_of("headersReceived", json!({ "header": header_object(&headers), "statusCode": status }))];
                 if entry.kind == Kind::Upload {
@@ -588,7 +627,7 @@ impl Network {
                 self.tasks.remove(&task);
                 self.net.abort(task);
                 let reason = format!("exceed max file size: the body is larger than {} MB", BODY_LIMIT / (1024 * 1024));
-                self.log[logged].error = Some(reason.clone());
+                self.log.ended(logged, None, Some(reason.clone()));
                 vec![Update::Result { task, result: failure(api, &reason) }]
             }
             NetEvent::Chunk { data, total } => {
@@ -610,7 +649,7 @@ impl Network {
                 let result = match finish(&entry, files) {
                     Ok(result) => result,
                     Err(reason) => {
-                        self.log[logged].error = Some(reason.clone());
+                        self.log.ended(logged, None, Some(reason.clone()));
                         failure(api, &reason)
                     }
                 };
@@ -618,14 +657,14 @@ impl Network {
             }
             NetEvent::Failed(reason) => {
                 let entry = self.tasks.remove(&task).expect("present");
-                self.log[logged].error = Some(reason.clone());
+                self.log.ended(logged, None, Some(reason.clone()));
                 match entry.kind {
                     Kind::Socket => vec![event_of("error", json!({ "errMsg": reason })), event_of("close", json!({ "code": 1006, "reason": "" }))],
                     _ => vec![Update::Result { task, result: failure(api, &reason) }],
                 }
             }
             NetEvent::SocketOpen { headers } => {
-                self.log[logged].status = Some(101);
+                self.log.ended(logged, Some(101), None);
                 entry.status = 101;
                 vec![event_of("open", json!({ "header": header_object(&headers), "profile": {} }))]
             }
@@ -728,6 +767,21 @@ fn extension_of(task: &Task) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_request_log_keeps_the_newest_and_numbers_on() {
+        let mut log = RequestLog::default();
+        let request = |n: usize| LoggedRequest { time: n as u64, api: "request".into(), method: "GET".into(), url: String::new(), headers: Vec::new(), body: String::new(), mocked: false, status: None, error: None };
+        let numbers: Vec<usize> = (0..LOG_KEPT + 5).map(|n| log.push(request(n))).collect();
+        assert_eq!(numbers[LOG_KEPT + 4], LOG_KEPT + 4);
+        assert_eq!(log.kept.len(), LOG_KEPT);
+        assert_eq!(log.kept.front().map(|r| r.time), Some(5), "the oldest five are forgotten");
+        log.ended(2, Some(200), None);
+        log.ended(LOG_KEPT + 4, Some(200), None);
+        log.ended(LOG_KEPT + 4, None, Some("abort".into()));
+        assert_eq!(log.kept.back().map(|r| (r.status, r.error.as_deref())), Some((Some(200), Some("abort"))));
+        assert!(log.kept.iter().rev().skip(1).all(|r| r.status.is_none()), "a forgotten number changes nothing");
+    }
 
     #[test]
     fn route_urls_match_with_wildcards_and_without_the_query() {
