@@ -175,14 +175,17 @@ impl AppService {
         let sdk = host.borrow().system.sdk;
         let root = package.root.clone();
         let mut context = wxemu_js::new_context_on(LOOP_LIMIT, clock);
-        install_modules(&mut context, Box::new(move |path| wxemu_package::sandbox::read_text(&root, path)), resolve_script);
+        let scripts = Rc::new(wxemu_build::Scripts::new(root, wxemu_build::Cache::user()));
+        let reader = scripts.clone();
+        install_modules(&mut context, Box::new(move |path| reader.read(path)), resolve_script);
+        wxemu_js::locate_errors_with(&mut context, Box::new(move |file, pos| scripts.locate(file, pos)));
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());
         context.insert_data(host);
         let stringify = wxemu_js::json::engine_stringify(&context);
         let framework = load_framework(&mut context, &sdk.to_string());
         let mut service = AppService { context, outbox, framework, stringify, scripts: Default::default() };
-        if package.read("app.js").is_none() {
+        if !package.has_script("app") {
             return Err(Diagnostic::error("app.js", Pos::START, "the app has no app.js").with_hint("create app.js with App({})"));
         }
         service.load_script("app.js")?;

@@ -1,6 +1,7 @@
 //! `wxemu`: the command-line front end. Each subcommand lives in a module of its own.
 
 mod auto;
+mod build;
 mod compat;
 mod dump;
 mod page;
@@ -44,6 +45,8 @@ enum Command {
     Test(test::TestArgs),
     /// Serve the miniprogram-automator protocol, so automator test suites run against wxemu.
     Auto(auto::AutoArgs),
+    /// Write the package as wxemu runs it (ES modules and TypeScript compiled), to inspect it.
+    Build(build::BuildArgs),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +88,7 @@ fn execute(command: Command) -> anyhow::Result<ExitCode> {
         Command::Storage(args) => storage::run(args),
         Command::Test(args) => test::run(args),
         Command::Auto(args) => auto::run(args),
+        Command::Build(args) => build::run(args),
     }
 }
 

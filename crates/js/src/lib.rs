@@ -17,7 +17,7 @@ use boa_engine::builtins::promise::Promise;
 use boa_engine::context::{ContextBuilder, HostHooks};
 use boa_engine::object::builtins::JsPromise;
 use boa_engine::object::JsObject;
-use boa_engine::{Context, JsError, JsResult, JsString, JsValue, NativeFunction, Source};
+use boa_engine::{Context, JsError, JsNativeError, JsResult, JsString, JsValue, NativeFunction, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::path::Path;
@@ -29,6 +29,19 @@ pub type ReadFile = Box<dyn Fn(&str) -> Result<String, FileError>>;
 /// Finds the root-relative file a `require(path)` from `from` names; `exists` tells whether a
 /// candidate file is there.
 pub type Resolve = fn(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String>;
+
+/// Where a place in a file that runs compiled (an ES module, TypeScript) came from: the file
+/// the user wrote and the place in it; `None` for files that run as written.
+pub type Locate = Box<dyn Fn(&str, Pos) -> Option<(String, Pos)>>;
+
+/// The context's [`Locate`], set by [`locate_errors_with`].
+struct Located(Locate);
+
+/// Errors described from now on ([`describe`]) name the place the user wrote, through
+/// `locate`.
+pub fn locate_errors_with(context: &mut Context, locate: Locate) {
+    context.insert_data(Located(locate));
+}
 
 /// What the module natives need, kept in the context's host data.
 struct Modules {
@@ -274,6 +287,11 @@ pub fn describe(error: &JsError, context: &mut Context) -> ScriptError {
         Some((file, pos)) => (file.or_else(|| locate_stack(&full).map(|f| f.0)), Some(pos)),
         None => locate_stack(&full).map_or((None, None), |(f, p)| (Some(f), Some(p))),
     };
+    let written = match (&file, pos, context.get_data::<Located>()) {
+        (Some(file), Some(pos), Some(Located(locate))) => locate(file, pos),
+        _ => None,
+    };
+    let (file, pos) = written.map_or((file, pos), |(f, p)| (Some(f), Some(p)));
     ScriptError { message, file, pos }
 }
 
@@ -331,6 +349,8 @@ fn source(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
     match (modules(context).read)(&path) {
         Ok(text) => Ok(JsValue::from(JsString::from(text.as_str()))),
         Err(FileError::Missing) => Err(thrown(format!("module `{path}` not found"))),
+        // Said as the engine says its own syntax errors, so it is located the same way.
+        Err(FileError::Invalid { file, pos, message }) => Err(JsNativeError::syntax().with_message(format!("{message} at line {}, col {} in {file}", pos.line, pos.col)).into()),
         Err(e) => Err(thrown(e.describe(&path))),
     }
 }
@@ -499,6 +519,13 @@ mod tests {
         let a = a.as_object().unwrap();
         assert_eq!(a.get(js_string!("fromB"), &mut context).unwrap().as_number(), Some(1.0));
         assert_eq!(again.as_object().unwrap().get(js_string!("count"), &mut context).unwrap().as_number(), Some(1.0));
+    }
+
+    #[test]
+    fn the_annex_b_built_ins_apps_use_are_there() {
+        let mut context = new_context(1_000_000);
+        let got = context.eval(Source::from_bytes("['abcdef'.substr(1, 2), 'abc'.substr(-2), escape('a b&'), unescape('%u4F60'), 'x'.anchor('y'), typeof Date.prototype.getYear].join('|')")).unwrap();
+        assert_eq!(got.to_string(&mut context).unwrap().to_std_string_escaped(), "bc|bc|a%20b%26|你|<a name=\"y\">x</a>|function");
     }
 
     #[test]

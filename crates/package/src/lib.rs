@@ -206,6 +206,12 @@ impl Package {
         sandbox::read_bytes(&self.root, path)
     }
 
+    /// Whether the page's, component's or app's script `path` (without extension) is there,
+    /// as `.js` or as TypeScript (`.ts`, which the build compiles).
+    pub fn has_script(&self, path: &str) -> bool {
+        self.exists(&format!("{path}.js")) || self.exists(&format!("{path}.ts"))
+    }
+
     fn exists(&self, path: &str) -> bool {
         sandbox::confine(&self.root, path).is_ok_and(|host| host.is_file())
     }
@@ -353,7 +359,7 @@ impl Package {
             config,
             has_wxml: self.exists(&format!("{path}.wxml")),
             has_wxss: self.exists(&format!("{path}.wxss")),
-            has_js: self.exists(&format!("{path}.js")),
+            has_js: self.has_script(path),
             using_components: using,
         };
         let used: Vec<String> = unit.using_components.values().cloned().collect();
@@ -383,7 +389,7 @@ impl Package {
         let target = resolve::apply_alias(&self.app.resolve_alias, target).unwrap_or_else(|| target.to_string());
         resolve::component_candidates(from, &target)
             .into_iter()
-            .find(|c| self.exists(&format!("{c}.json")) || self.exists(&format!("{c}.js")))
+            .find(|c| self.exists(&format!("{c}.json")) || self.has_script(c))
     }
 }
 

@@ -16,6 +16,9 @@ pub enum FileError {
     Denied,
     /// The file is there but is not UTF-8 text; the encoding it looks like.
     NotUtf8(&'static str),
+    /// The file is there but the build cannot make it runnable: the file the user wrote,
+    /// the place in it and what is wrong.
+    Invalid { file: String, pos: crate::Pos, message: String },
 }
 
 impl FileError {
@@ -25,6 +28,7 @@ impl FileError {
             FileError::Missing => format!("no file {path}"),
             FileError::Denied => format!("{path} leads out of the package (through `..` or a symlink): refused"),
             FileError::NotUtf8(guess) => format!("{path} is not UTF-8 ({guess}?): convert it to UTF-8"),
+            FileError::Invalid { file, pos, message } => format!("{file}:{}:{}: {message} (compiling {path})", pos.line, pos.col),
         }
     }
 }

@@ -139,6 +139,7 @@ impl Program {
                         FileError::Missing => (format!("file `{path}` not found"), "check the path: it is relative to this file, or to the package root when it starts with /"),
                         FileError::Denied => (e.describe(&path), "keep the package's files inside its folder (no symlinks out of it)"),
                         FileError::NotUtf8(_) => (e.describe(&path), "save the file as UTF-8"),
+                        FileError::Invalid { .. } => (e.describe(&path), "fix the file where it says"),
                     };
                     self.diagnostics.push(Diagnostic::error(&file, pos, message).with_hint(hint));
                     self.files.insert(path.clone(), CompiledFile { name: Rc::from(path.as_str()), path, ..CompiledFile::default() });

@@ -1,0 +1,72 @@
+//! The DevTools' compile step, as wxemu runs it: what the user wrote becomes what the
+//! platform runs. Scripts written as ES modules or in TypeScript become the platform's
+//! CommonJS (swc: types stripped, `import`/`export` to `require`/`exports` with Babel's
+//! interop, helpers inlined), each with a [`LineMap`] back to the file the user wrote, so
+//! errors name `pages/a/a.ts:12:5`. Results are cached on disk by content hash.
+//!
+//! [`Scripts`] is how the logic layer reads a package's scripts through it: `x.js` is the
+//! user's `x.js` (compiled when it is a module) or, when there is none, `x.ts`.
+//! [`build_package`] writes a whole package out as it runs (`wxemu build`).
+
+mod cache;
+mod package;
+mod script;
+
+pub use cache::Cache;
+pub use package::{build_package, Report};
+pub use script::{compile_script, CompileError, Compiled, LineMap};
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use wxemu_package::sandbox::{read_text, FileError};
+use wxemu_package::Pos;
+
+/// A package's scripts as the platform runs them, read through the build.
+pub struct Scripts {
+    root: PathBuf,
+    cache: Cache,
+    /// Compiled files by the path they run as: the file the user wrote and its line map.
+    compiled: RefCell<HashMap<String, (String, LineMap)>>,
+}
+
+impl Scripts {
+    /// The scripts of the package at `root`, compiled results kept in `cache`.
+    pub fn new(root: PathBuf, cache: Cache) -> Scripts {
+        Scripts { root, cache, compiled: RefCell::default() }
+    }
+
+    /// The script at root-relative `path` as it runs: a `.js` file that is an ES module
+    /// compiled to CommonJS, or for a `.js` path with no file the `.ts` beside it, compiled.
+    pub fn read(&self, path: &str) -> Result<String, FileError> {
+        let (source_path, source, typescript) = match read_text(&self.root, path) {
+            Ok(text) => (path.to_string(), text, path.ends_with(".ts")),
+            Err(FileError::Missing) if path.ends_with(".js") => {
+                let ts = format!("{}.ts", &path[..path.len() - 3]);
+                let text = read_text(&self.root, &ts)?;
+                (ts, text, true)
+            }
+            Err(e) => return Err(e),
+        };
+        if !path.ends_with(".js") && !path.ends_with(".ts") {
+            return Ok(source);
+        }
+        match self.cache.compile(&source, typescript) {
+            Ok(None) => Ok(source),
+            Ok(Some(compiled)) => {
+                let key = path.trim_start_matches('/').to_string();
+                self.compiled.borrow_mut().insert(key, (source_path, compiled.map));
+                Ok(compiled.code)
+            }
+            Err(e) => Err(FileError::Invalid { file: source_path, pos: e.pos, message: e.message }),
+        }
+    }
+
+    /// Where `pos` of compiled file `file` came from: the file the user wrote and the place
+    /// in it; `None` for files that ran as written.
+    pub fn locate(&self, file: &str, pos: Pos) -> Option<(String, Pos)> {
+        let compiled = self.compiled.borrow();
+        let (source, map) = compiled.get(file.trim_start_matches('/'))?;
+        Some((source.clone(), map.source_pos(pos).unwrap_or(Pos::START)))
+    }
+}

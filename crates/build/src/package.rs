@@ -1,0 +1,122 @@
+//! A whole package written out as it runs (`wxemu build -o DIR`): scripts compiled, every
+//! other file copied.
+
+use crate::cache::Cache;
+use std::path::Path;
+use wxemu_package::Diagnostic;
+
+/// Folders a package build leaves out: npm's install folder (the npm build lays packages
+/// out as `miniprogram_npm`), version control, and wxemu's own.
+const LEFT_OUT: [&str; 3] = ["node_modules", ".git", ".wxemu"];
+
+/// What a package build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Scripts compiled from ES modules and TypeScript.
+    pub compiled: Vec<String>,
+    /// Files copied as they are (scripts that are already CommonJS among them).
+    pub copied: usize,
+    /// Files left out and why (symlinks are not followed).
+    pub skipped: Vec<(String, String)>,
+    /// Scripts that could not be compiled.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Writes the package at `root` into `out` as it runs: `x.ts` as `x.js` (unless an `x.js`
+/// is beside it), ES-module `.js` as CommonJS, the rest copied.
+pub fn build_package(root: &Path, out: &Path, cache: &Cache) -> std::io::Result<Report> {
+    let mut report = Report::default();
+    let out_inside = out.canonicalize().ok();
+    walk(root, root, out, out_inside.as_deref(), cache, &mut report)?;
+    Ok(report)
+}
+
+fn walk(root: &Path, dir: &Path, out: &Path, skip: Option<&Path>, cache: &Cache, report: &mut Report) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let kind = entry.file_type()?;
+        if kind.is_symlink() {
+            report.skipped.push((relative, "a symlink (not followed)".into()));
+        } else if kind.is_dir() {
+            let name = entry.file_name();
+            if LEFT_OUT.iter().any(|n| name == *n) || skip.is_some_and(|s| path.canonicalize().is_ok_and(|p| p == s)) {
+                continue;
+            }
+            walk(root, &path, out, skip, cache, report)?;
+        } else {
+            write_file(&path, &relative, out, cache, report)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_file(path: &Path, relative: &str, out: &Path, cache: &Cache, report: &mut Report) -> std::io::Result<()> {
+    let target = out.join(relative);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let typescript = relative.ends_with(".ts") && !relative.ends_with(".d.ts");
+    if !(typescript || relative.ends_with(".js")) {
+        std::fs::copy(path, target)?;
+        report.copied += 1;
+        return Ok(());
+    }
+    let js = if typescript { format!("{}.js", &relative[..relative.len() - 3]) } else { relative.to_string() };
+    if typescript && path.with_extension("js").exists() {
+        report.skipped.push((relative.to_string(), format!("{js} is beside it")));
+        return Ok(());
+    }
+    let Ok(source) = std::fs::read_to_string(path) else {
+        std::fs::copy(path, target)?;
+        report.copied += 1;
+        return Ok(());
+    };
+    match cache.compile(&source, typescript) {
+        Ok(Some(compiled)) => {
+            std::fs::write(out.join(&js), compiled.code)?;
+            report.compiled.push(relative.to_string());
+        }
+        Ok(None) => {
+            std::fs::write(out.join(&js), source)?;
+            report.copied += 1;
+        }
+        Err(e) => report.diagnostics.push(Diagnostic::error(relative, e.pos, format!("SyntaxError: {}", e.message)).with_hint("fix the script where it says")),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_package_is_written_as_it_runs() {
+        let (src, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let write = |path: &str, text: &str| {
+            let file = src.path().join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        };
+        write("app.ts", "const n: number = 1\nApp({ n })");
+        write("utils/esm.js", "export const x = 1");
+        write("utils/cjs.js", "module.exports = 2");
+        write("pages/a/a.wxml", "<view/>");
+        write("types/wx.d.ts", "declare const wx: any");
+        write("node_modules/lib/index.js", "module.exports = 3");
+        write("bad.ts", "let = ;");
+        std::os::unix::fs::symlink("/etc/hostname", src.path().join("link.js")).unwrap();
+        let report = build_package(src.path(), out.path(), &Cache::none()).unwrap();
+        assert_eq!(report.compiled, ["app.ts", "utils/esm.js"]);
+        let read = |path: &str| std::fs::read_to_string(out.path().join(path)).unwrap_or_default();
+        assert!(read("app.js").contains("const n = 1") && read("utils/esm.js").contains("exports"), "{}", read("app.js"));
+        assert_eq!(read("utils/cjs.js"), "module.exports = 2");
+        assert_eq!(read("pages/a/a.wxml"), "<view/>");
+        assert!(!out.path().join("node_modules").exists() && !out.path().join("link.js").exists());
+        assert_eq!(report.skipped, [("link.js".to_string(), "a symlink (not followed)".to_string())]);
+        assert_eq!(report.diagnostics.len(), 1);
+        assert!(report.diagnostics[0].to_string().starts_with("bad.ts:1:"), "{}", report.diagnostics[0]);
+    }
+}
