@@ -69,28 +69,20 @@ fn answer(stream: TcpStream) {
 /// A WebSocket server on 127.0.0.1 that echoes messages and closes with 4000 "bye" when
 /// sent "bye".
 fn socket_server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!("ws://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut socket = tungstenite::accept(stream).unwrap();
-                while let Ok(message) = socket.read() {
-                    match message {
-                        tungstenite::Message::Text(text) if text.as_str() == "bye" => {
-                            let frame = tungstenite::protocol::CloseFrame { code: 4000.into(), reason: "bye".into() };
-                            let _ = socket.close(Some(frame));
-                        }
-                        m @ (tungstenite::Message::Text(_) | tungstenite::Message::Binary(_)) => {
-                            let _ = socket.send(m);
-                        }
-                        _ => {}
-                    }
+    wxemu_testkit::websocket_server(|mut socket| {
+        while let Ok(message) = socket.read() {
+            match message {
+                tungstenite::Message::Text(text) if text.as_str() == "bye" => {
+                    let frame = tungstenite::protocol::CloseFrame { code: 4000.into(), reason: "bye".into() };
+                    let _ = socket.close(Some(frame));
                 }
-            });
+                m @ (tungstenite::Message::Text(_) | tungstenite::Message::Binary(_)) => {
+                    let _ = socket.send(m);
+                }
+                _ => {}
+            }
         }
-    });
-    address
+    })
 }
 
 #[test]
@@ -262,17 +254,7 @@ fn sockets_open_exchange_messages_and_close() {
 
 /// A WebSocket server on 127.0.0.1 that sends small text messages without end.
 fn flooding_socket_server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!("ws://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut socket = tungstenite::accept(stream).unwrap();
-                while socket.send(tungstenite::Message::text("flood")).is_ok() {}
-            });
-        }
-    });
-    address
+    wxemu_testkit::websocket_server(|mut socket| while socket.send(tungstenite::Message::text("flood")).is_ok() {})
 }
 
 #[test]

@@ -1,22 +1,11 @@
 //! A server that sends faster than the Simulator reads fills at most the backlog.
 
-use std::net::TcpListener;
 use std::time::{Duration, Instant};
 use wxemu_net::{Frame, Net, NetEvent, BACKLOG_BYTES};
 
 /// A WebSocket server on 127.0.0.1 that sends 64 KiB messages without end; returns its URL.
 fn flooding_server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!("ws://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut socket = tungstenite::accept(stream).unwrap();
-                while socket.send(tungstenite::Message::binary(vec![1u8; 64 * 1024])).is_ok() {}
-            });
-        }
-    });
-    address
+    wxemu_testkit::websocket_server(|mut socket| while socket.send(tungstenite::Message::binary(vec![1u8; 64 * 1024])).is_ok() {})
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Test support for suites whose cases are folders (tests/wxml, tests/components,
 //! tests/diagnostics): every folder is run, all differences are reported together, and the
-//! closing line counts them (`N passed, M failed`).
+//! closing line counts them (`N passed, M failed`); and servers the tests talk to.
 
 use std::path::{Path, PathBuf};
 
@@ -63,4 +63,21 @@ fn compare_pixels(golden: &Path, actual: &[u8], tolerance: f64) -> Result<(), St
         return Err(format!("{}: {differing} pixels ({:.3}%) differ (tolerance {:.3}%); actual picture: {}", golden.display(), share * 100.0, tolerance * 100.0, keep()));
     }
     Ok(())
+}
+
+/// A WebSocket server on 127.0.0.1 that runs `serve` for each client on a thread of its
+/// own; returns its `ws://` address.
+pub fn websocket_server(serve: fn(tungstenite::WebSocket<std::net::TcpStream>)) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let address = format!("ws://{}", listener.local_addr().expect("the port"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                if let Ok(socket) = tungstenite::accept(stream) {
+                    serve(socket);
+                }
+            });
+        }
+    });
+    address
 }
