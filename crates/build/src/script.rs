@@ -41,10 +41,19 @@ pub struct CompileError {
     pub pos: Pos,
 }
 
-/// Whether `source` may need compiling: TypeScript, or JavaScript that says `import` or
-/// `export` somewhere.
+/// Whether `source` may need compiling: TypeScript, or JavaScript with the word `import`
+/// or `export` as a keyword would stand (not `module.exports`, `exports.x`, `importance`).
 pub(crate) fn may_compile(source: &str, typescript: bool) -> bool {
-    typescript || source.contains("import") || source.contains("export")
+    typescript || ["import", "export"].iter().any(|word| has_keyword(source, word))
+}
+
+fn has_keyword(source: &str, word: &str) -> bool {
+    source.match_indices(word).any(|(at, _)| {
+        let before = source[..at].chars().next_back();
+        let after = source[at + word.len()..].chars().next();
+        let part_of_name = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+        !before.is_some_and(|c| part_of_name(c) || c == '.') && after.is_some_and(|c| c.is_whitespace() || matches!(c, '{' | '*' | '(' | '"' | '\''))
+    })
 }
 
 /// `source` compiled to CommonJS: TypeScript (`typescript`) always, JavaScript when it is an
@@ -120,7 +129,9 @@ mod tests {
     #[test]
     fn a_script_without_modules_runs_as_written() {
         assert_eq!(compile_script("module.exports = { a: require('./a') }", false), Ok(None));
-        assert_eq!(compile_script("var important = 1; exports.x = important", false), Ok(None), "words that contain import are not modules");
+        assert_eq!(compile_script("var important = 1; exports.x = important; module.exports.y = 2", false), Ok(None), "words that contain import are not modules");
+        assert!(may_compile("import{a}from'./a'", false) && may_compile("x = import('./a')", false) && may_compile("export default 1", false));
+        assert!(!may_compile("module.exports = require('./exporter')", false));
         assert_eq!(compile_script("var x = ;", false), Ok(None), "the engine reports what swc cannot parse");
     }
 
