@@ -49,13 +49,16 @@ fn npm_folders(from_file: &str) -> Vec<String> {
 }
 
 /// The candidate root-relative paths (without extension) a `usingComponents` entry may
-/// name, in lookup order, for a component used from `from_file`.
+/// name, in lookup order, for a component used from `from_file`. Each path may name the
+/// component's files or a folder holding them as `index`. Relative (`./`, `../`) and
+/// `/`-absolute paths are what they say; a bare path is an npm package in a
+/// `miniprogram_npm` folder (walking up to the root), then a path relative to the file.
 pub fn component_candidates(from_file: &str, path: &str) -> Vec<String> {
+    let or_index = |p: String| [p.clone(), format!("{p}/index")];
     if path.starts_with('/') || path.starts_with('.') {
-        return vec![resolve_path(from_file, path)];
+        return or_index(resolve_path(from_file, path)).into();
     }
-    // A bare name is an npm package; a package name alone means its `index`.
-    npm_folders(from_file).into_iter().flat_map(|npm| [format!("{npm}{path}"), format!("{npm}{path}/index")]).collect()
+    npm_folders(from_file).into_iter().flat_map(|npm| or_index(format!("{npm}{path}"))).chain(or_index(resolve_path(from_file, &format!("./{path}")))).collect()
 }
 
 /// The candidate files a `require(path)` in a script may load, in lookup order: relative or
@@ -115,7 +118,16 @@ mod tests {
                 "pages/miniprogram_npm/weui/dialog/index",
                 "miniprogram_npm/weui/dialog",
                 "miniprogram_npm/weui/dialog/index",
+                "pages/a/weui/dialog",
+                "pages/a/weui/dialog/index",
             ]
         );
+    }
+
+    #[test]
+    fn component_paths_may_name_a_folder_holding_index() {
+        assert_eq!(component_candidates("pages/a/index", "../../components/bar"), ["components/bar", "components/bar/index"]);
+        assert_eq!(component_candidates("pages/a/index", "/components/bar/bar"), ["components/bar/bar", "components/bar/bar/index"]);
+        assert_eq!(component_candidates("pages/a/index", "./card"), ["pages/a/card", "pages/a/card/index"]);
     }
 }

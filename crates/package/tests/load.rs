@@ -1,6 +1,7 @@
 //! Loading a package with every resolution rule in play: tests/packages/resolution has a
 //! `miniprogramRoot`, an independent subpackage, global components, `resolveAlias`, an npm
-//! component in miniprogram_npm, a relative path, and a component that uses itself.
+//! component in miniprogram_npm, a relative path, a folder meaning its index, a component in
+//! TypeScript, and a component that uses itself.
 
 use std::path::Path;
 use wxemu_package::{Package, Severity};
@@ -44,8 +45,13 @@ fn components_resolve_like_the_platform() {
             ("dialog", "miniprogram_npm/weui/dialog/index"),
             ("badge", "components/badge/badge"),
             ("tree", "components/tree/tree"),
+            ("panel", "components/panel/index"),
+            ("meter", "components/meter/meter"),
         ]
     );
+    // A folder means its index; a component written in TypeScript has its script.
+    assert!(pkg.components["components/panel/index"].has_js);
+    assert!(pkg.components["components/meter/meter"].has_js);
     let card = &pkg.components["components/card/card"];
     assert!(card.config.component && card.has_wxml && card.has_js && !card.has_wxss);
     assert_eq!(card.config.style_isolation.as_deref(), Some("apply-shared"));
