@@ -26,8 +26,16 @@ use wxemu_package::Pos;
 pub struct Scripts {
     root: PathBuf,
     cache: Cache,
-    /// Compiled files by the path they run as: the file the user wrote and its line map.
-    compiled: RefCell<HashMap<String, (String, LineMap)>>,
+    /// Compiled files by the path they run as (the module system reads a file once to find
+    /// it and once to run it: the second read takes the first one's result).
+    compiled: RefCell<HashMap<String, Built>>,
+}
+
+/// A script compiled for this package: the file the user wrote, its text, the result.
+struct Built {
+    source_path: String,
+    source: String,
+    compiled: Compiled,
 }
 
 impl Scripts {
@@ -51,12 +59,16 @@ impl Scripts {
         if !path.ends_with(".js") && !path.ends_with(".ts") {
             return Ok(source);
         }
+        let key = path.trim_start_matches('/').to_string();
+        if let Some(built) = self.compiled.borrow().get(&key).filter(|b| b.source == source) {
+            return Ok(built.compiled.code.clone());
+        }
         match self.cache.compile(&source, typescript) {
             Ok(None) => Ok(source),
             Ok(Some(compiled)) => {
-                let key = path.trim_start_matches('/').to_string();
-                self.compiled.borrow_mut().insert(key, (source_path, compiled.map));
-                Ok(compiled.code)
+                let code = compiled.code.clone();
+                self.compiled.borrow_mut().insert(key, Built { source_path, source, compiled });
+                Ok(code)
             }
             Err(e) => Err(FileError::Invalid { file: source_path, pos: e.pos, message: e.message }),
         }
@@ -66,7 +78,7 @@ impl Scripts {
     /// in it; `None` for files that ran as written.
     pub fn locate(&self, file: &str, pos: Pos) -> Option<(String, Pos)> {
         let compiled = self.compiled.borrow();
-        let (source, map) = compiled.get(file.trim_start_matches('/'))?;
-        Some((source.clone(), map.source_pos(pos).unwrap_or(Pos::START)))
+        let built = compiled.get(file.trim_start_matches('/'))?;
+        Some((built.source_path.clone(), built.compiled.map.source_pos(pos).unwrap_or(Pos::START)))
     }
 }
