@@ -173,9 +173,8 @@ impl AppService {
     /// [`AppService::start`] with `Date` reading `clock` (the Simulator's).
     pub fn start_on(package: &Package, host: SharedHost, clock: Rc<wxemu_js::AppClock>) -> Result<AppService, Diagnostic> {
         let sdk = host.borrow().system.sdk;
-        let root = package.root.clone();
         let mut context = wxemu_js::new_context_on(LOOP_LIMIT, clock);
-        let scripts = Rc::new(wxemu_build::Scripts::new(root, wxemu_build::Cache::user()));
+        let scripts = Rc::new(wxemu_build::Scripts::new(package.files.clone(), wxemu_build::Cache::user()));
         let reader = scripts.clone();
         install_modules(&mut context, Box::new(move |path| reader.read(path)), resolve_script);
         wxemu_js::locate_errors_with(&mut context, Box::new(move |file, pos| scripts.locate(file, pos)));

@@ -26,15 +26,9 @@ impl Cache {
         Cache { dir: None }
     }
 
-    /// The user's cache: `$WXEMU_DATA_DIR/cache/build`, else `$XDG_CACHE_HOME/wxemu/build`,
-    /// else `~/.cache/wxemu/build` (none when there is no home).
+    /// The user's cache: `build` in [`crate::tools::user_cache_dir`].
     pub fn user() -> Cache {
-        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-        let dir = var("WXEMU_DATA_DIR")
-            .map(|d| d.join("cache"))
-            .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("wxemu")))
-            .or_else(|| var("HOME").map(|d| d.join(".cache/wxemu")));
-        Cache { dir: dir.map(|d| d.join("build")) }
+        Cache { dir: crate::tools::user_cache_dir().map(|d| d.join("build")) }
     }
 
     /// [`compile_script`], from the cache when it was compiled before.

@@ -9,22 +9,24 @@
 //! [`build_package`] writes a whole package out as it runs (`wxemu build`).
 
 mod cache;
+mod less;
 mod package;
 mod script;
+mod style;
+pub mod tools;
 
 pub use cache::Cache;
 pub use package::{build_package, Report};
 pub use script::{compile_script, CompileError, Compiled, LineMap};
+pub use style::{compile_sass, Styles};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::path::PathBuf;
-use wxemu_package::sandbox::{read_text, FileError};
-use wxemu_package::Pos;
+use wxemu_package::{FileError, PackageFiles, Pos};
 
 /// A package's scripts as the platform runs them, read through the build.
 pub struct Scripts {
-    root: PathBuf,
+    files: PackageFiles,
     cache: Cache,
     /// Compiled files by the path they run as (the module system reads a file once to find
     /// it and once to run it: the second read takes the first one's result).
@@ -39,19 +41,19 @@ struct Built {
 }
 
 impl Scripts {
-    /// The scripts of the package at `root`, compiled results kept in `cache`.
-    pub fn new(root: PathBuf, cache: Cache) -> Scripts {
-        Scripts { root, cache, compiled: RefCell::default() }
+    /// The scripts among a package's `files`, compiled results kept in `cache`.
+    pub fn new(files: PackageFiles, cache: Cache) -> Scripts {
+        Scripts { files, cache, compiled: RefCell::default() }
     }
 
     /// The script at root-relative `path` as it runs: a `.js` file that is an ES module
     /// compiled to CommonJS, or for a `.js` path with no file the `.ts` beside it, compiled.
     pub fn read(&self, path: &str) -> Result<String, FileError> {
-        let (source_path, source, typescript) = match read_text(&self.root, path) {
+        let (source_path, source, typescript) = match self.files.text(path) {
             Ok(text) => (path.to_string(), text, path.ends_with(".ts")),
             Err(FileError::Missing) if path.ends_with(".js") => {
                 let ts = format!("{}.ts", &path[..path.len() - 3]);
-                let text = read_text(&self.root, &ts)?;
+                let text = self.files.text(&ts)?;
                 (ts, text, true)
             }
             Err(e) => return Err(e),

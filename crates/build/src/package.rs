@@ -1,9 +1,9 @@
 //! A whole package written out as it runs (`wxemu build -o DIR`): scripts compiled, every
-//! other file copied.
+//! other file copied, npm packages laid out in `miniprogram_npm`.
 
 use crate::cache::Cache;
 use std::path::Path;
-use wxemu_package::Diagnostic;
+use wxemu_package::{Diagnostic, PackageFiles};
 
 /// Folders a package build leaves out: npm's install folder (the npm build lays packages
 /// out as `miniprogram_npm`), version control, and wxemu's own.
@@ -14,6 +14,8 @@ const LEFT_OUT: [&str; 3] = ["node_modules", ".git", ".wxemu"];
 pub struct Report {
     /// Scripts compiled from ES modules and TypeScript.
     pub compiled: Vec<String>,
+    /// The npm packages laid out, each with where it came from.
+    pub npm: Vec<String>,
     /// Files copied as they are (scripts that are already CommonJS among them).
     pub copied: usize,
     /// Files left out and why (symlinks are not followed).
@@ -22,12 +24,28 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Writes the package at `root` into `out` as it runs: `x.ts` as `x.js` (unless an `x.js`
-/// is beside it), ES-module `.js` as CommonJS, the rest copied.
-pub fn build_package(root: &Path, out: &Path, cache: &Cache) -> std::io::Result<Report> {
+/// Writes the package `files` into `out` as it runs: `x.ts` as `x.js` (unless an `x.js` is
+/// beside it), ES-module `.js` as CommonJS, the rest copied; its npm packages in their
+/// `miniprogram_npm` folders.
+pub fn build_package(files: &PackageFiles, out: &Path, cache: &Cache) -> std::io::Result<Report> {
     let mut report = Report::default();
     let out_inside = out.canonicalize().ok();
-    walk(root, root, out, out_inside.as_deref(), cache, &mut report)?;
+    walk(files.root(), files.root(), out, out_inside.as_deref(), cache, &mut report)?;
+    for package in files.npm() {
+        let from = package.dir.strip_prefix(files.root()).unwrap_or(&package.dir).display().to_string();
+        let target = out.join(&package.at);
+        walk(&package.dir, &package.dir, &target, out_inside.as_deref(), cache, &mut report)?;
+        match package.main.as_deref() {
+            Some(main) => {
+                let entry = format!("{}/index.js", package.at);
+                if let Ok(text) = files.text(&entry) {
+                    std::fs::write(target.join("index.js"), text)?;
+                }
+                report.npm.push(format!("{}: plain JS from {from}, index.js runs {main}", package.name));
+            }
+            None => report.npm.push(format!("{}: from {from}", package.name)),
+        }
+    }
     Ok(report)
 }
 
@@ -108,7 +126,8 @@ mod tests {
         write("node_modules/lib/index.js", "module.exports = 3");
         write("bad.ts", "let = ;");
         std::os::unix::fs::symlink("/etc/hostname", src.path().join("link.js")).unwrap();
-        let report = build_package(src.path(), out.path(), &Cache::none()).unwrap();
+        let files = PackageFiles::new(src.path().to_path_buf(), Vec::new());
+        let report = build_package(&files, out.path(), &Cache::none()).unwrap();
         assert_eq!(report.compiled, ["app.ts", "utils/esm.js"]);
         let read = |path: &str| std::fs::read_to_string(out.path().join(path)).unwrap_or_default();
         assert!(read("app.js").contains("const n = 1") && read("utils/esm.js").contains("exports"), "{}", read("app.js"));

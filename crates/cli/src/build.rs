@@ -20,8 +20,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     crate::page::report(&package.diagnostics);
     let out = args.out.unwrap_or_else(|| args.project.join(".wxemu/build"));
     std::fs::create_dir_all(&out)?;
-    let report = wxemu_build::build_package(&package.root, &out, &wxemu_build::Cache::user())?;
+    let report = wxemu_build::build_package(&package.files, &out, &wxemu_build::Cache::user())?;
     crate::page::report(&report.diagnostics);
+    for built in &report.npm {
+        println!("npm package {built}");
+    }
     for (file, why) in &report.skipped {
         println!("skipped {file}: {why}");
     }

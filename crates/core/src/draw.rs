@@ -83,7 +83,7 @@ pub struct ComponentStyling {
 /// A page's images by the `src` its elements give (relative to the page or from the root,
 /// or a file of the app's own, `wxfile://…`).
 struct PageImages<'a> {
-    root: std::path::PathBuf,
+    files: wxemu_package::PackageFiles,
     route: String,
     host: wxemu_appservice::SharedHost,
     remote: crate::images::RemoteImages,
@@ -103,7 +103,7 @@ impl PageImages<'_> {
             return load_image(&mut self.loaded.borrow_mut(), src, || std::fs::read(file).ok());
         }
         let path = wxemu_package::resolve::resolve_path(&self.route, src);
-        load_image(&mut self.loaded.borrow_mut(), &path, || wxemu_package::sandbox::read_bytes(&self.root, &path).ok())
+        load_image(&mut self.loaded.borrow_mut(), &path, || self.files.bytes(&path).ok())
     }
 }
 
@@ -374,7 +374,7 @@ impl Simulator {
             None => (wxemu_view::styled::style(&tree, &styles, &page_device, dark), None, Vec::new()),
         };
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
-        let images = PageImages { root: self.package.root.clone(), route: route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        let images = PageImages { files: self.package.files.clone(), route: route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
         // While refreshing, the page sits lower by the refresh area; pulled by a finger, it
         // follows the finger (half as fast past the refresh area).
@@ -405,7 +405,7 @@ impl Simulator {
         let mut items = vec![fill(Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, frame.background)];
         let page_top = frame.top - frame.scrolling.page.min(0.0);
         items.push(fill(Box2 { x: 0.0, y: page_top, w: device.width, h: height - page_top }, Rgba::WHITE));
-        let images = PageImages { root: self.package.root.clone(), route: frame.route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        let images = PageImages { files: self.package.files.clone(), route: frame.route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let refreshes = self.stack.last().is_some_and(|p| p.chrome.refreshing) || self.pull_down_enabled(&frame.route);
         if frame.scrolling.page < 0.0 && refreshes {
             let configured = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");
@@ -677,11 +677,11 @@ impl Simulator {
             return Some(sheet.clone());
         }
         // A sheet that is not there is no sheet; one that cannot be read is reported.
-        let first = self.package.text(file);
+        let first = self.styles.read(file);
         if first == Err(wxemu_package::FileError::Missing) {
             return None;
         }
-        let sheet = Rc::new(wxemu_wxss::load(file, &self.styling_device(), &|path| if path == file { first.clone() } else { self.package.text(path) }));
+        let sheet = Rc::new(wxemu_wxss::load(file, &self.styling_device(), &|path| if path == file { first.clone() } else { self.styles.read(path) }));
         self.diagnostics.extend(sheet.diagnostics.iter().cloned());
         for face in &sheet.font_faces {
             self.load_font_face(screen, face);

@@ -139,6 +139,8 @@ pub struct Simulator {
     /// Tab pages that stay alive while another tab is shown.
     parked_tabs: Vec<PageView>,
     programs: HashMap<String, Rc<Program>>,
+    /// The package's stylesheets, Sass and Less compiled.
+    styles: wxemu_build::Styles,
     /// Messages taken from the logic layer but not handled yet.
     backlog: Vec<Message>,
     /// The pages' composed trees, for what the logic layer asks the view synchronously.
@@ -246,6 +248,7 @@ impl Simulator {
         let mirror = Rc::new(ViewMirror::default());
         app.set_view_queries(mirror.clone());
         let diagnostics = package.diagnostics.iter().cloned().chain(storage_notice).collect();
+        let styles = wxemu_build::Styles::new(package.files.clone());
         let mut sim = Simulator {
             package,
             app,
@@ -257,6 +260,7 @@ impl Simulator {
             stack: Vec::new(),
             parked_tabs: Vec::new(),
             programs: HashMap::new(),
+            styles,
             backlog: Vec::new(),
             mirror,
             opener_channel: 0,
@@ -516,8 +520,8 @@ impl Simulator {
         if let Some(p) = self.programs.get(route) {
             return p.clone();
         }
-        let root = self.package.root.clone();
-        let mut read = |path: &str| wxemu_package::sandbox::read_text(&root, path);
+        let files = self.package.files.clone();
+        let mut read = |path: &str| files.text(path);
         let mut program = Program::load(&format!("{route}.wxml"), &mut read);
         for component in self.reachable_components(route) {
             program.add(&format!("{component}.wxml"), &mut read);
@@ -552,8 +556,8 @@ impl Simulator {
     fn open(&mut self, route: &str, query: Map<String, Json>) -> Result<(), Diagnostic> {
         let id = self.app.create_page(route, &query, std::mem::take(&mut self.opener_channel))?;
         let program = self.program(route);
-        let root = self.package.root.clone();
-        let (wxs, modules, wxs_diags) = WxsRuntime::load_on(&program, Box::new(move |path| wxemu_package::sandbox::read_text(&root, path)), self.clock.clone());
+        let files = self.package.files.clone();
+        let (wxs, modules, wxs_diags) = WxsRuntime::load_on(&program, Box::new(move |path| files.text(path)), self.clock.clone());
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.view_data(id));
         self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0, chrome: Default::default(), refreshing: Default::default() });

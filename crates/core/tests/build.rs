@@ -51,3 +51,78 @@ fn a_typescript_syntax_error_is_located_in_the_ts_file() {
     };
     assert!(diagnostics.iter().any(|d| d.starts_with("pages/index/index.ts:2:10: error: page script failed: SyntaxError: Unexpected token")), "{diagnostics:#?}");
 }
+
+/// An element's laid-out size, from a selector query of the page or of the component
+/// `within` names (`#tag`).
+fn size_in(sim: &mut Simulator, within: Option<&str>, selector: &str) -> (f64, f64) {
+    let scope = within.map_or("wx".to_string(), |c| format!("getCurrentPages()[0].selectComponent('{c}')"));
+    let script = format!("() => {{ {scope}.createSelectorQuery().select('{selector}').boundingClientRect(r => {{ globalThis.measured = r }}).exec() }}");
+    sim.evaluate(&script, &[]).unwrap_or_else(|e| panic!("{selector}: {e}"));
+    sim.advance(0);
+    let rect = sim.evaluate("() => globalThis.measured", &[]).unwrap();
+    (rect["width"].as_f64().unwrap_or(-1.0), rect["height"].as_f64().unwrap_or(-1.0))
+}
+
+fn size(sim: &mut Simulator, selector: &str) -> (f64, f64) {
+    size_in(sim, None, selector)
+}
+
+#[test]
+fn sass_pages_and_components_compile_with_imports_mixins_and_nesting() {
+    let mut sim = launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/styles"));
+    assert!(sim.diagnostics.is_empty(), "{:#?}", sim.diagnostics);
+    assert_eq!(size(&mut sim, "#box"), (30.0, 30.0), "a mixin from an imported partial");
+    assert_eq!(size(&mut sim, "#inner"), (20.0, 10.0), "a nested rule and a variable");
+    assert_eq!(size(&mut sim, "#wide"), (200.0, 30.0), "`&.wide`");
+    assert_eq!(size_in(&mut sim, Some("#tag"), "#label"), (60.0, 20.0), "a component styled in the indented syntax");
+}
+
+#[test]
+fn less_pages_compile_with_the_official_less_js() {
+    let mut sim = launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/styles"));
+    sim.evaluate("() => wx.redirectTo({ url: '/pages/less/less' })", &[]).unwrap();
+    sim.advance(0);
+    assert_eq!(sim.current_route(), Some("pages/less/less"));
+    assert_eq!(size(&mut sim, "#box"), (20.0, 20.0), "a mixin from an imported file");
+    assert_eq!(size(&mut sim, "#inner"), (15.0, 5.0), "a nested rule and a variable");
+    assert_eq!(size(&mut sim, "#wide"), (150.0, 20.0), "`&.wide`");
+    let errors: Vec<String> = sim.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+/// The diagnostics of launching the app made of `files` and showing its first page.
+fn shown_diagnostics(files: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    let mut sim = launch(dir.path());
+    sim.screenshot().expect("the page draws");
+    sim.diagnostics.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn style_compile_errors_name_the_file_line_and_column_the_user_wrote() {
+    let app = [("app.json", r#"{ "pages": ["pages/index/index"] }"#), ("app.js", "App({})"), ("pages/index/index.js", "Page({})"), ("pages/index/index.wxml", "<view>page</view>")];
+    let sass = shown_diagnostics(&[app[0], app[1], app[2], app[3], ("pages/index/index.scss", "@import 'parts';\n"), ("pages/index/_parts.scss", ".a {\n  color: $missing;\n}\n")]);
+    assert!(sass.iter().any(|d| d.starts_with("pages/index/_parts.scss:2:10: error: Sass: Undefined variable")), "{sass:#?}");
+    let less = shown_diagnostics(&[app[0], app[1], app[2], app[3], ("pages/index/index.less", ".a {\n  .nothing();\n}\n")]);
+    assert!(less.iter().any(|d| d.starts_with("pages/index/index.less:2:3: error: Less: .nothing is undefined")), "{less:#?}");
+    let plugin = shown_diagnostics(&[app[0], app[1], app[2], app[3], ("pages/index/index.less", "@plugin \"evil\";\n.a { width: 1px }\n"), ("pages/index/evil.js", "require('fs').writeFileSync('/tmp/wxemu-less-escaped', '1')")]);
+    assert!(plugin.iter().any(|d| d.contains("@plugin is not supported by wxemu")), "{plugin:#?}");
+    assert!(!Path::new("/tmp/wxemu-less-escaped").exists(), "a Less plugin ran");
+}
+
+#[test]
+fn npm_packages_are_built_as_the_devtools_build_them() {
+    let mut sim = launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/npm"));
+    assert!(sim.diagnostics.is_empty(), "{:#?}", sim.diagnostics);
+    let data = sim.page_data();
+    assert_eq!(data["price"], "¥05.00", "a plain JS package runs from its `main`, with its own relative requires");
+    assert_eq!(data["devOnly"], "not built", "devDependencies are not built");
+    let text = sim.evaluate("() => getCurrentPages()[0].selectComponent('#badge').data.text", &[]).unwrap();
+    assert_eq!(text, "3 ¥03.00", "a component from the package's `miniprogram` folder, its ES module and its own dependency");
+    assert_eq!(size_in(&mut sim, Some("#badge"), "#text"), (40.0, 20.0), "the package's stylesheet");
+}

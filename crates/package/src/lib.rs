@@ -5,11 +5,14 @@
 //! usable is kept so the emulator can run the rest.
 
 pub mod diagnostic;
+pub mod files;
 pub mod json;
+pub mod npm;
 pub mod resolve;
 pub mod sandbox;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use files::{NpmPackage, PackageFiles};
 pub use resolve::resolve_path;
 pub use sandbox::FileError;
 
@@ -137,6 +140,8 @@ pub struct Package {
     pub project_dir: PathBuf,
     /// The mini-program root (where app.json is).
     pub root: PathBuf,
+    /// Its files as the app sees them: the root folder and the npm packages laid out in it.
+    pub files: PackageFiles,
     pub project: ProjectConfig,
     pub app: AppConfig,
     /// Pages by route, main package first, then subpackages.
@@ -153,8 +158,10 @@ impl Package {
         let mut diags = Vec::new();
         let project = load_project(dir, &mut diags);
         let root = dir.join(&project.miniprogram_root);
+        let npm = npm::lay_out(dir, &root, &project.setting, &mut diags);
         let mut package = Package {
             project_dir: dir.to_path_buf(),
+            files: PackageFiles::new(root.clone(), npm),
             root,
             project,
             app: AppConfig::default(),
@@ -198,12 +205,12 @@ impl Package {
     /// A root-relative file's text, or why it cannot be had: missing, out of the package
     /// (`..` or a symlink), or not UTF-8.
     pub fn text(&self, path: &str) -> Result<String, FileError> {
-        sandbox::read_text(&self.root, path)
+        self.files.text(path)
     }
 
     /// A root-relative file's bytes, through the sandbox.
     pub fn bytes(&self, path: &str) -> Result<Vec<u8>, FileError> {
-        sandbox::read_bytes(&self.root, path)
+        self.files.bytes(path)
     }
 
     /// Whether the page's, component's or app's script `path` (without extension) is there,
@@ -213,7 +220,7 @@ impl Package {
     }
 
     fn exists(&self, path: &str) -> bool {
-        sandbox::confine(&self.root, path).is_ok_and(|host| host.is_file())
+        self.files.is_file(path)
     }
 
     fn read_json(&self, path: &str) -> Result<Option<JsonFile>, Diagnostic> {
@@ -358,7 +365,7 @@ impl Package {
             path: path.to_string(),
             config,
             has_wxml: self.exists(&format!("{path}.wxml")),
-            has_wxss: self.exists(&format!("{path}.wxss")),
+            has_wxss: ["wxss", "scss", "sass", "less"].iter().any(|ext| self.exists(&format!("{path}.{ext}"))),
             has_js: self.has_script(path),
             using_components: using,
         };

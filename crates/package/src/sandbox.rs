@@ -31,6 +31,15 @@ impl FileError {
             FileError::Invalid { file, pos, message } => format!("{file}:{}:{}: {message} (compiling {path})", pos.line, pos.col),
         }
     }
+
+    /// The error as a diagnostic: located in the file the user wrote when the build found
+    /// it there, else at the start of `path`.
+    pub fn diagnostic(&self, path: &str) -> crate::Diagnostic {
+        match self {
+            FileError::Invalid { file, pos, message } => crate::Diagnostic::error(file, *pos, message.clone()).with_hint("fix the file where it says"),
+            other => crate::Diagnostic::error(path, crate::Pos::START, other.describe(path)),
+        }
+    }
 }
 
 /// The host file behind `path` (relative to `area`, `/`-separated; a leading `/` means the
@@ -52,7 +61,7 @@ pub fn confine(area: &Path, path: &str) -> Result<PathBuf, FileError> {
 
 /// `path` as a relative path with `.` and `..` worked out; None when it climbs above its
 /// start or names a drive.
-fn normalize(path: &str) -> Option<PathBuf> {
+pub(crate) fn normalize(path: &str) -> Option<PathBuf> {
     let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
     for component in Path::new(path.trim_start_matches('/')).components() {
         match component {

@@ -97,7 +97,7 @@ pub fn load(file: &str, device: &Device, read: &dyn Fn(&str) -> Result<String, F
     let mut loader = Loader { device, read, sheet: Sheet::default(), stack: Vec::new(), warned: BTreeSet::new() };
     match read(file) {
         Ok(text) => loader.file(file, &text),
-        Err(e) => loader.sheet.diagnostics.push(Diagnostic::error(file, Pos::START, e.describe(file))),
+        Err(e) => loader.sheet.diagnostics.push(e.diagnostic(file)),
     }
     loader.sheet
 }
