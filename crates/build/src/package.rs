@@ -2,6 +2,7 @@
 //! other file copied, npm packages laid out in `miniprogram_npm`.
 
 use crate::cache::Cache;
+use crate::style::Styles;
 use std::path::Path;
 use wxemu_package::{Diagnostic, PackageFiles};
 
@@ -25,85 +26,110 @@ pub struct Report {
 }
 
 /// Writes the package `files` into `out` as it runs: `x.ts` as `x.js` (unless an `x.js` is
-/// beside it), ES-module `.js` as CommonJS, the rest copied; its npm packages in their
+/// beside it), ES-module `.js` as CommonJS, `x.scss`/`x.sass`/`x.less` also as `x.wxss`
+/// (not Sass partials, `_x.scss`), the rest copied; its npm packages in their
 /// `miniprogram_npm` folders.
 pub fn build_package(files: &PackageFiles, out: &Path, cache: &Cache) -> std::io::Result<Report> {
-    let mut report = Report::default();
-    let out_inside = out.canonicalize().ok();
-    walk(files.root(), files.root(), out, out_inside.as_deref(), cache, &mut report)?;
+    let mut writer = Writer { files, out, skip: out.canonicalize().ok(), cache, styles: Styles::new(files.clone()), report: Report::default() };
+    writer.walk(files.root(), "", files.root())?;
     for package in files.npm() {
         let from = package.dir.strip_prefix(files.root()).unwrap_or(&package.dir).display().to_string();
-        let target = out.join(&package.at);
-        walk(&package.dir, &package.dir, &target, out_inside.as_deref(), cache, &mut report)?;
+        writer.walk(&package.dir, &format!("{}/", package.at), &package.dir)?;
         match package.main.as_deref() {
             Some(main) => {
                 let entry = format!("{}/index.js", package.at);
                 if let Ok(text) = files.text(&entry) {
-                    std::fs::write(target.join("index.js"), text)?;
+                    std::fs::write(out.join(entry), text)?;
                 }
-                report.npm.push(format!("{}: plain JS from {from}, index.js runs {main}", package.name));
+                writer.report.npm.push(format!("{}: plain JS from {from}, index.js runs {main}", package.name));
             }
-            None => report.npm.push(format!("{}: from {from}", package.name)),
+            None => writer.report.npm.push(format!("{}: from {from}", package.name)),
         }
     }
-    Ok(report)
+    Ok(writer.report)
 }
 
-fn walk(root: &Path, dir: &Path, out: &Path, skip: Option<&Path>, cache: &Cache, report: &mut Report) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-        let kind = entry.file_type()?;
-        if kind.is_symlink() {
-            report.skipped.push((relative, "a symlink (not followed)".into()));
-        } else if kind.is_dir() {
-            let name = entry.file_name();
-            if LEFT_OUT.iter().any(|n| name == *n) || skip.is_some_and(|s| path.canonicalize().is_ok_and(|p| p == s)) {
-                continue;
-            }
-            walk(root, &path, out, skip, cache, report)?;
-        } else {
-            write_file(&path, &relative, out, cache, report)?;
-        }
-    }
-    Ok(())
+/// A package build under way.
+struct Writer<'a> {
+    files: &'a PackageFiles,
+    out: &'a Path,
+    /// The output folder, when it is inside what is written.
+    skip: Option<std::path::PathBuf>,
+    cache: &'a Cache,
+    styles: Styles,
+    report: Report,
 }
 
-fn write_file(path: &Path, relative: &str, out: &Path, cache: &Cache, report: &mut Report) -> std::io::Result<()> {
-    let target = out.join(relative);
-    if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let typescript = relative.ends_with(".ts") && !relative.ends_with(".d.ts");
-    if !(typescript || relative.ends_with(".js")) {
-        std::fs::copy(path, target)?;
-        report.copied += 1;
-        return Ok(());
-    }
-    let js = if typescript { format!("{}.js", &relative[..relative.len() - 3]) } else { relative.to_string() };
-    if typescript && path.with_extension("js").exists() {
-        report.skipped.push((relative.to_string(), format!("{js} is beside it")));
-        return Ok(());
-    }
-    let Ok(source) = std::fs::read_to_string(path) else {
-        std::fs::copy(path, target)?;
-        report.copied += 1;
-        return Ok(());
-    };
-    match cache.compile(&source, typescript) {
-        Ok(Some(compiled)) => {
-            std::fs::write(out.join(&js), compiled.code)?;
-            report.compiled.push(relative.to_string());
+impl Writer<'_> {
+    /// Writes the files under `dir` of the tree at host folder `top`, which the package has
+    /// at root-relative `prefix` (empty, or ending in `/`).
+    fn walk(&mut self, top: &Path, prefix: &str, dir: &Path) -> std::io::Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let relative = format!("{prefix}{}", path.strip_prefix(top).unwrap_or(&path).to_string_lossy().replace('\\', "/"));
+            let kind = entry.file_type()?;
+            if kind.is_symlink() {
+                self.report.skipped.push((relative, "a symlink (not followed)".into()));
+            } else if kind.is_dir() {
+                let name = entry.file_name();
+                if LEFT_OUT.iter().any(|n| name == *n) || self.skip.as_ref().is_some_and(|s| path.canonicalize().is_ok_and(|p| p == *s)) {
+                    continue;
+                }
+                self.walk(top, prefix, &path)?;
+            } else {
+                self.write_file(&path, &relative)?;
+            }
         }
-        Ok(None) => {
-            std::fs::write(out.join(&js), source)?;
-            report.copied += 1;
-        }
-        Err(e) => report.diagnostics.push(Diagnostic::error(relative, e.pos, format!("SyntaxError: {}", e.message)).with_hint("fix the script where it says")),
+        Ok(())
     }
-    Ok(())
+
+    /// Writes the file at host `path`, root-relative `relative`.
+    fn write_file(&mut self, path: &Path, relative: &str) -> std::io::Result<()> {
+        let target = self.out.join(relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let typescript = relative.ends_with(".ts") && !relative.ends_with(".d.ts");
+        if let Some(stem) = [".scss", ".sass", ".less"].iter().find_map(|ext| relative.strip_suffix(ext)) {
+            if !stem.rsplit('/').next().is_some_and(|name| name.starts_with('_')) {
+                let wxss = format!("{stem}.wxss");
+                match self.styles.read(&wxss) {
+                    Ok(css) if !self.files.is_file(&wxss) => std::fs::write(self.out.join(&wxss), css)?,
+                    Ok(_) => {}
+                    Err(e) => self.report.diagnostics.push(e.diagnostic(&wxss)),
+                }
+            }
+        }
+        if !(typescript || relative.ends_with(".js")) {
+            std::fs::copy(path, target)?;
+            self.report.copied += 1;
+            return Ok(());
+        }
+        let js = if typescript { format!("{}.js", &relative[..relative.len() - 3]) } else { relative.to_string() };
+        if typescript && path.with_extension("js").exists() {
+            self.report.skipped.push((relative.to_string(), format!("{js} is beside it")));
+            return Ok(());
+        }
+        let Ok(source) = std::fs::read_to_string(path) else {
+            std::fs::copy(path, target)?;
+            self.report.copied += 1;
+            return Ok(());
+        };
+        match self.cache.compile(&source, typescript) {
+            Ok(Some(compiled)) => {
+                std::fs::write(self.out.join(&js), compiled.code)?;
+                self.report.compiled.push(relative.to_string());
+            }
+            Ok(None) => {
+                std::fs::write(self.out.join(&js), source)?;
+                self.report.copied += 1;
+            }
+            Err(e) => self.report.diagnostics.push(Diagnostic::error(relative, e.pos, format!("SyntaxError: {}", e.message)).with_hint("fix the script where it says")),
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -125,6 +151,8 @@ mod tests {
         write("types/wx.d.ts", "declare const wx: any");
         write("node_modules/lib/index.js", "module.exports = 3");
         write("bad.ts", "let = ;");
+        write("pages/a/a.scss", "@import 'vars';\n.a { .b { width: $w } }");
+        write("pages/a/_vars.scss", "$w: 2px;");
         std::os::unix::fs::symlink("/etc/hostname", src.path().join("link.js")).unwrap();
         let files = PackageFiles::new(src.path().to_path_buf(), Vec::new());
         let report = build_package(&files, out.path(), &Cache::none()).unwrap();
@@ -133,6 +161,8 @@ mod tests {
         assert!(read("app.js").contains("const n = 1") && read("utils/esm.js").contains("exports"), "{}", read("app.js"));
         assert_eq!(read("utils/cjs.js"), "module.exports = 2");
         assert_eq!(read("pages/a/a.wxml"), "<view/>");
+        assert_eq!(read("pages/a/a.wxss"), ".a .b {\n  width: 2px;\n}\n");
+        assert!(!out.path().join("pages/a/_vars.wxss").exists(), "a partial is not a stylesheet of its own");
         assert!(!out.path().join("node_modules").exists() && !out.path().join("link.js").exists());
         assert_eq!(report.skipped, [("link.js".to_string(), "a symlink (not followed)".to_string())]);
         assert_eq!(report.diagnostics.len(), 1);

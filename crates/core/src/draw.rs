@@ -577,17 +577,11 @@ impl Simulator {
 
     /// app.json `window` with the page's .json on top.
     pub(crate) fn window_config(&self, route: &str) -> Map<String, Json> {
-        let mut window = self.package.app.window.clone();
-        if let Some(unit) = self.package.pages.get(route) {
-            for (k, v) in &unit.config.raw {
-                window.insert(k.clone(), v.clone());
-            }
-        }
-        window
+        self.package.window_config(route, self.host.borrow().system.dark)
     }
 
     fn tab_bar(&self, route: &str, screen: &mut Screen) -> TabBar {
-        let mut config = self.package.app.tab_bar.clone().unwrap_or_default();
+        let mut config = self.package.tab_bar_config(self.host.borrow().system.dark);
         config.extend(self.tab_bar_changes.style.clone());
         let list = config.get("list").and_then(Json::as_array).cloned().unwrap_or_default();
         let tabs = list

@@ -10,6 +10,7 @@ pub mod json;
 pub mod npm;
 pub mod resolve;
 pub mod sandbox;
+pub mod theme;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use files::{NpmPackage, PackageFiles};
@@ -148,14 +149,19 @@ pub struct Package {
     pub pages: IndexMap<String, Unit>,
     /// Custom components by path.
     pub components: IndexMap<String, Unit>,
+    /// theme.json's variables (app.json `themeLocation`).
+    pub theme: Option<theme::Theme>,
     /// Everything found wrong, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Package {
-    /// Loads the package in `dir` (a folder with project.config.json or app.json).
+    /// Loads the package in `dir`: a project folder (with project.config.json), or a
+    /// mini-program root (with app.json) — whose project, when a folder above it has a
+    /// project.config.json naming it as `miniprogramRoot`, is that folder.
     pub fn load(dir: &Path) -> Package {
         let mut diags = Vec::new();
+        let dir = &project_of(dir);
         let project = load_project(dir, &mut diags);
         let root = dir.join(&project.miniprogram_root);
         let npm = npm::lay_out(dir, &root, &project.setting, &mut diags);
@@ -167,6 +173,7 @@ impl Package {
             app: AppConfig::default(),
             pages: IndexMap::new(),
             components: IndexMap::new(),
+            theme: None,
             diagnostics: Vec::new(),
         };
         let app_file = match package.read_json("app.json") {
@@ -187,6 +194,7 @@ impl Package {
             }
         };
         let app_pos = |value: &str| app_file.as_ref().map_or(Pos::START, |f| f.string_pos(value, 0));
+        package.theme = package.load_theme(&mut diags, &app_pos);
         package.load_pages(&mut diags, &app_pos);
         package.diagnostics = diags;
         package
@@ -228,6 +236,52 @@ impl Package {
             Ok(text) => JsonFile::parse(path, text).map(Some),
             Err(FileError::Missing) => Ok(None),
             Err(e) => Err(Diagnostic::error(path, Pos::START, e.describe(path)).with_hint("wxemu reads package files as UTF-8 inside the package folder")),
+        }
+    }
+
+    /// theme.json, when app.json names one; `@name` values no theme defines are reported.
+    fn load_theme(&self, diags: &mut Vec<Diagnostic>, app_pos: &dyn Fn(&str) -> Pos) -> Option<theme::Theme> {
+        let location = self.app.raw.get("themeLocation").and_then(Value::as_str)?;
+        let path = resolve_path("app.json", location);
+        let theme = match self.read_json(&path) {
+            Ok(Some(file)) => theme::Theme::from_file(&file, diags),
+            Ok(None) => {
+                diags.push(Diagnostic::error("app.json", app_pos(location), format!("themeLocation: no file {path}")).with_hint("create it with \"light\" and \"dark\" variables, or fix the path"));
+                return None;
+            }
+            Err(d) => {
+                diags.push(d);
+                return None;
+            }
+        };
+        let mut app_config = self.app.window.clone();
+        app_config.extend(self.app.tab_bar.iter().map(|t| ("tabBar".to_string(), Value::Object(t.clone()))));
+        for name in theme.unknown(&app_config) {
+            diags.push(Diagnostic::warning("app.json", app_pos(&format!("@{name}")), format!("`@{name}` is not a variable of both themes in {path}")).with_hint("add it to \"light\" and \"dark\""));
+        }
+        Some(theme)
+    }
+
+    /// app.json's `window` with page `route`'s .json on top, theme variables resolved for
+    /// the light theme or, when the app supports dark mode (`darkmode`), the `dark` one.
+    pub fn window_config(&self, route: &str, dark: bool) -> Map<String, Value> {
+        let mut window = self.app.window.clone();
+        if let Some(unit) = self.pages.get(route) {
+            window.extend(unit.config.raw.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        self.themed(window, dark)
+    }
+
+    /// app.json's `tabBar`, theme variables resolved (see [`Package::window_config`]).
+    pub fn tab_bar_config(&self, dark: bool) -> Map<String, Value> {
+        self.themed(self.app.tab_bar.clone().unwrap_or_default(), dark)
+    }
+
+    fn themed(&self, config: Map<String, Value>, dark: bool) -> Map<String, Value> {
+        let dark = dark && self.app.raw.get("darkmode").and_then(Value::as_bool) == Some(true);
+        match &self.theme {
+            Some(theme) => theme.apply(&config, dark),
+            None => config,
         }
     }
 
@@ -400,30 +454,51 @@ impl Package {
     }
 }
 
-fn load_project(dir: &Path, diags: &mut Vec<Diagnostic>) -> ProjectConfig {
-    let text = match sandbox::read_text(dir, "project.config.json") {
-        Ok(t) => t,
-        Err(FileError::Missing) => return ProjectConfig::default(),
-        Err(e) => {
-            diags.push(Diagnostic::error("project.config.json", Pos::START, e.describe("project.config.json")).with_hint("save it as UTF-8"));
-            return ProjectConfig::default();
-        }
-    };
-    let file = match JsonFile::parse("project.config.json", text) {
-        Ok(f) => f,
-        Err(d) => {
-            diags.push(d);
-            return ProjectConfig::default();
-        }
-    };
-    file.unknown_keys(PROJECT_KEYS, diags);
-    ProjectConfig {
-        appid: file.string("appid", diags),
-        name: file.string("projectname", diags),
-        miniprogram_root: file.string("miniprogramRoot", diags).unwrap_or_default(),
-        lib_version: lib_version(&file, diags),
-        setting: file.object("setting", diags).cloned().unwrap_or_default(),
+/// The project folder of `dir`: `dir` itself, unless it has app.json and no
+/// project.config.json and a folder up to three levels above has a project.config.json
+/// whose `miniprogramRoot` is `dir`.
+fn project_of(dir: &Path) -> PathBuf {
+    if dir.join("project.config.json").is_file() || !dir.join("app.json").is_file() {
+        return dir.to_path_buf();
     }
+    let Ok(real) = dir.canonicalize() else { return dir.to_path_buf() };
+    let names_dir = |parent: &Path| {
+        let text = std::fs::read_to_string(parent.join("project.config.json")).ok()?;
+        let value: Value = serde_json::from_str(&text).ok()?;
+        let root = value.get("miniprogramRoot")?.as_str()?;
+        (parent.join(root).canonicalize().ok()? == real).then_some(())
+    };
+    dir.ancestors().skip(1).take(3).find(|parent| names_dir(parent).is_some()).map_or_else(|| dir.to_path_buf(), Path::to_path_buf)
+}
+
+/// project.config.json, with project.private.config.json (the developer's own settings,
+/// which the DevTools keep out of version control) over it.
+fn load_project(dir: &Path, diags: &mut Vec<Diagnostic>) -> ProjectConfig {
+    let mut project = ProjectConfig::default();
+    for name in ["project.config.json", "project.private.config.json"] {
+        let text = match sandbox::read_text(dir, name) {
+            Ok(t) => t,
+            Err(FileError::Missing) => continue,
+            Err(e) => {
+                diags.push(Diagnostic::error(name, Pos::START, e.describe(name)).with_hint("save it as UTF-8"));
+                continue;
+            }
+        };
+        let file = match JsonFile::parse(name, text) {
+            Ok(f) => f,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        file.unknown_keys(PROJECT_KEYS, diags);
+        project.appid = file.string("appid", diags).or(project.appid);
+        project.name = file.string("projectname", diags).or(project.name);
+        project.miniprogram_root = file.string("miniprogramRoot", diags).unwrap_or(project.miniprogram_root);
+        project.lib_version = lib_version(&file, diags).or(project.lib_version);
+        project.setting.extend(file.object("setting", diags).cloned().unwrap_or_default());
+    }
+    project
 }
 
 /// `libVersion`, checked against the released base-library versions (a project may say
@@ -435,7 +510,7 @@ fn lib_version(file: &JsonFile, diags: &mut Vec<Diagnostic>) -> Option<wxemu_can
         Err(why) => {
             let newest = wxemu_caniuse::Database::get().newest();
             let pos = file.string_pos(&text, file.key_pos("libVersion", 0).1);
-            diags.push(Diagnostic::warning("project.config.json", pos, format!("libVersion: {why}; wxemu runs on the newest, {newest}")).with_hint("set libVersion to a released version, or pick one with --sdk"));
+            diags.push(Diagnostic::warning(&file.path, pos, format!("libVersion: {why}; wxemu runs on the newest, {newest}")).with_hint("set libVersion to a released version, or pick one with --sdk"));
             None
         }
     }

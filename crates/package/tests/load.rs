@@ -14,11 +14,47 @@ fn load() -> Package {
 fn project_config_selects_root_and_library() {
     let pkg = load();
     assert!(pkg.root.ends_with("miniprogram/"), "{}", pkg.root.display());
-    assert_eq!(pkg.project.lib_version, Some(wxemu_caniuse::Version(2, 30, 0)));
-    assert_eq!(pkg.project.setting.get("urlCheck"), Some(&serde_json::json!(true)));
+    // project.private.config.json is over project.config.json.
+    assert_eq!(pkg.project.lib_version, Some(wxemu_caniuse::Version(3, 0, 0)));
+    assert_eq!(pkg.project.setting.get("urlCheck"), Some(&serde_json::json!(false)));
+    assert_eq!(pkg.project.appid.as_deref(), Some("wx123"));
     let unknown: Vec<String> = pkg.diagnostics.iter().map(ToString::to_string).collect();
     assert_eq!(unknown.len(), 1, "{unknown:?}");
     assert!(unknown[0].starts_with("project.config.json:8:3: warning: unknown key `futureKey`"), "{unknown:?}");
+}
+
+#[test]
+fn a_miniprogram_root_finds_its_project_in_a_folder_above() {
+    let pkg = Package::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/packages/resolution/miniprogram"));
+    assert!(pkg.project_dir.join("project.config.json").is_file(), "{}", pkg.project_dir.display());
+    assert_eq!((pkg.project.appid.as_deref(), pkg.project.lib_version), (Some("wx123"), Some(wxemu_caniuse::Version(3, 0, 0))));
+    assert_eq!(pkg.pages.len(), 2);
+}
+
+#[test]
+fn theme_variables_resolve_for_light_and_dark() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| std::fs::write(dir.path().join(path), text).unwrap();
+    write("app.json", r##"{"pages": ["index", "other"], "darkmode": true, "themeLocation": "theme.json",
+        "window": {"navigationBarBackgroundColor": "@navBg", "navigationBarTextStyle": "@navText", "backgroundColor": "@nowhere"},
+        "tabBar": {"color": "@tabColor", "list": [{"pagePath": "index", "text": "a", "iconPath": "@icon"}, {"pagePath": "other", "text": "b"}]}}"##);
+    write("theme.json", r##"{"light": {"navBg": "#ffffff", "navText": "black", "tabColor": "#111111", "icon": "light.png", "pageBg": "#eeeeee"},
+        "dark": {"navBg": "#191919", "navText": "white", "tabColor": "#eeeeee", "icon": "dark.png", "pageBg": "#222222"}}"##);
+    for page in ["index", "other"] {
+        write(&format!("{page}.wxml"), "<view/>");
+        write(&format!("{page}.js"), "Page({})");
+    }
+    write("other.json", r#"{"backgroundColor": "@pageBg"}"#);
+    let pkg = Package::load(dir.path());
+    let light = pkg.window_config("index", false);
+    assert_eq!((light["navigationBarBackgroundColor"].as_str(), light["navigationBarTextStyle"].as_str()), (Some("#ffffff"), Some("black")));
+    let dark = pkg.window_config("other", true);
+    assert_eq!((dark["navigationBarBackgroundColor"].as_str(), dark["backgroundColor"].as_str()), (Some("#191919"), Some("#222222")), "a page's .json too");
+    let tab_bar = pkg.tab_bar_config(true);
+    assert_eq!((tab_bar["color"].as_str(), tab_bar["list"][0]["iconPath"].as_str()), (Some("#eeeeee"), Some("dark.png")));
+    let warnings: Vec<String> = pkg.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("app.json:2:119: warning: `@nowhere` is not a variable of both themes in theme.json"), "{warnings:?}");
 }
 
 #[test]
