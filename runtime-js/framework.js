@@ -56,6 +56,10 @@
     return stack.slice();
   };
 
+  // `global`: as on the platform, one plain object that every script shares, which is not
+  // the global object itself (`global.Object` is not `Object`).
+  global.global = {};
+
   global.requirePlugin = function (name) {
     throw new Error('not supported by wxemu yet: plugins (requirePlugin("' + name + '"))');
   };
@@ -619,10 +623,10 @@
         var back = relationTo(other, c.is, RECIPROCAL[rel.type]);
         if (!back) return;
         other.__links[back.key] = (other.__links[back.key] || []).filter(function (x) { return x !== c; });
-        if (rel.type === 'parent' || rel.type === 'ancestor') {
-          callRelation(back, other, 'unlinked', c);
-          callRelation(rel, c, 'unlinked', other);
-        }
+        // The pair unlinks once, whichever of the two goes first: the parent side first.
+        var parentSide = rel.type === 'child' || rel.type === 'descendant';
+        callRelation(parentSide ? rel : back, parentSide ? c : other, 'unlinked', parentSide ? other : c);
+        callRelation(parentSide ? back : rel, parentSide ? other : c, 'unlinked', parentSide ? c : other);
       });
       c.__links[key] = [];
     }
@@ -638,7 +642,11 @@
     'wx://form-field': { __behavior: true, options: { properties: { name: { type: String, value: '' }, value: { type: null, value: null } } } },
     'wx://form-field-group': { __behavior: true, options: {} },
     'wx://form-field-button': { __behavior: true, options: { properties: { formType: { type: String, value: '' } } } },
-    'wx://component-export': { __behavior: true, options: {} }
+    'wx://component-export': { __behavior: true, options: {} },
+    // Marks a component that wraps a scroll-view for Skyline's scroll-driven features
+    // (sticky headers, nested scrolling); the WebView renderer wxemu draws as does not
+    // use the mark, so it has no properties or effect.
+    'wx://proxy-scroll-view': { __behavior: true, options: {} }
   };
 
   function builtinBehavior(name, path) {
@@ -785,8 +793,9 @@
     return c.__wxExparserNodeId__;
   }
 
+  // Relations link after `attached`; they unlink when the instance is destroyed, which the
+  // host does once every instance removed with it has had `detached` (as exparser does).
   function lifetime(c, name) {
-    if (name === 'detached') unlinkRelations(c);
     c.__definition.lifetimes[name].forEach(function (fn) { run(fn, c, [], c.is + ' ' + name); });
     if (name === 'attached') linkRelations(c);
   }
@@ -909,7 +918,10 @@
     setPageStack: function (ids) {
       stack = ids.map(function (id) { return instances[id]; });
     },
-    destroy: function (id) { delete instances[id]; },
+    destroy: function (id) {
+      if (instances[id] && instances[id].__links) unlinkRelations(instances[id]);
+      delete instances[id];
+    },
     // (Read by the host only, through its depth-checked JSON reader: no depth walk here.)
     instanceData: function (id) { return __wxemuStringify(instances[id].data); },
     // A component's `options` (multipleSlots, virtualHost, …), merged with its behaviors'.

@@ -137,6 +137,12 @@ async function main() {
 
   const gallery = await started(path.join(samples, 'gallery'), 9433)
   const mp = gallery.miniProgram
+  await test('navigateTo() and navigateBack() move through pages', async () => {
+    const view = await mp.navigateTo('/pages/view/view')
+    assert.strictEqual(view.path, 'pages/view/view')
+    const back = await mp.navigateBack()
+    assert.strictEqual(back.path, 'pages/index/index')
+  })
   await test('page.xpath() finds an element by XPath', async () => {
     const index = await mp.currentPage()
     const title = await index.xpath('//view[@class="page-head-title"]')

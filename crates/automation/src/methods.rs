@@ -57,14 +57,26 @@ fn run(sim: &mut Simulator, function: &str, args: &[Json]) -> Answer {
 /// `wx[method](...args)`, waiting for a Promise it returns (for as long as the app answers
 /// within the turn; a prompt still open gives null).
 const CALL_WX: &str = r#"(m, a) => {
+  // What JSON cannot carry is dropped from results (navigateTo's EventChannel refers back
+  // to itself through its page), as the platform's own client does.
+  const plain = (v, seen) => {
+    if (typeof v === 'function') return undefined;
+    if (v === null || typeof v !== 'object') return v;
+    if (seen.indexOf(v) >= 0) return undefined;
+    seen.push(v);
+    const out = Array.isArray(v) ? [] : {};
+    for (const k of Object.keys(v)) out[k] = plain(v[k], seen);
+    seen.pop();
+    return out;
+  };
   if (typeof wx[m] !== 'function') throw new Error('wx.' + m + ' is not a function');
   const r = wx[m].apply(wx, a);
   if (r && typeof r.then === 'function') {
     globalThis.__autoPending = { done: false };
-    r.then(v => { globalThis.__autoPending = { done: true, value: v } }, e => { globalThis.__autoPending = { done: true, error: (e && e.errMsg) || String(e) } });
+    r.then(v => { globalThis.__autoPending = { done: true, value: plain(v, []) } }, e => { globalThis.__autoPending = { done: true, error: (e && e.errMsg) || String(e) } });
     return { pending: true };
   }
-  return { value: r };
+  return { value: plain(r, []) };
 }"#;
 
 pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Json>) -> Answer {

@@ -603,8 +603,10 @@ impl Simulator {
         for component in attached {
             self.app.component_lifetime(component, "attached");
         }
-        for component in removed {
+        for &component in &removed {
             self.app.component_lifetime(component, "detached");
+        }
+        for component in removed {
             self.app.destroy(component);
         }
         self.track_animations(id);
@@ -620,6 +622,8 @@ impl Simulator {
             self.app.component_lifetime(id, "detached");
             for component in page.components.values() {
                 self.app.component_lifetime(component.id, "detached");
+            }
+            for component in page.components.values() {
                 self.app.destroy(component.id);
             }
             self.sync_stack();

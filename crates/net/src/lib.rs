@@ -248,6 +248,14 @@ impl Net {
     }
 }
 
+/// A response header's name as servers spell it. The HTTP stack hands names over in lower
+/// case; apps read `res.header['Content-Type']`, so each word is capitalised again
+/// (`content-type` → `Content-Type`, `x-request-id` → `X-Request-Id`), which is the spelling
+/// servers send in all but odd cases.
+fn server_spelling(name: &str) -> String {
+    name.split('-').map(|word| word.get(..1).map_or(String::new(), |first| first.to_ascii_uppercase() + &word[1..])).collect::<Vec<_>>().join("-")
+}
+
 /// Sends the request and streams the response into events.
 async fn exchange(client: reqwest::Client, request: HttpRequest, task: TaskId, events: &mpsc::Sender<(TaskId, NetEvent)>, backlog: &Backlog) -> Result<(), String> {
     let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| format!("invalid method {}", request.method))?;
@@ -266,7 +274,7 @@ async fn exchange(client: reqwest::Client, request: HttpRequest, task: TaskId, e
         }
     };
     let mut response = builder.send().await.map_err(|e| reason(&e))?;
-    let headers = response.headers().iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
+    let headers = response.headers().iter().map(|(k, v)| (server_spelling(k.as_str()), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
     let total = response.content_length();
     let _ = events.send((task, NetEvent::Headers { status: response.status().as_u16(), headers }));
     while let Some(piece) = response.chunk().await.map_err(|e| reason(&e))? {

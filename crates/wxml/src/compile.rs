@@ -134,6 +134,9 @@ impl Program {
             let source = match read(&path) {
                 Ok(source) => source,
                 Err(e) => {
+                    // As wcc does, a missing `<import>`/`<include>` is a warning: the rest
+                    // of the template renders.
+                    let dependency_missing = referrer.is_some() && e == FileError::Missing;
                     let (file, pos) = referrer.unwrap_or_else(|| (path.clone(), Pos::START));
                     let (message, hint) = match e {
                         FileError::Missing => (format!("file `{path}` not found"), "check the path: it is relative to this file, or to the package root when it starts with /"),
@@ -141,7 +144,8 @@ impl Program {
                         FileError::NotUtf8(_) => (e.describe(&path), "save the file as UTF-8"),
                         FileError::Invalid { .. } => (e.describe(&path), "fix the file where it says"),
                     };
-                    self.diagnostics.push(Diagnostic::error(&file, pos, message).with_hint(hint));
+                    let diagnostic = if dependency_missing { Diagnostic::warning(&file, pos, message) } else { Diagnostic::error(&file, pos, message) };
+                    self.diagnostics.push(diagnostic.with_hint(hint));
                     self.files.insert(path.clone(), CompiledFile { name: Rc::from(path.as_str()), path, ..CompiledFile::default() });
                     continue;
                 }

@@ -407,7 +407,8 @@ impl<'a, 'n> ExprParser<'a, 'n> {
                 self.next();
                 literal(Value::String(self.names.get(&s)))
             }
-            Tok::Ident("typeof" | "void" | "in" | "instanceof" | "new" | "delete" | "this" | "function") => Err(self.unexpected()),
+            // `this` is a name like any other: the WXS module a template declares as `module="this"`.
+            Tok::Ident("typeof" | "void" | "in" | "instanceof" | "new" | "delete" | "function") => Err(self.unexpected()),
             Tok::Ident(name) => {
                 self.next();
                 match name {
@@ -425,7 +426,7 @@ impl<'a, 'n> ExprParser<'a, 'n> {
                 self.next();
                 let e = self.conditional()?;
                 self.expect(")")?;
-                Ok(e)
+                self.postfix(e)
             }
             Tok::Punct("[") => {
                 self.next();
@@ -437,7 +438,7 @@ impl<'a, 'n> ExprParser<'a, 'n> {
                     }
                 }
                 self.expect("]")?;
-                Ok(Expr::Array(items))
+                self.postfix(Expr::Array(items))
             }
             Tok::Punct("{") => {
                 self.next();

@@ -197,7 +197,8 @@ impl<'p> Renderer<'p> {
         let mut attrs = Vec::with_capacity(el.attrs.len());
         for (name, value) in &el.attrs {
             let v = self.eval(value, scope);
-            if !matches!(v, Value::Undefined) {
+            // `hidden` is a boolean property: a falsy value (`{{''}}`, `{{0}}`) shows the element.
+            if !matches!(v, Value::Undefined) && !(&**name == "hidden" && !v.truthy()) {
                 attrs.push((name.clone(), v));
             }
         }
