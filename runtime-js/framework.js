@@ -382,7 +382,41 @@
       appListeners[event] = listener === undefined ? [] : (appListeners[event] || []).filter(function (l) { return l !== listener; });
     };
   }
-  ['ThemeChange', 'AppShow', 'AppHide', 'Error', 'PageNotFound', 'UnhandledRejection', 'NetworkStatusChange'].forEach(listenerApi);
+  // MenuButtonBoundingClientRectWeightChange and BackgroundFetchData are heard but never
+  // come: the menu button keeps its size, and background fetches need WeChat's servers.
+  ['ThemeChange', 'AppShow', 'AppHide', 'Error', 'PageNotFound', 'UnhandledRejection', 'NetworkStatusChange',
+    'MenuButtonBoundingClientRectWeightChange', 'BackgroundFetchData', 'NeedPrivacyAuthorization'].forEach(listenerApi);
+
+  // The client around the app (crates/wx/src/client.rs): the share menu, ext.json's
+  // extConfig, background fetch.
+  var CLIENT_APIS = {
+    showShareMenu: { withShareTicket: 'Boolean', menus: 'Array' }, hideShareMenu: { menus: 'Array' },
+    updateShareMenu: { withShareTicket: 'Boolean', isUpdatableMessage: 'Boolean', activityId: 'String', templateInfo: 'Object', toDoActivityId: 'String', isPrivateMessage: 'Boolean' },
+    getExtConfig: {}, setBackgroundFetchToken: { token: 'String!' }, getBackgroundFetchData: { fetchType: 'String!' },
+    getPrivacySetting: {}, openPrivacyContract: {}
+  };
+  Object.keys(CLIENT_APIS).forEach(function (name) {
+    wxApi[name] = function (o) { return checkedApi(name, o, CLIENT_APIS[name]); };
+  });
+  wxApi.getExtConfigSync = function () { return syncApi('getExtConfigSync').extConfig; };
+  // The privacy guide: the client's own popup (answered like any dialog: --answer
+  // privacy=agree), or, when the app listens with wx.onNeedPrivacyAuthorization, the app's
+  // popup, whose resolve({ event: 'agree' | 'disagree' }) answers.
+  wxApi.requirePrivacyAuthorize = function (o) {
+    var listeners = appListeners.NeedPrivacyAuthorization || [];
+    if (!listeners.length || !syncApi('getPrivacySetting').needAuthorization) return checkedApi('requirePrivacyAuthorize', o, {});
+    var answered;
+    var answer = new Promise(function (resolve) { answered = resolve; });
+    var resolve = function (r) { answered(r && r.event === 'agree' ? 'agree' : 'disagree'); };
+    run(listeners[listeners.length - 1], undefined, [resolve, { referrer: 'requirePrivacyAuthorize' }], 'wx.onNeedPrivacyAuthorization listener');
+    return answer.then(function (given) { return asyncApi('requirePrivacyAuthorize', o, { answer: given }); });
+  };
+
+  // Cloud development needs WeChat's cloud: wx.cloud is there, and every use of it says so.
+  var cloud = {};
+  ['init', 'callFunction', 'callContainer', 'database', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile', 'CloudID', 'extend', 'Cloud'].forEach(function (name) {
+    cloud[name] = function () { throw new Error('not supported by wxemu yet: wx.cloud.' + name + ' (cloud development runs on WeChat\'s servers)'); };
+  });
   // The App lifecycles whose wx.onX listeners hear them too (after the App's own method).
   var LIFECYCLE_EVENTS = { onShow: 'AppShow', onHide: 'AppHide', onPageNotFound: 'PageNotFound' };
 
@@ -413,6 +447,7 @@
     if (__wxemuCanIUse(name)) global.wx[name] = fn;
   }
   Object.keys(wxApi).forEach(function (name) { defineWx(name, wxApi[name]); });
+  global.wx.cloud = cloud;
   // The app's own files live under USER_DATA_PATH (crates/wx/src/files.rs maps it).
   global.wx.env = { USER_DATA_PATH: __wxemuUserDataPath };
 

@@ -230,6 +230,9 @@ impl Simulator {
         let mut host = Host::new(system, storage, files);
         host.account.app_id = package.project.appid.clone().unwrap_or_else(|| "touristappid".into());
         host.account.app_name = package.project.name.clone().unwrap_or_else(|| "小程序".into());
+        // A third-party platform's settings: ext.json's `ext`, when it says `extEnable`.
+        let ext = package.read("ext.json").and_then(|text| serde_json::from_str::<Json>(&text).ok()).filter(|ext| ext.get("extEnable") == Some(&Json::Bool(true)));
+        host.client.ext_config = ext.and_then(|ext| ext.get("ext").and_then(Json::as_object).cloned()).unwrap_or_default();
         host.account.declared = package.app.raw.get("requiredPrivateInfos").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).map(str::to_string).collect();
         if let Some(config) = &options.account {
             host.account.configure(config).map_err(|e| fail(Some(Diagnostic::error("account", Pos::START, e))))?;

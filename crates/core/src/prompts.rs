@@ -27,7 +27,7 @@ pub(crate) struct Prompts {
 
 /// How prompts are answered without a person or a test: prompt kind (`modal`,
 /// `actionsheet`, or a dialog's kind: `auth`, `profile`, `subscribe`, `address`, `setting`,
-/// `payment`, `phonecall`, `scan`, `location`, `miniprogram`, `choose`) → answer (`confirm`/
+/// `payment`, `phonecall`, `scan`, `location`, `miniprogram`, `choose`, `privacy`) → answer (`confirm`/
 /// `allow`/`accept`, `cancel`/`deny`/`reject`, an action-sheet item's index, the scanned
 /// text, the chosen host files split by `;`).
 pub type Answers = std::collections::BTreeMap<String, String>;
@@ -37,7 +37,7 @@ pub fn parse_answers(text: &str) -> Result<Answers, String> {
     text.split(',').filter(|p| !p.trim().is_empty()).map(|pair| {
         let (kind, answer) = pair.split_once('=').ok_or_else(|| format!("`{pair}` is not kind=answer"))?;
         let kind = kind.trim().to_ascii_lowercase();
-        const KINDS: [&str; 13] = ["modal", "actionsheet", "auth", "profile", "subscribe", "address", "setting", "payment", "phonecall", "scan", "location", "miniprogram", "choose"];
+        const KINDS: [&str; 14] = ["modal", "actionsheet", "auth", "profile", "subscribe", "address", "setting", "payment", "phonecall", "scan", "location", "miniprogram", "choose", "privacy"];
         if !KINDS.contains(&kind.as_str()) {
             return Err(format!("unknown prompt kind `{kind}`; known: {}", KINDS.join(", ")));
         }
@@ -47,7 +47,7 @@ pub fn parse_answers(text: &str) -> Result<Answers, String> {
 
 /// Whether a policy answer says yes.
 fn agrees(answer: &str) -> bool {
-    !matches!(answer, "cancel" | "deny" | "reject" | "no" | "false")
+    !matches!(answer, "cancel" | "deny" | "reject" | "disagree" | "no" | "false")
 }
 
 /// The prompt APIs the host carries out.

@@ -86,3 +86,57 @@ fn global_is_one_plain_object_every_script_shares() {
     assert_eq!(sim.page_data()["seen"], "from app");
     assert_eq!((sim.page_data()["same"].as_bool(), sim.page_data()["hasObject"].as_bool()), (Some(false), Some(false)));
 }
+
+#[test]
+fn the_client_apis_real_apps_call() {
+    let (_dir, mut sim) = app(&[
+        ("ext.json", r#"{ "extEnable": true, "extAppid": "wx0", "ext": { "shopId": 42 } }"#),
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.wxml", "<view/>"),
+    ]);
+    assert_eq!(eval(&mut sim, "() => wx.getExtConfigSync().shopId"), 42);
+    eval(&mut sim, r#"() => {
+        globalThis.seen = [];
+        const note = (name) => ({ success: r => seen.push([name, r.errMsg]), fail: r => seen.push([name, r.errMsg]) });
+        wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'], ...note('show') });
+        wx.getPrivacySetting({ success: r => seen.push(['privacy', r.needAuthorization, r.privacyContractName]) });
+        wx.getBackgroundFetchData({ fetchType: 'periodic', ...note('fetch') });
+        wx.onMenuButtonBoundingClientRectWeightChange(() => seen.push(['weight']));
+        try { wx.cloud.init() } catch (e) { seen.push(['cloud', e.message]) }
+    }"#);
+    sim.advance(0);
+    let seen = eval(&mut sim, "() => seen");
+    assert_eq!(seen[0][1].as_str().map(|s| s.starts_with("not supported by wxemu yet: wx.cloud.init")), Some(true), "{seen}");
+    assert_eq!(seen[1], json!(["show", "showShareMenu:ok"]));
+    assert_eq!(seen[2], json!(["privacy", true, "《小程序小程序隐私保护指引》"]));
+    assert_eq!(seen[3][1].as_str().map(|s| s.starts_with("getBackgroundFetchData:fail")), Some(true), "{seen}");
+    assert_eq!(seen.as_array().unwrap().len(), 4, "the menu button never changes: {seen}");
+}
+
+#[test]
+fn the_privacy_guide_is_answered_by_the_client_popup_or_the_apps_own() {
+    let files = [("pages/index/index.js", "Page({})"), ("pages/index/index.wxml", "<view/>")];
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files.iter().chain(&[("app.json", r#"{ "pages": ["pages/index/index"] }"#), ("app.js", "App({})")]) {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    let answers = wxemu_core::parse_answers("privacy=disagree").unwrap();
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions { answers, ..LaunchOptions::default() }).unwrap();
+    eval(&mut sim, "() => { globalThis.seen = []; wx.requirePrivacyAuthorize({ fail: r => seen.push(r.errMsg) }) }");
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => seen"), json!(["requirePrivacyAuthorize:fail privacy permission is not authorized"]));
+
+    let (_dir, mut sim) = app(&files);
+    eval(&mut sim, r#"() => {
+        globalThis.seen = [];
+        wx.onNeedPrivacyAuthorization((resolve, info) => { seen.push(info.referrer); resolve({ event: 'agree', buttonId: 'agree' }) });
+        wx.requirePrivacyAuthorize({ success: r => seen.push(r.errMsg) });
+    }"#);
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => seen"), json!(["requirePrivacyAuthorize", "requirePrivacyAuthorize:ok"]));
+    eval(&mut sim, "() => wx.getPrivacySetting({ success: r => seen.push(r.needAuthorization) })");
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => seen")[2], false, "agreed once, asked no more");
+}

@@ -5,7 +5,7 @@
 //! mini-program. An API that needs the user's answer gives a [`Dialog`]; its result comes
 //! from [`Account::answer`] with what the user (a test, a person, a policy) said.
 
-use crate::Failure;
+use crate::{object, Failure};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -33,7 +33,7 @@ pub const PRIVATE_INFOS: [&str; 7] = ["getLocation", "getFuzzyLocation", "onLoca
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dialog {
     /// `auth`, `profile`, `subscribe`, `address`, `setting`, `payment`, `phonecall`,
-    /// `scan`, `location`, `miniprogram` or `choose` (the names `--answer` uses).
+    /// `scan`, `location`, `miniprogram`, `choose` or `privacy` (the names `--answer` uses).
     pub kind: &'static str,
     pub title: String,
     pub content: String,
@@ -53,6 +53,8 @@ pub struct Account {
     pub address: Value,
     /// `wx.getLocation`'s place.
     pub location: Value,
+    /// Whether the user agreed to the app's privacy guide (`wx.requirePrivacyAuthorize`).
+    pub privacy_agreed: bool,
     /// Whether the login session is still valid (`wx.checkSession`).
     pub session_valid: bool,
     logins: u32,
@@ -72,6 +74,7 @@ impl Default for Account {
             user: json!({ "nickName": "wxemu 测试用户", "avatarUrl": "https://wxemu.invalid/avatar.png", "gender": 0, "country": "China", "province": "Guangdong", "city": "Shenzhen", "language": "zh_CN" }),
             address: json!({ "userName": "张三", "postalCode": "510000", "provinceName": "广东省", "cityName": "广州市", "countyName": "海珠区", "streetName": "新港中路", "detailInfo": "新港中路397号", "nationalCode": "510000", "telNumber": "020-81167888" }),
             location: json!({ "latitude": 23.099994, "longitude": 113.32452, "speed": 0, "accuracy": 65, "altitude": 0, "verticalAccuracy": 65, "horizontalAccuracy": 65 }),
+            privacy_agreed: false,
             session_valid: true,
             logins: 0,
             authorized: BTreeMap::new(),
@@ -83,13 +86,6 @@ impl Default for Account {
 
 fn text<'a>(args: &'a Map<String, Value>, key: &str) -> &'a str {
     args.get(key).and_then(Value::as_str).unwrap_or_default()
-}
-
-fn object(value: Value) -> Map<String, Value> {
-    match value {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    }
 }
 
 /// The anonymous profile base library 2.27.1 and later give instead of the user's.
@@ -137,6 +133,11 @@ impl Account {
         Dialog { kind, title, content, cancel_text: cancel.into(), confirm_text: confirm.into() }
     }
 
+    /// The name of the app's privacy guide.
+    fn privacy_contract(&self) -> String {
+        format!("《{}小程序隐私保护指引》", self.app_name)
+    }
+
     fn asks(&self) -> String {
         format!("“{}”申请", self.app_name)
     }
@@ -158,6 +159,9 @@ impl Account {
                 let ids = args.get("tmplIds").and_then(Value::as_array).filter(|ids| (1..=3).contains(&ids.len()))?;
                 let ids: Vec<&str> = ids.iter().filter_map(Value::as_str).collect();
                 Some(self.dialog("subscribe", format!("“{}”想给你发送以下消息", self.app_name), ids.join("\n"), "取消", "允许"))
+            }
+            "requirePrivacyAuthorize" if !self.privacy_agreed && args.get("answer").is_none() => {
+                Some(self.dialog("privacy", "用户隐私保护提示".into(), format!("在你使用“{}”服务之前，请仔细阅读{}。如你同意，请点击“同意”开始使用。", self.app_name, self.privacy_contract()), "拒绝", "同意"))
             }
             "chooseAddress" => Some(self.dialog("address", "选择收货地址".into(), format!("{} {}", text(&object(self.address.clone()), "userName"), text(&object(self.address.clone()), "detailInfo")), "取消", "确定")),
             "openSetting" => {
@@ -184,6 +188,14 @@ impl Account {
             }
             "checkSession" if self.session_valid => json!({}),
             "checkSession" => return fail("session time out, need relogin"),
+            "getPrivacySetting" => json!({ "needAuthorization": !self.privacy_agreed, "privacyContractName": self.privacy_contract() }),
+            "openPrivacyContract" => json!({}),
+            "requirePrivacyAuthorize" => match args.get("answer").and_then(Value::as_str) {
+                // The app's own popup answered (wx.onNeedPrivacyAuthorization's resolve).
+                Some(answer) => return Some(self.answer(api, args, answer == "agree", None)),
+                None if self.privacy_agreed => json!({}),
+                None => return None,
+            },
             "getAccountInfoSync" => json!({ "miniProgram": { "appId": self.app_id, "envVersion": "develop", "version": "" }, "plugin": {} }),
             "getSetting" => {
                 let mut result = json!({ "authSetting": self.authorized });
@@ -294,6 +306,10 @@ impl Account {
                 Ok(object(json!({ "name": place["name"].as_str().unwrap_or("位置"), "address": place["address"].as_str().unwrap_or(""), "latitude": place["latitude"], "longitude": place["longitude"] })))
             }
             "requestPayment" | "makePhoneCall" | "navigateToMiniProgram" if confirm => Ok(Map::new()),
+            "requirePrivacyAuthorize" => {
+                self.privacy_agreed = confirm;
+                if confirm { Ok(Map::new()) } else { Err(Failure::Fail("privacy permission is not authorized".into())) }
+            }
             _ => cancel(),
         }
     }

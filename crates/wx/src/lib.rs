@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod choose;
+pub mod client;
 pub mod device;
 pub mod files;
 pub mod fs;
@@ -14,6 +15,7 @@ pub mod storage;
 pub mod system;
 
 pub use account::{Account, Dialog};
+pub use client::Client;
 pub use device::{Platform, Profile, Rect};
 pub use files::Sandbox;
 pub use network::{LoggedRequest, Network, Routes};
@@ -40,6 +42,7 @@ pub struct Host {
     pub network: Network,
     pub phone: Phone,
     pub account: Account,
+    pub client: Client,
     /// What `wx.getLaunchOptionsSync()` answers: how the app was launched.
     pub launch_options: Value,
     /// What `wx.getEnterOptionsSync()` answers: how it last came to the foreground.
@@ -49,7 +52,7 @@ pub struct Host {
 impl Host {
     /// Host services with the network's default settings (see [`Network::settings`]).
     pub fn new(system: System, storage: Storage, files: Sandbox) -> Host {
-        Host { system, storage, files, network: Network::default(), phone: Phone::default(), account: Account::default(), launch_options: Value::Null, enter_options: Value::Null }
+        Host { system, storage, files, network: Network::default(), phone: Phone::default(), account: Account::default(), client: Client::default(), launch_options: Value::Null, enter_options: Value::Null }
     }
 
     /// Carries out `wx.<api>(args)`: the result object (without `errMsg`, which the caller
@@ -62,6 +65,9 @@ impl Host {
             return answer;
         }
         if let Some(answer) = self.phone.call(api, args) {
+            return answer;
+        }
+        if let Some(answer) = self.client.call(api, args) {
             return answer;
         }
         let modern_profile = self.modern_profile();
@@ -98,5 +104,13 @@ impl Host {
     /// `getUserProfile`).
     fn modern_profile(&self) -> bool {
         self.system.sdk >= wxemu_caniuse::Version(2, 27, 1)
+    }
+}
+
+/// A JSON object's map (anything else is an empty map).
+pub(crate) fn object(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
     }
 }

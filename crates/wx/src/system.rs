@@ -5,6 +5,7 @@
 //! as on a client of that version.
 
 use crate::device::{Platform, Profile};
+use crate::object;
 use serde_json::{json, Map, Value};
 use wxemu_caniuse::{Database, Version};
 
@@ -181,13 +182,6 @@ impl System {
         }
         info.insert("locationReducedAccuracy".into(), false.into());
         info
-    }
-}
-
-fn object(value: Value) -> Map<String, Value> {
-    match value {
-        Value::Object(map) => map,
-        _ => unreachable!("json! of an object literal"),
     }
 }
 
