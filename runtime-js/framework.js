@@ -1054,6 +1054,54 @@
     during: ''
   };
 
+  // ---- Date -------------------------------------------------------------------------------
+
+  // The date strings apps parse that the phones' engines read and boa does not:
+  // "2020/01/02 03:04:05", "01/02/2020", "Jan 2, 2020 03:04" (local time). "2020-01-02
+  // 03:04:05" (a space, not "T") is a date on Android and NaN on iOS, which the DevTools
+  // warn about; wxemu answers as the phone it plays.
+  var NativeDate = global.Date;
+  var MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+  var warnedDates = {};
+  function looseDate(text) {
+    var s = String(text).trim();
+    var local = function (y, mo, d, h, mi, sec) { return new NativeDate(+y, +mo - 1, +d, +(h || 0), +(mi || 0), +(sec || 0)).getTime(); };
+    var m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?$/.exec(s);
+    if (m) return local(m[1], m[2], m[3], m[4], m[5], m[6]);
+    m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?$/.exec(s);
+    if (m) return local(m[3], m[1], m[2], m[4], m[5], m[6]);
+    m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+    if (m && MONTHS.indexOf(m[1].toLowerCase()) >= 0) return local(m[3], MONTHS.indexOf(m[1].toLowerCase()) + 1, m[2], m[4], m[5], m[6]);
+    m = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$/.exec(s);
+    if (m) {
+      if (!warnedDates[s]) {
+        warnedDates[s] = true;
+        console.warn('new Date("' + s + '") 在部分 iOS 下无法正常使用，iOS 只支持 "yyyy/MM/dd"、"yyyy/MM/dd HH:mm:ss"、"yyyy-MM-dd"、"yyyy-MM-ddTHH:mm:ss"、"yyyy-MM-ddTHH:mm:ss+HH:mm" 的格式');
+      }
+      return syncApi('getSystemInfoSync').platform === 'ios' ? NaN : local(m[1], m[2], m[3], m[4], m[5], m[6]);
+    }
+    return undefined;
+  }
+  function parsed(text) {
+    var native = NativeDate.parse(text);
+    if (native === native) return native;
+    var loose = looseDate(text);
+    return loose === undefined ? native : loose;
+  }
+  var WxDate = function Date(value) {
+    if (!new.target) return NativeDate();
+    if (arguments.length === 1 && typeof value === 'string') return new NativeDate(parsed(value));
+    return Reflect.construct(NativeDate, arguments, new.target);
+  };
+  Object.getOwnPropertyNames(NativeDate).forEach(function (key) {
+    if (key !== 'prototype' && key !== 'name' && key !== 'length') Object.defineProperty(WxDate, key, Object.getOwnPropertyDescriptor(NativeDate, key));
+  });
+  Object.defineProperty(WxDate, 'length', { value: 7 });
+  Object.defineProperty(WxDate, 'prototype', { value: NativeDate.prototype });
+  WxDate.parse = function (text) { return parsed(String(text)); };
+  Object.defineProperty(NativeDate.prototype, 'constructor', { value: WxDate, writable: true, configurable: true });
+  global.Date = WxDate;
+
   // ---- timers and console ----------------------------------------------------------------
 
   var timers = {};
@@ -1083,13 +1131,27 @@
     run(timer.fn, undefined, timer.args, 'timer callback');
   };
 
+  // Console arguments as the DevTools print them: strings as they are, numbers as numbers
+  // (NaN and Infinity too), objects as JSON with those numbers kept and cycles marked.
   function format(args) {
-    return Array.prototype.map.call(args, function (a) {
-      if (typeof a === 'string') return a;
-      if (a instanceof Error) return String(a);
-      if (typeof a === 'function') return 'function ' + (a.name || '') + '() {…}';
-      try { var text = JSON.stringify(a); return text === undefined ? String(a) : text; } catch (e) { return String(a); }
-    }).join(' ');
+    return Array.prototype.map.call(args, function (a) { return typeof a === 'string' ? a : shown(a, []); }).join(' ');
+  }
+
+  function shown(a, seen) {
+    if (typeof a === 'number') return String(a);
+    if (typeof a === 'string') return JSON.stringify(a);
+    if (a === null || a === undefined || typeof a === 'boolean' || typeof a === 'symbol' || typeof a === 'bigint') return String(a);
+    if (typeof a === 'function') return 'function ' + (a.name || '') + '() {…}';
+    if (a instanceof Error) return String(a);
+    if (typeof a.toJSON === 'function') return shown(a.toJSON(), seen);
+    if (seen.indexOf(a) >= 0) return '[Circular]';
+    if (seen.length > 20) return Array.isArray(a) ? '[…]' : '{…}';
+    seen.push(a);
+    var text = Array.isArray(a)
+      ? '[' + a.map(function (item) { return item === undefined || typeof item === 'function' ? 'null' : shown(item, seen); }).join(',') + ']'
+      : '{' + Object.keys(a).filter(function (k) { return a[k] !== undefined && typeof a[k] !== 'function'; }).map(function (k) { return JSON.stringify(k) + ':' + shown(a[k], seen); }).join(',') + '}';
+    seen.pop();
+    return text;
   }
 
   global.console = {};

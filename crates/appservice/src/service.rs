@@ -37,8 +37,9 @@ pub enum Message {
     /// Fire timer `id` after `delay` ms (again every `delay` ms when `repeat`).
     Timer { id: u32, delay: u64, repeat: bool },
     ClearTimer { id: u32 },
-    /// `console.*` output.
-    Log { level: String, text: String },
+    /// `console.*` output, with the place in a package file it names (an uncaught
+    /// rejection's error).
+    Log { level: String, text: String, location: Option<(String, Pos)> },
     /// An uncaught error in app code, reported as the platform does; the app keeps running.
     Error(ScriptFailure),
 }
@@ -256,9 +257,14 @@ impl AppService {
     fn report_unhandled_rejections(&mut self) {
         for (reason, promise) in take_unhandled_rejections(&mut self.context) {
             let err_msg = reason.as_object().and_then(|o| o.get(JsString::from("errMsg"), &mut self.context).ok()).filter(|m| !m.is_undefined());
-            let shown = err_msg.unwrap_or_else(|| reason.clone());
-            let text = shown.as_string().map_or_else(|| shown.display().to_string(), |s| s.to_std_string_escaped());
-            self.outbox.borrow_mut().push(Message::Log { level: "error".into(), text: format!("Uncaught (in promise) {text}") });
+            let (text, location) = match err_msg {
+                Some(m) => (m.as_string().map_or_else(|| m.display().to_string(), |s| s.to_std_string_escaped()), None),
+                None => {
+                    let error = wxemu_js::describe_value(&reason, &mut self.context);
+                    (error.message, error.file.zip(error.pos))
+                }
+            };
+            self.outbox.borrow_mut().push(Message::Log { level: "error".into(), text: format!("Uncaught (in promise) {text}"), location });
             let handler = self.framework.get(JsString::from("unhandledRejection"), &mut self.context).ok().and_then(|f| f.as_callable());
             if let Some(handler) = handler {
                 if let Err(e) = handler.call(&JsValue::undefined(), &[reason, promise], &mut self.context) {
@@ -501,7 +507,7 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
         "api" => Message::Api { api: string("api"), call: number("call") as u32, args: payload.as_object().cloned().unwrap_or_default() },
-        "log" => Message::Log { level: string("level"), text: string("text") },
+        "log" => Message::Log { level: string("level"), text: string("text"), location: None },
         other => return Err(JsNativeError::typ().with_message(format!("the framework posts no `{other}` messages")).into()),
     };
     context.get_data::<Outbox>().expect("installed at start").borrow_mut().push(message);

@@ -482,7 +482,7 @@ impl Simulator {
             }
             Message::Timer { id, delay, repeat } => self.queue.add_timer(self.now, id, delay, repeat),
             Message::ClearTimer { id } => self.queue.clear_timer(id),
-            Message::Log { level, text } => self.console.push(ConsoleEntry { level, text, location: None }),
+            Message::Log { level, text, location } => self.console.push(ConsoleEntry { level, text, location }),
             Message::Error(failure) => self.console.push(ConsoleEntry {
                 level: "error".into(),
                 text: format!("{} (in {})", failure.message, failure.during),

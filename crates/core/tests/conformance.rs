@@ -140,3 +140,38 @@ fn the_privacy_guide_is_answered_by_the_client_popup_or_the_apps_own() {
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => seen")[2], false, "agreed once, asked no more");
 }
+
+/// The console lines of launching a page whose script is `script`, on `device`.
+fn console_of(script: &str, device: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [("app.json", r#"{ "pages": ["pages/index/index"] }"#), ("app.js", "App({})"), ("pages/index/index.wxml", "<view/>"), ("pages/index/index.js", script)] {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    let device = wxemu_core::Profile::named(device);
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions { device, ..LaunchOptions::default() }).unwrap();
+    sim.advance(0);
+    sim.take_console().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn the_javascript_the_platform_gives() {
+    let script = "console.log(NaN, [NaN, Infinity], { a: NaN, s: 'x' }, -Infinity)
+console.log(new Date('2020/01/02 03:04:05').getTime() === new Date(2020, 0, 2, 3, 4, 5).getTime(), Date.parse('Jan 2, 2020') === new Date(2020, 0, 2).getTime(), new Date() instanceof Date)
+console.log(String(new Date('2020-01-02 03:04:05').getTime()))
+async function later() {
+  await null
+  throw new Error('async boom')
+}
+later()
+Page({})";
+    let ios = console_of(script, "iPhone 6");
+    assert_eq!(ios[0], r#"console.log: NaN [NaN,Infinity] {"a":NaN,"s":"x"} -Infinity"#);
+    assert_eq!(ios[1], "console.log: true true true", "the date strings apps parse");
+    assert!(ios[2].starts_with(r#"console.warn: new Date("2020-01-02 03:04:05") 在部分 iOS 下无法正常使用"#), "{ios:#?}");
+    assert_eq!(ios[3], "console.log: NaN", "an iOS phone refuses a space between date and time");
+    assert_eq!(ios[4], "console.error: Uncaught (in promise) Error: async boom (pages/index/index.js:6:9)", "an error thrown in an async function keeps its place");
+    let android = console_of(script, "Pixel 5");
+    assert!(android[3].parse::<f64>().is_err() && android[3] != "console.log: NaN", "an Android phone reads it: {android:#?}");
+}

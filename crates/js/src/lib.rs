@@ -295,6 +295,22 @@ pub fn describe(error: &JsError, context: &mut Context) -> ScriptError {
     ScriptError { message, file, pos }
 }
 
+/// Describes a thrown or rejected value: [`describe`], and for an Error object that no
+/// longer has its backtrace (a promise's rejection reason) the place its `stack` recorded
+/// when it was made.
+pub fn describe_value(value: &JsValue, context: &mut Context) -> ScriptError {
+    let mut error = describe(&JsError::from_opaque(value.clone()), context);
+    if error.file.is_none() {
+        let stack = value.as_object().and_then(|o| o.get(JsString::from("stack"), context).ok()).and_then(|s| s.as_string().map(|s| s.to_std_string_escaped()));
+        if let Some((file, pos)) = stack.as_deref().and_then(locate_stack) {
+            let written = context.get_data::<Located>().and_then(|Located(locate)| locate(&file, pos));
+            let (file, pos) = written.unwrap_or((file, pos));
+            (error.file, error.pos) = (Some(file), Some(pos));
+        }
+    }
+    error
+}
+
 /// The innermost place in a package file named by a backtrace (`    at f (file:L:C)` lines).
 fn locate_stack(stack: &str) -> Option<(String, Pos)> {
     stack.lines().find_map(frame_location)
