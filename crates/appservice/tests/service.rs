@@ -42,7 +42,7 @@ fn start_page(app_js: &str, page_js: &str) -> (AppService, u32) {
 }
 
 fn logs(messages: &[Message]) -> Vec<String> {
-    messages.iter().filter_map(|m| if let Message::Log { level, text } = m { Some(format!("{level}: {text}")) } else { None }).collect()
+    messages.iter().filter_map(|m| if let Message::Log { level, text, .. } = m { Some(format!("{level}: {text}")) } else { None }).collect()
 }
 
 #[test]

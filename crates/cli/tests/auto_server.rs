@@ -33,7 +33,10 @@ fn start() -> Server {
         .spawn()
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+    // (A connection from the port to itself — TCP's self-connect, when the kernel picks the
+    // same port as the source — is not the server listening.)
+    let listening = || TcpStream::connect(("127.0.0.1", port)).is_ok_and(|s| s.local_addr().is_ok_and(|a| a.port() != port));
+    while !listening() {
         assert!(Instant::now() < deadline, "wxemu auto did not start listening");
         std::thread::sleep(Duration::from_millis(50));
     }

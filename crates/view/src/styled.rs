@@ -285,7 +285,9 @@ fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, 
                         "id" => style_node.id = value.to_js_string(),
                         "class" => style_node.classes = f.classes(e.owner, scope, &value.to_js_string()),
                         "style" => style_node.style = wxemu_wxss::cascade::inline_style(&value.to_js_string(), f.device),
-                        _ if value.truthy() || !matches!(value, Value::Bool(_)) => style_node.attrs.push((name.to_string(), value.to_js_string())),
+                        // A boolean attribute is in the page only when true; `hidden` is a
+                        // boolean property, so any falsy value (`{{''}}`, `{{0}}`) leaves it out.
+                        _ if value.truthy() || !(matches!(value, Value::Bool(_)) || &**name == "hidden") => style_node.attrs.push((name.to_string(), value.to_js_string())),
                         _ => {}
                     }
                 }

@@ -197,8 +197,7 @@ impl<'p> Renderer<'p> {
         let mut attrs = Vec::with_capacity(el.attrs.len());
         for (name, value) in &el.attrs {
             let v = self.eval(value, scope);
-            // `hidden` is a boolean property: a falsy value (`{{''}}`, `{{0}}`) shows the element.
-            if !matches!(v, Value::Undefined) && !(&**name == "hidden" && !v.truthy()) {
+            if !matches!(v, Value::Undefined) {
                 attrs.push((name.clone(), v));
             }
         }
