@@ -127,13 +127,21 @@ impl<'a> Composer<'a> {
         if using.is_empty() {
             return nodes; // a template that uses no components has nothing to compose
         }
+        // Siblings whose wx:key is the same (`wx:key="index"` names an item field, often
+        // missing) stay distinct elements, told apart by their order, as exparser does.
+        let mut keys_seen: HashMap<String, usize> = HashMap::new();
         nodes
             .into_iter()
             .enumerate()
             .map(|(i, node)| match node {
                 Node::Element(mut el) => {
                     let key = match &el.key {
-                        Some(k) => format!("{prefix}/{}#{}", el.tag, k.to_js_string()),
+                        Some(k) => {
+                            let key = format!("{prefix}/{}#{}", el.tag, k.to_js_string());
+                            let seen = keys_seen.entry(key.clone()).or_default();
+                            *seen += 1;
+                            if *seen == 1 { key } else { format!("{key}~{i}") }
+                        }
                         None => format!("{prefix}/{i}"),
                     };
                     match using.get(&*el.tag) {

@@ -193,6 +193,11 @@ pub const LONGPRESS_MS: u64 = 350;
 /// How many times in a row setData may cause more setData before it is stopped.
 const MAX_ROUNDS: usize = 100;
 
+/// How many events may run at one instant of the clock: past this the app is scheduling
+/// more work at the same time without end (setData callbacks that set data again, each
+/// asking for the next), and what is due then is dropped.
+const MAX_EVENTS_AT_ONE_INSTANT: usize = 100_000;
+
 /// The most pages the stack holds (navigateTo fails beyond it).
 pub const MAX_PAGES: usize = 10;
 
@@ -336,9 +341,21 @@ impl Simulator {
     /// Moves the clock forward by `ms`, running every timer and callback that falls due.
     pub fn advance(&mut self, ms: u64) {
         let until = self.now + ms;
+        let mut at_this_instant = 0;
         loop {
             self.settle_network();
             let Some((time, event)) = self.queue.pop_due(until) else { break };
+            at_this_instant = if time == self.now { at_this_instant + 1 } else { 0 };
+            if at_this_instant > MAX_EVENTS_AT_ONE_INSTANT {
+                self.console.push(ConsoleEntry {
+                    level: "error".into(),
+                    text: format!("the app ran {MAX_EVENTS_AT_ONE_INSTANT} callbacks at {time} ms without the clock moving (setData callbacks that set data again?); what was due then is dropped"),
+                    location: None,
+                });
+                while self.queue.pop_due(time).is_some() {}
+                at_this_instant = 0;
+                continue;
+            }
             self.now = time;
             self.mirror.set_now(time);
             self.clock.set(time);

@@ -175,3 +175,33 @@ Page({})";
     let android = console_of(script, "Pixel 5");
     assert!(android[3].parse::<f64>().is_err() && android[3] != "console.log: NaN", "an Android phone reads it: {android:#?}");
 }
+
+#[test]
+fn items_whose_wx_key_is_the_same_stay_distinct_components() {
+    // `wx:key="index"` names a field the items lack: every key is undefined. Each item is
+    // still its own component (an observer that sets data once per change settles).
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({ data: { list: [{ name: 'home' }, { name: 'user' }] } })"),
+        ("pages/index/index.json", r#"{ "usingComponents": { "icon": "/c/icon" } }"#),
+        ("pages/index/index.wxml", r#"<icon class="icon" wx:for="{{list}}" wx:key="index" name="{{item.name}}"/>"#),
+        ("c/icon.json", r#"{ "component": true }"#),
+        ("c/icon.wxml", "<view>{{label}}</view>"),
+        ("c/icon.js", "Component({ properties: { name: String }, data: { label: '' }, observers: { name(name) { this.setData({ label: 'icon-' + name }) } } })"),
+    ]);
+    sim.advance(0);
+    let labels = eval(&mut sim, "() => getCurrentPages()[0].selectAllComponents('.icon').map(c => c.data.label)");
+    assert_eq!(labels, json!(["icon-home", "icon-user"]));
+}
+
+#[test]
+fn setdata_callbacks_that_never_end_are_stopped_with_an_error() {
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({ data: { n: 0 }, onLoad() { const again = () => this.setData({ n: this.data.n + 1 }, again); again() } })"),
+        ("pages/index/index.wxml", "<view>{{n}}</view>"),
+    ]);
+    sim.advance(0);
+    let errors: Vec<String> = sim.take_console().into_iter().filter(|e| e.level == "error").map(|e| e.text).collect();
+    assert!(errors.iter().any(|e| e.contains("callbacks at 0 ms without the clock moving")), "{errors:?}");
+    sim.advance(10);
+    assert!(sim.now() >= 10, "the clock moves on");
+}
