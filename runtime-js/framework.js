@@ -35,7 +35,7 @@
   };
 
   global.getApp = function () {
-    return appInstance;
+    return appInstance === null ? undefined : appInstance;
   };
 
   function register(kind) {

@@ -190,7 +190,9 @@ impl AppService {
         }
         service.load_script("app.js")?;
         if !service.call_json("hasApp", &[])?.as_bool().unwrap_or(false) {
-            return Err(Diagnostic::error("app.js", Pos::START, "app.js did not call App()").with_hint("register the app with App({ … })"));
+            // As on the platform, the pages still run; getApp() gives nothing.
+            let text = "app.js did not call App(): the pages run, and getApp() returns undefined; register the app with App({ … })".to_string();
+            service.outbox.borrow_mut().push(Message::Log { level: "warn".into(), text, location: Some(("app.js".into(), Pos::START)) });
         }
         Ok(service)
     }

@@ -151,11 +151,12 @@ fn globals_match_the_platform() {
 }
 
 #[test]
-fn a_missing_app_js_or_app_call_is_a_diagnostic() {
+fn a_missing_app_js_is_an_error_and_a_missing_app_call_a_warning() {
     let err = AppService::start(&package(&[("pages/a/a.js", "Page({})")]), host(Database::get().newest())).err().unwrap();
     assert!(err.to_string().starts_with("app.js:1:1: error: the app has no app.js"), "{err}");
-    let err = AppService::start(&package(&[("app.js", "var x = 1")]), host(Database::get().newest())).err().unwrap();
-    assert!(err.to_string().contains("app.js did not call App()"), "{err}");
+    let mut service = AppService::start(&package(&[("app.js", "var x = 1")]), host(Database::get().newest())).expect("an app.js without App() runs its pages");
+    let warned = service.take_messages().into_iter().any(|m| matches!(m, Message::Log { level, text, .. } if level == "warn" && text.starts_with("app.js did not call App()")));
+    assert!(warned, "with a warning");
 }
 
 #[test]

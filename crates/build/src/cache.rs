@@ -26,9 +26,9 @@ impl Cache {
         Cache { dir: None }
     }
 
-    /// The user's cache: `build` in [`crate::tools::user_cache_dir`].
+    /// The user's cache: `build` in [`wxemu_package::tools::user_cache_dir`].
     pub fn user() -> Cache {
-        Cache { dir: crate::tools::user_cache_dir().map(|d| d.join("build")) }
+        Cache { dir: wxemu_package::tools::user_cache_dir().map(|d| d.join("build")) }
     }
 
     /// [`compile_script`], from the cache when it was compiled before.

@@ -4,7 +4,7 @@
 //! file less.js imports is read by wxemu through the package sandbox (less.js asks, line
 //! by line, on Node's stdin and stdout: see less.js beside this file).
 
-use crate::tools;
+use wxemu_package::tools;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;

@@ -13,7 +13,6 @@ mod less;
 mod package;
 mod script;
 mod style;
-pub mod tools;
 
 pub use cache::Cache;
 pub use package::{build_package, Report};

@@ -126,3 +126,14 @@ fn npm_packages_are_built_as_the_devtools_build_them() {
     assert_eq!(text, "3 ¥03.00", "a component from the package's `miniprogram` folder, its ES module and its own dependency");
     assert_eq!(size_in(&mut sim, Some("#badge"), "#text"), (40.0, 20.0), "the package's stylesheet");
 }
+
+#[test]
+fn use_extended_lib_weui_provides_weui_miniprogram() {
+    let diagnostics = shown_diagnostics(&[
+        ("app.json", r#"{ "pages": ["pages/index/index"], "useExtendedLib": { "weui": true }, "usingComponents": { "mp-badge": "weui-miniprogram/badge/badge" } }"#),
+        ("app.js", "App({})"),
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.wxml", r#"<mp-badge content="8"/>"#),
+    ]);
+    assert!(diagnostics.iter().all(|d| !d.contains("error:")), "{diagnostics:#?}");
+}

@@ -11,6 +11,7 @@ pub mod npm;
 pub mod resolve;
 pub mod sandbox;
 pub mod theme;
+pub mod tools;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use files::{NpmPackage, PackageFiles};
@@ -164,10 +165,10 @@ impl Package {
         let dir = &project_of(dir);
         let project = load_project(dir, &mut diags);
         let root = dir.join(&project.miniprogram_root);
-        let npm = npm::lay_out(dir, &root, &project.setting, &mut diags);
+        let mut npm = npm::lay_out(dir, &root, &project.setting, &mut diags);
         let mut package = Package {
             project_dir: dir.to_path_buf(),
-            files: PackageFiles::new(root.clone(), npm),
+            files: PackageFiles::new(root.clone(), npm.clone()),
             root,
             project,
             app: AppConfig::default(),
@@ -194,6 +195,8 @@ impl Package {
             }
         };
         let app_pos = |value: &str| app_file.as_ref().map_or(Pos::START, |f| f.string_pos(value, 0));
+        npm::add_extended_libs(&package.project_dir, &package.root, package.app.raw.get("useExtendedLib"), &mut npm, &mut diags);
+        package.files = PackageFiles::new(package.root.clone(), npm);
         package.theme = package.load_theme(&mut diags, &app_pos);
         package.load_pages(&mut diags, &app_pos);
         package.diagnostics = diags;

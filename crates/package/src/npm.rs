@@ -55,6 +55,28 @@ pub fn lay_out(project_dir: &Path, root: &Path, setting: &Map<String, Value>, di
     packages
 }
 
+/// The WeUI component library `useExtendedLib: { weui: true }` provides, as
+/// `weui-miniprogram`.
+pub const WEUI: crate::tools::NpmTool = crate::tools::NpmTool { name: "weui-miniprogram", version: "1.2.3" };
+
+/// Adds the libraries app.json's `useExtendedLib` asks for (`weui`) to `packages`: the
+/// project's own `weui-miniprogram` when it has one (built or in node_modules), else the one
+/// wxemu installs from the npm registry into its cache on first use.
+pub fn add_extended_libs(project_dir: &Path, root: &Path, use_extended_lib: Option<&Value>, packages: &mut Vec<NpmPackage>, diags: &mut Vec<Diagnostic>) {
+    if use_extended_lib.and_then(|l| l.get("weui")).and_then(Value::as_bool) != Some(true) {
+        return;
+    }
+    let at = format!("miniprogram_npm/{}", WEUI.name);
+    if packages.iter().any(|p| p.name == WEUI.name) || sandbox::confine(root, &at).is_ok_and(|d| d.is_dir()) {
+        return;
+    }
+    let installed = [root, project_dir].iter().map(|d| d.join("node_modules").join(WEUI.name)).find(|d| d.join("package.json").is_file());
+    match installed.map_or_else(|| crate::tools::install(&WEUI), Ok) {
+        Ok(dir) => packages.push(NpmPackage { name: WEUI.name.to_string(), at, dir: dir.join("miniprogram_dist"), main: None }),
+        Err(why) => diags.push(Diagnostic::error("app.json", Pos::START, format!("useExtendedLib weui: {why}")).with_hint("or install it in the project: npm install weui-miniprogram")),
+    }
+}
+
 /// The package.json files to build from, each with the root-relative folder (empty, or
 /// ending in `/`) its `miniprogram_npm` goes in.
 fn manifests(project_dir: &Path, root: &Path, setting: &Map<String, Value>) -> Vec<(PathBuf, String)> {

@@ -1,5 +1,6 @@
-//! Packages wxemu takes from the npm registry on first use — less.js, WeUI's component
-//! library — installed with `npm` into the user's cache and kept there.
+//! Packages wxemu takes from the npm registry on first use — less.js for the build, WeUI's
+//! component library for `useExtendedLib` — installed with `npm` into the user's cache and
+//! kept there.
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
