@@ -318,3 +318,17 @@ fn data_a_thousand_levels_deep_reaches_the_host_whole() {
     }
     assert_eq!(data["v"], "bottom");
 }
+
+#[test]
+fn arrows_inside_arrows_see_the_methods_this() {
+    let script = "var o = { f() { return 7 }, m() { var out; [1].forEach(() => { [2].forEach(() => { out = this.f() }) }); return out } }; console.log('got', o.m()); App({})";
+    let mut app = start(&[("app.js", script)]);
+    assert_eq!(logs(&app.take_messages()), ["log: got 7"]);
+}
+
+#[test]
+fn arrows_inside_arrows_see_the_methods_this_in_a_page_script() {
+    let script = "var o = { f() { return 7 }, m() { var out; [1].forEach(() => { [2].forEach(() => { out = this.f() }) }); return out } }; console.log('got', o.m()); Page({})";
+    let (mut app, _) = start_page("App({})", script);
+    assert_eq!(logs(&app.take_messages()), ["log: got 7"]);
+}

@@ -6,6 +6,7 @@ use swc_core::ecma::ast::{ModuleItem, Program};
 use swc_core::ecma::codegen::{text_writer::JsWriter, Emitter};
 use swc_core::ecma::parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax, TsSyntax};
 use swc_core::ecma::transforms::base::helpers::{inject_helpers, Helpers, HELPERS};
+use swc_core::ecma::transforms::compat::es2015::arrow;
 use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver};
 use swc_core::ecma::transforms::module::common_js::common_js;
 use swc_core::ecma::transforms::typescript::strip;
@@ -44,7 +45,15 @@ pub struct CompileError {
 /// Whether `source` may need compiling: TypeScript, or JavaScript with the word `import`
 /// or `export` as a keyword would stand (not `module.exports`, `exports.x`, `importance`).
 pub(crate) fn may_compile(source: &str, typescript: bool) -> bool {
-    typescript || ["import", "export"].iter().any(|word| has_keyword(source, word))
+    typescript || ["import", "export"].iter().any(|word| has_keyword(source, word)) || arrows_see_this(source)
+}
+
+/// Whether the script may have arrow functions that use `this`. boa 0.22 gives an arrow
+/// inside an arrow the wrong `this` when the function around them declares no `var`
+/// (`m() { [1].forEach(() => [2].forEach(() => this.f())) }` fails), so such arrows are
+/// compiled to functions that capture `this`, as Babel's ES5 output does.
+fn arrows_see_this(source: &str) -> bool {
+    source.contains("=>") && has_keyword(source, "this")
 }
 
 fn has_keyword(source: &str, word: &str) -> bool {
@@ -52,7 +61,7 @@ fn has_keyword(source: &str, word: &str) -> bool {
         let before = source[..at].chars().next_back();
         let after = source[at + word.len()..].chars().next();
         let part_of_name = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-        !before.is_some_and(|c| part_of_name(c) || c == '.') && after.is_some_and(|c| c.is_whitespace() || matches!(c, '{' | '*' | '(' | '"' | '\''))
+        !before.is_some_and(|c| part_of_name(c) || c == '.') && after.is_some_and(|c| c.is_whitespace() || matches!(c, '{' | '*' | '(' | '"' | '\'' | '.' | ')' | ',' | ';' | '['))
     })
 }
 
@@ -83,7 +92,8 @@ pub fn compile_script(source: &str, typescript: bool) -> Result<Option<Compiled>
         _ => return Ok(None),
     };
     let is_module = matches!(&program, Program::Module(m) if m.body.iter().any(|item| matches!(item, ModuleItem::ModuleDecl(_))));
-    if !typescript && !is_module {
+    let arrows = arrows_see_this(source);
+    if !typescript && !is_module && !arrows {
         return Ok(None);
     }
     let (code, entries) = GLOBALS.set(&Globals::default(), || {
@@ -94,8 +104,13 @@ pub fn compile_script(source: &str, typescript: bool) -> Result<Option<Compiled>
             if typescript {
                 program = program.apply(strip(unresolved, top_level));
             }
+            if arrows {
+                program = program.apply(arrow(unresolved));
+            }
+            if typescript || is_module {
+                program = program.apply(common_js(Default::default(), unresolved, Default::default(), Default::default()));
+            }
             let program = program
-                .apply(common_js(Default::default(), unresolved, Default::default(), Default::default()))
                 .apply(inject_helpers(unresolved))
                 .apply(hygiene())
                 .apply(fixer(Some(&comments)));
@@ -133,6 +148,13 @@ mod tests {
         assert!(may_compile("import{a}from'./a'", false) && may_compile("x = import('./a')", false) && may_compile("export default 1", false));
         assert!(!may_compile("module.exports = require('./exporter')", false));
         assert_eq!(compile_script("var x = ;", false), Ok(None), "the engine reports what swc cannot parse");
+    }
+
+    #[test]
+    fn arrows_that_use_this_become_functions_that_capture_it() {
+        let code = compiled("var o = { m() { [1].forEach(() => { [2].forEach(() => { this.f() }) }) } }", false);
+        assert!(!code.contains("=>") && code.contains("_this"), "{code}");
+        assert_eq!(compile_script("var add = (a, b) => a + b", false), Ok(None), "arrows without `this` run as written");
     }
 
     #[test]

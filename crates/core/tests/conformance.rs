@@ -205,3 +205,9 @@ fn setdata_callbacks_that_never_end_are_stopped_with_an_error() {
     sim.advance(10);
     assert!(sim.now() >= 10, "the clock moves on");
 }
+
+#[test]
+fn arrows_inside_arrows_see_the_methods_this() {
+    let script = "const o = { f() { return 7 }, m() { let out; [1].forEach(() => { [2].forEach(() => { out = this.f() }) }); return out } }\nconsole.log('arrows', o.m())\nPage({})";
+    assert_eq!(console_of(script, "iPhone 6"), ["console.log: arrows 7"]);
+}

@@ -544,6 +544,19 @@ mod tests {
         assert_eq!(got.to_string(&mut context).unwrap().to_std_string_escaped(), "bc|bc|a%20b%26|你|<a name=\"y\">x</a>|function");
     }
 
+    /// boa 0.22 gives an arrow inside an arrow the wrong `this` when the function around
+    /// them declares no `var`; the build (crates/build) compiles such arrows to functions.
+    /// When this test fails, boa is fixed and that step can go.
+    #[test]
+    fn boa_still_gives_nested_arrows_the_wrong_this() {
+        let mut context = new_context(1_000_000);
+        let with_var = "var o = { f() { return 7 }, m() { var out; [1].forEach(() => { [2].forEach(() => { out = this.f() }) }); return out } }; o.m()";
+        assert_eq!(context.eval(Source::from_bytes(with_var)).unwrap().as_number(), Some(7.0));
+        let without = "var p = { f() { return 7 }, m() { let out; [1].forEach(() => { [2].forEach(() => { out = this.f() }) }); return out } }; p.m()";
+        let error = context.eval(Source::from_bytes(without)).unwrap_err();
+        assert!(error.to_string().starts_with("TypeError: not a callable function"), "{error}");
+    }
+
     #[test]
     fn runtime_errors_name_the_innermost_file_line_and_column() {
         let mut context = context_with(&[
