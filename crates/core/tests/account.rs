@@ -131,7 +131,7 @@ fn a_policy_answers_every_prompt_kind() {
     assert!(got.iter().any(|(n, _)| n == "app hidden"), "the other mini-program covers this one");
     assert!(sim.prompts().is_empty(), "{:?}", sim.prompts());
     assert_eq!(sim.phone().previews, [json!({"urls": ["/a.png", "/b.png"], "current": "/b.png"})]);
-    assert_eq!(parse_answers("toast=yes").unwrap_err(), "unknown prompt kind `toast`; known: modal, actionsheet, auth, profile, subscribe, address, setting, payment, phonecall, scan, location, miniprogram, choose");
+    assert_eq!(parse_answers("toast=yes").unwrap_err(), "unknown prompt kind `toast`; known: modal, actionsheet, auth, profile, subscribe, address, setting, payment, phonecall, scan, location, miniprogram, choose, privacy");
 }
 
 #[test]
