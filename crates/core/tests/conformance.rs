@@ -26,7 +26,7 @@ const PAGE_JS: (&str, &str) = ("pages/index/index.js", "Page({ data: { a: 1, b: 
 #[test]
 fn templates_render_as_wcc_compiles_them() {
     let wxml = r#"<wxs module="this">module.exports = { twice: function (n) { return n * 2 } }</wxs>
-<view class="probe" id="nested" data-list="{{[[a], [b, [a]]]}}">{{ [[a], [b, [a]]][1][1][0] }}</view>
+<view class="probe" id="nested" data-list="{{[[a], [b, [a]]]}}">{{ [[a], [b, [a]]] }}</view>
 <view class="probe" id="this">{{ this.twice(a) }}</view>
 <include src="missing.wxml"/>
 <view class="probe" id="h1" hidden="{{''}}">shown</view>
@@ -45,7 +45,7 @@ fn templates_render_as_wcc_compiles_them() {
     let nodes = eval(&mut sim, "() => globalThis.r.map(n => [n.id, n.height > 0, n.dataset.list || null])");
     assert_eq!(nodes, json!([["nested", true, [[1], [2, [1]]]], ["this", true, null], ["h1", true, null], ["h2", true, null], ["h3", false, null], ["h4", false, null]]));
     let texts: Vec<Option<String>> = ["#nested", "#this"].iter().map(|s| sim.select_within(s, &[]).unwrap().first().and_then(|p| sim.element_text(p))).collect();
-    assert_eq!(texts, [Some("1".to_string()), Some("2".to_string())], "nested array literals and a WXS module named `this`");
+    assert_eq!(texts, [Some("1,2,1".to_string()), Some("2".to_string())], "nested array literals and a WXS module named `this`");
 }
 
 #[test]

@@ -426,7 +426,7 @@ impl<'a, 'n> ExprParser<'a, 'n> {
                 self.next();
                 let e = self.conditional()?;
                 self.expect(")")?;
-                self.postfix(e)
+                Ok(e)
             }
             Tok::Punct("[") => {
                 self.next();
@@ -438,7 +438,7 @@ impl<'a, 'n> ExprParser<'a, 'n> {
                     }
                 }
                 self.expect("]")?;
-                self.postfix(Expr::Array(items))
+                Ok(Expr::Array(items))
             }
             Tok::Punct("{") => {
                 self.next();
