@@ -1,8 +1,10 @@
 //! Issue 19's compile targets: 1 MB of TypeScript and 1 MB of ES-module JavaScript to
-//! CommonJS (no cache), and reading a compiled script back from the disk cache.
+//! CommonJS (no cache), reading a compiled script back from the disk cache, and 200 KB of
+//! Sass (grass) and of Less (less.js run by Node: installed into the cache on first use).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use wxemu_build::{compile_script, Cache};
+use wxemu_build::{compile_script, Cache, Styles};
+use wxemu_package::PackageFiles;
 
 /// About `bytes` of module code: functions, classes, enums (TypeScript), imports, exports.
 fn module_source(bytes: usize, typescript: bool) -> String {
@@ -37,5 +39,31 @@ fn compile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, compile);
+/// About `bytes` of stylesheet in Sass (`less`: false) or Less: variables, a mixin,
+/// nesting three deep, arithmetic, `&` selectors.
+fn style_source(bytes: usize, less: bool) -> String {
+    let (var, mixin, include) = if less { ("@", ".box(@w) { width: @w; height: @w / 2; }\n", ".box") } else { ("$", "@mixin box($w) { width: $w; height: $w / 2; }\n", "@include box") };
+    let mut code = format!("{var}unit: 4px;\n{var}ink: #333;\n{mixin}");
+    let mut n = 0;
+    while code.len() < bytes {
+        code += &format!(".card-{n} {{\n  color: {var}ink;\n  {include}({var}unit * {n});\n  .title {{\n    margin: {var}unit * 2 {var}unit;\n    &:active {{ opacity: 0.5; }}\n    .icon {{ width: {var}unit * 6; }}\n  }}\n  &.selected {{ border: 1px solid {var}ink; }}\n}}\n");
+        n += 1;
+    }
+    code
+}
+
+fn styles(c: &mut Criterion) {
+    let mut group = c.benchmark_group("styles");
+    group.sample_size(10);
+    let dir = tempfile::tempdir().expect("a temp folder");
+    std::fs::write(dir.path().join("page.scss"), style_source(200 << 10, false)).expect("written");
+    std::fs::write(dir.path().join("other.less"), style_source(200 << 10, true)).expect("written");
+    let files = PackageFiles::new(dir.path().to_path_buf(), Vec::new());
+    // A new Styles each time: it keeps what it compiled for the launch.
+    group.bench_function("200 KB of Sass to WXSS", |b| b.iter(|| Styles::new(files.clone()).read("page.wxss").expect("it compiles")));
+    group.bench_function("200 KB of Less to WXSS (less.js in Node)", |b| b.iter(|| Styles::new(files.clone()).read("other.wxss").expect("it compiles")));
+    group.finish();
+}
+
+criterion_group!(benches, compile, styles);
 criterion_main!(benches);
