@@ -597,11 +597,53 @@
     });
   }
 
+  // The members pages and components share: selectors, groupSetData, getPageId, the
+  // routers relative to the instance (`router`: the component's own path; `pageRouter`:
+  // its page's), hasBehavior.
+  // (An app's own member of the same name stays.)
   function addSelectors(target) {
+    var shared = {
+      groupSetData: function (callback) { run(callback, this, [], (this.is || this.route) + ' groupSetData'); },
+      getPageId: function () { return 'pageId:' + (this.__page || this.__wxExparserNodeId__); },
+      hasBehavior: function (behavior) {
+        var known = this.__definition && this.__definition.behaviors;
+        if (!known) return false;
+        return typeof behavior === 'string' ? known.names.indexOf(behavior) >= 0 : known.objects.indexOf(behavior) >= 0;
+      }
+    };
+    ['animate', 'clearAnimation'].forEach(function (name) {
+      shared[name] = function () { throw new Error('not supported by wxemu yet: this.' + name + ' (keyframe animations); use wx.createAnimation'); };
+    });
+    for (var name in shared) if (!(name in target)) target[name] = shared[name];
+    if (!('router' in target)) Object.defineProperty(target, 'router', { get: function () { return routerFrom(this.is || this.route); } });
+    if (!('pageRouter' in target)) Object.defineProperty(target, 'pageRouter', { get: function () { var page = instances[this.__page] || this; return routerFrom(page.route || page.is); } });
     target.selectComponent = function (selector) { return selectAll(this, selector)[0] || null; };
     target.selectAllComponents = function (selector) { return selectAll(this, selector); };
     target.createSelectorQuery = function () { return __wxemuKit.createSelectorQuery(this.__wxExparserNodeId__); };
     target.createIntersectionObserver = function (options) { return __wxemuKit.createIntersectionObserver(this.__wxExparserNodeId__, options); };
+  }
+
+  // A Router whose relative urls (`./detail?id=1`, `../b/b`) are relative to `from`.
+  function routerFrom(from) {
+    var resolved = function (url) {
+      var text = String(url);
+      if (text.charAt(0) === '/') return text;
+      var parts = String(from || '').split('/');
+      parts.pop();
+      text.split('/').forEach(function (segment) {
+        if (segment === '..') parts.pop();
+        else if (segment !== '.' && segment !== '') parts.push(segment);
+      });
+      return '/' + parts.join('/');
+    };
+    var go = function (api) {
+      return function (options) {
+        var o = Object.assign({}, options);
+        if (o.url !== undefined) o.url = resolved(o.url);
+        return global.wx[api](o);
+      };
+    };
+    return { navigateTo: go('navigateTo'), redirectTo: go('redirectTo'), switchTab: go('switchTab'), reLaunch: go('reLaunch'), navigateBack: function (o) { return global.wx.navigateBack(o); } };
   }
 
   // ---- relations: linked in the composed tree when a component is attached --------------
@@ -696,9 +738,13 @@
     LIFETIMES.forEach(function (l) { merged.lifetimes[l] = []; });
     ['show', 'hide', 'resize'].forEach(function (l) { merged.pageLifetimes[l] = []; });
     var seen = [];
+    var names = [];
     function apply(options) {
       (options.behaviors || []).forEach(function (b) {
-        if (typeof b === 'string') b = builtinBehavior(b, path);
+        if (typeof b === 'string') {
+          names.push(b);
+          b = builtinBehavior(b, path);
+        }
         if (b && b.__behavior && seen.indexOf(b) < 0) {
           seen.push(b);
           apply(b.options);
@@ -731,6 +777,8 @@
       merged.externalClasses = merged.externalClasses.concat(options.externalClasses || []);
     }
     apply(definitions[path].options);
+    // What hasBehavior() answers: the behaviors applied, and the built-in ones by name.
+    merged.behaviors = { objects: seen, names: names };
     normalized[path] = merged;
     return merged;
   }
@@ -809,6 +857,11 @@
     c.properties = c.data;
     c.setData = function (patch, callback) { setData(this, patch, callback); };
     addSelectors(c);
+    // The opener's channel of the page the component is on.
+    c.getOpenerEventChannel = function () {
+      var page = instances[this.__page];
+      return page && page !== this && page.getOpenerEventChannel ? page.getOpenerEventChannel() : new EventChannel();
+    };
     c.selectOwnerComponent = function () { return instances[__wxemuOwnerOf(this.__wxExparserNodeId__)] || null; };
     c.__links = {};
     c.getRelationNodes = function (key) {

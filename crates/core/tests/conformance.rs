@@ -211,3 +211,33 @@ fn arrows_inside_arrows_see_the_methods_this() {
     let script = "const o = { f() { return 7 }, m() { let out; [1].forEach(() => { [2].forEach(() => { out = this.f() }) }); return out } }\nconsole.log('arrows', o.m())\nPage({})";
     assert_eq!(console_of(script, "iPhone 6"), ["console.log: arrows 7"]);
 }
+
+#[test]
+fn the_instance_methods_people_call() {
+    let (_dir, mut sim) = app(&[
+        ("app.json", r#"{ "pages": ["pages/index/index", "pages/index/other"] }"#),
+        ("pages/index/index.js", "Page({ data: { n: 0 } })"),
+        ("pages/index/index.json", r#"{ "usingComponents": { "navigation-bar": "/c/nav" } }"#),
+        ("pages/index/index.wxml", r#"<navigation-bar id="bar" title="mine"/>"#),
+        ("pages/index/other.js", "Page({ onLoad() { this.getOpenerEventChannel().emit('arrived', 'other') } })"),
+        ("pages/index/other.wxml", "<view>other</view>"),
+        ("c/nav.json", r#"{ "component": true }"#),
+        ("c/nav.wxml", r#"<view class="bar">{{title}}</view>"#),
+        ("c/nav.js", "globalThis.shared = Behavior({}); Component({ behaviors: [shared, 'wx://form-field'], properties: { title: String }, data: { n: 0 } })"),
+    ]);
+    let got = eval(&mut sim, r#"() => {
+        const page = getCurrentPages()[0];
+        const bar = page.selectComponent('#bar');
+        bar.groupSetData(() => { bar.setData({ n: 1 }); page.setData({ n: 2 }) });
+        let loud = '';
+        try { bar.animate('.bar', [{ opacity: 0 }], 100) } catch (e) { loud = e.message }
+        return [bar.getPageId() === page.getPageId(), bar.hasBehavior(shared), bar.hasBehavior('wx://form-field'), bar.hasBehavior({}), bar.data.n, page.data.n, loud]
+    }"#);
+    assert_eq!(got, json!([true, true, true, false, 1, 2, "not supported by wxemu yet: this.animate (keyframe animations); use wx.createAnimation"]));
+    let texts: Vec<String> = sim.select_within("#bar", &[]).unwrap().iter().filter_map(|p| sim.element_text(p)).collect();
+    assert_eq!(texts, ["mine"], "a custom component named like a built-in one is the custom one");
+    eval(&mut sim, "() => { globalThis.heard = []; getCurrentPages()[0].pageRouter.navigateTo({ url: './other', events: { arrived: (who) => heard.push(who) } }) }");
+    sim.advance(0);
+    assert_eq!(sim.current_route(), Some("pages/index/other"), "pageRouter resolves a url relative to the page");
+    assert_eq!(eval(&mut sim, "() => heard"), json!(["other"]));
+}
