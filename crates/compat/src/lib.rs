@@ -46,7 +46,7 @@ pub fn scan(package: &Package) -> Report {
     for path in files {
         let Some(text) = package.read(&path) else { continue };
         report.files += 1;
-        if path.ends_with(".js") {
+        if path.ends_with(".js") || path.ends_with(".ts") {
             script(&path, &text, &mut report);
         } else {
             template(package, &path, &text, &mut report);
@@ -101,6 +101,9 @@ fn package_files(root: &Path, dir: &str, out: &mut Vec<String>) {
             }
         } else if (name.ends_with(".js") && !name.ends_with(".test.js")) || name.ends_with(".wxml") {
             out.push(path);
+        } else if name.ends_with(".ts") && !name.ends_with(".d.ts") && !root.join(dir).join(name.replace(".ts", ".js")).exists() {
+            // A script written in TypeScript (the build compiles it; a `.js` beside it wins).
+            out.push(path);
         }
     }
 }
@@ -111,9 +114,28 @@ fn guard_for(guards: &[String], schema: &str) -> Option<String> {
     guards.iter().find(|g| schema == g.as_str() || schema.strip_prefix(g.as_str()).is_some_and(|rest| rest.starts_with('.'))).cloned()
 }
 
+/// The `wx` uses of a script, read through the build (ES modules and TypeScript compiled,
+/// places mapped back to the file the user wrote).
 fn script(path: &str, text: &str, report: &mut Report) {
     let db = Database::get();
-    let uses = match wxemu_js::wx_uses(path, text) {
+    let compiled = match wxemu_build::compile_script(text, path.ends_with(".ts")) {
+        Ok(compiled) => compiled,
+        Err(e) => return report.problems.push(Diagnostic::error(path, e.pos, format!("SyntaxError: {}", e.message)).with_hint("fix the script where it says")),
+    };
+    let uses = match &compiled {
+        Some(c) => wxemu_js::wx_uses(path, &c.code).map(|uses| {
+            uses.into_iter()
+                .map(|mut wx| {
+                    let at = |pos: Pos| c.map.source_pos(pos).unwrap_or(pos);
+                    wx.pos = at(wx.pos);
+                    wx.options.iter_mut().for_each(|option| option.2 = at(option.2));
+                    wx
+                })
+                .collect()
+        }),
+        None => wxemu_js::wx_uses(path, text),
+    };
+    let uses: Vec<_> = match uses {
         Ok(uses) => uses,
         Err(problem) => return report.problems.push(problem),
     };
@@ -169,5 +191,30 @@ fn walk(node: &IrNode, guarded: bool, visit: &mut impl FnMut(&wxemu_wxml::compil
         IrNode::For(each) => walk(&each.body, guarded, visit),
         IrNode::Block(nodes) => nodes.iter().for_each(|n| walk(n, guarded, visit)),
         IrNode::Text(_) | IrNode::TemplateCall { .. } | IrNode::Include { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn es_modules_and_typescript_are_read_through_the_build() {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in [
+            ("app.json", r#"{ "pages": ["pages/a/a"] }"#),
+            ("app.js", "App({})"),
+            ("pages/a/a.wxml", "<view/>"),
+            ("pages/a/a.ts", "import { size } from './size'\nconst w: number = size\nconst info = wx.getWindowInfo()\nPage({})\n"),
+            ("pages/a/size.js", "export const size = 1\nexport function base() { return wx.getAppBaseInfo() }\n"),
+        ] {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        let report = scan(&Package::load(dir.path()));
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let found: Vec<(String, u32, &str)> = report.findings.iter().map(|f| (f.file.clone(), f.pos.line, f.schema)).collect();
+        assert_eq!(found, [("pages/a/a.ts".to_string(), 3, "getWindowInfo"), ("pages/a/size.js".to_string(), 2, "getAppBaseInfo")]);
     }
 }
