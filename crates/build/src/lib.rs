@@ -23,6 +23,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use wxemu_package::{FileError, PackageFiles, Pos};
 
+/// The files a script may require as assets (see [`Scripts::read`]).
+const ASSET_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
 /// A package's scripts as the platform runs them, read through the build.
 pub struct Scripts {
     files: PackageFiles,
@@ -46,8 +49,12 @@ impl Scripts {
     }
 
     /// The script at root-relative `path` as it runs: a `.js` file that is an ES module
-    /// compiled to CommonJS, or for a `.js` path with no file the `.ts` beside it, compiled.
+    /// compiled to CommonJS, or for a `.js` path with no file the `.ts` beside it, compiled;
+    /// an image, a module naming it.
     pub fn read(&self, path: &str) -> Result<String, FileError> {
+        if let Some(module) = self.asset_module(path) {
+            return module;
+        }
         let (source_path, source, typescript) = match self.files.text(path) {
             Ok(text) => (path.to_string(), text, path.ends_with(".ts")),
             Err(FileError::Missing) if path.ends_with(".js") => {
@@ -73,6 +80,21 @@ impl Scripts {
             }
             Err(e) => Err(FileError::Invalid { file: source_path, pos: e.pos, message: e.message }),
         }
+    }
+
+    /// An image a script requires (`require('./icon.png').default`, as projects built with
+    /// webpack's asset modules write): a module whose `default` is the image's path from
+    /// the package root. None for other files.
+    fn asset_module(&self, path: &str) -> Option<Result<String, FileError>> {
+        let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        if !ASSET_EXTENSIONS.contains(&extension.as_str()) {
+            return None;
+        }
+        let root_path = format!("/{}", path.trim_start_matches('/'));
+        Some(match self.files.is_file(path) {
+            true => Ok(format!("module.exports = {{ __esModule: true, default: {root_path:?} }};\n")),
+            false => Err(FileError::Missing),
+        })
     }
 
     /// Where `pos` of compiled file `file` came from: the file the user wrote and the place

@@ -59,6 +59,9 @@ pub struct ComponentView {
 pub struct Composer<'a> {
     app: &'a mut AppService,
     package: &'a Package,
+    /// What the logic layer's queries see: a new instance's own template as soon as it is
+    /// composed, before the page's tree is done (exparser builds it before `created`).
+    mirror: &'a crate::mirror::ViewMirror,
     page: &'a mut PageView,
     diagnostics: &'a mut Vec<Diagnostic>,
     /// Messages that are not setData for this page, for the Simulator to handle after.
@@ -91,8 +94,8 @@ fn is_property(name: &str) -> bool {
 }
 
 impl<'a> Composer<'a> {
-    pub fn new(app: &'a mut AppService, package: &'a Package, page: &'a mut PageView, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
-        Composer { app, package, page, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), seen: Vec::new(), depth: 0, stopped: false }
+    pub fn new(app: &'a mut AppService, package: &'a Package, mirror: &'a crate::mirror::ViewMirror, page: &'a mut PageView, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
+        Composer { app, package, mirror, page, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), seen: Vec::new(), depth: 0, stopped: false }
     }
 
     /// Renders the page's template and composes every component in it. Instances no longer
@@ -207,7 +210,8 @@ impl<'a> Composer<'a> {
                 self.page.components.insert(key.to_string(), ComponentView { id, path: path.to_string(), data, props: props.clone(), multiple_slots });
                 self.created.push(id);
                 let using = self.component_using(path, &el, owner_using);
-                self.shadow(id, path, key, &using);
+                let shadow = self.shadow(id, path, key, &using);
+                self.mirror.set_shadow(id, Rc::new(shadow));
                 self.app.component_lifetime(id, "created");
                 self.app.set_properties(id, &props);
                 self.ready.push(id);

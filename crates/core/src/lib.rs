@@ -612,7 +612,7 @@ impl Simulator {
     /// caller: returns them in the order they get it.
     fn render_until_ready(&mut self, id: u32) -> Vec<u32> {
         let Some(view) = self.stack.iter_mut().chain(self.parked_tabs.iter_mut()).find(|p| p.id == id) else { return Vec::new() };
-        let mut composer = Composer::new(&mut self.app, &self.package, view, &mut self.diagnostics);
+        let mut composer = Composer::new(&mut self.app, &self.package, &self.mirror, view, &mut self.diagnostics);
         let (mut tree, removed) = composer.compose_page();
         let (attached, ready) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.ready));
         let pending = std::mem::take(&mut composer.pending);

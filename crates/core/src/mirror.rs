@@ -14,6 +14,9 @@ use wxemu_wxml::{Element, Node};
 #[derive(Default)]
 pub struct ViewMirror {
     pages: RefCell<HashMap<u32, Rc<Vec<Node>>>>,
+    /// The own templates of instances created in the composition under way, whose hosts
+    /// are in no page's tree yet.
+    shadows: RefCell<HashMap<u32, Rc<Vec<Node>>>>,
     now: Cell<u64>,
 }
 
@@ -21,6 +24,12 @@ impl ViewMirror {
     /// Shares a page's freshly composed tree.
     pub fn update_page(&self, page: u32, tree: Rc<Vec<Node>>) {
         self.pages.borrow_mut().insert(page, tree);
+        self.shadows.borrow_mut().clear();
+    }
+
+    /// Shares the own template of `instance`, composed before the page's tree is.
+    pub fn set_shadow(&self, instance: u32, shadow: Rc<Vec<Node>>) {
+        self.shadows.borrow_mut().insert(instance, shadow);
     }
 
     /// Forgets a closed page.
@@ -89,7 +98,7 @@ impl ViewQueries for ViewMirror {
         let pages = self.pages.borrow();
         let Some(tree) = pages.get(&owner).cloned().or_else(|| {
             drop(pages);
-            self.host(owner).map(|(_, tree, _)| tree)
+            self.host(owner).map(|(_, tree, _)| tree).or_else(|| self.shadows.borrow().get(&owner).cloned())
         }) else {
             return Vec::new();
         };

@@ -130,10 +130,29 @@ fn npm_packages_are_built_as_the_devtools_build_them() {
 #[test]
 fn use_extended_lib_weui_provides_weui_miniprogram() {
     let diagnostics = shown_diagnostics(&[
-        ("app.json", r#"{ "pages": ["pages/index/index"], "useExtendedLib": { "weui": true }, "usingComponents": { "mp-badge": "weui-miniprogram/badge/badge" } }"#),
+        ("app.json", r#"{ "pages": ["pages/index/index"], "useExtendedLib": { "weui": "latest" }, "usingComponents": { "mp-badge": "weui-miniprogram/badge/badge" } }"#),
         ("app.js", "App({})"),
         ("pages/index/index.js", "Page({})"),
         ("pages/index/index.wxml", r#"<mp-badge content="8"/>"#),
     ]);
     assert!(diagnostics.iter().all(|d| !d.contains("error:")), "{diagnostics:#?}");
+}
+
+#[test]
+fn a_script_may_require_an_image_as_webpack_builds_give_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, bytes) in [
+        ("app.json", &br#"{ "pages": ["pages/index/index"] }"#[..]),
+        ("app.js", b"App({ icon: require('/images/tab.png').default })"),
+        ("pages/index/index.js", b"Page({ data: { icon: getApp().icon, local: require('./dot.png').default } })"),
+        ("pages/index/index.wxml", b"<image src=\"{{icon}}\"/>"),
+        ("pages/index/dot.png", b"\x89PNG\r\n\x1a\n"),
+        ("images/tab.png", b"\x89PNG\r\n\x1a\n"),
+    ] {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, bytes).unwrap();
+    }
+    let mut sim = launch(dir.path());
+    assert_eq!((sim.page_data()["icon"].as_str(), sim.page_data()["local"].as_str()), (Some("/images/tab.png"), Some("/pages/index/dot.png")));
 }

@@ -241,3 +241,21 @@ fn the_instance_methods_people_call() {
     assert_eq!(sim.current_route(), Some("pages/index/other"), "pageRouter resolves a url relative to the page");
     assert_eq!(eval(&mut sim, "() => heard"), json!(["other"]));
 }
+
+#[test]
+fn a_component_finds_its_own_template_from_created_on() {
+    // exparser builds a component's own template before `created`: van-datetime-picker
+    // finds its inner picker from its first property observer.
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.json", r#"{ "usingComponents": { "outer": "/c/outer" } }"#),
+        ("pages/index/index.wxml", r#"<outer id="outer" kind="date"/>"#),
+        ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
+        ("c/outer.wxml", r#"<inner class="inner"/>"#),
+        ("c/outer.js", "globalThis.found = []; Component({ properties: { kind: { type: String, observer() { found.push(['observer', !!this.selectComponent('.inner')]) } } }, lifetimes: { created() { found.push(['created', !!this.selectComponent('.inner')]) }, attached() { found.push(['attached', !!this.selectComponent('.inner')]) } } })"),
+        ("c/inner.json", r#"{ "component": true }"#),
+        ("c/inner.wxml", "<view>inner</view>"),
+        ("c/inner.js", "Component({})"),
+    ]);
+    assert_eq!(eval(&mut sim, "() => found"), json!([["created", true], ["observer", true], ["attached", true]]));
+}

@@ -63,7 +63,13 @@ pub const WEUI: crate::tools::NpmTool = crate::tools::NpmTool { name: "weui-mini
 /// project's own `weui-miniprogram` when it has one (built or in node_modules), else the one
 /// wxemu installs from the npm registry into its cache on first use.
 pub fn add_extended_libs(project_dir: &Path, root: &Path, use_extended_lib: Option<&Value>, packages: &mut Vec<NpmPackage>, diags: &mut Vec<Diagnostic>) {
-    if use_extended_lib.and_then(|l| l.get("weui")).and_then(Value::as_bool) != Some(true) {
+    // `true`, or a version such as "latest".
+    let wanted = match use_extended_lib.and_then(|l| l.get("weui")) {
+        Some(Value::Bool(on)) => *on,
+        Some(Value::String(version)) => !version.is_empty(),
+        _ => false,
+    };
+    if !wanted {
         return;
     }
     let at = format!("miniprogram_npm/{}", WEUI.name);
