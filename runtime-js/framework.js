@@ -399,6 +399,9 @@
     wxApi[name] = function (o) { return checkedApi(name, o, CLIENT_APIS[name]); };
   });
   wxApi.getExtConfigSync = function () { return syncApi('getExtConfigSync').extConfig; };
+  // A/B experiments are set up in the mini-program's admin console: run from disk, the
+  // app is in none, so it gets no parameters.
+  wxApi.getExptInfoSync = function () { return {}; };
   // The privacy guide: the client's own popup (answered like any dialog: --answer
   // privacy=agree), or, when the app listens with wx.onNeedPrivacyAuthorization, the app's
   // popup, whose resolve({ event: 'agree' | 'disagree' }) answers.
@@ -413,9 +416,27 @@
   };
 
   // Cloud development needs WeChat's cloud: wx.cloud is there, and every use of it says so.
+  // init only says it (an app's onLaunch goes on past it); the calls fail as a failed call
+  // does (fail/complete, or a rejected Promise); the rest throw.
   var cloud = {};
-  ['init', 'callFunction', 'callContainer', 'database', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile', 'CloudID', 'extend', 'Cloud'].forEach(function (name) {
-    cloud[name] = function () { throw new Error('not supported by wxemu yet: wx.cloud.' + name + ' (cloud development runs on WeChat\'s servers)'); };
+  var cloudUnsupported = function (name) { return 'not supported by wxemu yet: wx.cloud.' + name + ' (cloud development runs on WeChat\'s servers)'; };
+  cloud.init = function () { console.error(cloudUnsupported('init')); };
+  ['callFunction', 'callContainer', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile'].forEach(function (name) {
+    cloud[name] = function (o) {
+      var result = { errMsg: 'cloud.' + name + ':fail ' + cloudUnsupported(name) };
+      var options = o || {};
+      if (typeof options.fail === 'function' || typeof options.complete === 'function' || typeof options.success === 'function') {
+        global.setTimeout(function () {
+          run(options.fail, undefined, [result], 'wx.cloud.' + name + ' fail');
+          run(options.complete, undefined, [result], 'wx.cloud.' + name + ' complete');
+        }, 0);
+        return undefined;
+      }
+      return Promise.reject(result);
+    };
+  });
+  ['database', 'CloudID', 'extend', 'Cloud'].forEach(function (name) {
+    cloud[name] = function () { throw new Error(cloudUnsupported(name)); };
   });
   // The App lifecycles whose wx.onX listeners hear them too (after the App's own method).
   var LIFECYCLE_EVENTS = { onShow: 'AppShow', onHide: 'AppHide', onPageNotFound: 'PageNotFound' };

@@ -102,15 +102,20 @@ fn the_client_apis_real_apps_call() {
         wx.getPrivacySetting({ success: r => seen.push(['privacy', r.needAuthorization, r.privacyContractName]) });
         wx.getBackgroundFetchData({ fetchType: 'periodic', ...note('fetch') });
         wx.onMenuButtonBoundingClientRectWeightChange(() => seen.push(['weight']));
-        try { wx.cloud.init() } catch (e) { seen.push(['cloud', e.message]) }
+        try { wx.cloud.database() } catch (e) { seen.push(['cloud', e.message]) }
+        wx.cloud.init();
+        wx.cloud.callFunction({ name: 'f', fail: r => seen.push(['callFunction', r.errMsg]) });
     }"#);
     sim.advance(0);
     let seen = eval(&mut sim, "() => seen");
-    assert_eq!(seen[0][1].as_str().map(|s| s.starts_with("not supported by wxemu yet: wx.cloud.init")), Some(true), "{seen}");
+    assert_eq!(seen[0][1].as_str().map(|s| s.starts_with("not supported by wxemu yet: wx.cloud.database")), Some(true), "{seen}");
     assert_eq!(seen[1], json!(["show", "showShareMenu:ok"]));
     assert_eq!(seen[2], json!(["privacy", true, "《小程序小程序隐私保护指引》"]));
     assert_eq!(seen[3][1].as_str().map(|s| s.starts_with("getBackgroundFetchData:fail")), Some(true), "{seen}");
-    assert_eq!(seen.as_array().unwrap().len(), 4, "the menu button never changes: {seen}");
+    assert!(seen.as_array().unwrap().iter().any(|s| s[0] == "callFunction" && s[1].as_str().is_some_and(|m| m.starts_with("cloud.callFunction:fail not supported by wxemu yet"))), "{seen}");
+    assert_eq!(seen.as_array().unwrap().len(), 5, "the menu button never changes: {seen}");
+    let errors: Vec<String> = sim.take_console().into_iter().filter(|e| e.level == "error").map(|e| e.text).collect();
+    assert!(errors.iter().any(|e| e.starts_with("not supported by wxemu yet: wx.cloud.init")), "init says so: {errors:?}");
 }
 
 #[test]
