@@ -54,8 +54,10 @@ struct Modules {
 struct RequireFunction(JsObject);
 
 /// The JS half of the module system: one cache, Node's cycle behaviour (a module required
-/// while it runs yields its exports so far). It is a function of the natives that returns
-/// `require(from, path)`, so nothing of it is a global.
+/// while it runs yields its exports so far), and `require.async(path)` — the platform's
+/// subpackage async require — as a Promise of the module (rejected with `{ mod, errMsg }`).
+/// It is a function of the natives that returns `require(from, path)`, so nothing of it is
+/// a global.
 const MODULES_JS: &str = r#"
 (function (source, resolve, compile) {
   var modules = Object.create(null);
@@ -65,8 +67,14 @@ const MODULES_JS: &str = r#"
     if (cached) return cached.exports;
     var module = { exports: {}, id: full };
     modules[full] = module;
+    var require = function require(p) { return load(full, p); };
+    require.async = function (p) {
+      return new Promise(function (done, failed) {
+        try { done(load(full, p)); } catch (e) { failed({ mod: String(p), errMsg: String(e && e.message || e) }); }
+      });
+    };
     try {
-      compile(full, source(full)).call(module.exports, module, module.exports, function require(p) { return load(full, p); });
+      compile(full, source(full)).call(module.exports, module, module.exports, require);
     } catch (e) {
       delete modules[full];
       throw e;
@@ -522,6 +530,18 @@ mod tests {
         let mut context = new_context(1_000_000);
         install_modules(&mut context, Box::new(move |p| files.get(p).cloned().ok_or(FileError::Missing)), relative);
         context
+    }
+
+    #[test]
+    fn require_async_gives_a_promise_of_the_module() {
+        let mut context = context_with(&[
+            ("a.js", "require.async('./b').then(b => { globalThis.got = b.x }); require.async('./missing').catch(e => { globalThis.failed = e.mod })"),
+            ("b.js", "exports.x = 5"),
+        ]);
+        require(&mut context, "", "a").unwrap();
+        context.run_jobs().unwrap();
+        let got = context.eval(Source::from_bytes("[globalThis.got, globalThis.failed].join('|')")).unwrap();
+        assert_eq!(got.to_string(&mut context).unwrap().to_std_string_escaped(), "5|./missing");
     }
 
     #[test]
