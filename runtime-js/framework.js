@@ -919,8 +919,22 @@
     var page;
     if (definition.kind === 'page') {
       page = {};
+      // A page's `behaviors` (base library 2.9.2): their methods and data, under the page's own.
+      var fromBehaviors = { methods: {}, data: {} };
+      (function merge(list) {
+        (list || []).forEach(function (b) {
+          if (!b || !b.__behavior) return;
+          merge(b.options.behaviors);
+          var methods = b.options.methods || {};
+          for (var m in methods) fromBehaviors.methods[m] = methods[m];
+          var data = toJSONData(b.options.data || {}) || {};
+          for (var d in data) fromBehaviors.data[d] = data[d];
+        });
+      })(definition.options.behaviors);
+      for (var method in fromBehaviors.methods) page[method] = fromBehaviors.methods[method];
       for (var key in definition.options) if (key !== 'data') page[key] = definition.options[key];
       page.data = toJSONData(definition.options.data || {}) || {};
+      for (var field in fromBehaviors.data) if (!(field in page.data)) page.data[field] = fromBehaviors.data[field];
       page.__wxExparserNodeId__ = nextInstanceId++;
       page.setData = function (patch, callback) { setData(this, patch, callback); };
       addSelectors(page);

@@ -264,3 +264,12 @@ fn a_component_finds_its_own_template_from_created_on() {
     ]);
     assert_eq!(eval(&mut sim, "() => found"), json!([["created", true], ["observer", true], ["attached", true]]));
 }
+
+#[test]
+fn a_page_takes_the_methods_and_data_of_its_behaviors() {
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "const theme = Behavior({ data: { theme: 'light', n: 1 }, methods: { themeChanged(t) { this.setData({ theme: t }) } } })\nPage({ behaviors: [theme], data: { n: 2 }, onLoad() { this.themeChanged('dark') } })"),
+        ("pages/index/index.wxml", "<view>{{theme}}</view>"),
+    ]);
+    assert_eq!((sim.page_data()["theme"].as_str(), sim.page_data()["n"].as_i64()), (Some("dark"), Some(2)));
+}
