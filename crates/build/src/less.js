@@ -43,7 +43,8 @@ function compile({ less: lessDir, file, source }) {
     supports() { return true; }
     supportsSync() { return false; }
     loadFile(name, currentDirectory) {
-      let file = name.startsWith('/') ? name.slice(1) : path.join(currentDirectory || '', name);
+      // `~pkg/file` is a file of an npm package (webpack's less-loader convention).
+      let file = name.startsWith('~') ? name : name.startsWith('/') ? name.slice(1) : path.join(currentDirectory || '', name);
       if (path.extname(file) === '') file += '.less';
       return read(file).then((contents) => ({ contents, filename: file }));
     }

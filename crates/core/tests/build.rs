@@ -156,3 +156,17 @@ fn a_script_may_require_an_image_as_webpack_builds_give_it() {
     let mut sim = launch(dir.path());
     assert_eq!((sim.page_data()["icon"].as_str(), sim.page_data()["local"].as_str()), (Some("/images/tab.png"), Some("/pages/index/dot.png")));
 }
+
+#[test]
+fn less_imports_a_file_of_an_npm_package_with_a_tilde() {
+    let app = [("app.json", r#"{ "pages": ["pages/index/index"] }"#), ("app.js", "App({})"), ("pages/index/index.js", "Page({})"), ("pages/index/index.wxml", "<view class=\"a\">a</view>")];
+    let with = |less: &'static str| {
+        let mut files = app.to_vec();
+        files.extend([("pages/index/index.less", less), ("node_modules/mini-theme/package.json", "{}"), ("node_modules/mini-theme/vars.less", "@w: 7px;\n")]);
+        shown_diagnostics(&files)
+    };
+    let fine = with("@import '~mini-theme/vars.less';\n.a { width: @w; }\n");
+    assert!(fine.iter().all(|d| !d.contains("error:")), "{fine:#?}");
+    let escaping = with("@import '~mini-theme/../../app.json';\n");
+    assert!(escaping.iter().any(|d| d.contains("error: Less:") && d.contains("leads out")), "{escaping:#?}");
+}
