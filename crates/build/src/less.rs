@@ -63,7 +63,7 @@ fn talk(node: &mut std::process::Child, files: &PackageFiles, path: &str, source
         }
         let wanted = message.get("read").and_then(Value::as_str).unwrap_or_default();
         let text = match wanted.strip_prefix('~') {
-            Some(in_package) => npm_file(files, in_package),
+            Some(in_package) => crate::style::npm_file(files, in_package),
             None => files.text(wanted),
         };
         let answer = match text {
@@ -73,19 +73,6 @@ fn talk(node: &mut std::process::Child, files: &PackageFiles, path: &str, source
         say(answer)?;
     }
     Err(broken(&format!("more than {MAX_READS} files read")))
-}
-
-/// `pkg/file` (`~pkg/file` in an `@import`) in the `node_modules/pkg` of the package folder
-/// or a folder above, confined to that package.
-fn npm_file(files: &PackageFiles, in_package: &str) -> Result<String, FileError> {
-    let mut parts = in_package.splitn(if in_package.starts_with('@') { 3 } else { 2 }, '/');
-    let name: Vec<&str> = parts.by_ref().take(if in_package.starts_with('@') { 2 } else { 1 }).collect();
-    let (name, rest) = (name.join("/"), parts.next().unwrap_or_default());
-    if name.split('/').any(|part| part.is_empty() || part == "..") {
-        return Err(FileError::Denied);
-    }
-    let dir = files.root().ancestors().map(|dir| dir.join("node_modules").join(&name)).find(|dir| dir.join("package.json").is_file()).ok_or(FileError::Missing)?;
-    wxemu_package::sandbox::read_text(&dir, rest)
 }
 
 /// The project's own less.js: `node_modules/less` in the package folder or a folder above.

@@ -24,8 +24,12 @@ impl Styles {
     }
 
     /// The text of stylesheet `path` (a `.wxss` path, root-relative): the file, or the
-    /// Sass or Less source beside it compiled. Other files are read as they are.
+    /// Sass or Less source beside it compiled; `~pkg/file`, a file of an npm package. Other
+    /// files are read as they are.
     pub fn read(&self, path: &str) -> Result<String, FileError> {
+        if let Some(in_package) = path.strip_prefix('~') {
+            return npm_file(&self.files, in_package);
+        }
         let first = self.files.text(path);
         let Some(stem) = path.strip_suffix(".wxss").filter(|_| first == Err(FileError::Missing)) else { return first };
         let Some((source, language)) = SOURCES.iter().map(|ext| (format!("{stem}.{ext}"), *ext)).find(|(s, _)| self.files.is_file(s)) else {
@@ -41,6 +45,19 @@ impl Styles {
         self.compiled.borrow_mut().insert(source, result.clone());
         result
     }
+}
+
+/// `pkg/file` (`~pkg/file` in an `@import`, webpack's convention) in the `node_modules/pkg` of the package folder
+/// or a folder above, confined to that package.
+pub(crate) fn npm_file(files: &PackageFiles, in_package: &str) -> Result<String, FileError> {
+    let mut parts = in_package.splitn(if in_package.starts_with('@') { 3 } else { 2 }, '/');
+    let name: Vec<&str> = parts.by_ref().take(if in_package.starts_with('@') { 2 } else { 1 }).collect();
+    let (name, rest) = (name.join("/"), parts.next().unwrap_or_default());
+    if name.split('/').any(|part| part.is_empty() || part == "..") {
+        return Err(FileError::Denied);
+    }
+    let dir = files.root().ancestors().map(|dir| dir.join("node_modules").join(&name)).find(|dir| dir.join("package.json").is_file()).ok_or(FileError::Missing)?;
+    wxemu_package::sandbox::read_text(&dir, rest)
 }
 
 /// Compiles the Sass file at root-relative `path` to CSS.

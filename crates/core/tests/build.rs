@@ -158,11 +158,18 @@ fn a_script_may_require_an_image_as_webpack_builds_give_it() {
 }
 
 #[test]
-fn less_imports_a_file_of_an_npm_package_with_a_tilde() {
+fn stylesheets_import_a_file_of_an_npm_package_with_a_tilde() {
     let app = [("app.json", r#"{ "pages": ["pages/index/index"] }"#), ("app.js", "App({})"), ("pages/index/index.js", "Page({})"), ("pages/index/index.wxml", "<view class=\"a\">a</view>")];
     let with = |less: &'static str| {
         let mut files = app.to_vec();
-        files.extend([("pages/index/index.less", less), ("node_modules/mini-theme/package.json", "{}"), ("node_modules/mini-theme/vars.less", "@w: 7px;\n")]);
+        files.extend([
+            ("pages/index/index.less", less),
+            ("app.wxss", "@import '~mini-theme/base.wxss';"),
+            ("node_modules/mini-theme/package.json", "{}"),
+            ("node_modules/mini-theme/vars.less", "@w: 7px;\n"),
+            ("node_modules/mini-theme/base.wxss", "@import './more.wxss';\n.b { color: red; }"),
+            ("node_modules/mini-theme/more.wxss", ".c { color: blue; }"),
+        ]);
         shown_diagnostics(&files)
     };
     let fine = with("@import '~mini-theme/vars.less';\n.a { width: @w; }\n");

@@ -208,7 +208,8 @@ impl Loader<'_> {
     }
 
     fn import(&mut self, file: &Rc<str>, pos: Pos, url: &str) {
-        let target = resolve_path(file, url);
+        // `~pkg/file` names a file of an npm package (as webpack builds have it): kept whole.
+        let target = if url.starts_with('~') { url.to_string() } else { resolve_path(file, url) };
         if let Some(at) = self.stack.iter().position(|f| *f == target) {
             let chain = self.stack[at..].iter().chain([&target]).cloned().collect::<Vec<_>>().join(" → ");
             self.sheet.diagnostics.push(Diagnostic::error(file, pos, format!("@import cycle: {chain}")).with_hint("remove one of the imports in the cycle"));
