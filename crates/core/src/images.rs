@@ -111,7 +111,15 @@ impl Simulator {
         };
         let (event, detail) = match bytes.as_deref().and_then(wxemu_render::decode_image) {
             Some(picture) => ("load", json!({ "width": picture.width(), "height": picture.height() })),
-            None => ("error", json!({ "errMsg": format!("GET {src} 404 (Not Found)") })),
+            None => {
+                if !is_remote(&src) {
+                    // As the DevTools' console says it (a missing package file is the app's bug).
+                    let what = if bytes.is_some() { "not an image wxemu can decode" } else { "no such file in the package" };
+                    let text = format!("[渲染层网络层错误] Failed to load local image resource {src}: {what}");
+                    self.console.push(crate::ConsoleEntry { level: "error".into(), text, location: None });
+                }
+                ("error", json!({ "errMsg": format!("GET {src} 404 (Not Found)") }))
+            }
         };
         let _ = self.dispatch_path(&path, event, detail, None);
     }

@@ -550,6 +550,7 @@ fn images_fire_load_or_error_once_per_src() {
         lines,
         [
             r#"load file {"width":64,"height":64}"#,
+            "[渲染层网络层错误] Failed to load local image resource /images/missing.png: no such file in the package",
             r#"error missing {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#,
             r#"load inline {"width":3,"height":2}"#,
             r#"load swap {"width":64,"height":64}"#,
@@ -564,7 +565,7 @@ fn images_fire_load_or_error_once_per_src() {
     assert!(console(&mut sim).is_empty(), "once per src");
     sim.tap("#swap").unwrap();
     sim.advance(0);
-    assert_eq!(console(&mut sim), [r#"error swap {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#]);
+    assert_eq!(console(&mut sim), ["[渲染层网络层错误] Failed to load local image resource /images/missing.png: no such file in the package", r#"error swap {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#]);
 }
 
 #[test]
