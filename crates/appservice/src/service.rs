@@ -16,11 +16,12 @@ use wxemu_package::{Diagnostic, Package, Pos};
 
 /// The framework half in runtime-js/, in the order it loads (framework.js first: the
 /// others build on what it sets up).
-const RUNTIME_JS: [(&str, &str); 5] = [
+const RUNTIME_JS: [(&str, &str); 6] = [
     ("framework.js", include_str!("../../../runtime-js/framework.js")),
     ("binary.js", include_str!("../../../runtime-js/binary.js")),
     ("network.js", include_str!("../../../runtime-js/network.js")),
     ("files.js", include_str!("../../../runtime-js/files.js")),
+    ("audio.js", include_str!("../../../runtime-js/audio.js")),
     ("view.js", include_str!("../../../runtime-js/view.js")),
 ];
 

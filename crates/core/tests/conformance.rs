@@ -273,3 +273,60 @@ fn a_page_takes_the_methods_and_data_of_its_behaviors() {
     ]);
     assert_eq!((sim.page_data()["theme"].as_str(), sim.page_data()["n"].as_i64()), (Some("dark"), Some(2)));
 }
+
+/// A WAV file of `seconds` of 8 kHz, 8-bit mono silence.
+fn wav(seconds: f64) -> Vec<u8> {
+    let data = (8000.0 * seconds) as u32;
+    let mut out = Vec::new();
+    out.extend(b"RIFF");
+    out.extend((36 + data).to_le_bytes());
+    out.extend(b"WAVEfmt ");
+    out.extend(16u32.to_le_bytes());
+    out.extend(1u16.to_le_bytes()); // PCM
+    out.extend(1u16.to_le_bytes()); // mono
+    out.extend(8000u32.to_le_bytes()); // sample rate
+    out.extend(8000u32.to_le_bytes()); // byte rate
+    out.extend(1u16.to_le_bytes()); // block align
+    out.extend(8u16.to_le_bytes()); // bits
+    out.extend(b"data");
+    out.extend(data.to_le_bytes());
+    out.extend(std::iter::repeat_n(128u8, data as usize));
+    out
+}
+
+#[test]
+fn audio_plays_on_the_virtual_clock() {
+    let (dir, mut sim) = app(&[("pages/index/index.js", "Page({})"), ("pages/index/index.wxml", "<view/>")]);
+    std::fs::write(dir.path().join("beep.wav"), wav(0.6)).unwrap();
+    eval(&mut sim, r#"() => {
+        globalThis.heard = [];
+        const audio = wx.createInnerAudioContext();
+        globalThis.audio = audio;
+        ['Canplay', 'Play', 'Pause', 'Stop', 'Ended', 'TimeUpdate', 'Seeked'].forEach(e => audio['on' + e](() => heard.push(e + ' ' + audio.currentTime)));
+        audio.src = '/beep.wav';
+        audio.play();
+    }"#);
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => [heard.splice(0), audio.paused, audio.duration]"), json!([["Canplay 0", "Play 0"], false, 0.6]));
+    sim.advance(500);
+    assert_eq!(eval(&mut sim, "() => heard.splice(0)"), json!(["TimeUpdate 0.25", "TimeUpdate 0.5"]));
+    sim.advance(250);
+    assert_eq!(eval(&mut sim, "() => [heard.splice(0), audio.paused]"), json!([["TimeUpdate 0.6", "Ended 0.6"], true]), "it ends at its duration");
+    eval(&mut sim, "() => { audio.play(); audio.seek(0.1); audio.pause() }");
+    sim.advance(1000);
+    assert_eq!(eval(&mut sim, "() => [heard.splice(0), audio.currentTime]"), json!([["Play 0.1", "Seeked 0.1", "Pause 0.1"], 0.1]));
+    eval(&mut sim, r#"() => {
+        const bg = wx.getBackgroundAudioManager();
+        bg.onError(e => heard.push('bg error ' + e.errMsg));
+        bg.onPlay(() => heard.push('bg play'));
+        bg.src = '/beep.wav';
+        bg.title = 'Beep';
+        bg.src = '/beep.wav';
+        const missing = wx.createInnerAudioContext();
+        missing.onError(e => heard.push('missing ' + e.errCode));
+        missing.src = '/nothing.mp3';
+        missing.play();
+    }"#);
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => heard.splice(0)"), json!(["bg error title is required before src is set", "bg play", "missing 10002"]));
+}
