@@ -21,8 +21,22 @@ impl Drop for Server {
     }
 }
 
+/// A free port no other test of this file was given (the tests run at once, and the kernel
+/// may hand a port just released to the next `bind`).
+fn free_port() -> u16 {
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap();
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
+}
+
 fn start() -> Server {
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = free_port();
     let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
     let child = Command::new(env!("CARGO_BIN_EXE_wxemu"))
         .args(["auto", "--project"])
