@@ -24,18 +24,23 @@ enum Combinator {
     Child,
 }
 
-/// A parsed selector: compounds from left to right with the combinator before each.
+/// A parsed selector: the selectors of a `,` list (the union), each its compounds from left
+/// to right with the combinator before each.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Selector(Vec<(Combinator, Compound)>);
+pub struct Selector(Vec<Vec<(Combinator, Compound)>>);
 
 impl Selector {
     /// Parses a selector; an empty or malformed one is an error naming what is wrong.
     pub fn parse(text: &str) -> Result<Selector, String> {
+        text.split(',').map(|one| Self::parse_one(one, text)).collect::<Result<_, _>>().map(Selector)
+    }
+
+    fn parse_one(one: &str, text: &str) -> Result<Vec<(Combinator, Compound)>, String> {
         let mut parts = Vec::new();
         let mut combinator = Combinator::Descendant;
         // `>>>` (into custom components) is a descendant in the composed tree, which already
         // holds every component's template.
-        let spaced = text.replace(">>>", " ").replace('>', " > ");
+        let spaced = one.replace(">>>", " ").replace('>', " > ");
         for token in spaced.split_whitespace() {
             if token == ">" {
                 combinator = Combinator::Child;
@@ -45,9 +50,9 @@ impl Selector {
             combinator = Combinator::Descendant;
         }
         if parts.is_empty() {
-            return Err(format!("empty selector `{text}`"));
+            return Err(format!("empty selector in `{text}`"));
         }
-        Ok(Selector(parts))
+        Ok(parts)
     }
 
     /// Paths of every element matching, in document order.
@@ -64,9 +69,11 @@ impl Selector {
 
     /// `chain` is the element and its ancestors, root first.
     fn matches(&self, chain: &[&Element]) -> bool {
-        let Some(((_, last), rest)) = self.0.split_last() else { return false };
         let Some((target, ancestors)) = chain.split_last() else { return false };
-        last.matches(target) && matches_upward(rest, self.0.last().map(|p| p.0).unwrap_or(Combinator::Descendant), ancestors)
+        self.0.iter().any(|one| {
+            let Some(((link, last), rest)) = one.split_last() else { return false };
+            last.matches(target) && matches_upward(rest, *link, ancestors)
+        })
     }
 }
 
@@ -217,6 +224,7 @@ pub(crate) mod tests {
 </view>"#]);
         assert_eq!(select(page, ".list > .item").len(), 2);
         assert_eq!(select(page, ".list .item").len(), 3);
+        assert_eq!(select(page, "#first, text.item, [data-k]").len(), 3, "a selector list is the union, in document order");
         assert_eq!(select(page, "[data-k=v]").len(), 1);
         assert_eq!(select(page, "text").len(), 1);
         assert!(Selector::parse("  ").is_err());
