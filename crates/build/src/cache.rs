@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use wxemu_package::Pos;
 
 /// Bumped when the compiled output changes for the same source.
-const FORMAT: &str = "wxemu-build 2 swc_core 83";
+const FORMAT: &str = "wxemu-build 3 swc_core 83";
 
 /// Where compiled results are kept (none: compiled on every read).
 #[derive(Clone, Debug, Default)]

@@ -7,6 +7,7 @@ use swc_core::ecma::codegen::{text_writer::JsWriter, Emitter};
 use swc_core::ecma::parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax, TsSyntax};
 use swc_core::ecma::transforms::base::helpers::{inject_helpers, Helpers, HELPERS};
 use swc_core::ecma::transforms::compat::es2015::arrow;
+use swc_core::ecma::transforms::proposal::decorators;
 use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver};
 use swc_core::ecma::transforms::module::common_js::common_js;
 use swc_core::ecma::transforms::typescript::strip;
@@ -101,6 +102,8 @@ pub fn compile_script(source: &str, typescript: bool) -> Result<Option<Compiled>
             let unresolved = Mark::new();
             let top_level = Mark::new();
             let mut program = program.apply(resolver(unresolved, top_level, typescript));
+            // Decorators as TypeScript's `experimentalDecorators` (TDesign's `@wxComponent()`).
+            program = program.apply(decorators(decorators::Config { legacy: true, emit_metadata: false, use_define_for_class_fields: false }));
             if typescript {
                 program = program.apply(strip(unresolved, top_level));
             }
@@ -148,6 +151,12 @@ mod tests {
         assert!(may_compile("import{a}from'./a'", false) && may_compile("x = import('./a')", false) && may_compile("export default 1", false));
         assert!(!may_compile("module.exports = require('./exporter')", false));
         assert_eq!(compile_script("var x = ;", false), Ok(None), "the engine reports what swc cannot parse");
+    }
+
+    #[test]
+    fn decorators_are_applied_as_typescript_does() {
+        let code = compiled("function tag(name: string) { return (c: any) => { c.tagged = name; return c } }\n@tag('x')\nexport default class Button { size = 1 }", true);
+        assert!(!code.contains('@') && code.contains("_ts_decorate"), "{code}");
     }
 
     #[test]

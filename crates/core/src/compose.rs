@@ -229,7 +229,7 @@ impl<'a> Composer<'a> {
     /// The component's template rendered with its current data, with the components inside
     /// it composed.
     fn shadow(&mut self, id: u32, path: &str, key: &str, using: &IndexMap<String, String>) -> Vec<Node> {
-        self.apply_messages();
+        self.apply_messages(id);
         let data = self.page.components[key].data.clone();
         let nodes = self.render(&format!("{path}.wxml"), &data, id);
         self.compose(nodes, id, using, key)
@@ -251,12 +251,14 @@ impl<'a> Composer<'a> {
         using
     }
 
-    /// Applies setData messages to this page's instances at once (a component's data must
-    /// be current before its template renders); keeps the rest for the Simulator.
-    pub fn apply_messages(&mut self) {
+    /// Applies the setData messages of instance `rendering`, whose template renders next (its
+    /// data must be current); keeps the rest for the Simulator, which renders again for them.
+    pub fn apply_messages(&mut self, rendering: u32) {
         for message in self.app.take_messages() {
             match message {
-                Message::SetData { instance, patch, callback } if self.page.has_instance(instance) => {
+                // Only the instance about to be rendered takes its data now: another one's
+                // template may be drawn already, so its change waits for the next pass.
+                Message::SetData { instance, patch, callback } if instance == rendering && self.page.has_instance(instance) => {
                     let data = if instance == self.page.id {
                         &mut self.page.data
                     } else {

@@ -177,3 +177,20 @@ fn stylesheets_import_a_file_of_an_npm_package_with_a_tilde() {
     let escaping = with("@import '~mini-theme/../../app.json';\n");
     assert!(escaping.iter().any(|d| d.contains("error: Less:") && d.contains("leads out")), "{escaping:#?}");
 }
+
+#[test]
+fn typescript_decorators_run_as_typescript_runs_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
+        ("app.js", "App({})"),
+        ("pages/index/index.wxml", "<view>{{kind}}</view>"),
+        ("pages/index/index.ts", "function component(kind: string) {\n  return function <T extends { new (...a: any[]): {} }>(target: T) { (target as any).kind = kind; return target }\n}\n@component('button')\nclass Button {}\nPage({ data: { kind: (Button as any).kind } })\n"),
+    ] {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    let mut sim = launch(dir.path());
+    assert_eq!(sim.page_data()["kind"], "button");
+}

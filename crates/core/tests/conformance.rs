@@ -330,3 +330,20 @@ fn audio_plays_on_the_virtual_clock() {
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => heard.splice(0)"), json!(["bg error title is required before src is set", "bg play", "missing 10002"]));
 }
+
+#[test]
+fn data_set_while_a_component_is_composed_is_drawn() {
+    // quietweather's settings page: a setData from a wx callback answered during the first
+    // composition of a page with a custom component.
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({ data: { x: 'a' }, onLoad() { this.setData({ y: 1 }); wx.getSystemInfo({ success: () => this.setData({ x: 'b' }) }) } })"),
+        ("pages/index/index.json", r#"{ "usingComponents": { "c": "/c/c" } }"#),
+        ("pages/index/index.wxml", r#"<c/><view id="x">{{x}}</view>"#),
+        ("c/c.json", r#"{ "component": true }"#),
+        ("c/c.wxml", "<view>c</view>"),
+        ("c/c.js", "Component({})"),
+    ]);
+    sim.advance(0);
+    let shown: Vec<String> = sim.select_within("#x", &[]).unwrap().iter().filter_map(|p| sim.element_text(p)).collect();
+    assert_eq!(shown, ["b"]);
+}
