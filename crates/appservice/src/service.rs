@@ -161,8 +161,18 @@ fn load_framework(context: &mut Context, sdk: &str) -> JsObject {
 }
 
 /// `require` in the logic layer, resolved the way the platform does.
-fn resolve_script(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String> {
-    script_candidates(from, path).into_iter().find(|c| exists(c))
+/// How `require`/`import` paths resolve: app.json's `resolveAlias` first, then as
+/// [`script_candidates`] says.
+fn script_resolver(aliases: Vec<(String, String)>) -> wxemu_js::Resolve {
+    Box::new(move |from, path, exists| {
+        // An alias's target is from the mini-program root (`"@utils/*": "utils/*"`).
+        let path = match wxemu_package::resolve::apply_alias(&aliases, path) {
+            Some(target) if !target.starts_with('/') && !target.starts_with('.') => format!("/{target}"),
+            Some(target) => target,
+            None => path.to_string(),
+        };
+        script_candidates(from, &path).into_iter().find(|c| exists(c))
+    })
 }
 
 impl AppService {
@@ -178,7 +188,7 @@ impl AppService {
         let mut context = wxemu_js::new_context_on(LOOP_LIMIT, clock);
         let scripts = Rc::new(wxemu_build::Scripts::new(package.files.clone(), wxemu_build::Cache::user()));
         let reader = scripts.clone();
-        install_modules(&mut context, Box::new(move |path| reader.read(path)), resolve_script);
+        install_modules(&mut context, Box::new(move |path| reader.read(path)), script_resolver(package.app.resolve_alias.clone()));
         wxemu_js::locate_errors_with(&mut context, Box::new(move |file, pos| scripts.locate(file, pos)));
         let outbox: Outbox = Rc::default();
         context.insert_data(outbox.clone());

@@ -194,3 +194,22 @@ fn typescript_decorators_run_as_typescript_runs_them() {
     let mut sim = launch(dir.path());
     assert_eq!(sim.page_data()["kind"], "button");
 }
+
+#[test]
+fn require_and_import_follow_resolve_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in [
+        ("app.json", r#"{ "pages": ["pages/index/index"], "resolveAlias": { "@utils/*": "utils/*", "~/*": "/*" } }"#),
+        ("app.js", "App({})"),
+        ("utils/math.js", "exports.twice = (n) => n * 2"),
+        ("behaviors/theme.js", "export const theme = 'light'"),
+        ("pages/index/index.wxml", "<view/>"),
+        ("pages/index/index.js", "import { theme } from '~/behaviors/theme'\nconst { twice } = require('@utils/math')\nPage({ data: { n: twice(2), theme } })\n"),
+    ] {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    let mut sim = launch(dir.path());
+    assert_eq!((sim.page_data()["n"].as_i64(), sim.page_data()["theme"].as_str()), (Some(4), Some("light")));
+}

@@ -28,7 +28,7 @@ pub type ReadFile = Box<dyn Fn(&str) -> Result<String, FileError>>;
 
 /// Finds the root-relative file a `require(path)` from `from` names; `exists` tells whether a
 /// candidate file is there.
-pub type Resolve = fn(from: &str, path: &str, exists: &dyn Fn(&str) -> bool) -> Option<String>;
+pub type Resolve = Box<dyn Fn(&str, &str, &dyn Fn(&str) -> bool) -> Option<String>>;
 
 /// Where a place in a file that runs compiled (an ES module, TypeScript) came from: the file
 /// the user wrote and the place in it; `None` for files that run as written.
@@ -528,7 +528,7 @@ mod tests {
     fn context_with(files: &[(&str, &str)]) -> Context {
         let files: HashMap<String, String> = files.iter().map(|(p, s)| (p.to_string(), s.to_string())).collect();
         let mut context = new_context(1_000_000);
-        install_modules(&mut context, Box::new(move |p| files.get(p).cloned().ok_or(FileError::Missing)), relative);
+        install_modules(&mut context, Box::new(move |p| files.get(p).cloned().ok_or(FileError::Missing)), Box::new(relative));
         context
     }
 

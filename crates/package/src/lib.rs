@@ -49,7 +49,7 @@ const APP_KEYS: &[&str] = &[
     "darkmode", "themeLocation", "lazyCodeLoading", "singlePage", "supportedMaterials", "serviceProviderTicket",
     "embeddedAppIdList", "halfPage", "debugOptions", "enablePassiveEvent", "resolveAlias", "renderer",
     "rendererOptions", "componentFramework", "miniApp", "static", "convertRpxToVw", "appBar",
-    "navigateToMiniProgramAppIdList", "componentPlaceholder", "chatTools", "cloud",
+    "navigateToMiniProgramAppIdList", "componentPlaceholder", "chatTools", "cloud", "__usePrivacyCheck__",
 ];
 
 /// Keys of a page's or component's .json (page configuration plus component fields).

@@ -56,7 +56,7 @@ impl WxsRuntime {
     /// [`WxsRuntime::load`] with `getDate()` reading `clock` (the app's).
     pub fn load_on(program: &Program, read: ReadFile, clock: std::rc::Rc<wxemu_js::AppClock>) -> (WxsRuntime, ModuleTable, Vec<Diagnostic>) {
         let mut context = wxemu_js::new_context_on(10_000_000, clock);
-        install_modules(&mut context, read, resolve_wxs);
+        install_modules(&mut context, read, Box::new(resolve_wxs));
         context.eval(Source::from_bytes(PRELUDE)).expect("the WXS prelude is valid JavaScript");
         let mut runtime = WxsRuntime { context, exports: Vec::new(), returned: VecDeque::new(), first_returned: 0, loaded: false };
         let mut table = ModuleTable::new();
