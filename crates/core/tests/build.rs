@@ -12,6 +12,17 @@ fn launch(dir: &Path) -> Simulator {
     Simulator::launch(dir, LaunchOptions::default()).expect("the app launches")
 }
 
+/// A temporary folder holding `files` (path, contents).
+fn written<T: AsRef<[u8]>>(files: &[(&str, T)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, contents) in files {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, contents).unwrap();
+    }
+    dir
+}
+
 #[test]
 fn es_modules_and_typescript_run_as_the_devtools_build_them() {
     let mut sim = launch(&modules_app());
@@ -34,17 +45,12 @@ fn an_error_in_typescript_names_the_line_the_user_wrote() {
 
 #[test]
 fn a_typescript_syntax_error_is_located_in_the_ts_file() {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in [
+    let dir = written(&[
         ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
         ("app.js", "App({})"),
         ("pages/index/index.wxml", "<view>page</view>"),
         ("pages/index/index.ts", "const a: number = 1\nconst b: = 2\nPage({})\n"),
-    ] {
-        let file = dir.path().join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, text).unwrap();
-    }
+    ]);
     let diagnostics = match Simulator::launch(dir.path(), LaunchOptions::default()) {
         Ok(sim) => sim.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>(),
         Err(e) => vec![e.to_string()],
@@ -92,12 +98,7 @@ fn less_pages_compile_with_the_official_less_js() {
 
 /// The diagnostics of launching the app made of `files` and showing its first page.
 fn shown_diagnostics(files: &[(&str, &str)]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let file = dir.path().join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, text).unwrap();
-    }
+    let dir = written(files);
     let mut sim = launch(dir.path());
     sim.screenshot().expect("the page draws");
     sim.diagnostics.iter().map(ToString::to_string).collect()
@@ -140,19 +141,14 @@ fn use_extended_lib_weui_provides_weui_miniprogram() {
 
 #[test]
 fn a_script_may_require_an_image_as_webpack_builds_give_it() {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, bytes) in [
+    let dir = written(&[
         ("app.json", &br#"{ "pages": ["pages/index/index"] }"#[..]),
         ("app.js", b"App({ icon: require('/images/tab.png').default })"),
         ("pages/index/index.js", b"Page({ data: { icon: getApp().icon, local: require('./dot.png').default } })"),
         ("pages/index/index.wxml", b"<image src=\"{{icon}}\"/>"),
         ("pages/index/dot.png", b"\x89PNG\r\n\x1a\n"),
         ("images/tab.png", b"\x89PNG\r\n\x1a\n"),
-    ] {
-        let file = dir.path().join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, bytes).unwrap();
-    }
+    ]);
     let mut sim = launch(dir.path());
     assert_eq!((sim.page_data()["icon"].as_str(), sim.page_data()["local"].as_str()), (Some("/images/tab.png"), Some("/pages/index/dot.png")));
 }
@@ -180,36 +176,26 @@ fn stylesheets_import_a_file_of_an_npm_package_with_a_tilde() {
 
 #[test]
 fn typescript_decorators_run_as_typescript_runs_them() {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in [
+    let dir = written(&[
         ("app.json", r#"{ "pages": ["pages/index/index"] }"#),
         ("app.js", "App({})"),
         ("pages/index/index.wxml", "<view>{{kind}}</view>"),
         ("pages/index/index.ts", "function component(kind: string) {\n  return function <T extends { new (...a: any[]): {} }>(target: T) { (target as any).kind = kind; return target }\n}\n@component('button')\nclass Button {}\nPage({ data: { kind: (Button as any).kind } })\n"),
-    ] {
-        let file = dir.path().join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, text).unwrap();
-    }
+    ]);
     let mut sim = launch(dir.path());
     assert_eq!(sim.page_data()["kind"], "button");
 }
 
 #[test]
 fn require_and_import_follow_resolve_alias() {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in [
+    let dir = written(&[
         ("app.json", r#"{ "pages": ["pages/index/index"], "resolveAlias": { "@utils/*": "utils/*", "~/*": "/*" } }"#),
         ("app.js", "App({})"),
         ("utils/math.js", "exports.twice = (n) => n * 2"),
         ("behaviors/theme.js", "export const theme = 'light'"),
         ("pages/index/index.wxml", "<view/>"),
         ("pages/index/index.js", "import { theme } from '~/behaviors/theme'\nconst { twice } = require('@utils/math')\nPage({ data: { n: twice(2), theme } })\n"),
-    ] {
-        let file = dir.path().join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, text).unwrap();
-    }
+    ]);
     let mut sim = launch(dir.path());
     assert_eq!((sim.page_data()["n"].as_i64(), sim.page_data()["theme"].as_str()), (Some(4), Some("light")));
 }
