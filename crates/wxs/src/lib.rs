@@ -30,11 +30,32 @@ pub struct WxsRuntime {
     loaded: bool,
 }
 
-/// The two globals WXS has instead of `new RegExp` / `new Date`.
+/// The two globals WXS has instead of `new RegExp` / `new Date`, and WXS's `constructor`:
+/// a value's type name as a string (`[].constructor === 'Array'`, which libraries test), read
+/// through [`CONSTRUCTOR`] (JavaScript's own `constructor` must stay a function: the
+/// engine's array methods use it).
 const PRELUDE: &str = r#"
 function getRegExp(pattern, flags) { return new RegExp(pattern, flags); }
 function getDate() { return new (Function.prototype.bind.apply(Date, [null].concat(Array.prototype.slice.call(arguments))))(); }
+Object.defineProperty(Object.prototype, '__wxsCtor__', { get: function () { return Object.prototype.toString.call(this).slice(8, -1); } });
 "#;
+
+/// What `.constructor` reads in WXS code: a name as long, so places in the file stay right.
+const CONSTRUCTOR: &str = ".__wxsCtor__";
+
+/// WXS source as it runs: `x.constructor` reads the type name (see [`PRELUDE`]).
+fn wxs_dialect(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find(".constructor") {
+        let after = rest[at + ".constructor".len()..].chars().next();
+        out.push_str(&rest[..at]);
+        out.push_str(if after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') { ".constructor" } else { CONSTRUCTOR });
+        rest = &rest[at + ".constructor".len()..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// How deep a module's exports are converted (guards against cycles).
 const MAX_DEPTH: usize = 32;
@@ -56,7 +77,7 @@ impl WxsRuntime {
     /// [`WxsRuntime::load`] with `getDate()` reading `clock` (the app's).
     pub fn load_on(program: &Program, read: ReadFile, clock: std::rc::Rc<wxemu_js::AppClock>) -> (WxsRuntime, ModuleTable, Vec<Diagnostic>) {
         let mut context = wxemu_js::new_context_on(10_000_000, clock);
-        install_modules(&mut context, read, Box::new(resolve_wxs));
+        install_modules(&mut context, Box::new(move |path| read(path).map(|source| wxs_dialect(&source))), Box::new(resolve_wxs));
         context.eval(Source::from_bytes(PRELUDE)).expect("the WXS prelude is valid JavaScript");
         let mut runtime = WxsRuntime { context, exports: Vec::new(), returned: VecDeque::new(), first_returned: 0, loaded: false };
         let mut table = ModuleTable::new();
@@ -67,7 +88,7 @@ impl WxsRuntime {
             for decl in &program.files[path].wxs {
                 let result = match &decl.source {
                     WxsSource::File(file) => require(&mut runtime.context, "", &format!("/{file}")),
-                    WxsSource::Inline { code, pos } => run_inline_module(&mut runtime.context, path, code, *pos),
+                    WxsSource::Inline { code, pos } => run_inline_module(&mut runtime.context, path, &wxs_dialect(code), *pos),
                 };
                 match result {
                     Ok(exports) => {
@@ -237,6 +258,14 @@ mod tests {
         );
         assert!(messages.is_empty(), "{messages:?}");
         assert_eq!(json, serde_json::json!([{"tag": "text", "attrs": {}, "children": [{"text": "7 mod true"}]}]));
+    }
+
+    #[test]
+    fn constructor_is_the_type_name_as_wxs_has_it() {
+        let code = "module.exports = { kinds: function (v) { return [[].constructor, ({}).constructor, v.constructor, (1).constructor, 'a'.constructor, getDate().constructor, [1, 2].map(function (x) { return x * 2 }).length].join(',') } };";
+        let (out, diags) = render(&[("index.wxml", &format!("<wxs module=\"m\">{code}</wxs><view>{{{{m.kinds([1])}}}}</view>"))], serde_json::json!({}));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(out.to_string().contains("Array,Object,Array,Number,String,Date,2"), "{out}");
     }
 
     #[test]
