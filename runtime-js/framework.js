@@ -622,7 +622,7 @@
   // routers relative to the instance (`router`: the component's own path; `pageRouter`:
   // its page's), hasBehavior.
   // (An app's own member of the same name stays.)
-  function addSelectors(target) {
+  function addInstanceMembers(target) {
     var shared = {
       groupSetData: function (callback) { run(callback, this, [], (this.is || this.route) + ' groupSetData'); },
       getPageId: function () { return 'pageId:' + (this.__page || this.__wxExparserNodeId__); },
@@ -877,7 +877,7 @@
     for (var name in def.properties) c.data[name] = toJSONData(def.properties[name].value);
     c.properties = c.data;
     c.setData = function (patch, callback) { setData(this, patch, callback); };
-    addSelectors(c);
+    addInstanceMembers(c);
     // The opener's channel of the page the component is on.
     c.getOpenerEventChannel = function () {
       var page = instances[this.__page];
@@ -937,7 +937,7 @@
       for (var field in fromBehaviors.data) if (!(field in page.data)) page.data[field] = fromBehaviors.data[field];
       page.__wxExparserNodeId__ = nextInstanceId++;
       page.setData = function (patch, callback) { setData(this, patch, callback); };
-      addSelectors(page);
+      addInstanceMembers(page);
       instances[page.__wxExparserNodeId__] = page;
     } else {
       page = instances[createComponent(route, 0, {})];

@@ -165,10 +165,10 @@ impl Package {
         let dir = &project_of(dir);
         let project = load_project(dir, &mut diags);
         let root = dir.join(&project.miniprogram_root);
-        let mut npm = npm::lay_out(dir, &root, &project.setting, &mut diags);
         let mut package = Package {
             project_dir: dir.to_path_buf(),
-            files: PackageFiles::new(root.clone(), npm.clone()),
+            // app.json is read from the folder; the npm packages join once it is known.
+            files: PackageFiles::new(root.clone(), Vec::new()),
             root,
             project,
             app: AppConfig::default(),
@@ -195,6 +195,7 @@ impl Package {
             }
         };
         let app_pos = |value: &str| app_file.as_ref().map_or(Pos::START, |f| f.string_pos(value, 0));
+        let mut npm = npm::lay_out(&package.project_dir, &package.root, &package.project.setting, &mut diags);
         npm::add_extended_libs(&package.project_dir, &package.root, package.app.raw.get("useExtendedLib"), &mut npm, &mut diags);
         package.files = PackageFiles::new(package.root.clone(), npm);
         package.theme = package.load_theme(&mut diags, &app_pos);
