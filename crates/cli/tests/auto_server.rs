@@ -11,13 +11,26 @@ use std::time::{Duration, Instant};
 use tungstenite::client::IntoClientRequest;
 use tungstenite::Message;
 
-struct Server(Child, u16);
+struct Server(Child, u16, std::path::PathBuf);
+
+impl Server {
+    /// What the server printed, for a failing assertion's message.
+    fn said(&self) -> String {
+        std::fs::read_to_string(&self.2).unwrap_or_default()
+    }
+
+    /// A plain TCP connection to the server.
+    fn tcp(&self) -> TcpStream {
+        TcpStream::connect(("127.0.0.1", self.1)).unwrap_or_else(|e| panic!("connecting to wxemu auto: {e}; it said: {}", self.said()))
+    }
+}
 
 impl Drop for Server {
     fn drop(&mut self) {
         // (It may have ended already.)
         let _ = self.0.kill();
         let _ = self.0.wait();
+        let _ = std::fs::remove_file(&self.2);
     }
 }
 
@@ -38,33 +51,34 @@ fn free_port() -> u16 {
 fn start() -> Server {
     let port = free_port();
     let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sample-apps/todo");
+    let said = std::env::temp_dir().join(format!("wxemu-auto-server-{}-{port}.log", std::process::id()));
     let child = Command::new(env!("CARGO_BIN_EXE_wxemu"))
         .args(["auto", "--project"])
         .arg(&project)
         .args(["--auto-port", &port.to_string()])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&said).unwrap())
         .spawn()
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
-    // (A connection from the port to itself — TCP's self-connect, when the kernel picks the
-    // same port as the source — is not the server listening.)
-    let listening = || TcpStream::connect(("127.0.0.1", port)).is_ok_and(|s| s.local_addr().is_ok_and(|a| a.port() != port));
-    while !listening() {
-        assert!(Instant::now() < deadline, "wxemu auto did not start listening");
+    let mut server = Server(child, port, said);
+    // It says so once the app is launched and it listens.
+    while !server.said().contains("wxemu auto: serving") {
+        assert!(Instant::now() < deadline, "wxemu auto did not start serving; it said: {}", server.said());
+        assert!(server.0.try_wait().unwrap().is_none(), "wxemu auto ended; it said: {}", server.said());
         std::thread::sleep(Duration::from_millis(50));
     }
-    Server(child, port)
+    server
 }
 
 type Socket = tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>;
 
-fn connect(port: u16, origin: Option<&str>) -> Result<Socket, tungstenite::Error> {
-    let mut request = format!("ws://127.0.0.1:{port}").into_client_request().unwrap();
+fn connect(server: &Server, origin: Option<&str>) -> Result<Socket, tungstenite::Error> {
+    let mut request = format!("ws://127.0.0.1:{}", server.1).into_client_request().unwrap();
     if let Some(origin) = origin {
         request.headers_mut().insert("Origin", origin.parse().unwrap());
     }
-    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let stream = server.tcp();
     stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     tungstenite::client(request, tungstenite::stream::MaybeTlsStream::Plain(stream)).map(|(socket, _)| socket).map_err(|e| match e {
         tungstenite::HandshakeError::Failure(e) => e,
@@ -92,17 +106,17 @@ fn idle_clients_keep_nobody_waiting() {
     let server = start();
     // One connection that never says anything, one that sends half a handshake, and one
     // WebSocket client that connects and goes quiet.
-    let _silent = TcpStream::connect(("127.0.0.1", server.1)).unwrap();
-    let mut half = TcpStream::connect(("127.0.0.1", server.1)).unwrap();
+    let _silent = server.tcp();
+    let mut half = server.tcp();
     half.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n").unwrap();
-    let _quiet = connect(server.1, None).unwrap();
+    let _quiet = connect(&server, None).unwrap();
     let started = Instant::now();
-    let mut socket = connect(server.1, None).unwrap();
+    let mut socket = connect(&server, None).unwrap();
     let reply = ask(&mut socket, 1, "App.getCurrentPage");
     assert_eq!(reply["result"]["path"], "pages/index/index", "{reply}");
     assert!(started.elapsed() < Duration::from_secs(4), "answered after {:?}", started.elapsed());
     // A second client at the same time is served too.
-    let mut other = connect(server.1, None).unwrap();
+    let mut other = connect(&server, None).unwrap();
     assert_eq!(ask(&mut other, 2, "App.getCurrentPage")["result"]["path"], "pages/index/index");
     assert_eq!(ask(&mut socket, 3, "App.getCurrentPage")["result"]["path"], "pages/index/index");
 }
@@ -111,13 +125,13 @@ fn idle_clients_keep_nobody_waiting() {
 fn web_pages_are_refused_and_local_tools_served() {
     let server = start();
     for origin in ["https://evil.example", "http://localhost.evil.example", "http://127.0.0.1.evil.example:9"] {
-        match connect(server.1, Some(origin)) {
+        match connect(&server, Some(origin)) {
             Err(tungstenite::Error::Http(response)) => assert_eq!(response.status(), 403, "{origin}"),
             other => panic!("{origin}: {:?}", other.map(|_| "connected")),
         }
     }
     for origin in [None, Some("null"), Some("http://localhost:3000"), Some("http://127.0.0.1:9420")] {
-        let mut socket = connect(server.1, origin).unwrap_or_else(|e| panic!("{origin:?}: {e}"));
+        let mut socket = connect(&server, origin).unwrap_or_else(|e| panic!("{origin:?}: {e}"));
         assert_eq!(ask(&mut socket, 1, "App.getCurrentPage")["result"]["path"], "pages/index/index");
     }
     // Nothing listens beyond the loopback address.
@@ -130,7 +144,7 @@ fn web_pages_are_refused_and_local_tools_served() {
 #[test]
 fn call_function_reaches_no_more_than_app_code() {
     let server = start();
-    let mut socket = connect(server.1, None).unwrap();
+    let mut socket = connect(&server, None).unwrap();
     let probe = r#"function () {
         var g = Function('return this')();
         var internal = Object.getOwnPropertyNames(g).filter(function (k) { return k.indexOf('__wxemu') === 0; });
