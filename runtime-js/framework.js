@@ -18,7 +18,7 @@
   var instances = {};         // id -> page or component instance
   var nextInstanceId = 1;
   var stack = [];             // page instances, bottom first (getCurrentPages)
-  var setDataCallbacks = {};
+  var viewCallbacks = {};   // setData and wx.nextTick callbacks waiting for the view, by id
   var nextCallbackId = 1;
 
   var WARN_BYTES = 256 * 1024;
@@ -350,9 +350,14 @@
   wxApi.reportEvent = function (eventId, data) { syncApi('reportEvent', { name: String(eventId), data: data || {} }); };
   wxApi.reportAnalytics = function (name, data) { syncApi('reportAnalytics', { name: String(name), data: data || {} }); };
   wxApi.reportMonitor = function (name, value) { syncApi('reportMonitor', { name: String(name), data: value }); };
-  // wx.nextTick: after the code running now, before anything else on the queue.
+  // wx.nextTick: in the next time slice (like setTimeout), once the view has taken the
+  // setData calls made before it, as exparser applies them at once: a component's children
+  // have their new properties and templates by then.
   wxApi.nextTick = function (fn) {
-    Promise.resolve().then(function () { run(fn, undefined, [], 'wx.nextTick callback'); });
+    if (typeof fn !== 'function') return;
+    var callbackId = nextCallbackId++;
+    viewCallbacks[callbackId] = { instance: undefined, fn: fn, label: 'wx.nextTick callback' };
+    post('nextTick', { callback: callbackId });
   };
 
   // The update manager of a package run from disk: the check finds no new version.
@@ -551,7 +556,7 @@
     var callbackId = 0;
     if (typeof callback === 'function') {
       callbackId = nextCallbackId++;
-      setDataCallbacks[callbackId] = { instance: instance, fn: callback };
+      viewCallbacks[callbackId] = { instance: instance, fn: callback, label: instance.is + ' setData callback' };
     }
     post('setData', { instance: instance.__wxExparserNodeId__, patch: withoutPureData(instance, converted), callback: callbackId });
     if (before) runObservers(instance, keys, before);
@@ -1073,9 +1078,9 @@
       invoke(target, name, [event], target.is + '.' + name);
     },
     setDataApplied: function (callbackId) {
-      var entry = setDataCallbacks[callbackId];
-      delete setDataCallbacks[callbackId];
-      if (entry) run(entry.fn, entry.instance, [], entry.instance.is + ' setData callback');
+      var entry = viewCallbacks[callbackId];
+      delete viewCallbacks[callbackId];
+      if (entry) run(entry.fn, entry.instance, [], entry.label);
     },
     unhandledRejection: function (reason, promise) {
       invoke(appInstance, 'onUnhandledRejection', [{ reason: reason, promise: promise }], 'App.onUnhandledRejection');

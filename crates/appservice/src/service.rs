@@ -31,6 +31,9 @@ pub enum Message {
     /// Apply `patch` (path keys like `list[2].name` → JSON values) to the instance's view
     /// data; then, if `callback` is not 0, report it applied.
     SetData { instance: u32, patch: Map<String, Value>, callback: u32 },
+    /// `wx.nextTick`: report `callback` done (as a setData callback) once the messages before
+    /// it are applied and drawn, in the next time slice.
+    NextTick { callback: u32 },
     /// An asynchronous `wx` call for the host to carry out, with its arguments (the options
     /// object as JSON, plus what the framework adds); the host answers with
     /// [`AppService::api_result`].
@@ -517,6 +520,7 @@ fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
             patch: field("patch").as_object().cloned().unwrap_or_default(),
             callback: number("callback") as u32,
         },
+        "nextTick" => Message::NextTick { callback: number("callback") as u32 },
         "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },
         "api" => Message::Api { api: string("api"), call: number("call") as u32, args: payload.as_object().cloned().unwrap_or_default() },

@@ -458,6 +458,7 @@ impl Simulator {
                     self.queue.push(self.now, Event::SetDataApplied { callback });
                 }
             }
+            Message::NextTick { callback } => self.queue.push(self.now, Event::SetDataApplied { callback }),
             Message::Api { api, call, args } if crate::prompts::is_prompt(&api) => self.prompt_api(&api, call, args),
             Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
             Message::Api { api, call, args } if Network::handles(&api) => self.network_api(&api, call, &args),

@@ -9,7 +9,8 @@ use std::collections::{BinaryHeap, HashMap, HashSet};
 pub enum Event {
     /// A `setTimeout`/`setInterval` timer; `every` is the interval for repeating timers.
     Timer { id: u32, every: Option<u64> },
-    /// The view applied a setData whose callback is waiting.
+    /// The view applied a setData (or the messages before a `wx.nextTick`) whose callback is
+    /// waiting.
     SetDataApplied { callback: u32 },
     /// A finger held since 350 ms ago (press number `press`) makes a longpress.
     LongPress { press: u64 },

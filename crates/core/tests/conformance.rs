@@ -347,3 +347,29 @@ fn data_set_while_a_component_is_composed_is_drawn() {
     let shown: Vec<String> = sim.select_within("#x", &[]).unwrap().iter().filter_map(|p| sim.element_text(p)).collect();
     assert_eq!(shown, ["b"]);
 }
+
+#[test]
+fn next_tick_comes_after_the_view_took_the_data_set_before_it() {
+    // van-datetime-picker: `this.setData({ columns }); wx.nextTick(…)`, then it asks its inner
+    // picker for the columns that property made (exparser applies setData at once).
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.json", r#"{ "usingComponents": { "outer": "/c/outer" } }"#),
+        ("pages/index/index.wxml", r#"<outer/>"#),
+        ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
+        ("c/outer.wxml", r#"<inner class="inner" items="{{items}}"/>"#),
+        ("c/outer.js", "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
+            Promise.resolve().then(() => seen.push('a microtask first'));
+            this.setData({ items: [1, 2, 3] });
+            wx.nextTick(() => { const inner = this.selectComponent('.inner'); seen.push([inner.data.items.length, inner.selectAllComponents('.item').length]) });
+        } } })"),
+        ("c/inner.json", r#"{ "component": true, "usingComponents": { "item": "/c/item" } }"#),
+        ("c/inner.wxml", r#"<item class="item" wx:for="{{items}}" wx:key="*this"/>"#),
+        ("c/inner.js", "Component({ properties: { items: Array } })"),
+        ("c/item.json", r#"{ "component": true }"#),
+        ("c/item.wxml", "<view>item</view>"),
+        ("c/item.js", "Component({})"),
+    ]);
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => seen"), json!(["a microtask first", [3, 3]]));
+}

@@ -88,7 +88,9 @@ fn next_tick_and_the_update_manager() {
     }"#);
     sim.advance(0);
     let got: Vec<String> = seen(&mut sim).into_iter().map(|(n, v)| format!("{n} {v}")).collect();
-    assert_eq!(got, ["now {}", "tick {}", "timeout {}", "check {\"hasUpdate\":false}"]);
+    // nextTick is "like setTimeout" (the docs): in the next time slice, after the timer set
+    // before it.
+    assert_eq!(got, ["now {}", "timeout {}", "tick {}", "check {\"hasUpdate\":false}"]);
 }
 
 #[test]
