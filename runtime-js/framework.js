@@ -637,9 +637,8 @@
         return typeof behavior === 'string' ? known.names.indexOf(behavior) >= 0 : known.objects.indexOf(behavior) >= 0;
       }
     };
-    ['animate', 'clearAnimation'].forEach(function (name) {
-      shared[name] = function () { throw new Error('not supported by wxemu yet: this.' + name + ' (keyframe animations); use wx.createAnimation'); };
-    });
+    shared.animate = function (selector, keyframes, duration, callback) { __wxemuKit.animate(this.__wxExparserNodeId__, selector, keyframes, duration, callback); };
+    shared.clearAnimation = function (selector, options, callback) { __wxemuKit.clearAnimation(this.__wxExparserNodeId__, selector, options, callback); };
     for (var name in shared) if (!(name in target)) target[name] = shared[name];
     if (!('router' in target)) Object.defineProperty(target, 'router', { get: function () { return routerFrom(this.is || this.route); } });
     if (!('pageRouter' in target)) Object.defineProperty(target, 'pageRouter', { get: function () { var page = instances[this.__page] || this; return routerFrom(page.route || page.is); } });

@@ -1,6 +1,6 @@
 // The wx APIs that read or move the laid-out view: createSelectorQuery and
 // createIntersectionObserver (wx's and each page's and component's, scoped to its own
-// template), createAnimation and pageScrollTo. The host
+// template), createAnimation, the keyframe animations of this.animate, and pageScrollTo. The host
 // (crates/core/src/query.rs) answers from the view layer's layout. Loaded after
 // framework.js.
 (function (global) {
@@ -156,6 +156,30 @@
     return { actions: actions };
   };
   kit.define('createAnimation', function (options) { return new Animation(options); });
+
+  // this.animate(selector, keyframes, duration, callback): the keyframes play on what the
+  // selector finds in the caller's template, on the simulator's clock; the last one stays
+  // until this.clearAnimation. (A scroll-driven one, with a scrollSource, is not here yet.)
+  kit.animate = function (scope, selector, keyframes, duration, callback) {
+    if (callback !== null && typeof callback === 'object') {
+      throw new Error('not supported by wxemu yet: this.animate with a scrollSource (scroll-driven animations)');
+    }
+    if (!Array.isArray(keyframes)) throw new TypeError('animate: keyframes should be an array');
+    var done = { complete: function () { if (typeof callback === 'function') callback(); } };
+    var payload = { scope: scope, selector: String(selector), keyframes: JSON.parse(JSON.stringify(keyframes)), duration: Number(duration) || 0 };
+    kit.callHost('animate', done, payload, { promised: false });
+  };
+  // this.clearAnimation(selector, options, callback): `options` names the properties to
+  // clear ({ opacity: true }); without it every property is.
+  kit.clearAnimation = function (scope, selector, options, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = null;
+    }
+    var properties = options ? Object.keys(options).filter(function (name) { return options[name]; }) : null;
+    var done = { complete: function () { if (typeof callback === 'function') callback(); } };
+    kit.callHost('clearAnimation', done, { scope: scope, selector: String(selector), properties: properties }, { promised: false });
+  };
 
   kit.define('pageScrollTo', function (options) {
     var o = options || {};

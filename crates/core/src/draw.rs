@@ -162,8 +162,9 @@ struct Frame {
     tree: Rc<Vec<wxemu_wxml::Node>>,
     dark: bool,
     hover: Vec<(NodePath, String)>,
-    /// The elements with `animation` data and how far along it they were.
-    animating: Vec<(NodePath, u64)>,
+    /// The elements with `animation` data and how far along it they were; the inline style
+    /// keyframe animations gave elements.
+    animating: (Vec<(NodePath, u64)>, Vec<(NodePath, String)>),
     styled: StyledTree,
     layout: PageLayout,
     /// How far the page (within what its content allows) and its scroll-views are scrolled.
@@ -310,8 +311,9 @@ impl Simulator {
         let hover = self.hovered();
         let mut styles = self.page_styles(screen);
         styles.hover = hover.iter().cloned().collect();
-        let animating = self.animation_clock();
-        styles.animations = animating.iter().cloned().collect();
+        let animating = (self.animation_clock(), self.keyframed_styles());
+        styles.animations = animating.0.iter().cloned().collect();
+        styles.keyframed = animating.1.iter().cloned().collect();
         let page = self.stack.last()?;
         let route = page.route.clone();
         let window = self.window_config(&route);

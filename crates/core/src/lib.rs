@@ -172,6 +172,7 @@ pub struct Simulator {
     checking_intersections: bool,
     /// When each element's `animation` data was applied.
     animations: animations::Started,
+    keyframed: Vec<animations::Keyframed>,
     /// What `Date` reads in the logic layer and WXS.
     clock: Rc<wxemu_appservice::AppClock>,
     /// Network images, and the view's network loads of them (task → URL).
@@ -285,6 +286,7 @@ impl Simulator {
             observers: Vec::new(),
             checking_intersections: false,
             animations: Default::default(),
+            keyframed: Vec::new(),
             remote_images: Default::default(),
             clock,
             image_tasks: HashMap::new(),
@@ -373,6 +375,7 @@ impl Simulator {
                 Event::SwiperSettled { page, path, current, autoplay } => self.swiper_settled(page, path, current, autoplay),
                 Event::Network { task } => self.scripted_network_due(task),
                 Event::PageScrolled { call, top } => self.page_scrolled(call, f32::from_bits(top)),
+                Event::KeyframesEnded { call } => self.app.api_result(call, serde_json::json!({ "errMsg": "animate:ok" })),
             }
             self.process_messages();
             self.queue.timer_done();
@@ -463,6 +466,8 @@ impl Simulator {
             Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
             Message::Api { api, call, args } if Network::handles(&api) => self.network_api(&api, call, &args),
             Message::Api { api, call, args } if matches!(api.as_str(), "selectorQuery" | "pageScrollTo" | "scrollViewContext") => self.view_query(&api, call, &args),
+            Message::Api { api, call, args } if api == "animate" => self.animate(call, &args),
+            Message::Api { api, call, args } if api == "clearAnimation" => self.clear_animation(call, &args),
             Message::Api { api, call, args } if api == "intersectionObserver" => {
                 let result = match self.intersection_observer(call, &args) {
                     Ok(()) => serde_json::json!({ "errMsg": "intersectionObserver:ok" }),
@@ -651,6 +656,7 @@ impl Simulator {
             self.app.destroy(id);
             self.mirror.remove_page(id);
             self.animations.retain(|(page, _), _| *page != id);
+            self.forget_keyframes(id);
             self.images_seen.retain(|(page, _), _| *page != id);
             self.process_messages();
         }

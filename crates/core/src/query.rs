@@ -73,12 +73,7 @@ impl Simulator {
             }
             let selector = query.get("selector").and_then(Json::as_str).unwrap_or_default();
             let parsed = Selector::parse(selector).map_err(|e| format!("invalid selector `{selector}`: {e}"))?;
-            // A query sees its own template's elements (the page's, or the component's it is
-            // `.in()`), as the platform's shadow trees do.
-            let paths: Vec<NodePath> = parsed.select_all(&tree).into_iter().filter(|p| {
-                let owner = element_chain(&tree, p).last().map_or(0, |e| e.owner);
-                owner == scope || (owner == 0 && scope == page_id)
-            }).collect();
+            let paths = scoped(&tree, &parsed, scope, page_id);
             let mut found = Vec::new();
             for path in paths.iter().take(if query.get("single").and_then(Json::as_bool) == Some(true) { 1 } else { usize::MAX }) {
                 let element = element_chain(&tree, path).last().copied().expect("selected");
@@ -191,4 +186,14 @@ fn object(value: Json) -> Map<String, Json> {
         Json::Object(map) => map,
         _ => Map::new(),
     }
+}
+
+/// What `selector` finds in the template of `scope` (the page `page`, or a component): a
+/// query sees its own template's elements (the page's, or the component's it is `.in()`),
+/// as the platform's shadow trees do.
+pub(crate) fn scoped(tree: &[wxemu_wxml::Node], selector: &Selector, scope: u32, page: u32) -> Vec<NodePath> {
+    selector.select_all(tree).into_iter().filter(|p| {
+        let owner = element_chain(tree, p).last().map_or(0, |e| e.owner);
+        owner == scope || (owner == 0 && scope == page)
+    }).collect()
 }

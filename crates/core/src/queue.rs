@@ -26,6 +26,8 @@ pub enum Event {
     PageScrolled { call: u32, top: u32 },
     /// A mock route's next event for network task `task` is due.
     Network { task: u32 },
+    /// The keyframes of `this.animate` call `call` have played.
+    KeyframesEnded { call: u32 },
     /// A swiper's move to item `current` has finished.
     SwiperSettled { page: u32, path: Vec<usize>, current: usize, autoplay: bool },
 }

@@ -235,10 +235,10 @@ fn the_instance_methods_people_call() {
         const bar = page.selectComponent('#bar');
         bar.groupSetData(() => { bar.setData({ n: 1 }); page.setData({ n: 2 }) });
         let loud = '';
-        try { bar.animate('.bar', [{ opacity: 0 }], 100) } catch (e) { loud = e.message }
+        try { bar.animate('.bar', [{ opacity: 0 }], 100, { scrollSource: '#list' }) } catch (e) { loud = e.message }
         return [bar.getPageId() === page.getPageId(), bar.hasBehavior(shared), bar.hasBehavior('wx://form-field'), bar.hasBehavior({}), bar.data.n, page.data.n, loud]
     }"#);
-    assert_eq!(got, json!([true, true, true, false, 1, 2, "not supported by wxemu yet: this.animate (keyframe animations); use wx.createAnimation"]));
+    assert_eq!(got, json!([true, true, true, false, 1, 2, "not supported by wxemu yet: this.animate with a scrollSource (scroll-driven animations)"]));
     let texts: Vec<String> = sim.select_within("#bar", &[]).unwrap().iter().filter_map(|p| sim.element_text(p)).collect();
     assert_eq!(texts, ["mine"], "a custom component named like a built-in one is the custom one");
     eval(&mut sim, "() => { globalThis.heard = []; getCurrentPages()[0].pageRouter.navigateTo({ url: './other', events: { arrived: (who) => heard.push(who) } }) }");

@@ -97,6 +97,29 @@ fn animation_data_moves_elements_step_by_step_on_the_clock() {
 }
 
 #[test]
+fn keyframes_move_what_the_selector_finds_until_cleared() {
+    let mut sim = launch();
+    let measure = "() => wx.createSelectorQuery().select('#moving').fields({ rect: true, size: true }).exec(r => seen.push([r[0].left, r[0].width]))";
+    eval(&mut sim, r#"() => getCurrentPages()[0].animate('#moving', [
+        { translateX: 0 },
+        { translateX: 100, offset: 0.5, ease: 'step-end' },
+        { translateX: 100, width: 80 },
+    ], 200, () => seen.push('done'))"#);
+    let mut at = |sim: &mut Simulator, ms| {
+        sim.advance(ms);
+        eval(sim, measure);
+        seen(sim)
+    };
+    assert_eq!(at(&mut sim, 50), json!([[50, 50]]), "half way to the second keyframe");
+    assert_eq!(at(&mut sim, 50), json!([[100, 50]]));
+    assert_eq!(at(&mut sim, 100), json!(["done", [100, 80]]), "the callback comes when the last keyframe is reached, and it stays");
+    eval(&mut sim, "() => getCurrentPages()[0].clearAnimation('#moving', { translateX: true }, () => seen.push('cleared'))");
+    assert_eq!(at(&mut sim, 0), json!(["cleared", [0, 80]]), "only the named property is cleared");
+    eval(&mut sim, "() => getCurrentPages()[0].clearAnimation('#moving')");
+    assert_eq!(at(&mut sim, 0), json!([[0, 50]]));
+}
+
+#[test]
 fn intersection_observers_call_back_when_a_threshold_is_crossed() {
     let mut sim = launch();
     eval(&mut sim, r#"() => {

@@ -1,5 +1,6 @@
 //! The `animation` attribute: the data `wx.createAnimation().….step().export()` gives,
-//! turned into the inline style the element has at a time after the data was applied.
+//! turned into the inline style the element has at a time after the data was applied; and
+//! the keyframes of `this.animate`, turned into the same data.
 
 use serde_json::Value as Json;
 
@@ -188,6 +189,56 @@ pub fn style_at(data: &Json, elapsed: u64) -> String {
     css.trim_end().to_string()
 }
 
+/// The keyframe properties that are style properties; the others the platform names are
+/// transform functions.
+const KEYFRAME_STYLES: [&str; 8] = ["backgroundColor", "bottom", "height", "left", "width", "opacity", "right", "top"];
+
+/// The animation data `this.animate(selector, keyframes, duration)` plays: the first
+/// keyframe at once, then each next one over its share of `duration` (its offset less the
+/// last one's), eased by the `ease` of the keyframe it leaves. Missing offsets are spaced
+/// evenly between known ones (the first 0, the last 1), as the Web Animations API does.
+pub fn from_keyframes(keyframes: &[Json], duration: f64) -> Json {
+    let mut offsets: Vec<Option<f64>> = keyframes.iter().map(|k| k.get("offset").and_then(Json::as_f64).map(|o| o.clamp(0.0, 1.0))).collect();
+    if let Some(last) = offsets.last_mut() {
+        last.get_or_insert(1.0);
+    }
+    if offsets.len() > 1 {
+        offsets[0].get_or_insert(0.0);
+    }
+    let mut known = 0;
+    for i in 1..offsets.len() {
+        if let Some(to) = offsets[i] {
+            let from = offsets[known].unwrap_or(0.0);
+            for (k, offset) in offsets.iter_mut().enumerate().take(i).skip(known + 1) {
+                *offset = Some(from + (to - from) * (k - known) as f64 / (i - known) as f64);
+            }
+            known = i;
+        }
+    }
+    let mut actions = Vec::new();
+    let (mut at, mut ease) = (0.0, "linear".to_string());
+    for (keyframe, offset) in keyframes.iter().zip(offsets) {
+        let offset = offset.unwrap_or(1.0).max(at);
+        let mut animates = Vec::new();
+        for (name, value) in keyframe.as_object().into_iter().flatten() {
+            if KEYFRAME_STYLES.contains(&name.as_str()) {
+                animates.push(serde_json::json!({ "type": "style", "args": [name, value] }));
+            } else if transform(name, &[]).is_some() {
+                let args = value.as_array().cloned().unwrap_or_else(|| vec![value.clone()]);
+                animates.push(serde_json::json!({ "type": name, "args": args }));
+            }
+        }
+        let mut option = serde_json::json!({ "transition": { "duration": (offset - at) * duration, "timingFunction": ease } });
+        if let Some(origin) = keyframe.get("transformOrigin") {
+            option["transformOrigin"] = origin.clone();
+        }
+        actions.push(serde_json::json!({ "animates": animates, "option": option }));
+        at = offset;
+        ease = keyframe.get("ease").and_then(Json::as_str).unwrap_or("linear").to_string();
+    }
+    serde_json::json!({ "actions": actions })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +268,23 @@ mod tests {
         let halfway = style_at(&data, 350);
         assert!(halfway.contains("translateX(68.") || halfway.contains("translateX(68px"), "ease-in is slow at first: {halfway}");
         assert_eq!(style_at(&data, 400), "opacity: 0; width: 50px; transform: translateX(0px); transform-origin: 50% 50% 0;");
+    }
+
+    #[test]
+    fn keyframes_play_as_steps_over_their_offsets() {
+        let keyframes = [
+            json!({ "opacity": 0, "translate": [0, 0], "ease": "linear" }),
+            json!({ "opacity": 0.5, "translate": [50, 0] }),
+            json!({ "opacity": 1, "translate": [100, 0], "offset": 1 }),
+        ];
+        let data = from_keyframes(&keyframes, 1000.0);
+        assert_eq!(duration(&data), 1000);
+        // The middle keyframe is spaced half way; the first holds from the start.
+        assert_eq!(style_at(&data, 0), "opacity: 0; transform: translate(0px, 0px); transform-origin: 50% 50% 0;");
+        assert_eq!(style_at(&data, 250), "opacity: 0.25; transform: translate(25px, 0px); transform-origin: 50% 50% 0;");
+        assert_eq!(style_at(&data, 500), "opacity: 0.5; transform: translate(50px, 0px); transform-origin: 50% 50% 0;");
+        assert_eq!(style_at(&data, 5000), "opacity: 1; transform: translate(100px, 0px); transform-origin: 50% 50% 0;");
+        let one = from_keyframes(&[json!({ "rotate": 90, "transformOrigin": "0 0" })], 200.0);
+        assert_eq!(style_at(&one, 100), "transform: rotate(45deg); transform-origin: 0 0;");
     }
 }

@@ -48,6 +48,8 @@ pub struct PageStyles {
     pub hover: HashMap<NodePath, String>,
     /// Elements with `animation` data: how long ago (ms) it was applied.
     pub animations: HashMap<NodePath, u64>,
+    /// Elements that `this.animate` keyframes move: the inline style they give by now.
+    pub keyframed: HashMap<NodePath, String>,
 }
 
 /// One element of the styled tree and what is drawn from it.
@@ -298,6 +300,9 @@ fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, 
                     let elapsed = f.styles.animations.get(path.as_slice()).copied().unwrap_or(u64::MAX);
                     let moved = wxemu_wxss::cascade::inline_style(&crate::animation::style_at(&data, elapsed), f.device);
                     style_node.style = format!("{}; {moved}", style_node.style);
+                }
+                if let Some(moved) = f.styles.keyframed.get(path.as_slice()) {
+                    style_node.style = format!("{}; {}", style_node.style, wxemu_wxss::cascade::inline_style(moved, f.device));
                 }
                 if let Some(hover) = f.styles.hover.get(path.as_slice()) {
                     style_node.classes.extend(hover.split_whitespace().map(|c| (c.to_string(), scope)));
