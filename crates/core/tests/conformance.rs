@@ -373,3 +373,21 @@ fn next_tick_comes_after_the_view_took_the_data_set_before_it() {
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => seen"), json!(["a microtask first", [3, 3]]));
 }
+
+#[test]
+fn a_virtual_host_is_not_there_for_selectors() {
+    // TDesign's `.t-button:last-child { margin-right: 0 }`: each t-button (virtualHost) is one
+    // button among its siblings in the page, not the last child of its own host.
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.json", r#"{ "usingComponents": { "flat": "/c/flat" } }"#),
+        ("pages/index/index.wxml", r#"<view><flat/><flat/><flat/></view>"#),
+        ("c/flat.json", r#"{ "component": true }"#),
+        ("c/flat.wxml", r#"<view class="b"></view>"#),
+        ("c/flat.wxss", ".b { width: 10px; height: 10px } .b:last-child { width: 20px } .b:first-child { height: 30px } .b + .b { height: 5px }"),
+        ("c/flat.js", "Component({ options: { virtualHost: true } })"),
+    ]);
+    eval(&mut sim, "() => { globalThis.sizes = []; getCurrentPages()[0].selectAllComponents('flat').forEach(c => c.createSelectorQuery().select('.b').boundingClientRect(r => sizes.push([r.width, r.height])).exec()) }");
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => sizes"), json!([[10, 30], [10, 5], [20, 5]]));
+}

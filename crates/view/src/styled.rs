@@ -311,6 +311,7 @@ fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, 
                     style_node.host_of = f.styles.scopes.get(&component).copied();
                     if f.styles.virtual_hosts.contains(&component) {
                         style_node.style = format!("display: contents; {}", style_node.style);
+                        style_node.virtual_host = true;
                     }
                     f.hosts.insert(component, (e.attrs.clone(), scope));
                 }

@@ -63,6 +63,9 @@ pub struct StyleNode {
     /// For the host element of a custom component: the scope of the component's sheet (its
     /// `:host` rules match this element).
     pub host_of: Option<Scope>,
+    /// The host of a component with `options.virtualHost`: it is not in the page, so
+    /// selectors see its children in its place (`:last-child`, `+`, `>` skip it).
+    pub virtual_host: bool,
 }
 
 /// The element tree in pre-order (a parent before its children); node 0 is the `page` root.
@@ -77,6 +80,21 @@ impl StyleTree {
     /// A tree with just the `page` root.
     pub fn new() -> StyleTree {
         StyleTree { nodes: vec![StyleNode { tag: "page".into(), ..StyleNode::default() }], isolation: vec![Isolation::Isolated] }
+    }
+
+    /// The parent of node `index` as selectors see it: past virtual hosts.
+    fn shown_parent(&self, index: usize) -> Option<usize> {
+        let mut parent = self.nodes[index].parent?;
+        while self.nodes[parent].virtual_host {
+            parent = self.nodes[parent].parent?;
+        }
+        Some(parent)
+    }
+
+    /// The children of node `index` as selectors see them: a virtual host's children in its
+    /// place.
+    fn shown_children(&self, index: usize) -> Vec<usize> {
+        self.nodes[index].children.iter().flat_map(|&c| if self.nodes[c].virtual_host { self.shown_children(c) } else { vec![c] }).collect()
     }
 
     /// Appends `node` as the last child of `parent`; returns its index.
@@ -169,8 +187,15 @@ impl<I> Node<'_, I> {
     }
 
     fn sibling(&self, step: isize) -> Option<Self> {
-        let parent = self.data().parent?;
-        let siblings = &self.tree.nodes[parent].children;
+        let parent = self.tree.shown_parent(self.index)?;
+        let children = &self.tree.nodes[parent].children;
+        let flat;
+        let siblings = if children.iter().any(|&c| self.tree.nodes[c].virtual_host) {
+            flat = self.tree.shown_children(parent);
+            &flat
+        } else {
+            children
+        };
         let at = siblings.iter().position(|&c| c == self.index)? as isize + step;
         siblings.get(usize::try_from(at).ok()?).map(|&i| self.at(i))
     }
@@ -210,7 +235,7 @@ where
         OpaqueElement::new(self.data())
     }
     fn parent_element(&self) -> Option<Self> {
-        self.data().parent.map(|p| self.at(p))
+        self.tree.shown_parent(self.index).map(|p| self.at(p))
     }
     fn parent_node_is_shadow_root(&self) -> bool {
         false
