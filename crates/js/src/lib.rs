@@ -7,6 +7,7 @@
 
 pub use boa_engine;
 
+pub mod intl;
 pub mod json;
 pub mod turn;
 mod wx_uses;
@@ -103,6 +104,7 @@ pub fn new_context_on(loop_iteration_limit: u64, clock: Rc<AppClock>) -> Context
     let mut context = ContextBuilder::new().host_hooks(tracker.clone()).clock(clock).build().expect("a default context builds");
     context.insert_data(tracker);
     json::install(&mut context);
+    intl::install(&mut context);
     context.runtime_limits_mut().set_loop_iteration_limit(loop_iteration_limit);
     context.runtime_limits_mut().set_recursion_limit(RECURSION_LIMIT);
     context
