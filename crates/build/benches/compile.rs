@@ -17,10 +17,13 @@ fn module_source(bytes: usize, typescript: bool) -> String {
             );
         } else {
             code += &format!(
-                "export class Box{n} {{\n  constructor() {{ this.width = {n}; this.height = 2 }}\n  area() {{ return this.width * this.height + helper({n}) }}\n}}\nexport function make{n}(list, scale) {{\n  return list.reduce((sum, s) => sum + s.width * (scale ?? 1), all.base)\n}}\nexport default make{n}\n"
+                "export class Box{n} {{\n  constructor() {{ this.width = {n}; this.height = 2 }}\n  area() {{ return this.width * this.height + helper({n}) }}\n}}\nexport function make{n}(list, scale) {{\n  return list.reduce((sum, s) => sum + s.width * (scale ?? 1), all.base)\n}}\n"
             );
         }
         n += 1;
+    }
+    if !typescript {
+        code += "export default make0\n";
     }
     code
 }
