@@ -254,13 +254,36 @@ fn content_of(value: &TokenList) -> Option<String> {
     Some(text)
 }
 
+/// How wxemu applies a property lightningcss does not parse: to the style, from the
+/// declaration's value (as tokens and as text).
+type ApplyOwn = fn(&mut ComputedStyle, &TokenList, &str);
+
+/// The properties lightningcss does not parse that wxemu uses: the one list both applying
+/// and the unsupported-property warning read.
+const OWN_PROPERTIES: [(&str, ApplyOwn); 5] = [
+    ("-webkit-line-clamp", |s, _, text| s.line_clamp = text.trim().parse().ok()),
+    ("line-clamp", |s, _, text| s.line_clamp = text.trim().parse().ok()),
+    // Only meaningful next to -webkit-line-clamp, which clamps the lines vertically.
+    ("-webkit-box-orient", |_, _, _| {}),
+    ("content", |s, value, _| s.content = content_of(value)),
+    ("pointer-events", |s, _, text| s.pointer_events_none = text.trim() == "none"),
+];
+
+/// The names of the properties lightningcss does not parse that wxemu uses.
+pub fn own_property_names() -> impl Iterator<Item = &'static str> {
+    OWN_PROPERTIES.iter().map(|(name, _)| *name)
+}
+
+fn own_property(name: &str) -> Option<ApplyOwn> {
+    OWN_PROPERTIES.iter().find(|(own, _)| *own == name).map(|(_, apply)| *apply)
+}
+
 /// Whether wxemu uses `property` when drawing (a shorthand when any of its parts is used).
 pub fn is_supported(property: &Property) -> bool {
     match property {
         Property::Custom(custom) => match &custom.name {
             CustomPropertyName::Custom(_) => true,
-            // -webkit-box-orient only matters next to -webkit-line-clamp, which clamps lines.
-            CustomPropertyName::Unknown(name) => matches!(name.0.as_ref(), "-webkit-line-clamp" | "line-clamp" | "-webkit-box-orient" | "content" | "pointer-events"),
+            CustomPropertyName::Unknown(name) => own_property(name.0.as_ref()).is_some(),
         },
         Property::Unparsed(unparsed) => supported_id(&unparsed.property_id),
         other => supported_id(&other.property_id()),
@@ -331,10 +354,11 @@ impl Context<'_> {
                     CustomPropertyName::Custom(name) => {
                         self.vars.insert(name.0.to_string(), text);
                     }
-                    CustomPropertyName::Unknown(name) if name.0.as_ref() == "content" => s.content = content_of(&custom.value),
-                    CustomPropertyName::Unknown(name) if name.0.as_ref() == "pointer-events" => s.pointer_events_none = text.trim() == "none",
-                    CustomPropertyName::Unknown(name) if name.0.as_ref() != "-webkit-box-orient" => s.line_clamp = text.trim().parse().ok(),
-                    CustomPropertyName::Unknown(_) => {}
+                    CustomPropertyName::Unknown(name) => {
+                        if let Some(apply) = own_property(name.0.as_ref()) {
+                            apply(s, &custom.value, &text);
+                        }
+                    }
                 }
             }
             P::Unparsed(unparsed) => {

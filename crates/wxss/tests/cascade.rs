@@ -185,3 +185,23 @@ fn variables_that_grow_exponentially_are_invalid_not_a_hang() {
     assert_eq!(styles[a].width, Dim::Auto, "invalid at computed-value time, found without expanding it all");
     assert_eq!(styles[b].width, Dim::px(10.0), "a value that stays small still works");
 }
+
+#[test]
+fn properties_wxemu_does_not_use_warn_and_change_nothing() {
+    // The own properties (which lightningcss does not parse) are used; unknown ones warn and
+    // leave the style alone (a line clamp stays).
+    let own: Vec<String> = wxemu_wxss::cascade::own_property_names().map(|name| format!("{name}: 2;")).collect();
+    let unknown = ["-webkit-tap-highlight-color: red;", "-webkit-touch-callout: none;", "zoom-level: 3;"];
+    let text = format!(".a {{ {} -webkit-line-clamp: 2; {} }}", own.join(" "), unknown.join(" "));
+    let s = sheet(&[("a.wxss", &text)]);
+    let warned: Vec<String> = s.diagnostics.iter().map(|d| d.message.clone()).collect();
+    assert_eq!(warned.len(), unknown.len(), "{warned:#?}");
+    for (warning, property) in warned.iter().zip(unknown) {
+        let name = property.split(':').next().unwrap();
+        assert!(warning.contains(&format!("property `{name}`")), "{warning}");
+    }
+    let mut tree = StyleTree::new();
+    let a = tree.push(0, node("view", &["a"], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    assert_eq!(styles[a].line_clamp, Some(2));
+}
