@@ -43,18 +43,70 @@ Object.defineProperty(Object.prototype, '__wxsCtor__', { get: function () { retu
 /// What `.constructor` reads in WXS code: a name as long, so places in the file stay right.
 const CONSTRUCTOR: &str = ".__wxsCtor__";
 
-/// WXS source as it runs: `x.constructor` reads the type name (see [`PRELUDE`]).
+/// WXS source as it runs: `x.constructor` reads the type name (see [`PRELUDE`]), and string
+/// literals mean what wcc makes of them (see [`wcc_escape`]). WXS has no regular expression
+/// or template literals, so quotes and comments are all there is to track.
 fn wxs_dialect(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
-    let mut rest = source;
-    while let Some(at) = rest.find(".constructor") {
-        let after = rest[at + ".constructor".len()..].chars().next();
-        out.push_str(&rest[..at]);
-        out.push_str(if after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') { ".constructor" } else { CONSTRUCTOR });
-        rest = &rest[at + ".constructor".len()..];
+    let mut chars = source.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\'' | '"' => {
+                out.push(c);
+                while let Some((_, d)) = chars.next() {
+                    match d {
+                        '\\' => {
+                            let next = chars.next().map(|(_, e)| e);
+                            let after = chars.peek().map(|&(_, e)| e);
+                            out.push_str(&wcc_escape(next, after));
+                        }
+                        d if d == c || d == '\n' => {
+                            out.push(d);
+                            break;
+                        }
+                        d => out.push(d),
+                    }
+                }
+            }
+            '/' if matches!(chars.peek(), Some((_, '/' | '*'))) => {
+                let block = chars.next().is_some_and(|(_, d)| d == '*');
+                out.push_str(if block { "/*" } else { "//" });
+                let mut last = ' ';
+                for (_, d) in chars.by_ref() {
+                    out.push(d);
+                    if (block && last == '*' && d == '/') || (!block && d == '\n') {
+                        break;
+                    }
+                    last = d;
+                }
+            }
+            '.' if source[at..].starts_with(".constructor") && !source[at + ".constructor".len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$') => {
+                out.push_str(CONSTRUCTOR);
+                for _ in 1..".constructor".len() {
+                    chars.next();
+                }
+            }
+            c => out.push(c),
+        }
     }
-    out.push_str(rest);
     out
+}
+
+/// A string literal's escape `\` + `c` (followed by `after`) as JavaScript source giving what
+/// wcc gives (tests/wxml/53-wxs-string-escapes): `\n`, `\r` and `\t` are the control
+/// characters; a quote is the text `\x27`/`\x22` and a backslash `\x5c` (one backslash when
+/// another backslash follows); any other escape keeps its backslash (`getRegExp('\d+')` is
+/// a digit class, as Vant's WXS relies on).
+fn wcc_escape(c: Option<char>, after: Option<char>) -> String {
+    match c {
+        Some(c @ ('n' | 'r' | 't')) => format!("\\{c}"),
+        Some('\'') => "\\\\x27".into(),
+        Some('"') => "\\\\x22".into(),
+        Some('\\') if after == Some('\\') => "\\\\".into(),
+        Some('\\') => "\\\\x5c".into(),
+        Some(c) => format!("\\\\{c}"),
+        None => "\\".into(),
+    }
 }
 
 /// How deep a module's exports are converted (guards against cycles).
