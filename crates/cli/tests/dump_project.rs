@@ -65,3 +65,32 @@ fn components_adds_owners_and_how_each_component_is_styled() {
     assert_eq!(tree[1]["children"][0]["component"]["virtualHost"], true);
     assert_eq!(tree[1]["children"][0]["children"][0]["owner"], "components/flat/flat");
 }
+
+#[test]
+fn a_relative_project_path_is_the_same_project() {
+    // A miniprogramRoot below project.config.json, named from the project's folder, from
+    // inside the root and from below it.
+    let top = tempfile::tempdir().unwrap();
+    let files = [
+        ("project.config.json", r#"{ "miniprogramRoot": "miniprogram/" }"#),
+        ("miniprogram/app.json", r#"{ "pages": ["pages/index/index"] }"#),
+        ("miniprogram/app.js", "App({})"),
+        ("miniprogram/pages/index/index.js", "Page({ data: { n: 1 } })"),
+        ("miniprogram/pages/index/index.wxml", "<view>n = {{n}}</view>"),
+    ];
+    for (path, text) in files {
+        let file = top.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    let run = |dir: &Path, project: &str| Command::new(env!("CARGO_BIN_EXE_wxemu")).current_dir(dir).args(["dump", project]).output().expect("wxemu runs");
+    let root = top.path().join("miniprogram");
+    let absolute = run(top.path(), root.to_str().unwrap());
+    assert!(absolute.status.success(), "{}", String::from_utf8_lossy(&absolute.stderr));
+    assert!(String::from_utf8_lossy(&absolute.stdout).contains("n = 1"));
+    for (dir, project) in [(top.path().to_path_buf(), "miniprogram"), (root.clone(), "."), (root.join("pages"), "..")] {
+        let relative = run(&dir, project);
+        assert!(relative.status.success(), "{project}: {}", String::from_utf8_lossy(&relative.stderr));
+        assert_eq!(relative.stdout, absolute.stdout, "{project}");
+    }
+}

@@ -70,6 +70,9 @@ pub struct Composer<'a> {
     /// this order) and children first (they get `ready` in this order).
     pub created: Vec<u32>,
     pub ready: Vec<u32>,
+    /// Light nodes no slot took (a slot under a false `wx:if`): not drawn, but their
+    /// components exist and answer `selectComponent`, as exparser's light tree has them.
+    pub unslotted: Vec<Node>,
     seen: Vec<String>,
     /// How many component hosts the one being composed is inside.
     depth: usize,
@@ -95,7 +98,7 @@ fn is_property(name: &str) -> bool {
 
 impl<'a> Composer<'a> {
     pub fn new(app: &'a mut AppService, package: &'a Package, mirror: &'a crate::mirror::ViewMirror, page: &'a mut PageView, diagnostics: &'a mut Vec<Diagnostic>) -> Self {
-        Composer { app, package, mirror, page, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), seen: Vec::new(), depth: 0, stopped: false }
+        Composer { app, package, mirror, page, diagnostics, pending: Vec::new(), created: Vec::new(), ready: Vec::new(), unslotted: Vec::new(), seen: Vec::new(), depth: 0, stopped: false }
     }
 
     /// Renders the page's template and composes every component in it. Instances no longer
@@ -221,7 +224,9 @@ impl<'a> Composer<'a> {
         let using = self.component_using(path, &el, owner_using);
         let shadow = self.shadow(id, path, key, &using);
         let light = self.compose(std::mem::take(&mut el.children), owner, owner_using, &format!("{key}/light"));
-        el.children = distribute(shadow, light, self.page.components[key].multiple_slots);
+        let (children, unslotted) = distribute(shadow, light, self.page.components[key].multiple_slots);
+        el.children = children;
+        self.unslotted.extend(unslotted);
         el.component = Some(id);
         el
     }
@@ -291,8 +296,9 @@ fn set_owner(nodes: &mut [Node], owner: u32) {
 /// Replaces each `<slot>` of the shadow tree with the light nodes assigned to it. With
 /// `multipleSlots`, nodes with `slot="name"` go to the slot of that name and the rest to the
 /// default slot; without it, everything goes to the default slot and named slots stay
-/// empty. A slot that gets nothing shows its own children.
-fn distribute(shadow: Vec<Node>, light: Vec<Node>, multiple_slots: bool) -> Vec<Node> {
+/// empty. A slot that gets nothing shows its own children. Also gives the light nodes no
+/// slot took.
+fn distribute(shadow: Vec<Node>, light: Vec<Node>, multiple_slots: bool) -> (Vec<Node>, Vec<Node>) {
     let mut by_slot: HashMap<String, Vec<Node>> = HashMap::new();
     for node in light {
         let name = match &node {
@@ -301,7 +307,10 @@ fn distribute(shadow: Vec<Node>, light: Vec<Node>, multiple_slots: bool) -> Vec<
         };
         by_slot.entry(name).or_default().push(node);
     }
-    fill(shadow, &mut by_slot, multiple_slots)
+    let filled = fill(shadow, &mut by_slot, multiple_slots);
+    let mut unslotted: Vec<(String, Vec<Node>)> = by_slot.into_iter().collect();
+    unslotted.sort_by(|a, b| a.0.cmp(&b.0));
+    (filled, unslotted.into_iter().flat_map(|(_, nodes)| nodes).collect())
 }
 
 fn fill(nodes: Vec<Node>, by_slot: &mut HashMap<String, Vec<Node>>, multiple_slots: bool) -> Vec<Node> {

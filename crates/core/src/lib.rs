@@ -622,9 +622,11 @@ impl Simulator {
         let (mut tree, removed) = composer.compose_page();
         let (attached, ready) = (std::mem::take(&mut composer.created), std::mem::take(&mut composer.ready));
         let pending = std::mem::take(&mut composer.pending);
+        let unslotted = std::mem::take(&mut composer.unslotted);
         view.apply_control_states(&mut tree);
         view.tree = Rc::new(tree);
         self.mirror.update_page(id, view.tree.clone());
+        self.mirror.set_unslotted(id, Rc::new(unslotted));
         self.backlog.extend(pending);
         for component in attached {
             self.app.component_lifetime(component, "attached");

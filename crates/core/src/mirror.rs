@@ -17,6 +17,8 @@ pub struct ViewMirror {
     /// The own templates of instances created in the composition under way, whose hosts
     /// are in no page's tree yet.
     shadows: RefCell<HashMap<u32, Rc<Vec<Node>>>>,
+    /// Each page's light nodes that no slot took: not drawn, still found.
+    unslotted: RefCell<HashMap<u32, Rc<Vec<Node>>>>,
     now: Cell<u64>,
 }
 
@@ -32,9 +34,15 @@ impl ViewMirror {
         self.shadows.borrow_mut().insert(instance, shadow);
     }
 
+    /// Shares a page's light nodes that no slot took (composed with its tree).
+    pub fn set_unslotted(&self, page: u32, nodes: Rc<Vec<Node>>) {
+        self.unslotted.borrow_mut().insert(page, nodes);
+    }
+
     /// Forgets a closed page.
     pub fn remove_page(&self, page: u32) {
         self.pages.borrow_mut().remove(&page);
+        self.unslotted.borrow_mut().remove(&page);
     }
 
     /// The clock time events are stamped with.
@@ -42,10 +50,11 @@ impl ViewMirror {
         self.now.set(now);
     }
 
-    /// The page holding component `instance`, its tree, and the path of the host.
+    /// The page holding component `instance`, its tree (or its unslotted nodes), and the
+    /// path of the host there.
     fn host(&self, instance: u32) -> Option<(u32, Rc<Vec<Node>>, NodePath)> {
-        let pages = self.pages.borrow();
-        pages.iter().find_map(|(page, tree)| find_host(tree, instance, &mut Vec::new()).map(|path| (*page, tree.clone(), path)))
+        let found = |trees: &HashMap<u32, Rc<Vec<Node>>>| trees.iter().find_map(|(page, tree)| find_host(tree, instance, &mut Vec::new()).map(|path| (*page, tree.clone(), path)));
+        found(&self.pages.borrow()).or_else(|| found(&self.unslotted.borrow()))
     }
 }
 

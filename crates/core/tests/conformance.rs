@@ -391,3 +391,32 @@ fn a_virtual_host_is_not_there_for_selectors() {
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => sizes"), json!([[10, 30], [10, 5], [20, 5]]));
 }
+
+#[test]
+fn components_in_a_slot_not_shown_still_find_their_own_children() {
+    // google-doodles: van-datetime-picker inside a closed van-popup (its slot under a false
+    // wx:if) still builds its columns; exparser's light tree has it.
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.json", r#"{ "usingComponents": { "popup": "/c/popup", "outer": "/c/outer" } }"#),
+        ("pages/index/index.wxml", r#"<popup><outer/></popup>"#),
+        ("c/popup.json", r#"{ "component": true }"#),
+        ("c/popup.wxml", r#"<view wx:if="{{show}}"><slot/></view>"#),
+        ("c/popup.js", "Component({ data: { show: false } })"),
+        ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
+        ("c/outer.wxml", r#"<inner class="inner" items="{{items}}"/>"#),
+        ("c/outer.js", "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
+            this.setData({ items: [1, 2] });
+            wx.nextTick(() => { const inner = this.selectComponent('.inner'); seen.push(inner.selectAllComponents('.item').length) });
+        } } })"),
+        ("c/inner.json", r#"{ "component": true, "usingComponents": { "item": "/c/item" } }"#),
+        ("c/inner.wxml", r#"<item class="item" wx:for="{{items}}" wx:key="*this"/>"#),
+        ("c/inner.js", "Component({ properties: { items: Array } })"),
+        ("c/item.json", r#"{ "component": true }"#),
+        ("c/item.wxml", "<view>item</view>"),
+        ("c/item.js", "Component({})"),
+    ]);
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => seen"), json!([2]));
+    assert!(sim.select_within(".item", &[]).unwrap().is_empty(), "nothing of it is drawn");
+}

@@ -162,7 +162,9 @@ impl Package {
     /// project.config.json naming it as `miniprogramRoot`, is that folder.
     pub fn load(dir: &Path) -> Package {
         let mut diags = Vec::new();
-        let dir = &project_of(dir);
+        // Absolute, so the sandbox's checks and the npm lookup above a miniprogramRoot work
+        // from `wxemu shot .` or a relative path too.
+        let dir = &project_of(&std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()));
         let project = load_project(dir, &mut diags);
         let root = dir.join(&project.miniprogram_root);
         let mut package = Package {
@@ -484,7 +486,7 @@ fn load_project(dir: &Path, diags: &mut Vec<Diagnostic>) -> ProjectConfig {
             Ok(t) => t,
             Err(FileError::Missing) => continue,
             Err(e) => {
-                diags.push(Diagnostic::error(name, Pos::START, e.describe(name)).with_hint("save it as UTF-8"));
+                diags.push(e.diagnostic(name));
                 continue;
             }
         };
