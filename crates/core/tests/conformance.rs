@@ -420,3 +420,19 @@ fn components_in_a_slot_not_shown_still_find_their_own_children() {
     assert_eq!(eval(&mut sim, "() => seen"), json!([2]));
     assert!(sim.select_within(".item", &[]).unwrap().is_empty(), "nothing of it is drawn");
 }
+
+#[test]
+fn a_page_as_high_as_the_screen_still_scrolls_to_its_end() {
+    // m-mall's start page: `page { height: 100% }` makes percentages of the page definite;
+    // content taller than it still scrolls the page, as the WebView's document does.
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.wxml", r#"<view class="full"><view class="half"></view></view><view class="tall"></view>"#),
+        ("pages/index/index.wxss", "page { height: 100% } .full { height: 100% } .half { height: 50% } .tall { height: 2000px }"),
+    ]);
+    eval(&mut sim, "() => { globalThis.seen = []; wx.pageScrollTo({ scrollTop: 5000, duration: 0 }) }");
+    sim.advance(10);
+    eval(&mut sim, "() => wx.createSelectorQuery().select('.full').boundingClientRect().select('.half').boundingClientRect().selectViewport().scrollOffset().exec(r => seen.push(r[0].height, r[1].height, r[2].scrollTop))");
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => seen"), json!([603, 302, 2000]), "the screen is 603 px high under the navigation bar; the page reaches 2603 px");
+}

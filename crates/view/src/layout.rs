@@ -317,6 +317,23 @@ impl Builder<'_> {
             let (width, height) = self.tree.viewport;
             taffy_style.min_size.height = LengthPercentageAuto::length(height);
             taffy_style.size.width = Dimension::length(width);
+            // `page` is the WebView's body inside a viewport-high document: its percentage
+            // heights (`page { height: 100% }`) are of the viewport, so its children's are
+            // definite too.
+            let of_viewport = |d: Dim| match d {
+                Dim::Length { px, percent } if percent != 0.0 => Some(px + percent / 100.0 * height),
+                _ => None,
+            };
+            let style = &element.style;
+            if let Some(px) = of_viewport(style.height) {
+                taffy_style.size.height = Dimension::length(px);
+            }
+            if let Some(px) = of_viewport(style.min_height) {
+                taffy_style.min_size.height = LengthPercentageAuto::length(px.max(height));
+            }
+            if let Some(px) = of_viewport(style.max_height) {
+                taffy_style.max_size.height = LengthPercentageAuto::length(px);
+            }
         }
         let mode = element.attr("mode");
         if &*element.tag == "image" && matches!(mode.as_str(), "widthFix" | "heightFix") {
@@ -562,10 +579,27 @@ impl Builder<'_> {
         if reached < self.tree.slots.len() {
             self.tree.remove_unreached(self.fonts);
         }
-        let height = boxes[0].map_or(viewport_height, |b: Box2| b.h).max(viewport_height);
+        let height = content_bottom(self.styled, &boxes).max(viewport_height);
         fragments.retain(|_, lines| lines.len() > 1);
         PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, fragments, tree: self.tree }
     }
+}
+
+/// How far down the page scrolls: to the bottom of its box, or of a box that overflows it
+/// that no ancestor clips (a `page { height: 100% }` page with more content still scrolls
+/// to its end, as the WebView's document does). Fixed boxes do not count.
+fn content_bottom(styled: &StyledTree, boxes: &[Option<Box2>]) -> f32 {
+    // Elements come after their parents: whether each is clipped or fixed is known in one pass.
+    let mut left_out = vec![false; styled.elements.len()];
+    let mut bottom = boxes.first().copied().flatten().map_or(0.0, |b| b.y + b.h);
+    for (i, element) in styled.elements.iter().enumerate().skip(1) {
+        let parent = element.parent.is_some_and(|p| left_out[p] || styled.elements[p].style.overflow.iter().any(|o| *o != css::Overflow::Visible));
+        left_out[i] = parent || element.style.position == css::Position::Fixed;
+        if let (false, Some(b)) = (left_out[i], boxes[i]) {
+            bottom = bottom.max(b.y + b.h);
+        }
+    }
+    bottom
 }
 
 /// Shapes `text` in the style of `container`, with the inline elements' styles on their
