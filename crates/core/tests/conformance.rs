@@ -436,3 +436,21 @@ fn a_page_as_high_as_the_screen_still_scrolls_to_its_end() {
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => seen"), json!([603, 302, 2000]), "the screen is 603 px high under the navigation bar; the page reaches 2603 px");
 }
+
+#[test]
+fn inline_blocks_take_percentages_of_their_block_and_no_auto_margins() {
+    // m-mall's start image (`height: 100%` in a swiper-item), and two mini buttons (whose
+    // auto side margins are 0 on a line) side by side.
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.wxml", r#"<view class="box"><image class="picture"/></view><view><button size="mini">a</button><button size="mini">b</button></view>"#),
+        ("pages/index/index.wxss", ".box { height: 100px } .picture { width: 50%; height: 100% }"),
+    ]);
+    eval(&mut sim, "() => { globalThis.seen = []; wx.createSelectorQuery().select('.picture').boundingClientRect().selectAll('button').boundingClientRect().exec(r => seen.push([r[0].width, r[0].height], r[1].map(b => [b.left, b.right]))) }");
+    sim.advance(0);
+    let seen = eval(&mut sim, "() => seen");
+    assert_eq!(seen[0], json!([188, 100]));
+    let buttons = seen[1].as_array().unwrap();
+    assert_eq!(buttons[0][0], 0, "{seen}");
+    assert_eq!(buttons[1][0], buttons[0][1], "{seen}");
+}

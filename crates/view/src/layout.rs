@@ -279,6 +279,12 @@ impl Builder<'_> {
         let mut taffy_style = self.box_style(index);
         if atomic_inline {
             taffy_style.flex_shrink = 0.0;
+            // Auto margins of an inline-block are 0 (a line shares out no free space).
+            for margin in [&mut taffy_style.margin.left, &mut taffy_style.margin.right, &mut taffy_style.margin.top, &mut taffy_style.margin.bottom] {
+                if *margin == LengthPercentageAuto::auto() {
+                    *margin = LengthPercentageAuto::length(0.0);
+                }
+            }
             // On the row's common baseline, or at its top, middle or bottom.
             taffy_style.align_self = Some(match style.vertical_align {
                 css::VerticalAlign::Top | css::VerticalAlign::TextTop => AlignItems::FLEX_START,
@@ -424,11 +430,13 @@ impl Builder<'_> {
         // the container's text-align.
         let mut items = Vec::new();
         let mut texts: Runs = Vec::new();
+        let mut atomics = Vec::new();
         let mut has_text = false;
         for piece in pieces {
             match piece {
                 Inline::Text(t, e) => texts.push((t, e)),
                 Inline::Atomic(e) => {
+                    atomics.push(e);
                     let text = self.paragraph(container, std::mem::take(&mut texts));
                     has_text |= text.is_some() || holds_text(self.styled, e);
                     items.extend(text);
@@ -451,7 +459,15 @@ impl Builder<'_> {
         let padding = Rect { left: LengthPercentage::length(0.0), right: LengthPercentage::length(0.0), top: LengthPercentage::length(0.0), bottom: LengthPercentage::length(strut) };
         // Inline-blocks wrap onto new lines unless white space may not break.
         let flex_wrap = if matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre) { FlexWrap::NoWrap } else { FlexWrap::Wrap };
-        let row = Style { display: Display::Flex, flex_wrap, align_items: AlignItems::BASELINE, justify_content, padding, ..Style::default() };
+        let mut row = Style { display: Display::Flex, flex_wrap, align_items: AlignItems::BASELINE, justify_content, padding, ..Style::default() };
+        // An inline-block's percentage height is of its containing block, not of the line:
+        // the row takes the container's height then (its lines still start at the top).
+        let percent_high = |e: &usize| matches!(self.styled.elements[*e].style.height, Dim::Length { percent, .. } if percent != 0.0);
+        if style.height != Dim::Auto && atomics.iter().any(percent_high) {
+            row.size.height = Dimension::percent(1.0);
+            row.align_content = AlignContent::FLEX_START;
+            row.padding.bottom = LengthPercentage::length(0.0);
+        }
         out.push(self.node(row, &items, Slot::Anonymous));
     }
 
