@@ -348,28 +348,36 @@ fn data_set_while_a_component_is_composed_is_drawn() {
     assert_eq!(shown, ["b"]);
 }
 
+/// A component `inner` that shows one `item` component per entry of its `items` property.
+const INNER_WITH_ITEMS: [(&str, &str); 6] = [
+    ("c/inner.json", r#"{ "component": true, "usingComponents": { "item": "/c/item" } }"#),
+    ("c/inner.wxml", r#"<item class="item" wx:for="{{items}}" wx:key="*this"/>"#),
+    ("c/inner.js", "Component({ properties: { items: Array } })"),
+    ("c/item.json", r#"{ "component": true }"#),
+    ("c/item.wxml", "<view>item</view>"),
+    ("c/item.js", "Component({})"),
+];
+
 #[test]
 fn next_tick_comes_after_the_view_took_the_data_set_before_it() {
     // van-datetime-picker: `this.setData({ columns }); wx.nextTick(…)`, then it asks its inner
     // picker for the columns that property made (exparser applies setData at once).
     let (_dir, mut sim) = app(&[
-        ("pages/index/index.js", "Page({})"),
-        ("pages/index/index.json", r#"{ "usingComponents": { "outer": "/c/outer" } }"#),
-        ("pages/index/index.wxml", r#"<outer/>"#),
-        ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
-        ("c/outer.wxml", r#"<inner class="inner" items="{{items}}"/>"#),
-        ("c/outer.js", "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
-            Promise.resolve().then(() => seen.push('a microtask first'));
-            this.setData({ items: [1, 2, 3] });
-            wx.nextTick(() => { const inner = this.selectComponent('.inner'); seen.push([inner.data.items.length, inner.selectAllComponents('.item').length]) });
-        } } })"),
-        ("c/inner.json", r#"{ "component": true, "usingComponents": { "item": "/c/item" } }"#),
-        ("c/inner.wxml", r#"<item class="item" wx:for="{{items}}" wx:key="*this"/>"#),
-        ("c/inner.js", "Component({ properties: { items: Array } })"),
-        ("c/item.json", r#"{ "component": true }"#),
-        ("c/item.wxml", "<view>item</view>"),
-        ("c/item.js", "Component({})"),
-    ]);
+        &INNER_WITH_ITEMS[..],
+        &[
+            ("pages/index/index.js", "Page({})"),
+            ("pages/index/index.json", r#"{ "usingComponents": { "outer": "/c/outer" } }"#),
+            ("pages/index/index.wxml", r#"<outer/>"#),
+            ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
+            ("c/outer.wxml", r#"<inner class="inner" items="{{items}}"/>"#),
+            ("c/outer.js", "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
+                Promise.resolve().then(() => seen.push('a microtask first'));
+                this.setData({ items: [1, 2, 3] });
+                wx.nextTick(() => { const inner = this.selectComponent('.inner'); seen.push([inner.data.items.length, inner.selectAllComponents('.item').length]) });
+            } } })"),
+        ],
+    ]
+    .concat());
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => seen"), json!(["a microtask first", [3, 3]]));
 }
@@ -397,25 +405,23 @@ fn components_in_a_slot_not_shown_still_find_their_own_children() {
     // google-doodles: van-datetime-picker inside a closed van-popup (its slot under a false
     // wx:if) still builds its columns; exparser's light tree has it.
     let (_dir, mut sim) = app(&[
-        ("pages/index/index.js", "Page({})"),
-        ("pages/index/index.json", r#"{ "usingComponents": { "popup": "/c/popup", "outer": "/c/outer" } }"#),
-        ("pages/index/index.wxml", r#"<popup><outer/></popup>"#),
-        ("c/popup.json", r#"{ "component": true }"#),
-        ("c/popup.wxml", r#"<view wx:if="{{show}}"><slot/></view>"#),
-        ("c/popup.js", "Component({ data: { show: false } })"),
-        ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
-        ("c/outer.wxml", r#"<inner class="inner" items="{{items}}"/>"#),
-        ("c/outer.js", "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
-            this.setData({ items: [1, 2] });
-            wx.nextTick(() => { const inner = this.selectComponent('.inner'); seen.push(inner.selectAllComponents('.item').length) });
-        } } })"),
-        ("c/inner.json", r#"{ "component": true, "usingComponents": { "item": "/c/item" } }"#),
-        ("c/inner.wxml", r#"<item class="item" wx:for="{{items}}" wx:key="*this"/>"#),
-        ("c/inner.js", "Component({ properties: { items: Array } })"),
-        ("c/item.json", r#"{ "component": true }"#),
-        ("c/item.wxml", "<view>item</view>"),
-        ("c/item.js", "Component({})"),
-    ]);
+        &INNER_WITH_ITEMS[..],
+        &[
+            ("pages/index/index.js", "Page({})"),
+            ("pages/index/index.json", r#"{ "usingComponents": { "popup": "/c/popup", "outer": "/c/outer" } }"#),
+            ("pages/index/index.wxml", r#"<popup><outer/></popup>"#),
+            ("c/popup.json", r#"{ "component": true }"#),
+            ("c/popup.wxml", r#"<view wx:if="{{show}}"><slot/></view>"#),
+            ("c/popup.js", "Component({ data: { show: false } })"),
+            ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
+            ("c/outer.wxml", r#"<inner class="inner" items="{{items}}"/>"#),
+            ("c/outer.js", "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
+                this.setData({ items: [1, 2] });
+                wx.nextTick(() => { const inner = this.selectComponent('.inner'); seen.push(inner.selectAllComponents('.item').length) });
+            } } })"),
+        ],
+    ]
+    .concat());
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => seen"), json!([2]));
     assert!(sim.select_within(".item", &[]).unwrap().is_empty(), "nothing of it is drawn");
