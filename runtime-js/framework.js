@@ -443,6 +443,37 @@
   ['database', 'CloudID', 'extend', 'Cloud'].forEach(function (name) {
     cloud[name] = function () { throw new Error(cloudUnsupported(name)); };
   });
+  // Ads come from WeChat's ad servers and wxemu has none: an ad is never filled, which the
+  // platform reports as errCode 1004 (无合适的广告) to load()/show() and the onError
+  // listeners, also right after the ad object is made (it loads itself).
+  var NO_FILL = 1004;
+  var noAdsWarned = false;
+  function UnfilledAd(kind) {
+    this.__listeners = { Load: [], Error: [], Close: [] };
+    if (!noAdsWarned) {
+      noAdsWarned = true;
+      console.warn('wxemu serves no ads: ' + kind + ' and every other ad fail with errCode ' + NO_FILL + ' (no ad to show), as when WeChat has none');
+    }
+    var ad = this;
+    Promise.resolve().then(function () { ad.__fail('load').catch(function () {}); });
+  }
+  UnfilledAd.prototype.__fail = function (method) {
+    var error = { errMsg: method + ':fail no advertisement', errCode: NO_FILL };
+    this.__listeners.Error.slice().forEach(function (fn) { fn(error); });
+    return Promise.reject(error);
+  };
+  UnfilledAd.prototype.load = function () { return this.__fail('load'); };
+  UnfilledAd.prototype.show = function () { return this.__fail('show'); };
+  UnfilledAd.prototype.destroy = function () { this.__listeners = { Load: [], Error: [], Close: [] }; };
+  ['Load', 'Error', 'Close'].forEach(function (event) {
+    UnfilledAd.prototype['on' + event] = function (fn) { if (typeof fn === 'function') this.__listeners[event].push(fn); };
+    UnfilledAd.prototype['off' + event] = function (fn) {
+      this.__listeners[event] = fn === undefined ? [] : this.__listeners[event].filter(function (f) { return f !== fn; });
+    };
+  });
+  wxApi.createInterstitialAd = function () { return new UnfilledAd('InterstitialAd'); };
+  wxApi.createRewardedVideoAd = function () { return new UnfilledAd('RewardedVideoAd'); };
+
   // The App lifecycles whose wx.onX listeners hear them too (after the App's own method).
   var LIFECYCLE_EVENTS = { onShow: 'AppShow', onHide: 'AppHide', onPageNotFound: 'PageNotFound' };
 

@@ -119,6 +119,24 @@ fn the_client_apis_real_apps_call() {
 }
 
 #[test]
+fn ads_are_never_filled() {
+    let (_dir, mut sim) = app(&[PAGE_JS]);
+    eval(&mut sim, r#"() => {
+        globalThis.seen = [];
+        const ad = wx.createInterstitialAd({ adUnitId: 'adunit-1' });
+        ad.onError(e => seen.push(['onError', e.errCode]));
+        ad.show().catch(e => seen.push(['show', e.errMsg]));
+        const video = wx.createRewardedVideoAd({ adUnitId: 'adunit-2' });
+        video.load().catch(e => seen.push(['load', e.errCode]));
+    }"#);
+    sim.advance(0);
+    assert_eq!(eval(&mut sim, "() => seen"), json!([["onError", 1004], ["onError", 1004], ["show", "show:fail no advertisement"], ["load", 1004]]));
+    let console = sim.take_console();
+    assert!(console.iter().all(|e| e.level != "error"), "{console:?}");
+    assert_eq!(console.iter().filter(|e| e.level == "warn" && e.text.starts_with("wxemu serves no ads")).count(), 1, "{console:?}");
+}
+
+#[test]
 fn the_privacy_guide_is_answered_by_the_client_popup_or_the_apps_own() {
     let files = [("pages/index/index.js", "Page({})"), ("pages/index/index.wxml", "<view/>")];
     let dir = tempfile::tempdir().unwrap();
