@@ -26,8 +26,8 @@ pub struct PageView {
     pub tree: Rc<Vec<Node>>,
     pub components: HashMap<String, ComponentView>,
     /// Built-in controls the user changed (switches, checkboxes, typed text, scrolled
-    /// scroll-views), by path and attribute.
-    pub controls: HashMap<(wxemu_view::select::NodePath, &'static str), crate::controls::ControlState>,
+    /// scroll-views), by element and attribute.
+    pub controls: HashMap<(crate::controls::ElementId, &'static str), crate::controls::ControlState>,
     /// How far the page is scrolled (CSS px).
     pub scroll_top: f32,
     /// What the page's navigation bar APIs changed, and whether it is refreshing.

@@ -18,6 +18,50 @@ pub struct ControlState {
     pub current: Value,
 }
 
+/// One step to an element, as the platform keeps an element across re-renders: a `wx:for`
+/// item with a `wx:key` by its owner and key (rows inserted above do not move it), any other
+/// element by its position among its siblings.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    At(usize),
+    Keyed(u32, String),
+}
+
+/// Which element a control state belongs to (see [`Step`]).
+pub type ElementId = Vec<Step>;
+
+fn keyed(el: &Element) -> Option<Step> {
+    el.key.as_ref().map(|key| Step::Keyed(el.owner, key.to_js_string()))
+}
+
+/// The identity of the element at `path`.
+pub(crate) fn identity(nodes: &[Node], path: &[usize]) -> ElementId {
+    let mut id = Vec::with_capacity(path.len());
+    let mut level = nodes;
+    for &i in path {
+        let Some(Node::Element(el)) = level.get(i) else { break };
+        id.push(keyed(el).unwrap_or(Step::At(i)));
+        level = &el.children;
+    }
+    id
+}
+
+/// Where the element `id` is in `nodes` now.
+fn locate(nodes: &[Node], id: &ElementId) -> Option<NodePath> {
+    let mut path = Vec::with_capacity(id.len());
+    let mut level = nodes;
+    for step in id {
+        let i = match step {
+            Step::At(i) => *i,
+            Step::Keyed(..) => level.iter().position(|n| matches!(n, Node::Element(el) if keyed(el).as_ref() == Some(step)))?,
+        };
+        let Node::Element(el) = level.get(i)? else { return None };
+        path.push(i);
+        level = &el.children;
+    }
+    Some(path)
+}
+
 pub(crate) fn element_at<'n>(nodes: &'n [Node], path: &[usize]) -> Option<&'n Element> {
     element_chain(nodes, path).last().copied()
 }
@@ -96,7 +140,7 @@ impl PageView {
     /// Re-applies the user's control states to a freshly rendered tree; a state whose element
     /// is gone or whose attribute the template changed is dropped.
     pub(crate) fn apply_control_states(&mut self, tree: &mut [Node]) {
-        self.controls.retain(|(path, _), state| match element_at_mut(tree, path) {
+        self.controls.retain(|(id, _), state| match locate(tree, id).and_then(|path| element_at_mut(tree, &path)) {
             Some(el) if attr(el, state.attr).to_json() == state.template => {
                 set_attr(el, state.attr, state.current.clone());
                 true
@@ -118,8 +162,8 @@ impl Simulator {
     pub(crate) fn set_control(&mut self, path: &[usize], name: &'static str, value: Value) {
         let Some(page) = self.stack.last_mut() else { return };
         let mut tree = (*page.tree).clone();
+        let key = (identity(&tree, path), name);
         let Some(el) = element_at_mut(&mut tree, path) else { return };
-        let key = (path.to_vec(), name);
         let template = page.controls.get(&key).map_or_else(|| attr(el, name).to_json(), |s| s.template.clone());
         set_attr(el, name, value.clone());
         page.controls.insert(key, ControlState { attr: name, template, current: value });
@@ -265,11 +309,9 @@ impl Simulator {
     fn reset_form(&mut self, form: &NodePath) -> Result<(), String> {
         if let Some(page) = self.stack.last_mut() {
             let mut tree = (*page.tree).clone();
-            page.controls.retain(|(path, _), state| {
-                if !path.starts_with(form) {
-                    return true;
-                }
-                if let Some(el) = element_at_mut(&mut tree, path) {
+            page.controls.retain(|(id, _), state| {
+                let Some(path) = locate(&tree, id).filter(|path| path.starts_with(form)) else { return true };
+                if let Some(el) = element_at_mut(&mut tree, &path) {
                     set_attr(el, state.attr, state.template.as_ref().map_or(Value::Undefined, Value::from_json));
                 }
                 false

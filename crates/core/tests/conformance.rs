@@ -478,3 +478,29 @@ fn inline_blocks_take_percentages_of_their_block_and_no_auto_margins() {
     assert_eq!(buttons[0][0], 0, "{seen}");
     assert_eq!(buttons[1][0], buttons[0][1], "{seen}");
 }
+
+#[test]
+fn a_controls_state_stays_with_its_keyed_element() {
+    // Rows inserted above a checked box and a scrolled scroll-view (wx:for with wx:key): the
+    // state goes with its element, as the platform moves keyed nodes.
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({ data: { rows: ['b'] } })"),
+        ("pages/index/index.wxml", r#"<view wx:for="{{rows}}" wx:key="*this"><checkbox id="box-{{item}}"/><scroll-view id="list-{{item}}" scroll-y style="height: 50px"><view style="height: 500px">{{item}}</view></scroll-view></view>"#),
+    ]);
+    sim.ensure_screen().unwrap();
+    sim.tap("#box-b").unwrap();
+    sim.scroll_view_to("#list-b", 0.0, 120.0).unwrap();
+    eval(&mut sim, "() => getCurrentPages()[0].setData({ rows: ['a', 'b'] })");
+    sim.advance(0);
+    let checked = |sim: &mut Simulator, selector: &str| {
+        let path = sim.select_within(selector, &[]).unwrap().remove(0);
+        sim.element(&path).and_then(|el| el.attr("checked")).is_some_and(|v| v.truthy())
+    };
+    assert!(checked(&mut sim, "#box-b"), "b keeps its check");
+    assert!(!checked(&mut sim, "#box-a"), "the new row's box is not checked");
+    let top = |sim: &mut Simulator, selector: &str| {
+        let path = sim.select_within(selector, &[]).unwrap().remove(0);
+        sim.scroll_view_metrics(&path).unwrap()[1]
+    };
+    assert_eq!((top(&mut sim, "#list-a"), top(&mut sim, "#list-b")), (0.0, 120.0));
+}
