@@ -504,3 +504,29 @@ fn a_controls_state_stays_with_its_keyed_element() {
     };
     assert_eq!((top(&mut sim, "#list-a"), top(&mut sim, "#list-b")), (0.0, 120.0));
 }
+
+#[test]
+fn a_z_index_inside_a_z_index_stacks_within_it() {
+    // TDesign's tab underline (z-index 1) inside its sticky bar (z-index 1): the inner box is
+    // drawn over its ancestor's background, and inside its ancestor's clip.
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Page({})"),
+        ("pages/index/index.wxml", r#"<view class="bar"><view class="line"></view><view class="out"></view></view>"#),
+        (
+            "pages/index/index.wxss",
+            ".bar { position: relative; z-index: 1; height: 40px; background: #ffffff; overflow: hidden }
+             .line { position: absolute; z-index: 1; top: 0; width: 20px; height: 20px; background: #ff0000 }
+             .out { position: absolute; z-index: 2; top: 30px; left: 100px; width: 20px; height: 40px; background: #0000ff }",
+        ),
+    ]);
+    sim.ensure_screen().unwrap();
+    let pixmap = wxemu_render::rasterize(&sim.draw(false).unwrap(), 1.0);
+    // Page points, below the 64 px of status and navigation bar.
+    let colour = |x: u16, y: u16| {
+        let p = pixmap.sample(x, y + 64);
+        (p.r, p.g, p.b)
+    };
+    assert_eq!(colour(10, 10), (255, 0, 0), "the inner z-index box shows over the bar");
+    assert_eq!(colour(110, 35), (0, 0, 255));
+    assert_eq!(colour(110, 50), (255, 255, 255), "and is clipped by the bar: the page's background below");
+}

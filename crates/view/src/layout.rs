@@ -529,12 +529,13 @@ impl Builder<'_> {
     fn finish(mut self, roots: &[NodeId], viewport_height: f32, inline_boxes: bool) -> PageLayout {
         self.tree.generation += 1;
         let mut boxes = vec![None; self.styled.elements.len()];
-        let mut w = Walk { boxes: &mut boxes, reached: 0, scroll_ranges: Default::default(), paragraphs: Vec::new(), layers: Vec::new() };
+        let mut w = Walk { boxes: &mut boxes, reached: 0, scroll_ranges: Default::default(), paragraphs: Vec::new(), layers: vec![Vec::new()], seq: 0 };
         let mut order = Vec::new();
         for &root in roots {
             walk(&mut self.tree, self.styled, root, (0.0, 0.0), &mut w, &mut order);
         }
         let Walk { mut paragraphs, mut layers, scroll_ranges, reached, .. } = w;
+        let mut layers = layers.pop().expect("the page's own layers");
         // Stacking: boxes with a negative z-index go under the page's content, the others
         // over it, in z-index order (then tree order).
         layers.sort_by_key(|(z, seq, _)| (*z, *seq));
@@ -795,8 +796,35 @@ struct Walk<'a> {
     reached: usize,
     scroll_ranges: std::collections::HashMap<usize, (f32, f32)>,
     paragraphs: Vec<Paragraph>,
-    /// Subtrees of positioned boxes with a z-index: (z-index, tree order, their pieces).
-    layers: Vec<(i32, usize, Vec<Piece>)>,
+    /// Subtrees of positioned boxes with a z-index: (z-index, tree order, their pieces), for
+    /// the page and for each such box being walked (its own stacking context: the boxes
+    /// with a z-index inside it stack among themselves, within it).
+    layers: Vec<Vec<Layer>>,
+    /// Elements reached so far, for tree order.
+    seq: usize,
+}
+
+/// A positioned box with a z-index and what is drawn in it: (z-index, tree order, pieces).
+type Layer = (i32, usize, Vec<Piece>);
+
+/// The pieces of a box that makes a stacking context (`Begin` … `End`), with the layers
+/// inside it: those with a negative z-index over its own background, the others over its
+/// content, in z-index order (then tree order); all of them inside its clip and opacity.
+fn stacked(mut own: Vec<Piece>, mut layers: Vec<Layer>) -> Vec<Piece> {
+    if layers.is_empty() {
+        return own;
+    }
+    layers.sort_by_key(|(z, seq, _)| (*z, *seq));
+    let (below, above): (Vec<_>, Vec<_>) = layers.into_iter().partition(|(z, _, _)| *z < 0);
+    let end = own.pop();
+    let mut pieces = Vec::with_capacity(own.len() + 2);
+    let mut own = own.into_iter();
+    pieces.extend(own.next());
+    pieces.extend(below.into_iter().flat_map(|(_, _, p)| p));
+    pieces.extend(own);
+    pieces.extend(above.into_iter().flat_map(|(_, _, p)| p));
+    pieces.extend(end);
+    pieces
 }
 
 /// Records boxes and paint order of node `id` and below, at page offset `origin` of its
@@ -813,11 +841,16 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
             tree.nodes[e] = Some(id);
             let style = &styled.elements[e].style;
             let layered = style.position != css::Position::Static && style.z_index.is_some_and(|z| z != 0);
+            let seq = w.seq;
+            w.seq += 1;
             let mut own = Vec::new();
             let target = if layered { &mut own } else { &mut *order };
             w.boxes[e] = Some(area);
             if style.overflow != [css::Overflow::Visible; 2] {
                 w.scroll_ranges.insert(e, (l.scroll_width(), l.scroll_height()));
+            }
+            if layered {
+                w.layers.push(Vec::new());
             }
             target.push(Piece::Begin(e));
             for child in children(tree) {
@@ -825,8 +858,9 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
             }
             target.push(Piece::End(e));
             if layered {
-                let seq = w.layers.len();
-                w.layers.push((style.z_index.unwrap_or(0), seq, own));
+                let inside = w.layers.pop().expect("pushed above");
+                let z = style.z_index.unwrap_or(0);
+                w.layers.last_mut().expect("the page's layers").push((z, seq, stacked(own, inside)));
             }
         }
         Slot::Paragraph => {
