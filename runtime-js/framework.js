@@ -975,9 +975,10 @@
       addInstanceMembers(page);
       instances[page.__wxExparserNodeId__] = page;
     } else {
+      // (The host runs its `created` next, reporting an error there as it does one in
+      // `attached`, and the page goes on.)
       page = instances[createComponent(route, 0, {})];
       page.__page = page.__wxExparserNodeId__;
-      lifetime(page, 'created');
     }
     page.route = route;
     page.__route__ = route;

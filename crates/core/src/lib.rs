@@ -581,6 +581,8 @@ impl Simulator {
     /// Creates a page: instance, view, onLoad, onShow, first render, onReady.
     fn open(&mut self, route: &str, query: Map<String, Json>) -> Result<(), Diagnostic> {
         let id = self.app.create_page(route, &query, std::mem::take(&mut self.opener_channel))?;
+        // A page built with Component(): its `created`, whose error is reported and survived.
+        self.app.component_lifetime(id, "created");
         let program = self.program(route);
         let files = self.package.files.clone();
         let (wxs, modules, wxs_diags) = WxsRuntime::load_on(&program, Box::new(move |path| files.text(path)), self.clock.clone());

@@ -530,3 +530,15 @@ fn a_z_index_inside_a_z_index_stacks_within_it() {
     assert_eq!(colour(110, 35), (0, 0, 255));
     assert_eq!(colour(110, 50), (255, 255, 255), "and is clipped by the bar: the page's background below");
 }
+
+#[test]
+fn an_error_in_a_page_components_created_is_reported_and_survived() {
+    let (_dir, mut sim) = app(&[
+        ("pages/index/index.js", "Component({ data: { n: 1 }, lifetimes: { created() { throw new Error('boom in created') } }, methods: { onLoad() { this.setData({ n: 2 }) } } })"),
+        ("pages/index/index.wxml", "<view id='n'>n={{n}}</view>"),
+    ]);
+    let shown: Vec<String> = sim.select_within("#n", &[]).unwrap().iter().filter_map(|p| sim.element_text(p)).collect();
+    assert_eq!(shown, ["n=2"], "the page opened and loaded");
+    let errors: Vec<String> = sim.take_console().into_iter().filter(|e| e.level == "error").map(|e| e.text).collect();
+    assert!(errors.iter().any(|e| e.contains("boom in created")), "{errors:?}");
+}
