@@ -18,7 +18,11 @@ fn written<T: AsRef<[u8]>>(files: &[(&str, T)]) -> tempfile::TempDir {
     for (path, contents) in files {
         let file = dir.path().join(path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, contents).unwrap();
+        std::fs::write(&file, contents).unwrap();
+        // Every app has the sitemap.json the DevTools' templates give it.
+        if file.ends_with("app.json") {
+            std::fs::write(file.with_file_name("sitemap.json"), r#"{ "rules": [{ "action": "allow", "page": "*" }] }"#).unwrap();
+        }
     }
     dir
 }

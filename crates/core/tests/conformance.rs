@@ -7,7 +7,7 @@ use wxemu_core::{LaunchOptions, Simulator};
 /// Launches an app made of `files` (app.json and app.js are added when not given).
 fn app(files: &[(&str, &str)]) -> (tempfile::TempDir, Simulator) {
     let dir = tempfile::tempdir().unwrap();
-    let defaults = [("app.json", r#"{ "pages": ["pages/index/index"] }"#), ("app.js", "App({})")];
+    let defaults = [("app.json", r#"{ "pages": ["pages/index/index"] }"#), ("app.js", "App({})"), ("sitemap.json", r#"{ "rules": [{ "action": "allow", "page": "*" }] }"#)];
     for (path, text) in defaults.iter().filter(|(p, _)| !files.iter().any(|(f, _)| f == p)).chain(files) {
         let file = dir.path().join(path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();

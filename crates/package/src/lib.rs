@@ -322,10 +322,13 @@ impl Package {
         }
         self.check_tab_bar(diags, app_pos);
         self.load_custom_tab_bar(diags, app_pos);
-        if let Some(sitemap) = &app.sitemap_location {
-            if !self.exists(&resolve_path("app.json", sitemap)) {
-                diags.push(Diagnostic::warning("app.json", app_pos(sitemap), format!("sitemap file `{sitemap}` not found")).with_hint("create it or fix `sitemapLocation`"));
-            }
+        let sitemap = app.sitemap_location.as_deref().unwrap_or("sitemap.json");
+        if !self.exists(&resolve_path("app.json", sitemap)) {
+            diags.push(match &app.sitemap_location {
+                Some(named) => Diagnostic::warning("app.json", app_pos(named), format!("sitemap file `{named}` not found")).with_hint("create it or fix `sitemapLocation`"),
+                None => Diagnostic::warning("app.json", Pos::START, "no sitemap.json: WeChat search may index every page (the default rule)")
+                    .with_hint("add a sitemap.json beside app.json that says which pages may be indexed"),
+            });
         }
     }
 

@@ -53,8 +53,10 @@ fn theme_variables_resolve_for_light_and_dark() {
     let tab_bar = pkg.tab_bar_config(true);
     assert_eq!((tab_bar["color"].as_str(), tab_bar["list"][0]["iconPath"].as_str()), (Some("#eeeeee"), Some("dark.png")));
     let warnings: Vec<String> = pkg.diagnostics.iter().map(ToString::to_string).collect();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(warnings[0].starts_with("app.json:2:119: warning: `@nowhere` is not a variable of both themes in theme.json"), "{warnings:?}");
+    // This app has no sitemap.json either.
+    assert!(warnings[1].starts_with("app.json:1:1: warning: no sitemap.json"), "{warnings:?}");
 }
 
 #[test]
