@@ -449,7 +449,7 @@
   var NO_FILL = 1004;
   var noAdsWarned = false;
   function UnfilledAd(kind) {
-    this.__listeners = { Load: [], Error: [], Close: [] };
+    this.destroy();   // (no listeners yet)
     if (!noAdsWarned) {
       noAdsWarned = true;
       console.warn('wxemu serves no ads: ' + kind + ' and every other ad fail with errCode ' + NO_FILL + ' (no ad to show), as when WeChat has none');

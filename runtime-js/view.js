@@ -157,6 +157,10 @@
   };
   kit.define('createAnimation', function (options) { return new Animation(options); });
 
+  // The host call's options that run an animation callback (called with nothing) at the end.
+  function completing(callback) {
+    return { complete: function () { if (typeof callback === 'function') callback(); } };
+  }
   // this.animate(selector, keyframes, duration, callback): the keyframes play on what the
   // selector finds in the caller's template, on the simulator's clock; the last one stays
   // until this.clearAnimation. (A scroll-driven one, with a scrollSource, is not here yet.)
@@ -165,9 +169,8 @@
       throw new Error('not supported by wxemu yet: this.animate with a scrollSource (scroll-driven animations)');
     }
     if (!Array.isArray(keyframes)) throw new TypeError('animate: keyframes should be an array');
-    var done = { complete: function () { if (typeof callback === 'function') callback(); } };
     var payload = { scope: scope, selector: String(selector), keyframes: JSON.parse(JSON.stringify(keyframes)), duration: Number(duration) || 0 };
-    kit.callHost('animate', done, payload, { promised: false });
+    kit.callHost('animate', completing(callback), payload, { promised: false });
   };
   // this.clearAnimation(selector, options, callback): `options` names the properties to
   // clear ({ opacity: true }); without it every property is.
@@ -177,8 +180,7 @@
       options = null;
     }
     var properties = options ? Object.keys(options).filter(function (name) { return options[name]; }) : null;
-    var done = { complete: function () { if (typeof callback === 'function') callback(); } };
-    kit.callHost('clearAnimation', done, { scope: scope, selector: String(selector), properties: properties }, { promised: false });
+    kit.callHost('clearAnimation', completing(callback), { scope: scope, selector: String(selector), properties: properties }, { promised: false });
   };
 
   kit.define('pageScrollTo', function (options) {

@@ -17,10 +17,21 @@ pub(crate) type Started = std::collections::HashMap<(u32, NodePath), (Json, u64)
 pub(crate) struct Keyframed {
     page: u32,
     scope: u32,
+    /// As the app wrote it (clearAnimation names it again), and parsed.
     selector: String,
+    parsed: Selector,
     keyframes: Vec<Json>,
     duration: u64,
+    /// The keyframes as animation data (made again when clearAnimation takes some off),
+    /// read at every frame.
+    data: Json,
     start: u64,
+}
+
+impl Keyframed {
+    fn replay(&mut self) {
+        self.data = wxemu_view::animation::from_keyframes(&self.keyframes, self.duration as f64);
+    }
 }
 
 impl Simulator {
@@ -60,14 +71,19 @@ impl Simulator {
     pub(crate) fn animate(&mut self, call: u32, args: &Map<String, Json>) {
         let Some(page) = self.stack.last().map(|p| p.id) else { return };
         let selector = args.get("selector").and_then(Json::as_str).unwrap_or_default().to_string();
-        if let Err(e) = Selector::parse(&selector) {
-            self.app.api_result(call, serde_json::json!({ "errMsg": format!("animate:fail invalid selector `{selector}`: {e}") }));
-            return;
-        }
+        let parsed = match Selector::parse(&selector) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                self.app.api_result(call, serde_json::json!({ "errMsg": format!("animate:fail invalid selector `{selector}`: {e}") }));
+                return;
+            }
+        };
         let duration = args.get("duration").and_then(Json::as_f64).unwrap_or(0.0).max(0.0) as u64;
         let scope = args.get("scope").and_then(Json::as_u64).map_or(page, |s| s as u32);
         let keyframes = args.get("keyframes").and_then(Json::as_array).cloned().unwrap_or_default();
-        self.keyframed.push(Keyframed { page, scope, selector, keyframes, duration, start: self.now });
+        let mut animation = Keyframed { page, scope, selector, parsed, keyframes, duration, data: Json::Null, start: self.now };
+        animation.replay();
+        self.keyframed.push(animation);
         self.queue.push(self.now + duration, Event::KeyframesEnded { call });
     }
 
@@ -85,6 +101,7 @@ impl Simulator {
                     for keyframe in animation.keyframes.iter_mut().filter_map(Json::as_object_mut) {
                         keyframe.retain(|name, _| !named.contains(name));
                     }
+                    animation.replay();
                 }
             }
         }
@@ -97,10 +114,8 @@ impl Simulator {
         let mut styles = std::collections::BTreeMap::new();
         let Some(page) = self.stack.last() else { return Vec::new() };
         for animation in self.keyframed.iter().filter(|k| k.page == page.id) {
-            let data = wxemu_view::animation::from_keyframes(&animation.keyframes, animation.duration as f64);
-            let css = wxemu_view::animation::style_at(&data, self.now - animation.start);
-            let Ok(selector) = Selector::parse(&animation.selector) else { continue };
-            for path in crate::query::scoped(&page.tree, &selector, animation.scope, page.id) {
+            let css = wxemu_view::animation::style_at(&animation.data, self.now - animation.start);
+            for path in crate::query::scoped(&page.tree, &animation.parsed, animation.scope, page.id) {
                 let style: &mut String = styles.entry(path).or_default();
                 style.push_str(&css);
                 style.push(' ');

@@ -535,17 +535,12 @@ impl Builder<'_> {
             walk(&mut self.tree, self.styled, root, (0.0, 0.0), &mut w, &mut order);
         }
         let Walk { mut paragraphs, mut layers, scroll_ranges, reached, .. } = w;
-        let mut layers = layers.pop().expect("the page's own layers");
-        // Stacking: boxes with a negative z-index go under the page's content, the others
-        // over it, in z-index order (then tree order).
-        layers.sort_by_key(|(z, seq, _)| (*z, *seq));
-        let (below, above): (Vec<_>, Vec<_>) = layers.into_iter().partition(|(z, _, _)| *z < 0);
-        let mut pieces: Vec<Piece> = Vec::with_capacity(order.len());
+        let layers = layers.pop().expect("the page's own layers");
+        // The page's layers: under its content from just after its own background, over
+        // everything else (the fixed boxes too).
         let first = order.iter().position(|p| matches!(p, Piece::Begin(0))).map_or(0, |i| i + 1);
-        pieces.extend(order.drain(..first));
-        pieces.extend(below.into_iter().flat_map(|(_, _, p)| p));
-        pieces.extend(order);
-        pieces.extend(above.into_iter().flat_map(|(_, _, p)| p));
+        let everything = order.len();
+        let pieces = stacked(order, layers, first, everything);
         let mut fragments: std::collections::HashMap<usize, Vec<Box2>> = Default::default();
         for paragraph in &mut paragraphs {
             let leaf = self.tree.taffy.get_node_context_mut(paragraph.node).expect("a paragraph is a leaf");
@@ -807,24 +802,23 @@ struct Walk<'a> {
 /// A positioned box with a z-index and what is drawn in it: (z-index, tree order, pieces).
 type Layer = (i32, usize, Vec<Piece>);
 
-/// The pieces of a box that makes a stacking context (`Begin` … `End`), with the layers
-/// inside it: those with a negative z-index over its own background, the others over its
-/// content, in z-index order (then tree order); all of them inside its clip and opacity.
-fn stacked(mut own: Vec<Piece>, mut layers: Vec<Layer>) -> Vec<Piece> {
+/// The pieces of a stacking context with the layers inside it, in z-index order (then tree
+/// order): those with a negative z-index at `below` (after its own background), the others
+/// at `above` (after its content). For a box with a z-index that is between its `Begin` and
+/// its `End`, so they stay inside its clip and opacity.
+fn stacked(mut own: Vec<Piece>, mut layers: Vec<Layer>, below: usize, above: usize) -> Vec<Piece> {
     if layers.is_empty() {
         return own;
     }
     layers.sort_by_key(|(z, seq, _)| (*z, *seq));
-    let (below, above): (Vec<_>, Vec<_>) = layers.into_iter().partition(|(z, _, _)| *z < 0);
-    let end = own.pop();
-    let mut pieces = Vec::with_capacity(own.len() + 2);
-    let mut own = own.into_iter();
-    pieces.extend(own.next());
-    pieces.extend(below.into_iter().flat_map(|(_, _, p)| p));
-    pieces.extend(own);
-    pieces.extend(above.into_iter().flat_map(|(_, _, p)| p));
-    pieces.extend(end);
-    pieces
+    let (under, over): (Vec<_>, Vec<_>) = layers.into_iter().partition(|(z, _, _)| *z < 0);
+    let after = own.split_off(above);
+    let content = own.split_off(below);
+    own.extend(under.into_iter().flat_map(|(_, _, p)| p));
+    own.extend(content);
+    own.extend(over.into_iter().flat_map(|(_, _, p)| p));
+    own.extend(after);
+    own
 }
 
 /// Records boxes and paint order of node `id` and below, at page offset `origin` of its
@@ -860,7 +854,8 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
             if layered {
                 let inside = w.layers.pop().expect("pushed above");
                 let z = style.z_index.unwrap_or(0);
-                w.layers.last_mut().expect("the page's layers").push((z, seq, stacked(own, inside)));
+                let end = own.len() - 1;
+                w.layers.last_mut().expect("the page's layers").push((z, seq, stacked(own, inside, 1, end)));
             }
         }
         Slot::Paragraph => {
