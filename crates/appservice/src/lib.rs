@@ -7,5 +7,5 @@
 mod service;
 
 pub use service::{AppService, ComponentEvent, HandlerCall, Message, ScriptFailure, SharedHost, ViewQueries};
-pub use wxemu_wx as wx;
 pub use wxemu_js::{AppClock, UTC_OFFSET_SECONDS};
+pub use wxemu_wx as wx;

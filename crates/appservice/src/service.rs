@@ -5,14 +5,14 @@
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wxemu_caniuse::Database;
 use wxemu_js::boa_engine::native_function::NativeFunctionPointer;
 use wxemu_js::boa_engine::object::ObjectInitializer;
 use wxemu_js::boa_engine::{Context, JsError, JsNativeError, JsObject, JsResult, JsString, JsValue, NativeFunction, Source};
 use wxemu_js::{describe, install_modules, require, take_unhandled_rejections};
 use wxemu_package::resolve::script_candidates;
-use wxemu_caniuse::Database;
-use wxemu_wx::{Failure, Host};
 use wxemu_package::{Diagnostic, Package, Pos};
+use wxemu_wx::{Failure, Host};
 
 /// The framework half in runtime-js/, in the order it loads (framework.js first: the
 /// others build on what it sets up).
@@ -30,20 +30,40 @@ const RUNTIME_JS: [(&str, &str); 6] = [
 pub enum Message {
     /// Apply `patch` (path keys like `list[2].name` → JSON values) to the instance's view
     /// data; then, if `callback` is not 0, report it applied.
-    SetData { instance: u32, patch: Map<String, Value>, callback: u32 },
+    SetData {
+        instance: u32,
+        patch: Map<String, Value>,
+        callback: u32,
+    },
     /// `wx.nextTick`: report `callback` done (as a setData callback) once the messages before
     /// it are applied and drawn, in the next time slice.
-    NextTick { callback: u32 },
+    NextTick {
+        callback: u32,
+    },
     /// An asynchronous `wx` call for the host to carry out, with its arguments (the options
     /// object as JSON, plus what the framework adds); the host answers with
     /// [`AppService::api_result`].
-    Api { api: String, call: u32, args: Map<String, Value> },
+    Api {
+        api: String,
+        call: u32,
+        args: Map<String, Value>,
+    },
     /// Fire timer `id` after `delay` ms (again every `delay` ms when `repeat`).
-    Timer { id: u32, delay: u64, repeat: bool },
-    ClearTimer { id: u32 },
+    Timer {
+        id: u32,
+        delay: u64,
+        repeat: bool,
+    },
+    ClearTimer {
+        id: u32,
+    },
     /// `console.*` output, with the place in a package file it names (an uncaught
     /// rejection's error).
-    Log { level: String, text: String, location: Option<(String, Pos)> },
+    Log {
+        level: String,
+        text: String,
+        location: Option<(String, Pos)>,
+    },
     /// An uncaught error in app code, reported as the platform does; the app keeps running.
     Error(ScriptFailure),
 }
@@ -506,20 +526,14 @@ impl AppService {
 
 /// `__wxemuPost(kind, json)`: the framework's one way out of the context.
 fn post(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let text = |i: usize, context: &mut Context| -> JsResult<String> {
-        Ok(args.get(i).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped())
-    };
+    let text = |i: usize, context: &mut Context| -> JsResult<String> { Ok(args.get(i).cloned().unwrap_or_default().to_string(context)?.to_std_string_escaped()) };
     let kind = text(0, context)?;
     let payload = wxemu_js::json::from_str(&text(1, context)?).map_err(|e| JsNativeError::range().with_message(e))?;
     let field = |name: &str| payload.get(name).cloned().unwrap_or(Value::Null);
     let number = |name: &str| field(name).as_u64().unwrap_or(0);
     let string = |name: &str| field(name).as_str().unwrap_or_default().to_string();
     let message = match kind.as_str() {
-        "setData" => Message::SetData {
-            instance: number("instance") as u32,
-            patch: field("patch").as_object().cloned().unwrap_or_default(),
-            callback: number("callback") as u32,
-        },
+        "setData" => Message::SetData { instance: number("instance") as u32, patch: field("patch").as_object().cloned().unwrap_or_default(), callback: number("callback") as u32 },
         "nextTick" => Message::NextTick { callback: number("callback") as u32 },
         "timer" => Message::Timer { id: number("id") as u32, delay: field("delay").as_f64().unwrap_or(0.0) as u64, repeat: field("repeat").as_bool().unwrap_or(false) },
         "clearTimer" => Message::ClearTimer { id: number("id") as u32 },

@@ -2,8 +2,8 @@
 //! semantics, timers, console and error reporting.
 
 use serde_json::{json, Map, Value};
-use std::path::Path;
 use std::cell::RefCell;
+use std::path::Path;
 use std::rc::Rc;
 use wxemu_appservice::wx::{Host, Profile, Sandbox, Storage, System};
 use wxemu_appservice::{AppService, Message, SharedHost};
@@ -107,10 +107,7 @@ fn set_data_over_one_mebibyte_is_refused_and_callbacks_wait_for_the_view() {
 
 #[test]
 fn timers_are_scheduled_through_the_host() {
-    let (mut app, id) = start_page(
-        "App({})",
-        "Page({ onLoad() { this.t = setTimeout((x) => console.log('fired', x), 300, 'arg'); const i = setInterval(() => {}, 50); clearInterval(i); } })",
-    );
+    let (mut app, id) = start_page("App({})", "Page({ onLoad() { this.t = setTimeout((x) => console.log('fired', x), 300, 'arg'); const i = setInterval(() => {}, 50); clearInterval(i); } })");
     app.page_lifecycle(id, "onLoad", None);
     let messages = app.take_messages();
     assert_eq!(messages[0], Message::Timer { id: 1, delay: 300, repeat: false });
@@ -123,10 +120,8 @@ fn timers_are_scheduled_through_the_host() {
 
 #[test]
 fn an_error_in_a_handler_is_reported_with_its_place_and_the_app_keeps_running() {
-    let (mut app, id) = start_page(
-        "App({ onError(msg) { console.log('App.onError got', msg.split('\\n')[0]) } })",
-        "Page({\n  onTap() {\n    null.boom;\n  },\n  onOk() { console.log('still alive') }\n})",
-    );
+    let (mut app, id) =
+        start_page("App({ onError(msg) { console.log('App.onError got', msg.split('\\n')[0]) } })", "Page({\n  onTap() {\n    null.boom;\n  },\n  onOk() { console.log('still alive') }\n})");
     app.call_method(id, "onTap", &json!({"type": "tap"}));
     app.call_method(id, "onOk", &json!({"type": "tap"}));
     let messages = app.take_messages();
@@ -140,10 +135,8 @@ fn an_error_in_a_handler_is_reported_with_its_place_and_the_app_keeps_running() 
 
 #[test]
 fn globals_match_the_platform() {
-    let (mut app, id) = start_page(
-        "App({ globalData: { v: 1 } })",
-        "Page({ onLoad() { console.log(typeof window, typeof document, typeof fetch, typeof getApp().globalData.v); requirePlugin('p') } })",
-    );
+    let (mut app, id) =
+        start_page("App({ globalData: { v: 1 } })", "Page({ onLoad() { console.log(typeof window, typeof document, typeof fetch, typeof getApp().globalData.v); requirePlugin('p') } })");
     app.page_lifecycle(id, "onLoad", None);
     let messages = app.take_messages();
     assert_eq!(logs(&messages), ["log: undefined undefined undefined number"]);
@@ -213,10 +206,12 @@ fn wx_has_the_members_of_its_base_library_and_can_i_use_answers_for_it() {
     old.app_lifecycle("onLaunch", None);
     let mut new = AppService::start(&package(&[("app.js", script)]), host(Database::get().newest())).unwrap();
     new.app_lifecycle("onLaunch", None);
-    let logged = |app: &mut AppService| app.take_messages().into_iter().find_map(|m| match m {
-        Message::Log { text, .. } => Some(text),
-        _ => None,
-    });
+    let logged = |app: &mut AppService| {
+        app.take_messages().into_iter().find_map(|m| match m {
+            Message::Log { text, .. } => Some(text),
+            _ => None,
+        })
+    };
     assert_eq!(logged(&mut old).as_deref(), Some("undefined false false true undefined"));
     assert_eq!(logged(&mut new).as_deref(), Some("function true true true undefined"));
     let mut oldest = AppService::start(&package(&[("app.js", "App({ onLaunch() { console.log(typeof wx.canIUse) } })")]), host(Version(1, 0, 0))).unwrap();

@@ -153,6 +153,7 @@ fn client(stream: TcpStream, requests: &mpsc::Sender<Frame>) {
 /// The handshake is refused (403) when it comes from a web page: a browser sends the page's
 /// `Origin`, which tools (the automator client, scripts) do not. Pages on this machine
 /// (`http://localhost…`, `http://127.0.0.1…`, `http://[::1]…`) and `null` are let in.
+#[allow(clippy::result_large_err)] // the callback signature tungstenite's accept_hdr takes
 fn check_origin(request: &Request, response: Response) -> Result<Response, ErrorResponse> {
     let Some(origin) = request.headers().get("origin") else { return Ok(response) };
     let origin = origin.to_str().unwrap_or_default();

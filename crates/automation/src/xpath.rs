@@ -54,14 +54,17 @@ fn parse(xpath: &str) -> Result<Vec<Step>, String> {
         rest = rest.trim_start_matches('/');
         // The step runs to the next `/` outside brackets.
         let mut depth = 0;
-        let end = rest.char_indices().find(|&(_, c)| {
-            match c {
-                '[' => depth += 1,
-                ']' => depth -= 1,
-                _ => {}
-            }
-            c == '/' && depth == 0
-        }).map_or(rest.len(), |(i, _)| i);
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '[' => depth += 1,
+                    ']' => depth -= 1,
+                    _ => {}
+                }
+                c == '/' && depth == 0
+            })
+            .map_or(rest.len(), |(i, _)| i);
         let step = &rest[..end];
         rest = &rest[end..];
         let (tag, mut predicates_text) = step.split_once('[').map_or((step, ""), |(t, p)| (t, p));
@@ -80,10 +83,13 @@ fn parse(xpath: &str) -> Result<Vec<Step>, String> {
 }
 
 fn text_of(nodes: &[Node]) -> String {
-    nodes.iter().map(|n| match n {
-        Node::Text(t) => t.to_string(),
-        Node::Element(e) => text_of(&e.children),
-    }).collect()
+    nodes
+        .iter()
+        .map(|n| match n {
+            Node::Text(t) => t.to_string(),
+            Node::Element(e) => text_of(&e.children),
+        })
+        .collect()
 }
 
 fn attr(el: &Element, name: &str) -> Option<String> {
@@ -124,7 +130,11 @@ fn matching_children(tree: &[Node], parent: &[usize], step: &Step) -> Vec<Vec<us
 fn element_at<'t>(tree: &'t [Node], path: &[usize]) -> Option<&'t Element> {
     let (first, rest) = path.split_first()?;
     let Node::Element(el) = tree.get(*first)? else { return None };
-    if rest.is_empty() { Some(el) } else { element_at(&el.children, rest) }
+    if rest.is_empty() {
+        Some(el)
+    } else {
+        element_at(&el.children, rest)
+    }
 }
 
 /// Every element path under `parent` (itself excluded), in document order.

@@ -4,11 +4,11 @@
 //! file less.js imports is read by wxemu through the package sandbox (less.js asks, line
 //! by line, on Node's stdin and stdout: see less.js beside this file).
 
-use wxemu_package::tools;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use wxemu_package::tools;
 use wxemu_package::{FileError, PackageFiles, Pos};
 
 /// The less.js wxemu installs when the project has none.

@@ -6,10 +6,10 @@ use swc_core::ecma::ast::{ModuleItem, Program};
 use swc_core::ecma::codegen::{text_writer::JsWriter, Emitter};
 use swc_core::ecma::parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax, TsSyntax};
 use swc_core::ecma::transforms::base::helpers::{inject_helpers, Helpers, HELPERS};
-use swc_core::ecma::transforms::compat::es2015::arrow;
-use swc_core::ecma::transforms::proposal::decorators;
 use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver};
+use swc_core::ecma::transforms::compat::es2015::arrow;
 use swc_core::ecma::transforms::module::common_js::common_js;
+use swc_core::ecma::transforms::proposal::decorators;
 use swc_core::ecma::transforms::typescript::strip;
 use wxemu_package::Pos;
 
@@ -76,11 +76,7 @@ pub fn compile_script(source: &str, typescript: bool) -> Result<Option<Compiled>
     let cm: Lrc<SourceMap> = Lrc::default();
     let file = cm.new_source_file(FileName::Anon.into(), source.to_string());
     let comments = SingleThreadedComments::default();
-    let syntax = if typescript {
-        Syntax::Typescript(TsSyntax { decorators: true, ..Default::default() })
-    } else {
-        Syntax::Es(EsSyntax { decorators: true, ..Default::default() })
-    };
+    let syntax = if typescript { Syntax::Typescript(TsSyntax { decorators: true, ..Default::default() }) } else { Syntax::Es(EsSyntax { decorators: true, ..Default::default() }) };
     let mut parser = Parser::new_from(Lexer::new(syntax, Default::default(), StringInput::from(&*file), Some(&comments)));
     let parsed = parser.parse_program();
     let first_error = parsed.as_ref().err().cloned().or_else(|| parser.take_errors().into_iter().next());
@@ -97,33 +93,31 @@ pub fn compile_script(source: &str, typescript: bool) -> Result<Option<Compiled>
     if !typescript && !is_module && !arrows {
         return Ok(None);
     }
-    let (code, entries) = GLOBALS.set(&Globals::default(), || {
-        HELPERS.set(&Helpers::new(false), || {
-            let unresolved = Mark::new();
-            let top_level = Mark::new();
-            let mut program = program.apply(resolver(unresolved, top_level, typescript));
-            // Decorators as TypeScript's `experimentalDecorators` (TDesign's `@wxComponent()`).
-            program = program.apply(decorators(decorators::Config { legacy: true, emit_metadata: false, use_define_for_class_fields: false }));
-            if typescript {
-                program = program.apply(strip(unresolved, top_level));
-            }
-            if arrows {
-                program = program.apply(arrow(unresolved));
-            }
-            if typescript || is_module {
-                program = program.apply(common_js(Default::default(), unresolved, Default::default(), Default::default()));
-            }
-            let program = program
-                .apply(inject_helpers(unresolved))
-                .apply(hygiene())
-                .apply(fixer(Some(&comments)));
-            let mut code = Vec::new();
-            let mut entries = Vec::new();
-            let mut emitter = Emitter { cfg: Default::default(), cm: cm.clone(), comments: Some(&comments), wr: JsWriter::new(cm.clone(), "\n", &mut code, Some(&mut entries)) };
-            emitter.emit_program(&program).map(|()| (code, entries))
+    let (code, entries) = GLOBALS
+        .set(&Globals::default(), || {
+            HELPERS.set(&Helpers::new(false), || {
+                let unresolved = Mark::new();
+                let top_level = Mark::new();
+                let mut program = program.apply(resolver(unresolved, top_level, typescript));
+                // Decorators as TypeScript's `experimentalDecorators` (TDesign's `@wxComponent()`).
+                program = program.apply(decorators(decorators::Config { legacy: true, emit_metadata: false, use_define_for_class_fields: false }));
+                if typescript {
+                    program = program.apply(strip(unresolved, top_level));
+                }
+                if arrows {
+                    program = program.apply(arrow(unresolved));
+                }
+                if typescript || is_module {
+                    program = program.apply(common_js(Default::default(), unresolved, Default::default(), Default::default()));
+                }
+                let program = program.apply(inject_helpers(unresolved)).apply(hygiene()).apply(fixer(Some(&comments)));
+                let mut code = Vec::new();
+                let mut entries = Vec::new();
+                let mut emitter = Emitter { cfg: Default::default(), cm: cm.clone(), comments: Some(&comments), wr: JsWriter::new(cm.clone(), "\n", &mut code, Some(&mut entries)) };
+                emitter.emit_program(&program).map(|()| (code, entries))
+            })
         })
-    })
-    .map_err(|e| CompileError { message: format!("the compiled script could not be written: {e}"), pos: Pos::START })?;
+        .map_err(|e| CompileError { message: format!("the compiled script could not be written: {e}"), pos: Pos::START })?;
     let map = entries
         .iter()
         .filter(|(at, _)| !at.is_dummy())

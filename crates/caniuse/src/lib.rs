@@ -229,7 +229,10 @@ mod tests {
         }
         assert_eq!(db.since("showToast.object"), db.since("showToast"));
         let names = |used: Vec<(&str, Version)>| used.into_iter().map(|(s, _)| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(names(db.element("button", [("openType", Some("contact")), ("id", Some("b")), ("size", Some("mini"))])), ["button", "button.open-type", "button.open-type.contact", "button.size", "button.size.mini"]);
+        assert_eq!(
+            names(db.element("button", [("openType", Some("contact")), ("id", Some("b")), ("size", Some("mini"))])),
+            ["button", "button.open-type", "button.open-type.contact", "button.size", "button.size.mini"]
+        );
         assert_eq!(names(db.element("button", [("open-type", None)])), ["button", "button.open-type"]);
         assert!(db.element("my-card", [("openType", None)]).is_empty());
         assert!(!db.can_i_use("noSuchApi", db.newest()));

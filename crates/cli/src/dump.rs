@@ -1,13 +1,13 @@
 //! `wxemu dump`: render a template with data, or run a project's page and print its live
 //! node tree, as JSON or WXML.
 
+use crate::page::{launch_page, report, PageArgs};
 use anyhow::{bail, Context as _};
 use clap::{Args, ValueEnum};
 use serde_json::Value as Json;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use crate::page::{launch_page, report, PageArgs};
 use wxemu_core::{ComponentStyling, Simulator};
 use wxemu_wxml::{dump, Node, Program, Renderer, Value};
 use wxemu_wxs::WxsRuntime;

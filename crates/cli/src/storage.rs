@@ -31,10 +31,7 @@ enum Action {
 /// `~/.local/share/wxemu`.
 pub fn data_dir() -> PathBuf {
     let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    var("WXEMU_DATA_DIR")
-        .or_else(|| var("XDG_DATA_HOME").map(|d| d.join("wxemu")))
-        .or_else(|| var("HOME").map(|h| h.join(".local/share/wxemu")))
-        .unwrap_or_else(|| PathBuf::from(".wxemu"))
+    var("WXEMU_DATA_DIR").or_else(|| var("XDG_DATA_HOME").map(|d| d.join("wxemu"))).or_else(|| var("HOME").map(|h| h.join(".local/share/wxemu"))).unwrap_or_else(|| PathBuf::from(".wxemu"))
 }
 
 /// The storage file of the project in `project` (by its appid, else by its folder).

@@ -227,7 +227,8 @@ fn supervise(file: &Path, sdk: Option<Version>, args: &TestArgs) -> Vec<TestResu
                         Some((_, name)) => (name.clone(), "the test"),
                         None => (FILE_TEST.to_string(), "loading the file"),
                     };
-                    let why = format!("timed out: {what} ran for more than {} ms of wall time (--timeout); its worker was stopped (an endless loop or a catastrophic regular expression?)", args.timeout);
+                    let why =
+                        format!("timed out: {what} ran for more than {} ms of wall time (--timeout); its worker was stopped (an endless loop or a catastrophic regular expression?)", args.timeout);
                     results.push(failed(&name, why, since.elapsed().as_secs_f64()));
                     break current.map(|(index, _)| index + 1);
                 }

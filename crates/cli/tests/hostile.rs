@@ -77,15 +77,8 @@ fn run(case: &Path) -> Vec<String> {
     let args: Vec<String> = spec["args"].as_array().unwrap().iter().map(|a| fill(a.as_str().unwrap())).collect();
     // WXEMU_HOSTILE_BIN runs the cases against another build (an older one fails them).
     let binary = std::env::var("WXEMU_HOSTILE_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_wxemu").to_string());
-    let mut child = Command::new(binary)
-        .args(&args)
-        .env("WXEMU_DATA_DIR", dir.path().join("data"))
-        .current_dir(dir.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child =
+        Command::new(binary).args(&args).env("WXEMU_DATA_DIR", dir.path().join("data")).current_dir(dir.path()).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let (mut stdout, mut stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
     let close_after = spec["close_stdout_after"].as_u64();
     let out = std::thread::spawn(move || {

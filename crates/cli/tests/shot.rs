@@ -40,12 +40,24 @@ fn the_gpu_renderer_draws_what_the_cpu_rasterizer_draws() {
     // with gradients, shadows, borders, transforms, clips, opacity, images and text.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let data = tempfile::tempdir().unwrap();
-    let pages = [("tests/visual/app", "pages/backgrounds/backgrounds"), ("tests/visual/app", "pages/transforms/transforms"), ("tests/visual/app", "pages/clipping/clipping"), ("sample-apps/gallery", "pages/media/media")];
+    let pages = [
+        ("tests/visual/app", "pages/backgrounds/backgrounds"),
+        ("tests/visual/app", "pages/transforms/transforms"),
+        ("tests/visual/app", "pages/clipping/clipping"),
+        ("sample-apps/gallery", "pages/media/media"),
+    ];
     for (app, page) in pages {
         let name = page.rsplit('/').next().unwrap();
         let picture = |renderer: &str| {
             let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{renderer}.png"));
-            let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).env("WXEMU_DATA_DIR", data.path()).arg("shot").arg(root.join(app)).args(["--page", page, "--renderer", renderer, "-o"]).arg(&file).output().expect("wxemu runs");
+            let out = Command::new(env!("CARGO_BIN_EXE_wxemu"))
+                .env("WXEMU_DATA_DIR", data.path())
+                .arg("shot")
+                .arg(root.join(app))
+                .args(["--page", page, "--renderer", renderer, "-o"])
+                .arg(&file)
+                .output()
+                .expect("wxemu runs");
             assert!(out.status.success(), "{page} --renderer {renderer}: {}", String::from_utf8_lossy(&out.stderr));
             wxemu_render::decode_png(&std::fs::read(&file).unwrap()).unwrap()
         };

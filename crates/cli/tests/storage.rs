@@ -63,13 +63,7 @@ fn two_processes_writing_one_store_keep_each_others_updates() {
         let (data, project) = (data.path().to_path_buf(), project.clone());
         std::thread::spawn(move || {
             for i in 0..15 {
-                let out = Command::new(env!("CARGO_BIN_EXE_wxemu"))
-                    .args(["storage"])
-                    .arg(&project)
-                    .args(["set", &format!("{prefix}{i}"), "1"])
-                    .env("WXEMU_DATA_DIR", &data)
-                    .output()
-                    .unwrap();
+                let out = Command::new(env!("CARGO_BIN_EXE_wxemu")).args(["storage"]).arg(&project).args(["set", &format!("{prefix}{i}"), "1"]).env("WXEMU_DATA_DIR", &data).output().unwrap();
                 assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
             }
         })

@@ -40,7 +40,10 @@ fn a_failing_test_shows_the_difference_the_page_and_the_console() {
     let dir = tempfile::tempdir().unwrap();
     let todo = root().join("sample-apps/todo").canonicalize().unwrap();
     let file = dir.path().join("broken.test.js");
-    std::fs::write(&file, format!(r#"
+    std::fs::write(
+        &file,
+        format!(
+            r#"
 test('expects the wrong count', () => {{
   const app = wxemu.launch({{ project: {:?} }})
   app.evaluate(() => console.log('hello from the app'))
@@ -48,7 +51,11 @@ test('expects the wrong count', () => {{
 }})
 test.skip('not yet', () => {{}})
 test('passes', () => expect(1 + 1).toBe(2))
-"#, todo.display().to_string())).unwrap();
+"#,
+            todo.display().to_string()
+        ),
+    )
+    .unwrap();
     let (ok, out) = wxemu_test(&[file.to_str().unwrap()]);
     assert!(!ok, "a failed test fails the run");
     assert!(out.contains("expected [{\"id\":1"), "{out}");
@@ -63,7 +70,8 @@ test('passes', () => expect(1 + 1).toBe(2))
 fn a_screenshot_that_differs_from_its_golden_leaves_the_picture_and_a_diff() {
     let dir = tempfile::tempdir().unwrap();
     let todo = root().join("sample-apps/todo").canonicalize().unwrap();
-    std::fs::write(dir.path().join("look.test.js"), format!("test('looks', () => expect(wxemu.launch({{ project: {:?} }}).currentPage()).toMatchScreenshot('start'))", todo.display().to_string())).unwrap();
+    std::fs::write(dir.path().join("look.test.js"), format!("test('looks', () => expect(wxemu.launch({{ project: {:?} }}).currentPage()).toMatchScreenshot('start'))", todo.display().to_string()))
+        .unwrap();
     let goldens = dir.path().join("__screenshots__/look");
     std::fs::create_dir_all(&goldens).unwrap();
     let (ok, out) = wxemu_test(&[dir.path().to_str().unwrap()]);

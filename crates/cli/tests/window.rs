@@ -240,7 +240,8 @@ fn a_todo_added_and_completed_in_the_window_looks_as_wxemu_shot_draws_it() {
         shown = display.capture(&window.id);
     }
     let shown_file = save(&shown, "window-todo.png");
-    let (count, share) = differing_pixels(&expected, &shown).unwrap_or_else(|| panic!("the window ({}×{}) has the shot's size ({}×{})", shown.width(), shown.height(), expected.width(), expected.height()));
+    let (count, share) =
+        differing_pixels(&expected, &shown).unwrap_or_else(|| panic!("the window ({}×{}) has the shot's size ({}×{})", shown.width(), shown.height(), expected.width(), expected.height()));
     eprintln!("{count} pixels differ between the window and wxemu shot");
     assert!(share < 0.001, "{count} pixels ({:.3}%) differ between the window ({}) and wxemu shot ({})", share * 100.0, shown_file.display(), expected_file.display());
 }
@@ -295,14 +296,23 @@ fn saving_a_wxss_file_restyles_the_window_within_a_second() {
 fn developer_keys_switch_the_device_print_the_page_data_and_show_the_console() {
     // The sample's folder and storage stay while the window runs.
     let Todo { display, mut window, app: _app, data: _data } = Todo::open();
-    let size = |display: &Display, id: &str| display.xdotool(&["getwindowgeometry", "--shell", id]).lines().filter(|l| l.starts_with("WIDTH=") || l.starts_with("HEIGHT=")).collect::<Vec<_>>().join(" ");
+    let size =
+        |display: &Display, id: &str| display.xdotool(&["getwindowgeometry", "--shell", id]).lines().filter(|l| l.starts_with("WIDTH=") || l.starts_with("HEIGHT=")).collect::<Vec<_>>().join(" ");
     assert_eq!(size(&display, &window.id), "WIDTH=750 HEIGHT=1334", "an iPhone 6 at 2x");
     // F9: the page's data (AppData) on stdout.
     display.xdotool(&["key", "F9"]);
     window.wait_for("page data of pages/index/index:", Duration::from_secs(5));
     window.wait_for(r#""title": "Write a page test""#, Duration::from_secs(5));
     // F12: the console panel over the lower part of the screen (dark, where the page is light).
-    let dark = |p: &Pixmap| (0..p.width()).step_by(10).filter(|&x| { let c = p.sample(x, p.height() - 100); c.r < 60 && c.g < 60 && c.b < 60 }).count();
+    let dark = |p: &Pixmap| {
+        (0..p.width())
+            .step_by(10)
+            .filter(|&x| {
+                let c = p.sample(x, p.height() - 100);
+                c.r < 60 && c.g < 60 && c.b < 60
+            })
+            .count()
+    };
     assert_eq!(dark(&display.capture(&window.id)), 0);
     display.xdotool(&["key", "F12"]);
     let deadline = Instant::now() + Duration::from_secs(2);
@@ -319,7 +329,14 @@ fn developer_keys_switch_the_device_print_the_page_data_and_show_the_console() {
 
 /// An overlay is a dark panel over the top of the screen, where the todo page is light.
 fn overlay(p: &Pixmap) -> bool {
-    (0..p.width()).step_by(10).filter(|&x| { let c = p.sample(x, 230); c.r < 60 && c.g < 60 && c.b < 60 }).count() > 60
+    (0..p.width())
+        .step_by(10)
+        .filter(|&x| {
+            let c = p.sample(x, 230);
+            c.r < 60 && c.g < 60 && c.b < 60
+        })
+        .count()
+        > 60
 }
 
 #[test]
@@ -403,7 +420,10 @@ fn the_mouse_scrolls_with_its_wheel_drags_pages_holds_for_a_longpress_and_pulls_
     // area (the window's #eeeeee background), and refreshes when let go.
     let bars = root().join("tests/apps/bars");
     let mut window = Window::open(&display, &bars, data.path(), &[]);
-    let window_background = |p: &Pixmap| { let c = p.sample(10, ((PAGE_TOP + 30.0) * SCALE) as u16); (c.r, c.g, c.b) == (0xee, 0xee, 0xee) };
+    let window_background = |p: &Pixmap| {
+        let c = p.sample(10, ((PAGE_TOP + 30.0) * SCALE) as u16);
+        (c.r, c.g, c.b) == (0xee, 0xee, 0xee)
+    };
     assert!(!window_background(&display.capture(&window.id)));
     let (x, y) = (((100.0 * SCALE) as i32).to_string(), (PAGE_TOP + 200.0) * SCALE);
     let mut gesture: Vec<String> = vec!["mousedown".into(), "1".into()];
@@ -460,7 +480,13 @@ impl InputMethod {
     /// `program` in the input method's session, home and display.
     fn command(&self, display: &Display, program: &str) -> Command {
         let mut command = display.command(program);
-        command.env("DBUS_SESSION_BUS_ADDRESS", &self.address).env("HOME", self.home.path()).env("NO_AT_BRIDGE", "1").env_remove("XDG_CONFIG_HOME").env_remove("XDG_CACHE_HOME").env_remove("XDG_DATA_HOME");
+        command
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .env("HOME", self.home.path())
+            .env("NO_AT_BRIDGE", "1")
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("XDG_DATA_HOME");
         command
     }
 
@@ -487,7 +513,8 @@ fn chinese_typed_through_an_input_method_is_composed_in_the_field_then_committed
     let draft = centres(app.path(), data.path(), &|node| node["attrs"]["class"] == "draft")[0];
     window.click(&display, draft);
     // The field's band of the window (the input method's own windows go below it).
-    let band = |p: &Pixmap| -> Vec<_> { (((draft.1 - 12.0) * SCALE) as u16..((draft.1 + 12.0) * SCALE) as u16).flat_map(|y| (0..p.width()).map(move |x| (x, y))).map(|(x, y)| p.sample(x, y)).collect() };
+    let band =
+        |p: &Pixmap| -> Vec<_> { (((draft.1 - 12.0) * SCALE) as u16..((draft.1 + 12.0) * SCALE) as u16).flat_map(|y| (0..p.width()).map(move |x| (x, y))).map(|(x, y)| p.sample(x, y)).collect() };
     let focused = band(&display.capture(&window.id));
     // Pinyin keys go to the input method, which composes: the field shows the composition.
     display.xdotool(&["type", "--delay", "50", "nihao"]);

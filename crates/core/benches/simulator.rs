@@ -27,9 +27,7 @@ fn launch_todo(c: &mut Criterion) {
 fn set_data_one_row(c: &mut Criterion) {
     let mut sim = Simulator::launch(&repo("tests/apps/biglist"), LaunchOptions::default()).expect("biglist launches");
     let nothing = serde_json::json!({});
-    c.bench_function("setData one row of a 1000-row list → view tree updated", |b| {
-        b.iter(|| sim.trigger(black_box("#touch"), "tap", nothing.clone()).expect("the button is there"))
-    });
+    c.bench_function("setData one row of a 1000-row list → view tree updated", |b| b.iter(|| sim.trigger(black_box("#touch"), "tap", nothing.clone()).expect("the button is there")));
 }
 
 /// tests/apps/ui-libs with its npm packages installed.
@@ -52,13 +50,9 @@ fn build_step(c: &mut Criterion) {
         b.iter(|| wxemu_build::build_package(&package.files, out.path(), &wxemu_build::Cache::none()).expect("it builds"))
     });
     let tdesign = LaunchOptions { page: Some("pages/tdesign1/tdesign1".into()), ..LaunchOptions::default() };
-    group.bench_function("launch the TDesign page, scripts from the disk cache", |b| {
-        b.iter(|| black_box(Simulator::launch(&app, tdesign.clone()).expect("it launches").tree().len()))
-    });
+    group.bench_function("launch the TDesign page, scripts from the disk cache", |b| b.iter(|| black_box(Simulator::launch(&app, tdesign.clone()).expect("it launches").tree().len())));
     let built = out.path().to_path_buf();
-    group.bench_function("launch the TDesign page, the app already compiled", |b| {
-        b.iter(|| black_box(Simulator::launch(&built, tdesign.clone()).expect("it launches").tree().len()))
-    });
+    group.bench_function("launch the TDesign page, the app already compiled", |b| b.iter(|| black_box(Simulator::launch(&built, tdesign.clone()).expect("it launches").tree().len())));
     group.finish();
 }
 

@@ -58,10 +58,8 @@ impl Simulator {
     /// up to its whole duration).
     pub(crate) fn animation_clock(&self) -> Vec<(NodePath, u64)> {
         let Some(id) = self.stack.last().map(|p| p.id) else { return Vec::new() };
-        let mut clock: Vec<(NodePath, u64)> = self.animations.iter()
-            .filter(|((page, _), _)| *page == id)
-            .map(|((_, path), (data, start))| (path.clone(), (self.now - start).min(wxemu_view::animation::duration(data))))
-            .collect();
+        let mut clock: Vec<(NodePath, u64)> =
+            self.animations.iter().filter(|((page, _), _)| *page == id).map(|((_, path), (data, start))| (path.clone(), (self.now - start).min(wxemu_view::animation::duration(data)))).collect();
         clock.sort();
         clock
     }

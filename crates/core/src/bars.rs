@@ -41,9 +41,22 @@ pub(crate) struct TabBarChanges {
 pub(crate) fn is_bar_api(api: &str) -> bool {
     matches!(
         api,
-        "setNavigationBarTitle" | "setNavigationBarColor" | "showNavigationBarLoading" | "hideNavigationBarLoading" | "setTabBarBadge" | "removeTabBarBadge"
-            | "showTabBarRedDot" | "hideTabBarRedDot" | "showTabBar" | "hideTabBar" | "setTabBarItem" | "setTabBarStyle" | "startPullDownRefresh"
-            | "stopPullDownRefresh" | "setBackgroundColor" | "setBackgroundTextStyle"
+        "setNavigationBarTitle"
+            | "setNavigationBarColor"
+            | "showNavigationBarLoading"
+            | "hideNavigationBarLoading"
+            | "setTabBarBadge"
+            | "removeTabBarBadge"
+            | "showTabBarRedDot"
+            | "hideTabBarRedDot"
+            | "showTabBar"
+            | "hideTabBar"
+            | "setTabBarItem"
+            | "setTabBarStyle"
+            | "startPullDownRefresh"
+            | "stopPullDownRefresh"
+            | "setBackgroundColor"
+            | "setBackgroundTextStyle"
     )
 }
 

@@ -7,10 +7,10 @@
 use indexmap::IndexMap;
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
+use std::rc::Rc;
 use wxemu_appservice::{AppService, Message};
 use wxemu_package::{Diagnostic, Package};
 use wxemu_view::event::dataset;
-use std::rc::Rc;
 use wxemu_wxml::{Element, ModuleTable, Node, Program, Renderer, Value};
 use wxemu_wxs::WxsRuntime;
 
@@ -111,7 +111,17 @@ impl<'a> Composer<'a> {
         let mut tree = self.compose(nodes, self.page.id, &using, "");
         // A tab page shows the app's custom tab bar (after its own content).
         if let Some(path) = self.package.custom_tab_bar().filter(|_| self.package.is_tab_page(&route)).map(str::to_string) {
-            let host = Element { tag: Rc::from("custom-tab-bar"), attrs: Vec::new(), generics: Vec::new(), model: Vec::new(), key: None, children: Vec::new(), owner: self.page.id, component: None, source: None };
+            let host = Element {
+                tag: Rc::from("custom-tab-bar"),
+                attrs: Vec::new(),
+                generics: Vec::new(),
+                model: Vec::new(),
+                key: None,
+                children: Vec::new(),
+                owner: self.page.id,
+                component: None,
+                source: None,
+            };
             let using = IndexMap::from([("custom-tab-bar".to_string(), path.clone())]);
             tree.push(Node::Element(self.host(host, &path, self.page.id, &using, "custom-tab-bar")));
         }
@@ -146,7 +156,11 @@ impl<'a> Composer<'a> {
                             let key = format!("{prefix}/{}#{}", el.tag, k.to_js_string());
                             let seen = keys_seen.entry(key.clone()).or_default();
                             *seen += 1;
-                            if *seen == 1 { key } else { format!("{key}~{i}") }
+                            if *seen == 1 {
+                                key
+                            } else {
+                                format!("{key}~{i}")
+                            }
                         }
                         None => format!("{prefix}/{i}"),
                     };
@@ -264,11 +278,7 @@ impl<'a> Composer<'a> {
                 // Only the instance about to be rendered takes its data now: another one's
                 // template may be drawn already, so its change waits for the next pass.
                 Message::SetData { instance, patch, callback } if instance == rendering && self.page.has_instance(instance) => {
-                    let data = if instance == self.page.id {
-                        &mut self.page.data
-                    } else {
-                        &mut self.page.components.values_mut().find(|c| c.id == instance).expect("checked").data
-                    };
+                    let data = if instance == self.page.id { &mut self.page.data } else { &mut self.page.components.values_mut().find(|c| c.id == instance).expect("checked").data };
                     for (path, value) in &patch {
                         if let Err(e) = data.set_path(path, Value::from_json(value)) {
                             self.diagnostics.push(Diagnostic::error(&format!("{}.js", self.page.route), wxemu_package::Pos::START, e).with_hint("keep list indexes within the list"));

@@ -226,11 +226,7 @@ impl Simulator {
                 // A label passes the tap to the control named by `for`, else its first control.
                 let by_id = text(el, "for");
                 let controls = |e: &Element| matches!(&*e.tag, "switch" | "checkbox" | "radio" | "button");
-                let control = if by_id.is_empty() {
-                    descendants(&tree, &target, &controls).into_iter().next()
-                } else {
-                    all(&tree, &|e| controls(e) && text(e, "id") == by_id).into_iter().next()
-                };
+                let control = if by_id.is_empty() { descendants(&tree, &target, &controls).into_iter().next() } else { all(&tree, &|e| controls(e) && text(e, "id") == by_id).into_iter().next() };
                 match control {
                     Some(control) if control != target => self.built_in_tap(&control, None, None),
                     _ => Ok(()),
@@ -328,11 +324,7 @@ impl Simulator {
 fn group_value(tree: &[Node], group: &NodePath) -> Json {
     let Some(el) = element_at(tree, group) else { return Json::Null };
     let control = if &*el.tag == "checkbox-group" { "checkbox" } else { "radio" };
-    let checked: Vec<Json> = descendants(tree, group, &|e| &*e.tag == control && attr(e, "checked").truthy())
-        .iter()
-        .filter_map(|p| element_at(tree, p))
-        .map(|e| json!(text(e, "value")))
-        .collect();
+    let checked: Vec<Json> = descendants(tree, group, &|e| &*e.tag == control && attr(e, "checked").truthy()).iter().filter_map(|p| element_at(tree, p)).map(|e| json!(text(e, "value"))).collect();
     if control == "checkbox" {
         Json::Array(checked)
     } else {

@@ -7,15 +7,15 @@ use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
+use wxemu_package::Diagnostic;
 use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Rgba};
+use wxemu_view::chrome::{self, NavigationBar, Prompt, Tab, TabBar};
+use wxemu_view::fonts::Fonts;
 use wxemu_view::layout::{InlineBoxes, PageLayout, Piece};
 use wxemu_view::scroll::Scrolling;
 use wxemu_view::select::NodePath;
-use wxemu_view::styled::{StyledTree, CARET};
-use wxemu_view::chrome::{self, NavigationBar, Prompt, Tab, TabBar};
-use wxemu_view::fonts::Fonts;
 use wxemu_view::styled::PageStyles;
-use wxemu_package::Diagnostic;
+use wxemu_view::styled::{StyledTree, CARET};
 use wxemu_wxss::{Device, FontFace, Isolation, Sheet};
 
 /// What turns a drawn page into pixels at a scale (device px per CSS px): screenshots use
@@ -153,7 +153,6 @@ fn page_meta(tree: &[wxemu_wxml::Node]) -> Option<&wxemu_wxml::Element> {
     }
 }
 
-
 /// The current page styled and laid out, with the chrome around it.
 struct Frame {
     /// The page (its id) and the composed tree drawn, the theme it was drawn in and the
@@ -285,14 +284,7 @@ impl Simulator {
     /// The screen as styles see it: the device's size, pixel ratio and system bars.
     pub fn styling_device(&self) -> Device {
         let p = self.device();
-        Device {
-            width: p.width as f32,
-            height: p.height as f32,
-            dpr: p.pixel_ratio as f32,
-            ios: p.platform == Platform::Ios,
-            status_bar: p.status_bar as f32,
-            safe_bottom: p.safe_bottom as f32,
-        }
+        Device { width: p.width as f32, height: p.height as f32, dpr: p.pixel_ratio as f32, ios: p.platform == Platform::Ios, status_bar: p.status_bar as f32, safe_bottom: p.safe_bottom as f32 }
     }
 
     /// Where `route`'s page sits on the screen: below the navigation bar (unless the page
@@ -376,7 +368,8 @@ impl Simulator {
             None => (wxemu_view::styled::style(&tree, &styles, &page_device, dark), None, Vec::new()),
         };
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
-        let images = PageImages { files: self.package.files.clone(), route: route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        let images =
+            PageImages { files: self.package.files.clone(), route: route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
         // While refreshing, the page sits lower by the refresh area; pulled by a finger, it
         // follows the finger (half as fast past the refresh area).
@@ -407,7 +400,13 @@ impl Simulator {
         let mut items = vec![fill(Box2 { x: 0.0, y: 0.0, w: device.width, h: height }, frame.background)];
         let page_top = frame.top - frame.scrolling.page.min(0.0);
         items.push(fill(Box2 { x: 0.0, y: page_top, w: device.width, h: height - page_top }, Rgba::WHITE));
-        let images = PageImages { files: self.package.files.clone(), route: frame.route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        let images = PageImages {
+            files: self.package.files.clone(),
+            route: frame.route.clone(),
+            host: self.host.clone(),
+            remote: self.remote_images.clone(),
+            loaded: std::cell::RefCell::new(&mut screen.images),
+        };
         let refreshes = self.stack.last().is_some_and(|p| p.chrome.refreshing) || self.pull_down_enabled(&frame.route);
         if frame.scrolling.page < 0.0 && refreshes {
             let configured = self.window_config(&frame.route).get("backgroundTextStyle").and_then(Json::as_str) != Some("light");

@@ -2,8 +2,8 @@
 //! events that come from the system (pull-down refresh, scrolling, resizing, the tab bar,
 //! going to the background, theme changes).
 
-use crate::mirror::owner_of;
 use crate::draw::Hit;
+use crate::mirror::owner_of;
 use crate::Simulator;
 use serde_json::{Map, Value as Json};
 use wxemu_view::event::{dispatch, event_object};
@@ -64,10 +64,13 @@ impl Simulator {
     /// The text inside the element at `path`, as it reads.
     pub fn element_text(&self, path: &[usize]) -> Option<String> {
         fn text_of(nodes: &[wxemu_wxml::Node]) -> String {
-            nodes.iter().map(|n| match n {
-                wxemu_wxml::Node::Text(t) => t.clone(),
-                wxemu_wxml::Node::Element(e) => text_of(&e.children),
-            }).collect()
+            nodes
+                .iter()
+                .map(|n| match n {
+                    wxemu_wxml::Node::Text(t) => t.clone(),
+                    wxemu_wxml::Node::Element(e) => text_of(&e.children),
+                })
+                .collect()
         }
         self.element(path).map(|e| text_of(&e.children))
     }

@@ -93,10 +93,14 @@ impl Simulator {
         for observer in self.observers.iter_mut().filter(|o| o.page == page_id) {
             let in_scope = |selector: &str| -> Vec<NodePath> {
                 let Ok(parsed) = Selector::parse(selector) else { return Vec::new() };
-                parsed.select_all(&tree).into_iter().filter(|p| {
-                    let owner = element_chain(&tree, p).last().map_or(0, |e| e.owner);
-                    owner == observer.scope || (owner == 0 && observer.scope == page_id)
-                }).collect()
+                parsed
+                    .select_all(&tree)
+                    .into_iter()
+                    .filter(|p| {
+                        let owner = element_chain(&tree, p).last().map_or(0, |e| e.owner);
+                        owner == observer.scope || (owner == 0 && observer.scope == page_id)
+                    })
+                    .collect()
             };
             let reference = match &observer.relative {
                 None => Some(Box2 { x: 0.0, y: scroll_top, w: window.width as f32, h: window.height as f32 }),

@@ -5,26 +5,26 @@
 //! navigation — is processed in order on one thread. Every front end (dump, test, auto, the
 //! window) drives an app through this API.
 
+mod animations;
+mod bars;
 mod compose;
 mod controls;
 mod draw;
-mod input;
-mod queue;
-mod router;
-mod mirror;
-mod bars;
-mod network;
-mod query;
-mod intersect;
-mod animations;
 mod images;
-mod press;
+mod input;
+mod intersect;
+mod keyboard;
+mod mirror;
+mod network;
 mod picker;
+mod press;
 mod prompts;
+mod query;
+mod queue;
 mod refresher;
+mod router;
 mod swiper;
 mod versions;
-mod keyboard;
 mod wheel;
 
 pub use router::{parse_url, RouteError};
@@ -32,19 +32,19 @@ pub use router::{parse_url, RouteError};
 use compose::{Composer, PageView};
 pub use draw::{ComponentStyling, Painter, Screen};
 pub use keyboard::Caret;
+use mirror::ViewMirror;
 pub use prompts::{parse_answers, Answers, Prompt};
 use queue::{Event, EventQueue};
-use mirror::ViewMirror;
 use serde_json::{Map, Value as Json};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::cell::RefCell;
+pub use wxemu_appservice::wx::storage::{Item as StorageItem, Storage};
 use wxemu_appservice::wx::{network::Settings as NetworkSettings, Failure, Host, Network, Sandbox, System};
 pub use wxemu_appservice::wx::{LoggedRequest, Phone, Routes};
-pub use wxemu_appservice::wx::storage::{Item as StorageItem, Storage};
-use wxemu_appservice::{AppService, Message, SharedHost};
 pub use wxemu_appservice::wx::{Platform, Profile};
+use wxemu_appservice::{AppService, Message, SharedHost};
 pub use wxemu_caniuse::Version;
 use wxemu_package::{Diagnostic, Package, Pos};
 use wxemu_wxml::{Node, Program, Value};
@@ -232,7 +232,8 @@ impl Simulator {
             Some(dir) => Sandbox::at(dir, &package.root),
             None => Sandbox::temporary(&package.root),
         };
-        let files = files.map_err(|e| fail(Some(Diagnostic::error(&options.files.clone().unwrap_or_default().display().to_string(), Pos::START, format!("wxemu could not make the app's files folder: {e}")))))?;
+        let files = files
+            .map_err(|e| fail(Some(Diagnostic::error(&options.files.clone().unwrap_or_default().display().to_string(), Pos::START, format!("wxemu could not make the app's files folder: {e}")))))?;
         let mut host = Host::new(system, storage, files);
         host.account.app_id = package.project.appid.clone().unwrap_or_else(|| "touristappid".into());
         host.account.app_name = package.project.name.clone().unwrap_or_else(|| "小程序".into());
@@ -446,11 +447,7 @@ impl Simulator {
         match message {
             Message::SetData { instance, patch, callback } => {
                 if let Some(page) = self.view_mut(instance) {
-                    let data = if page.id == instance {
-                        &mut page.data
-                    } else {
-                        &mut page.components.values_mut().find(|c| c.id == instance).expect("has_instance").data
-                    };
+                    let data = if page.id == instance { &mut page.data } else { &mut page.components.values_mut().find(|c| c.id == instance).expect("has_instance").data };
                     let refused: Vec<String> = patch.iter().filter_map(|(path, value)| data.set_path(path, Value::from_json(value)).err()).collect();
                     if !patch.is_empty() && !dirty.contains(&page.id) {
                         dirty.push(page.id);
@@ -506,11 +503,7 @@ impl Simulator {
             Message::Timer { id, delay, repeat } => self.queue.add_timer(self.now, id, delay, repeat),
             Message::ClearTimer { id } => self.queue.clear_timer(id),
             Message::Log { level, text, location } => self.console.push(ConsoleEntry { level, text, location }),
-            Message::Error(failure) => self.console.push(ConsoleEntry {
-                level: "error".into(),
-                text: format!("{} (in {})", failure.message, failure.during),
-                location: failure.location,
-            }),
+            Message::Error(failure) => self.console.push(ConsoleEntry { level: "error".into(), text: format!("{} (in {})", failure.message, failure.during), location: failure.location }),
         }
     }
 
@@ -588,7 +581,20 @@ impl Simulator {
         let (wxs, modules, wxs_diags) = WxsRuntime::load_on(&program, Box::new(move |path| files.text(path)), self.clock.clone());
         self.diagnostics.extend(wxs_diags);
         let data = Value::from_json(&self.app.view_data(id));
-        self.stack.push(PageView { id, route: route.to_string(), data, program, wxs, modules, tree: Rc::default(), components: HashMap::new(), controls: HashMap::new(), scroll_top: 0.0, chrome: Default::default(), refreshing: Default::default() });
+        self.stack.push(PageView {
+            id,
+            route: route.to_string(),
+            data,
+            program,
+            wxs,
+            modules,
+            tree: Rc::default(),
+            components: HashMap::new(),
+            controls: HashMap::new(),
+            scroll_top: 0.0,
+            chrome: Default::default(),
+            refreshing: Default::default(),
+        });
         self.sync_stack();
         // As on the platform: the first render with the page's initial data creates and
         // attaches its components before onLoad and onShow; they are ready before onReady. A

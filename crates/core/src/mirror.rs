@@ -111,13 +111,7 @@ impl ViewQueries for ViewMirror {
         }) else {
             return Vec::new();
         };
-        selector
-            .select_all(&tree)
-            .iter()
-            .filter_map(|path| element_chain(&tree, path).last().copied())
-            .filter(|el| el.owner == owner)
-            .filter_map(|el| el.component)
-            .collect()
+        selector.select_all(&tree).iter().filter_map(|path| element_chain(&tree, path).last().copied()).filter(|el| el.owner == owner).filter_map(|el| el.component).collect()
     }
 
     fn ancestors(&self, instance: u32) -> Vec<u32> {

@@ -124,11 +124,7 @@ impl Wheels {
                 let (first, last) = (numbers(start)[0], numbers(end)[0].min(numbers(start)[0] + MAX_YEARS));
                 let year = first + selected.first().copied().unwrap_or(0) as i64;
                 let month = selected.get(1).copied().unwrap_or(0) as i64 + 1;
-                let columns = [
-                    (first..=last).map(|y| format!("{y}年")).collect(),
-                    (1..=12).map(|m| format!("{m}月")).collect(),
-                    (1..=days_in_month(year, month)).map(|d| format!("{d}日")).collect(),
-                ];
+                let columns = [(first..=last).map(|y| format!("{y}年")).collect(), (1..=12).map(|m| format!("{m}月")).collect(), (1..=days_in_month(year, month)).map(|d| format!("{d}日")).collect()];
                 columns.into_iter().take(*fields).collect()
             }
         }
@@ -184,7 +180,6 @@ impl Wheels {
             }
         }
     }
-
 }
 
 /// `value` kept between `start` and `end` (same-format strings compare as dates and times).

@@ -34,15 +34,18 @@ pub type Answers = std::collections::BTreeMap<String, String>;
 
 /// Reads `modal=confirm,auth=allow,…`.
 pub fn parse_answers(text: &str) -> Result<Answers, String> {
-    text.split(',').filter(|p| !p.trim().is_empty()).map(|pair| {
-        let (kind, answer) = pair.split_once('=').ok_or_else(|| format!("`{pair}` is not kind=answer"))?;
-        let kind = kind.trim().to_ascii_lowercase();
-        const KINDS: [&str; 14] = ["modal", "actionsheet", "auth", "profile", "subscribe", "address", "setting", "payment", "phonecall", "scan", "location", "miniprogram", "choose", "privacy"];
-        if !KINDS.contains(&kind.as_str()) {
-            return Err(format!("unknown prompt kind `{kind}`; known: {}", KINDS.join(", ")));
-        }
-        Ok((kind, answer.trim().to_string()))
-    }).collect()
+    text.split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(|pair| {
+            let (kind, answer) = pair.split_once('=').ok_or_else(|| format!("`{pair}` is not kind=answer"))?;
+            let kind = kind.trim().to_ascii_lowercase();
+            const KINDS: [&str; 14] = ["modal", "actionsheet", "auth", "profile", "subscribe", "address", "setting", "payment", "phonecall", "scan", "location", "miniprogram", "choose", "privacy"];
+            if !KINDS.contains(&kind.as_str()) {
+                return Err(format!("unknown prompt kind `{kind}`; known: {}", KINDS.join(", ")));
+            }
+            Ok((kind, answer.trim().to_string()))
+        })
+        .collect()
 }
 
 /// Whether a policy answer says yes.

@@ -107,7 +107,9 @@ impl Simulator {
         }
         if wanted.has("scrollOffset") {
             let offset = match &*element.tag {
-                "scroll-view" => self.scroll_view(path).ok().map(|v| json!({ "scrollLeft": v.offset.0, "scrollTop": v.offset.1, "scrollWidth": v.client.0 + v.range.0, "scrollHeight": v.client.1 + v.range.1 })),
+                "scroll-view" => {
+                    self.scroll_view(path).ok().map(|v| json!({ "scrollLeft": v.offset.0, "scrollTop": v.offset.1, "scrollWidth": v.client.0 + v.range.0, "scrollHeight": v.client.1 + v.range.1 }))
+                }
                 _ => None,
             };
             found.extend(object(offset.unwrap_or_else(|| json!({ "scrollLeft": 0, "scrollTop": 0, "scrollWidth": area.w, "scrollHeight": area.h }))));
@@ -145,7 +147,8 @@ impl Simulator {
             Some("scrollTo") => self.scroll_view_at_to(&path, number("left"), number("top")),
             Some("scrollIntoView") => {
                 let selector = args.get("selector").and_then(Json::as_str).unwrap_or_default();
-                let id = selector.strip_prefix('#').filter(|id| !id.contains([' ', '.', '[', '>'])).ok_or_else(|| format!("not supported by wxemu yet: scrollIntoView by `{selector}` (use an #id)"))?;
+                let id =
+                    selector.strip_prefix('#').filter(|id| !id.contains([' ', '.', '[', '>'])).ok_or_else(|| format!("not supported by wxemu yet: scrollIntoView by `{selector}` (use an #id)"))?;
                 self.set_control(&path, "scrollIntoView", Value::String(id.into()));
                 Ok(())
             }
@@ -192,8 +195,12 @@ fn object(value: Json) -> Map<String, Json> {
 /// query sees its own template's elements (the page's, or the component's it is `.in()`),
 /// as the platform's shadow trees do.
 pub(crate) fn scoped(tree: &[wxemu_wxml::Node], selector: &Selector, scope: u32, page: u32) -> Vec<NodePath> {
-    selector.select_all(tree).into_iter().filter(|p| {
-        let owner = element_chain(tree, p).last().map_or(0, |e| e.owner);
-        owner == scope || (owner == 0 && scope == page)
-    }).collect()
+    selector
+        .select_all(tree)
+        .into_iter()
+        .filter(|p| {
+            let owner = element_chain(tree, p).last().map_or(0, |e| e.owner);
+            owner == scope || (owner == 0 && scope == page)
+        })
+        .collect()
 }

@@ -52,7 +52,11 @@ const NESTING_LEVEL_CLAMPED: u32 = 5;
 const NESTED_MINIMUM_MS: u64 = 4;
 
 fn clamp(level: u32, delay: u64) -> u64 {
-    if level > NESTING_LEVEL_CLAMPED { delay.max(NESTED_MINIMUM_MS) } else { delay }
+    if level > NESTING_LEVEL_CLAMPED {
+        delay.max(NESTED_MINIMUM_MS)
+    } else {
+        delay
+    }
 }
 
 impl EventQueue {

@@ -31,11 +31,7 @@ impl std::error::Error for RouteError {}
 /// as pages receive them in onLoad.
 pub fn parse_url(from: &str, url: &str) -> (String, Map<String, Value>) {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let route = if path.starts_with('/') || !path.starts_with('.') {
-        path.trim_start_matches('/').to_string()
-    } else {
-        wxemu_package::resolve_path(from, path)
-    };
+    let route = if path.starts_with('/') || !path.starts_with('.') { path.trim_start_matches('/').to_string() } else { wxemu_package::resolve_path(from, path) };
     let query = query
         .split('&')
         .filter(|pair| !pair.is_empty())

@@ -7,7 +7,7 @@ use std::path::Path;
 use wxemu_core::{parse_answers, LaunchOptions, Prompt, Simulator, Version};
 
 mod calls;
-use calls::{launch, eval, seen};
+use calls::{eval, launch, seen};
 
 /// The dialog shown: its kind and content.
 fn dialog(sim: &Simulator) -> Option<(String, String)> {
@@ -22,11 +22,14 @@ fn login_codes_the_session_and_the_account() {
     let mut sim = launch(LaunchOptions::default());
     eval(&mut sim, "() => { wx.login().then(record('login')); wx.login(callbacks('again')); wx.checkSession(callbacks('session')) }");
     sim.advance(0);
-    assert_eq!(seen(&mut sim), [
-        ("login".to_string(), json!({"code": "wxemu-login-code-1", "errMsg": "login:ok"})),
-        ("again success".to_string(), json!({"code": "wxemu-login-code-2", "errMsg": "login:ok"})),
-        ("session success".to_string(), json!({"errMsg": "checkSession:ok"})),
-    ]);
+    assert_eq!(
+        seen(&mut sim),
+        [
+            ("login".to_string(), json!({"code": "wxemu-login-code-1", "errMsg": "login:ok"})),
+            ("again success".to_string(), json!({"code": "wxemu-login-code-2", "errMsg": "login:ok"})),
+            ("session success".to_string(), json!({"errMsg": "checkSession:ok"})),
+        ]
+    );
     assert_eq!(eval(&mut sim, "() => wx.getAccountInfoSync()"), json!({"miniProgram": {"appId": "wx0123456789abcdef", "envVersion": "develop", "version": ""}, "plugin": {}}));
 }
 
@@ -49,11 +52,14 @@ fn each_scope_is_asked_once_then_kept_until_the_settings_page_changes_it() {
     sim.answer_dialog(false, None).unwrap();
     eval(&mut sim, "() => { wx.authorize({ scope: 'scope.camera', ...callbacks('camera again') }); wx.authorize({ scope: 'scope.nonsense', ...callbacks('nonsense') }) }");
     sim.advance(0);
-    assert_eq!(seen(&mut sim), [
-        ("camera fail".to_string(), json!({"errMsg": "authorize:fail auth deny"})),
-        ("camera again fail".to_string(), json!({"errMsg": "authorize:fail auth deny"})),
-        ("nonsense fail".to_string(), json!({"errMsg": "authorize:fail invalid scope scope.nonsense"})),
-    ]);
+    assert_eq!(
+        seen(&mut sim),
+        [
+            ("camera fail".to_string(), json!({"errMsg": "authorize:fail auth deny"})),
+            ("camera again fail".to_string(), json!({"errMsg": "authorize:fail auth deny"})),
+            ("nonsense fail".to_string(), json!({"errMsg": "authorize:fail invalid scope scope.nonsense"})),
+        ]
+    );
     assert_eq!(dialog(&sim), None, "a denied scope is not asked again either");
 
     eval(&mut sim, "() => wx.openSetting(callbacks('settings page'))");
@@ -102,7 +108,9 @@ fn subscriptions_are_answered_per_template() {
 fn a_policy_answers_every_prompt_kind() {
     let answers = parse_answers("modal=confirm,actionsheet=1,payment=cancel,phonecall=confirm,scan=https://x.example/q,address=confirm,location=cancel,miniprogram=confirm").unwrap();
     let mut sim = launch(LaunchOptions { answers, ..LaunchOptions::default() });
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         wx.onAppHide(record('app hidden'))
         wx.showModal({ title: 'Sure?', ...callbacks('modal') })
         wx.showActionSheet({ itemList: ['a', 'b'], ...callbacks('sheet') })
@@ -114,7 +122,8 @@ fn a_policy_answers_every_prompt_kind() {
         wx.chooseLocation(callbacks('place'))
         wx.previewImage({ urls: ['/a.png', '/b.png'], current: '/b.png', ...callbacks('preview') })
         wx.navigateToMiniProgram({ appId: 'wxother', ...callbacks('other app') })
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     let got: Vec<(String, Json)> = seen(&mut sim);
     let find = |name: &str| got.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} in {got:?}")).1.clone();
@@ -131,7 +140,10 @@ fn a_policy_answers_every_prompt_kind() {
     assert!(got.iter().any(|(n, _)| n == "app hidden"), "the other mini-program covers this one");
     assert!(sim.prompts().is_empty(), "{:?}", sim.prompts());
     assert_eq!(sim.phone().previews, [json!({"urls": ["/a.png", "/b.png"], "current": "/b.png"})]);
-    assert_eq!(parse_answers("toast=yes").unwrap_err(), "unknown prompt kind `toast`; known: modal, actionsheet, auth, profile, subscribe, address, setting, payment, phonecall, scan, location, miniprogram, choose, privacy");
+    assert_eq!(
+        parse_answers("toast=yes").unwrap_err(),
+        "unknown prompt kind `toast`; known: modal, actionsheet, auth, profile, subscribe, address, setting, payment, phonecall, scan, location, miniprogram, choose, privacy"
+    );
 }
 
 #[test]
@@ -143,14 +155,17 @@ fn the_test_user_is_configurable() {
         "authorized": {"scope.userLocation": true, "scope.camera": false}
     });
     let mut sim = launch(LaunchOptions { account: Some(account), sdk: Some(Version(2, 20, 0)), ..LaunchOptions::default() });
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         wx.checkSession(callbacks('session'))
         wx.getLocation(callbacks('here'))
         wx.authorize({ scope: 'scope.camera', ...callbacks('camera') })
         wx.openLocation({ latitude: 31.2, longitude: 121.5, ...callbacks('map') })
         wx.getUserProfile({ desc: 'd', ...callbacks('profile') })
         wx.chooseLocation(callbacks('place'))
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     sim.answer_dialog(true, None).unwrap();
     sim.answer_dialog(true, None).unwrap();
@@ -161,7 +176,10 @@ fn the_test_user_is_configurable() {
     assert_eq!(got[3].1, json!({"errMsg": "openLocation:ok"}));
     assert_eq!(got[4].1["userInfo"]["nickName"], "Ann");
     assert_eq!(got[5].1, json!({"name": "The Bund", "address": "Shanghai", "latitude": 31.2, "longitude": 121.5, "errMsg": "chooseLocation:ok"}));
-    let bad = Simulator::launch(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls"), LaunchOptions { account: Some(json!({"authorized": {"scope.nope": true}})), ..LaunchOptions::default() });
+    let bad = Simulator::launch(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/apps/calls"),
+        LaunchOptions { account: Some(json!({"authorized": {"scope.nope": true}})), ..LaunchOptions::default() },
+    );
     assert!(bad.err().unwrap().to_string().contains("unknown scope scope.nope"));
 }
 

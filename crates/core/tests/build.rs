@@ -115,7 +115,14 @@ fn style_compile_errors_name_the_file_line_and_column_the_user_wrote() {
     assert!(sass.iter().any(|d| d.starts_with("pages/index/_parts.scss:2:10: error: Sass: Undefined variable")), "{sass:#?}");
     let less = shown_diagnostics(&[app[0], app[1], app[2], app[3], ("pages/index/index.less", ".a {\n  .nothing();\n}\n")]);
     assert!(less.iter().any(|d| d.starts_with("pages/index/index.less:2:3: error: Less: .nothing is undefined")), "{less:#?}");
-    let plugin = shown_diagnostics(&[app[0], app[1], app[2], app[3], ("pages/index/index.less", "@plugin \"evil\";\n.a { width: 1px }\n"), ("pages/index/evil.js", "require('fs').writeFileSync('/tmp/wxemu-less-escaped', '1')")]);
+    let plugin = shown_diagnostics(&[
+        app[0],
+        app[1],
+        app[2],
+        app[3],
+        ("pages/index/index.less", "@plugin \"evil\";\n.a { width: 1px }\n"),
+        ("pages/index/evil.js", "require('fs').writeFileSync('/tmp/wxemu-less-escaped', '1')"),
+    ]);
     assert!(plugin.iter().any(|d| d.contains("@plugin is not supported by wxemu")), "{plugin:#?}");
     assert!(!Path::new("/tmp/wxemu-less-escaped").exists(), "a Less plugin ran");
 }

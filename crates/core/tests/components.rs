@@ -36,10 +36,8 @@ fn normalize(node: &Value) -> Value {
     if let Some(text) = node.get("text") {
         return json!({ "text": text });
     }
-    let attrs: serde_json::Map<String, Value> = ["class", "id", "slot"]
-        .iter()
-        .filter_map(|k| node["attrs"].get(*k).map(|v| (k.to_string(), Value::from(v.as_str().map_or_else(|| v.to_string(), str::to_string)))))
-        .collect();
+    let attrs: serde_json::Map<String, Value> =
+        ["class", "id", "slot"].iter().filter_map(|k| node["attrs"].get(*k).map(|v| (k.to_string(), Value::from(v.as_str().map_or_else(|| v.to_string(), str::to_string))))).collect();
     let children: Vec<Value> = node["children"].as_array().map(|c| c.iter().map(normalize).collect()).unwrap_or_default();
     json!({ "tag": node["tag"], "attrs": attrs, "children": children })
 }

@@ -89,13 +89,11 @@ fn global_is_one_plain_object_every_script_shares() {
 
 #[test]
 fn the_client_apis_real_apps_call() {
-    let (_dir, mut sim) = app(&[
-        ("ext.json", r#"{ "extEnable": true, "extAppid": "wx0", "ext": { "shopId": 42 } }"#),
-        ("pages/index/index.js", "Page({})"),
-        ("pages/index/index.wxml", "<view/>"),
-    ]);
+    let (_dir, mut sim) = app(&[("ext.json", r#"{ "extEnable": true, "extAppid": "wx0", "ext": { "shopId": 42 } }"#), ("pages/index/index.js", "Page({})"), ("pages/index/index.wxml", "<view/>")]);
     assert_eq!(eval(&mut sim, "() => wx.getExtConfigSync().shopId"), 42);
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         globalThis.seen = [];
         const note = (name) => ({ success: r => seen.push([name, r.errMsg]), fail: r => seen.push([name, r.errMsg]) });
         wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'], ...note('show') });
@@ -105,7 +103,8 @@ fn the_client_apis_real_apps_call() {
         try { wx.cloud.database() } catch (e) { seen.push(['cloud', e.message]) }
         wx.cloud.init();
         wx.cloud.callFunction({ name: 'f', fail: r => seen.push(['callFunction', r.errMsg]) });
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     let seen = eval(&mut sim, "() => seen");
     assert_eq!(seen[0][1].as_str().map(|s| s.starts_with("not supported by wxemu yet: wx.cloud.database")), Some(true), "{seen}");
@@ -121,14 +120,17 @@ fn the_client_apis_real_apps_call() {
 #[test]
 fn ads_are_never_filled() {
     let (_dir, mut sim) = app(&[PAGE_JS]);
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         globalThis.seen = [];
         const ad = wx.createInterstitialAd({ adUnitId: 'adunit-1' });
         ad.onError(e => seen.push(['onError', e.errCode]));
         ad.show().catch(e => seen.push(['show', e.errMsg]));
         const video = wx.createRewardedVideoAd({ adUnitId: 'adunit-2' });
         video.load().catch(e => seen.push(['load', e.errCode]));
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => seen"), json!([["onError", 1004], ["onError", 1004], ["show", "show:fail no advertisement"], ["load", 1004]]));
     let console = sim.take_console();
@@ -152,11 +154,14 @@ fn the_privacy_guide_is_answered_by_the_client_popup_or_the_apps_own() {
     assert_eq!(eval(&mut sim, "() => seen"), json!(["requirePrivacyAuthorize:fail privacy permission is not authorized"]));
 
     let (_dir, mut sim) = app(&files);
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         globalThis.seen = [];
         wx.onNeedPrivacyAuthorization((resolve, info) => { seen.push(info.referrer); resolve({ event: 'agree', buttonId: 'agree' }) });
         wx.requirePrivacyAuthorize({ success: r => seen.push(r.errMsg) });
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => seen"), json!(["requirePrivacyAuthorize", "requirePrivacyAuthorize:ok"]));
     eval(&mut sim, "() => wx.getPrivacySetting({ success: r => seen.push(r.needAuthorization) })");
@@ -248,14 +253,17 @@ fn the_instance_methods_people_call() {
         ("c/nav.wxml", r#"<view class="bar">{{title}}</view>"#),
         ("c/nav.js", "globalThis.shared = Behavior({}); Component({ behaviors: [shared, 'wx://form-field'], properties: { title: String }, data: { n: 0 } })"),
     ]);
-    let got = eval(&mut sim, r#"() => {
+    let got = eval(
+        &mut sim,
+        r#"() => {
         const page = getCurrentPages()[0];
         const bar = page.selectComponent('#bar');
         bar.groupSetData(() => { bar.setData({ n: 1 }); page.setData({ n: 2 }) });
         let loud = '';
         try { bar.animate('.bar', [{ opacity: 0 }], 100, { scrollSource: '#list' }) } catch (e) { loud = e.message }
         return [bar.getPageId() === page.getPageId(), bar.hasBehavior(shared), bar.hasBehavior('wx://form-field'), bar.hasBehavior({}), bar.data.n, page.data.n, loud]
-    }"#);
+    }"#,
+    );
     assert_eq!(got, json!([true, true, true, false, 1, 2, "not supported by wxemu yet: this.animate with a scrollSource (scroll-driven animations)"]));
     let texts: Vec<String> = sim.select_within("#bar", &[]).unwrap().iter().filter_map(|p| sim.element_text(p)).collect();
     assert_eq!(texts, ["mine"], "a custom component named like a built-in one is the custom one");
@@ -316,14 +324,17 @@ fn wav(seconds: f64) -> Vec<u8> {
 fn audio_plays_on_the_virtual_clock() {
     let (dir, mut sim) = app(&[("pages/index/index.js", "Page({})"), ("pages/index/index.wxml", "<view/>")]);
     std::fs::write(dir.path().join("beep.wav"), wav(0.6)).unwrap();
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         globalThis.heard = [];
         const audio = wx.createInnerAudioContext();
         globalThis.audio = audio;
         ['Canplay', 'Play', 'Pause', 'Stop', 'Ended', 'TimeUpdate', 'Seeked'].forEach(e => audio['on' + e](() => heard.push(e + ' ' + audio.currentTime)));
         audio.src = '/beep.wav';
         audio.play();
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => [heard.splice(0), audio.paused, audio.duration]"), json!([["Canplay 0", "Play 0"], false, 0.6]));
     sim.advance(500);
@@ -333,7 +344,9 @@ fn audio_plays_on_the_virtual_clock() {
     eval(&mut sim, "() => { audio.play(); audio.seek(0.1); audio.pause() }");
     sim.advance(1000);
     assert_eq!(eval(&mut sim, "() => [heard.splice(0), audio.currentTime]"), json!([["Play 0.1", "Seeked 0.1", "Pause 0.1"], 0.1]));
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         const bg = wx.getBackgroundAudioManager();
         bg.onError(e => heard.push('bg error ' + e.errMsg));
         bg.onPlay(() => heard.push('bg play'));
@@ -344,7 +357,8 @@ fn audio_plays_on_the_virtual_clock() {
         missing.onError(e => heard.push('missing ' + e.errCode));
         missing.src = '/nothing.mp3';
         missing.play();
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     assert_eq!(eval(&mut sim, "() => heard.splice(0)"), json!(["bg error title is required before src is set", "bg play", "missing 10002"]));
 }
@@ -388,11 +402,14 @@ fn next_tick_comes_after_the_view_took_the_data_set_before_it() {
             ("pages/index/index.wxml", r#"<outer/>"#),
             ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
             ("c/outer.wxml", r#"<inner class="inner" items="{{items}}"/>"#),
-            ("c/outer.js", "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
+            (
+                "c/outer.js",
+                "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
                 Promise.resolve().then(() => seen.push('a microtask first'));
                 this.setData({ items: [1, 2, 3] });
                 wx.nextTick(() => { const inner = this.selectComponent('.inner'); seen.push([inner.data.items.length, inner.selectAllComponents('.item').length]) });
-            } } })"),
+            } } })",
+            ),
         ],
     ]
     .concat());
@@ -433,10 +450,13 @@ fn components_in_a_slot_not_shown_still_find_their_own_children() {
             ("c/popup.js", "Component({ data: { show: false } })"),
             ("c/outer.json", r#"{ "component": true, "usingComponents": { "inner": "/c/inner" } }"#),
             ("c/outer.wxml", r#"<inner class="inner" items="{{items}}"/>"#),
-            ("c/outer.js", "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
+            (
+                "c/outer.js",
+                "globalThis.seen = []; Component({ data: { items: [] }, lifetimes: { created() {
                 this.setData({ items: [1, 2] });
                 wx.nextTick(() => { const inner = this.selectComponent('.inner'); seen.push(inner.selectAllComponents('.item').length) });
-            } } })"),
+            } } })",
+            ),
         ],
     ]
     .concat());
@@ -485,7 +505,10 @@ fn a_controls_state_stays_with_its_keyed_element() {
     // state goes with its element, as the platform moves keyed nodes.
     let (_dir, mut sim) = app(&[
         ("pages/index/index.js", "Page({ data: { rows: ['b'] } })"),
-        ("pages/index/index.wxml", r#"<view wx:for="{{rows}}" wx:key="*this"><checkbox id="box-{{item}}"/><scroll-view id="list-{{item}}" scroll-y style="height: 50px"><view style="height: 500px">{{item}}</view></scroll-view></view>"#),
+        (
+            "pages/index/index.wxml",
+            r#"<view wx:for="{{rows}}" wx:key="*this"><checkbox id="box-{{item}}"/><scroll-view id="list-{{item}}" scroll-y style="height: 50px"><view style="height: 500px">{{item}}</view></scroll-view></view>"#,
+        ),
     ]);
     sim.ensure_screen().unwrap();
     sim.tap("#box-b").unwrap();

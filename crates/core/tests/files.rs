@@ -23,38 +23,50 @@ fn files_are_written_and_read_back_in_every_encoding() {
     let dir = tempfile::tempdir().unwrap();
     let mut sim = launch(dir.path());
     assert_eq!(eval(&mut sim, "() => wx.env.USER_DATA_PATH"), "wxfile://usr");
-    let read = attempt(&mut sim, r#"
+    let read = attempt(
+        &mut sim,
+        r#"
         const p = wx.env.USER_DATA_PATH + '/notes.txt'
         fs.writeFileSync(p, '你好, wx', 'utf8')
         fs.appendFileSync(p, '!')
         return [fs.readFileSync(p, 'utf8'), fs.readFileSync(p, 'base64'), fs.readFileSync(p, 'hex').slice(0, 6), fs.readFileSync(p, 'utf8', 8, 2)]
-    "#);
+    "#,
+    );
     assert_eq!(read, json!(["你好, wx!", "5L2g5aW9LCB3eCE=", "e4bda0", "wx"]));
     assert_eq!(std::fs::read_to_string(dir.path().join("usr/notes.txt")).unwrap(), "你好, wx!", "the file is in the folder behind USER_DATA_PATH");
-    let binary = attempt(&mut sim, r#"
+    let binary = attempt(
+        &mut sim,
+        r#"
         const p = wx.env.USER_DATA_PATH + '/b.bin'
         fs.writeFileSync(p, new Uint8Array([1, 2, 250]).buffer)
         fs.writeFileSync(wx.env.USER_DATA_PATH + '/c.bin', 'AQL6', 'base64')
         const a = fs.readFileSync(p), c = fs.readFileSync(wx.env.USER_DATA_PATH + '/c.bin')
         return [a instanceof ArrayBuffer, Array.from(new Uint8Array(a)), Array.from(new Uint8Array(c))]
-    "#);
+    "#,
+    );
     assert_eq!(binary, json!([true, [1, 2, 250], [1, 2, 250]]));
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         const fs = wx.getFileSystemManager()
         const r = fs.readFile({ filePath: wx.env.USER_DATA_PATH + '/notes.txt', encoding: 'utf8', ...callbacks('read') })
         globalThis.returned = r === undefined
         fs.readFile({ filePath: wx.env.USER_DATA_PATH + '/none.txt', ...callbacks('missing') })
         fs.writeFile({ filePath: '/app.js', data: 'x', ...callbacks('package') })
         fs.readFile({ filePath: 7, ...callbacks('bad') })
-    }"#);
+    }"#,
+    );
     assert_eq!(eval(&mut sim, "() => returned"), true, "FileSystemManager methods return no Promise");
     sim.advance(0);
-    assert_eq!(seen(&mut sim), [
-        ("read success".to_string(), json!({"data": "你好, wx!", "errMsg": "readFile:ok"})),
-        ("missing fail".to_string(), json!({"errMsg": "readFile:fail no such file or directory, open wxfile://usr/none.txt"})),
-        ("package fail".to_string(), json!({"errMsg": "writeFile:fail permission denied, open /app.js"})),
-        ("bad fail".to_string(), json!({"errMsg": "readFile:fail parameter error: parameter.filePath should be String instead of Number;"})),
-    ]);
+    assert_eq!(
+        seen(&mut sim),
+        [
+            ("read success".to_string(), json!({"data": "你好, wx!", "errMsg": "readFile:ok"})),
+            ("missing fail".to_string(), json!({"errMsg": "readFile:fail no such file or directory, open wxfile://usr/none.txt"})),
+            ("package fail".to_string(), json!({"errMsg": "writeFile:fail permission denied, open /app.js"})),
+            ("bad fail".to_string(), json!({"errMsg": "readFile:fail parameter error: parameter.filePath should be String instead of Number;"})),
+        ]
+    );
     assert_eq!(attempt(&mut sim, "return fs.readFileSync('/app.js', 'utf8')"), "App({})\n", "the code package is readable");
 }
 
@@ -62,7 +74,9 @@ fn files_are_written_and_read_back_in_every_encoding() {
 fn folders_are_made_listed_inspected_and_removed() {
     let dir = tempfile::tempdir().unwrap();
     let mut sim = launch(dir.path());
-    let listing = attempt(&mut sim, r#"
+    let listing = attempt(
+        &mut sim,
+        r#"
         const u = wx.env.USER_DATA_PATH
         fs.mkdirSync(u + '/a/b/c', true)
         fs.writeFileSync(u + '/a/one.txt', '1')
@@ -71,7 +85,8 @@ fn folders_are_made_listed_inspected_and_removed() {
         const st = fs.statSync(u + '/a/one.txt')
         const all = fs.statSync(u + '/a', true)
         return [fs.readdirSync(u + '/a'), fs.readdirSync(u + '/a/b'), st.size, st.isFile(), st.isDirectory(), Object.keys(all), all['/b'].isDirectory()]
-    "#);
+    "#,
+    );
     assert_eq!(listing, json!([["b", "one.txt"], ["c", "three.txt"], 1, true, false, ["/", "/b", "/b/c", "/b/three.txt", "/one.txt"], true]));
     let errors = [
         ("fs.mkdirSync(wx.env.USER_DATA_PATH + '/a')", "threw mkdirSync:fail file already exists wxfile://usr/a"),
@@ -116,7 +131,7 @@ fn no_path_escapes_the_sandbox() {
     // An absolute host path is a path in the code package, where there is no such file.
     assert_eq!(attempt(&mut sim, &format!("return fs.readFileSync('{secret}', 'utf8')")), format!("threw readFileSync:fail no such file or directory, open {secret}"));
     assert!(!outside.path().join("planted.txt").exists());
-    assert_eq!(std::fs::read_to_string(app_dir().join("pages/index/index.js")).unwrap().contains("hacked"), false);
+    assert!(!std::fs::read_to_string(app_dir().join("pages/index/index.js")).unwrap().contains("hacked"));
 }
 
 /// A zip archive with `entries` (name → text).
@@ -178,12 +193,15 @@ fn saved_files_zips_and_file_info() {
     std::fs::write(dir.path().join("tmp/photo.png"), [1, 2, 3]).unwrap();
     std::fs::write(dir.path().join("usr/good.zip"), zip_of(&[("docs/a.txt", "A"), ("b.txt", "B")])).unwrap();
     std::fs::write(dir.path().join("usr/evil.zip"), zip_of(&[("../../evil.txt", "E")])).unwrap();
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         const fs = wx.getFileSystemManager()
         fs.getFileInfo({ filePath: 'wxfile://tmp_photo.png', ...callbacks('info before') })
         fs.unzip({ zipFilePath: wx.env.USER_DATA_PATH + '/good.zip', targetPath: wx.env.USER_DATA_PATH, ...callbacks('unzip') })
         fs.unzip({ zipFilePath: wx.env.USER_DATA_PATH + '/evil.zip', targetPath: wx.env.USER_DATA_PATH, ...callbacks('evil unzip') })
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     let got = seen(&mut sim);
     assert_eq!(got[0], ("info before success".to_string(), json!({"size": 3, "digest": "5289df737df57326fcdd22597afb1fac", "errMsg": "getFileInfo:ok"})));
@@ -193,14 +211,17 @@ fn saved_files_zips_and_file_info() {
     assert!(!dir.path().join("evil.txt").exists() && !dir.path().parent().unwrap().join("evil.txt").exists());
     assert_eq!(attempt(&mut sim, "return fs.saveFileSync('wxfile://tmp_photo.png')"), "wxfile://store_1.png");
     assert!(!dir.path().join("tmp/photo.png").exists(), "saving moves the temp file");
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         const fs = wx.getFileSystemManager()
         fs.getSavedFileList(callbacks('list'))
         fs.getFileInfo({ filePath: 'wxfile://store_1.png', digestAlgorithm: 'sha256', ...callbacks('saved info') })
         fs.removeSavedFile({ filePath: 'wxfile://store_1.png', ...callbacks('remove') })
         fs.removeSavedFile({ filePath: 'wxfile://store_1.png', ...callbacks('remove again') })
         fs.getFileInfo({ filePath: 'wxfile://tmp_photo.png', ...callbacks('info after') })
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     let got = seen(&mut sim);
     assert_eq!(got[0].1["fileList"][0]["filePath"], "wxfile://store_1.png");
@@ -220,7 +241,13 @@ fn chosen_images_become_temp_files_the_app_can_show_and_inspect() {
     sim.answer_dialog(true, Some(json!([picture.display().to_string(), "/second/is/beyond/count"]))).unwrap();
     sim.answer_dialog(false, None).unwrap();
     let got = seen(&mut sim);
-    assert_eq!(got[0], ("image success".to_string(), json!({"tempFilePaths": ["wxfile://tmp_1.png"], "tempFiles": [{"path": "wxfile://tmp_1.png", "size": std::fs::metadata(&picture).unwrap().len()}], "errMsg": "chooseImage:ok"})));
+    assert_eq!(
+        got[0],
+        (
+            "image success".to_string(),
+            json!({"tempFilePaths": ["wxfile://tmp_1.png"], "tempFiles": [{"path": "wxfile://tmp_1.png", "size": std::fs::metadata(&picture).unwrap().len()}], "errMsg": "chooseImage:ok"})
+        )
+    );
     assert_eq!(got[1].1, json!({"errMsg": "chooseImage:fail cancel"}));
     eval(&mut sim, "() => { wx.getImageInfo({ src: 'wxfile://tmp_1.png', ...callbacks('info') }); wx.getImageInfo({ src: 'wxfile://tmp_9.png', ...callbacks('missing') }) }");
     let got = seen(&mut sim);

@@ -11,7 +11,7 @@ use std::time::Duration;
 use wxemu_core::{LaunchOptions, Routes, Simulator};
 
 mod calls;
-use calls::{app_dir, launch, eval, seen, names};
+use calls::{app_dir, eval, launch, names, seen};
 
 /// An HTTP/1.1 server on 127.0.0.1 answering a few paths (each connection one exchange):
 /// `/json`, `/echo` (the request as JSON), `/slow` (after 500 ms), `/bytes`, `/file.png`
@@ -134,8 +134,10 @@ fn request_sends_data_by_the_platform_rules_and_decodes_the_answer() {
 fn request_tasks_report_headers_time_out_and_abort() {
     let server = http_server();
     let mut sim = launch(LaunchOptions::default());
-    eval(&mut sim, &format!(
-        r#"() => {{
+    eval(
+        &mut sim,
+        &format!(
+            r#"() => {{
         const task = wx.request({{ url: '{server}/json', ...callbacks('json') }})
         task.onHeadersReceived(record('headers'))
         wx.request({{ url: '{server}/slow', timeout: 100, ...callbacks('slow') }})
@@ -143,7 +145,8 @@ fn request_tasks_report_headers_time_out_and_abort() {
         wx.request({{ url: 'http://127.0.0.1:1/', ...callbacks('refused') }})
         wx.request({{ method: 'GET', ...callbacks('no url') }})
     }}"#
-    ));
+        ),
+    );
     sim.advance(0);
     let results = seen(&mut sim);
     let find = |name: &str| results.iter().position(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} in {results:?}"));
@@ -161,15 +164,18 @@ fn request_tasks_report_headers_time_out_and_abort() {
 fn files_download_into_the_sandbox_and_upload_from_it() {
     let server = http_server();
     let mut sim = launch(LaunchOptions::default());
-    eval(&mut sim, &format!(
-        r#"() => {{
+    eval(
+        &mut sim,
+        &format!(
+            r#"() => {{
         const task = wx.downloadFile({{ url: '{server}/file.png', ...callbacks('download') }})
         task.onProgressUpdate(record('progress'))
         wx.downloadFile({{ url: '{server}/file.png', filePath: wx.env.USER_DATA_PATH + '/saved/../kept.png', ...callbacks('saved') }})
         wx.downloadFile({{ url: '{server}/file.png', filePath: '/images/evil.png', ...callbacks('into the package') }})
         wx.downloadFile({{ url: '{server}/file.png', filePath: wx.env.USER_DATA_PATH + '/../../escape.png', ...callbacks('escape') }})
     }}"#
-    ));
+        ),
+    );
     sim.advance(0);
     let results = seen(&mut sim);
     let find = |name: &str| results.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} in {results:?}")).1.clone();
@@ -181,14 +187,17 @@ fn files_download_into_the_sandbox_and_upload_from_it() {
     assert_eq!(find("into the package fail")["errMsg"], "downloadFile:fail permission denied, open /images/evil.png");
     assert_eq!(find("escape fail")["errMsg"], "downloadFile:fail permission denied, open wxfile://usr/../../escape.png");
 
-    eval(&mut sim, &format!(
-        r#"() => {{
+    eval(
+        &mut sim,
+        &format!(
+            r#"() => {{
         const task = wx.uploadFile({{ url: '{server}/echo', filePath: 'wxfile://tmp_1.png', name: 'photo', formData: {{ user: 'ann' }}, ...callbacks('upload') }})
         task.onProgressUpdate(record('sent'))
         wx.uploadFile({{ url: '{server}/echo', filePath: 'wxfile://tmp_../../../etc/passwd', name: 'f', ...callbacks('sneaky') }})
         wx.uploadFile({{ url: '{server}/echo', filePath: 'wxfile://tmp_404.png', name: 'f', ...callbacks('absent') }})
     }}"#
-    ));
+        ),
+    );
     sim.advance(0);
     let results = seen(&mut sim);
     let find = |name: &str| results.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} in {results:?}")).1.clone();
@@ -219,8 +228,10 @@ fn a_body_past_200_mb_fails_the_download_instead_of_filling_the_memory() {
 fn sockets_open_exchange_messages_and_close() {
     let server = socket_server();
     let mut sim = launch(LaunchOptions::default());
-    eval(&mut sim, &format!(
-        r#"() => {{
+    eval(
+        &mut sim,
+        &format!(
+            r#"() => {{
         const socket = wx.connectSocket({{ url: '{server}/chat', ...callbacks('connect') }})
         globalThis.socket = socket
         socket.onOpen(record('open'))
@@ -228,7 +239,8 @@ fn sockets_open_exchange_messages_and_close() {
         socket.onClose(record('close'))
         wx.onSocketMessage(record('global message'))
     }}"#
-    ));
+        ),
+    );
     assert_eq!(names(&seen(&mut sim)), ["connect success"], "connectSocket succeeds once the task is made");
     sim.advance(0);
     assert_eq!(names(&seen(&mut sim)), ["open"], "the clock waits for the handshake");
@@ -292,13 +304,16 @@ fn mocked() -> Simulator {
 #[test]
 fn mock_routes_answer_on_the_virtual_clock_and_are_logged() {
     let mut sim = mocked();
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         wx.request({ url: 'https://api.example.com/todos?page=1', ...callbacks('todos') }).onHeadersReceived(record('headers'))
         wx.request({ url: 'https://api.example.com/todos', method: 'POST', data: { title: 'x' }, ...callbacks('create') })
         wx.request({ url: 'https://api.example.com/slow', ...callbacks('slow') })
         wx.request({ url: 'https://api.example.com/down', ...callbacks('down') })
         wx.request({ url: 'https://api.example.com/other', ...callbacks('other') })
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     let now = seen(&mut sim);
     assert_eq!(names(&now), ["other fail", "create success"]);
@@ -319,13 +334,16 @@ fn mock_routes_answer_on_the_virtual_clock_and_are_logged() {
     assert_eq!(seen(&mut sim), [("slow fail".to_string(), json!({"errMsg": "request:fail timeout", "errno": 5}))], "app.json's networkTimeout.request is 3000");
     let log = sim.requests();
     let summary: Vec<(u64, &str, &str, Option<u16>, Option<&str>)> = log.iter().map(|r| (r.time, r.method.as_str(), r.url.as_str(), r.status, r.error.as_deref())).collect();
-    assert_eq!(summary, [
-        (0, "GET", "https://api.example.com/todos?page=1", Some(200), None),
-        (0, "POST", "https://api.example.com/todos", Some(201), None),
-        (0, "GET", "https://api.example.com/slow", None, Some("timeout")),
-        (0, "GET", "https://api.example.com/down", None, Some("net::ERR_CONNECTION_RESET")),
-        (0, "GET", "https://api.example.com/other", None, Some("no mock route matches GET https://api.example.com/other")),
-    ]);
+    assert_eq!(
+        summary,
+        [
+            (0, "GET", "https://api.example.com/todos?page=1", Some(200), None),
+            (0, "POST", "https://api.example.com/todos", Some(201), None),
+            (0, "GET", "https://api.example.com/slow", None, Some("timeout")),
+            (0, "GET", "https://api.example.com/down", None, Some("net::ERR_CONNECTION_RESET")),
+            (0, "GET", "https://api.example.com/other", None, Some("no mock route matches GET https://api.example.com/other")),
+        ]
+    );
     assert_eq!(log[1].body, r#"{"title":"x"}"#);
     assert!(log.iter().take(4).all(|r| r.mocked));
 }
@@ -344,11 +362,14 @@ fn a_mocked_request_can_be_aborted_before_it_answers() {
 #[test]
 fn a_mocked_socket_greets_and_echoes() {
     let mut sim = mocked();
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         const s = wx.connectSocket({ url: 'wss://api.example.com/chat' })
         globalThis.s = s
         s.onOpen(record('open')); s.onMessage(record('message')); s.onClose(record('close'))
-    }"#);
+    }"#,
+    );
     sim.advance(10);
     assert_eq!(seen(&mut sim), [("open".to_string(), json!({"header": {}, "profile": {}})), ("message".to_string(), json!({"data": "welcome"}))]);
     eval(&mut sim, "() => { s.send({ data: 'ping' }); s.close({ code: 1000, reason: 'done' }) }");
@@ -367,13 +388,16 @@ fn url_check_allows_only_https_to_listed_domains() {
     let routes = Routes::parse(ROUTES, Path::new(".")).unwrap();
     let options = LaunchOptions { routes: Some(routes), domains: vec!["https://cdn.example.com".into()], ..LaunchOptions::default() };
     let mut sim = Simulator::launch(project.path(), options).unwrap();
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         wx.request({ url: 'http://api.example.com/todos', ...callbacks('http') })
         wx.request({ url: 'https://evil.example.com/', ...callbacks('unlisted') })
         wx.downloadFile({ url: 'https://cdn.example.com/a.png', ...callbacks('cdn') })
         wx.connectSocket({ url: 'ws://api.example.com/chat', ...callbacks('ws') })
         wx.request({ url: 'https://api.example.com/todos', ...callbacks('listed') })
-    }"#);
+    }"#,
+    );
     sim.advance(120);
     let results = seen(&mut sim);
     let not_listed = json!({"errMsg": "request:fail url not in domain list", "errno": 600002});
@@ -396,12 +420,15 @@ fn downloads_uploads_and_chunks_from_mock_routes() {
     ] }"#;
     let routes = Routes::parse(routes, dir.path()).unwrap();
     let mut sim = launch(LaunchOptions { routes: Some(routes), ..LaunchOptions::default() });
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         const d = wx.downloadFile({ url: 'https://cdn.example.com/logo.png', ...callbacks('download') })
         d.onProgressUpdate(record('progress'))
         const r = wx.request({ url: 'https://api.example.com/stream', enableChunked: true, ...callbacks('stream') })
         r.onChunkReceived(record('chunk'))
-    }"#);
+    }"#,
+    );
     sim.advance(30);
     let got = seen(&mut sim);
     assert_eq!(names(&got), ["chunk", "stream success", "progress", "download success"]);

@@ -6,12 +6,14 @@ use serde_json::json;
 use wxemu_core::{LaunchOptions, Prompt};
 
 mod calls;
-use calls::{launch, eval, seen};
+use calls::{eval, launch, seen};
 
 #[test]
 fn the_clipboard_screen_and_vibrator_keep_what_the_app_set() {
     let mut sim = launch(LaunchOptions::default());
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         wx.setClipboardData({ data: '复制的文字', ...callbacks('copy') })
         wx.setKeepScreenOn({ keepScreenOn: true })
         wx.setScreenBrightness({ value: 0.8 })
@@ -19,22 +21,26 @@ fn the_clipboard_screen_and_vibrator_keep_what_the_app_set() {
         wx.vibrateLong()
         wx.vibrateShort({ type: 'soft', ...callbacks('soft') })
         wx.setClipboardData({ ...callbacks('no data') })
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     assert!(matches!(&sim.prompts()[..], [Prompt::Toast { title, .. }] if title == "内容已复制"), "{:?}", sim.prompts());
     sim.advance(1500);
     assert!(sim.prompts().is_empty(), "the copy toast lasts 1.5 s");
-    assert_eq!(seen(&mut sim), [
-        ("copy success".to_string(), json!({"errMsg": "setClipboardData:ok"})),
-        ("soft fail".to_string(), json!({"errMsg": "vibrateShort:fail parameter error: parameter.type should be one of heavy, medium, light instead of soft;"})),
-        ("no data fail".to_string(), json!({"errMsg": "setClipboardData:fail parameter error: parameter.data should be String instead of Undefined;"})),
-    ]);
+    assert_eq!(
+        seen(&mut sim),
+        [
+            ("copy success".to_string(), json!({"errMsg": "setClipboardData:ok"})),
+            ("soft fail".to_string(), json!({"errMsg": "vibrateShort:fail parameter error: parameter.type should be one of heavy, medium, light instead of soft;"})),
+            ("no data fail".to_string(), json!({"errMsg": "setClipboardData:fail parameter error: parameter.data should be String instead of Undefined;"})),
+        ]
+    );
     eval(&mut sim, "() => { wx.getClipboardData().then(record('paste')); wx.getScreenBrightness().then(record('brightness')) }");
     sim.advance(0);
-    assert_eq!(seen(&mut sim), [
-        ("paste".to_string(), json!({"data": "复制的文字", "errMsg": "getClipboardData:ok"})),
-        ("brightness".to_string(), json!({"value": 0.8, "errMsg": "getScreenBrightness:ok"})),
-    ]);
+    assert_eq!(
+        seen(&mut sim),
+        [("paste".to_string(), json!({"data": "复制的文字", "errMsg": "getClipboardData:ok"})), ("brightness".to_string(), json!({"value": 0.8, "errMsg": "getScreenBrightness:ok"})),]
+    );
     let phone = sim.phone();
     assert_eq!((phone.clipboard.as_str(), phone.keep_screen_on, phone.vibrations), ("复制的文字", true, vec!["short:heavy".to_string(), "long".to_string()]));
 }
@@ -80,12 +86,15 @@ fn launch_and_enter_options_and_app_events() {
 #[test]
 fn next_tick_and_the_update_manager() {
     let mut sim = launch(LaunchOptions::default());
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         setTimeout(() => seen.push(['timeout', {}]), 0)
         wx.nextTick(() => seen.push(['tick', {}]))
         seen.push(['now', {}])
         wx.getUpdateManager().onCheckForUpdate(record('check'))
-    }"#);
+    }"#,
+    );
     sim.advance(0);
     let got: Vec<String> = seen(&mut sim).into_iter().map(|(n, v)| format!("{n} {v}")).collect();
     // nextTick is "like setTimeout" (the docs): in the next time slice, after the timer set
@@ -108,9 +117,6 @@ fn hide_toast_takes_the_toast_away() {
     let mut sim = launch(LaunchOptions::default());
     eval(&mut sim, "() => { wx.showToast({ title: 'hi', duration: 5000 }); wx.hideToast().then(record('hidden')); wx.hideToast({ fail: record('again') }) }");
     sim.advance(0);
-    assert_eq!(seen(&mut sim), [
-        ("hidden".to_string(), json!({"errMsg": "hideToast:ok"})),
-        ("again".to_string(), json!({"errMsg": "hideToast:fail:toast can't be found"})),
-    ]);
+    assert_eq!(seen(&mut sim), [("hidden".to_string(), json!({"errMsg": "hideToast:ok"})), ("again".to_string(), json!({"errMsg": "hideToast:fail:toast can't be found"})),]);
     assert!(sim.prompts().is_empty());
 }

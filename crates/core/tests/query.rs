@@ -77,14 +77,20 @@ fn animation_data_moves_elements_step_by_step_on_the_clock() {
     let measure = "() => wx.createSelectorQuery().select('#moving').fields({ rect: true, size: true }).exec(r => seen.push(r[0]))";
     eval(&mut sim, measure);
     assert_eq!(seen(&mut sim), json!([{"left": 0, "top": 370, "right": 50, "bottom": 420, "width": 50, "height": 50}]));
-    let exported = eval(&mut sim, r#"() => {
+    let exported = eval(
+        &mut sim,
+        r#"() => {
         const a = wx.createAnimation({ duration: 200 })
         a.translateX(100).opacity(0.5).step().width(80).step({ duration: 100 })
         const data = a.export()
         getCurrentPages()[0].setData({ anim: data })
         return [data, a.export()]
-    }"#);
-    assert_eq!(exported[0]["actions"][1], json!({"animates": [{"type": "style", "args": ["width", 80]}], "option": {"transformOrigin": "50% 50% 0", "transition": {"duration": 100, "timingFunction": "linear", "delay": 0}}}));
+    }"#,
+    );
+    assert_eq!(
+        exported[0]["actions"][1],
+        json!({"animates": [{"type": "style", "args": ["width", 80]}], "option": {"transformOrigin": "50% 50% 0", "transition": {"duration": 100, "timingFunction": "linear", "delay": 0}}})
+    );
     assert_eq!(exported[1], json!({"actions": []}), "export() starts a new queue");
     eval(&mut sim, measure);
     assert_eq!(seen(&mut sim)[0]["left"], 0, "the animation starts when the view gets its data");
@@ -100,12 +106,15 @@ fn animation_data_moves_elements_step_by_step_on_the_clock() {
 fn keyframes_move_what_the_selector_finds_until_cleared() {
     let mut sim = launch();
     let measure = "() => wx.createSelectorQuery().select('#moving').fields({ rect: true, size: true }).exec(r => seen.push([r[0].left, r[0].width]))";
-    eval(&mut sim, r#"() => getCurrentPages()[0].animate('#moving', [
+    eval(
+        &mut sim,
+        r#"() => getCurrentPages()[0].animate('#moving', [
         { translateX: 0 },
         { translateX: 100, offset: 0.5, ease: 'step-end' },
         { translateX: 100, width: 80 },
-    ], 200, () => seen.push('done'))"#);
-    let mut at = |sim: &mut Simulator, ms| {
+    ], 200, () => seen.push('done'))"#,
+    );
+    let at = |sim: &mut Simulator, ms| {
         sim.advance(ms);
         eval(sim, measure);
         seen(sim)
@@ -122,7 +131,9 @@ fn keyframes_move_what_the_selector_finds_until_cleared() {
 #[test]
 fn intersection_observers_call_back_when_a_threshold_is_crossed() {
     let mut sim = launch();
-    eval(&mut sim, r#"() => {
+    eval(
+        &mut sim,
+        r#"() => {
         const page = getCurrentPages()[0]
         globalThis.filler = wx.createIntersectionObserver().relativeToViewport()
         filler.observe('.filler', r => seen.push(['filler', r.intersectionRatio, r.boundingClientRect.top]))
@@ -130,7 +141,8 @@ fn intersection_observers_call_back_when_a_threshold_is_crossed() {
           .observe('#header', r => seen.push(['header', r.intersectionRatio, r.id, r.relativeRect.bottom]))
         page.createIntersectionObserver({ observeAll: true }).relativeTo('#scroller', { top: 30 })
           .observe('.item', r => seen.push(['item', r.intersectionRatio, r.dataset.index, r.intersectionRect.top]))
-    }"#);
+    }"#,
+    );
     let ratio = |v: &Json| (v.as_f64().unwrap() * 1000.0).round() / 1000.0;
     let got = seen(&mut sim);
     let summary: Vec<(String, f64)> = got.as_array().unwrap().iter().map(|e| (e[0].as_str().unwrap().to_string(), ratio(&e[1]))).collect();

@@ -37,10 +37,7 @@ fn a_tap_at_a_point_reaches_the_topmost_element_with_coordinates() {
     // The page starts below the 20 px status bar and the 44 px navigation bar. (#ghost lies
     // over #a with pointer-events: none: taps go through it.)
     sim.tap_at(100.0, 64.0 + 50.0).unwrap();
-    assert_eq!(
-        console(&mut sim),
-        ["touchstart a touches=1 changed=1 page=100,50", "touchend a touches=0 changed=1 page=100,50", "tap a touches=1 changed=1 page=100,50 at 100,50"]
-    );
+    assert_eq!(console(&mut sim), ["touchstart a touches=1 changed=1 page=100,50", "touchend a touches=0 changed=1 page=100,50", "tap a touches=1 changed=1 page=100,50 at 100,50"]);
     sim.tap_at(10.0, 64.0 + 180.0).unwrap();
     assert_eq!(console(&mut sim), ["tap b touches=1 changed=1 page=10,180 at 10,180"]);
     // The text is inside #b and drawn over it: it is the target, and the tap bubbles to #b.
@@ -483,7 +480,9 @@ fn a_tap_in_the_focused_field_puts_the_caret_where_it_was() {
 
 /// The underlines drawn inside `area`.
 fn underlines(list: &wxemu_render::DisplayList, area: wxemu_render::Box2) -> Vec<wxemu_render::Box2> {
-    list.items.iter().filter_map(|i| if let wxemu_render::Item::Fill { area: a, .. } = i { Some(*a) } else { None })
+    list.items
+        .iter()
+        .filter_map(|i| if let wxemu_render::Item::Fill { area: a, .. } = i { Some(*a) } else { None })
         .filter(|a| a.h <= 1.5 && a.w > 0.0 && a.x >= area.x && a.x + a.w <= area.x + area.w && a.y >= area.y && a.y <= area.y + area.h)
         .collect()
 }

@@ -30,10 +30,7 @@ fn text(sim: &Simulator) -> String {
 #[test]
 fn launch_runs_app_then_page_lifecycles_in_order() {
     let mut sim = launch(None);
-    assert_eq!(
-        console(&mut sim),
-        ["App.onLaunch pages/index/index 1001", "App.onShow", "index.onLoad {}", "index.onShow", "index.onReady"]
-    );
+    assert_eq!(console(&mut sim), ["App.onLaunch pages/index/index 1001", "App.onShow", "index.onLoad {}", "index.onShow", "index.onReady"]);
     assert_eq!(sim.current_route(), Some("pages/index/index"));
     assert!(text(&sim).contains("index"), "{}", text(&sim));
 }
@@ -139,10 +136,7 @@ fn event_log(sim: &mut Simulator) -> Vec<String> {
 fn a_tap_captures_down_then_bubbles_up_to_the_page_handlers() {
     let mut sim = events_app();
     sim.tap("#row-2 .label").unwrap();
-    assert_eq!(
-        event_log(&mut sim),
-        [r#"capture:outer<-label-2:{"area":"list"}"#, r#"row:row-2<-label-2:{"area":"list"}"#, r#"outer:outer<-label-2:{"area":"list"}"#]
-    );
+    assert_eq!(event_log(&mut sim), [r#"capture:outer<-label-2:{"area":"list"}"#, r#"row:row-2<-label-2:{"area":"list"}"#, r#"outer:outer<-label-2:{"area":"list"}"#]);
     assert!(text(&sim).contains("3 events"), "the view re-rendered after setData: {}", text(&sim));
 }
 
@@ -419,7 +413,6 @@ fn controls_keep_what_the_user_did_and_forms_submit_and_reset_it() {
     assert_eq!(sim.tap("#share").unwrap_err(), "not supported by wxemu yet: button open-type=\"share\"");
 }
 
-
 #[test]
 fn a_custom_tab_bar_is_a_component_of_each_tab_page() {
     let mut sim = app("tests/apps/custom-tabbar");
@@ -451,7 +444,12 @@ fn swipers_autoplay_on_the_clock_and_follow_swipes() {
     sim.advance(6000);
     assert_eq!(
         console(&mut sim),
-        ["change banner 2 slide-three autoplay@6000", "animationfinish banner 2 slide-three autoplay@6400", "change banner 0 slide-one autoplay@9000", "animationfinish banner 0 slide-one autoplay@9400"]
+        [
+            "change banner 2 slide-three autoplay@6000",
+            "animationfinish banner 2 slide-three autoplay@6400",
+            "change banner 0 slide-one autoplay@9000",
+            "animationfinish banner 0 slide-one autoplay@9400"
+        ]
     );
     sim.swipe_to("#manual", 1).unwrap();
     assert_eq!(console(&mut sim), ["change manual 1  touch@9400"]);
@@ -565,7 +563,10 @@ fn images_fire_load_or_error_once_per_src() {
     assert!(console(&mut sim).is_empty(), "once per src");
     sim.tap("#swap").unwrap();
     sim.advance(0);
-    assert_eq!(console(&mut sim), ["[渲染层网络层错误] Failed to load local image resource /images/missing.png: no such file in the package", r#"error swap {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#]);
+    assert_eq!(
+        console(&mut sim),
+        ["[渲染层网络层错误] Failed to load local image resource /images/missing.png: no such file in the package", r#"error swap {"errMsg":"GET /images/missing.png 404 (Not Found)"}"#]
+    );
 }
 
 #[test]

@@ -14,7 +14,14 @@ fn root() -> PathBuf {
 /// (golden name, project, page route)
 fn pages() -> Vec<(String, PathBuf, String)> {
     let mut pages = Vec::new();
-    for (project, prefix) in [("tests/visual/app", ""), ("sample-apps/todo", "todo-"), ("sample-apps/gallery", "gallery-"), ("tests/apps/custom-tabbar", "custom-tabbar-"), ("tests/apps/prompts", "prompts-"), ("tests/apps/bars", "bars-")] {
+    for (project, prefix) in [
+        ("tests/visual/app", ""),
+        ("sample-apps/todo", "todo-"),
+        ("sample-apps/gallery", "gallery-"),
+        ("tests/apps/custom-tabbar", "custom-tabbar-"),
+        ("tests/apps/prompts", "prompts-"),
+        ("tests/apps/bars", "bars-"),
+    ] {
         let dir = root().join(project);
         let app: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("app.json")).unwrap()).unwrap();
         for route in app["pages"].as_array().unwrap() {

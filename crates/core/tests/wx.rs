@@ -92,10 +92,7 @@ fn the_base_library_decides_the_members_and_fields() {
 fn asynchronous_forms_answer_with_callbacks_or_a_promise() {
     let mut sim = on("iPhone 6", None);
     console(&mut sim);
-    let returned = eval(
-        &mut sim,
-        "() => wx.getSystemInfo({ success(r) { console.log('success', r.errMsg, r.windowHeight) }, complete(r) { console.log('complete', r.errMsg) } })",
-    );
+    let returned = eval(&mut sim, "() => wx.getSystemInfo({ success(r) { console.log('success', r.errMsg, r.windowHeight) }, complete(r) { console.log('complete', r.errMsg) } })");
     assert_eq!(returned, Json::Null);
     assert_eq!(console(&mut sim), ["success getSystemInfo:ok 554", "complete getSystemInfo:ok"]);
     eval(&mut sim, "() => { wx.getSystemInfoAsync().then(r => console.log('then', r.errMsg, r.SDKVersion === wx.getSystemInfoSync().SDKVersion)) }");
@@ -167,10 +164,7 @@ fn storage_errors_are_the_platforms() {
     assert_eq!(thrown(&mut sim, "wx.setStorageSync(1, 'a')"), "Error: setStorageSync:fail parameter error: parameter.key should be String instead of Number;");
     assert_eq!(thrown(&mut sim, "wx.setStorageSync('big', 'x'.repeat(1024 * 1024))"), "Error: setStorageSync:fail exceed storage item max length");
     assert_eq!(thrown(&mut sim, "wx.batchGetStorageSync('a')"), "Error: batchGetStorageSync:fail parameter error: parameter.keyList should be Array instead of String;");
-    eval(
-        &mut sim,
-        "() => { wx.getStorage({ key: 'nope', fail: r => console.log(r.errMsg) }); wx.removeStorage({ key: undefined, fail: r => console.log(r.errMsg) }) }",
-    );
+    eval(&mut sim, "() => { wx.getStorage({ key: 'nope', fail: r => console.log(r.errMsg) }); wx.removeStorage({ key: undefined, fail: r => console.log(r.errMsg) }) }");
     assert_eq!(console(&mut sim), ["getStorage:fail data not found", "removeStorage:fail parameter error: parameter.key should be String instead of Undefined;"]);
     let mut filled = 0;
     while sim.evaluate(&format!("() => wx.setStorageSync('k{filled}', 'x'.repeat(1000 * 1000))"), &[]).is_ok() {
@@ -191,10 +185,7 @@ fn asynchronous_storage_answers_with_callbacks_or_a_promise() {
          wx.batchSetStorage({ kvList: [{ key: 'a', value: 'x' }] }).then(() => wx.batchGetStorage({ keyList: ['a', 'when'] })).then(r => console.log(JSON.stringify(r))); \
          wx.getStorageInfo({ success: r => console.log(r.keys.join()) }) }",
     );
-    assert_eq!(
-        console(&mut sim),
-        ["setStorage:ok", "getStorage:ok true 5", "when,a", r#"{"dataList":["x","1970-01-01T00:00:00.005Z"],"errMsg":"batchGetStorage:ok"}"#]
-    );
+    assert_eq!(console(&mut sim), ["setStorage:ok", "getStorage:ok true 5", "when,a", r#"{"dataList":["x","1970-01-01T00:00:00.005Z"],"errMsg":"batchGetStorage:ok"}"#]);
 }
 
 #[test]

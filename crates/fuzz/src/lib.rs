@@ -95,7 +95,6 @@ fn load_package(app_json: &str, page_json: &str) -> usize {
     package.diagnostics.len() + package.pages.len()
 }
 
-
 /// What setData does with data: the app's value (JSON text parsed by the engine's JSON.parse)
 /// turned into JSON by JSON.stringify, read by the host, and set at `path` (a setData key)
 /// in the view's data.

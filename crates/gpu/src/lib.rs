@@ -35,7 +35,8 @@ impl Gpu {
     /// The best adapter of `instance` (one that can draw to `surface`, if given) and a device on it.
     pub fn new(instance: &wgpu::Instance, surface: Option<&wgpu::Surface<'_>>) -> Result<Gpu, String> {
         let options = wgpu::RequestAdapterOptions { power_preference: wgpu::PowerPreference::HighPerformance, compatible_surface: surface, ..Default::default() };
-        let adapter = pollster::block_on(instance.request_adapter(&options)).map_err(|e| format!("no GPU adapter (wgpu found none: {e}); install a Vulkan driver such as mesa-vulkan-drivers, or use --renderer cpu"))?;
+        let adapter = pollster::block_on(instance.request_adapter(&options))
+            .map_err(|e| format!("no GPU adapter (wgpu found none: {e}); install a Vulkan driver such as mesa-vulkan-drivers, or use --renderer cpu"))?;
         let descriptor = wgpu::DeviceDescriptor { label: Some("wxemu"), required_limits: adapter.limits(), ..Default::default() };
         let (device, queue) = pollster::block_on(adapter.request_device(&descriptor)).map_err(|e| format!("the GPU adapter gave no device: {e}"))?;
         Ok(Gpu { info: adapter.get_info(), adapter, device, queue, renderer: None, images: scene::Images::default() })
@@ -89,7 +90,12 @@ impl Gpu {
         let texture = self.target(width, height);
         self.render_into(list, scale, &texture)?;
         let row = (width * 4).next_multiple_of(wgpu::COPY_BYTES_PER_ROW_ALIGNMENT);
-        let buffer = self.device.create_buffer(&wgpu::BufferDescriptor { label: Some("wxemu readback"), size: u64::from(row * height), usage: wgpu::BufferUsages::COPY_DST | wgpu::BufferUsages::MAP_READ, mapped_at_creation: false });
+        let buffer = self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("wxemu readback"),
+            size: u64::from(row * height),
+            usage: wgpu::BufferUsages::COPY_DST | wgpu::BufferUsages::MAP_READ,
+            mapped_at_creation: false,
+        });
         let mut encoder = self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor::default());
         encoder.copy_texture_to_buffer(
             texture.as_image_copy(),

@@ -191,14 +191,24 @@ impl Harness {
                 app.console.extend(lines);
                 Ok(Json::Array(app.console.clone()))
             }
-            "requests" => Ok(Json::Array(sim.requests().into_iter().map(|r| json!({
-                "time": r.time, "api": r.api, "method": r.method, "url": r.url, "body": r.body, "mocked": r.mocked, "status": r.status, "error": r.error,
-            })).collect())),
+            "requests" => Ok(Json::Array(
+                sim.requests()
+                    .into_iter()
+                    .map(|r| {
+                        json!({
+                            "time": r.time, "api": r.api, "method": r.method, "url": r.url, "body": r.body, "mocked": r.mocked, "status": r.status, "error": r.error,
+                        })
+                    })
+                    .collect(),
+            )),
             "data" => Ok(sim.page_data_at(text(args, "path"))),
             "setData" => sim.evaluate("(d) => getCurrentPages().slice(-1)[0].setData(d)", &[args.get("data").cloned().unwrap_or(Json::Null)]),
             "callMethod" => {
                 let call_args = args.get("args").cloned().unwrap_or(json!([]));
-                sim.evaluate("(m, a) => { const p = getCurrentPages().slice(-1)[0]; if (typeof p[m] !== 'function') throw new Error('the page has no method ' + m); return p[m].apply(p, a) }", &[Json::from(text(args, "method")), call_args])
+                sim.evaluate(
+                    "(m, a) => { const p = getCurrentPages().slice(-1)[0]; if (typeof p[m] !== 'function') throw new Error('the page has no method ' + m); return p[m].apply(p, a) }",
+                    &[Json::from(text(args, "method")), call_args],
+                )
             }
             "select" => Ok(json!(sim.select_within(text(args, "selector"), &path_of(args, "within"))?)),
             "tap" => sim.tap_node(&path_of(args, "path")).map(|()| Json::Null),
@@ -290,5 +300,12 @@ fn match_screenshot(golden: &std::path::Path, png: &[u8], tolerance: f64, update
     }
     let diff_file = golden.with_extension("diff.png");
     let _ = std::fs::write(&diff_file, wxemu_render::encode_png(wxemu_render::diff_picture(&expected, &actual)));
-    Err(format!("to match {}: {differing} pixels ({:.3}%) differ, tolerance {:.3}% (actual: {}, diff: {})", golden.display(), share * 100.0, tolerance * 100.0, actual_file.display(), diff_file.display()))
+    Err(format!(
+        "to match {}: {differing} pixels ({:.3}%) differ, tolerance {:.3}% (actual: {}, diff: {})",
+        golden.display(),
+        share * 100.0,
+        tolerance * 100.0,
+        actual_file.display(),
+        diff_file.display()
+    ))
 }

@@ -13,15 +13,15 @@ pub mod turn;
 mod wx_uses;
 pub use wx_uses::{wx_uses, WxUse};
 
-use boa_engine::builtins::promise::{OperationType, PromiseState};
 use boa_engine::builtins::promise::Promise;
+use boa_engine::builtins::promise::{OperationType, PromiseState};
 use boa_engine::context::{ContextBuilder, HostHooks};
 use boa_engine::object::builtins::JsPromise;
 use boa_engine::object::JsObject;
 use boa_engine::{Context, JsError, JsNativeError, JsResult, JsString, JsValue, NativeFunction, Source};
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::path::Path;
+use std::rc::Rc;
 use wxemu_package::{FileError, Pos};
 
 /// Reads a package file by its root-relative path (through the package's sandbox).
@@ -403,7 +403,14 @@ pub const MAX_NESTING: usize = 1_000;
 /// and regular expressions (told from division by what comes before, as a tokenizer does).
 pub fn too_deep(code: &str) -> Option<Pos> {
     #[derive(PartialEq)]
-    enum In { Code, Quote(char), Template, LineComment, BlockComment, Regex { class: bool } }
+    enum In {
+        Code,
+        Quote(char),
+        Template,
+        LineComment,
+        BlockComment,
+        Regex { class: bool },
+    }
     let mut state = In::Code;
     // Open brackets; `$` marks a template's `${`, whose `}` goes back into the template.
     let mut open: Vec<char> = Vec::new();
@@ -417,8 +424,18 @@ pub fn too_deep(code: &str) -> Option<Pos> {
             continue;
         }
         match &mut state {
-            In::LineComment => if c == '\n' { state = In::Code },
-            In::BlockComment => if c == '*' && chars.peek() == Some(&'/') { chars.next(); pos = pos.advance("/"); state = In::Code },
+            In::LineComment => {
+                if c == '\n' {
+                    state = In::Code
+                }
+            }
+            In::BlockComment => {
+                if c == '*' && chars.peek() == Some(&'/') {
+                    chars.next();
+                    pos = pos.advance("/");
+                    state = In::Code
+                }
+            }
             In::Quote(q) => match c {
                 '\\' => escaped = true,
                 '\n' => state = In::Code,
@@ -429,13 +446,19 @@ pub fn too_deep(code: &str) -> Option<Pos> {
                 '\\' => escaped = true,
                 '[' => *class = true,
                 ']' => *class = false,
-                '/' if !*class => { state = In::Code; before = 'a' }
+                '/' if !*class => {
+                    state = In::Code;
+                    before = 'a'
+                }
                 '\n' => state = In::Code,
                 _ => {}
             },
             In::Template => match c {
                 '\\' => escaped = true,
-                '`' => { state = In::Code; before = 'a' }
+                '`' => {
+                    state = In::Code;
+                    before = 'a'
+                }
                 '$' if chars.peek() == Some(&'{') => {
                     chars.next();
                     pos = pos.advance("{");
@@ -462,11 +485,11 @@ pub fn too_deep(code: &str) -> Option<Pos> {
                             return Some(here);
                         }
                     }
-                    ')' | ']' => { open.pop(); }
-                    '}' => {
-                        if open.pop() == Some('$') {
-                            state = In::Template;
-                        }
+                    ')' | ']' => {
+                        open.pop();
+                    }
+                    '}' if open.pop() == Some('$') => {
+                        state = In::Template;
                     }
                     _ => {}
                 }
@@ -536,10 +559,8 @@ mod tests {
 
     #[test]
     fn require_async_gives_a_promise_of_the_module() {
-        let mut context = context_with(&[
-            ("a.js", "require.async('./b').then(b => { globalThis.got = b.x }); require.async('./missing').catch(e => { globalThis.failed = e.mod })"),
-            ("b.js", "exports.x = 5"),
-        ]);
+        let mut context =
+            context_with(&[("a.js", "require.async('./b').then(b => { globalThis.got = b.x }); require.async('./missing').catch(e => { globalThis.failed = e.mod })"), ("b.js", "exports.x = 5")]);
         require(&mut context, "", "a").unwrap();
         context.run_jobs().unwrap();
         let got = context.eval(Source::from_bytes("[globalThis.got, globalThis.failed].join('|')")).unwrap();
@@ -581,10 +602,7 @@ mod tests {
 
     #[test]
     fn runtime_errors_name_the_innermost_file_line_and_column() {
-        let mut context = context_with(&[
-            ("lib/x.js", "\n\nfunction f() { return null.y; }\nmodule.exports = f();"),
-            ("page.js", "require('./lib/x')"),
-        ]);
+        let mut context = context_with(&[("lib/x.js", "\n\nfunction f() { return null.y; }\nmodule.exports = f();"), ("page.js", "require('./lib/x')")]);
         let err = require(&mut context, "", "page").unwrap_err();
         let described = describe(&err, &mut context);
         assert_eq!(described.file.as_deref(), Some("lib/x.js"));

@@ -133,7 +133,9 @@ impl<'ast> Visitor<'ast> for Finder<'_> {
 
     fn visit_if(&mut self, node: &'ast If) -> ControlFlow<()> {
         let guards = self.test(node.cond());
-        self.guarded(&guards, |f| { let _ = f.visit_statement(node.body()); });
+        self.guarded(&guards, |f| {
+            let _ = f.visit_statement(node.body());
+        });
         match node.else_node() {
             Some(otherwise) => self.visit_statement(otherwise),
             None => ControlFlow::Continue(()),
@@ -142,14 +144,18 @@ impl<'ast> Visitor<'ast> for Finder<'_> {
 
     fn visit_conditional(&mut self, node: &'ast Conditional) -> ControlFlow<()> {
         let guards = self.test(node.condition());
-        self.guarded(&guards, |f| { let _ = f.visit_expression(node.if_true()); });
+        self.guarded(&guards, |f| {
+            let _ = f.visit_expression(node.if_true());
+        });
         self.visit_expression(node.if_false())
     }
 
     fn visit_binary(&mut self, node: &'ast Binary) -> ControlFlow<()> {
         if matches!(node.op(), BinaryOp::Logical(LogicalOp::And)) {
             let guards = self.test(node.lhs());
-            self.guarded(&guards, |f| { let _ = f.visit_expression(node.rhs()); });
+            self.guarded(&guards, |f| {
+                let _ = f.visit_expression(node.rhs());
+            });
             return ControlFlow::Continue(());
         }
         self.visit_expression(node.lhs())?;

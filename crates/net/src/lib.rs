@@ -37,7 +37,12 @@ pub struct HttpRequest {
 pub enum Body {
     Bytes(Vec<u8>),
     /// `multipart/form-data` (`wx.uploadFile`): text fields, then one file.
-    Multipart { fields: Vec<(String, String)>, file_field: String, file_name: String, file: Vec<u8> },
+    Multipart {
+        fields: Vec<(String, String)>,
+        file_field: String,
+        file_name: String,
+        file: Vec<u8>,
+    },
 }
 
 /// A WebSocket message.
@@ -51,18 +56,29 @@ pub enum Frame {
 #[derive(Clone, Debug, PartialEq)]
 pub enum NetEvent {
     /// The response's status line and headers arrived.
-    Headers { status: u16, headers: Vec<(String, String)> },
+    Headers {
+        status: u16,
+        headers: Vec<(String, String)>,
+    },
     /// A piece of the response body; `total` is the Content-Length when the server sent one.
-    Chunk { data: Vec<u8>, total: Option<u64> },
+    Chunk {
+        data: Vec<u8>,
+        total: Option<u64>,
+    },
     /// The response ended.
     Done,
     /// The request or socket failed; the reason as it goes in `errMsg` after `fail `
     /// (`timeout`, `net::ERR_CONNECTION_REFUSED`, …).
     Failed(String),
     /// The socket connected (with the server's handshake headers).
-    SocketOpen { headers: Vec<(String, String)> },
+    SocketOpen {
+        headers: Vec<(String, String)>,
+    },
     SocketMessage(Frame),
-    SocketClosed { code: u16, reason: String },
+    SocketClosed {
+        code: u16,
+        reason: String,
+    },
 }
 
 enum SocketCommand {
@@ -147,9 +163,7 @@ impl std::fmt::Debug for Net {
 impl Net {
     /// The runtime, started on first use (one worker thread: the work is all waiting).
     fn runtime(&mut self) -> &Runtime {
-        self.runtime.get_or_insert_with(|| {
-            tokio::runtime::Builder::new_multi_thread().worker_threads(1).thread_name("wxemu-net").enable_all().build().expect("the tokio runtime starts")
-        })
+        self.runtime.get_or_insert_with(|| tokio::runtime::Builder::new_multi_thread().worker_threads(1).thread_name("wxemu-net").enable_all().build().expect("the tokio runtime starts"))
     }
 
     fn client(&mut self) -> reqwest::Client {

@@ -18,13 +18,11 @@ impl JsonFile {
     pub fn parse(path: &str, text: String) -> Result<JsonFile, Diagnostic> {
         let value: Value = serde_json::from_str(&text).map_err(|e| {
             let pos = Pos { line: e.line().max(1) as u32, col: e.column().max(1) as u32 };
-            Diagnostic::error(path, pos, format!("malformed JSON: {e}"))
-                .with_hint("fix the JSON syntax (no comments, no trailing commas, keys in double quotes)")
+            Diagnostic::error(path, pos, format!("malformed JSON: {e}")).with_hint("fix the JSON syntax (no comments, no trailing commas, keys in double quotes)")
         })?;
         match value {
             Value::Object(value) => Ok(JsonFile { path: path.to_string(), text, value }),
-            _ => Err(Diagnostic::error(path, Pos::START, "expected a JSON object at the top level")
-                .with_hint("the file must look like { \"key\": value, … }")),
+            _ => Err(Diagnostic::error(path, Pos::START, "expected a JSON object at the top level").with_hint("the file must look like { \"key\": value, … }")),
         }
     }
 
@@ -56,10 +54,7 @@ impl JsonFile {
     pub fn unknown_keys(&self, known: &[&str], diags: &mut Vec<Diagnostic>) {
         for key in self.value.keys().filter(|k| !known.contains(&k.as_str())) {
             let (pos, _) = self.key_pos(key, 0);
-            diags.push(
-                Diagnostic::warning(&self.path, pos, format!("unknown key `{key}`; wxemu keeps it but does not use it"))
-                    .with_hint("check the spelling against the configuration reference"),
-            );
+            diags.push(Diagnostic::warning(&self.path, pos, format!("unknown key `{key}`; wxemu keeps it but does not use it")).with_hint("check the spelling against the configuration reference"));
         }
     }
 
@@ -142,10 +137,7 @@ impl JsonFile {
             Value::Array(_) => "a list",
             Value::Object(_) => "an object",
         };
-        diags.push(
-            Diagnostic::error(&self.path, pos, format!("`{key}` should be {expected}, not {got}"))
-                .with_hint(format!("write `{last}` as {expected}")),
-        );
+        diags.push(Diagnostic::error(&self.path, pos, format!("`{key}` should be {expected}, not {got}")).with_hint(format!("write `{last}` as {expected}")));
     }
 }
 

@@ -34,33 +34,120 @@ pub const STACK_BYTES: usize = 1 << 30;
 pub const CUSTOM_TAB_BAR: &str = "custom-tab-bar/index";
 
 const PROJECT_KEYS: &[&str] = &[
-    "miniprogramRoot", "libVersion", "setting", "appid", "projectname", "compileType", "description",
-    "packOptions", "condition", "editorSetting", "srcMiniprogramRoot", "pluginRoot", "cloudfunctionRoot",
-    "cloudbaseRoot", "qcloudRoot", "scripts", "debugOptions", "watchOptions", "simulatorType",
-    "simulatorPluginLibVersion", "isGameTourist", "staticServerOptions", "testRoot", "projectArchitecture",
-    "compileOptions", "libVersionDesc", "cloudfunctionTemplateRoot", "miniprogram", "skylineRenderEnable",
+    "miniprogramRoot",
+    "libVersion",
+    "setting",
+    "appid",
+    "projectname",
+    "compileType",
+    "description",
+    "packOptions",
+    "condition",
+    "editorSetting",
+    "srcMiniprogramRoot",
+    "pluginRoot",
+    "cloudfunctionRoot",
+    "cloudbaseRoot",
+    "qcloudRoot",
+    "scripts",
+    "debugOptions",
+    "watchOptions",
+    "simulatorType",
+    "simulatorPluginLibVersion",
+    "isGameTourist",
+    "staticServerOptions",
+    "testRoot",
+    "projectArchitecture",
+    "compileOptions",
+    "libVersionDesc",
+    "cloudfunctionTemplateRoot",
+    "miniprogram",
+    "skylineRenderEnable",
 ];
 
 /// Keys of app.json (the global configuration reference).
 const APP_KEYS: &[&str] = &[
-    "entryPagePath", "pages", "window", "tabBar", "networkTimeout", "debug", "functionalPages", "subpackages",
-    "subPackages", "workers", "requiredBackgroundModes", "requiredPrivateInfos", "plugins", "preloadRule",
-    "resizable", "usingComponents", "permission", "sitemapLocation", "style", "useExtendedLib", "entranceDeclare",
-    "darkmode", "themeLocation", "lazyCodeLoading", "singlePage", "supportedMaterials", "serviceProviderTicket",
-    "embeddedAppIdList", "halfPage", "debugOptions", "enablePassiveEvent", "resolveAlias", "renderer",
-    "rendererOptions", "componentFramework", "miniApp", "static", "convertRpxToVw", "appBar",
-    "navigateToMiniProgramAppIdList", "componentPlaceholder", "chatTools", "cloud", "__usePrivacyCheck__",
+    "entryPagePath",
+    "pages",
+    "window",
+    "tabBar",
+    "networkTimeout",
+    "debug",
+    "functionalPages",
+    "subpackages",
+    "subPackages",
+    "workers",
+    "requiredBackgroundModes",
+    "requiredPrivateInfos",
+    "plugins",
+    "preloadRule",
+    "resizable",
+    "usingComponents",
+    "permission",
+    "sitemapLocation",
+    "style",
+    "useExtendedLib",
+    "entranceDeclare",
+    "darkmode",
+    "themeLocation",
+    "lazyCodeLoading",
+    "singlePage",
+    "supportedMaterials",
+    "serviceProviderTicket",
+    "embeddedAppIdList",
+    "halfPage",
+    "debugOptions",
+    "enablePassiveEvent",
+    "resolveAlias",
+    "renderer",
+    "rendererOptions",
+    "componentFramework",
+    "miniApp",
+    "static",
+    "convertRpxToVw",
+    "appBar",
+    "navigateToMiniProgramAppIdList",
+    "componentPlaceholder",
+    "chatTools",
+    "cloud",
+    "__usePrivacyCheck__",
 ];
 
 /// Keys of a page's or component's .json (page configuration plus component fields).
 const PAGE_KEYS: &[&str] = &[
-    "usingComponents", "component", "componentGenerics", "styleIsolation", "navigationBarTitleText",
-    "navigationBarBackgroundColor", "navigationBarTextStyle", "navigationStyle", "homeButton", "backgroundColor",
-    "backgroundColorTop", "backgroundColorBottom", "backgroundTextStyle", "enablePullDownRefresh",
-    "onReachBottomDistance", "pageOrientation", "disableScroll", "disableSwipeBack", "initialRenderingCache",
-    "style", "singlePage", "restartStrategy", "handleWebviewPreload", "visualEffectInBackground",
-    "enablePassiveEvent", "renderer", "rendererOptions", "componentFramework", "componentPlaceholder",
-    "pureDataPattern", "addGlobalClass", "multipleSlots", "virtualHost",
+    "usingComponents",
+    "component",
+    "componentGenerics",
+    "styleIsolation",
+    "navigationBarTitleText",
+    "navigationBarBackgroundColor",
+    "navigationBarTextStyle",
+    "navigationStyle",
+    "homeButton",
+    "backgroundColor",
+    "backgroundColorTop",
+    "backgroundColorBottom",
+    "backgroundTextStyle",
+    "enablePullDownRefresh",
+    "onReachBottomDistance",
+    "pageOrientation",
+    "disableScroll",
+    "disableSwipeBack",
+    "initialRenderingCache",
+    "style",
+    "singlePage",
+    "restartStrategy",
+    "handleWebviewPreload",
+    "visualEffectInBackground",
+    "enablePassiveEvent",
+    "renderer",
+    "rendererOptions",
+    "componentFramework",
+    "componentPlaceholder",
+    "pureDataPattern",
+    "addGlobalClass",
+    "multipleSlots",
+    "virtualHost",
 ];
 
 /// project.config.json: where the mini-program sits and which base library it targets.
@@ -336,18 +423,12 @@ impl Package {
         let Some(tab_bar) = &self.app.tab_bar else { return };
         let list = tab_bar.get("list").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
         if !(2..=5).contains(&list.len()) {
-            diags.push(
-                Diagnostic::error("app.json", app_pos("list"), format!("tabBar.list has {} items; it needs 2 to 5", list.len()))
-                    .with_hint("give tabBar.list between 2 and 5 entries"),
-            );
+            diags.push(Diagnostic::error("app.json", app_pos("list"), format!("tabBar.list has {} items; it needs 2 to 5", list.len())).with_hint("give tabBar.list between 2 and 5 entries"));
         }
         for item in list {
             let Some(path) = item.get("pagePath").and_then(Value::as_str) else { continue };
             if !self.app.pages.iter().any(|p| p == path) {
-                diags.push(
-                    Diagnostic::error("app.json", app_pos(path), format!("tabBar page `{path}` is not in the main package's pages"))
-                        .with_hint("tab pages must be listed in app.json `pages`"),
-                );
+                diags.push(Diagnostic::error("app.json", app_pos(path), format!("tabBar page `{path}` is not in the main package's pages")).with_hint("tab pages must be listed in app.json `pages`"));
             }
         }
     }
@@ -438,7 +519,8 @@ impl Package {
                 continue;
             }
             // Reserve the slot first so that components using each other terminate.
-            self.components.insert(component.clone(), Unit { path: component.clone(), config: ComponentConfig::default(), has_wxml: false, has_wxss: false, has_js: false, using_components: IndexMap::new() });
+            self.components
+                .insert(component.clone(), Unit { path: component.clone(), config: ComponentConfig::default(), has_wxml: false, has_wxss: false, has_js: false, using_components: IndexMap::new() });
             let loaded = self.load_unit(&component, diags);
             if !loaded.config.component && !loaded.config.raw.is_empty() {
                 diags.push(
@@ -457,9 +539,7 @@ impl Package {
             return None;
         }
         let target = resolve::apply_alias(&self.app.resolve_alias, target).unwrap_or_else(|| target.to_string());
-        resolve::component_candidates(from, &target)
-            .into_iter()
-            .find(|c| self.exists(&format!("{c}.json")) || self.has_script(c))
+        resolve::component_candidates(from, &target).into_iter().find(|c| self.exists(&format!("{c}.json")) || self.has_script(c))
     }
 }
 
@@ -519,7 +599,8 @@ fn lib_version(file: &JsonFile, diags: &mut Vec<Diagnostic>) -> Option<wxemu_can
         Err(why) => {
             let newest = wxemu_caniuse::Database::get().newest();
             let pos = file.string_pos(&text, file.key_pos("libVersion", 0).1);
-            diags.push(Diagnostic::warning(&file.path, pos, format!("libVersion: {why}; wxemu runs on the newest, {newest}")).with_hint("set libVersion to a released version, or pick one with --sdk"));
+            diags
+                .push(Diagnostic::warning(&file.path, pos, format!("libVersion: {why}; wxemu runs on the newest, {newest}")).with_hint("set libVersion to a released version, or pick one with --sdk"));
             None
         }
     }

@@ -24,8 +24,7 @@ pub fn lay_out(project_dir: &Path, root: &Path, setting: &Map<String, Value>, di
         let shown = shown_path(project_dir, &manifest);
         let Ok(file) = JsonFile::parse(&shown, text) else { continue };
         let base = manifest.parent().unwrap_or(project_dir).to_path_buf();
-        let mut queue: Vec<(String, Vec<PathBuf>, Option<Pos>)> =
-            dependencies(&file.value).into_iter().map(|name| (name.clone(), vec![base.clone()], Some(file.string_pos(&name, 0)))).collect();
+        let mut queue: Vec<(String, Vec<PathBuf>, Option<Pos>)> = dependencies(&file.value).into_iter().map(|name| (name.clone(), vec![base.clone()], Some(file.string_pos(&name, 0)))).collect();
         queue.reverse();
         while let Some((name, search, pos)) = queue.pop() {
             let at = format!("{npm_dir}miniprogram_npm/{name}");

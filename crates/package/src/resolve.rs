@@ -66,16 +66,16 @@ pub fn component_candidates(from_file: &str, path: &str) -> Vec<String> {
 /// packages in `miniprogram_npm`, then (as older base libraries allowed) relative paths.
 pub fn script_candidates(from_file: &str, path: &str) -> Vec<String> {
     let with_js = |p: String| {
-        if p.ends_with(".js") { vec![p.clone(), format!("{p}/index.js")] } else { vec![format!("{p}.js"), format!("{p}/index.js"), p] }
+        if p.ends_with(".js") {
+            vec![p.clone(), format!("{p}/index.js")]
+        } else {
+            vec![format!("{p}.js"), format!("{p}/index.js"), p]
+        }
     };
     if path.starts_with('/') || path.starts_with('.') {
         return with_js(resolve_path(from_file, path));
     }
-    npm_folders(from_file)
-        .into_iter()
-        .flat_map(|npm| with_js(format!("{npm}{path}")))
-        .chain(with_js(resolve_path(from_file, path)))
-        .collect()
+    npm_folders(from_file).into_iter().flat_map(|npm| with_js(format!("{npm}{path}"))).chain(with_js(resolve_path(from_file, path))).collect()
 }
 
 #[cfg(test)]

@@ -124,7 +124,11 @@ fn guess_encoding(bytes: &[u8]) -> &'static str {
             _ => i += 1,
         }
     }
-    if pairs > strays { "GBK" } else { "Latin-1" }
+    if pairs > strays {
+        "GBK"
+    } else {
+        "Latin-1"
+    }
 }
 
 #[cfg(test)]

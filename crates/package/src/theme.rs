@@ -20,10 +20,7 @@ impl Theme {
         let mut half = |name: &str| match file.object(name, diags) {
             Some(values) => values.clone(),
             None => {
-                diags.push(
-                    Diagnostic::warning(&file.path, Pos::START, format!("{} has no `{name}` object", file.path))
-                        .with_hint(format!("give it \"{name}\": {{ \"navBg\": \"#ffffff\", … }}")),
-                );
+                diags.push(Diagnostic::warning(&file.path, Pos::START, format!("{} has no `{name}` object", file.path)).with_hint(format!("give it \"{name}\": {{ \"navBg\": \"#ffffff\", … }}")));
                 Map::new()
             }
         };

@@ -33,15 +33,11 @@ pub fn install(tool: &NpmTool) -> Result<PathBuf, String> {
     // Installed beside, then renamed into place: a run that stops half way leaves nothing.
     let temp = base.with_file_name(format!("{spec}.installing{}", std::process::id()));
     std::fs::create_dir_all(&temp).map_err(|e| format!("cannot create {}: {e}; {instead}", temp.display()))?;
-    let status = Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
-        .arg(&temp)
-        .arg(&spec)
-        .stdin(Stdio::null())
-        .stdout(std::io::stderr())
-        .status();
+    let status = Command::new("npm").args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"]).arg(&temp).arg(&spec).stdin(Stdio::null()).stdout(std::io::stderr()).status();
     let outcome = match status {
-        Ok(s) if s.success() => std::fs::rename(&temp, &base).or_else(|e| if installed.join("package.json").is_file() { Ok(()) } else { Err(e) }).map_err(|e| format!("cannot move {spec} into {}: {e}", base.display())),
+        Ok(s) if s.success() => {
+            std::fs::rename(&temp, &base).or_else(|e| if installed.join("package.json").is_file() { Ok(()) } else { Err(e) }).map_err(|e| format!("cannot move {spec} into {}: {e}", base.display()))
+        }
         Ok(s) => Err(format!("`npm install {spec}` failed ({s}); {instead}")),
         Err(e) => Err(format!("`npm` could not be started ({e}); {instead}")),
     };

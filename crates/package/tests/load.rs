@@ -35,11 +35,17 @@ fn a_miniprogram_root_finds_its_project_in_a_folder_above() {
 fn theme_variables_resolve_for_light_and_dark() {
     let dir = tempfile::tempdir().unwrap();
     let write = |path: &str, text: &str| std::fs::write(dir.path().join(path), text).unwrap();
-    write("app.json", r##"{"pages": ["index", "other"], "darkmode": true, "themeLocation": "theme.json",
+    write(
+        "app.json",
+        r##"{"pages": ["index", "other"], "darkmode": true, "themeLocation": "theme.json",
         "window": {"navigationBarBackgroundColor": "@navBg", "navigationBarTextStyle": "@navText", "backgroundColor": "@nowhere"},
-        "tabBar": {"color": "@tabColor", "list": [{"pagePath": "index", "text": "a", "iconPath": "@icon"}, {"pagePath": "other", "text": "b"}]}}"##);
-    write("theme.json", r##"{"light": {"navBg": "#ffffff", "navText": "black", "tabColor": "#111111", "icon": "light.png", "pageBg": "#eeeeee"},
-        "dark": {"navBg": "#191919", "navText": "white", "tabColor": "#eeeeee", "icon": "dark.png", "pageBg": "#222222"}}"##);
+        "tabBar": {"color": "@tabColor", "list": [{"pagePath": "index", "text": "a", "iconPath": "@icon"}, {"pagePath": "other", "text": "b"}]}}"##,
+    );
+    write(
+        "theme.json",
+        r##"{"light": {"navBg": "#ffffff", "navText": "black", "tabColor": "#111111", "icon": "light.png", "pageBg": "#eeeeee"},
+        "dark": {"navBg": "#191919", "navText": "white", "tabColor": "#eeeeee", "icon": "dark.png", "pageBg": "#222222"}}"##,
+    );
     for page in ["index", "other"] {
         write(&format!("{page}.wxml"), "<view/>");
         write(&format!("{page}.js"), "Page({})");

@@ -3,13 +3,13 @@
 //! rasterizer scales by the device pixel ratio.
 
 use std::sync::Arc;
-use vello_cpu::kurbo::{RoundedRect, RoundedRectRadii, Shape};
-pub use vello_cpu::kurbo::{BezPath, Point, Rect};
-use vello_cpu::peniko::{self, color::AlphaColor, ColorStop, Fill};
-use vello_cpu::{Glyph, RenderContext, Resources};
 pub use vello_cpu::kurbo::Affine;
+pub use vello_cpu::kurbo::{BezPath, Point, Rect};
+use vello_cpu::kurbo::{RoundedRect, RoundedRectRadii, Shape};
 pub use vello_cpu::peniko::FontData;
+use vello_cpu::peniko::{self, color::AlphaColor, ColorStop, Fill};
 pub use vello_cpu::Pixmap;
+use vello_cpu::{Glyph, RenderContext, Resources};
 
 /// A colour, non-premultiplied 8-bit RGBA.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -59,26 +59,56 @@ pub type Radii = [f32; 4];
 pub enum Paint {
     Solid(Rgba),
     /// A linear gradient from `start` to `end` (CSS px) through stops at offsets 0..=1.
-    Linear { start: (f32, f32), end: (f32, f32), stops: Vec<(f32, Rgba)> },
+    Linear {
+        start: (f32, f32),
+        end: (f32, f32),
+        stops: Vec<(f32, Rgba)>,
+    },
 }
 
 /// One drawing instruction.
 #[derive(Clone, Debug)]
 pub enum Item {
     /// A (rounded) rectangle filled.
-    Fill { area: Box2, radii: Radii, paint: Paint },
+    Fill {
+        area: Box2,
+        radii: Radii,
+        paint: Paint,
+    },
     /// The ring between a rounded rectangle and its inner rectangle inset by `widths`
     /// (top, right, bottom, left), one colour per side.
-    Border { area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4] },
+    Border {
+        area: Box2,
+        radii: Radii,
+        widths: [f32; 4],
+        colors: [Rgba; 4],
+    },
     /// A blurred shadow of a rounded rectangle.
-    Shadow { area: Box2, radius: f32, blur: f32, color: Rgba },
+    Shadow {
+        area: Box2,
+        radius: f32,
+        blur: f32,
+        color: Rgba,
+    },
     /// Glyphs of one font and size; positions are baseline points in CSS px. `skew` (degrees)
     /// slants them for a synthesized italic.
-    Glyphs { font: FontData, size: f32, color: Rgba, skew: f32, glyphs: Vec<(u32, f32, f32)> },
+    Glyphs {
+        font: FontData,
+        size: f32,
+        color: Rgba,
+        skew: f32,
+        glyphs: Vec<(u32, f32, f32)>,
+    },
     /// An image scaled into `area`.
-    Image { area: Box2, image: Arc<Pixmap> },
+    Image {
+        area: Box2,
+        image: Arc<Pixmap>,
+    },
     /// Starts clipping to a rounded rectangle, until the matching `Pop`.
-    Clip { area: Box2, radii: Radii },
+    Clip {
+        area: Box2,
+        radii: Radii,
+    },
     /// Starts a group drawn with `opacity`, until the matching `Pop`.
     Opacity(f32),
     /// Draws what follows, until the matching `Pop`, through a transform (CSS px to CSS px).
@@ -233,12 +263,8 @@ pub fn border_ring(area: Box2, radii: Radii, widths: [f32; 4]) -> (BezPath, [Bez
     ring.extend(rounded(inner, inner_radii));
     let (x0, y0, x1, y1) = (area.x as f64, area.y as f64, (area.x + area.w) as f64, (area.y + area.h) as f64);
     let (ix0, iy0, ix1, iy1) = (inner.x as f64, inner.y as f64, (inner.x + inner.w) as f64, (inner.y + inner.h) as f64);
-    let sides = [
-        [(x0, y0), (x1, y0), (ix1, iy0), (ix0, iy0)],
-        [(x1, y0), (x1, y1), (ix1, iy1), (ix1, iy0)],
-        [(x1, y1), (x0, y1), (ix0, iy1), (ix1, iy1)],
-        [(x0, y1), (x0, y0), (ix0, iy0), (ix0, iy1)],
-    ];
+    let sides =
+        [[(x0, y0), (x1, y0), (ix1, iy0), (ix0, iy0)], [(x1, y0), (x1, y1), (ix1, iy1), (ix1, iy0)], [(x1, y1), (x0, y1), (ix0, iy1), (ix1, iy1)], [(x0, y1), (x0, y0), (ix0, iy0), (ix0, iy1)]];
     let trapezoid = |corners: &[(f64, f64); 4]| {
         let mut clip = BezPath::new();
         clip.move_to(corners[0]);
@@ -307,9 +333,7 @@ pub fn psnr(expected: &Pixmap, actual: &Pixmap) -> Option<f64> {
     if (expected.width(), expected.height()) != (actual.width(), actual.height()) {
         return None;
     }
-    let squared: f64 = expected.data().iter().zip(actual.data()).map(|(a, b)| {
-        [(a.r, b.r), (a.g, b.g), (a.b, b.b)].iter().map(|&(x, y)| (f64::from(x) - f64::from(y)).powi(2)).sum::<f64>()
-    }).sum();
+    let squared: f64 = expected.data().iter().zip(actual.data()).map(|(a, b)| [(a.r, b.r), (a.g, b.g), (a.b, b.b)].iter().map(|&(x, y)| (f64::from(x) - f64::from(y)).powi(2)).sum::<f64>()).sum();
     let mean = squared / (expected.data().len().max(1) * 3) as f64;
     Some(if mean == 0.0 { f64::INFINITY } else { 10.0 * (255.0f64 * 255.0 / mean).log10() })
 }

@@ -17,13 +17,21 @@ use wxemu_view::fonts::Fonts;
 pub enum Command {
     /// The window is open: paint frames at `scale` window px per CSS px, with vello on the
     /// GPU (`gpu`) or on the CPU.
-    Show { scale: f32, gpu: bool },
+    Show {
+        scale: f32,
+        gpu: bool,
+    },
     /// The mouse button went down, moved, went up at (x, y) CSS px on the phone screen.
     Press(f32, f32),
     Move(f32, f32),
     Release(f32, f32),
     /// The wheel turned over (x, y): scroll by (dx, dy) px.
-    Wheel { x: f32, y: f32, dx: f32, dy: f32 },
+    Wheel {
+        x: f32,
+        y: f32,
+        dx: f32,
+        dy: f32,
+    },
     /// Text typed (a key, or what an input method committed).
     Type(String),
     /// What an input method is composing (empty: nothing any more).
@@ -67,7 +75,10 @@ pub enum Key {
 pub enum Update {
     Frame(Frame),
     /// The phone screen has a new size (CSS px): another device.
-    Screen { width: f32, height: f32 },
+    Screen {
+        width: f32,
+        height: f32,
+    },
     Title(String),
     /// Where the focused field is on the phone screen (CSS px), for the input method's
     /// candidates.
@@ -195,7 +206,11 @@ fn wall_time() -> i64 {
 
 /// The fonts the window draws with: `--font` files, else the default ones.
 fn fonts_of(options: &crate::Options) -> Result<Fonts, wxemu_view::fonts::FontError> {
-    if options.fonts.is_empty() { Fonts::load_default() } else { Fonts::load(&options.fonts) }
+    if options.fonts.is_empty() {
+        Fonts::load_default()
+    } else {
+        Fonts::load(&options.fonts)
+    }
 }
 
 /// The app launched with `launch` (its clock at the real time).
@@ -274,9 +289,9 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         loop {
             let mut active = match commands.recv_timeout(self.wait()) {
                 Ok(command) => {
-                    self.handle(command, &commands);
+                    self.handle(command, commands);
                     while let Ok(command) = commands.try_recv() {
-                        self.handle(command, &commands);
+                        self.handle(command, commands);
                     }
                     true
                 }
@@ -361,7 +376,8 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         self.momentum = None;
         // A prompt or the chrome takes the tap when the finger lifts; a page element gets
         // touchstart now.
-        let on_page = self.sim.prompts().iter().all(|p| !matches!(p, Prompt::Modal { .. } | Prompt::ActionSheet { .. } | Prompt::Picker { .. } | Prompt::Dialog { .. })) && self.sim.hold_at(x, y).is_ok();
+        let on_page =
+            self.sim.prompts().iter().all(|p| !matches!(p, Prompt::Modal { .. } | Prompt::ActionSheet { .. } | Prompt::Picker { .. } | Prompt::Dialog { .. })) && self.sim.hold_at(x, y).is_ok();
         self.finger = Some(Finger { start: (x, y), last: (x, y), on_page, dragging: false, pulled: 0.0, trail: VecDeque::from([(Instant::now(), (x, y))]) });
         Ok(())
     }
@@ -521,7 +537,11 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             // Drawing reads the stylesheets anew and reports what is wrong in them.
             let _ = self.sim.draw(false);
             let problems: Vec<String> = self.sim.diagnostics[before..].iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
-            if problems.is_empty() { Ok(()) } else { Err(problems) }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                Err(problems)
+            }
         } else {
             self.relaunch()
         };
@@ -544,10 +564,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
     fn relaunch(&mut self) -> Result<(), Vec<String>> {
         let route = self.sim.current_route().map(str::to_string);
         let id = self.sim.current_page_id();
-        let query = id
-            .and_then(|id| self.sim.framework("instanceOptions", &[serde_json::json!(id)]).ok())
-            .and_then(|q| q.as_object().cloned())
-            .unwrap_or_default();
+        let query = id.and_then(|id| self.sim.framework("instanceOptions", &[serde_json::json!(id)]).ok()).and_then(|q| q.as_object().cloned()).unwrap_or_default();
         let mut fresh = launch(&self.options, LaunchOptions { page: route, query, ..self.options.launch.clone() }).map_err(|failure| failure.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
         let errors: Vec<&Diagnostic> = fresh.diagnostics.iter().filter(|d| d.is_error()).collect();
         if !errors.is_empty() {

@@ -104,7 +104,11 @@ fn eased(timing: &str, t: f64) -> f64 {
         let (mut lo, mut hi) = (0.0, 1.0);
         for _ in 0..40 {
             let mid = (lo + hi) / 2.0;
-            if curve(x1, x2, mid) < t { lo = mid } else { hi = mid }
+            if curve(x1, x2, mid) < t {
+                lo = mid
+            } else {
+                hi = mid
+            }
         }
         curve(y1, y2, (lo + hi) / 2.0)
     };
@@ -116,8 +120,20 @@ fn eased(timing: &str, t: f64) -> f64 {
         "ease-in" => bezier(0.42, 0.0, 1.0, 1.0),
         "ease-out" => bezier(0.0, 0.0, 0.58, 1.0),
         "ease-in-out" => bezier(0.42, 0.0, 0.58, 1.0),
-        "step-start" => if t > 0.0 { 1.0 } else { 0.0 },
-        "step-end" => if t >= 1.0 { 1.0 } else { 0.0 },
+        "step-start" => {
+            if t > 0.0 {
+                1.0
+            } else {
+                0.0
+            }
+        }
+        "step-end" => {
+            if t >= 1.0 {
+                1.0
+            } else {
+                0.0
+            }
+        }
         _ => t,
     }
 }
@@ -132,7 +148,13 @@ fn identity(kind: &str, args: &[Json]) -> Vec<Json> {
 fn mix(from: &Json, to: &Json, p: f64) -> Json {
     match (from.as_f64(), to.as_f64()) {
         (Some(a), Some(b)) => Json::from(a + (b - a) * p),
-        _ => if p >= 1.0 { to.clone() } else { from.clone() },
+        _ => {
+            if p >= 1.0 {
+                to.clone()
+            } else {
+                from.clone()
+            }
+        }
     }
 }
 
@@ -170,10 +192,21 @@ pub fn style_at(data: &Json, elapsed: u64) -> String {
             let same_kinds = transform_list.len() == step.transform.len() && transform_list.iter().zip(&step.transform).all(|(a, b)| a.0 == b.0 && a.1.len() == b.1.len());
             let from: Vec<Vec<Json>> = if same_kinds { transform_list.iter().map(|(_, a)| a.clone()).collect() } else { step.transform.iter().map(|(k, a)| identity(k, a)).collect() };
             let smooth = same_kinds || transform_list.is_empty();
-            transform_list = step.transform.iter().zip(from).map(|((kind, to), from)| {
-                let args = if smooth { from.iter().zip(to).map(|(f, t)| mix(f, t, p)).collect() } else if p >= 1.0 { to.clone() } else { from };
-                (kind.clone(), args)
-            }).collect();
+            transform_list = step
+                .transform
+                .iter()
+                .zip(from)
+                .map(|((kind, to), from)| {
+                    let args = if smooth {
+                        from.iter().zip(to).map(|(f, t)| mix(f, t, p)).collect()
+                    } else if p >= 1.0 {
+                        to.clone()
+                    } else {
+                        from
+                    };
+                    (kind.clone(), args)
+                })
+                .collect();
         }
     }
     let mut css = String::new();
@@ -272,11 +305,7 @@ mod tests {
 
     #[test]
     fn keyframes_play_as_steps_over_their_offsets() {
-        let keyframes = [
-            json!({ "opacity": 0, "translate": [0, 0], "ease": "linear" }),
-            json!({ "opacity": 0.5, "translate": [50, 0] }),
-            json!({ "opacity": 1, "translate": [100, 0], "offset": 1 }),
-        ];
+        let keyframes = [json!({ "opacity": 0, "translate": [0, 0], "ease": "linear" }), json!({ "opacity": 0.5, "translate": [50, 0] }), json!({ "opacity": 1, "translate": [100, 0], "offset": 1 })];
         let data = from_keyframes(&keyframes, 1000.0);
         assert_eq!(duration(&data), 1000);
         // The middle keyframe is spaced half way; the first holds from the start.

@@ -121,16 +121,22 @@ fn fill(area: Box2, radius: f32, color: Rgba, items: &mut Vec<Item>) {
 pub fn text_panel(entries: &[(String, Rgba)], fonts: &mut Fonts, area: Box2, items: &mut Vec<Item>) {
     fill(area, 0.0, Rgba { r: 24, g: 24, b: 24, a: 235 }, items);
     let (pad, width) = (8.0, (area.w - 16.0).max(1.0));
-    let laid: Vec<_> = entries.iter().map(|(text, color)| {
-        // Long words (JSON, paths) break anywhere rather than run off the panel.
-        let style = ComputedStyle { font_size: 12.0, color: *color, text_align: TextAlign::Left, word_break: WordBreak::BreakAll, ..ComputedStyle::default() };
-        layout::line(fonts, text, &style, width)
-    }).collect();
+    let laid: Vec<_> = entries
+        .iter()
+        .map(|(text, color)| {
+            // Long words (JSON, paths) break anywhere rather than run off the panel.
+            let style = ComputedStyle { font_size: 12.0, color: *color, text_align: TextAlign::Left, word_break: WordBreak::BreakAll, ..ComputedStyle::default() };
+            layout::line(fonts, text, &style, width)
+        })
+        .collect();
     let mut room = area.h - 2.0 * pad;
-    let first = laid.iter().rposition(|l| {
-        room -= l.height();
-        room < 0.0
-    }).map_or(0, |i| i + 1);
+    let first = laid
+        .iter()
+        .rposition(|l| {
+            room -= l.height();
+            room < 0.0
+        })
+        .map_or(0, |i| i + 1);
     let mut y = area.y + pad;
     for line in &laid[first..] {
         paint::glyphs(line, Box2 { x: area.x + pad, y, w: width, h: line.height() }, items);
@@ -234,16 +240,48 @@ pub fn hex_color(text: &str) -> Option<Rgba> {
 /// `showActionSheet`, and a `<picker>`'s popup).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prompt {
-    Toast { title: String, icon: String, mask: bool },
-    Loading { title: String, mask: bool },
+    Toast {
+        title: String,
+        icon: String,
+        mask: bool,
+    },
+    Loading {
+        title: String,
+        mask: bool,
+    },
     /// An editable modal's field shows `content`, then the input method's `composition`.
-    Modal { title: String, content: String, show_cancel: bool, cancel_text: String, cancel_color: String, confirm_text: String, confirm_color: String, editable: bool, placeholder: String, composition: String },
-    ActionSheet { items: Vec<String>, item_color: String, alert_text: String },
+    Modal {
+        title: String,
+        content: String,
+        show_cancel: bool,
+        cancel_text: String,
+        cancel_color: String,
+        confirm_text: String,
+        confirm_color: String,
+        editable: bool,
+        placeholder: String,
+        composition: String,
+    },
+    ActionSheet {
+        items: Vec<String>,
+        item_color: String,
+        alert_text: String,
+    },
     /// A picker's columns of labels, the row chosen in each, and its `header-text`.
-    Picker { header: String, columns: Vec<Vec<String>>, selected: Vec<usize> },
+    Picker {
+        header: String,
+        columns: Vec<Vec<String>>,
+        selected: Vec<usize>,
+    },
     /// What the client asks the user for an API (authorization, payment, a phone call, …):
     /// `kind` names it (`auth`, `payment`, …); drawn as a dialog with two buttons.
-    Dialog { kind: String, title: String, content: String, cancel_text: String, confirm_text: String },
+    Dialog {
+        kind: String,
+        title: String,
+        content: String,
+        cancel_text: String,
+        confirm_text: String,
+    },
 }
 
 /// The parts of a prompt a tap can answer.

@@ -9,10 +9,8 @@ use wxemu_wxml::{Element, Value};
 
 /// Events that bubble; every other event (input, change, scroll, component events unless
 /// triggered with `bubbles`) stays on its target.
-pub const BUBBLING: &[&str] = &[
-    "touchstart", "touchmove", "touchcancel", "touchend", "tap", "longpress", "longtap", "transitionend",
-    "animationstart", "animationiteration", "animationend", "touchforcechange",
-];
+pub const BUBBLING: &[&str] =
+    &["touchstart", "touchmove", "touchcancel", "touchend", "tap", "longpress", "longtap", "transitionend", "animationstart", "animationiteration", "animationend", "touchforcechange"];
 
 /// One handler to call: the method name and which element of the chain is `currentTarget`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,9 +31,7 @@ pub fn dispatch(chain: &[&Element], event: &str) -> Vec<HandlerCall> {
 pub fn dispatch_with(chain: &[&Element], event: &str, bubbles: bool, capture: bool) -> Vec<HandlerCall> {
     let mut calls = Vec::new();
     let handler = |el: &Element, names: &[String]| names.iter().find_map(|n| el.attr(n)).map(Value::to_js_string).filter(|m| !m.is_empty());
-    let names = |prefixes: &[&str]| -> Vec<String> {
-        prefixes.iter().flat_map(|p| [format!("{p}:{event}"), format!("{p}{event}")]).collect()
-    };
+    let names = |prefixes: &[&str]| -> Vec<String> { prefixes.iter().flat_map(|p| [format!("{p}:{event}"), format!("{p}{event}")]).collect() };
     let (capture_catch, capture_bind) = (names(&["capture-catch"]), names(&["capture-bind"]));
     let (catch, mut_bind, bind) = (names(&["catch"]), names(&["mut-bind"]), names(&["bind"]));
     for (i, el) in chain.iter().enumerate().filter(|_| capture) {

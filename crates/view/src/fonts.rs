@@ -5,8 +5,8 @@ use parley::fontique::{Blob, Collection, CollectionOptions, FontInfoOverride, So
 use parley::FontContext;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use wxemu_render::Rgba;
 use std::sync::Arc;
+use wxemu_render::Rgba;
 
 /// Where Debian's fonts-noto-cjk puts Noto Sans CJK (the default face, like PingFang SC on
 /// an iPhone), and DejaVu Sans (fonts-dejavu-core) for symbols Noto Sans CJK lacks (✓ ✕ ☆).

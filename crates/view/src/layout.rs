@@ -3,11 +3,11 @@
 //! border box and every paragraph's lines in page coordinates.
 
 use crate::fonts::{Fonts, DEFAULT_FAMILIES, SHAPED_LIMIT};
-use std::hash::{Hash, Hasher};
 use crate::paint::ImageSource;
 use crate::styled::{Content, StyledTree};
 use parley::{Alignment, AlignmentOptions, FontFamily, FontStyle, FontWeight, LayoutContext, StyleProperty};
 use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 use taffy::prelude::*;
 use taffy::{compute_leaf_layout, AvailableSpace as Space};
 use wxemu_render::{Box2, Rgba};
@@ -207,7 +207,8 @@ pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width
             (tree, vec![false; count])
         }
     };
-    let mut b = Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, lengths: Lengths { viewport: width }, fixed: Vec::new() };
+    let mut b =
+        Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, lengths: Lengths { viewport: width }, fixed: Vec::new() };
     // A page styled `display: none` shows nothing: an empty box stands for it.
     let root = match b.element(0, false) {
         Some(root) => root,
@@ -241,20 +242,25 @@ fn reusable(styled: &StyledTree, changed: &[usize]) -> Vec<bool> {
 /// Measures a paragraph leaf for taffy (other leaves have no content of their own).
 fn measure(inputs: taffy::LayoutInput, _: NodeId, context: Option<&mut Leaf>, style: &Style) -> taffy::LayoutOutput {
     let mut baseline = None;
-    let mut output = compute_leaf_layout(inputs, style, |_, _| 0.0, |known, available| match context {
-        None => Size::ZERO,
-        Some(leaf) => {
-            let max = known.width.or(match available.width {
-                Space::Definite(w) => Some(w),
-                Space::MinContent => Some(0.0),
-                Space::MaxContent => None,
-            });
-            let size = leaf.measure(max);
-            // Its first line's baseline, which a row of inline boxes aligns on.
-            baseline = leaf.layout.get(0).map(|line| line.metrics().baseline);
-            Size { width: known.width.unwrap_or(size.width), height: known.height.unwrap_or(size.height) }
-        }
-    });
+    let mut output = compute_leaf_layout(
+        inputs,
+        style,
+        |_, _| 0.0,
+        |known, available| match context {
+            None => Size::ZERO,
+            Some(leaf) => {
+                let max = known.width.or(match available.width {
+                    Space::Definite(w) => Some(w),
+                    Space::MinContent => Some(0.0),
+                    Space::MaxContent => None,
+                });
+                let size = leaf.measure(max);
+                // Its first line's baseline, which a row of inline boxes aligns on.
+                baseline = leaf.layout.get(0).map(|line| line.metrics().baseline);
+                Size { width: known.width.unwrap_or(size.width), height: known.height.unwrap_or(size.height) }
+            }
+        },
+    );
     if baseline.is_some() {
         output.baselines = taffy::Baselines::from_first(baseline);
     }
@@ -350,12 +356,12 @@ impl Builder<'_> {
                 let style = &element.style;
                 if mode == "widthFix" {
                     taffy_style.size.height = match style.width {
-                        Dim::Length { px, percent } if percent == 0.0 => Dimension::length(px / ratio),
+                        Dim::Length { px, percent: 0.0 } => Dimension::length(px / ratio),
                         _ => Dimension::auto(),
                     };
                 } else {
                     taffy_style.size.width = match style.height {
-                        Dim::Length { px, percent } if percent == 0.0 => Dimension::length(px * ratio),
+                        Dim::Length { px, percent: 0.0 } => Dimension::length(px * ratio),
                         _ => Dimension::auto(),
                     };
                 }
@@ -552,7 +558,8 @@ impl Builder<'_> {
             let lines = leaf.shown.as_ref().unwrap_or(&leaf.layout);
             // Where the room for inline elements' margins, borders and paddings went.
             let spacing = spacing(self.styled, &leaf.inline);
-            let placed: Vec<parley::PositionedInlineBox> = lines.lines().flat_map(|line| line.items().filter_map(|item| if let parley::PositionedLayoutItem::InlineBox(b) = item { Some(b) } else { None }).collect::<Vec<_>>()).collect();
+            let placed: Vec<parley::PositionedInlineBox> =
+                lines.lines().flat_map(|line| line.items().filter_map(|item| if let parley::PositionedLayoutItem::InlineBox(b) = item { Some(b) } else { None }).collect::<Vec<_>>()).collect();
             let room = |element: usize, start: bool| {
                 let id = spacing.iter().position(|s| s.element == element && s.start == start)? as u64;
                 placed.iter().find(|b| b.id == id)
@@ -623,7 +630,15 @@ fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTr
         push_style(&mut builder, &styled.elements[*element].style, Some(range.clone()));
     }
     for (id, room) in spacing(styled, inline).into_iter().enumerate() {
-        builder.push_inline_box(parley::InlineBox { id: id as u64, kind: parley::InlineBoxKind::InFlow, index: room.index, width: room.width, height: 0.0, baseline: None, vertical_align: parley::VerticalAlign::BASELINE });
+        builder.push_inline_box(parley::InlineBox {
+            id: id as u64,
+            kind: parley::InlineBoxKind::InFlow,
+            index: room.index,
+            width: room.width,
+            height: 0.0,
+            baseline: None,
+            vertical_align: parley::VerticalAlign::BASELINE,
+        });
     }
     builder.build(text)
 }
@@ -634,12 +649,15 @@ fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTr
 fn content_area(lines: &parley::Layout<Rgba>, range: &std::ops::Range<usize>, y: f32) -> Option<(f32, f32)> {
     let line = lines.lines().find(|line| (line.metrics().block_min_coord..=line.metrics().block_max_coord).contains(&y))?;
     let runs = line.items().filter_map(|item| if let parley::PositionedLayoutItem::GlyphRun(run) = item { Some(run) } else { None });
-    runs.filter(|run| { let text = run.run().text_range(); text.start < range.end && range.start < text.end })
-        .map(|run| {
-            let font = run.run().font_metrics();
-            (run.baseline() - font.ascent, run.baseline() + font.descent)
-        })
-        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+    runs.filter(|run| {
+        let text = run.run().text_range();
+        text.start < range.end && range.start < text.end
+    })
+    .map(|run| {
+        let font = run.run().font_metrics();
+        (run.baseline() - font.ascent, run.baseline() + font.descent)
+    })
+    .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
 }
 
 /// Room on a line for an inline element's horizontal margin, border and padding at its
@@ -1062,8 +1080,8 @@ struct Lengths {
 impl Lengths {
     fn lp(&self, d: Dim) -> LengthPercentage {
         match d {
-            Dim::Length { px, percent } if percent == 0.0 => LengthPercentage::length(px),
-            Dim::Length { px, percent } if px == 0.0 => LengthPercentage::percent(percent / 100.0),
+            Dim::Length { px, percent: 0.0 } => LengthPercentage::length(px),
+            Dim::Length { px: 0.0, percent } => LengthPercentage::percent(percent / 100.0),
             Dim::Length { px, percent } => LengthPercentage::length(px + percent / 100.0 * self.viewport),
             Dim::Auto => LengthPercentage::length(0.0),
         }

@@ -2,11 +2,11 @@
 //! and opacity groups per element, glyph runs per paragraph, images for `<image>`.
 
 use crate::layout::{PageLayout, Piece};
+use crate::scroll::Scrolling;
 use crate::styled::{Styled, StyledTree};
 use parley::PositionedLayoutItem;
 use std::sync::Arc;
 use wxemu_render::{Affine, Box2, Item, Paint, Pixmap, Radii, Rgba};
-use crate::scroll::Scrolling;
 use wxemu_wxss::style::{BackgroundImage, ComputedStyle, Overflow, Position, Transform};
 
 /// Finds an image by the `src` an element gave (None when it cannot be shown).
@@ -197,8 +197,20 @@ fn image_mode(mode: &str, image: std::sync::Arc<Pixmap>, area: Box2, radii: Radi
             placed(iw * scale, ih * scale, 0.5, 0.5)
         }
         other => {
-            let fx = if other.contains("left") { 0.0 } else if other.contains("right") { 1.0 } else { 0.5 };
-            let fy = if other.starts_with("top") { 0.0 } else if other.starts_with("bottom") { 1.0 } else { 0.5 };
+            let fx = if other.contains("left") {
+                0.0
+            } else if other.contains("right") {
+                1.0
+            } else {
+                0.5
+            };
+            let fy = if other.starts_with("top") {
+                0.0
+            } else if other.starts_with("bottom") {
+                1.0
+            } else {
+                0.5
+            };
             placed(iw, ih, fx, fy)
         }
     };

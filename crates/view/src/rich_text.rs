@@ -9,23 +9,82 @@ use wxemu_wxml::Value;
 pub enum RichNode {
     /// A trusted element: lower-case tag name, its trusted attributes (`class`, `style` and
     /// the tag's own), children.
-    Element { name: String, attrs: Vec<(String, String)>, children: Vec<RichNode> },
+    Element {
+        name: String,
+        attrs: Vec<(String, String)>,
+        children: Vec<RichNode>,
+    },
     Text(String),
 }
 
 /// Tags the platform shows, with the attributes each keeps besides `class` and `style`.
 /// Other elements are removed with everything in them.
 const TRUSTED: &[(&str, &[&str])] = &[
-    ("a", &[]), ("abbr", &[]), ("address", &[]), ("article", &[]), ("aside", &[]), ("b", &[]), ("bdi", &[]), ("bdo", &["dir"]),
-    ("big", &[]), ("blockquote", &[]), ("br", &[]), ("caption", &[]), ("center", &[]), ("cite", &[]), ("code", &[]),
-    ("col", &["span", "width"]), ("colgroup", &["span", "width"]), ("dd", &[]), ("del", &[]), ("div", &[]), ("dl", &[]),
-    ("dt", &[]), ("em", &[]), ("fieldset", &[]), ("font", &[]), ("footer", &[]), ("h1", &[]), ("h2", &[]), ("h3", &[]),
-    ("h4", &[]), ("h5", &[]), ("h6", &[]), ("header", &[]), ("hr", &[]), ("i", &[]), ("img", &["alt", "src", "height", "width"]),
-    ("ins", &[]), ("label", &[]), ("legend", &[]), ("li", &[]), ("mark", &[]), ("nav", &[]), ("ol", &["start", "type"]),
-    ("p", &[]), ("pre", &[]), ("q", &[]), ("rt", &[]), ("ruby", &[]), ("s", &[]), ("section", &[]), ("small", &[]),
-    ("span", &[]), ("strong", &[]), ("sub", &[]), ("sup", &[]), ("table", &["width"]), ("tbody", &[]),
-    ("td", &["colspan", "height", "rowspan", "width"]), ("tfoot", &[]), ("th", &["colspan", "height", "rowspan", "width"]),
-    ("thead", &[]), ("tr", &["colspan", "height", "rowspan", "width"]), ("tt", &[]), ("u", &[]), ("ul", &[]),
+    ("a", &[]),
+    ("abbr", &[]),
+    ("address", &[]),
+    ("article", &[]),
+    ("aside", &[]),
+    ("b", &[]),
+    ("bdi", &[]),
+    ("bdo", &["dir"]),
+    ("big", &[]),
+    ("blockquote", &[]),
+    ("br", &[]),
+    ("caption", &[]),
+    ("center", &[]),
+    ("cite", &[]),
+    ("code", &[]),
+    ("col", &["span", "width"]),
+    ("colgroup", &["span", "width"]),
+    ("dd", &[]),
+    ("del", &[]),
+    ("div", &[]),
+    ("dl", &[]),
+    ("dt", &[]),
+    ("em", &[]),
+    ("fieldset", &[]),
+    ("font", &[]),
+    ("footer", &[]),
+    ("h1", &[]),
+    ("h2", &[]),
+    ("h3", &[]),
+    ("h4", &[]),
+    ("h5", &[]),
+    ("h6", &[]),
+    ("header", &[]),
+    ("hr", &[]),
+    ("i", &[]),
+    ("img", &["alt", "src", "height", "width"]),
+    ("ins", &[]),
+    ("label", &[]),
+    ("legend", &[]),
+    ("li", &[]),
+    ("mark", &[]),
+    ("nav", &[]),
+    ("ol", &["start", "type"]),
+    ("p", &[]),
+    ("pre", &[]),
+    ("q", &[]),
+    ("rt", &[]),
+    ("ruby", &[]),
+    ("s", &[]),
+    ("section", &[]),
+    ("small", &[]),
+    ("span", &[]),
+    ("strong", &[]),
+    ("sub", &[]),
+    ("sup", &[]),
+    ("table", &["width"]),
+    ("tbody", &[]),
+    ("td", &["colspan", "height", "rowspan", "width"]),
+    ("tfoot", &[]),
+    ("th", &["colspan", "height", "rowspan", "width"]),
+    ("thead", &[]),
+    ("tr", &["colspan", "height", "rowspan", "width"]),
+    ("tt", &[]),
+    ("u", &[]),
+    ("ul", &[]),
 ];
 
 /// HTML elements that have no end tag.
@@ -132,11 +191,7 @@ fn push_text(children: &mut Vec<RichNode>, text: &str) {
 
 /// Attributes of an HTML start tag (quoted, unquoted or bare).
 fn attributes(start: &quick_xml::events::BytesStart) -> Vec<(String, String)> {
-    start
-        .html_attributes()
-        .flatten()
-        .map(|a| (String::from_utf8_lossy(a.key.as_ref()).to_ascii_lowercase(), decode(&String::from_utf8_lossy(&a.value))))
-        .collect()
+    start.html_attributes().flatten().map(|a| (String::from_utf8_lossy(a.key.as_ref()).to_ascii_lowercase(), decode(&String::from_utf8_lossy(&a.value)))).collect()
 }
 
 /// Decodes character references: numeric ones, the XML five, and the HTML ones rich text

@@ -85,9 +85,7 @@ fn matches_upward(compounds: &[(Combinator, Compound)], link: Combinator, ancest
             Some((parent, above)) => compound.matches(parent) && matches_upward(rest, *next_link, above),
             None => false,
         },
-        Combinator::Descendant => (0..ancestors.len())
-            .rev()
-            .any(|i| compound.matches(ancestors[i]) && matches_upward(rest, *next_link, &ancestors[..i])),
+        Combinator::Descendant => (0..ancestors.len()).rev().any(|i| compound.matches(ancestors[i]) && matches_upward(rest, *next_link, &ancestors[..i])),
     }
 }
 
@@ -207,21 +205,19 @@ pub(crate) mod tests {
 
     fn select(wxml: &str, selector: &str) -> Vec<String> {
         let nodes = tree(wxml);
-        Selector::parse(selector)
-            .unwrap()
-            .select_all(&nodes)
-            .iter()
-            .map(|p| dump::to_wxml(&[Node::Element(element_chain(&nodes, p).last().unwrap().to_owned().clone())]).trim().to_string())
-            .collect()
+        Selector::parse(selector).unwrap().select_all(&nodes).iter().map(|p| dump::to_wxml(&[Node::Element(element_chain(&nodes, p).last().unwrap().to_owned().clone())]).trim().to_string()).collect()
     }
 
     #[test]
     fn compound_and_combinator_selectors() {
         let page = r#"<view class="list"><view class="item a" id="first">1</view><text class="item">2</text><view><view class="item">3</view></view></view><view class="item" data-k="v">4</view>"#;
         assert_eq!(select(page, ".item").len(), 4);
-        assert_eq!(select(page, "view.item#first"), [r#"<view class="item a" id="first">
+        assert_eq!(
+            select(page, "view.item#first"),
+            [r#"<view class="item a" id="first">
   1
-</view>"#]);
+</view>"#]
+        );
         assert_eq!(select(page, ".list > .item").len(), 2);
         assert_eq!(select(page, ".list .item").len(), 3);
         assert_eq!(select(page, "#first, text.item, [data-k]").len(), 3, "a selector list is the union, in document order");

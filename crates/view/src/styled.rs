@@ -1,9 +1,9 @@
 //! From the composed node tree to styled boxes: the element tree the cascade sees (with each
 //! element's style scope), the built-in components' default sheet, and the computed styles.
 
+use crate::select::NodePath;
 use std::collections::HashMap;
 use std::rc::Rc;
-use crate::select::NodePath;
 use wxemu_wxml::{Node, Value};
 use wxemu_wxss::{Cascade, ComputedStyle, Device, Isolation, Scope, Sheet, StyleNode, StyleTree, BUILT_IN, PAGE};
 
@@ -450,7 +450,12 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
             let track_style = format!("background-color: {}", color(element, &["backgroundColor", "color"], "#e9e9e9"));
             let fill_style = format!("width: {percent}%; background-color: {}", color(element, &["activeColor", "selectedColor"], "#1aad19"));
             let size = number(element, "blockSize", 28.0).clamp(12.0, 28.0);
-            let handle_style = format!("left: {percent}%; width: {size}px; height: {size}px; margin-left: {}px; margin-top: {}px; background-color: {}", -size / 2.0, -size / 2.0, color(element, &["blockColor"], "#ffffff"));
+            let handle_style = format!(
+                "left: {percent}%; width: {size}px; height: {size}px; margin-left: {}px; margin-top: {}px; background-color: {}",
+                -size / 2.0,
+                -size / 2.0,
+                color(element, &["blockColor"], "#ffffff")
+            );
             let show_value = element.flag("showValue");
             let track = push(tree, elements, index, StyleNode { style: track_style, ..part("wx-slider-track") }, Rc::from("wx-slider-track"), Vec::new());
             push(tree, elements, track, StyleNode { style: fill_style, ..part("wx-slider-fill") }, Rc::from("wx-slider-fill"), Vec::new());
@@ -501,12 +506,8 @@ fn built_in_content(index: usize, scope: Scope, device: &Device, tree: &mut Styl
             // The masks over the rows above and below the chosen one, and the indicator
             // lines around it (its height from `indicator-style`, 34 px by default).
             let indicator_style = element.attr("indicatorStyle");
-            let height = indicator_style
-                .split(';')
-                .filter_map(|d| d.split_once(':'))
-                .find(|(k, _)| k.trim() == "height")
-                .and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f32>().ok())
-                .unwrap_or(34.0);
+            let height =
+                indicator_style.split(';').filter_map(|d| d.split_once(':')).find(|(k, _)| k.trim() == "height").and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f32>().ok()).unwrap_or(34.0);
             let half = height / 2.0;
             let indicator_class = element.attr("indicatorClass");
             let top = format!("top: 0; bottom: 50%; margin-bottom: {half}px");

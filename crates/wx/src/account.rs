@@ -121,8 +121,7 @@ impl Account {
 
     /// Why `api` may not be called: it handles private information the app did not declare.
     pub fn undeclared(&self, api: &str) -> Option<String> {
-        (PRIVATE_INFOS.contains(&api) && !self.declared.iter().any(|d| d == api))
-            .then(|| "the api need to be declared in the requiredPrivateInfos field in app.json/ext.json".to_string())
+        (PRIVATE_INFOS.contains(&api) && !self.declared.iter().any(|d| d == api)).then(|| "the api need to be declared in the requiredPrivateInfos field in app.json/ext.json".to_string())
     }
 
     fn scope_text(scope: &str) -> Option<&'static str> {
@@ -160,10 +159,20 @@ impl Account {
                 let ids: Vec<&str> = ids.iter().filter_map(Value::as_str).collect();
                 Some(self.dialog("subscribe", format!("“{}”想给你发送以下消息", self.app_name), ids.join("\n"), "取消", "允许"))
             }
-            "requirePrivacyAuthorize" if !self.privacy_agreed && args.get("answer").is_none() => {
-                Some(self.dialog("privacy", "用户隐私保护提示".into(), format!("在你使用“{}”服务之前，请仔细阅读{}。如你同意，请点击“同意”开始使用。", self.app_name, self.privacy_contract()), "拒绝", "同意"))
-            }
-            "chooseAddress" => Some(self.dialog("address", "选择收货地址".into(), format!("{} {}", text(&object(self.address.clone()), "userName"), text(&object(self.address.clone()), "detailInfo")), "取消", "确定")),
+            "requirePrivacyAuthorize" if !self.privacy_agreed && args.get("answer").is_none() => Some(self.dialog(
+                "privacy",
+                "用户隐私保护提示".into(),
+                format!("在你使用“{}”服务之前，请仔细阅读{}。如你同意，请点击“同意”开始使用。", self.app_name, self.privacy_contract()),
+                "拒绝",
+                "同意",
+            )),
+            "chooseAddress" => Some(self.dialog(
+                "address",
+                "选择收货地址".into(),
+                format!("{} {}", text(&object(self.address.clone()), "userName"), text(&object(self.address.clone()), "detailInfo")),
+                "取消",
+                "确定",
+            )),
             "openSetting" => {
                 let scopes: Vec<String> = self.authorized.iter().map(|(s, on)| format!("{}: {}", Self::scope_text(s).unwrap_or(s), if *on { "允许" } else { "不允许" })).collect();
                 Some(self.dialog("setting", "设置".into(), scopes.join("\n"), "返回", "确定"))
@@ -230,7 +239,13 @@ impl Account {
             }
             "makePhoneCall" => return fail("parameter error: parameter.phoneNumber should be String instead of Undefined;"),
             "getLocation" | "getFuzzyLocation" | "saveImageToPhotosAlbum" | "saveVideoToPhotosAlbum" => {
-                let scope = if api == "getFuzzyLocation" { "scope.userFuzzyLocation" } else if api == "getLocation" { "scope.userLocation" } else { "scope.writePhotosAlbum" };
+                let scope = if api == "getFuzzyLocation" {
+                    "scope.userFuzzyLocation"
+                } else if api == "getLocation" {
+                    "scope.userLocation"
+                } else {
+                    "scope.writePhotosAlbum"
+                };
                 if self.authorized.get(scope) != Some(&true) {
                     return fail("auth deny");
                 }
@@ -303,12 +318,18 @@ impl Account {
             }
             "chooseLocation" if confirm => {
                 let place = data.cloned().unwrap_or_else(|| self.location.clone());
-                Ok(object(json!({ "name": place["name"].as_str().unwrap_or("位置"), "address": place["address"].as_str().unwrap_or(""), "latitude": place["latitude"], "longitude": place["longitude"] })))
+                Ok(object(
+                    json!({ "name": place["name"].as_str().unwrap_or("位置"), "address": place["address"].as_str().unwrap_or(""), "latitude": place["latitude"], "longitude": place["longitude"] }),
+                ))
             }
             "requestPayment" | "makePhoneCall" | "navigateToMiniProgram" if confirm => Ok(Map::new()),
             "requirePrivacyAuthorize" => {
                 self.privacy_agreed = confirm;
-                if confirm { Ok(Map::new()) } else { Err(Failure::Fail("privacy permission is not authorized".into())) }
+                if confirm {
+                    Ok(Map::new())
+                } else {
+                    Err(Failure::Fail("privacy permission is not authorized".into()))
+                }
             }
             _ => cancel(),
         }

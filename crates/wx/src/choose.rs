@@ -56,7 +56,13 @@ pub fn answer(files: &mut Sandbox, api: &str, args: &Map<String, Value>, confirm
         }),
         "chooseMedia" => {
             let files: Vec<Value> = chosen.iter().map(|(path, size, _, ext)| json!({ "tempFilePath": path, "size": size, "fileType": if video(ext) { "video" } else { "image" } })).collect();
-            let kind = if chosen.iter().all(|c| video(&c.3)) { "video" } else if chosen.iter().any(|c| video(&c.3)) { "mix" } else { "image" };
+            let kind = if chosen.iter().all(|c| video(&c.3)) {
+                "video"
+            } else if chosen.iter().any(|c| video(&c.3)) {
+                "mix"
+            } else {
+                "image"
+            };
             json!({ "tempFiles": files, "type": kind })
         }
         _ => json!({

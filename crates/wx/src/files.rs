@@ -66,9 +66,8 @@ impl Sandbox {
 
     /// The saved files (`wx.getSavedFileList`): sandbox path and host file, by name.
     pub fn saved_files(&self) -> Vec<(String, PathBuf)> {
-        let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(self.root.join("store")).into_iter().flatten().flatten()
-            .map(|e| (format!("{STORE_PREFIX}{}", e.file_name().to_string_lossy()), e.path()))
-            .collect();
+        let mut files: Vec<(String, PathBuf)> =
+            std::fs::read_dir(self.root.join("store")).into_iter().flatten().flatten().map(|e| (format!("{STORE_PREFIX}{}", e.file_name().to_string_lossy()), e.path())).collect();
         files.sort();
         files
     }

@@ -258,10 +258,14 @@ fn save_file(sandbox: &mut Sandbox, temp: &str, target: Option<&str>) -> Answer 
 
 fn saved_file_list(sandbox: &Sandbox) -> Answer {
     use std::os::unix::fs::MetadataExt;
-    let list: Vec<Value> = sandbox.saved_files().iter().filter_map(|(path, host)| {
-        let m = std::fs::metadata(host).ok()?;
-        Some(json!({ "filePath": path, "size": m.len(), "createTime": m.mtime() }))
-    }).collect();
+    let list: Vec<Value> = sandbox
+        .saved_files()
+        .iter()
+        .filter_map(|(path, host)| {
+            let m = std::fs::metadata(host).ok()?;
+            Some(json!({ "filePath": path, "size": m.len(), "createTime": m.mtime() }))
+        })
+        .collect();
     done(json!({ "fileList": list }))
 }
 

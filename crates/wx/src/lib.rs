@@ -20,9 +20,9 @@ pub use device::{Platform, Profile, Rect};
 pub use files::Sandbox;
 pub use network::{LoggedRequest, Network, Routes};
 pub use phone::Phone;
+use serde_json::{Map, Value};
 pub use storage::Storage;
 pub use system::{Settings, System, Window};
-use serde_json::{Map, Value};
 
 /// Why a `wx` call did not succeed.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +52,17 @@ pub struct Host {
 impl Host {
     /// Host services with the network's default settings (see [`Network::settings`]).
     pub fn new(system: System, storage: Storage, files: Sandbox) -> Host {
-        Host { system, storage, files, network: Network::default(), phone: Phone::default(), account: Account::default(), client: Client::default(), launch_options: Value::Null, enter_options: Value::Null }
+        Host {
+            system,
+            storage,
+            files,
+            network: Network::default(),
+            phone: Phone::default(),
+            account: Account::default(),
+            client: Client::default(),
+            launch_options: Value::Null,
+            enter_options: Value::Null,
+        }
     }
 
     /// Carries out `wx.<api>(args)`: the result object (without `errMsg`, which the caller

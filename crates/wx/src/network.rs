@@ -62,7 +62,11 @@ impl Kind {
     }
 
     fn secure_scheme(self) -> &'static str {
-        if self == Kind::Socket { "wss" } else { "https" }
+        if self == Kind::Socket {
+            "wss"
+        } else {
+            "https"
+        }
     }
 }
 
@@ -444,7 +448,13 @@ impl Network {
             Ok(checked) => checked.to_string(),
             Err(reason) => return fail(&reason),
         };
-        let method = if kind == Kind::Request { args.get("method").and_then(Value::as_str).unwrap_or("GET").to_ascii_uppercase() } else if kind == Kind::Upload { "POST".into() } else { "GET".into() };
+        let method = if kind == Kind::Request {
+            args.get("method").and_then(Value::as_str).unwrap_or("GET").to_ascii_uppercase()
+        } else if kind == Kind::Upload {
+            "POST".into()
+        } else {
+            "GET".into()
+        };
         let mut headers: Vec<(String, String)> = headers_of(args.get("header")).into_iter().filter(|(k, _)| !k.eq_ignore_ascii_case("referer")).collect();
         if kind == Kind::Request && !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
             headers.push(("content-type".into(), "application/json".into()));
@@ -480,7 +490,17 @@ impl Network {
         };
         let timeout = self.timeout(kind, args);
         let route = self.settings.routes.as_ref().map(|routes| (routes.find(&method, &url).cloned(), routes.unmatched_to_network));
-        let logged = self.log.push(LoggedRequest { time: now, api: api.to_string(), method: method.clone(), url: url.clone(), headers: headers.clone(), body: logged_body, mocked: matches!(route, Some((Some(_), _))), status: None, error: None });
+        let logged = self.log.push(LoggedRequest {
+            time: now,
+            api: api.to_string(),
+            method: method.clone(),
+            url: url.clone(),
+            headers: headers.clone(),
+            body: logged_body,
+            mocked: matches!(route, Some((Some(_), _))),
+            status: None,
+            error: None,
+        });
         let mut entry = Task {
             kind,
             json: args.get("dataType").and_then(Value::as_str).is_none_or(|t| t == "json"),
@@ -550,7 +570,11 @@ impl Network {
     /// for the caller to [`Network::start`] again.
     pub fn next_waiting(&mut self) -> Option<(u32, String, Map<String, Value>)> {
         let running = self.tasks.values().filter(|t| t.kind.counts_to_the_limit()).count();
-        if running < CONCURRENT_REQUESTS { self.waiting.pop_front() } else { None }
+        if running < CONCURRENT_REQUESTS {
+            self.waiting.pop_front()
+        } else {
+            None
+        }
     }
 
     fn abort(&mut self, task: u32) -> Vec<Update> {
@@ -637,7 +661,7 @@ impl Network {
                 match entry.kind {
                     Kind::Download => {
                         let expected = total.unwrap_or(0);
-                        let progress = if expected > 0 { (received * 100 / expected).min(100) } else { 0 };
+                        let progress = (received * 100).checked_div(expected).map_or(0, |p| p.min(100));
                         vec![event_of("progressUpdate", json!({ "progress": progress, "totalBytesWritten": received, "totalBytesExpectedToWrite": expected }))]
                     }
                     Kind::Request if entry.chunked => vec![event_of("chunkReceived", json!({ "data": array_buffer(&data) }))],
@@ -760,7 +784,18 @@ fn status_text(status: u16) -> &'static str {
 /// A downloaded file's extension: from the Content-Type, else from the URL-less guess.
 fn extension_of(task: &Task) -> String {
     let content_type = task.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.to_ascii_lowercase()).unwrap_or_default();
-    let known = [("image/png", "png"), ("image/jpeg", "jpg"), ("image/gif", "gif"), ("image/webp", "webp"), ("image/svg", "svg"), ("application/json", "json"), ("text/plain", "txt"), ("text/html", "html"), ("application/pdf", "pdf"), ("application/zip", "zip")];
+    let known = [
+        ("image/png", "png"),
+        ("image/jpeg", "jpg"),
+        ("image/gif", "gif"),
+        ("image/webp", "webp"),
+        ("image/svg", "svg"),
+        ("application/json", "json"),
+        ("text/plain", "txt"),
+        ("text/html", "html"),
+        ("application/pdf", "pdf"),
+        ("application/zip", "zip"),
+    ];
     known.iter().find(|(mime, _)| content_type.starts_with(mime)).map(|(_, ext)| ext.to_string()).unwrap_or_default()
 }
 
@@ -771,7 +806,17 @@ mod tests {
     #[test]
     fn the_request_log_keeps_the_newest_and_numbers_on() {
         let mut log = RequestLog::default();
-        let request = |n: usize| LoggedRequest { time: n as u64, api: "request".into(), method: "GET".into(), url: String::new(), headers: Vec::new(), body: String::new(), mocked: false, status: None, error: None };
+        let request = |n: usize| LoggedRequest {
+            time: n as u64,
+            api: "request".into(),
+            method: "GET".into(),
+            url: String::new(),
+            headers: Vec::new(),
+            body: String::new(),
+            mocked: false,
+            status: None,
+            error: None,
+        };
         let numbers: Vec<usize> = (0..LOG_KEPT + 5).map(|n| log.push(request(n))).collect();
         assert_eq!(numbers[LOG_KEPT + 4], LOG_KEPT + 4);
         assert_eq!(log.kept.len(), LOG_KEPT);

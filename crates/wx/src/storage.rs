@@ -196,10 +196,12 @@ impl Storage {
     pub fn call(&mut self, api: &str, args: &Map<String, Value>) -> Option<Result<Map<String, Value>, Failure>> {
         let key = || args.get("key").and_then(Value::as_str).unwrap_or_default();
         let fail = |reason: String| Err(Failure::Fail(reason));
-        let done = |fields: Value| Ok(match fields {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        });
+        let done = |fields: Value| {
+            Ok(match fields {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            })
+        };
         Some(match api.strip_suffix("Sync").unwrap_or(api) {
             "setStorage" => match Item::from_json(args.get("data").unwrap_or(&Value::Null)) {
                 Some(item) => self.set(key(), item).map_or_else(fail, |()| done(json!({}))),

@@ -60,15 +60,7 @@ impl System {
     /// A phone as it is when an app starts: its whole screen below the navigation bar.
     pub fn new(device: Profile, sdk: Version) -> System {
         let top = device.status_bar + 44.0;
-        System {
-            device,
-            sdk,
-            dark: false,
-            darkmode: false,
-            window: Window { width: device.width, height: device.height - top, top },
-            settings: Settings::default(),
-            language: "zh_CN".into(),
-        }
+        System { device, sdk, dark: false, darkmode: false, window: Window { width: device.width, height: device.height - top, top }, settings: Settings::default(), language: "zh_CN".into() }
     }
 
     /// The answer of system-information API `api`, or None when it is not one of them.

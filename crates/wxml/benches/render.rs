@@ -23,9 +23,7 @@ const ROW_TEMPLATE: &str = r#"<view class="list">
 </view>"#;
 
 fn rows(n: usize) -> Value {
-    let rows: Vec<serde_json::Value> = (0..n)
-        .map(|i| serde_json::json!({"id": i, "title": format!("Item {i}"), "price": i as f64 * 1.5, "count": i % 7, "done": i % 3 == 0}))
-        .collect();
+    let rows: Vec<serde_json::Value> = (0..n).map(|i| serde_json::json!({"id": i, "title": format!("Item {i}"), "price": i as f64 * 1.5, "count": i % 7, "done": i % 3 == 0})).collect();
     Value::from_json(&serde_json::json!({ "rows": rows }))
 }
 

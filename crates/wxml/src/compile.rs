@@ -4,12 +4,12 @@
 //! package root, and attribute names are normalized (camelCase except `data-*` and names
 //! with a `:`).
 
-use wxemu_package::{resolve_path, Diagnostic, FileError, Pos};
 use crate::expr::{parse_expression, parse_object_body, Expr, ExprError, Interner};
 use crate::syntax::{find_mustache, mustache_len, parse, SyntaxAttr, SyntaxElement, SyntaxNode};
 use indexmap::IndexMap;
 use std::collections::HashMap;
 use std::rc::Rc;
+use wxemu_package::{resolve_path, Diagnostic, FileError, Pos};
 
 /// Text that may hold `{{ }}` holes: an attribute value or a text node.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,9 +39,16 @@ pub enum IrNode {
     /// `<block>` without directives, or a node list that leaves no element.
     Block(Vec<IrNode>),
     /// `<template is="…" data="{{…}}"/>`.
-    TemplateCall { is: Interp, data: Option<Expr>, pos: Pos },
+    TemplateCall {
+        is: Interp,
+        data: Option<Expr>,
+        pos: Pos,
+    },
     /// `<include src>`, resolved to a file of the program.
-    Include { path: String, pos: Pos },
+    Include {
+        path: String,
+        pos: Pos,
+    },
 }
 
 /// An element with its normalized attributes.
@@ -167,8 +174,7 @@ impl Program {
         self.walk_includes(&mut chain, &mut found);
         for (file, pos, cycle) in found {
             self.diagnostics.push(
-                Diagnostic::error(&file, pos, format!("include cycle: {}", cycle.join(" → ")))
-                    .with_hint("an included file must not include (directly or through others) the file that includes it"),
+                Diagnostic::error(&file, pos, format!("include cycle: {}", cycle.join(" → "))).with_hint("an included file must not include (directly or through others) the file that includes it"),
             );
         }
     }
@@ -195,12 +201,7 @@ impl Program {
     /// files it imports (not transitively), and those imported by files it includes.
     pub fn find_template(&self, file: &str, name: &str) -> Option<&Rc<Template>> {
         let f = self.files.get(file)?;
-        f.templates
-            .get(name)
-            .or_else(|| self.imported_template(f, name))
-            .or_else(|| {
-                f.includes.iter().find_map(|(inc, _)| self.imported_template(self.files.get(inc)?, name))
-            })
+        f.templates.get(name).or_else(|| self.imported_template(f, name)).or_else(|| f.includes.iter().find_map(|(inc, _)| self.imported_template(self.files.get(inc)?, name)))
     }
 
     /// A template defined in one of the files `f` imports (the last import wins).
@@ -210,7 +211,11 @@ impl Program {
 }
 
 fn with_extension(path: String, ext: &str) -> String {
-    if path.ends_with(ext) { path } else { path + ext }
+    if path.ends_with(ext) {
+        path
+    } else {
+        path + ext
+    }
 }
 
 /// Compiles one file's source.
@@ -248,11 +253,7 @@ impl Compiler<'_> {
                     out.push(IrNode::Text(self.interp(text, *pos)));
                 }
                 SyntaxNode::Element(el) => {
-                    let branch = if let Some(a) = el.attr("wx:elif") {
-                        Some((Some(self.attr_interp(a)), "wx:elif", a.pos))
-                    } else {
-                        el.attr("wx:else").map(|a| (None, "wx:else", a.pos))
-                    };
+                    let branch = if let Some(a) = el.attr("wx:elif") { Some((Some(self.attr_interp(a)), "wx:elif", a.pos)) } else { el.attr("wx:else").map(|a| (None, "wx:else", a.pos)) };
                     if let (Some((_, directive, pos)), Some(_)) = (&branch, el.attr("wx:if")) {
                         self.error(*pos, format!("`{directive}` and `wx:if` on the same element"), "keep one of them");
                     }
@@ -315,11 +316,7 @@ impl Compiler<'_> {
                     self.file.templates.insert(name, Rc::new(template));
                     return None;
                 }
-                (None, Some(is)) => IrNode::TemplateCall {
-                    is: self.attr_interp(is),
-                    data: el.attr("data").and_then(|d| self.template_data(d)),
-                    pos: el.pos,
-                },
+                (None, Some(is)) => IrNode::TemplateCall { is: self.attr_interp(is), data: el.attr("data").and_then(|d| self.template_data(d)), pos: el.pos },
                 (None, None) => {
                     self.error(el.pos, "<template> needs `name` (to define) or `is` (to use)".into(), "write <template name=\"x\">…</template> or <template is=\"x\"/>");
                     return None;
@@ -331,9 +328,7 @@ impl Compiler<'_> {
         let Some(for_attr) = el.attr("wx:for").or_else(|| el.attr("wx:for-items")) else {
             return Some(node);
         };
-        let name = |attr: &str, default: &'static str| -> &str {
-            el.attr(attr).and_then(|a| a.value).filter(|v| !v.is_empty()).unwrap_or(default)
-        };
+        let name = |attr: &str, default: &'static str| -> &str { el.attr(attr).and_then(|a| a.value).filter(|v| !v.is_empty()).unwrap_or(default) };
         let (item, index) = (name("wx:for-item", "item"), name("wx:for-index", "index"));
         Some(IrNode::For(Box::new(ForLoop {
             list: self.attr_interp(for_attr),

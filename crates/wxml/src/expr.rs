@@ -5,8 +5,8 @@
 //! member access on literals or parentheses; so does this parser.
 
 use crate::value::{Object, Value, WxsFunction};
-use std::borrow::Cow;
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// Shares one `Rc<str>` per distinct name (tags, attributes, identifiers, keys) across a
@@ -344,17 +344,7 @@ impl<'a, 'n> ExprParser<'a, 'n> {
 
     /// Precedence climbing over the binary operators wcc knows, loosest first.
     fn binary(&mut self, level: usize) -> Result<Expr, ExprError> {
-        const LEVELS: [&[&str]; 9] = [
-            &["||"],
-            &["&&"],
-            &["|"],
-            &["^"],
-            &["&"],
-            &["==", "!=", "===", "!=="],
-            &["<", ">", "<=", ">="],
-            &["<<", ">>"],
-            &["+", "-"],
-        ];
+        const LEVELS: [&[&str]; 9] = [&["||"], &["&&"], &["|"], &["^"], &["&"], &["==", "!=", "===", "!=="], &["<", ">", "<=", ">="], &["<<", ">>"], &["+", "-"]];
         if level == LEVELS.len() {
             return self.multiplicative();
         }
@@ -600,14 +590,26 @@ impl Expr {
             Expr::Binary(op, l, r) => binary(*op, &l.eval(scope, env), &r.eval(scope, env)),
             Expr::And(l, r) => {
                 let v = l.eval(scope, env);
-                if v.truthy() { r.eval(scope, env) } else { v }
+                if v.truthy() {
+                    r.eval(scope, env)
+                } else {
+                    v
+                }
             }
             Expr::Or(l, r) => {
                 let v = l.eval(scope, env);
-                if v.truthy() { v } else { r.eval(scope, env) }
+                if v.truthy() {
+                    v
+                } else {
+                    r.eval(scope, env)
+                }
             }
             Expr::Conditional(c, y, n) => {
-                if c.eval(scope, env).truthy() { y.eval(scope, env) } else { n.eval(scope, env) }
+                if c.eval(scope, env).truthy() {
+                    y.eval(scope, env)
+                } else {
+                    n.eval(scope, env)
+                }
             }
             Expr::Array(items) => Value::Array(Rc::new(items.iter().map(|e| e.eval(scope, env)).collect())),
             Expr::Object(items) => {
@@ -679,7 +681,11 @@ fn less_than(l: &Value, r: &Value) -> Option<bool> {
         return Some(a.encode_utf16().lt(b.encode_utf16()));
     }
     let (a, b) = (lp.to_number(), rp.to_number());
-    if a.is_nan() || b.is_nan() { None } else { Some(a < b) }
+    if a.is_nan() || b.is_nan() {
+        None
+    } else {
+        Some(a < b)
+    }
 }
 
 #[cfg(test)]

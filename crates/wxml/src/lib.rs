@@ -11,7 +11,7 @@ pub mod syntax;
 pub mod value;
 
 pub use compile::{Program, WxsDecl, WxsSource};
-pub use wxemu_package::{resolve_path, Diagnostic, Pos, Severity};
 pub use expr::WxsHost;
 pub use render::{Element, ModuleTable, Node, Renderer, Source};
 pub use value::{Value, WxsFunction};
+pub use wxemu_package::{resolve_path, Diagnostic, Pos, Severity};

@@ -4,11 +4,11 @@
 //! template that calls itself renders nothing there.
 
 use crate::compile::{CompiledFile, ForLoop, Interp, IrElement, IrNode, Part, Program};
-use wxemu_package::{Diagnostic, Pos};
 use crate::expr::{Env, Scope, WxsHost};
 use crate::value::{js_key_order, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
+use wxemu_package::{Diagnostic, Pos};
 
 /// A rendered node.
 #[derive(Clone, Debug)]
@@ -215,9 +215,7 @@ impl<'p> Renderer<'p> {
             Value::Object(map) => js_key_order(map).into_iter().map(|(k, v)| (Value::from(k.as_str()), v.clone())).collect(),
             Value::String(s) => s.chars().enumerate().map(|(i, c)| (Value::Number(i as f64), Value::from(c.to_string()))).collect(),
             // (A number past the node budget counts no further than the budget renders.)
-            Value::Number(n) if *n > 0.0 => {
-                (0..(n.ceil() as usize).min(MAX_NODES + 1)).map(|i| (Value::Number(i as f64), Value::Number(i as f64))).collect()
-            }
+            Value::Number(n) if *n > 0.0 => (0..(n.ceil() as usize).min(MAX_NODES + 1)).map(|i| (Value::Number(i as f64), Value::Number(i as f64))).collect(),
             _ => Vec::new(),
         };
         for (index, item) in items {
@@ -286,9 +284,12 @@ fn text_capacity(interp: &Interp) -> usize {
     match interp {
         Interp::Static(s) => s.len(),
         Interp::Single(_) => 16,
-        Interp::Parts(parts) => parts.iter().map(|p| match p {
-            Part::Text(t) => t.len(),
-            Part::Expr(_) => 16,
-        }).sum(),
+        Interp::Parts(parts) => parts
+            .iter()
+            .map(|p| match p {
+                Part::Text(t) => t.len(),
+                Part::Expr(_) => 16,
+            })
+            .sum(),
     }
 }

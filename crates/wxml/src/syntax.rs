@@ -137,9 +137,7 @@ impl<'s> Parser<'_, 's, '_> {
                 self.skip_comment();
             } else if self.rest().starts_with("</") {
                 self.end_tag(&mut stack, &mut root);
-            } else if self.rest().starts_with('<')
-                && self.rest()[1..].starts_with(|c: char| c.is_alphabetic() || c == '_')
-            {
+            } else if self.rest().starts_with('<') && self.rest()[1..].starts_with(|c: char| c.is_alphabetic() || c == '_') {
                 match self.start_tag() {
                     Some(StartTag::Open(element)) if stack.len() >= MAX_NESTING => {
                         self.error(element.pos, format!("elements nested deeper than {MAX_NESTING} levels"), "flatten the template; the rest of this file is left out");
@@ -165,11 +163,7 @@ impl<'s> Parser<'_, 's, '_> {
                 children_of(&mut stack, &mut root).push(SyntaxNode::Element(el));
                 continue;
             }
-            self.error(
-                el.pos,
-                format!("<{}> is never closed", el.name),
-                &format!("add </{}> where the element ends, or write <{} … /> if it has no children", el.name, el.name),
-            );
+            self.error(el.pos, format!("<{}> is never closed", el.name), &format!("add </{}> where the element ends, or write <{} … /> if it has no children", el.name, el.name));
             children_of(&mut stack, &mut root).push(SyntaxNode::Element(el));
         }
         root
@@ -198,11 +192,7 @@ impl<'s> Parser<'_, 's, '_> {
                     self.advance(open);
                     let open_pos = self.pos();
                     if !self.skip_mustache() {
-                        self.error(
-                            open_pos,
-                            "`{{` is never closed with `}}`".into(),
-                            "close the expression with }}",
-                        );
+                        self.error(open_pos, "`{{` is never closed with `}}`".into(), "close the expression with }}");
                         break;
                     }
                 }
@@ -221,9 +211,7 @@ impl<'s> Parser<'_, 's, '_> {
 
     fn at_tag_start(&self) -> bool {
         let rest = self.rest();
-        rest.starts_with("</")
-            || rest.starts_with("<!--")
-            || rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_alphabetic() || c == '_')
+        rest.starts_with("</") || rest.starts_with("<!--") || rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_alphabetic() || c == '_')
     }
 
     /// Skips `{{ … }}` starting at `{{`, honouring quotes inside. False if it never closes.
@@ -245,10 +233,7 @@ impl<'s> Parser<'_, 's, '_> {
         // Names end at ASCII delimiters, so bytes can be scanned (multi-byte characters
         // never contain ASCII bytes).
         let rest = self.rest();
-        let end = rest
-            .bytes()
-            .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/' | b'=' | b'<' | b'"' | b'\''))
-            .unwrap_or(rest.len());
+        let end = rest.bytes().position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/' | b'=' | b'<' | b'"' | b'\'')).unwrap_or(rest.len());
         let name = &rest[..end];
         self.advance(end);
         name
@@ -292,7 +277,7 @@ impl<'s> Parser<'_, 's, '_> {
             let (value, value_pos) = if self.eat("=") {
                 self.skip_whitespace();
                 let value_pos = self.pos();
-                (self.attr_value(&attr_name), value_pos)
+                (self.attr_value(attr_name), value_pos)
             } else {
                 (None, attr_pos)
             };
@@ -347,10 +332,7 @@ impl<'s> Parser<'_, 's, '_> {
             _ => {
                 // Unquoted: up to white space, `>` or the `/>` that ends the tag.
                 let rest = self.rest();
-                let end = rest
-                    .char_indices()
-                    .find(|&(i, c)| c.is_whitespace() || c == '>' || rest[i..].starts_with("/>"))
-                    .map_or(rest.len(), |(i, _)| i);
+                let end = rest.char_indices().find(|&(i, c)| c.is_whitespace() || c == '>' || rest[i..].starts_with("/>")).map_or(rest.len(), |(i, _)| i);
                 let value = &rest[..end];
                 self.advance(end);
                 Some(value)
@@ -367,19 +349,11 @@ impl<'s> Parser<'_, 's, '_> {
             self.error(pos, format!("</{name}> end tag is missing its `>`"), "write the end tag as </name>");
         }
         match stack.iter().rposition(|o| o.element.name == name) {
-            None => self.error(
-                pos,
-                format!("</{name}> has no matching <{name}>"),
-                "remove the stray end tag, or add the start tag it closes",
-            ),
+            None => self.error(pos, format!("</{name}> has no matching <{name}>"), "remove the stray end tag, or add the start tag it closes"),
             Some(i) => {
                 while stack.len() > i + 1 {
                     let open = stack.pop().expect("len checked").element;
-                    self.error(
-                        open.pos,
-                        format!("<{}> is not closed before </{name}> at {}:{}", open.name, pos.line, pos.col),
-                        &format!("add </{}> before </{name}>", open.name),
-                    );
+                    self.error(open.pos, format!("<{}> is not closed before </{name}> at {}:{}", open.name, pos.line, pos.col), &format!("add </{}> before </{name}>", open.name));
                     children_of(stack, root).push(SyntaxNode::Element(open));
                 }
                 let done = stack.pop().expect("index valid").element;
@@ -435,7 +409,13 @@ mod tests {
     }
 
     fn first_element<'a, 's>(nodes: &'a [SyntaxNode<'s>]) -> &'a SyntaxElement<'s> {
-        nodes.iter().find_map(|n| match n { SyntaxNode::Element(e) => Some(e), _ => None }).unwrap()
+        nodes
+            .iter()
+            .find_map(|n| match n {
+                SyntaxNode::Element(e) => Some(e),
+                _ => None,
+            })
+            .unwrap()
     }
 
     #[test]

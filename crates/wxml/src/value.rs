@@ -50,12 +50,8 @@ impl Value {
             serde_json::Value::Bool(b) => Value::Bool(*b),
             serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
             serde_json::Value::String(s) => Value::from(s.as_str()),
-            serde_json::Value::Array(items) => {
-                Value::Array(Rc::new(items.iter().map(Value::from_json).collect()))
-            }
-            serde_json::Value::Object(map) => Value::Object(Rc::new(
-                map.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect(),
-            )),
+            serde_json::Value::Array(items) => Value::Array(Rc::new(items.iter().map(Value::from_json).collect())),
+            serde_json::Value::Object(map) => Value::Object(Rc::new(map.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect())),
         }
     }
 
@@ -69,17 +65,8 @@ impl Value {
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Number(n) => number_to_json(*n),
             Value::String(s) => serde_json::Value::String(s.to_string()),
-            Value::Array(items) => serde_json::Value::Array(
-                items
-                    .iter()
-                    .map(|v| v.to_json().unwrap_or(serde_json::Value::Null))
-                    .collect(),
-            ),
-            Value::Object(map) => serde_json::Value::Object(
-                map.iter()
-                    .filter_map(|(k, v)| Some((k.clone(), v.to_json()?)))
-                    .collect(),
-            ),
+            Value::Array(items) => serde_json::Value::Array(items.iter().map(|v| v.to_json().unwrap_or(serde_json::Value::Null)).collect()),
+            Value::Object(map) => serde_json::Value::Object(map.iter().filter_map(|(k, v)| Some((k.clone(), v.to_json()?))).collect()),
         })
     }
 
@@ -194,9 +181,7 @@ impl Value {
                     self.to_primitive().loose_equals(&other.to_primitive())
                 }
             }
-            _ if self.is_primitive() != other.is_primitive() => {
-                self.to_primitive().loose_equals(&other.to_primitive())
-            }
+            _ if self.is_primitive() != other.is_primitive() => self.to_primitive().loose_equals(&other.to_primitive()),
             _ => self.strict_equals(other),
         }
     }
@@ -301,7 +286,10 @@ impl Value {
             }
             (part, target) => {
                 *target = Value::Object(Rc::default());
-                let key = match part { PathPart::Key(k) => k.to_string(), PathPart::Index(i) => i.to_string() };
+                let key = match part {
+                    PathPart::Key(k) => k.to_string(),
+                    PathPart::Index(i) => i.to_string(),
+                };
                 if let Value::Object(map) = target {
                     Rc::make_mut(map).insert(key, value);
                 }
@@ -327,7 +315,10 @@ impl Value {
                 &mut items[*i]
             }
             (part, Value::Object(map)) => {
-                let key = match part { PathPart::Key(k) => k.to_string(), PathPart::Index(i) => i.to_string() };
+                let key = match part {
+                    PathPart::Key(k) => k.to_string(),
+                    PathPart::Index(i) => i.to_string(),
+                };
                 let slot = Rc::make_mut(map).entry(key).or_insert_with(fresh);
                 if !is_container(slot) {
                     *slot = fresh();
@@ -367,9 +358,7 @@ fn is_length(key: &Value) -> bool {
 /// The array index a key names, if it is one (`1` or `"1"`, not `"01"` or `1.5`).
 fn array_index(key: &Value) -> Option<usize> {
     match key {
-        Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 4294967295.0 => {
-            Some(*n as usize)
-        }
+        Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 4294967295.0 => Some(*n as usize),
         Value::String(s) => canonical_index(s),
         _ => None,
     }
@@ -426,24 +415,14 @@ fn string_to_number(s: &str) -> f64 {
     if t.is_empty() {
         return 0.0;
     }
-    let radix = |prefix: &[&str], radix: u32| {
-        prefix
-            .iter()
-            .find_map(|p| t.strip_prefix(p))
-            .map(|digits| u64::from_str_radix(digits, radix).map_or(f64::NAN, |v| v as f64))
-    };
-    if let Some(v) = radix(&["0x", "0X"], 16)
-        .or_else(|| radix(&["0o", "0O"], 8))
-        .or_else(|| radix(&["0b", "0B"], 2))
-    {
+    let radix = |prefix: &[&str], radix: u32| prefix.iter().find_map(|p| t.strip_prefix(p)).map(|digits| u64::from_str_radix(digits, radix).map_or(f64::NAN, |v| v as f64));
+    if let Some(v) = radix(&["0x", "0X"], 16).or_else(|| radix(&["0o", "0O"], 8)).or_else(|| radix(&["0b", "0B"], 2)) {
         return v;
     }
     match t {
         "Infinity" | "+Infinity" => f64::INFINITY,
         "-Infinity" => f64::NEG_INFINITY,
-        _ if t.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) => {
-            t.parse().unwrap_or(f64::NAN)
-        }
+        _ if t.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) => t.parse().unwrap_or(f64::NAN),
         _ => f64::NAN,
     }
 }
@@ -518,10 +497,7 @@ mod tests {
         data.set_path("grid[0][1]", Value::Number(5.0)).unwrap();
         data.set_path("n", Value::Null).unwrap();
         assert!(data.set_path("list[3000000000]", Value::Null).unwrap_err().contains("indexes past"));
-        assert_eq!(
-            data.to_json().unwrap(),
-            serde_json::json!({"list": [{"name": "a"}, {"name": "B"}], "n": null, "obj": {"deep": {"x": 1}}, "grid": [[null, 5]]})
-        );
+        assert_eq!(data.to_json().unwrap(), serde_json::json!({"list": [{"name": "a"}, {"name": "B"}], "n": null, "obj": {"deep": {"x": 1}}, "grid": [[null, 5]]}));
         assert_eq!(before.get_named("list").get(&Value::Number(1.0)).get_named("name").to_js_string(), "b");
         assert_eq!(parse_data_path("a.b[2][0].c"), [PathPart::Key("a"), PathPart::Key("b"), PathPart::Index(2), PathPart::Index(0), PathPart::Key("c")]);
     }

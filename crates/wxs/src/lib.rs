@@ -322,18 +322,15 @@ mod tests {
 
     #[test]
     fn a_throwing_function_renders_empty_and_is_reported() {
-        let (json, messages) = render(
-            &[("index.wxml", "<view>\n<wxs module=\"m\">module.exports.f = function () { throw new Error('boom'); };</wxs><text>[{{m.f()}}]</text></view>")],
-            serde_json::json!({}),
-        );
+        let (json, messages) =
+            render(&[("index.wxml", "<view>\n<wxs module=\"m\">module.exports.f = function () { throw new Error('boom'); };</wxs><text>[{{m.f()}}]</text></view>")], serde_json::json!({}));
         assert_eq!(json[0]["children"][0]["children"][0]["text"], "[]");
         assert!(messages.iter().any(|m| m.contains("WXS error") && m.contains("boom")), "{messages:?}");
     }
 
     #[test]
     fn a_syntax_error_names_the_wxml_line() {
-        let files: HashMap<String, String> =
-            [("index.wxml".to_string(), "<view/>\n\n<wxs module=\"m\">module.exports = {;</wxs>".to_string())].into();
+        let files: HashMap<String, String> = [("index.wxml".to_string(), "<view/>\n\n<wxs module=\"m\">module.exports = {;</wxs>".to_string())].into();
         let program = Program::load("index.wxml", &mut |p| files.get(p).cloned().ok_or(wxemu_package::FileError::Missing));
         let (_, modules, diags) = WxsRuntime::load(&program, Box::new(|_| Err(wxemu_package::FileError::Missing)));
         assert!(modules.is_empty());

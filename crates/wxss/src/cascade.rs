@@ -4,14 +4,14 @@
 
 use crate::device::Device;
 use crate::rpx;
-use crate::select::{Scope, StyleNode, StyleTree};
 pub use crate::select::BUILT_IN;
+use crate::select::{Scope, StyleNode, StyleTree};
 use crate::sheet::{Rule, Sheet};
 use crate::style::*;
 use lightningcss::media_query::{MediaCondition, MediaFeatureComparison, MediaFeatureId, MediaFeatureName, MediaFeatureValue, MediaList, MediaType, Operator, QueryFeature};
 use lightningcss::properties::custom::{Token, TokenList, TokenOrValue};
-use lightningcss::selector::{Component, PseudoElement, Selector};
 use lightningcss::properties::{align, border, custom::CustomPropertyName, display, flex, font, overflow, position, size, text, Property, PropertyId};
+use lightningcss::selector::{Component, PseudoElement, Selector};
 use lightningcss::stylesheet::{ParserOptions, PrinterOptions, StyleAttribute};
 use lightningcss::traits::{IntoOwned, ToCss};
 use lightningcss::values::calc::{Calc, MathFunction};
@@ -635,7 +635,11 @@ impl Context<'_> {
                 // The side is 0% (left, top) or 100% (right, bottom); an offset counts from it.
                 let from_start = self.lp(s, &side.clone().into()) == Dim::ZERO;
                 let Dim::Length { px, percent } = offset.as_ref().map_or(Dim::ZERO, |o| self.lp(s, o)) else { return Dim::ZERO };
-                if from_start { Dim::Length { px, percent } } else { Dim::Length { px: -px, percent: 100.0 - percent } }
+                if from_start {
+                    Dim::Length { px, percent }
+                } else {
+                    Dim::Length { px: -px, percent: 100.0 - percent }
+                }
             }
         }
     }

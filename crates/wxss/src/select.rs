@@ -4,13 +4,13 @@
 use lightningcss::selector::{PseudoClass, PseudoElement, Selector};
 use lightningcss::values::ident::Ident;
 use lightningcss::values::string::{CSSString, CowArcStr};
-use parcel_selectors::parser::SelectorImpl;
-use std::marker::PhantomData;
 use parcel_selectors::attr::{AttrSelectorOperation, CaseSensitivity, NamespaceConstraint};
 use parcel_selectors::context::{MatchingContext, MatchingMode, QuirksMode};
 use parcel_selectors::matching::{matches_selector, ElementSelectorFlags};
+use parcel_selectors::parser::SelectorImpl;
 use parcel_selectors::OpaqueElement;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// A style scope: 0 is the page (app.wxss and the page's wxss), every custom component
 /// instance's template has the scope of its component's stylesheet.
@@ -264,21 +264,14 @@ where
     fn is_same_type(&self, other: &Self) -> bool {
         self.data().tag == other.data().tag
     }
-    fn attr_matches(
-        &self,
-        _ns: &NamespaceConstraint<&CowArcStr<'i>>,
-        name: &Ident<'i>,
-        operation: &AttrSelectorOperation<&CSSString<'i>>,
-    ) -> bool {
+    fn attr_matches(&self, _ns: &NamespaceConstraint<&CowArcStr<'i>>, name: &Ident<'i>, operation: &AttrSelectorOperation<&CSSString<'i>>) -> bool {
         let Some(value) = self.attr(name.0.as_ref()) else { return false };
         if !self.in_reach() {
             return false;
         }
         match operation {
             AttrSelectorOperation::Exists => true,
-            AttrSelectorOperation::WithValue { operator, case_sensitivity, expected_value } => {
-                operator.eval_str(value, expected_value.0.as_ref(), *case_sensitivity)
-            }
+            AttrSelectorOperation::WithValue { operator, case_sensitivity, expected_value } => operator.eval_str(value, expected_value.0.as_ref(), *case_sensitivity),
         }
     }
     fn match_non_ts_pseudo_class<F>(&self, _pc: &PseudoClass<'i>, _context: &mut MatchingContext<'_, 'i, I>, _flags: &mut F) -> bool

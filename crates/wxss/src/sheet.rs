@@ -9,11 +9,11 @@ use lightningcss::properties::Property;
 use lightningcss::rules::font_face::{FontFaceProperty, Source};
 use lightningcss::rules::keyframes::{Keyframe, KeyframeSelector, KeyframesName};
 use lightningcss::rules::{CssRule, CssRuleList, Location};
-use lightningcss::stylesheet::PrinterOptions;
-use lightningcss::traits::ToCss;
 use lightningcss::selector::SelectorList;
+use lightningcss::stylesheet::PrinterOptions;
 use lightningcss::stylesheet::{ParserOptions, StyleSheet};
 use lightningcss::traits::IntoOwned;
+use lightningcss::traits::ToCss;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::sync::{Arc, RwLock};
@@ -67,12 +67,10 @@ fn too_deep(text: &str) -> Option<Pos> {
         pos = pos.advance(c.encode_utf8(&mut [0; 4]));
         match (quote, c) {
             _ if escaped => escaped = false,
-            _ if comment => {
-                if c == '*' && chars.peek() == Some(&'/') {
-                    chars.next();
-                    pos = pos.advance("/");
-                    comment = false;
-                }
+            _ if comment && c == '*' && chars.peek() == Some(&'/') => {
+                chars.next();
+                pos = pos.advance("/");
+                comment = false;
             }
             (_, '\\') => escaped = true,
             (Some(q), _) if c == q => quote = None,
@@ -167,12 +165,17 @@ impl Loader<'_> {
                         KeyframesName::Ident(ident) => ident.0.to_string(),
                         KeyframesName::Custom(name) => name.to_string(),
                     };
-                    let offset = |k: &Keyframe| k.selectors.iter().map(|s| match s {
-                        KeyframeSelector::From => 0.0,
-                        KeyframeSelector::To => 1.0,
-                        KeyframeSelector::Percentage(p) => p.0,
-                        KeyframeSelector::TimelineRangePercentage(_) => -1.0,
-                    }).fold(-1.0, f32::max);
+                    let offset = |k: &Keyframe| {
+                        k.selectors
+                            .iter()
+                            .map(|s| match s {
+                                KeyframeSelector::From => 0.0,
+                                KeyframeSelector::To => 1.0,
+                                KeyframeSelector::Percentage(p) => p.0,
+                                KeyframeSelector::TimelineRangePercentage(_) => -1.0,
+                            })
+                            .fold(-1.0, f32::max)
+                    };
                     if let Some(last) = rule.keyframes.iter().filter(|k| offset(k) >= 0.0).max_by(|a, b| offset(a).total_cmp(&offset(b))) {
                         let pos = location(converted, &rule.loc);
                         let end: Vec<Property<'static>> = last.declarations.declarations.iter().chain(&last.declarations.important_declarations).cloned().collect();
@@ -217,9 +220,10 @@ impl Loader<'_> {
         }
         match (self.read)(&target) {
             Ok(text) => self.file(&target, &text),
-            Err(FileError::Missing) => self.sheet.diagnostics.push(
-                Diagnostic::error(file, pos, format!("@import \"{url}\": no file {target}")).with_hint("paths are relative to this file, or to the package root when they start with /"),
-            ),
+            Err(FileError::Missing) => self
+                .sheet
+                .diagnostics
+                .push(Diagnostic::error(file, pos, format!("@import \"{url}\": no file {target}")).with_hint("paths are relative to this file, or to the package root when they start with /")),
             Err(e) => self.sheet.diagnostics.push(Diagnostic::error(file, pos, format!("@import \"{url}\": {}", e.describe(&target))).with_hint("keep imported files inside the package, as UTF-8")),
         }
     }

@@ -91,10 +91,7 @@ fn component_classes_are_isolated_unless_the_component_shares() {
 
 #[test]
 fn imports_are_inlined_and_cycles_and_unsupported_things_reported() {
-    let s = sheet(&[
-        ("a.wxss", "@import \"b.wxss\";\n.a { color: red; }"),
-        ("b.wxss", "@import '/a.wxss';\n.b { width: 10rpx; mask-image: none }\n@supports (display: grid) { .c { color: red } }"),
-    ]);
+    let s = sheet(&[("a.wxss", "@import \"b.wxss\";\n.a { color: red; }"), ("b.wxss", "@import '/a.wxss';\n.b { width: 10rpx; mask-image: none }\n@supports (display: grid) { .c { color: red } }")]);
     let selectors: Vec<String> = s.rules.iter().map(|r| format!("{}:{}", r.file, r.pos.line)).collect();
     assert_eq!(selectors, ["b.wxss:2", "a.wxss:2"]);
     let messages: Vec<String> = s.diagnostics.iter().map(|d| d.to_string()).collect();
