@@ -253,29 +253,7 @@ fn element_method(sim: &mut Simulator, method: &str, params: &Map<String, Json>)
         }
         "Element.triggerEvent" => sim.trigger_node(&path, text(params, "type"), params.get("detail").cloned().unwrap_or(json!({}))).and(done),
         "Element.dispatchEvent" => sim.trigger_node(&path, text(params, "eventName"), params.get("detail").cloned().unwrap_or(json!({}))).and(done),
-        "Element.callFunction" => {
-            let args = list(params, "args");
-            match text(params, "functionName") {
-                "input.input" | "textarea.input" => sim.input_node(&path, args.first().and_then(Json::as_str).unwrap_or_default()).map(|()| json!({ "result": null })),
-                "switch.tap" => sim.tap_node(&path).map(|()| json!({ "result": null })),
-                "scroll-view.scrollTo" => {
-                    let number = |i: usize| args.get(i).and_then(Json::as_f64).map(|v| v as f32);
-                    sim.scroll_view_at_to(&path, number(0), number(1)).map(|()| json!({ "result": null }))
-                }
-                name @ ("scroll-view.scrollLeft" | "scroll-view.scrollTop" | "scroll-view.scrollWidth" | "scroll-view.scrollHeight") => {
-                    let metrics = sim.scroll_view_metrics(&path)?;
-                    let index = ["scroll-view.scrollLeft", "scroll-view.scrollTop", "scroll-view.scrollWidth", "scroll-view.scrollHeight"].iter().position(|n| *n == name).expect("listed");
-                    Ok(json!({ "result": metrics[index] }))
-                }
-                "swiper.swipeTo" => sim.swipe_node_to(&path, args.first().and_then(Json::as_u64).unwrap_or(0) as usize).map(|()| json!({ "result": null })),
-                "movable-view.moveTo" => {
-                    let number = |i: usize| args.get(i).and_then(Json::as_f64).unwrap_or(0.0);
-                    sim.move_node_to(&path, number(0), number(1)).map(|()| json!({ "result": null }))
-                }
-                "slider.slideTo" => sim.slide_node_to(&path, args.first().and_then(Json::as_f64).unwrap_or(0.0)).map(|()| json!({ "result": null })),
-                other => Err(format!("not supported by wxemu yet: Element.callFunction {other}")),
-            }
-        }
+        "Element.callFunction" => sim.call_built_in(&path, text(params, "functionName"), &list(params, "args")).map(|result| json!({ "result": result })),
         "Element.getData" | "Element.setData" | "Element.callMethod" => {
             let id = element.component.ok_or("not a custom component")?;
             match method {

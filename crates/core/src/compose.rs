@@ -32,8 +32,8 @@ pub struct PageView {
     pub scroll_top: f32,
     /// What the page's navigation bar APIs changed, and whether it is refreshing.
     pub chrome: crate::bars::PageChrome,
-    /// Its scroll-views whose refresher showed at the last render.
-    pub refreshing: std::collections::HashSet<wxemu_view::select::NodePath>,
+    /// What its built-ins keep between renders, by element.
+    pub memos: HashMap<crate::controls::ElementId, serde_json::Value>,
 }
 
 impl PageView {

@@ -1,11 +1,12 @@
-//! What built-in components do when tapped, as the platform's do: a navigator opens its url,
-//! a switch or checkbox toggles, a radio is chosen, a label passes the tap to its control,
-//! a form's submit/reset button collects or clears the form. The controls' state lives in
-//! the page's view and overrides the template's attribute until that attribute changes.
+//! The built-in components' state and reactions on a page: the state a control keeps (set by
+//! the user, it overrides the template's attribute until that attribute changes), the focus
+//! of text fields, and a tap given to the built-in that takes it (see
+//! `wxemu_view::components`, whose [`Page`] the Simulator is).
 
 use crate::compose::PageView;
 use crate::Simulator;
-use serde_json::{json, Map, Value as Json};
+use serde_json::{json, Value as Json};
+use wxemu_view::components::{self, Page, Tap};
 use wxemu_view::select::{element_chain, NodePath};
 use wxemu_wxml::{Element, Node, Value};
 
@@ -62,9 +63,7 @@ fn locate(nodes: &[Node], id: &ElementId) -> Option<NodePath> {
     Some(path)
 }
 
-pub(crate) fn element_at<'n>(nodes: &'n [Node], path: &[usize]) -> Option<&'n Element> {
-    element_chain(nodes, path).last().copied()
-}
+pub(crate) use components::{all, element_at};
 
 fn element_at_mut<'n>(nodes: &'n mut [Node], path: &[usize]) -> Option<&'n mut Element> {
     let (&first, rest) = path.split_first()?;
@@ -87,9 +86,9 @@ impl Simulator {
     pub(crate) fn move_focus(&mut self, path: &[usize]) -> Result<(), String> {
         let page = self.stack.last().ok_or("no page is open")?;
         let tree = page.tree.clone();
-        let is_field = |el: &Element| matches!(&*el.tag, "input" | "textarea") && !attr(el, "disabled").truthy();
+        let is_field = |el: &Element| is_text_field(el) && !attr(el, "disabled").truthy();
         let tapped = element_chain(&tree, path).iter().rposition(|el| is_field(el)).map(|depth| path[..=depth].to_vec());
-        let focused = all(&tree, &|el| matches!(&*el.tag, "input" | "textarea") && attr(el, "focus").truthy());
+        let focused = all(&tree, &|el| is_text_field(el) && attr(el, "focus").truthy());
         for other in focused.into_iter().filter(|p| Some(p) != tapped.as_ref()) {
             self.set_control(&other, "focus", Value::Bool(false));
             // The input method's composition goes with the focus.
@@ -109,31 +108,11 @@ impl Simulator {
     }
 }
 
-/// An attribute as text ("" when it is not there).
-pub(crate) fn text(el: &Element, name: &str) -> String {
-    el.attr(name).map(Value::to_js_string).unwrap_or_default()
-}
+pub(crate) use components::text;
 
-/// Paths of the elements under `path` (itself included) for which `pick` holds, in tree order.
-fn descendants(nodes: &[Node], path: &NodePath, pick: &dyn Fn(&Element) -> bool) -> Vec<NodePath> {
-    let Some(el) = element_at(nodes, path) else { return Vec::new() };
-    let mut found = if pick(el) { vec![path.clone()] } else { Vec::new() };
-    wxemu_view::select::for_each_element(&el.children, &mut |below, e| {
-        if pick(e) {
-            found.push(path.iter().chain(below).copied().collect());
-        }
-    });
-    found
-}
-
-/// Paths of every element of the tree for which `pick` holds, in tree order.
-pub(crate) fn all(nodes: &[Node], pick: &dyn Fn(&Element) -> bool) -> Vec<NodePath> {
-    (0..nodes.len()).flat_map(|i| descendants(nodes, &vec![i], pick)).collect()
-}
-
-/// The nearest ancestor-or-self of `path` with tag `tag`.
-fn ancestor(nodes: &[Node], path: &[usize], tag: &str) -> Option<NodePath> {
-    (1..=path.len()).rev().map(|n| path[..n].to_vec()).find(|p| element_at(nodes, p).is_some_and(|e| &*e.tag == tag))
+/// Whether the element is a text field (a built-in a tap focuses).
+pub(crate) fn is_text_field(el: &Element) -> bool {
+    components::is(el, |b| b.takes_focus())
 }
 
 impl PageView {
@@ -172,162 +151,140 @@ impl Simulator {
         self.mirror.update_page(id, tree);
     }
 
-    /// The built-in reaction to a tap on the element at `path` (after its handlers ran).
-    /// `before` is the page's tree as the finger lifted: a switch or checkbox turns from the
-    /// state it showed then, as in the view, where it toggles before the logic layer's
-    /// `setData` (from those handlers) arrives. A tap at client point `point` in the focused
-    /// field puts its caret there.
-    pub(crate) fn built_in_tap(&mut self, path: &[usize], before: Option<std::rc::Rc<Vec<wxemu_wxml::Node>>>, point: Option<(f32, f32)>) -> Result<(), String> {
+    /// The built-in reaction to a tap on the element at `path` (after its handlers ran):
+    /// the innermost built-in around it that takes taps answers it. `before` is the page's
+    /// tree as the finger lifted: a switch or checkbox turns from the state it showed then,
+    /// as in the view, where it toggles before the logic layer's `setData` (from those
+    /// handlers) arrives. A tap at client point `point` in the focused field puts its caret
+    /// there.
+    pub(crate) fn built_in_tap(&mut self, path: &[usize], before: Option<std::rc::Rc<Vec<Node>>>, point: Option<(f32, f32)>) -> Result<(), String> {
         self.move_focus(path)?;
         self.caret_to_tap(path, point)?;
         let page = self.stack.last().ok_or("no page is open")?;
         let tree = page.tree.clone();
         let chain = element_chain(&tree, path);
-        let disabled = |el: &Element| attr(el, "disabled").truthy();
-        // The innermost element that reacts to taps (a custom component with the behavior
-        // wx://form-field-button has a `formType` property and acts as a button).
-        let form_button = |el: &Element| el.component.is_some_and(|id| self.app_form_type(id).is_some());
-        let Some(depth) = chain.iter().rposition(|el| matches!(&*el.tag, "navigator" | "switch" | "checkbox" | "radio" | "label" | "button" | "picker") || form_button(el)) else { return Ok(()) };
-        let target = path[..depth + 1].to_vec();
+        // A custom component with the behavior wx://form-field-button has a `formType`
+        // property and acts as a button.
+        let form_button = |el: &Element| el.component.is_some_and(|_| self.form_type(el).is_some());
+        let Some(depth) = chain.iter().rposition(|el| components::is(el, |b| b.takes_taps(el)) || form_button(el)) else { return Ok(()) };
+        let target = &path[..depth + 1];
         let el = chain[depth];
-        if disabled(el) {
+        if attr(el, "disabled").truthy() {
             return Ok(());
         }
-        let shown_before = before.as_deref().and_then(|t| element_chain(t, &target).last().map(|e| attr(e, "checked").truthy()));
+        let shown_before = before.as_deref().and_then(|t| element_chain(t, target).last().map(|e| attr(e, "checked").truthy()));
         let was_checked = shown_before.unwrap_or_else(|| attr(el, "checked").truthy());
-        match &*el.tag {
-            "navigator" => self.navigator_tap(el),
-            "picker" => self.open_picker(&target, el),
-            "switch" => {
-                let checked = !was_checked;
-                self.set_control(&target, "checked", Value::Bool(checked));
-                self.dispatch_path(&target, "change", json!({ "value": checked }), None).map(drop)
+        match components::registry(&el.tag) {
+            Some(built_in) => built_in.tap(self, &Tap { path: target, element: el, tree: &tree, was_checked }),
+            None => {
+                let kind = self.form_type(el).unwrap_or_default();
+                components::press_form_button(self, &tree, target, &kind)
             }
-            "checkbox" => {
-                let checked = !was_checked;
-                self.set_control(&target, "checked", Value::Bool(checked));
-                self.group_change(&target, "checkbox-group")
-            }
-            "radio" => {
-                if attr(el, "checked").truthy() {
-                    return Ok(());
-                }
-                if let Some(group) = ancestor(&tree, &target, "radio-group") {
-                    for other in descendants(&tree, &group, &|e| &*e.tag == "radio") {
-                        if other != target {
-                            self.set_control(&other, "checked", Value::Bool(false));
-                        }
-                    }
-                }
-                self.set_control(&target, "checked", Value::Bool(true));
-                self.group_change(&target, "radio-group")
-            }
-            "label" => {
-                // A label passes the tap to the control named by `for`, else its first control.
-                let by_id = text(el, "for");
-                let controls = |e: &Element| matches!(&*e.tag, "switch" | "checkbox" | "radio" | "button");
-                let control = if by_id.is_empty() { descendants(&tree, &target, &controls).into_iter().next() } else { all(&tree, &|e| controls(e) && text(e, "id") == by_id).into_iter().next() };
-                match control {
-                    Some(control) if control != target => self.built_in_tap(&control, None, None),
-                    _ => Ok(()),
-                }
-            }
-            "button" if !text(el, "openType").is_empty() => Err(format!("not supported by wxemu yet: button open-type=\"{}\"", text(el, "openType"))),
-            _ if &*el.tag == "button" || form_button(el) => match el.component.and_then(|id| self.app_form_type(id)).unwrap_or_else(|| text(el, "formType")).as_str() {
-                kind @ ("submit" | "reset") => match ancestor(&tree, &target, "form") {
-                    Some(form) if kind == "submit" => {
-                        let value = self.form_values(&form);
-                        self.dispatch_path(&form, "submit", json!({ "value": value, "formId": "" }), None).map(drop)
-                    }
-                    Some(form) => self.reset_form(&form),
-                    None => Ok(()),
-                },
-                _ => Ok(()),
-            },
-            _ => Ok(()),
         }
     }
+}
 
-    /// The `formType` of a component instance with the behavior wx://form-field-button.
-    fn app_form_type(&self, id: u32) -> Option<String> {
+impl Page for Simulator {
+    fn tree(&self) -> std::rc::Rc<Vec<Node>> {
+        self.stack.last().map(|p| p.tree.clone()).unwrap_or_default()
+    }
+
+    fn set_control(&mut self, path: &[usize], name: &'static str, value: Value) {
+        Simulator::set_control(self, path, name, value);
+    }
+
+    fn dispatch(&mut self, path: &[usize], event: &str, detail: Json) -> Result<usize, String> {
+        self.dispatch_path(path, event, detail, None)
+    }
+
+    fn tap_built_in(&mut self, path: &[usize]) -> Result<(), String> {
+        self.built_in_tap(path, None, None)
+    }
+
+    fn navigate(&mut self, open_type: &str, url: &str, delta: u32) -> Result<(), String> {
+        let result = match open_type {
+            "redirect" => self.redirect_to(url),
+            "switchTab" => self.switch_tab(url),
+            "reLaunch" => self.re_launch(url),
+            "navigateBack" => self.navigate_back(delta as usize),
+            _ => self.navigate_to(url),
+        };
+        result.map_err(|e| e.to_string())
+    }
+
+    fn open_picker(&mut self, path: &[usize], element: &Element) -> Result<(), String> {
+        Simulator::open_picker(self, path, element)
+    }
+
+    fn form_type(&self, element: &Element) -> Option<String> {
+        let id = element.component?;
         match self.stack.last()?.components.values().find(|c| c.id == id)?.data.get(&Value::String("formType".into())) {
             Value::String(kind) => Some(kind.to_string()),
             _ => None,
         }
     }
 
-    /// `change` on the group around a checkbox or radio, with the group's value.
-    fn group_change(&mut self, control: &[usize], group_tag: &str) -> Result<(), String> {
-        let tree = self.stack.last().ok_or("no page is open")?.tree.clone();
-        let Some(group) = ancestor(&tree, control, group_tag) else { return Ok(()) };
-        let value = group_value(&tree, &group);
-        self.dispatch_path(&group, "change", json!({ "value": value }), None).map(drop)
+    fn form_field_value(&mut self, element: &Element) -> Option<Json> {
+        let data = self.app.instance_data(element.component?);
+        data.get("value").cloned()
     }
 
-    fn navigator_tap(&mut self, navigator: &Element) -> Result<(), String> {
-        let (url, open_type, delta) = (text(navigator, "url"), text(navigator, "openType"), text(navigator, "delta"));
-        let result = match open_type.as_str() {
-            "" | "navigate" => self.navigate_to(&url),
-            "redirect" => self.redirect_to(&url),
-            "switchTab" => self.switch_tab(&url),
-            "reLaunch" => self.re_launch(&url),
-            "navigateBack" => self.navigate_back(delta.parse().unwrap_or(1)),
-            other => return Err(format!("not supported by wxemu yet: navigator open-type=\"{other}\"")),
-        };
-        result.map_err(|e| e.to_string())
+    fn later(&mut self, path: &[usize], after: u64, what: String) {
+        let Some(page) = self.stack.last() else { return };
+        let Some(tag) = element_at(&page.tree, path).map(|el| el.tag.to_string()) else { return };
+        let id = page.id;
+        self.built_ins_waiting.insert((id, path.to_vec(), what.clone()));
+        self.queue.push(self.now + after, crate::queue::Event::BuiltIn { page: id, path: path.to_vec(), tag, what });
     }
 
-    /// `{name: value}` of the form's named fields, as the platform's submit event carries.
-    fn form_values(&mut self, form: &NodePath) -> Json {
-        let tree = self.stack.last().map(|p| p.tree.clone()).unwrap_or_default();
-        let mut values = Map::new();
-        let fields = descendants(&tree, form, &|e| e.attr("name").is_some_and(|n| !n.to_js_string().is_empty()));
-        for path in fields {
-            let Some(el) = element_at(&tree, &path) else { continue };
-            let name = text(el, "name");
-            let value = match &*el.tag {
-                "input" | "textarea" | "picker" => attr(el, "value").to_json().unwrap_or(json!("")),
-                "switch" => json!(attr(el, "checked").truthy()),
-                "slider" => json!(text(el, "value").parse::<f64>().unwrap_or(0.0)),
-                "checkbox-group" | "radio-group" => group_value(&tree, &path),
-                _ => match el.component.map(|id| self.app.instance_data(id)) {
-                    // A custom component with behaviors: ['wx://form-field'] submits its `value`.
-                    Some(data) if data.get("value").is_some() => data["value"].clone(),
-                    _ => continue,
-                },
-            };
-            values.insert(name, value);
-        }
-        Json::Object(values)
+    fn waiting(&self, path: &[usize], what: &str) -> bool {
+        self.stack.last().is_some_and(|p| self.built_ins_waiting.contains(&(p.id, path.to_vec(), what.to_string())))
     }
 
-    /// Puts the form's controls back to their template values and fires `reset` on the form.
-    fn reset_form(&mut self, form: &NodePath) -> Result<(), String> {
+    fn memo(&self, path: &[usize]) -> Json {
+        let Some(page) = self.stack.last() else { return Json::Null };
+        page.memos.get(&identity(&page.tree, path)).cloned().unwrap_or(Json::Null)
+    }
+
+    fn set_memo(&mut self, path: &[usize], memo: Json) {
         if let Some(page) = self.stack.last_mut() {
-            let mut tree = (*page.tree).clone();
-            page.controls.retain(|(id, _), state| {
-                let Some(path) = locate(&tree, id).filter(|path| path.starts_with(form)) else { return true };
-                if let Some(el) = element_at_mut(&mut tree, &path) {
-                    set_attr(el, state.attr, state.template.as_ref().map_or(Value::Undefined, Value::from_json));
-                }
-                false
-            });
-            page.tree = std::rc::Rc::new(tree);
-            let (id, tree) = (page.id, page.tree.clone());
-            self.mirror.update_page(id, tree);
+            let id = identity(&page.tree, path);
+            page.memos.insert(id, memo);
         }
-        self.dispatch_path(form, "reset", json!({}), None).map(drop)
     }
-}
 
-/// A checkbox-group's value (the checked boxes' values) or a radio-group's (the chosen one's).
-fn group_value(tree: &[Node], group: &NodePath) -> Json {
-    let Some(el) = element_at(tree, group) else { return Json::Null };
-    let control = if &*el.tag == "checkbox-group" { "checkbox" } else { "radio" };
-    let checked: Vec<Json> = descendants(tree, group, &|e| &*e.tag == control && attr(e, "checked").truthy()).iter().filter_map(|p| element_at(tree, p)).map(|e| json!(text(e, "value"))).collect();
-    if control == "checkbox" {
-        Json::Array(checked)
-    } else {
-        checked.into_iter().next().unwrap_or(json!(""))
+    fn load_picture(&mut self, path: &[usize], src: &str) {
+        if let Some(page) = self.stack.last().map(|p| p.id) {
+            self.schedule_image_events(page, vec![(path.to_vec(), src.to_string())]);
+        }
+    }
+
+    /// Geometry needs a screen: one with the default fonts is attached when none is.
+    fn scroller(&mut self, path: &[usize]) -> Result<components::Scroller, String> {
+        self.ensure_screen()?;
+        self.scroll_view(path)
+    }
+
+    fn enter_text(&mut self, path: &[usize], text: &str) -> Result<(), String> {
+        self.input_node(path, text)
+    }
+
+    fn tap(&mut self, path: &[usize]) -> Result<(), String> {
+        self.tap_node(path)
+    }
+
+    fn reset_controls(&mut self, within: &[usize]) {
+        let Some(page) = self.stack.last_mut() else { return };
+        let mut tree = (*page.tree).clone();
+        page.controls.retain(|(id, _), state| {
+            let Some(path) = locate(&tree, id).filter(|path| path.starts_with(within)) else { return true };
+            if let Some(el) = element_at_mut(&mut tree, &path) {
+                set_attr(el, state.attr, state.template.as_ref().map_or(Value::Undefined, Value::from_json));
+            }
+            false
+        });
+        page.tree = std::rc::Rc::new(tree);
+        let (id, tree) = (page.id, page.tree.clone());
+        self.mirror.update_page(id, tree);
     }
 }

@@ -10,12 +10,14 @@ use std::sync::Arc;
 use wxemu_package::Diagnostic;
 use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Rgba};
 use wxemu_view::chrome::{self, NavigationBar, Prompt, Tab, TabBar};
+use wxemu_view::components::input::{field_text, CARET};
+use wxemu_view::components::Scroller;
 use wxemu_view::fonts::Fonts;
 use wxemu_view::layout::{InlineBoxes, PageLayout, Piece};
 use wxemu_view::scroll::Scrolling;
 use wxemu_view::select::NodePath;
 use wxemu_view::styled::PageStyles;
-use wxemu_view::styled::{StyledTree, CARET};
+use wxemu_view::styled::StyledTree;
 use wxemu_wxss::{Device, FontFace, Isolation, Sheet};
 
 /// What turns a drawn page into pixels at a scale (device px per CSS px): screenshots use
@@ -145,14 +147,6 @@ fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
     window.get(key).and_then(Json::as_str).and_then(chrome::hex_color).unwrap_or(default)
 }
 
-/// The page's `<page-meta>`: its first element node, when it is one.
-fn page_meta(tree: &[wxemu_wxml::Node]) -> Option<&wxemu_wxml::Element> {
-    match tree.iter().find(|n| matches!(n, wxemu_wxml::Node::Element(_)))? {
-        wxemu_wxml::Node::Element(e) if &*e.tag == "page-meta" => Some(e),
-        _ => None,
-    }
-}
-
 /// The current page styled and laid out, with the chrome around it.
 struct Frame {
     /// The page (its id) and the composed tree drawn, the theme it was drawn in and the
@@ -208,16 +202,6 @@ impl Frame {
         });
         topmost.and_then(|e| self.styled.source_path(e)).map_or(Hit::Nothing, |path| Hit::Page(path, point))
     }
-}
-
-/// A scroll-view as drawn: the directions it scrolls, how far it is scrolled and could be
-/// (x, y), and the size of the box inside its borders.
-pub(crate) struct ScrollView {
-    pub x: bool,
-    pub y: bool,
-    pub offset: (f32, f32),
-    pub range: (f32, f32),
-    pub client: (f32, f32),
 }
 
 /// Where a point on the screen is.
@@ -326,13 +310,10 @@ impl Simulator {
         bar.loading = set.loading;
         let mut background = set.window_background.unwrap_or_else(|| color(&window, "backgroundColor", Rgba::WHITE));
         // <page-meta> (the page's first node) and its <navigation-bar> override the config.
-        if let Some(meta) = page_meta(&page.tree) {
+        if let Some(meta) = wxemu_view::components::page_meta::of(&page.tree) {
             let text = |el: &wxemu_wxml::Element, name: &str| el.attr(name).map(wxemu_wxml::Value::to_js_string).filter(|v| !v.is_empty());
             background = text(meta, "backgroundColor").as_deref().and_then(chrome::hex_color).unwrap_or(background);
-            if let Some(nav) = meta.children.iter().find_map(|n| match n {
-                wxemu_wxml::Node::Element(e) if &*e.tag == "navigation-bar" => Some(e),
-                _ => None,
-            }) {
+            if let Some(nav) = wxemu_view::components::page_meta::navigation_bar(meta) {
                 bar.title = text(nav, "title").unwrap_or(bar.title);
                 bar.background = text(nav, "backgroundColor").as_deref().and_then(chrome::hex_color).unwrap_or(bar.background);
                 bar.white_text = text(nav, "frontColor").map_or(bar.white_text, |c| c.eq_ignore_ascii_case("#ffffff"));
@@ -490,15 +471,15 @@ impl Simulator {
         })
     }
 
-    /// The scroll-view at `path` as it is drawn.
-    pub(crate) fn scroll_view(&mut self, path: &[usize]) -> Result<ScrollView, String> {
+    /// The element at `path` that scrolls its content (a scroll-view), as it is drawn.
+    pub(crate) fn scroll_view(&mut self, path: &[usize]) -> Result<Scroller, String> {
         let found = self.with_screen(|sim, screen| {
             let frame = sim.frame(screen, InlineBoxes::Painted)?;
             let e = (0..frame.styled.elements.len()).find(|&e| frame.styled.elements[e].path.as_deref() == Some(path))?;
             let element = &frame.styled.elements[e];
             let found = wxemu_view::scroll::directions(element).zip(frame.layout.boxes[e]).map(|((x, y), area)| {
                 let s = &element.style;
-                ScrollView {
+                Scroller {
                     x,
                     y,
                     offset: frame.scrolling.views.get(&e).copied().unwrap_or_default(),
@@ -551,7 +532,7 @@ impl Simulator {
                 let paragraph = frame.layout.paragraphs.iter().position(|p| p.element == e)?;
                 let area = frame.layout.paragraphs[paragraph].area;
                 let el = &frame.styled.elements[e];
-                let chars = wxemu_view::styled::field_text(&el.tag, &el.attr("value"), el.flag("password")).len();
+                let chars = field_text(&el.tag, &el.attr("value"), el.flag("password")).len();
                 let origin = (drawn.x - laid.x + area.x, drawn.y - laid.y + area.y);
                 f(&FieldText { layout: &frame.layout, paragraph, origin, chars })
             });

@@ -166,7 +166,7 @@ impl Simulator {
             let page = self.stack.last().ok_or("no page is open")?;
             let chain = element_chain(&page.tree, &path);
             let el = chain.last().expect("a matched path has an element");
-            if !matches!(&*el.tag, "input" | "textarea") {
+            if !crate::controls::is_text_field(el) {
                 return Err(format!("is a <{}>, not an input or textarea", el.tag));
             }
             if el.attr("disabled").is_some_and(wxemu_wxml::Value::truthy) {
@@ -323,77 +323,24 @@ impl Simulator {
     }
 
     /// Scrolls the first scroll-view matching `selector` to (`left`, `top`) within its
-    /// content, in the directions it scrolls, as the user would: its `scroll` event with
-    /// `{scrollLeft, scrollTop, scrollWidth, scrollHeight, deltaX, deltaY}`, then
-    /// `scrolltoupper`/`scrolltolower` with `{direction}` when it comes within
-    /// `upper-threshold`/`lower-threshold` (50 px) of an end. The position stays until the
-    /// template changes `scroll-top`/`scroll-left`/`scroll-into-view`. Needs a screen.
+    /// content, in the directions it scrolls, as the user would (see the scroll-view's
+    /// module for its events). Needs a screen.
     pub fn scroll_view_to(&mut self, selector: &str, left: f32, top: f32) -> Result<(), String> {
         let path = self.find(selector)?;
         self.scroll_view_at_to(&path, left, top).map_err(|e| format!("`{selector}`: {e}"))
     }
 
-    /// [`Self::scroll_view_to`] for the scroll-view at `path` (None keeps a direction as it is).
+    /// [`Self::scroll_view_to`] for the element at `path` that scrolls (None keeps a
+    /// direction as it is).
     pub fn scroll_view_at_to(&mut self, path: &[usize], left: impl Into<Option<f32>>, top: impl Into<Option<f32>>) -> Result<(), String> {
-        let view = self.scroll_view(path)?;
-        let (left, top) = (left.into().unwrap_or(view.offset.0), top.into().unwrap_or(view.offset.1));
-        let path = path.to_vec();
-        let (old_x, old_y) = view.offset;
-        let x = if view.x { left.clamp(0.0, view.range.0) } else { old_x };
-        let y = if view.y { top.clamp(0.0, view.range.1) } else { old_y };
-        if (x, y) == (old_x, old_y) {
-            return Ok(());
-        }
-        let (upper, lower) = {
-            let page = self.stack.last().ok_or("no page is open")?;
-            let chain = element_chain(&page.tree, &path);
-            let el = chain.last().expect("a matched path has an element");
-            let threshold = |name: &str| el.attr(name).map(|v| v.to_js_string()).and_then(|v| v.trim().trim_end_matches("px").parse::<f32>().ok()).unwrap_or(50.0);
-            (threshold("upperThreshold"), threshold("lowerThreshold"))
-        };
-        self.set_control(&path, "scrollLeft", wxemu_wxml::Value::Number(x.into()));
-        self.set_control(&path, "scrollTop", wxemu_wxml::Value::Number(y.into()));
-        self.set_control(&path, "scrollIntoView", wxemu_wxml::Value::String("".into()));
-        let (width, height) = (view.client.0 + view.range.0, view.client.1 + view.range.1);
-        let detail = serde_json::json!({ "scrollLeft": x, "scrollTop": y, "scrollWidth": width, "scrollHeight": height, "deltaX": x - old_x, "deltaY": y - old_y });
-        self.dispatch_path(&path, "scroll", detail, None)?;
-        let ends = [(old_y, y, "top", "bottom", view.range.1), (old_x, x, "left", "right", view.range.0)];
-        for (old, new, start, end, range) in ends {
-            if new <= upper && old > upper {
-                self.dispatch_path(&path, "scrolltoupper", serde_json::json!({ "direction": start }), None)?;
-            }
-            if new >= range - lower && old < range - lower {
-                self.dispatch_path(&path, "scrolltolower", serde_json::json!({ "direction": end }), None)?;
-            }
-        }
-        Ok(())
+        let built_in = self.element(path).and_then(|el| wxemu_view::components::registry(&el.tag)).ok_or("not a scroll-view with scroll-x or scroll-y")?;
+        built_in.scroll_to(self, path, left.into(), top.into())
     }
 
     /// A scroll-view's `[scrollLeft, scrollTop, scrollWidth, scrollHeight]` as drawn.
     pub fn scroll_view_metrics(&mut self, path: &[usize]) -> Result<[f32; 4], String> {
         self.ensure_screen()?;
-        let view = self.scroll_view(path)?;
-        Ok([view.offset.0, view.offset.1, view.client.0 + view.range.0, view.client.1 + view.range.1])
-    }
-
-    /// The user drags the slider at `path` to `value`: it shows it, then `change` with
-    /// `{value}`.
-    pub fn slide_node_to(&mut self, path: &[usize], value: f64) -> Result<(), String> {
-        if self.element(path).map(|e| &*e.tag) != Some("slider") {
-            return Err("is not a slider".into());
-        }
-        self.set_control(path, "value", wxemu_wxml::Value::Number(value));
-        self.trigger_node(path, "change", serde_json::json!({ "value": value }))
-    }
-
-    /// The user drags the movable-view at `path` to (x, y): `change` with `{x, y, source}`.
-    pub fn move_node_to(&mut self, path: &[usize], x: f64, y: f64) -> Result<(), String> {
-        if self.element(path).map(|e| &*e.tag) != Some("movable-view") {
-            return Err("is not a movable-view".into());
-        }
-        self.set_control(path, "x", wxemu_wxml::Value::Number(x));
-        self.set_control(path, "y", wxemu_wxml::Value::Number(y));
-        self.trigger_node(path, "change", serde_json::json!({ "x": x, "y": y, "source": "touch" }))
+        Ok(self.scroll_view(path)?.metrics())
     }
 
     /// The window changes size: the page's `onResize` and its components'

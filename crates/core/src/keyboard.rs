@@ -7,9 +7,10 @@
 //! and `selection-end`, as the user set them (the view draws them from there); an input
 //! method's composition, typed but not committed yet, is its `composition` control.
 
-use crate::controls::{all, element_at, text};
+use crate::controls::{all, element_at, is_text_field, text};
 use crate::Simulator;
 use serde_json::json;
+use wxemu_view::components::input::multiline;
 use wxemu_view::select::NodePath;
 use wxemu_wxml::Value;
 
@@ -57,7 +58,7 @@ impl Simulator {
     /// The input or textarea that has the focus on the current page, if any.
     pub fn focused_field(&self) -> Option<NodePath> {
         let page = self.stack.last()?;
-        all(&page.tree, &|el| matches!(&*el.tag, "input" | "textarea") && el.attr("focus").is_some_and(Value::truthy)).into_iter().next()
+        all(&page.tree, &|el| is_text_field(el) && el.attr("focus").is_some_and(Value::truthy)).into_iter().next()
     }
 
     /// Where the focused field is drawn on the screen (for an input method's candidates).
@@ -224,7 +225,7 @@ impl Simulator {
     /// (start).
     fn caret_on_next_line(&mut self, field: &Field, down: bool) -> Result<usize, String> {
         let edge = if down { field.chars.len() } else { 0 };
-        let is_textarea = self.element(&field.path).is_some_and(|el| &*el.tag == "textarea");
+        let is_textarea = self.element(&field.path).is_some_and(multiline);
         let Some(caret) = self.caret_line(&field.path, field.caret)?.filter(|_| is_textarea) else { return Ok(edge) };
         let y = if down { caret.y + caret.h * 1.5 } else { caret.y - caret.h / 2.0 };
         // Past the first or last line the text's place is where the caret already is.
@@ -248,7 +249,7 @@ impl Simulator {
         }
         let path = self.focused_field().ok_or("no input or textarea has the focus: tap one first")?;
         let value = self.focused_value().unwrap_or_default();
-        let is_textarea = self.element(&path).is_some_and(|el| &*el.tag == "textarea");
+        let is_textarea = self.element(&path).is_some_and(multiline);
         if is_textarea {
             return self.type_text("\n");
         }

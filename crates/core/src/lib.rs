@@ -21,7 +21,6 @@ mod press;
 mod prompts;
 mod query;
 mod queue;
-mod refresher;
 mod router;
 mod swiper;
 mod versions;
@@ -37,7 +36,7 @@ pub use prompts::{parse_answers, Answers, Prompt};
 use queue::{Event, EventQueue};
 use serde_json::{Map, Value as Json};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 pub use wxemu_appservice::wx::storage::{Item as StorageItem, Storage};
@@ -47,6 +46,7 @@ pub use wxemu_appservice::wx::{Platform, Profile};
 use wxemu_appservice::{AppService, Message, SharedHost};
 pub use wxemu_caniuse::Version;
 use wxemu_package::{Diagnostic, Package, Pos};
+use wxemu_view::select::NodePath;
 use wxemu_wxml::{Node, Program, Value};
 use wxemu_wxs::WxsRuntime;
 
@@ -158,7 +158,8 @@ pub struct Simulator {
     presses: u64,
     hover: Option<press::Hover>,
     /// Swipers whose next autoplay turn is on the queue.
-    autoplaying: swiper::Autoplaying,
+    /// What built-ins asked to be told later and wait for: (page, path, what).
+    built_ins_waiting: HashSet<(u32, NodePath, String)>,
     /// Toasts, loading notices, modals and action sheets.
     prompts: prompts::Prompts,
     /// Images whose load or error event is on the queue or done.
@@ -280,7 +281,7 @@ impl Simulator {
             press: None,
             presses: 0,
             hover: None,
-            autoplaying: Default::default(),
+            built_ins_waiting: Default::default(),
             prompts: Default::default(),
             badges: HashMap::new(),
             tab_bar_changes: Default::default(),
@@ -371,9 +372,7 @@ impl Simulator {
                 Event::LongPress { press } => self.long_press_due(press),
                 Event::ToastEnds { toast } => self.toast_ends(toast),
                 Event::ImageSettled { page, path, src } => self.image_settled(page, path, src),
-                Event::RefresherRestored { page, path } => self.refresher_restored(page, path),
-                Event::Autoplay { page, path } => self.autoplay_due(page, path),
-                Event::SwiperSettled { page, path, current, autoplay } => self.swiper_settled(page, path, current, autoplay),
+                Event::BuiltIn { page, path, tag, what } => self.built_in_due(page, path, tag, what),
                 Event::Network { task } => self.scripted_network_due(task),
                 Event::PageScrolled { call, top } => self.page_scrolled(call, f32::from_bits(top)),
                 Event::KeyframesEnded { call } => self.app.api_result(call, serde_json::json!({ "errMsg": "animate:ok" })),
@@ -507,26 +506,36 @@ impl Simulator {
         }
     }
 
-    /// Puts on the queue what the current page's built-in elements do by themselves:
-    /// autoplaying swipers' turns, images' load and error events, refreshers going back.
+    /// After a render of the current page, what its built-in elements do by themselves
+    /// (autoplaying swipers' turns, images' load and error events, refreshers going back),
+    /// and what of the page its base-library version lacks.
     fn schedule_built_ins(&mut self) {
         let Some(page) = self.stack.last() else { return };
-        let (mut swipers, mut images, mut refreshing) = (Vec::new(), Vec::new(), Vec::new());
-        wxemu_view::select::for_each_element(&page.tree, &mut |path, el| match &*el.tag {
-            "swiper" if swiper::flag(el, "autoplay") => swipers.push((path.clone(), swiper::number(el, "interval", 5000))),
-            "image" => images.extend(el.attr("src").map(Value::to_js_string).filter(|s| !s.is_empty()).map(|src| (path.clone(), src))),
-            "scroll-view" if refresher::refresher_shown(el) => refreshing.push(path.clone()),
-            _ => {}
-        });
-        let id = page.id;
+        let tree = page.tree.clone();
         let sdk = self.sdk();
         if sdk < wxemu_caniuse::Database::get().newest() {
-            let lacking = versions::lacking(&page.tree, sdk, &mut self.lacking_reported);
+            let lacking = versions::lacking(&tree, sdk, &mut self.lacking_reported);
             self.diagnostics.extend(lacking);
         }
-        self.schedule_autoplay(id, swipers);
-        self.schedule_image_events(id, images);
-        self.schedule_refresher_restores(id, refreshing);
+        let mut built_ins = Vec::new();
+        wxemu_view::select::for_each_element(&tree, &mut |path, el| built_ins.extend(wxemu_view::components::registry(&el.tag).map(|b| (path.clone(), b))));
+        for (path, built_in) in built_ins {
+            if let Some(el) = controls::element_at(&tree, &path) {
+                built_in.rendered(self, &path, el);
+            }
+        }
+    }
+
+    /// What a built-in asked to be told (`what`, with [`wxemu_view::components::Page::later`])
+    /// is due: it is, if it is still there on the page shown.
+    fn built_in_due(&mut self, page: u32, path: NodePath, tag: String, what: String) {
+        self.built_ins_waiting.remove(&(page, path.clone(), what.clone()));
+        let Some(view) = self.stack.last().filter(|p| p.id == page) else { return };
+        let tree = view.tree.clone();
+        let Some(el) = controls::element_at(&tree, &path).filter(|el| *el.tag == *tag) else { return };
+        if let Some(built_in) = wxemu_view::components::registry(&el.tag) {
+            built_in.due(self, &path, el, &what);
+        }
     }
 
     /// The page (on the stack or a parked tab) that holds instance `id`.
@@ -593,7 +602,7 @@ impl Simulator {
             controls: HashMap::new(),
             scroll_top: 0.0,
             chrome: Default::default(),
-            refreshing: Default::default(),
+            memos: Default::default(),
         });
         self.sync_stack();
         // As on the platform: the first render with the page's initial data creates and

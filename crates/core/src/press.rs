@@ -7,7 +7,6 @@ use crate::queue::Event;
 use crate::{Simulator, LONGPRESS_MS};
 use serde_json::{Map, Value as Json};
 use wxemu_view::select::{element_chain, NodePath};
-use wxemu_wxml::Element;
 
 /// A finger on an element of a page.
 pub(crate) struct Press {
@@ -52,21 +51,6 @@ impl Hover {
     }
 }
 
-/// An element's hover-class with its start and stay times (the platform's defaults per
-/// tag), or None when it shows none.
-fn hover_of(el: &Element) -> Option<(String, u64, u64)> {
-    let text = |name: &str| el.attr(name).map(|v| v.to_js_string());
-    let number = |name: &str, default: u64| text(name).and_then(|v| v.trim().parse().ok()).unwrap_or(default);
-    let (class, start, stay) = match &*el.tag {
-        "button" if el.attr("disabled").is_some_and(|v| v.truthy()) => return None,
-        "button" => ("button-hover", 20, 70),
-        "navigator" => ("navigator-hover", 50, 600),
-        _ => ("none", 50, 400),
-    };
-    let class = text("hoverClass").unwrap_or_else(|| class.to_string());
-    (class != "none" && !class.is_empty()).then(|| (class, number("hoverStartTime", start), number("hoverStayTime", stay)))
-}
-
 impl Simulator {
     /// Puts a finger on the first element matching `selector` and keeps it there:
     /// `touchstart` now, `longpress` and `longtap` once 350 ms of virtual time pass
@@ -95,7 +79,7 @@ impl Simulator {
         // stops it with hover-stop-propagation.
         let mut elements = Vec::new();
         for depth in (0..chain.len()).rev() {
-            if let Some((class, start, stay)) = hover_of(chain[depth]) {
+            if let Some((class, start, stay)) = wxemu_view::components::hover(chain[depth]) {
                 elements.push((path[..=depth].to_vec(), class, start, stay));
             }
             if chain[depth].attr("hoverStopPropagation").is_some_and(|v| v.truthy()) {

@@ -106,25 +106,27 @@ impl Simulator {
             found.extend(object(json!({ "width": area.w, "height": area.h })));
         }
         if wanted.has("scrollOffset") {
-            let offset = match &*element.tag {
-                "scroll-view" => {
-                    self.scroll_view(path).ok().map(|v| json!({ "scrollLeft": v.offset.0, "scrollTop": v.offset.1, "scrollWidth": v.client.0 + v.range.0, "scrollHeight": v.client.1 + v.range.1 }))
+            // What scrolls its content (a scroll-view) says how far; other boxes are not scrolled.
+            let offset = match self.scroll_view(path) {
+                Ok(view) => {
+                    let [left, top, width, height] = view.metrics();
+                    json!({ "scrollLeft": left, "scrollTop": top, "scrollWidth": width, "scrollHeight": height })
                 }
-                _ => None,
+                Err(_) => json!({ "scrollLeft": 0, "scrollTop": 0, "scrollWidth": area.w, "scrollHeight": area.h }),
             };
-            found.extend(object(offset.unwrap_or_else(|| json!({ "scrollLeft": 0, "scrollTop": 0, "scrollWidth": area.w, "scrollHeight": area.h }))));
+            found.extend(object(offset));
         }
         for name in wanted.list("properties") {
             found.insert(name.to_string(), element.attr(name).and_then(Value::to_json).unwrap_or(Json::Null));
         }
         if wanted.has("node") {
-            // A scroll-view's node is its ScrollViewContext (what the framework builds from
-            // this); other nodes (canvas, …) need components wxemu does not have yet.
-            if &*element.tag != "scroll-view" {
-                return Err(format!("not supported by wxemu yet: SelectorQuery node of <{}>", element.tag));
-            }
+            // A built-in's node is its context object, which the framework builds from this
+            // (a scroll-view's ScrollViewContext); other nodes (canvas, …) need what wxemu
+            // does not have yet.
+            let key = wxemu_view::components::registry(&element.tag).and_then(|b| b.node_context());
+            let key = key.ok_or_else(|| format!("not supported by wxemu yet: SelectorQuery node of <{}>", element.tag))?;
             let page = self.stack.last().map_or(0, |p| p.id);
-            found.insert("node".into(), json!({ "__scrollView": path, "__page": page }));
+            found.insert("node".into(), json!({ key: path, "__page": page }));
         }
         for unsupported in ["computedStyle", "context"] {
             if wanted.0.get(unsupported).is_some_and(|v| !v.is_null() && v != &Json::Bool(false)) {
@@ -142,18 +144,7 @@ impl Simulator {
             return Err("the scroll-view's page is not shown".into());
         }
         let path: NodePath = args.get("path").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_u64).map(|i| i as usize).collect();
-        let number = |key: &str| args.get(key).and_then(Json::as_f64).map(|v| v as f32);
-        match args.get("op").and_then(Json::as_str) {
-            Some("scrollTo") => self.scroll_view_at_to(&path, number("left"), number("top")),
-            Some("scrollIntoView") => {
-                let selector = args.get("selector").and_then(Json::as_str).unwrap_or_default();
-                let id =
-                    selector.strip_prefix('#').filter(|id| !id.contains([' ', '.', '[', '>'])).ok_or_else(|| format!("not supported by wxemu yet: scrollIntoView by `{selector}` (use an #id)"))?;
-                self.set_control(&path, "scrollIntoView", Value::String(id.into()));
-                Ok(())
-            }
-            other => Err(format!("not supported by wxemu yet: ScrollViewContext.{}", other.unwrap_or("?"))),
-        }
+        wxemu_view::components::scroll_view::ScrollView::context(self, &path, args)
     }
 
     /// `wx.pageScrollTo`: the page scrolls to `scrollTop` (or to the element `selector`

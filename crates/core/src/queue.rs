@@ -14,12 +14,8 @@ pub enum Event {
     SetDataApplied { callback: u32 },
     /// A finger held since 350 ms ago (press number `press`) makes a longpress.
     LongPress { press: u64 },
-    /// An autoplaying swiper (page, path) turns to its next item.
-    Autoplay { page: u32, path: Vec<usize> },
     /// The picture of the image at (page, path) with this `src` has been read.
     ImageSettled { page: u32, path: Vec<usize>, src: String },
-    /// The refresher of the scroll-view at (page, path) went back.
-    RefresherRestored { page: u32, path: Vec<usize> },
     /// Toast number `toast` has been shown for its duration.
     ToastEnds { toast: u64 },
     /// A `wx.pageScrollTo` (call `call`) ends with the page at `top` (f32 bits).
@@ -28,8 +24,8 @@ pub enum Event {
     Network { task: u32 },
     /// The keyframes of `this.animate` call `call` have played.
     KeyframesEnded { call: u32 },
-    /// A swiper's move to item `current` has finished.
-    SwiperSettled { page: u32, path: Vec<usize>, current: usize, autoplay: bool },
+    /// What the built-in at (page, path), of tag `tag`, asked to be told (`what`) now.
+    BuiltIn { page: u32, path: Vec<usize>, tag: String, what: String },
 }
 
 /// Events waiting for their time.

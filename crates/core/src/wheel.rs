@@ -10,9 +10,6 @@ impl Simulator {
         if let Hit::Page(path, _) = self.hit(x, y)? {
             for depth in (1..=path.len()).rev() {
                 let at = &path[..depth];
-                if self.element(at).is_none_or(|e| &*e.tag != "scroll-view") {
-                    continue;
-                }
                 let Ok(view) = self.scroll_view(at) else { continue };
                 let can = |on: bool, delta: f32, offset: f32, range: f32| on && ((delta < 0.0 && offset > 0.0) || (delta > 0.0 && offset < range));
                 if can(view.x, dx, view.offset.0, view.range.0) || can(view.y, dy, view.offset.1, view.range.1) {

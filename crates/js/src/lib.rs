@@ -488,8 +488,12 @@ pub fn too_deep(code: &str) -> Option<Pos> {
                     ')' | ']' => {
                         open.pop();
                     }
-                    '}' if open.pop() == Some('$') => {
-                        state = In::Template;
+                    '}' => {
+                        // The `}` of a `${…}` goes back into the template literal.
+                        let closed = open.pop();
+                        if closed == Some('$') {
+                            state = In::Template;
+                        }
                     }
                     _ => {}
                 }

@@ -347,9 +347,9 @@ impl Builder<'_> {
                 taffy_style.max_size.height = LengthPercentageAuto::length(px);
             }
         }
-        let mode = element.attr("mode");
-        if &*element.tag == "image" && matches!(mode.as_str(), "widthFix" | "heightFix") {
-            if let Some(image) = (self.images)(&element.attr("src")) {
+        let picture = crate::components::registry(&element.tag).and_then(|b| b.picture(element));
+        if let Some((src, mode)) = picture.filter(|(_, mode)| matches!(mode.as_str(), "widthFix" | "heightFix")) {
+            if let Some(image) = (self.images)(&src) {
                 // The box keeps the picture's proportions: height follows width, or the reverse.
                 let ratio = image.width() as f32 / image.height().max(1) as f32;
                 taffy_style.aspect_ratio = Some(ratio);

@@ -4,11 +4,11 @@
 
 pub mod animation;
 pub mod chrome;
+pub mod components;
 pub mod event;
 pub mod fonts;
 pub mod layout;
 pub mod paint;
-pub mod rich_text;
 pub mod scroll;
 pub mod select;
 pub mod styled;

@@ -3,7 +3,7 @@
 
 use crate::layout::{PageLayout, Piece};
 use crate::scroll::Scrolling;
-use crate::styled::{Styled, StyledTree};
+use crate::styled::StyledTree;
 use parley::PositionedLayoutItem;
 use std::sync::Arc;
 use wxemu_render::{Affine, Box2, Item, Paint, Pixmap, Radii, Rgba};
@@ -30,6 +30,7 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
         match *piece {
             Piece::Begin(e) => {
                 let element = &styled.elements[e];
+                let built_in = crate::components::registry(&element.tag);
                 let s = &element.style;
                 let Some(area) = layout.boxes[e].map(shift) else {
                     pushed.push(0);
@@ -55,10 +56,9 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                 let radii = radii(s, area);
                 if s.visible && visible(&area, dy) {
                     decorate(s, area, radii, items);
-                    if matches!(&*element.tag, "image" | "cover-image") {
-                        let src = element.attr("src");
+                    if let Some((src, mode)) = built_in.and_then(|b| b.picture(element)) {
                         match images(&src) {
-                            Some(image) => image_mode(&element.attr("mode"), image, area, radii, items),
+                            Some(image) => image_mode(&mode, image, area, radii, items),
                             None => items.push(Item::Fill { area, radii, paint: Paint::Solid(Rgba::hex(0xf2f2f2)) }),
                         }
                     }
@@ -67,8 +67,8 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                     items.push(Item::Clip { area, radii });
                     layers += 1;
                 }
-                if let Some(pulled) = crate::scroll::refresher_shown(element).filter(|_| scrolling.views.contains_key(&e)) {
-                    refresher(element, Box2 { h: pulled, ..area }, items);
+                if let Some(built_in) = built_in.filter(|_| scrolling.views.contains_key(&e)) {
+                    built_in.paint_scrolled(element, area, items);
                 }
                 if let Some(&(x, y)) = scrolling.views.get(&e) {
                     items.push(translate(-x, -y));
@@ -116,17 +116,6 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
         }
     }
     items.push(Item::Pop);
-}
-
-/// A scroll-view's refresher in `area`, above its content: `refresher-background` (#FFF) and
-/// the dots of `refresher-default-style` (black, white or none).
-fn refresher(element: &Styled, area: Box2, items: &mut Vec<Item>) {
-    let background = Some(element.attr("refresherBackground")).filter(|c| !c.is_empty()).and_then(|c| wxemu_wxss::cascade::parse_color(&c)).unwrap_or(Rgba::WHITE);
-    items.push(Item::Fill { area, radii: [0.0; 4], paint: Paint::Solid(background) });
-    match element.attr("refresherDefaultStyle").as_str() {
-        "none" => {}
-        style => crate::chrome::refreshing(area, style != "white", items),
-    }
 }
 
 /// The `transform` of an element whose border box is `area`, about its `transform-origin`

@@ -67,10 +67,14 @@ fn too_deep(text: &str) -> Option<Pos> {
         pos = pos.advance(c.encode_utf8(&mut [0; 4]));
         match (quote, c) {
             _ if escaped => escaped = false,
-            _ if comment && c == '*' && chars.peek() == Some(&'/') => {
-                chars.next();
-                pos = pos.advance("/");
-                comment = false;
+            _ if comment => {
+                // Everything up to `*/` is comment.
+                let closing = c == '*' && chars.peek() == Some(&'/');
+                if closing {
+                    chars.next();
+                    pos = pos.advance("/");
+                }
+                comment = !closing;
             }
             (_, '\\') => escaped = true,
             (Some(q), _) if c == q => quote = None,

@@ -1,8 +1,97 @@
 //! `<rich-text>` content: its `nodes` (an array of element and text nodes, or an HTML string
 //! read with quick-xml), kept to the platform's trusted tags and attributes.
 
+use super::{BuiltIn, Parts};
+use crate::styled::Content;
 use quick_xml::events::Event;
+use std::rc::Rc;
 use wxemu_wxml::Value;
+use wxemu_wxss::StyleNode;
+
+pub struct RichText;
+
+impl BuiltIn for RichText {
+    fn tags(&self) -> &'static [&'static str] {
+        &["rich-text"]
+    }
+
+    fn style(&self) -> &'static str {
+        "rich-text { display: block; }
+/* rich-text: the WebView's default styles of the HTML tags it trusts */
+rich-text div, rich-text p, rich-text h1, rich-text h2, rich-text h3, rich-text h4, rich-text h5, rich-text h6,
+rich-text ul, rich-text ol, rich-text li, rich-text dl, rich-text dt, rich-text dd, rich-text blockquote, rich-text pre,
+rich-text section, rich-text article, rich-text aside, rich-text header, rich-text footer, rich-text nav, rich-text address,
+rich-text center, rich-text fieldset, rich-text table, rich-text caption, rich-text thead, rich-text tbody, rich-text tfoot,
+rich-text hr, rich-text br { display: block; }
+rich-text p, rich-text ul, rich-text ol, rich-text dl, rich-text blockquote, rich-text pre { margin: 1em 0; }
+rich-text h1 { font-size: 2em; margin: 0.67em 0; font-weight: bold; }
+rich-text h2 { font-size: 1.5em; margin: 0.83em 0; font-weight: bold; }
+rich-text h3 { font-size: 1.17em; margin: 1em 0; font-weight: bold; }
+rich-text h4 { margin: 1.33em 0; font-weight: bold; }
+rich-text h5 { font-size: 0.83em; margin: 1.67em 0; font-weight: bold; }
+rich-text h6 { font-size: 0.67em; margin: 2.33em 0; font-weight: bold; }
+rich-text b, rich-text strong, rich-text th { font-weight: bold; }
+rich-text i, rich-text em, rich-text cite, rich-text address { font-style: italic; }
+rich-text u, rich-text ins { text-decoration: underline; }
+rich-text s, rich-text del { text-decoration: line-through; }
+rich-text ul, rich-text ol { padding-left: 40px; }
+rich-text blockquote { margin-left: 40px; margin-right: 40px; }
+rich-text pre, rich-text code, rich-text tt { font-family: monospace; }
+rich-text pre { white-space: pre; }
+rich-text center { text-align: center; }
+rich-text small, rich-text sub, rich-text sup { font-size: 0.83em; }
+rich-text big { font-size: 1.17em; }
+rich-text mark { background-color: #ff0; }
+rich-text hr { margin: 0.5em 0; border-top: 1px solid #ccc; }
+rich-text tr { display: flex; }
+rich-text td, rich-text th { display: block; flex: 1; padding: 1px; }"
+    }
+
+    /// Its nodes as elements of the styled tree, in the scope of the template that wrote the
+    /// `<rich-text>` (whose sheet styles their classes).
+    fn parts(&self, parts: &mut Parts) {
+        let nodes = nodes(&parts.element().attrs.iter().find(|(n, _)| &**n == "nodes").map(|(_, v)| v.clone()).unwrap_or_default());
+        content(&nodes, parts.index, parts);
+    }
+}
+
+/// Rich-text nodes as elements under `parent`. An `img` becomes an image as wide as its
+/// `width` (or its container) with the picture's proportions.
+fn content(nodes: &[RichNode], parent: usize, parts: &mut Parts) {
+    for node in nodes {
+        match node {
+            RichNode::Text(text) => parts.elements[parent].children.push(Content::Text(text.clone())),
+            RichNode::Element { name, attrs, children } => {
+                let attr = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("");
+                let mut style = String::new();
+                let mut tag = name.as_str();
+                let mut own_attrs = Vec::new();
+                if name == "img" {
+                    tag = super::image::IMAGE;
+                    let length = |v: &str| if v.is_empty() { None } else { Some(if v.ends_with('%') || v.ends_with("px") { v.to_string() } else { format!("{v}px") }) };
+                    style = match (length(attr("width")), length(attr("height"))) {
+                        (Some(w), Some(h)) => format!("width: {w}; height: {h};"),
+                        (w, _) => format!("width: {}; height: auto;", w.unwrap_or_else(|| "100%".into())),
+                    };
+                    own_attrs.push((Rc::from("src"), Value::String(attr("src").into())));
+                    if attr("height").is_empty() {
+                        own_attrs.push((Rc::from("mode"), Value::String("widthFix".into())));
+                    }
+                }
+                style.push_str(attr("style"));
+                let node = StyleNode {
+                    tag: tag.to_string(),
+                    classes: attr("class").split_whitespace().map(|c| (c.to_string(), parts.scope)).collect(),
+                    style: wxemu_wxss::cascade::inline_style(&style, parts.device),
+                    scope: parts.scope,
+                    ..StyleNode::default()
+                };
+                let at = crate::styled::push(parts.tree, parts.elements, parent, node, Rc::from(tag), own_attrs);
+                content(children, at, parts);
+            }
+        }
+    }
+}
 
 /// One node of rich text.
 #[derive(Clone, Debug, PartialEq)]
