@@ -57,6 +57,7 @@ built_ins! {
     navigator::Navigator,
     form::Form,
     rich_text::RichText,
+    open_data::OpenData,
 }
 
 /// A built-in component: what wxemu does for its tags.
