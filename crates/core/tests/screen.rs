@@ -565,3 +565,23 @@ fn the_caret_moves_by_lines_in_a_textarea_and_by_words() {
     sim.erase().unwrap();
     assert_eq!(sim.page_data_at("line"), "<say  [hello world>");
 }
+
+#[test]
+fn open_data_shows_what_the_platform_shows_of_a_user_now() {
+    // Since 2022 a nickname reads 微信用户, an avatar is grey, other fields are empty and
+    // show `default-text`.
+    let dir = tempfile::tempdir().unwrap();
+    let wxml = r#"<open-data id="name" type="userNickName"/><open-data id="avatar" type="userAvatarUrl" style="display: block; width: 40px; height: 40px"/><open-data id="city" type="userCity" default-text="未知"/><open-data id="gender" type="userGender"/>"#;
+    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})"), ("index.wxml", wxml)] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    let boxes = sim.element_boxes().unwrap();
+    let width = |sim: &Simulator, id: &str| {
+        let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
+        boxes.iter().find(|(p, _)| *p == path).map_or(0.0, |(_, b)| b.w)
+    };
+    assert_eq!([width(&sim, "name"), width(&sim, "city"), width(&sim, "gender")], [64.0, 32.0, 0.0], "four and two 16 px characters, and nothing");
+    assert_eq!(colour_at(&mut sim, 20.0, 42.0), (0xe5, 0xe5, 0xe5), "the grey avatar below the name's line");
+}
