@@ -3,10 +3,13 @@
 
 pub mod cascade;
 pub mod device;
+pub mod properties;
 pub mod rpx;
 pub mod select;
 pub mod sheet;
 pub mod style;
+mod values;
+mod vars;
 
 pub use cascade::{Cascade, BUILT_IN};
 pub use device::Device;

@@ -1,7 +1,6 @@
 //! Loading one WXSS file into style rules: rpx pass, lightningcss parse, `@import` inlined in
 //! place (as wcsc does), cycles and unsupported things reported with file:line:col.
 
-use crate::cascade;
 use crate::device::Device;
 use crate::rpx::{self, Converted};
 use lightningcss::media_query::MediaList;
@@ -239,7 +238,7 @@ impl Loader<'_> {
                     .with_hint("use a network URL or a base64 data URL, or show the picture with <image>"),
             );
         }
-        if !cascade::is_supported(property) {
+        if !crate::properties::is_supported(property) {
             let name = property.property_id().name().to_string();
             self.unsupported(file, pos, &format!("property `{name}`"));
         }

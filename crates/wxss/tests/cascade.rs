@@ -184,21 +184,29 @@ fn variables_that_grow_exponentially_are_invalid_not_a_hang() {
 }
 
 #[test]
-fn properties_wxemu_does_not_use_warn_and_change_nothing() {
-    // The own properties (which lightningcss does not parse) are used; unknown ones warn and
-    // leave the style alone (a line clamp stays).
-    let own: Vec<String> = wxemu_wxss::cascade::own_property_names().map(|name| format!("{name}: 2;")).collect();
-    let unknown = ["-webkit-tap-highlight-color: red;", "-webkit-touch-callout: none;", "zoom-level: 3;"];
-    let text = format!(".a {{ {} -webkit-line-clamp: 2; {} }}", own.join(" "), unknown.join(" "));
-    let s = sheet(&[("a.wxss", &text)]);
-    let warned: Vec<String> = s.diagnostics.iter().map(|d| d.message.clone()).collect();
-    assert_eq!(warned.len(), unknown.len(), "{warned:#?}");
-    for (warning, property) in warned.iter().zip(unknown) {
-        let name = property.split(':').next().unwrap();
-        assert!(warning.contains(&format!("property `{name}`")), "{warning}");
+fn the_property_table_is_what_is_applied_and_what_is_not_warns() {
+    // Every property of the table is taken without a warning, and its sample value changes
+    // the style of a plain element when the table says it has an effect; unknown properties warn and change nothing.
+    let style_of = |declarations: &str| {
+        let s = sheet(&[("a.wxss", &format!(".a {{ {declarations} }}"))]);
+        let mut tree = StyleTree::new();
+        let a = tree.push(0, node("view", &["a"], PAGE));
+        let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+        (styles[a].clone(), s.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>())
+    };
+    let (plain, _) = style_of("");
+    for used in wxemu_wxss::properties::PROPERTIES {
+        let (style, warned) = style_of(&format!("{}: {};", used.name, used.sample));
+        assert!(warned.is_empty(), "{}: {warned:?}", used.name);
+        assert_eq!(style != plain, used.effect, "{}: {} changes the style exactly when the table says it has an effect", used.name, used.sample);
     }
-    let mut tree = StyleTree::new();
-    let a = tree.push(0, node("view", &["a"], PAGE));
-    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
-    assert_eq!(styles[a].line_clamp, Some(2));
+    for unknown in ["-webkit-tap-highlight-color: red;", "-webkit-touch-callout: none;", "zoom-level: 3;", "filter: blur(2px);", "mask-image: none;"] {
+        let (style, warned) = style_of(unknown);
+        let name = unknown.split(':').next().unwrap();
+        assert_eq!(warned.len(), 1, "{unknown}: {warned:?}");
+        assert!(warned[0].contains(&format!("property `{name}`")), "{}", warned[0]);
+        assert!(style == plain, "{unknown} changes nothing");
+    }
+    // An unknown property next to a line clamp leaves the clamp alone.
+    assert_eq!(style_of("-webkit-line-clamp: 2; zoom-level: 3;").0.line_clamp, Some(2));
 }

@@ -1,0 +1,268 @@
+//! CSS values as wxemu computes them: lengths (em, rem, vw, rpx…, calc()), sizes,
+//! transforms, fonts, gradients and colours.
+
+use crate::cascade::{Context, ROOT_FONT_SIZE};
+use crate::style::*;
+use lightningcss::properties::{align, border, font, size};
+use lightningcss::values::calc::{Calc, MathFunction};
+use lightningcss::values::color::CssColor;
+use lightningcss::values::gradient::{Gradient, GradientItem, LineDirection};
+use lightningcss::values::image::Image;
+use lightningcss::values::length::{Length, LengthPercentage, LengthPercentageOrAuto, LengthValue};
+use lightningcss::values::percentage::DimensionPercentage;
+
+impl Context<'_> {
+    pub(crate) fn length_value(&self, s: &ComputedStyle, v: &LengthValue) -> f32 {
+        match v {
+            LengthValue::Em(n) => n * s.font_size,
+            LengthValue::Rem(n) => n * ROOT_FONT_SIZE,
+            LengthValue::Vw(n) => n * self.device.width / 100.0,
+            LengthValue::Vh(n) => n * self.device.height / 100.0,
+            LengthValue::Vmin(n) => n * self.device.width.min(self.device.height) / 100.0,
+            LengthValue::Vmax(n) => n * self.device.width.max(self.device.height) / 100.0,
+            other => other.to_px().unwrap_or(0.0),
+        }
+    }
+
+    pub(crate) fn length(&self, s: &ComputedStyle, l: &Length) -> f32 {
+        match l {
+            Length::Value(v) => self.length_value(s, v),
+            Length::Calc(c) => {
+                let (px, _) = self.calc(s, c, &|ctx, s, l: &Length| (ctx.length(s, l), 0.0));
+                px
+            }
+        }
+    }
+
+    /// A length-percentage as px + percent.
+    /// A 2D transform function (3D ones draw as their 2D part: `translate3d(x, y, z)` as
+    /// `translate(x, y)`; rotations about x or y and perspective are left out).
+    pub(crate) fn transform(&self, s: &ComputedStyle, t: &lightningcss::properties::transform::Transform) -> Option<Transform> {
+        use lightningcss::properties::transform::Transform as T;
+        let number = |n: &lightningcss::values::percentage::NumberOrPercentage| match n {
+            lightningcss::values::percentage::NumberOrPercentage::Number(n) => *n,
+            lightningcss::values::percentage::NumberOrPercentage::Percentage(p) => p.0,
+        };
+        Some(match t {
+            T::Translate(x, y) => Transform::Translate(self.lp(s, x), self.lp(s, y)),
+            T::TranslateX(x) => Transform::Translate(self.lp(s, x), Dim::ZERO),
+            T::TranslateY(y) => Transform::Translate(Dim::ZERO, self.lp(s, y)),
+            T::Translate3d(x, y, _) => Transform::Translate(self.lp(s, x), self.lp(s, y)),
+            T::Scale(x, y) | T::Scale3d(x, y, _) => Transform::Scale(number(x), number(y)),
+            T::ScaleX(x) => Transform::Scale(number(x), 1.0),
+            T::ScaleY(y) => Transform::Scale(1.0, number(y)),
+            T::Rotate(a) | T::RotateZ(a) => Transform::Rotate(a.to_radians()),
+            T::Rotate3d(x, y, z, a) if *x == 0.0 && *y == 0.0 && *z != 0.0 => Transform::Rotate(a.to_radians() * z.signum()),
+            T::Skew(x, y) => Transform::Skew(x.to_radians(), y.to_radians()),
+            T::SkewX(x) => Transform::Skew(x.to_radians(), 0.0),
+            T::SkewY(y) => Transform::Skew(0.0, y.to_radians()),
+            T::Matrix(m) => Transform::Matrix([m.a, m.b, m.c, m.d, m.e, m.f]),
+            T::TranslateZ(_) | T::ScaleZ(_) | T::RotateX(_) | T::RotateY(_) | T::Rotate3d(..) | T::Perspective(_) | T::Matrix3d(_) => return None,
+        })
+    }
+
+    /// One coordinate of a position (`left`, `center`, `30%`, `right 10px`…) as a length
+    /// against the box.
+    pub(crate) fn position_component<K: Clone + Into<LengthPercentage>>(&self, s: &ComputedStyle, c: &lightningcss::values::position::PositionComponent<K>) -> Dim {
+        use lightningcss::values::position::PositionComponent as C;
+        match c {
+            C::Center => Dim::Length { px: 0.0, percent: 50.0 },
+            C::Length(l) => self.lp(s, l),
+            C::Side { side, offset } => {
+                // The side is 0% (left, top) or 100% (right, bottom); an offset counts from it.
+                let from_start = self.lp(s, &side.clone().into()) == Dim::ZERO;
+                let Dim::Length { px, percent } = offset.as_ref().map_or(Dim::ZERO, |o| self.lp(s, o)) else { return Dim::ZERO };
+                if from_start {
+                    Dim::Length { px, percent }
+                } else {
+                    Dim::Length { px: -px, percent: 100.0 - percent }
+                }
+            }
+        }
+    }
+
+    pub(crate) fn lp(&self, s: &ComputedStyle, l: &LengthPercentage) -> Dim {
+        let (px, percent) = match l {
+            DimensionPercentage::Dimension(v) => (self.length_value(s, v), 0.0),
+            DimensionPercentage::Percentage(p) => (0.0, p.0 * 100.0),
+            DimensionPercentage::Calc(c) => self.calc(s, c, &|ctx, s, l: &LengthPercentage| match ctx.lp(s, l) {
+                Dim::Length { px, percent } => (px, percent),
+                Dim::Auto => (0.0, 0.0),
+            }),
+        };
+        Dim::Length { px, percent }
+    }
+
+    /// A calc() as (px, percent). min/max/clamp are resolved when their arguments have no
+    /// percentage; otherwise (and for the rarer functions) they count as 0.
+    pub(crate) fn calc<V>(&self, s: &ComputedStyle, c: &Calc<V>, value: &dyn Fn(&Self, &ComputedStyle, &V) -> (f32, f32)) -> (f32, f32) {
+        match c {
+            Calc::Value(v) => value(self, s, v),
+            Calc::Number(n) => (*n, 0.0),
+            Calc::Sum(a, b) => {
+                let (a, b) = (self.calc(s, a, value), self.calc(s, b, value));
+                (a.0 + b.0, a.1 + b.1)
+            }
+            Calc::Product(n, v) => {
+                let (px, pc) = self.calc(s, v, value);
+                (n * px, n * pc)
+            }
+            Calc::Function(f) => {
+                let px_only = |args: &[&Calc<V>]| -> Option<Vec<f32>> { args.iter().map(|a| Some(self.calc(s, a, value)).filter(|v| v.1 == 0.0).map(|v| v.0)).collect() };
+                let folded = match f.as_ref() {
+                    MathFunction::Calc(inner) => return self.calc(s, inner, value),
+                    MathFunction::Min(args) => px_only(&args.iter().collect::<Vec<_>>()).map(|v| v.into_iter().fold(f32::INFINITY, f32::min)),
+                    MathFunction::Max(args) => px_only(&args.iter().collect::<Vec<_>>()).map(|v| v.into_iter().fold(f32::NEG_INFINITY, f32::max)),
+                    MathFunction::Clamp(lo, v, hi) => px_only(&[lo, v, hi]).map(|v| v[1].min(v[2]).max(v[0])),
+                    _ => None,
+                };
+                (folded.unwrap_or(0.0), 0.0)
+            }
+        }
+    }
+
+    pub(crate) fn lpa(&self, s: &ComputedStyle, v: &LengthPercentageOrAuto) -> Dim {
+        match v {
+            LengthPercentageOrAuto::Auto => Dim::Auto,
+            LengthPercentageOrAuto::LengthPercentage(l) => self.lp(s, l),
+        }
+    }
+
+    pub(crate) fn size(&self, s: &ComputedStyle, v: &size::Size) -> Dim {
+        match v {
+            size::Size::LengthPercentage(l) => self.lp(s, l),
+            _ => Dim::Auto,
+        }
+    }
+
+    pub(crate) fn max_size(&self, s: &ComputedStyle, v: &size::MaxSize) -> Dim {
+        match v {
+            size::MaxSize::LengthPercentage(l) => self.lp(s, l),
+            _ => Dim::Auto,
+        }
+    }
+
+    pub(crate) fn gap(&self, s: &ComputedStyle, g: &align::GapValue) -> Dim {
+        match g {
+            align::GapValue::Normal => Dim::ZERO,
+            align::GapValue::LengthPercentage(l) => self.lp(s, l),
+        }
+    }
+
+    pub(crate) fn border_width(&self, s: &ComputedStyle, w: &border::BorderSideWidth) -> f32 {
+        match w {
+            border::BorderSideWidth::Thin => 1.0,
+            border::BorderSideWidth::Medium => 3.0,
+            border::BorderSideWidth::Thick => 5.0,
+            border::BorderSideWidth::Length(l) => self.length(s, l),
+        }
+    }
+
+    pub(crate) fn font_size(&self, f: &font::FontSize) -> f32 {
+        let parent = self.parent_font;
+        match f {
+            font::FontSize::Length(DimensionPercentage::Percentage(p)) => p.0 * parent,
+            font::FontSize::Length(l) => {
+                let as_parent = ComputedStyle { font_size: parent, ..ComputedStyle::default() };
+                self.lp(&as_parent, l).resolve(parent).unwrap_or(parent)
+            }
+            font::FontSize::Absolute(a) => {
+                use font::AbsoluteFontSize as A;
+                let scale = match a {
+                    A::XXSmall => 0.6,
+                    A::XSmall => 0.75,
+                    A::Small => 0.889,
+                    A::Medium => 1.0,
+                    A::Large => 1.2,
+                    A::XLarge => 1.5,
+                    A::XXLarge => 2.0,
+                    A::XXXLarge => 3.0,
+                };
+                ROOT_FONT_SIZE * scale
+            }
+            font::FontSize::Relative(font::RelativeFontSize::Larger) => parent * 1.2,
+            font::FontSize::Relative(font::RelativeFontSize::Smaller) => parent / 1.2,
+        }
+    }
+
+    pub(crate) fn font_weight(&self, w: &font::FontWeight) -> u16 {
+        match w {
+            font::FontWeight::Absolute(font::AbsoluteFontWeight::Weight(n)) => n.clamp(1.0, 1000.0) as u16,
+            font::FontWeight::Absolute(font::AbsoluteFontWeight::Normal) => 400,
+            font::FontWeight::Absolute(font::AbsoluteFontWeight::Bold) => 700,
+            font::FontWeight::Bolder => 700,
+            font::FontWeight::Lighter => 300,
+        }
+    }
+
+    pub(crate) fn image(&self, s: &ComputedStyle, image: &Image) -> Option<BackgroundImage> {
+        match image {
+            Image::Url(url) if crate::sheet::loads_in_wxss(&url.url) => Some(BackgroundImage::Url(url.url.to_string())),
+            Image::Gradient(g) => match g.as_ref() {
+                Gradient::Linear(linear) => {
+                    let angle = match &linear.direction {
+                        LineDirection::Angle(a) => a.to_degrees(),
+                        LineDirection::Vertical(v) => {
+                            if matches!(v, lightningcss::values::position::VerticalPositionKeyword::Top) {
+                                0.0
+                            } else {
+                                180.0
+                            }
+                        }
+                        LineDirection::Horizontal(h) => {
+                            if matches!(h, lightningcss::values::position::HorizontalPositionKeyword::Left) {
+                                270.0
+                            } else {
+                                90.0
+                            }
+                        }
+                        LineDirection::Corner { horizontal, vertical } => {
+                            let right = matches!(horizontal, lightningcss::values::position::HorizontalPositionKeyword::Right);
+                            let bottom = matches!(vertical, lightningcss::values::position::VerticalPositionKeyword::Bottom);
+                            match (right, bottom) {
+                                (true, false) => 45.0,
+                                (true, true) => 135.0,
+                                (false, true) => 225.0,
+                                (false, false) => 315.0,
+                            }
+                        }
+                    };
+                    let stops = linear
+                        .items
+                        .iter()
+                        .filter_map(|item| match item {
+                            GradientItem::ColorStop(stop) => Some(Stop {
+                                color: color_of(&stop.color, s.color).unwrap_or(Rgba::TRANSPARENT),
+                                at: stop.position.as_ref().and_then(|p| match self.lp(s, p) {
+                                    Dim::Length { px: 0.0, percent } => Some(percent / 100.0),
+                                    _ => None,
+                                }),
+                            }),
+                            GradientItem::Hint(_) => None,
+                        })
+                        .collect();
+                    Some(BackgroundImage::Linear { angle, stops })
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// A CSS colour written in an attribute (`refresher-background="lightgreen"`).
+pub fn parse_color(text: &str) -> Option<Rgba> {
+    use lightningcss::traits::Parse;
+    color_of(&CssColor::parse_string(text.trim()).ok()?, Rgba::BLACK)
+}
+
+pub(crate) fn color_of(c: &CssColor, current: Rgba) -> Option<Rgba> {
+    match c {
+        CssColor::CurrentColor => Some(current),
+        CssColor::LightDark(light, _) => color_of(light, current),
+        other => match other.to_rgb().ok()? {
+            CssColor::RGBA(rgba) => Some(Rgba { r: rgba.red, g: rgba.green, b: rgba.blue, a: rgba.alpha }),
+            _ => None,
+        },
+    }
+}
