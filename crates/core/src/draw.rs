@@ -1,24 +1,21 @@
-//! Drawing the current page with the client's chrome: the page's stylesheets by scope (app,
-//! page, each component), styles → layout → display list.
+//! Drawing the current page with the client's chrome: the frame (styles, layout, scrolling)
+//! kept for the next one, the display list, and the screen that holds the fonts, sheets and
+//! pictures drawn (its stylesheets: `styling`; what is where on it: `geometry`).
 
 use crate::bars::REFRESH_HEIGHT;
+use crate::pictures::{load_image, PageImages, Pictures};
 use crate::{Platform, Simulator};
 use serde_json::{Map, Value as Json};
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::Arc;
-use wxemu_package::Diagnostic;
 use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Rgba};
-use wxemu_view::chrome::{self, NavigationBar, Prompt, Tab, TabBar};
-use wxemu_view::components::input::{field_text, CARET};
-use wxemu_view::components::Scroller;
+use wxemu_view::chrome::{self, NavigationBar, Tab, TabBar};
 use wxemu_view::fonts::Fonts;
-use wxemu_view::layout::{InlineBoxes, PageLayout, Piece};
+use wxemu_view::layout::{InlineBoxes, PageLayout};
 use wxemu_view::scroll::Scrolling;
 use wxemu_view::select::NodePath;
-use wxemu_view::styled::PageStyles;
 use wxemu_view::styled::StyledTree;
-use wxemu_wxss::{Device, FontFace, Isolation, Sheet};
+use wxemu_wxss::{Device, Sheet};
 
 /// What turns a drawn page into pixels at a scale (device px per CSS px): screenshots use
 /// the CPU rasterizer unless a front end gives another, such as the GPU's.
@@ -28,8 +25,8 @@ pub type Painter = std::rc::Rc<dyn Fn(&DisplayList, f32) -> Result<Pixmap, Strin
 /// images loaded so far.
 pub struct Screen {
     pub fonts: Fonts,
-    sheets: HashMap<String, Rc<Sheet>>,
-    images: Pictures,
+    pub(crate) sheets: HashMap<String, Rc<Sheet>>,
+    pub(crate) images: Pictures,
     /// The page last styled and laid out: the next frame of the same page starts from it.
     last: Option<Frame>,
 }
@@ -50,7 +47,7 @@ impl Screen {
     }
 
     /// Keeps a frame for the next one to start from.
-    fn keep(&mut self, frame: Frame) {
+    pub(crate) fn keep(&mut self, frame: Frame) {
         if let Some(last) = self.last.replace(frame) {
             wxemu_view::layout::recycle(last.layout, &mut self.fonts);
         }
@@ -70,157 +67,34 @@ fn custom_navigation(window: &Map<String, Json>) -> bool {
     window.get("navigationStyle").and_then(Json::as_str) == Some("custom")
 }
 
-/// How a custom component's elements are styled (see [`Simulator::component_styling`]).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ComponentStyling {
-    /// The component's path from the package root, without extension.
-    pub path: String,
-    pub isolation: Isolation,
-    /// The class names its owner may pass (`externalClasses`).
-    pub external_classes: Vec<String>,
-    /// `options.virtualHost`: its host element has no box.
-    pub virtual_host: bool,
-}
-
-/// A page's images by the `src` its elements give (relative to the page or from the root,
-/// or a file of the app's own, `wxfile://…`).
-struct PageImages<'a> {
-    files: wxemu_package::PackageFiles,
-    route: String,
-    host: wxemu_appservice::SharedHost,
-    remote: crate::images::RemoteImages,
-    loaded: std::cell::RefCell<&'a mut Pictures>,
-}
-
-impl PageImages<'_> {
-    fn find(&self, src: &str) -> Option<Arc<Pixmap>> {
-        if src.starts_with("http://") || src.starts_with("https://") {
-            // Drawn once read (the read itself starts with the image's load event).
-            let remote = self.remote.borrow();
-            let Some(crate::images::RemoteImage::Loaded(bytes)) = remote.get(src) else { return None };
-            return self.loaded.borrow_mut().get_or_decode(src, || wxemu_render::decode_image(bytes));
-        }
-        if src.starts_with("wxfile://") {
-            let file = self.host.borrow().files.resolve(src).ok()?.host;
-            return load_image(&mut self.loaded.borrow_mut(), src, || std::fs::read(file).ok());
-        }
-        let path = wxemu_package::resolve::resolve_path(&self.route, src);
-        load_image(&mut self.loaded.borrow_mut(), &path, || self.files.bytes(&path).ok())
-    }
-}
-
-/// An image (PNG, JPEG, GIF or WebP) by its key — a package file's root-relative path or a
-/// `wxfile://` path — read with `read` and decoded once per screen.
-fn load_image(images: &mut Pictures, key: &str, read: impl FnOnce() -> Option<Vec<u8>>) -> Option<Arc<Pixmap>> {
-    images.get_or_decode(key, || read().and_then(|b| wxemu_render::decode_image(&b)))
-}
-
-/// The screen's decoded pictures hold at most this many bytes; past it they start over
-/// (the next drawing decodes what it shows again).
-const PICTURES_KEPT_BYTES: usize = 256 << 20;
-
-/// Decoded pictures (or none, when unreadable) by key.
-#[derive(Default)]
-struct Pictures {
-    decoded: HashMap<String, Option<Arc<Pixmap>>>,
-    bytes: usize,
-}
-
-impl Pictures {
-    /// The picture for `key`, decoded with `decode` the first time.
-    fn get_or_decode(&mut self, key: &str, decode: impl FnOnce() -> Option<Pixmap>) -> Option<Arc<Pixmap>> {
-        if let Some(picture) = self.decoded.get(key) {
-            return picture.clone();
-        }
-        let picture = decode().map(Arc::new);
-        let bytes = key.len() + picture.as_ref().map_or(0, |p| usize::from(p.width()) * usize::from(p.height()) * 4);
-        if self.bytes + bytes > PICTURES_KEPT_BYTES {
-            *self = Pictures::default();
-        }
-        self.bytes += bytes;
-        self.decoded.insert(key.to_string(), picture.clone());
-        picture
-    }
-}
-
 fn color(window: &Map<String, Json>, key: &str, default: Rgba) -> Rgba {
     window.get(key).and_then(Json::as_str).and_then(chrome::hex_color).unwrap_or(default)
 }
 
 /// The current page styled and laid out, with the chrome around it.
-struct Frame {
+pub(crate) struct Frame {
     /// The page (its id) and the composed tree drawn, the theme it was drawn in and the
     /// elements that showed their hover-class.
-    page: u32,
-    tree: Rc<Vec<wxemu_wxml::Node>>,
-    dark: bool,
-    hover: Vec<(NodePath, String)>,
+    pub(crate) page: u32,
+    pub(crate) tree: Rc<Vec<wxemu_wxml::Node>>,
+    pub(crate) dark: bool,
+    pub(crate) hover: Vec<(NodePath, String)>,
     /// The elements with `animation` data and how far along it they were; the inline style
     /// keyframe animations gave elements.
-    animating: (Vec<(NodePath, u64)>, Vec<(NodePath, String)>),
-    styled: StyledTree,
-    layout: PageLayout,
+    pub(crate) animating: (Vec<(NodePath, u64)>, Vec<(NodePath, String)>),
+    pub(crate) styled: StyledTree,
+    pub(crate) layout: PageLayout,
     /// How far the page (within what its content allows) and its scroll-views are scrolled.
-    scrolling: Scrolling,
+    pub(crate) scrolling: Scrolling,
     /// The window's background colour (app.json `backgroundColor`, or page-meta's).
-    background: Rgba,
+    pub(crate) background: Rgba,
     /// Height of the chrome above the page (status and navigation bars), and of the page's
     /// part of the screen between the chrome.
-    top: f32,
-    viewport: f32,
-    bar: NavigationBar,
-    tab_bar: Option<TabBar>,
-    route: String,
-}
-
-impl Frame {
-    /// What is at screen point (x, y).
-    fn hit(&self, x: f32, y: f32, device: &Device) -> Hit {
-        if self.tab_bar.as_ref().is_some_and(|_| y >= device.height - chrome::TAB_BAR - device.safe_bottom) {
-            let tabs = self.tab_bar.as_ref().map_or(1, |t| t.tabs.len());
-            return Hit::Tab(((x / device.width) * tabs as f32) as usize);
-        }
-        if y < self.top {
-            let on_button = !self.bar.custom && y >= device.status_bar && x < chrome::BACK_WIDTH;
-            return match (on_button, self.bar.back, self.bar.home) {
-                (true, true, _) => Hit::Back,
-                (true, false, true) => Hit::Home,
-                _ => Hit::Nothing,
-            };
-        }
-        let point = (x, y - self.top);
-        // The point in the element's own coordinates (before its and its ancestors' transforms).
-        let inside = |e: usize, b: &Box2| {
-            let transform = wxemu_view::paint::drawn_transform(&self.styled, &self.layout, &self.scrolling, e);
-            let p = transform.inverse() * wxemu_render::Point::new(point.0 as f64, point.1 as f64);
-            let (px, py) = (p.x as f32, p.y as f32);
-            px >= b.x && px < b.x + b.w && py >= b.y && py < b.y + b.h
-        };
-        let topmost = self.layout.order.iter().rev().find_map(|piece| match piece {
-            Piece::Begin(e) | Piece::Inline(e) if *e > 0 && !self.styled.elements[*e].style.pointer_events_none && self.layout.boxes[*e].as_ref().is_some_and(|b| inside(*e, b)) => Some(*e),
-            _ => None,
-        });
-        topmost.and_then(|e| self.styled.source_path(e)).map_or(Hit::Nothing, |path| Hit::Page(path, point))
-    }
-}
-
-/// Where a point on the screen is.
-pub(crate) enum Hit {
-    /// An element of the page (its path in the composed tree) at page coordinates.
-    Page(NodePath, (f32, f32)),
-    /// A tab of the tab bar.
-    Tab(usize),
-    /// The navigation bar's back arrow.
-    Back,
-    /// The navigation bar's home button.
-    Home,
-    /// A prompt's answer: a modal's or a picker's confirm (`Some(0)`) or cancel (`None`), an
-    /// action sheet's item or cancel.
-    Answer(Option<usize>),
-    /// A row of the open picker: (column, row).
-    Pick(usize, usize),
-    /// The chrome or nothing that reacts.
-    Nothing,
+    pub(crate) top: f32,
+    pub(crate) viewport: f32,
+    pub(crate) bar: NavigationBar,
+    pub(crate) tab_bar: Option<TabBar>,
+    pub(crate) route: String,
 }
 
 impl Simulator {
@@ -258,7 +132,7 @@ impl Simulator {
         self.screen.as_mut()
     }
 
-    fn with_screen<T>(&mut self, f: impl FnOnce(&mut Simulator, &mut Screen) -> T) -> Result<T, String> {
+    pub(crate) fn with_screen<T>(&mut self, f: impl FnOnce(&mut Simulator, &mut Screen) -> T) -> Result<T, String> {
         let mut screen = self.screen.take().ok_or("no screen is attached (Simulator::attach_screen)")?;
         let result = f(self, &mut screen);
         self.screen = Some(screen);
@@ -282,7 +156,7 @@ impl Simulator {
         PageArea { top, height, tab_bar }
     }
 
-    fn frame(&mut self, screen: &mut Screen, inline: InlineBoxes) -> Option<Frame> {
+    pub(crate) fn frame(&mut self, screen: &mut Screen, inline: InlineBoxes) -> Option<Frame> {
         let device = self.styling_device();
         let hover = self.hovered();
         let mut styles = self.page_styles(screen);
@@ -407,156 +281,6 @@ impl Simulator {
         DisplayList { width: device.width, height, items }
     }
 
-    /// What is at screen point (x, y) of the current page: the topmost element there (the
-    /// last one painted), a tab of the tab bar, or nothing.
-    pub(crate) fn hit(&mut self, x: f32, y: f32) -> Result<Hit, String> {
-        self.with_screen(|sim, screen| {
-            let device = sim.styling_device();
-            // A prompt over the page takes the tap first.
-            if let Some(prompt) = sim.prompts().first() {
-                let targets = chrome::prompt(prompt, &mut screen.fonts, device.width, device.height, device.safe_bottom, &mut Vec::new());
-                let inside = |b: &Option<Box2>| b.is_some_and(|b| x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h);
-                let item = targets.items.iter().position(|b| inside(&Some(*b)));
-                match prompt {
-                    Prompt::Modal { .. } | Prompt::Dialog { .. } if inside(&targets.confirm) => return Hit::Answer(Some(0)),
-                    Prompt::Modal { .. } | Prompt::Dialog { .. } if inside(&targets.cancel) => return Hit::Answer(None),
-                    Prompt::ActionSheet { .. } if item.is_some() => return Hit::Answer(item),
-                    // The cancel button, or the mask around the sheet.
-                    Prompt::ActionSheet { .. } => return Hit::Answer(None),
-                    Prompt::Picker { .. } if inside(&targets.confirm) => return Hit::Answer(Some(0)),
-                    Prompt::Picker { .. } => {
-                        let row = targets.rows.iter().find(|(b, ..)| inside(&Some(*b)));
-                        // A row turns its column; the cancel button or the mask cancels.
-                        return match row {
-                            Some(&(_, column, row)) => Hit::Pick(column, row),
-                            None if inside(&targets.cancel) || !inside(&targets.panel) => Hit::Answer(None),
-                            None => Hit::Nothing,
-                        };
-                    }
-                    _ if targets.modal => return Hit::Nothing,
-                    _ => {}
-                }
-            }
-            let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Hit::Nothing };
-            let hit = frame.hit(x, y, &device);
-            screen.keep(frame);
-            hit
-        })
-    }
-
-    /// Every laid-out element of the current page: its path in the composed tree and its
-    /// border box in page coordinates (what `wxemu dump --layout` prints).
-    pub fn element_boxes(&mut self) -> Result<Vec<(NodePath, Box2)>, String> {
-        self.with_screen(|sim, screen| {
-            let Some(frame) = sim.frame(screen, InlineBoxes::All) else { return Vec::new() };
-            // In page coordinates: where elements are with the page at its top.
-            let scrolling = Scrolling { page: 0.0, ..frame.scrolling.clone() };
-            let drawn = |e: usize| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &scrolling, e);
-            let boxes = frame.styled.elements.iter().enumerate().filter_map(|(e, element)| Some((element.path.clone()?, drawn(e)?))).collect();
-            screen.keep(frame);
-            boxes
-        })
-    }
-
-    /// How far the current page can scroll (None without a screen).
-    pub(crate) fn page_scroll_range(&mut self) -> Result<Option<f32>, String> {
-        if self.screen.is_none() {
-            return Ok(None);
-        }
-        self.with_screen(|sim, screen| {
-            let frame = sim.frame(screen, InlineBoxes::Painted)?;
-            let range = (frame.layout.height - frame.viewport).max(0.0);
-            screen.keep(frame);
-            Some(range)
-        })
-    }
-
-    /// The element at `path` that scrolls its content (a scroll-view), as it is drawn.
-    pub(crate) fn scroll_view(&mut self, path: &[usize]) -> Result<Scroller, String> {
-        let found = self.with_screen(|sim, screen| {
-            let frame = sim.frame(screen, InlineBoxes::Painted)?;
-            let e = (0..frame.styled.elements.len()).find(|&e| frame.styled.elements[e].path.as_deref() == Some(path))?;
-            let element = &frame.styled.elements[e];
-            let found = wxemu_view::scroll::directions(element).zip(frame.layout.boxes[e]).map(|((x, y), area)| {
-                let s = &element.style;
-                Scroller {
-                    x,
-                    y,
-                    offset: frame.scrolling.views.get(&e).copied().unwrap_or_default(),
-                    range: wxemu_view::scroll::range(&frame.layout, e),
-                    client: (area.w - s.border_width(1) - s.border_width(3), area.h - s.border_width(0) - s.border_width(2)),
-                }
-            });
-            screen.keep(frame);
-            found
-        })?;
-        found.ok_or_else(|| "not a scroll-view with scroll-x or scroll-y".to_string())
-    }
-
-    /// The border box of the first element matching `path` on the current page, where it is
-    /// drawn below the chrome (the page and scroll-views scrolled).
-    pub(crate) fn element_box(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
-        Ok(self.located(path)?.map(|(b, _)| b))
-    }
-
-    /// The character of the field at `path` before which a tap at client point `point` puts
-    /// the caret (None when its text is not laid out).
-    pub(crate) fn caret_at(&mut self, path: &[usize], point: (f32, f32)) -> Result<Option<usize>, String> {
-        self.with_field_text(path, |text| {
-            let offset = text.layout.text_offset_at(text.paragraph, point.0 - text.origin.0, point.1 - text.origin.1);
-            let before = text.layout.text(text.paragraph).get(..offset).unwrap_or_default().chars().filter(|c| *c != CARET).count();
-            Some(before.min(text.chars))
-        })
-    }
-
-    /// Where the field at `path` draws a caret before its character `at`: the caret's line, in
-    /// client points as [`Simulator::caret_at`] takes them (None when its text is not laid out).
-    pub(crate) fn caret_line(&mut self, path: &[usize], at: usize) -> Result<Option<Box2>, String> {
-        self.with_field_text(path, |text| {
-            let laid = text.layout.text(text.paragraph);
-            let index = laid.char_indices().filter(|(_, c)| *c != CARET).nth(at).map_or(laid.len(), |(i, _)| i);
-            let line = text.layout.caret_line(text.paragraph, index);
-            Some(Box2 { x: line.x + text.origin.0, y: line.y + text.origin.1, ..line })
-        })
-    }
-
-    /// `f` of the laid-out text of the field at `path`. Its text is one paragraph, with the
-    /// caret's zero-width space in it (with an empty value, the caret's and the placeholder's).
-    fn with_field_text<T>(&mut self, path: &[usize], f: impl FnOnce(&FieldText) -> Option<T>) -> Result<Option<T>, String> {
-        self.with_screen(|sim, screen| {
-            let frame = sim.frame(screen, InlineBoxes::All)?;
-            let e = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path));
-            let found = e.and_then(|e| {
-                let drawn = wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &frame.scrolling, e)?;
-                let laid = frame.layout.boxes[e]?;
-                let paragraph = frame.layout.paragraphs.iter().position(|p| p.element == e)?;
-                let area = frame.layout.paragraphs[paragraph].area;
-                let el = &frame.styled.elements[e];
-                let chars = field_text(&el.tag, &el.attr("value"), el.flag("password")).len();
-                let origin = (drawn.x - laid.x + area.x, drawn.y - laid.y + area.y);
-                f(&FieldText { layout: &frame.layout, paragraph, origin, chars })
-            });
-            screen.keep(frame);
-            found
-        })
-    }
-
-    /// An element's drawn box below the chrome, and how far below the screen's top that is.
-    fn located(&mut self, path: &[usize]) -> Result<Option<(Box2, f32)>, String> {
-        self.with_screen(|sim, screen| {
-            let frame = sim.frame(screen, InlineBoxes::All)?;
-            let found = (0..frame.styled.elements.len()).find(|&e| frame.styled.source_path(e).as_deref() == Some(path));
-            let found = found.and_then(|e| wxemu_view::paint::drawn_box(&frame.styled, &frame.layout, &frame.scrolling, e)).map(|b| (b, frame.top));
-            screen.keep(frame);
-            found
-        })
-    }
-
-    /// Where the element at `path` is drawn on the screen (chrome included), if it is laid out.
-    pub fn element_on_screen(&mut self, path: &[usize]) -> Result<Option<Box2>, String> {
-        Ok(self.located(path)?.map(|(b, top)| Box2 { y: b.y + top, ..b }))
-    }
-
     /// app.json `window` with the page's .json on top.
     pub(crate) fn window_config(&self, route: &str) -> Map<String, Json> {
         self.package.window_config(route, self.host.borrow().system.dark)
@@ -588,139 +312,5 @@ impl Simulator {
             background: color(&config, "backgroundColor", Rgba::hex(0xf7f7f7)),
             white_border: config.get("borderStyle").and_then(Json::as_str) == Some("white"),
         }
-    }
-
-    /// The current page's sheets: app.wxss and the page's in scope 0, one scope per component.
-    fn page_styles(&mut self, screen: &mut Screen) -> PageStyles {
-        let mut styles = PageStyles { isolation: vec![Isolation::Isolated], ..PageStyles::default() };
-        let Some(page) = self.stack.last() else { return styles };
-        let mut files = vec![(0, "app.wxss".to_string())];
-        files.push((0, format!("{}.wxss", page.route)));
-        let mut components: Vec<(u32, String)> = page.components.values().map(|c| (c.id, c.path.clone())).collect();
-        components.sort();
-        let mut scope_of_path: HashMap<String, u32> = HashMap::new();
-        for (id, path) in components {
-            let component = self.styling(id, path);
-            let next = styles.isolation.len() as u32;
-            let scope = *scope_of_path.entry(component.path.clone()).or_insert(next);
-            if scope == next {
-                styles.isolation.push(component.isolation);
-                files.push((scope, format!("{}.wxss", component.path)));
-            }
-            styles.scopes.insert(id, scope);
-            if !component.external_classes.is_empty() {
-                styles.external_classes.insert(id, component.external_classes);
-            }
-            if component.virtual_host {
-                styles.virtual_hosts.insert(id);
-            }
-        }
-        for (scope, file) in files {
-            if let Some(sheet) = self.sheet(screen, &file) {
-                styles.sheets.push((scope, sheet));
-            }
-        }
-        styles
-    }
-
-    /// How a component instance of the current page is styled: its path, `styleIsolation`
-    /// (from its .json, or its options; `addGlobalClass: true` is apply-shared),
-    /// `externalClasses` and `virtualHost`. None for the page itself or an unknown id.
-    pub fn component_styling(&mut self, id: u32) -> Option<ComponentStyling> {
-        let path = self.stack.last()?.components.values().find(|c| c.id == id)?.path.clone();
-        Some(self.styling(id, path))
-    }
-
-    /// How instance `id` of the component at `path` is styled.
-    fn styling(&mut self, id: u32, path: String) -> ComponentStyling {
-        let options = self.app.component_options(id);
-        let from_json = self.package.components.get(&path).and_then(|u| u.config.style_isolation.clone());
-        let named = options.get("styleIsolation").and_then(Json::as_str).map(str::to_string).or(from_json);
-        let isolation = match named.as_deref() {
-            Some("apply-shared") => Isolation::ApplyShared,
-            Some("shared") => Isolation::Shared,
-            _ if options.get("addGlobalClass").and_then(Json::as_bool) == Some(true) => Isolation::ApplyShared,
-            _ => Isolation::Isolated,
-        };
-        let external_classes = self.app.external_classes(id);
-        let virtual_host = options.get("virtualHost").and_then(Json::as_bool) == Some(true);
-        ComponentStyling { path, isolation, external_classes, virtual_host }
-    }
-
-    /// A stylesheet, loaded once per screen; its problems join the diagnostics.
-    fn sheet(&mut self, screen: &mut Screen, file: &str) -> Option<Rc<Sheet>> {
-        if let Some(sheet) = screen.sheets.get(file) {
-            return Some(sheet.clone());
-        }
-        // A sheet that is not there is no sheet; one that cannot be read is reported.
-        let first = self.styles.read(file);
-        if first == Err(wxemu_package::FileError::Missing) {
-            return None;
-        }
-        let sheet = Rc::new(wxemu_wxss::load(file, &self.styling_device(), &|path| if path == file { first.clone() } else { self.styles.read(path) }));
-        self.diagnostics.extend(sheet.diagnostics.iter().cloned());
-        for face in &sheet.font_faces {
-            self.load_font_face(screen, face);
-        }
-        screen.sheets.insert(file.to_string(), sheet.clone());
-        Some(sheet)
-    }
-
-    /// Registers the font of an `@font-face` rule (its first `src` that loads); when none
-    /// loads, says why.
-    fn load_font_face(&mut self, screen: &mut Screen, face: &FontFace) {
-        let mut problems = Vec::new();
-        for url in &face.sources {
-            let loaded = if let Some(data) = url.strip_prefix("data:") {
-                data_url(data).ok_or_else(|| "a data URL that is not base64".to_string()).and_then(|bytes| screen.fonts.add_face(&face.family, bytes))
-            } else if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") {
-                Err(format!("not supported by wxemu yet: fonts from the network ({url})"))
-            } else {
-                Err(format!("`{url}` is a local file, which the platform does not load in WXSS"))
-            };
-            match loaded {
-                Ok(()) => return,
-                Err(problem) => problems.push(problem),
-            }
-        }
-        let message = format!("@font-face `{}` loads no font: {}", face.family, problems.join("; "));
-        self.diagnostics.push(Diagnostic::warning(&face.file, face.pos, message).with_hint("give a base64 data URL of a TTF, OTF or WOFF font, or load the font with wx.loadFontFace"));
-    }
-}
-
-/// The bytes of a base64 data URL (the part after `data:`).
-pub(crate) fn data_url(url: &str) -> Option<Vec<u8>> {
-    use base64::engine::{general_purpose::GeneralPurposeConfig, DecodePaddingMode, Engine, GeneralPurpose};
-    let (header, data) = url.split_once(',')?;
-    header.ends_with(";base64").then_some(())?;
-    let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
-    let engine = GeneralPurpose::new(&base64::alphabet::STANDARD, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
-    engine.decode(data).ok()
-}
-
-/// A field's text as laid out: its paragraph, where that starts in client points, and how
-/// many characters the field shows.
-struct FieldText<'a> {
-    layout: &'a PageLayout,
-    paragraph: usize,
-    origin: (f32, f32),
-    chars: usize,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decoded_pictures_start_over_past_their_bound() {
-        let mut pictures = Pictures::default();
-        for n in 0..100 {
-            let picture = pictures.get_or_decode(&format!("wxfile://usr/{n}.png"), || Some(Pixmap::new(1024, 1024)));
-            assert!(picture.is_some());
-            assert!(pictures.bytes <= PICTURES_KEPT_BYTES, "{} bytes after {n}", pictures.bytes);
-        }
-        assert!(pictures.decoded.len() < 64, "4 MiB pictures: at most 64 are kept, not {}", pictures.decoded.len());
-        let again = pictures.get_or_decode("wxfile://usr/99.png", || panic!("the newest is still decoded"));
-        assert!(again.is_some());
     }
 }

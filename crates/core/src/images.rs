@@ -52,7 +52,7 @@ impl Simulator {
     /// (`wxfile://…`), or a package file (relative to the page or from the root).
     pub(crate) fn image_bytes(&self, route: &str, src: &str) -> Option<Vec<u8>> {
         if let Some(data) = src.strip_prefix("data:") {
-            return crate::draw::data_url(data);
+            return crate::pictures::data_url(data);
         }
         if src.starts_with("wxfile://") {
             let file = self.host.borrow().files.resolve(src).ok()?.host;

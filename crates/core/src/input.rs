@@ -2,7 +2,7 @@
 //! events that come from the system (pull-down refresh, scrolling, resizing, the tab bar,
 //! going to the background, theme changes).
 
-use crate::draw::Hit;
+use crate::geometry::Hit;
 use crate::mirror::owner_of;
 use crate::Simulator;
 use serde_json::{Map, Value as Json};

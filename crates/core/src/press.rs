@@ -2,7 +2,7 @@
 //! time, the tap it ends in, and the hover-class the pressed element and its ancestors show
 //! meanwhile (from `hover-start-time` after the touch until `hover-stay-time` after it ends).
 
-use crate::draw::Hit;
+use crate::geometry::Hit;
 use crate::queue::Event;
 use crate::{Simulator, LONGPRESS_MS};
 use serde_json::{Map, Value as Json};

@@ -1,6 +1,6 @@
 //! Scrolling by a mouse wheel or a dragging finger: what is under the pointer scrolls.
 
-use crate::draw::Hit;
+use crate::geometry::Hit;
 use crate::Simulator;
 
 impl Simulator {
