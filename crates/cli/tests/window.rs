@@ -378,7 +378,7 @@ fn an_internal_error_stops_the_app_and_the_window_lives_on() {
 }
 
 #[test]
-fn the_mouse_scrolls_with_its_wheel_drags_pages_holds_for_a_longpress_and_pulls_to_refresh() {
+fn the_mouse_scrolls_with_its_wheel_drags_pages_and_swipers_holds_for_a_longpress_and_pulls_to_refresh() {
     let display = Display::start();
     let data = tempfile::tempdir().unwrap();
     let scroll = root().join("tests/apps/scroll");
@@ -406,6 +406,21 @@ fn the_mouse_scrolls_with_its_wheel_drags_pages_holds_for_a_longpress_and_pulls_
     assert!(after.iter().any(|&top| (before + 80.0..=before + 100.0).contains(&top)), "the drag scrolled along from {before}: {lines:?}");
     assert!(after.iter().any(|&top| top > before + 100.0), "the page flung on past the finger's 100 px: {lines:?}");
     assert!(!lines.iter().any(|l| l.contains("console.log: tap")), "a drag is no tap: {lines:?}");
+    drop(window);
+
+    // A drag along a swiper swipes it (the vertical one, 120 px below the 150 px banner, is
+    // dragged 100 px up: to its next item) instead of scrolling the page.
+    let swiper = root().join("tests/apps/swiper");
+    let mut window = Window::open(&display, &swiper, data.path(), &[]);
+    let manual = (180.0, PAGE_TOP + 210.0);
+    let (x, y) = (((manual.0 * SCALE) as i32).to_string(), manual.1 * SCALE);
+    let mut gesture: Vec<String> = vec!["mousedown".into(), "1".into()];
+    for step in 1..=10 {
+        gesture.extend(["mousemove".into(), "--window".into(), window.id.clone(), x.clone(), ((y - 10.0 * SCALE * step as f32) as i32).to_string(), "sleep".into(), "0.01".into()]);
+    }
+    gesture.extend(["mouseup".into(), "1".into()]);
+    window.pointer(&display, manual, &gesture.iter().map(String::as_str).collect::<Vec<_>>());
+    window.wait_for("console.log: change manual 1  touch", Duration::from_secs(5));
     drop(window);
 
     let hover = root().join("tests/apps/hover");

@@ -585,3 +585,23 @@ fn open_data_shows_what_the_platform_shows_of_a_user_now() {
     assert_eq!([width(&sim, "name"), width(&sim, "city"), width(&sim, "gender")], [64.0, 32.0, 0.0], "four and two 16 px characters, and nothing");
     assert_eq!(colour_at(&mut sim, 20.0, 42.0), (0xe5, 0xe5, 0xe5), "the grey avatar below the name's line");
 }
+
+#[test]
+fn a_drag_along_a_swiper_swipes_it_and_one_across_it_scrolls() {
+    let mut sim = on_screen("swiper");
+    let banner = sim.select_all("#banner").unwrap().remove(0);
+    let area = sim.element_on_screen(&banner).unwrap().unwrap();
+    let (x, y) = (area.x + area.w / 2.0, area.y + area.h / 2.0);
+    assert_eq!(sim.drag_owner_at(x, y, 0.0, -60.0).unwrap(), None, "a drag up the horizontal banner scrolls");
+    assert_eq!(sim.drag_owner_at(x, y, -60.0, 5.0).unwrap(), Some(banner.clone()), "a drag along it drags it");
+    // A fifth of its width turns it; less snaps back.
+    sim.end_drag(&banner, -area.w / 10.0, 0.0).unwrap();
+    assert!(console(&mut sim).is_empty());
+    sim.end_drag(&banner, -area.w / 3.0, 0.0).unwrap();
+    assert!(console(&mut sim).iter().any(|l| l.starts_with("change banner 1 slide-two touch")), "dragged left: the next slide");
+    sim.end_drag(&banner, area.w / 3.0, 0.0).unwrap();
+    assert!(console(&mut sim).iter().any(|l| l.starts_with("change banner 0 slide-one touch")), "dragged right: back");
+    // Not past its first item unless it is circular.
+    sim.end_drag(&banner, area.w / 3.0, 0.0).unwrap();
+    assert!(console(&mut sim).iter().all(|l| !l.starts_with("change")));
+}

@@ -164,6 +164,9 @@ struct Finger {
     on_page: bool,
     /// It moved far enough to be a drag, not a tap.
     dragging: bool,
+    /// The built-in it drags (a swiper along its axis), found when it became a drag; None
+    /// while it is no drag or when the drag scrolls.
+    drags: Option<wxemu_view::select::NodePath>,
     /// How far the page was pulled down at its top.
     pulled: f32,
     /// Recent positions, for the speed it leaves the screen with.
@@ -378,7 +381,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         // touchstart now.
         let on_page =
             self.sim.prompts().iter().all(|p| !matches!(p, Prompt::Modal { .. } | Prompt::ActionSheet { .. } | Prompt::Picker { .. } | Prompt::Dialog { .. })) && self.sim.hold_at(x, y).is_ok();
-        self.finger = Some(Finger { start: (x, y), last: (x, y), on_page, dragging: false, pulled: 0.0, trail: VecDeque::from([(Instant::now(), (x, y))]) });
+        self.finger = Some(Finger { start: (x, y), last: (x, y), on_page, dragging: false, drags: None, pulled: 0.0, trail: VecDeque::from([(Instant::now(), (x, y))]) });
         Ok(())
     }
 
@@ -386,7 +389,8 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
         let Some(finger) = self.finger.as_mut() else { return Ok(()) };
         let (dx, dy) = (finger.last.0 - x, finger.last.1 - y);
         finger.last = (x, y);
-        finger.dragging |= (x - finger.start.0).hypot(y - finger.start.1) > 10.0;
+        let started = !finger.dragging && (x - finger.start.0).hypot(y - finger.start.1) > 10.0;
+        finger.dragging |= started;
         finger.trail.push_back((Instant::now(), (x, y)));
         while finger.trail.len() > 2 && finger.trail.front().is_some_and(|(t, _)| t.elapsed() > Duration::from_millis(100)) {
             finger.trail.pop_front();
@@ -396,6 +400,18 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             self.sim.move_finger(x, y)?;
         }
         if !dragging {
+            return Ok(());
+        }
+        if started {
+            // Which way it first went decides what it drags: a swiper along its axis, else
+            // what scrolls.
+            let start = self.finger.as_ref().map_or((x, y), |f| f.start);
+            let owner = self.sim.drag_owner_at(start.0, start.1, x - start.0, y - start.1)?;
+            if let Some(finger) = self.finger.as_mut() {
+                finger.drags = owner;
+            }
+        }
+        if self.finger.as_ref().is_some_and(|f| f.drags.is_some()) {
             return Ok(());
         }
         // A page pulled down at its top follows the finger, down and back up, before anything
@@ -424,6 +440,9 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
             self.sim.release()?;
         } else if !finger.dragging {
             self.sim.tap_at(x, y)?;
+        }
+        if let Some(path) = &finger.drags {
+            return self.sim.end_drag(path, x - finger.start.0, y - finger.start.1);
         }
         if finger.pulled > 0.0 {
             self.sim.pull_page(0.0)?;

@@ -766,7 +766,13 @@ impl Tree {
             if let Some(leaf) = self.taffy.get_node_context_mut(id) {
                 keep_shaped(fonts, leaf.key, std::mem::take(&mut leaf.layout));
             }
-            self.slots.remove(&id);
+            // An element not reached (under a `display: none` one now) has no node any more:
+            // the next layout must not take the removed one back.
+            if let Some((Slot::Element(index), _)) = self.slots.remove(&id) {
+                if self.nodes.get(index) == Some(&Some(id)) {
+                    self.nodes[index] = None;
+                }
+            }
             self.taffy.remove(id).unwrap();
         }
     }

@@ -136,6 +136,18 @@ pub trait BuiltIn: Sync {
         Err("not a scroll-view with scroll-x or scroll-y".into())
     }
 
+    /// Whether a finger dragging (dx, dy) px from where it went down on it drags it (a
+    /// swiper along its axis), rather than scrolling what is around it.
+    fn drags(&self, _element: &Element, _dx: f32, _dy: f32) -> bool {
+        false
+    }
+
+    /// The finger that dragged it lifted, (dx, dy) px from where it went down; `size` is its
+    /// box's width and height.
+    fn dragged(&self, _page: &mut dyn Page, _path: &[usize], _element: &Element, _drag: (f32, f32), _size: (f32, f32)) -> Result<(), String> {
+        Ok(())
+    }
+
     /// The key under which a SelectorQuery's `node` of it carries its path to the
     /// framework, which builds its context object from it (None: it has no node yet).
     fn node_context(&self) -> Option<&'static str> {

@@ -44,6 +44,33 @@ wx-swiper-dot { display: block; width: 8px; height: 8px; border-radius: 50%; }"
         let _ = page.dispatch(path, "animationfinish", json!({ "current": current, "currentItemId": item_id(element, current), "source": settled["source"] }));
     }
 
+    /// A swiper takes a drag along its axis (across a vertical one's items, down).
+    fn drags(&self, element: &Element, dx: f32, dy: f32) -> bool {
+        &*element.tag == SWIPER && if super::flag(element, "vertical") { dy.abs() > dx.abs() } else { dx.abs() > dy.abs() }
+    }
+
+    /// A drag of a fifth of its size or more turns it to the next item (dragged left or up)
+    /// or the one before, past its ends only when `circular`; a shorter one snaps back.
+    fn dragged(&self, page: &mut dyn Page, path: &[usize], element: &Element, (dx, dy): (f32, f32), (width, height): (f32, f32)) -> Result<(), String> {
+        let (along, size) = if super::flag(element, "vertical") { (dy, height) } else { (dx, width) };
+        let count = template_items(element).len();
+        if along.abs() < size / 5.0 || count == 0 {
+            return Ok(());
+        }
+        let current = (number(element, "current", 0) as usize).min(count - 1);
+        let next = match (along < 0.0, super::flag(element, "circular")) {
+            (true, _) if current + 1 < count => current + 1,
+            (true, true) => 0,
+            (false, _) if current > 0 => current - 1,
+            (false, true) => count - 1,
+            _ => return Ok(()),
+        };
+        if next != current {
+            move_to(page, path, element, next, TOUCH);
+        }
+        Ok(())
+    }
+
     /// `swipeTo(index)`.
     fn call(&self, page: &mut dyn Page, path: &[usize], element: &Element, method: &str, args: &[Json]) -> Option<Result<Json, String>> {
         (method == "swipeTo").then(|| Swiper::swipe(page, path, element, args.first().and_then(Json::as_u64).unwrap_or(0) as usize).map(|()| Json::Null))
