@@ -174,182 +174,24 @@
     return error ? name + ':fail parameter error: ' + error : '';
   }
 
-  var wxApi = {
-    showToast: function (o) {
-      if (o && o.image !== undefined) console.warn('not supported by wxemu yet: wx.showToast image (the toast shows its icon instead)');
-      return checkedApi('showToast', o, { title: 'String!', icon: 'String', duration: 'Number', mask: 'Boolean' });
-    },
-    hideToast: function (o) { return checkedApi('hideToast', o, {}); },
-    showLoading: function (o) { return checkedApi('showLoading', o, { title: 'String!', mask: 'Boolean' }); },
-    hideLoading: function (o) { return checkedApi('hideLoading', o, {}); },
-    showModal: function (o) {
-      return checkedApi('showModal', o, {
-        title: 'String', content: 'String', showCancel: 'Boolean', cancelText: 'String', cancelColor: 'String',
-        confirmText: 'String', confirmColor: 'String', editable: 'Boolean', placeholderText: 'String'
-      });
-    },
-    showActionSheet: function (o) {
-      if (o && Array.isArray(o.itemList) && o.itemList.length > 6) {
-        return asyncApi('showActionSheet', o, { error: 'showActionSheet:fail parameter error: itemList should not be large than 6' });
-      }
-      return checkedApi('showActionSheet', o, { itemList: 'Array!', itemColor: 'String', alertText: 'String' });
-    },
-    setNavigationBarTitle: function (o) { return checkedApi('setNavigationBarTitle', o, { title: 'String!' }); },
-    setNavigationBarColor: function (o) { return checkedApi('setNavigationBarColor', o, { frontColor: 'String!', backgroundColor: 'String!', animation: 'Object' }); },
-    showNavigationBarLoading: function (o) { return checkedApi('showNavigationBarLoading', o, {}); },
-    hideNavigationBarLoading: function (o) { return checkedApi('hideNavigationBarLoading', o, {}); },
-    setTabBarBadge: function (o) { return checkedApi('setTabBarBadge', o, { index: 'Number!', text: 'String!' }); },
-    removeTabBarBadge: function (o) { return checkedApi('removeTabBarBadge', o, { index: 'Number!' }); },
-    showTabBarRedDot: function (o) { return checkedApi('showTabBarRedDot', o, { index: 'Number!' }); },
-    hideTabBarRedDot: function (o) { return checkedApi('hideTabBarRedDot', o, { index: 'Number!' }); },
-    showTabBar: function (o) { return checkedApi('showTabBar', o, { animation: 'Boolean' }); },
-    hideTabBar: function (o) { return checkedApi('hideTabBar', o, { animation: 'Boolean' }); },
-    setTabBarItem: function (o) { return checkedApi('setTabBarItem', o, { index: 'Number!', text: 'String', iconPath: 'String', selectedIconPath: 'String' }); },
-    setTabBarStyle: function (o) { return checkedApi('setTabBarStyle', o, { color: 'String', selectedColor: 'String', backgroundColor: 'String', borderStyle: 'String' }); },
-    setBackgroundColor: function (o) { return checkedApi('setBackgroundColor', o, { backgroundColor: 'String', backgroundColorTop: 'String', backgroundColorBottom: 'String' }); },
-    setBackgroundTextStyle: function (o) { return checkedApi('setBackgroundTextStyle', o, { textStyle: 'String!' }); },
-    startPullDownRefresh: function (o) { return checkedApi('startPullDownRefresh', o, {}); },
-    stopPullDownRefresh: function (o) { return checkedApi('stopPullDownRefresh', o, {}); },
-    navigateTo: function (o) {
-      var channel = openChannel((o || {}).events);
-      return asyncApi('navigateTo', o, { url: String((o || {}).url), channel: channel });
-    },
-    redirectTo: function (o) { return asyncApi('redirectTo', o, { url: String((o || {}).url) }); },
-    reLaunch: function (o) { return asyncApi('reLaunch', o, { url: String((o || {}).url) }); },
-    switchTab: function (o) { return asyncApi('switchTab', o, { url: String((o || {}).url) }); },
-    navigateBack: function (o) {
-      var delta = o && o.delta !== undefined ? Number(o.delta) : 1;
-      return asyncApi('navigateBack', o, { delta: delta });
-    }
-  };
+  // wx's members, by name; each family's JS (beside its Rust half) adds its own with
+  // __wxemuKit.define.
+  var wxApi = {};
 
   // A synchronous API the host carries out: its result, or the platform's Error.
   function syncApi(name, options) {
     return __wxemuCall(name, options || {});
   }
 
-  // The system-information family (the host answers with the fields of the app's base
+  // The members declared in crates/wx/src/apis.rs that need nothing of their own: an
+  // asynchronous API whose options are checked as the platform checks them, or a
+  // synchronous one without arguments (the host answers with the fields of the app's base
   // library).
-  ['getSystemInfoSync', 'getWindowInfo', 'getDeviceInfo', 'getAppBaseInfo', 'getSystemSetting',
-    'getAppAuthorizeSetting', 'getMenuButtonBoundingClientRect', 'getBatteryInfoSync',
-    'getLaunchOptionsSync', 'getEnterOptionsSync'].forEach(function (name) {
-    wxApi[name] = function () { return syncApi(name); };
-  });
-  ['getSystemInfo', 'getSystemInfoAsync'].forEach(function (name) {
-    wxApi[name] = function (o) { return asyncApi(name, o, {}); };
+  JSON.parse(__wxemuApis).forEach(function (member) {
+    var name = member[0], spec = member[2];
+    wxApi[name] = member[1] === 'sync' ? function () { return syncApi(name); } : function (o) { return checkedApi(name, o, spec); };
   });
 
-  // Storage keeps each value as its type and text, so it comes back as it went in (a Date
-  // as a Date, a number as a number).
-  // (The common types are checked first and directly: this runs on every storage call.)
-  function storageItem(value) {
-    var t = typeof value;
-    if (t === 'string') return { type: 'String', data: value };
-    if (t === 'boolean' || (t === 'number' && isFinite(value))) return { type: t === 'number' ? 'Number' : 'Boolean', data: String(value) };
-    if (value instanceof Date) return { type: 'Date', data: String(value.getTime()) };
-    var type = typeName(value);
-    var text = JSON.stringify(value);
-    return text === undefined ? { type: 'Undefined', data: '' } : { type: type, data: text };
-  }
-  function storedValue(item) {
-    if (!item) return '';
-    if (item.type === 'String') return item.data;
-    if (item.type === 'Undefined') return undefined;
-    if (item.type === 'Date') return new Date(Number(item.data));
-    // (JSON.parse is slow in boa: the simple types are read directly.)
-    if (item.type === 'Number') return Number(item.data);
-    if (item.type === 'Boolean') return item.data === 'true';
-    if (item.type === 'Null') return null;
-    return JSON.parse(item.data);
-  }
-  function keyError(key) {
-    return typeof key === 'string' ? '' : 'parameter error: parameter.key should be String instead of ' + typeName(key) + ';';
-  }
-  function listError(name, list) {
-    return Array.isArray(list) ? '' : 'parameter error: parameter.' + name + ' should be Array instead of ' + typeName(list) + ';';
-  }
-  // A synchronous API whose arguments failed the platform's check throws its message.
-  function checkedSync(name, error, options) {
-    if (error) throw new Error(name + ':fail ' + error);
-    return __wxemuCall(name, options);
-  }
-  // An asynchronous one fails with it.
-  function checkedAsync(name, o, error, payload, decode) {
-    return asyncApi(name, o, error ? { error: name + ':fail ' + error } : payload, decode);
-  }
-  function kvItems(kvList) {
-    return kvList.map(function (kv) { return { key: String(kv && kv.key), value: storageItem(kv && kv.value) }; });
-  }
-  var decodeData = function (r) { r.data = storedValue(r.data); return r; };
-  var decodeDataList = function (r) { r.dataList = r.dataList.map(storedValue); return r; };
-
-  wxApi.setStorageSync = function (key, data) { checkedSync('setStorageSync', keyError(key), { key: key, data: storageItem(data) }); };
-  wxApi.getStorageSync = function (key) { return storedValue(checkedSync('getStorageSync', keyError(key), { key: key }).data); };
-  wxApi.removeStorageSync = function (key) { checkedSync('removeStorageSync', keyError(key), { key: key }); };
-  wxApi.clearStorageSync = function () { syncApi('clearStorageSync'); };
-  wxApi.getStorageInfoSync = function () { return syncApi('getStorageInfoSync'); };
-  wxApi.batchSetStorageSync = function (kvList) {
-    checkedSync('batchSetStorageSync', listError('kvList', kvList), { kvList: Array.isArray(kvList) ? kvItems(kvList) : [] });
-  };
-  wxApi.batchGetStorageSync = function (keyList) {
-    return checkedSync('batchGetStorageSync', listError('keyList', keyList), { keyList: keyList }).dataList.map(storedValue);
-  };
-  wxApi.setStorage = function (o) {
-    var opts = o || {};
-    return checkedAsync('setStorage', o, keyError(opts.key), { key: opts.key, data: storageItem(opts.data) });
-  };
-  wxApi.getStorage = function (o) { return checkedAsync('getStorage', o, keyError((o || {}).key), { key: (o || {}).key }, decodeData); };
-  wxApi.removeStorage = function (o) { return checkedAsync('removeStorage', o, keyError((o || {}).key), { key: (o || {}).key }); };
-  wxApi.clearStorage = function (o) { return asyncApi('clearStorage', o, {}); };
-  wxApi.getStorageInfo = function (o) { return asyncApi('getStorageInfo', o, {}); };
-  wxApi.batchSetStorage = function (o) {
-    var list = (o || {}).kvList;
-    return checkedAsync('batchSetStorage', o, listError('kvList', list), { kvList: Array.isArray(list) ? kvItems(list) : [] });
-  };
-  wxApi.batchGetStorage = function (o) {
-    return checkedAsync('batchGetStorage', o, listError('keyList', (o || {}).keyList), { keyList: (o || {}).keyList }, decodeDataList);
-  };
-
-  // The phone's state (crates/wx/src/phone.rs): clipboard, screen, vibration, network,
-  // battery; each checked as the platform checks it.
-  var PHONE_APIS = {
-    setClipboardData: { data: 'String!' }, getClipboardData: {}, vibrateShort: { type: 'String' }, vibrateLong: {},
-    setKeepScreenOn: { keepScreenOn: 'Boolean!' }, setScreenBrightness: { value: 'Number!' }, getScreenBrightness: {},
-    getNetworkType: {}, getBatteryInfo: {}
-  };
-  Object.keys(PHONE_APIS).forEach(function (name) {
-    wxApi[name] = function (o) { return checkedApi(name, o, PHONE_APIS[name]); };
-  });
-  // The account and what the client asks the user (crates/wx/src/account.rs): login,
-  // authorization, the profile, subscriptions, the address, payment, calls, scanning,
-  // places, other mini-programs.
-  var ACCOUNT_APIS = {
-    login: { timeout: 'Number' }, checkSession: {}, getSetting: { withSubscriptions: 'Boolean' },
-    openSetting: { withSubscriptions: 'Boolean' }, authorize: { scope: 'String!' },
-    getUserInfo: { withCredentials: 'Boolean', lang: 'String' }, getUserProfile: { desc: 'String!', lang: 'String' },
-    requestSubscribeMessage: { tmplIds: 'Array!' }, chooseAddress: {},
-    requestPayment: { timeStamp: 'String!', nonceStr: 'String!', package: 'String!', signType: 'String', paySign: 'String!' },
-    makePhoneCall: { phoneNumber: 'String!' }, scanCode: { onlyFromCamera: 'Boolean', scanType: 'Array' },
-    chooseLocation: { latitude: 'Number', longitude: 'Number' },
-    navigateToMiniProgram: { appId: 'String', path: 'String', extraData: 'Object', envVersion: 'String', shortLink: 'String' },
-    getLocation: { type: 'String', altitude: 'Boolean', isHighAccuracy: 'Boolean', highAccuracyExpireTime: 'Number' },
-    getFuzzyLocation: { type: 'String' },
-    openLocation: { latitude: 'Number!', longitude: 'Number!', scale: 'Number', name: 'String', address: 'String' },
-    previewImage: { urls: 'Array!', current: 'String', showmenu: 'Boolean' },
-    getImageInfo: { src: 'String!' },
-    chooseImage: { count: 'Number', sizeType: 'Array', sourceType: 'Array' },
-    chooseMedia: { count: 'Number', mediaType: 'Array', sourceType: 'Array', maxDuration: 'Number', sizeType: 'Array', camera: 'String' },
-    chooseMessageFile: { count: 'Number!', type: 'String', extension: 'Array' }
-  };
-  Object.keys(ACCOUNT_APIS).forEach(function (name) {
-    wxApi[name] = function (o) { return checkedApi(name, o, ACCOUNT_APIS[name]); };
-  });
-  wxApi.getAccountInfoSync = function () { return syncApi('getAccountInfoSync'); };
-
-  // What the app reports is kept for tests (nothing is sent anywhere).
-  wxApi.reportEvent = function (eventId, data) { syncApi('reportEvent', { name: String(eventId), data: data || {} }); };
-  wxApi.reportAnalytics = function (name, data) { syncApi('reportAnalytics', { name: String(name), data: data || {} }); };
-  wxApi.reportMonitor = function (name, value) { syncApi('reportMonitor', { name: String(name), data: value }); };
   // wx.nextTick: in the next time slice (like setTimeout), once the view has taken the
   // setData calls made before it, as exparser applies them at once: a component's children
   // have their new properties and templates by then.
@@ -392,33 +234,9 @@
   ['ThemeChange', 'AppShow', 'AppHide', 'Error', 'PageNotFound', 'UnhandledRejection', 'NetworkStatusChange',
     'MenuButtonBoundingClientRectWeightChange', 'BackgroundFetchData', 'NeedPrivacyAuthorization'].forEach(listenerApi);
 
-  // The client around the app (crates/wx/src/client.rs): the share menu, ext.json's
-  // extConfig, background fetch.
-  var CLIENT_APIS = {
-    showShareMenu: { withShareTicket: 'Boolean', menus: 'Array' }, hideShareMenu: { menus: 'Array' },
-    updateShareMenu: { withShareTicket: 'Boolean', isUpdatableMessage: 'Boolean', activityId: 'String', templateInfo: 'Object', toDoActivityId: 'String', isPrivateMessage: 'Boolean' },
-    getExtConfig: {}, setBackgroundFetchToken: { token: 'String!' }, getBackgroundFetchData: { fetchType: 'String!' },
-    getPrivacySetting: {}, openPrivacyContract: {}
-  };
-  Object.keys(CLIENT_APIS).forEach(function (name) {
-    wxApi[name] = function (o) { return checkedApi(name, o, CLIENT_APIS[name]); };
-  });
-  wxApi.getExtConfigSync = function () { return syncApi('getExtConfigSync').extConfig; };
   // A/B experiments are set up in the mini-program's admin console: run from disk, the
   // app is in none, so it gets no parameters.
   wxApi.getExptInfoSync = function () { return {}; };
-  // The privacy guide: the client's own popup (answered like any dialog: --answer
-  // privacy=agree), or, when the app listens with wx.onNeedPrivacyAuthorization, the app's
-  // popup, whose resolve({ event: 'agree' | 'disagree' }) answers.
-  wxApi.requirePrivacyAuthorize = function (o) {
-    var listeners = appListeners.NeedPrivacyAuthorization || [];
-    if (!listeners.length || !syncApi('getPrivacySetting').needAuthorization) return checkedApi('requirePrivacyAuthorize', o, {});
-    var answered;
-    var answer = new Promise(function (resolve) { answered = resolve; });
-    var resolve = function (r) { answered(r && r.event === 'agree' ? 'agree' : 'disagree'); };
-    run(listeners[listeners.length - 1], undefined, [resolve, { referrer: 'requirePrivacyAuthorize' }], 'wx.onNeedPrivacyAuthorization listener');
-    return answer.then(function (given) { return asyncApi('requirePrivacyAuthorize', o, { answer: given }); });
-  };
 
   // Cloud development needs WeChat's cloud: wx.cloud is there, and every use of it says so.
   // init only says it (an app's onLaunch goes on past it); the calls fail as a failed call
@@ -513,7 +331,11 @@
     // Objects the host sends events to by id (network tasks, intersection observers): each
     // has __event(name, payload).
     tasks: {},
-    callHost: callHost, parameterError: parameterError, typeName: typeName, post: post, define: defineWx,
+    callHost: callHost, asyncApi: asyncApi, syncApi: syncApi, checkedApi: checkedApi, parameterError: parameterError, typeName: typeName, post: post, define: defineWx,
+    // The EventChannel pair of a page navigateTo opens (`events`: the opener's listeners).
+    openChannel: openChannel,
+    // The wx.onX listeners of app-wide event X.
+    listeners: function (event) { return appListeners[event] || []; },
     run: function (fn, args, where) { return run(fn, undefined, args, where); },
     // `object` (an instance of the platform's class `className`) as the app sees it: a
     // member of the class that wxemu does not carry out throws "not supported by wxemu

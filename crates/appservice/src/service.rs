@@ -15,15 +15,8 @@ use wxemu_package::{Diagnostic, Package, Pos};
 use wxemu_wx::{Failure, Host};
 
 /// The framework half in runtime-js/, in the order it loads (framework.js first: the
-/// others build on what it sets up).
-const RUNTIME_JS: [(&str, &str); 6] = [
-    ("framework.js", include_str!("../../../runtime-js/framework.js")),
-    ("binary.js", include_str!("../../../runtime-js/binary.js")),
-    ("network.js", include_str!("../../../runtime-js/network.js")),
-    ("files.js", include_str!("../../../runtime-js/files.js")),
-    ("audio.js", include_str!("../../../runtime-js/audio.js")),
-    ("view.js", include_str!("../../../runtime-js/view.js")),
-];
+/// others build on what it sets up); the `wx` families' JS halves come after it.
+const RUNTIME_JS: [(&str, &str); 2] = [("framework.js", include_str!("../../../runtime-js/framework.js")), ("binary.js", include_str!("../../../runtime-js/binary.js"))];
 
 /// What the logic layer asks of the host.
 #[derive(Clone, Debug, PartialEq)]
@@ -149,16 +142,17 @@ const NATIVES: [(&str, NativeFunctionPointer); 7] = [
 /// the engine's own `JSON.stringify` for data only the host reads, the base library and
 /// USER_DATA_PATH), in which `JSON` is not the app's; returns the framework's internal
 /// object.
-fn load_framework(context: &mut Context, sdk: &str) -> JsObject {
+fn load_framework(context: &mut Context, sdk: &str, scripts: &[(&str, &str)]) -> JsObject {
     let mut natives = ObjectInitializer::new(context);
     for (name, f) in NATIVES {
         natives.function(NativeFunction::from_fn_ptr(f), JsString::from(name), 2);
     }
     let natives = natives.build();
-    let values: [(&str, JsValue); 4] = [
+    let values: [(&str, JsValue); 5] = [
         ("__wxemuRequire", wxemu_js::require_function(context)),
         ("__wxemuStringify", wxemu_js::json::engine_stringify(context).into()),
         ("__wxemuSdk", JsString::from(sdk).into()),
+        ("__wxemuApis", JsString::from(wxemu_wx::apis::framework_members().to_string()).into()),
         ("__wxemuUserDataPath", JsString::from(wxemu_wx::files::USER_DATA_PATH).into()),
     ];
     let names: Vec<&str> = NATIVES.iter().map(|(name, _)| *name).chain(values.iter().map(|(name, _)| *name)).collect();
@@ -170,7 +164,7 @@ fn load_framework(context: &mut Context, sdk: &str) -> JsObject {
         source.push_str(&format!("  var {name} = natives.{name};\n"));
     }
     source.push_str("  var __wxemu, __wxemuKit;\n");
-    for (_, code) in RUNTIME_JS {
+    for (_, code) in RUNTIME_JS.iter().chain(&wxemu_wx::SCRIPTS).chain(scripts) {
         source.push_str(code);
         source.push('\n');
     }
@@ -202,11 +196,13 @@ impl AppService {
     /// Starts the logic layer on the host's base library: the framework (whose `wx` has the
     /// members that version has), then app.js (which calls `App()`).
     pub fn start(package: &Package, host: SharedHost) -> Result<AppService, Diagnostic> {
-        AppService::start_on(package, host, Rc::default())
+        AppService::start_on(package, host, Rc::default(), &[])
     }
 
-    /// [`AppService::start`] with `Date` reading `clock` (the Simulator's).
-    pub fn start_on(package: &Package, host: SharedHost, clock: Rc<wxemu_js::AppClock>) -> Result<AppService, Diagnostic> {
+    /// [`AppService::start`] with `Date` reading `clock` (the Simulator's), and the JS halves
+    /// of the `wx` families the host carries out itself (`families`: name, source), loaded
+    /// after the framework's and those of `crates/wx`.
+    pub fn start_on(package: &Package, host: SharedHost, clock: Rc<wxemu_js::AppClock>, families: &[(&str, &str)]) -> Result<AppService, Diagnostic> {
         let sdk = host.borrow().system.sdk;
         let mut context = wxemu_js::new_context_on(LOOP_LIMIT, clock);
         let scripts = Rc::new(wxemu_build::Scripts::new(package.files.clone(), wxemu_build::Cache::user()));
@@ -217,7 +213,7 @@ impl AppService {
         context.insert_data(outbox.clone());
         context.insert_data(host);
         let stringify = wxemu_js::json::engine_stringify(&context);
-        let framework = load_framework(&mut context, &sdk.to_string());
+        let framework = load_framework(&mut context, &sdk.to_string(), families);
         let mut service = AppService { context, outbox, framework, stringify, scripts: Default::default() };
         if !package.has_script("app") {
             return Err(Diagnostic::error("app.js", Pos::START, "the app has no app.js").with_hint("create app.js with App({})"));

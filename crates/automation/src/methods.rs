@@ -3,17 +3,10 @@
 use crate::Session;
 use serde_json::{json, Map, Value as Json};
 use wxemu_core::{Prompt, Simulator};
+use wxemu_wx::args::{list, text};
 use wxemu_wxml::{dump, Node};
 
 type Answer = Result<Json, String>;
-
-fn text<'a>(params: &'a Map<String, Json>, key: &str) -> &'a str {
-    params.get(key).and_then(Json::as_str).unwrap_or_default()
-}
-
-fn list(params: &Map<String, Json>, key: &str) -> Vec<Json> {
-    params.get(key).and_then(Json::as_array).cloned().unwrap_or_default()
-}
 
 /// `{pageId, path, query}` of a page (its query is the page's `options`).
 fn page_ref(sim: &mut Simulator, id: u32, route: &str) -> Json {
@@ -97,7 +90,7 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
             Ok(json!({ "pageStack": stack }))
         }
         "App.callWxMethod" => {
-            let started = run(sim, CALL_WX, &[Json::from(text(params, "method")), Json::Array(list(params, "args"))])?;
+            let started = run(sim, CALL_WX, &[Json::from(text(params, "method")), Json::Array(list(params, "args").to_vec())])?;
             if started.get("pending").is_none() {
                 return Ok(json!({ "result": started.get("value").cloned().unwrap_or(Json::Null) }));
             }
@@ -116,7 +109,7 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
             };
             sim.framework("mockWx", &[Json::from(text(params, "method")), mock]).map(|_| json!({}))
         }
-        "App.callFunction" => Ok(json!({ "result": run(sim, text(params, "functionDeclaration"), &list(params, "args"))? })),
+        "App.callFunction" => Ok(json!({ "result": run(sim, text(params, "functionDeclaration"), list(params, "args"))? })),
         "App.captureScreenshot" => {
             use base64::Engine;
             Ok(json!({ "data": base64::engine::general_purpose::STANDARD.encode(sim.screenshot()?) }))
@@ -174,7 +167,7 @@ pub(crate) fn call(session: &mut Session, method: &str, params: &Map<String, Jso
 
 /// `Page.callMethod` / `Element.callMethod` on instance `id`.
 fn instance_method(sim: &mut Simulator, id: u32, params: &Map<String, Json>) -> Answer {
-    Ok(json!({ "result": sim.framework("instanceCall", &[json!(id), Json::from(text(params, "method")), Json::Array(list(params, "args"))])? }))
+    Ok(json!({ "result": sim.framework("instanceCall", &[json!(id), Json::from(text(params, "method")), Json::Array(list(params, "args").to_vec())])? }))
 }
 
 fn window_property(sim: &mut Simulator, name: &str) -> Json {
@@ -253,7 +246,7 @@ fn element_method(sim: &mut Simulator, method: &str, params: &Map<String, Json>)
         }
         "Element.triggerEvent" => sim.trigger_node(&path, text(params, "type"), params.get("detail").cloned().unwrap_or(json!({}))).and(done),
         "Element.dispatchEvent" => sim.trigger_node(&path, text(params, "eventName"), params.get("detail").cloned().unwrap_or(json!({}))).and(done),
-        "Element.callFunction" => sim.call_built_in(&path, text(params, "functionName"), &list(params, "args")).map(|result| json!({ "result": result })),
+        "Element.callFunction" => sim.call_built_in(&path, text(params, "functionName"), list(params, "args")).map(|result| json!({ "result": result })),
         "Element.getData" | "Element.setData" | "Element.callMethod" => {
             let id = element.component.ok_or("not a custom component")?;
             match method {

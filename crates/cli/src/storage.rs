@@ -61,27 +61,12 @@ pub fn run(args: StorageArgs) -> anyhow::Result<ExitCode> {
             None => bail!("no key `{key}` in {}", file.display()),
         },
         Action::Set { key, value } => {
-            let item = match serde_json::from_str::<serde_json::Value>(&value) {
-                Ok(serde_json::Value::String(text)) => Item { kind: "String".into(), data: text },
-                Ok(json) => Item { kind: json_type(&json).into(), data: json.to_string() },
-                Err(_) => Item { kind: "String".into(), data: value },
-            };
+            // JSON is stored as its value; anything else as a string.
+            let item = Item::of_value(&serde_json::from_str(&value).unwrap_or(serde_json::Value::String(value)));
             storage.set(&key, item).map_err(|e| anyhow::anyhow!("cannot store `{key}`: {e}"))?;
         }
         Action::Clear => storage.clear(),
     }
     storage.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The JavaScript type name storage records for a JSON value.
-fn json_type(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "Null",
-        serde_json::Value::Bool(_) => "Boolean",
-        serde_json::Value::Number(_) => "Number",
-        serde_json::Value::String(_) => "String",
-        serde_json::Value::Array(_) => "Array",
-        serde_json::Value::Object(_) => "Object",
-    }
 }

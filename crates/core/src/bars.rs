@@ -35,29 +35,8 @@ pub(crate) struct TabBarChanges {
     pub style: Map<String, Json>,
     /// `setTabBarItem`'s keys (text, iconPath, selectedIconPath) by item.
     pub items: std::collections::HashMap<usize, Map<String, Json>>,
-}
-
-/// The bar APIs the host carries out.
-pub(crate) fn is_bar_api(api: &str) -> bool {
-    matches!(
-        api,
-        "setNavigationBarTitle"
-            | "setNavigationBarColor"
-            | "showNavigationBarLoading"
-            | "hideNavigationBarLoading"
-            | "setTabBarBadge"
-            | "removeTabBarBadge"
-            | "showTabBarRedDot"
-            | "hideTabBarRedDot"
-            | "showTabBar"
-            | "hideTabBar"
-            | "setTabBarItem"
-            | "setTabBarStyle"
-            | "startPullDownRefresh"
-            | "stopPullDownRefresh"
-            | "setBackgroundColor"
-            | "setBackgroundTextStyle"
-    )
+    /// The badges and red dots, by item.
+    pub badges: std::collections::HashMap<usize, wxemu_view::chrome::Badge>,
 }
 
 impl Simulator {
@@ -143,13 +122,13 @@ impl Simulator {
         let index = index as usize;
         match api {
             "setTabBarBadge" => {
-                self.badges.insert(index, Badge::Text(args.get("text").and_then(Json::as_str).unwrap_or_default().to_string()));
+                self.tab_bar_changes.badges.insert(index, Badge::Text(args.get("text").and_then(Json::as_str).unwrap_or_default().to_string()));
             }
             "showTabBarRedDot" => {
-                self.badges.insert(index, Badge::Dot);
+                self.tab_bar_changes.badges.insert(index, Badge::Dot);
             }
             "removeTabBarBadge" | "hideTabBarRedDot" => {
-                self.badges.remove(&index);
+                self.tab_bar_changes.badges.remove(&index);
             }
             "setTabBarItem" => {
                 let item = self.tab_bar_changes.items.entry(index).or_default();

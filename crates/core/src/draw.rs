@@ -224,7 +224,7 @@ impl Simulator {
         };
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
         let images =
-            PageImages { files: self.package.files.clone(), route: route.clone(), host: self.host.clone(), remote: self.remote_images.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+            PageImages { files: self.package.files.clone(), route: route.clone(), host: self.host.clone(), remote: self.images.remote.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
         // While refreshing, the page sits lower by the refresh area; pulled by a finger, it
         // follows the finger (half as fast past the refresh area).
@@ -259,7 +259,7 @@ impl Simulator {
             files: self.package.files.clone(),
             route: frame.route.clone(),
             host: self.host.clone(),
-            remote: self.remote_images.clone(),
+            remote: self.images.remote.clone(),
             loaded: std::cell::RefCell::new(&mut screen.images),
         };
         let refreshes = self.stack.last().is_some_and(|p| p.chrome.refreshing) || self.pull_down_enabled(&frame.route);
@@ -302,7 +302,7 @@ impl Simulator {
                     let path = wxemu_package::resolve::resolve_path("app.json", p);
                     load_image(&mut screen.images, &path, || self.package.bytes(&path).ok())
                 });
-                Tab { text: tab.get("text").and_then(Json::as_str).unwrap_or("").to_string(), selected, icon, badge: self.badges.get(&i).cloned() }
+                Tab { text: tab.get("text").and_then(Json::as_str).unwrap_or("").to_string(), selected, icon, badge: self.tab_bar_changes.badges.get(&i).cloned() }
             })
             .collect();
         TabBar {

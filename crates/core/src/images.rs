@@ -10,8 +10,18 @@ use std::collections::{HashMap, HashSet};
 use wxemu_view::select::{element_chain, NodePath};
 use wxemu_wxml::Value;
 
-/// The `src` each image (page, path) last had its event scheduled for.
-pub(crate) type ImagesSeen = HashMap<(u32, NodePath), String>;
+/// The pictures images show and the view's own loads of network ones.
+#[derive(Default)]
+pub(crate) struct ImageLoads {
+    /// The `src` each image (page, path) last had its event scheduled for.
+    pub(crate) seen: HashMap<(u32, NodePath), String>,
+    /// Network images by URL.
+    pub(crate) remote: RemoteImages,
+    /// The view's network loads of them: task → URL.
+    tasks: HashMap<u32, String>,
+    /// How many of the view's own network loads have started (wrapping).
+    started: u32,
+}
 
 /// Network images read and no longer shown are forgotten once more than this many are
 /// known, or they hold more than [`REMOTE_IMAGES_KEPT_BYTES`].
@@ -28,6 +38,13 @@ pub(crate) enum RemoteImage {
 /// Network images by URL (shared with the drawing of pages).
 pub(crate) type RemoteImages = std::rc::Rc<std::cell::RefCell<HashMap<String, RemoteImage>>>;
 
+impl ImageLoads {
+    /// Whether network task `task` is one of the view's own loads of a picture.
+    pub(crate) fn is_load(&self, task: &u32) -> bool {
+        self.tasks.contains_key(task)
+    }
+}
+
 /// Task numbers of the view's own network loads (the logic layer's calls count up from 1).
 const FIRST_IMAGE_TASK: u32 = 0x8000_0000;
 
@@ -41,8 +58,8 @@ impl Simulator {
     pub(crate) fn schedule_image_events(&mut self, page: u32, found: Vec<(NodePath, String)>) {
         for (path, src) in found {
             let key = (page, path);
-            if self.images_seen.get(&key) != Some(&src) {
-                self.images_seen.insert(key.clone(), src.clone());
+            if self.images.seen.get(&key) != Some(&src) {
+                self.images.seen.insert(key.clone(), src.clone());
                 self.queue.push(self.now, Event::ImageSettled { page, path: key.1, src });
             }
         }
@@ -90,7 +107,7 @@ impl Simulator {
         }
         let route = view.route.clone();
         let bytes = if is_remote(&src) {
-            let known = self.remote_images.borrow().get(&src).map(|image| match image {
+            let known = self.images.remote.borrow().get(&src).map(|image| match image {
                 RemoteImage::Loaded(bytes) => Ok(Some(bytes.clone())),
                 RemoteImage::Failed(reason) => Err(reason.clone()),
                 RemoteImage::Loading(_) => Ok(None),
@@ -127,14 +144,14 @@ impl Simulator {
     /// Starts reading network image `src` for the image at (page, path), or waits for the
     /// read under way.
     fn load_remote_image(&mut self, page: u32, path: NodePath, src: String) {
-        if let Some(RemoteImage::Loading(waiting)) = self.remote_images.borrow_mut().get_mut(&src) {
+        if let Some(RemoteImage::Loading(waiting)) = self.images.remote.borrow_mut().get_mut(&src) {
             waiting.push((page, path));
             return;
         }
-        self.remote_images.borrow_mut().insert(src.clone(), RemoteImage::Loading(vec![(page, path)]));
-        let task = FIRST_IMAGE_TASK + self.image_tasks_started;
-        self.image_tasks_started = (self.image_tasks_started + 1) % FIRST_IMAGE_TASK;
-        self.image_tasks.insert(task, src.clone());
+        self.images.remote.borrow_mut().insert(src.clone(), RemoteImage::Loading(vec![(page, path)]));
+        let task = FIRST_IMAGE_TASK + self.images.started;
+        self.images.started = (self.images.started + 1) % FIRST_IMAGE_TASK;
+        self.images.tasks.insert(task, src.clone());
         let args = serde_json::Map::from_iter([("url".to_string(), Json::from(src))]);
         self.network_api("image", task, &args);
     }
@@ -142,7 +159,7 @@ impl Simulator {
     /// A network image's read ended (`result`: the view's own task result): the images
     /// waiting for it get their event, and the page is laid out again with it.
     pub(crate) fn remote_image_read(&mut self, task: u32, result: &Json) -> bool {
-        let Some(src) = self.image_tasks.remove(&task) else { return false };
+        let Some(src) = self.images.tasks.remove(&task) else { return false };
         let settled = match result.get("data").and_then(|d| d.get("__arrayBuffer")).and_then(Json::as_str) {
             Some(data) => {
                 use base64::Engine;
@@ -150,7 +167,7 @@ impl Simulator {
             }
             None => RemoteImage::Failed(result["errMsg"].as_str().unwrap_or_default().trim_start_matches("image:fail ").to_string()),
         };
-        let waiting = match self.remote_images.borrow_mut().insert(src.clone(), settled) {
+        let waiting = match self.images.remote.borrow_mut().insert(src.clone(), settled) {
             Some(RemoteImage::Loading(waiting)) => waiting,
             _ => Vec::new(),
         };
@@ -167,10 +184,10 @@ impl Simulator {
     /// Keeps the network images read within [`REMOTE_IMAGES_KEPT`]: past it, those that no
     /// image shows any more are forgotten (read again if shown again).
     fn forget_remote_images_not_shown(&mut self) {
-        let mut remote = self.remote_images.borrow_mut();
+        let mut remote = self.images.remote.borrow_mut();
         let held: usize = remote.values().map(|image| if let RemoteImage::Loaded(bytes) = image { bytes.len() } else { 0 }).sum();
         if remote.len() > REMOTE_IMAGES_KEPT || held > REMOTE_IMAGES_KEPT_BYTES {
-            let shown: HashSet<&String> = self.images_seen.values().collect();
+            let shown: HashSet<&String> = self.images.seen.values().collect();
             remote.retain(|src, image| matches!(image, RemoteImage::Loading(_)) || shown.contains(src));
         }
     }

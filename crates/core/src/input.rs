@@ -103,12 +103,7 @@ impl Simulator {
             Hit::Page(path, point) => self.press(&path, Some(point)),
             Hit::Tab(index) => self.tap_tab(index),
             Hit::Back => self.navigate_back(1).map_err(|e| e.to_string()),
-            Hit::Answer(answer) => match self.prompts().first() {
-                Some(wxemu_view::chrome::Prompt::Modal { .. }) => self.answer_modal(answer.is_some(), None),
-                Some(wxemu_view::chrome::Prompt::Dialog { .. }) => self.answer_dialog(answer.is_some(), None),
-                Some(wxemu_view::chrome::Prompt::Picker { .. }) => self.answer_picker(answer.is_some()),
-                _ => self.answer_action_sheet(answer),
-            },
+            Hit::Answer(answer) => self.answer_prompt(crate::Answer { confirm: answer.is_some(), item: answer, ..Default::default() }),
             Hit::Pick(column, row) => self.pick(column, row),
             Hit::Home => {
                 let home = self.package.entry_page().ok_or("the app has no pages")?.to_string();

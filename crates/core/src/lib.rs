@@ -5,7 +5,6 @@
 //! navigation — is processed in order on one thread. Every front end (dump, test, auto, the
 //! window) drives an app through this API.
 
-mod animations;
 mod bars;
 mod compose;
 mod controls;
@@ -13,7 +12,6 @@ mod draw;
 mod geometry;
 mod images;
 mod input;
-mod intersect;
 mod keyboard;
 mod mirror;
 mod network;
@@ -21,12 +19,12 @@ mod picker;
 mod pictures;
 mod press;
 mod prompts;
-mod query;
 mod queue;
 mod router;
 mod styling;
 mod swiper;
 mod versions;
+mod view_apis;
 mod wheel;
 
 pub use router::{parse_url, RouteError};
@@ -35,7 +33,7 @@ use compose::{Composer, PageView};
 pub use draw::{Painter, Screen};
 pub use keyboard::Caret;
 use mirror::ViewMirror;
-pub use prompts::{parse_answers, Answers, Prompt};
+pub use prompts::{parse_answers, Answer, Answers, Prompt};
 use queue::{Event, EventQueue};
 use serde_json::{Map, Value as Json};
 use std::cell::RefCell;
@@ -43,8 +41,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 pub use styling::ComponentStyling;
+use wxemu_appservice::wx::apis::Family;
 pub use wxemu_appservice::wx::storage::{Item as StorageItem, Storage};
-use wxemu_appservice::wx::{network::Settings as NetworkSettings, Failure, Host, Network, Sandbox, System};
+use wxemu_appservice::wx::{network::Settings as NetworkSettings, Failure, Host, Sandbox, System};
 pub use wxemu_appservice::wx::{LoggedRequest, Phone, Routes};
 pub use wxemu_appservice::wx::{Platform, Profile};
 use wxemu_appservice::{AppService, Message, SharedHost};
@@ -127,16 +126,23 @@ impl std::fmt::Display for ConsoleEntry {
     }
 }
 
+/// What the Simulator reported once and does not again.
+#[derive(Default)]
+struct Reported {
+    /// What the app's templates used that its base library lacks.
+    lacking: std::collections::HashSet<versions::Use>,
+    /// The `wx` APIs wxemu does not carry out that the app called.
+    unsupported: std::collections::HashSet<String>,
+}
+
 /// One running app.
 pub struct Simulator {
     package: Package,
     app: AppService,
     /// The host services `wx` calls reach: the phone, the base library the app runs on, …
     host: SharedHost,
-    /// What the app's templates used that its base library lacks (each reported once).
-    lacking_reported: std::collections::HashSet<versions::Use>,
-    /// The `wx` APIs wxemu does not carry out that the app called (each warned about once).
-    unsupported_reported: std::collections::HashSet<String>,
+    /// What was reported once and is not again.
+    reported: Reported,
     queue: EventQueue,
     now: u64,
     stack: Vec<PageView>,
@@ -156,35 +162,22 @@ pub struct Simulator {
     screen: Option<Screen>,
     /// What paints screenshots (None: the CPU rasterizer).
     painter: Option<Painter>,
-    /// A finger held on the screen, how many presses there were, and the hover-class the
-    /// last one shows.
-    press: Option<press::Press>,
-    presses: u64,
-    hover: Option<press::Hover>,
-    /// Swipers whose next autoplay turn is on the queue.
+    /// The finger on the screen and the hover-class it shows.
+    fingers: press::Fingers,
     /// What built-ins asked to be told later and wait for: (page, path, what).
     built_ins_waiting: HashSet<(u32, NodePath, String)>,
     /// Toasts, loading notices, modals and action sheets.
     prompts: prompts::Prompts,
-    /// Images whose load or error event is on the queue or done.
-    images_seen: images::ImagesSeen,
-    /// The tab bar's badges and red dots, by item.
-    badges: HashMap<usize, wxemu_view::chrome::Badge>,
-    /// What the tab bar APIs changed of the tab bar.
+    /// What the tab bar APIs changed of the tab bar (its badges too).
     tab_bar_changes: bars::TabBarChanges,
-    /// The intersection observers observing, and whether they are being checked now.
-    observers: Vec<intersect::Observer>,
-    checking_intersections: bool,
-    /// When each element's `animation` data was applied.
-    animations: animations::Started,
-    keyframed: Vec<animations::Keyframed>,
+    /// The intersection observers observing.
+    intersections: view_apis::intersect::Observers,
+    /// `animation` data and `this.animate` keyframes moving elements on the clock.
+    animations: view_apis::animations::Animations,
     /// What `Date` reads in the logic layer and WXS.
     clock: Rc<wxemu_appservice::AppClock>,
-    /// Network images, and the view's network loads of them (task → URL).
-    remote_images: images::RemoteImages,
-    image_tasks: HashMap<u32, String>,
-    /// How many of the view's own network loads have started (wrapping).
-    image_tasks_started: u32,
+    /// The pictures images show: their load events, network images and their loads.
+    images: images::ImageLoads,
     /// Requests that waited for a free slot are being started (see `deliver`).
     starting_waiting: bool,
     /// Problems found while running: package warnings, template and WXS errors.
@@ -259,7 +252,7 @@ impl Simulator {
         };
         let host = Rc::new(RefCell::new(host));
         let clock = Rc::new(options.start_time.map_or_else(wxemu_appservice::AppClock::default, wxemu_appservice::AppClock::starting_at));
-        let mut app = AppService::start_on(&package, host.clone(), clock.clone()).map_err(|d| fail(Some(d)))?;
+        let mut app = AppService::start_on(&package, host.clone(), clock.clone(), &[prompts::SCRIPT, router::SCRIPT, view_apis::SCRIPT]).map_err(|d| fail(Some(d)))?;
         let mirror = Rc::new(ViewMirror::default());
         app.set_view_queries(mirror.clone());
         let diagnostics = package.diagnostics.iter().cloned().chain(storage_notice).collect();
@@ -268,8 +261,7 @@ impl Simulator {
             package,
             app,
             host,
-            lacking_reported: Default::default(),
-            unsupported_reported: Default::default(),
+            reported: Reported::default(),
             queue: EventQueue::default(),
             now: 0,
             stack: Vec::new(),
@@ -282,23 +274,15 @@ impl Simulator {
             console: Vec::new(),
             screen: None,
             painter: None,
-            press: None,
-            presses: 0,
-            hover: None,
+            fingers: Default::default(),
             built_ins_waiting: Default::default(),
             prompts: Default::default(),
-            badges: HashMap::new(),
             tab_bar_changes: Default::default(),
-            observers: Vec::new(),
-            checking_intersections: false,
+            intersections: Default::default(),
             animations: Default::default(),
-            keyframed: Vec::new(),
-            remote_images: Default::default(),
+            images: Default::default(),
             clock,
-            image_tasks: HashMap::new(),
-            image_tasks_started: 0,
             starting_waiting: false,
-            images_seen: Default::default(),
             diagnostics,
         };
         sim.prompts.policy = options.answers.clone();
@@ -462,47 +446,14 @@ impl Simulator {
                 }
             }
             Message::NextTick { callback } => self.queue.push(self.now, Event::SetDataApplied { callback }),
-            Message::Api { api, call, args } if crate::prompts::is_prompt(&api) => self.prompt_api(&api, call, args),
-            Message::Api { api, call, args } if crate::bars::is_bar_api(&api) => self.bar_api(&api, call, args),
-            Message::Api { api, call, args } if Network::handles(&api) => self.network_api(&api, call, &args),
-            Message::Api { api, call, args } if matches!(api.as_str(), "selectorQuery" | "pageScrollTo" | "scrollViewContext") => self.view_query(&api, call, &args),
-            Message::Api { api, call, args } if api == "animate" => self.animate(call, &args),
-            Message::Api { api, call, args } if api == "clearAnimation" => self.clear_animation(call, &args),
-            Message::Api { api, call, args } if api == "intersectionObserver" => {
-                let result = match self.intersection_observer(call, &args) {
-                    Ok(()) => serde_json::json!({ "errMsg": "intersectionObserver:ok" }),
-                    Err(e) => {
-                        self.console.push(ConsoleEntry { level: "error".into(), text: format!("IntersectionObserver.observe: {e}"), location: None });
-                        serde_json::json!({ "errMsg": format!("intersectionObserver:fail {e}") })
-                    }
-                };
-                self.app.api_result(call, result);
-            }
-            Message::Api { api, call, args } if !crate::router::is_route_api(&api) => self.host_api(&api, call, &args),
-            Message::Api { api, call, args } => {
-                let url = args.get("url").and_then(Json::as_str).unwrap_or_default().to_string();
-                let delta = args.get("delta").and_then(Json::as_f64).map_or(1, |d| d.max(0.0) as u64);
-                let channel = args.get("channel").and_then(Json::as_u64).unwrap_or(0) as u32;
-                let done = match api.as_str() {
-                    "navigateTo" => {
-                        self.opener_channel = channel;
-                        let done = self.navigate_to(&url);
-                        self.opener_channel = 0;
-                        done
-                    }
-                    "redirectTo" => self.redirect_to(&url),
-                    "reLaunch" => self.re_launch(&url),
-                    "switchTab" => self.switch_tab(&url),
-                    "navigateBack" => self.navigate_back(delta as usize),
-                    other => unreachable!("framework.js sends no `{other}` calls"),
-                };
-                let result = match done {
-                    Ok(()) if api == "navigateTo" => serde_json::json!({ "errMsg": "navigateTo:ok", "channel": channel }),
-                    Ok(()) => serde_json::json!({ "errMsg": format!("{api}:ok") }),
-                    Err(e) => serde_json::json!({ "errMsg": e.to_string() }),
-                };
-                self.app.api_result(call, result);
-            }
+            Message::Api { api, call, args } => match wxemu_appservice::wx::apis::family(&api) {
+                Some(Family::Prompts) => self.prompt_api(&api, call, args),
+                Some(Family::Bars) => self.bar_api(&api, call, args),
+                Some(Family::Network) => self.network_api(&api, call, &args),
+                Some(Family::Router) => self.route_api(&api, call, &args),
+                Some(Family::View) => self.view_api(&api, call, &args),
+                _ => self.host_api(&api, call, &args),
+            },
             Message::Timer { id, delay, repeat } => self.queue.add_timer(self.now, id, delay, repeat),
             Message::ClearTimer { id } => self.queue.clear_timer(id),
             Message::Log { level, text, location } => self.console.push(ConsoleEntry { level, text, location }),
@@ -518,7 +469,7 @@ impl Simulator {
         let tree = page.tree.clone();
         let sdk = self.sdk();
         if sdk < wxemu_caniuse::Database::get().newest() {
-            let lacking = versions::lacking(&tree, sdk, &mut self.lacking_reported);
+            let lacking = versions::lacking(&tree, sdk, &mut self.reported.lacking);
             self.diagnostics.extend(lacking);
         }
         let mut built_ins = Vec::new();
@@ -678,10 +629,44 @@ impl Simulator {
             self.sync_stack();
             self.app.destroy(id);
             self.mirror.remove_page(id);
-            self.animations.retain(|(page, _), _| *page != id);
+            self.animations.started.retain(|(page, _), _| *page != id);
             self.forget_keyframes(id);
-            self.images_seen.retain(|(page, _), _| *page != id);
+            self.images.seen.retain(|(page, _), _| *page != id);
             self.process_messages();
+        }
+    }
+
+    /// A call the laid-out page answers: a SelectorQuery's, a scroll-view context's or a
+    /// pageScrollTo (see `view_query`), `this.animate`, an IntersectionObserver, a picture's
+    /// information.
+    fn view_api(&mut self, api: &str, call: u32, args: &Map<String, Json>) {
+        match api {
+            "animate" => self.animate(call, args),
+            "clearAnimation" => self.clear_animation(call, args),
+            "intersectionObserver" => {
+                let result = match self.intersection_observer(call, args) {
+                    Ok(()) => serde_json::json!({ "errMsg": "intersectionObserver:ok" }),
+                    Err(e) => {
+                        self.console.push(ConsoleEntry { level: "error".into(), text: format!("IntersectionObserver.observe: {e}"), location: None });
+                        serde_json::json!({ "errMsg": format!("intersectionObserver:fail {e}") })
+                    }
+                };
+                self.app.api_result(call, result);
+            }
+            "getImageInfo" => {
+                let result = match (args.get("error").and_then(Json::as_str), args.get("src").and_then(Json::as_str).unwrap_or_default()) {
+                    (Some(error), _) => serde_json::json!({ "errMsg": error }),
+                    (None, src) => match self.image_info(src) {
+                        Ok(mut info) => {
+                            info["errMsg"] = "getImageInfo:ok".into();
+                            info
+                        }
+                        Err(reason) => serde_json::json!({ "errMsg": format!("getImageInfo:fail {reason}") }),
+                    },
+                };
+                self.app.api_result(call, result);
+            }
+            _ => self.view_query(api, call, args),
         }
     }
 
@@ -703,18 +688,6 @@ impl Simulator {
             self.ask(api, call, args.clone(), dialog);
             return;
         }
-        if api == "getImageInfo" {
-            let src = args.get("src").and_then(Json::as_str).unwrap_or_default();
-            let result = match self.image_info(src) {
-                Ok(mut info) => {
-                    info["errMsg"] = "getImageInfo:ok".into();
-                    info
-                }
-                Err(reason) => serde_json::json!({ "errMsg": format!("getImageInfo:fail {reason}") }),
-            };
-            self.app.api_result(call, result);
-            return;
-        }
         let answer = self.host.borrow_mut().call(api, args);
         let result = match answer {
             Ok(mut result) => {
@@ -727,7 +700,7 @@ impl Simulator {
             }
             Err(Failure::Fail(reason)) => serde_json::json!({ "errMsg": format!("{api}:fail {reason}") }),
             Err(Failure::Unsupported) => {
-                if self.unsupported_reported.insert(api.to_string()) {
+                if self.reported.unsupported.insert(api.to_string()) {
                     self.console.push(ConsoleEntry { level: "warn".into(), text: format!("not supported by wxemu yet: wx.{api}"), location: None });
                 }
                 serde_json::json!({ "errMsg": format!("{api}:fail not supported by wxemu yet") })

@@ -85,7 +85,7 @@ impl Simulator {
         for update in updates {
             match update {
                 // The view's own image loads end in the view.
-                Update::Event { task, .. } if self.image_tasks.contains_key(&task) => {}
+                Update::Event { task, .. } if self.images.is_load(&task) => {}
                 Update::Result { task, result } if self.remote_image_read(task, &result) => {}
                 Update::Event { task, name, payload } => self.app.task_event(task, name, payload),
                 Update::Result { task, result } => self.app.api_result(task, result),

@@ -8,6 +8,15 @@ use crate::{Simulator, LONGPRESS_MS};
 use serde_json::{Map, Value as Json};
 use wxemu_view::select::{element_chain, NodePath};
 
+/// The finger on the screen: the one held down, how many presses there were, and the
+/// hover-class the last one shows.
+#[derive(Default)]
+pub(crate) struct Fingers {
+    pub(crate) held: Option<Press>,
+    pub(crate) presses: u64,
+    pub(crate) hover: Option<Hover>,
+}
+
 /// A finger on an element of a page.
 pub(crate) struct Press {
     /// Which press this is (a longpress event names it).
@@ -70,7 +79,7 @@ impl Simulator {
     }
 
     fn put_finger(&mut self, path: NodePath, point: Option<(f32, f32)>, screen: Option<(f32, f32)>) -> Result<(), String> {
-        if self.press.is_some() {
+        if self.fingers.held.is_some() {
             return Err("a finger is already down: release() it first".into());
         }
         let page = self.stack.last().ok_or("no page is open")?;
@@ -86,22 +95,22 @@ impl Simulator {
                 break;
             }
         }
-        self.hover = Some(Hover { page: page.id, pressed: self.now, released: None, elements });
-        self.presses += 1;
-        let seq = self.presses;
-        self.press = Some(Press { seq, page: page.id, path: path.clone(), point, screen, longpress_handled: None, moved: false, now_at: None });
+        self.fingers.hover = Some(Hover { page: page.id, pressed: self.now, released: None, elements });
+        self.fingers.presses += 1;
+        let seq = self.fingers.presses;
+        self.fingers.held = Some(Press { seq, page: page.id, path: path.clone(), point, screen, longpress_handled: None, moved: false, now_at: None });
         self.queue.push(self.now + LONGPRESS_MS, Event::LongPress { press: seq });
         self.dispatch_path(&path, "touchstart", Json::Object(Map::new()), point).map(drop)
     }
 
     /// The held finger has stayed 350 ms: `longpress` and `longtap`.
     pub(crate) fn long_press_due(&mut self, seq: u64) {
-        let Some(press) = self.press.as_ref().filter(|p| p.seq == seq) else { return };
+        let Some(press) = self.fingers.held.as_ref().filter(|p| p.seq == seq) else { return };
         let (path, point) = (press.path.clone(), press.point);
         let none = || Json::Object(Map::new());
         let handled = self.dispatch_path(&path, "longpress", none(), point).unwrap_or(0) > 0;
         let _ = self.dispatch_path(&path, "longtap", none(), point);
-        if let Some(press) = self.press.as_mut() {
+        if let Some(press) = self.fingers.held.as_mut() {
             press.longpress_handled = Some(handled);
         }
     }
@@ -109,7 +118,7 @@ impl Simulator {
     /// Moves the held finger to screen point (x, y): `touchmove` on the element it went down
     /// on. Once it has gone more than 10 px from where it went down, lifting it is no tap.
     pub fn move_finger(&mut self, x: f32, y: f32) -> Result<(), String> {
-        let press = self.press.as_mut().ok_or("no finger is down: hold() an element first")?;
+        let press = self.fingers.held.as_mut().ok_or("no finger is down: hold() an element first")?;
         let (Some((sx, sy)), Some((cx, cy))) = (press.screen, press.point) else {
             return Err("the finger was not put down at a screen point: use hold_at()".into());
         };
@@ -127,8 +136,8 @@ impl Simulator {
     /// Lifts the held finger: `touchend`, then `tap` (and what a built-in component does on a
     /// tap) unless a longpress handler ran or the finger moved away. The hover-class stays for hover-stay-time.
     pub fn release(&mut self) -> Result<(), String> {
-        let press = self.press.take().ok_or("no finger is down: hold() an element first")?;
-        if let Some(hover) = self.hover.as_mut() {
+        let press = self.fingers.held.take().ok_or("no finger is down: hold() an element first")?;
+        if let Some(hover) = self.fingers.hover.as_mut() {
             hover.released = Some(self.now);
         }
         if self.stack.last().map(|p| p.id) != Some(press.page) {
@@ -154,7 +163,7 @@ impl Simulator {
 
     /// The hover classes shown now on the current page.
     pub(crate) fn hovered(&self) -> Vec<(NodePath, String)> {
-        match (&self.hover, self.stack.last()) {
+        match (&self.fingers.hover, self.stack.last()) {
             (Some(hover), Some(page)) => hover.active(page.id, self.now),
             _ => Vec::new(),
         }

@@ -206,3 +206,23 @@ fn storage_on_disk_outlives_the_app() {
     assert_eq!(eval(&mut third, "() => wx.getStorageInfoSync().keys.length"), json!(0));
     assert_eq!(std::fs::read_to_string(dir.path().join("storage/app.json.unreadable-1")).unwrap(), "not json");
 }
+
+#[test]
+fn every_wx_member_is_declared_once_and_every_declared_api_is_on_wx() {
+    use wxemu_appservice::wx::apis::{Call, APIS};
+    // On the newest base library every declared member is one of wx's own (not the
+    // "not supported" fallback behind them), and wx has no member the table lacks.
+    let mut sim = on("iPhone 6", None);
+    let own: Vec<String> = serde_json::from_value(eval(&mut sim, "() => Object.keys(wx)")).unwrap();
+    let members: Vec<&str> = APIS.iter().filter(|api| api.call != Call::Host).map(|api| api.name).collect();
+    let undeclared: Vec<&String> = own.iter().filter(|name| !members.contains(&name.as_str()) && !matches!(name.as_str(), "cloud" | "env")).collect();
+    assert!(undeclared.is_empty(), "wx members crates/wx/src/apis.rs does not declare: {undeclared:?}");
+    let mut can = |name: &str| eval(&mut sim, &format!("() => wx.canIUse('{name}')")) == json!(true);
+    let missing: Vec<&&str> = members.iter().filter(|name| !own.iter().any(|o| o == **name)).collect();
+    let missing: Vec<&&str> = missing.into_iter().filter(|name| can(name)).collect();
+    assert!(missing.is_empty(), "declared APIs the newest base library has that wx lacks: {missing:?}");
+    let mut names: Vec<&str> = APIS.iter().map(|api| api.name).collect();
+    names.sort();
+    let twice: Vec<&&str> = names.windows(2).filter(|w| w[0] == w[1]).map(|w| &w[0]).collect();
+    assert!(twice.is_empty(), "declared twice: {twice:?}");
+}

@@ -5,8 +5,9 @@ use serde_json::{json, Map, Value as Json};
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
-use wxemu_core::{parse_answers, LaunchOptions, Profile, Prompt, Routes, Simulator};
+use wxemu_core::{parse_answers, Answer, LaunchOptions, Profile, Prompt, Routes, Simulator};
 use wxemu_js::boa_engine::{Context, JsError, JsNativeError, JsResult, JsString, JsValue, NativeFunction};
+use wxemu_wx::args::text;
 use wxemu_wxml::{dump, Node};
 
 /// The apps a test file launched (closed after each test), where its file is, and how the
@@ -52,10 +53,6 @@ fn call(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValu
         Ok(value) => JsValue::from_json(&value, context),
         Err(message) => Err(JsError::from_native(JsNativeError::error().with_message(message))),
     }
-}
-
-fn text<'a>(args: &'a Map<String, Json>, key: &str) -> &'a str {
-    args.get(key).and_then(Json::as_str).unwrap_or_default()
 }
 
 fn path_of(args: &Map<String, Json>, key: &str) -> Vec<usize> {
@@ -176,14 +173,13 @@ impl Harness {
             }
             "prompts" => Ok(Json::Array(sim.prompts().iter().map(prompt_json).collect())),
             "answer" => {
-                let confirm = args.get("confirm").and_then(Json::as_bool).unwrap_or(true);
-                match sim.prompts().into_iter().find(|p| !matches!(p, Prompt::Toast { .. } | Prompt::Loading { .. })) {
-                    Some(Prompt::Modal { .. }) => sim.answer_modal(confirm, args.get("content").and_then(Json::as_str))?,
-                    Some(Prompt::ActionSheet { .. }) => sim.answer_action_sheet(args.get("item").and_then(Json::as_u64).map(|i| i as usize))?,
-                    Some(Prompt::Picker { .. }) => sim.answer_picker(confirm)?,
-                    Some(Prompt::Dialog { .. }) => sim.answer_dialog(confirm, args.get("data").cloned())?,
-                    _ => return Err("no prompt waits for an answer".into()),
-                }
+                let answer = Answer {
+                    confirm: args.get("confirm").and_then(Json::as_bool).unwrap_or(true),
+                    item: args.get("item").and_then(Json::as_u64).map(|i| i as usize),
+                    content: args.get("content").and_then(Json::as_str).map(str::to_string),
+                    data: args.get("data").cloned(),
+                };
+                sim.answer_prompt(answer)?;
                 done
             }
             "console" => {
@@ -286,26 +282,26 @@ fn match_screenshot(golden: &std::path::Path, png: &[u8], tolerance: f64, update
         return std::fs::write(golden, png).map_err(|e| format!("cannot write {}: {e}", golden.display()));
     }
     let expected = std::fs::read(golden).map_err(|_| format!("to match {}, which does not exist yet (run with --update-snapshots to write it, then look at it)", golden.display()))?;
-    let (Some(expected), Some(actual)) = (wxemu_render::decode_png(&expected), wxemu_render::decode_png(png)) else {
-        return Err(format!("to match {}, which is not a PNG", golden.display()));
-    };
     let actual_file = golden.with_extension("actual.png");
-    let _ = std::fs::write(&actual_file, png);
-    let Some((differing, share)) = wxemu_render::differing_pixels(&expected, &actual) else {
-        return Err(format!("to match {} ({}x{}), but it is {}x{} (actual: {})", golden.display(), expected.width(), expected.height(), actual.width(), actual.height(), actual_file.display()));
+    let mismatch = match wxemu_render::match_png(&expected, png, tolerance) {
+        Ok(()) => return Ok(()),
+        Err(mismatch) => mismatch,
     };
-    if share <= tolerance {
-        let _ = std::fs::remove_file(&actual_file);
-        return Ok(());
-    }
-    let diff_file = golden.with_extension("diff.png");
-    let _ = std::fs::write(&diff_file, wxemu_render::encode_png(wxemu_render::diff_picture(&expected, &actual)));
-    Err(format!(
-        "to match {}: {differing} pixels ({:.3}%) differ, tolerance {:.3}% (actual: {}, diff: {})",
-        golden.display(),
-        share * 100.0,
-        tolerance * 100.0,
-        actual_file.display(),
-        diff_file.display()
-    ))
+    let _ = std::fs::write(&actual_file, png);
+    Err(match mismatch {
+        wxemu_render::Mismatch::NotPng => format!("to match {}, which is not a PNG", golden.display()),
+        wxemu_render::Mismatch::Size((gw, gh), (w, h)) => format!("to match {} ({gw}x{gh}), but it is {w}x{h} (actual: {})", golden.display(), actual_file.display()),
+        wxemu_render::Mismatch::Pixels { differing, share, diff } => {
+            let diff_file = golden.with_extension("diff.png");
+            let _ = std::fs::write(&diff_file, wxemu_render::encode_png(diff));
+            format!(
+                "to match {}: {differing} pixels ({:.3}%) differ, tolerance {:.3}% (actual: {}, diff: {})",
+                golden.display(),
+                share * 100.0,
+                tolerance * 100.0,
+                actual_file.display(),
+                diff_file.display()
+            )
+        }
+    })
 }

@@ -326,6 +326,28 @@ fn differs(a: &vello_cpu::peniko::color::PremulRgba8, b: &vello_cpu::peniko::col
     [a.r.abs_diff(b.r), a.g.abs_diff(b.g), a.b.abs_diff(b.b), a.a.abs_diff(b.a)].into_iter().any(|d| d > 2)
 }
 
+/// Why a picture does not match its golden one.
+#[derive(Debug)]
+pub enum Mismatch {
+    /// One of them is not a PNG.
+    NotPng,
+    /// Their sizes differ: (width, height) of the golden, then of the actual picture.
+    Size((u16, u16), (u16, u16)),
+    /// Too many pixels differ: how many, their share, and a picture of where.
+    Pixels { differing: usize, share: f64, diff: Pixmap },
+}
+
+/// Compares the PNG `actual` with the PNG `golden`: the same size, and at most `tolerance`
+/// of the pixels differing by more than 2 in any channel.
+pub fn match_png(golden: &[u8], actual: &[u8], tolerance: f64) -> Result<(), Mismatch> {
+    let (Some(expected), Some(actual)) = (decode_png(golden), decode_png(actual)) else { return Err(Mismatch::NotPng) };
+    match differing_pixels(&expected, &actual) {
+        None => Err(Mismatch::Size((expected.width(), expected.height()), (actual.width(), actual.height()))),
+        Some((differing, share)) if share > tolerance => Err(Mismatch::Pixels { differing, share, diff: diff_picture(&expected, &actual) }),
+        Some(_) => Ok(()),
+    }
+}
+
 /// The peak signal-to-noise ratio of `actual` against `expected` (same size) over the RGB
 /// channels, in dB: higher is closer, infinite when they are the same. None when the sizes
 /// differ.

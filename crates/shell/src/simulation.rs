@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use wxemu_core::{Caret, LaunchFailure, LaunchOptions, Profile, Prompt, Screen, Simulator};
+use wxemu_core::{Answer, Caret, LaunchFailure, LaunchOptions, Profile, Prompt, Screen, Simulator};
 use wxemu_gpu::Frame;
 use wxemu_package::Diagnostic;
 use wxemu_render::{Box2, DisplayList, Rgba};
@@ -508,10 +508,7 @@ impl<S: Fn(Update) -> bool> Simulation<S> {
                 self.sim.type_text(&text)
             }
             Key::Back => match self.sim.prompts().first() {
-                Some(Prompt::Modal { .. }) => self.sim.answer_modal(false, None),
-                Some(Prompt::Dialog { .. }) => self.sim.answer_dialog(false, None),
-                Some(Prompt::ActionSheet { .. }) => self.sim.answer_action_sheet(None),
-                Some(Prompt::Picker { .. }) => self.sim.answer_picker(false),
+                Some(Prompt::Modal { .. } | Prompt::Dialog { .. } | Prompt::ActionSheet { .. } | Prompt::Picker { .. }) => self.sim.answer_prompt(Answer::cancel()),
                 _ if self.sim.page_stack().len() > 1 => self.sim.navigate_back(1).map_err(|e| e.to_string()),
                 _ => Ok(()),
             },

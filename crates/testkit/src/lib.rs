@@ -3,6 +3,7 @@
 //! closing line counts them (`N passed, M failed`); and servers the tests talk to.
 
 use std::path::{Path, PathBuf};
+use wxemu_render::Mismatch;
 
 /// Runs `check` on every case folder under `tests/<suite>` (from the repository root),
 /// requiring at least `minimum` cases; panics listing every failing case.
@@ -47,16 +48,13 @@ fn compare_pixels(golden: &Path, actual: &[u8], tolerance: f64) -> Result<(), St
         path.display().to_string()
     };
     let expected = std::fs::read(golden).map_err(|e| format!("no golden {} ({e}); run with WXEMU_UPDATE_GOLDENS=1 to make it, then look at it", golden.display()))?;
-    let (Some(expected), Some(got)) = (wxemu_render::decode_png(&expected), wxemu_render::decode_png(actual)) else {
-        return Err(format!("{}: not a PNG", golden.display()));
-    };
-    let Some((differing, share)) = wxemu_render::differing_pixels(&expected, &got) else {
-        return Err(format!("{}: size {}x{}, golden {}x{} (actual picture: {})", golden.display(), got.width(), got.height(), expected.width(), expected.height(), keep()));
-    };
-    if share > tolerance {
-        return Err(format!("{}: {differing} pixels ({:.3}%) differ (tolerance {:.3}%); actual picture: {}", golden.display(), share * 100.0, tolerance * 100.0, keep()));
-    }
-    Ok(())
+    wxemu_render::match_png(&expected, actual, tolerance).map_err(|mismatch| match mismatch {
+        Mismatch::NotPng => format!("{}: not a PNG", golden.display()),
+        Mismatch::Size((gw, gh), (w, h)) => format!("{}: size {w}x{h}, golden {gw}x{gh} (actual picture: {})", golden.display(), keep()),
+        Mismatch::Pixels { differing, share, .. } => {
+            format!("{}: {differing} pixels ({:.3}%) differ (tolerance {:.3}%); actual picture: {}", golden.display(), share * 100.0, tolerance * 100.0, keep())
+        }
+    })
 }
 
 /// A WebSocket server on 127.0.0.1 that runs `serve` for each client on a thread of its

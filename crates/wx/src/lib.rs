@@ -4,11 +4,12 @@
 //! on.
 
 pub mod account;
-pub mod choose;
+pub mod apis;
+pub mod args;
 pub mod client;
 pub mod device;
 pub mod files;
-pub mod fs;
+pub mod media;
 pub mod network;
 pub mod phone;
 pub mod storage;
@@ -23,6 +24,18 @@ pub use phone::Phone;
 use serde_json::{Map, Value};
 pub use storage::Storage;
 pub use system::{Settings, System, Window};
+
+/// The JS halves of the families here, loaded into the logic layer after the framework
+/// (runtime-js/), in this order.
+pub const SCRIPTS: [(&str, &str); 7] = [
+    ("phone.js", include_str!("phone/phone.js")),
+    ("account.js", include_str!("account/account.js")),
+    ("client.js", include_str!("client/client.js")),
+    ("storage.js", include_str!("storage/storage.js")),
+    ("network.js", include_str!("network/network.js")),
+    ("files.js", include_str!("files/files.js")),
+    ("audio.js", include_str!("media/audio.js")),
+];
 
 /// Why a `wx` call did not succeed.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,44 +81,34 @@ impl Host {
     /// Carries out `wx.<api>(args)`: the result object (without `errMsg`, which the caller
     /// adds for asynchronous APIs) or why it failed.
     pub fn call(&mut self, api: &str, args: &Map<String, Value>) -> Result<Map<String, Value>, Failure> {
-        if let Some(answer) = self.system.answer(api) {
-            return Ok(answer);
-        }
-        if let Some(answer) = fs::call(&mut self.files, api, args) {
-            return answer;
-        }
-        if let Some(answer) = self.phone.call(api, args) {
-            return answer;
-        }
-        if let Some(answer) = self.client.call(api, args) {
-            return answer;
-        }
+        use apis::Family;
         let modern_profile = self.modern_profile();
-        if let Some(answer) = self.account.call(api, args, modern_profile) {
-            return answer;
-        }
-        let options = match api {
-            "getLaunchOptionsSync" => Some(&self.launch_options),
-            "getEnterOptionsSync" => Some(&self.enter_options),
+        let answer = match apis::family(api) {
+            Some(Family::System) => match (api, &self.launch_options, &self.enter_options) {
+                ("getLaunchOptionsSync", Value::Object(options), _) | ("getEnterOptionsSync", _, Value::Object(options)) => Some(Ok(options.clone())),
+                _ => self.system.answer(api).map(Ok),
+            },
+            Some(Family::Files) => files::fs::call(&mut self.files, api, args),
+            Some(Family::Phone) => self.phone.call(api, args),
+            Some(Family::Client) => self.client.call(api, args),
+            Some(Family::Account) => self.account.call(api, args, modern_profile),
+            Some(Family::Storage) => self.storage.call(api, args),
             _ => None,
         };
-        if let Some(Value::Object(options)) = options {
-            return Ok(options.clone());
-        }
-        self.storage.call(api, args).unwrap_or(Err(Failure::Unsupported))
+        answer.unwrap_or(Err(Failure::Unsupported))
     }
 
     /// The dialog `wx.<api>(args)` shows the user before it answers, if any (see
     /// [`Account::dialog_for`]).
     pub fn dialog_for(&self, api: &str, args: &Map<String, Value>) -> Option<Dialog> {
-        choose::dialog(api, args).or_else(|| self.account.dialog_for(api, args, self.modern_profile()))
+        media::dialog(api, args).or_else(|| self.account.dialog_for(api, args, self.modern_profile()))
     }
 
     /// The result of `wx.<api>(args)` once the user answered its dialog (see
     /// [`Account::answer`]; the choosers' answer is the host files picked).
     pub fn answer_dialog(&mut self, api: &str, args: &Map<String, Value>, confirm: bool, data: Option<&Value>) -> Result<Map<String, Value>, Failure> {
-        match choose::dialog(api, args) {
-            Some(_) => choose::answer(&mut self.files, api, args, confirm, data),
+        match media::dialog(api, args) {
+            Some(_) => media::answer(&mut self.files, api, args, confirm, data),
             None => self.account.answer(api, args, confirm, data),
         }
     }

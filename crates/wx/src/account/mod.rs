@@ -5,6 +5,7 @@
 //! mini-program. An API that needs the user's answer gives a [`Dialog`]; its result comes
 //! from [`Account::answer`] with what the user (a test, a person, a policy) said.
 
+use crate::args::text;
 use crate::{object, Failure};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -82,10 +83,6 @@ impl Default for Account {
             declared: Vec::new(),
         }
     }
-}
-
-fn text<'a>(args: &'a Map<String, Value>, key: &str) -> &'a str {
-    args.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
 /// The anonymous profile base library 2.27.1 and later give instead of the user's.

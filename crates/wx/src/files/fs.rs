@@ -2,6 +2,7 @@
 //! included, carried out in the app's [`Sandbox`] with the platform's errors.
 //! The app's code package is readable, not writable; its own files may take 200 MB.
 
+use crate::args::{flag, text};
 use crate::files::Sandbox;
 use crate::network::array_buffer;
 use crate::Failure;
@@ -24,14 +25,6 @@ fn done(value: Value) -> Answer {
         Value::Object(map) => Ok(map),
         _ => Ok(Map::new()),
     }
-}
-
-fn text<'a>(args: &'a Map<String, Value>, key: &str) -> &'a str {
-    args.get(key).and_then(Value::as_str).unwrap_or_default()
-}
-
-fn flag(args: &Map<String, Value>, key: &str) -> bool {
-    args.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
 
 /// Carries out FileSystemManager method `api` (with or without `Sync`); None when `api` is

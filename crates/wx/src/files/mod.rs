@@ -5,6 +5,8 @@
 //! [`wxemu_package::sandbox::confine`], the one place paths are confined) with the platform's
 //! `permission denied`.
 
+pub mod fs;
+
 use std::path::{Path, PathBuf};
 
 /// `wx.env.USER_DATA_PATH`.

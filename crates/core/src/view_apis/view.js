@@ -1,7 +1,7 @@
 // The wx APIs that read or move the laid-out view: createSelectorQuery and
 // createIntersectionObserver (wx's and each page's and component's, scoped to its own
 // template), createAnimation, the keyframe animations of this.animate, and pageScrollTo. The host
-// (crates/core/src/query.rs) answers from the view layer's layout. Loaded after
+// (view_apis/query.rs beside it) answers from the view layer's layout. Loaded after
 // framework.js.
 (function (global) {
   'use strict';

@@ -2,10 +2,14 @@
 //! or loading notice (until hidden), and modals and action sheets, which wait for the user —
 //! a test's answer, or a tap on the screen.
 
+/// The JS half of the prompts (their members of `wx`), loaded into the logic layer after the framework.
+pub(crate) const SCRIPT: (&str, &str) = ("prompts.js", include_str!("prompts.js"));
+
 use crate::queue::Event;
 use crate::Simulator;
 use serde_json::{json, Map, Value as Json};
 use std::collections::{HashMap, VecDeque};
+use wxemu_appservice::wx::args::{flag_or, text_or};
 pub use wxemu_view::chrome::Prompt;
 
 /// The prompts shown and waiting.
@@ -53,17 +57,22 @@ fn agrees(answer: &str) -> bool {
     !matches!(answer, "cancel" | "deny" | "reject" | "disagree" | "no" | "false")
 }
 
-/// The prompt APIs the host carries out.
-pub(crate) fn is_prompt(api: &str) -> bool {
-    matches!(api, "showToast" | "hideToast" | "showLoading" | "hideLoading" | "showModal" | "showActionSheet")
+/// How the user answers the prompt that waits: confirm or cancel (a modal, a dialog, a
+/// picker), the action sheet's item tapped (None: its cancel), the text typed into an
+/// editable modal, what a dialog gives back (the files chosen, the code scanned).
+#[derive(Clone, Debug, Default)]
+pub struct Answer {
+    pub confirm: bool,
+    pub item: Option<usize>,
+    pub content: Option<String>,
+    pub data: Option<Json>,
 }
 
-fn text(args: &Map<String, Json>, key: &str, default: &str) -> String {
-    args.get(key).and_then(Json::as_str).unwrap_or(default).to_string()
-}
-
-fn flag(args: &Map<String, Json>, key: &str, default: bool) -> bool {
-    args.get(key).and_then(Json::as_bool).unwrap_or(default)
+impl Answer {
+    /// Cancel: the modal's or dialog's cancel, the picker's, the action sheet's.
+    pub fn cancel() -> Answer {
+        Answer::default()
+    }
 }
 
 impl Simulator {
@@ -75,14 +84,14 @@ impl Simulator {
         } else {
             match api {
                 "showToast" => {
-                    let icon = text(&args, "icon", "success");
+                    let icon = text_or(&args, "icon", "success").to_string();
                     let icon = if matches!(icon.as_str(), "success" | "error" | "loading" | "none") { icon } else { "success".into() };
                     let duration = args.get("duration").and_then(Json::as_f64).map_or(1500, |d| d.max(0.0) as u64);
-                    self.show_toast(Prompt::Toast { title: text(&args, "title", ""), icon, mask: flag(&args, "mask", false) }, duration);
+                    self.show_toast(Prompt::Toast { title: text_or(&args, "title", "").to_string(), icon, mask: flag_or(&args, "mask", false) }, duration);
                     ok()
                 }
                 "showLoading" => {
-                    self.show_notice(Prompt::Loading { title: text(&args, "title", ""), mask: flag(&args, "mask", false) });
+                    self.show_notice(Prompt::Loading { title: text_or(&args, "title", "").to_string(), mask: flag_or(&args, "mask", false) });
                     ok()
                 }
                 "hideToast" | "hideLoading" => {
@@ -96,15 +105,15 @@ impl Simulator {
                 }
                 "showModal" => {
                     let modal = Prompt::Modal {
-                        title: text(&args, "title", ""),
-                        content: text(&args, "content", ""),
-                        show_cancel: flag(&args, "showCancel", true),
-                        cancel_text: text(&args, "cancelText", "取消"),
-                        cancel_color: text(&args, "cancelColor", "#000000"),
-                        confirm_text: text(&args, "confirmText", "确定"),
-                        confirm_color: text(&args, "confirmColor", "#576B95"),
-                        editable: flag(&args, "editable", false),
-                        placeholder: text(&args, "placeholderText", ""),
+                        title: text_or(&args, "title", "").to_string(),
+                        content: text_or(&args, "content", "").to_string(),
+                        show_cancel: flag_or(&args, "showCancel", true),
+                        cancel_text: text_or(&args, "cancelText", "取消").to_string(),
+                        cancel_color: text_or(&args, "cancelColor", "#000000").to_string(),
+                        confirm_text: text_or(&args, "confirmText", "确定").to_string(),
+                        confirm_color: text_or(&args, "confirmColor", "#576B95").to_string(),
+                        editable: flag_or(&args, "editable", false),
+                        placeholder: text_or(&args, "placeholderText", "").to_string(),
                         composition: String::new(),
                     };
                     self.prompts.waiting.push_back((call, modal));
@@ -113,7 +122,7 @@ impl Simulator {
                 }
                 "showActionSheet" => {
                     let items = args.get("itemList").and_then(Json::as_array).map(|l| l.iter().map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string)).collect()).unwrap_or_default();
-                    let sheet = Prompt::ActionSheet { items, item_color: text(&args, "itemColor", "#000000"), alert_text: text(&args, "alertText", "") };
+                    let sheet = Prompt::ActionSheet { items, item_color: text_or(&args, "itemColor", "#000000").to_string(), alert_text: text_or(&args, "alertText", "").to_string() };
                     self.prompts.waiting.push_back((call, sheet));
                     self.answer_by_policy();
                     return;
@@ -151,6 +160,18 @@ impl Simulator {
         let picker = self.prompts.picker.as_ref().map(|p| p.prompt.clone());
         let waiting = self.prompts.waiting.front().map(|(_, p)| p.clone());
         picker.into_iter().chain(waiting).chain(self.prompts.notice.as_ref().map(|(_, p)| p.clone())).collect()
+    }
+
+    /// Answers the prompt that waits for one (the picker, modal, dialog or action sheet
+    /// shown, not a toast): see [`Answer`].
+    pub fn answer_prompt(&mut self, answer: Answer) -> Result<(), String> {
+        match self.prompts().into_iter().next() {
+            Some(Prompt::Modal { .. }) => self.answer_modal(answer.confirm, answer.content.as_deref()),
+            Some(Prompt::Dialog { .. }) => self.answer_dialog(answer.confirm, answer.data),
+            Some(Prompt::Picker { .. }) => self.answer_picker(answer.confirm),
+            Some(Prompt::ActionSheet { .. }) => self.answer_action_sheet(answer.item),
+            _ => Err("no prompt waits for an answer".into()),
+        }
     }
 
     /// The text field of the editable modal shown, if one is, and the input method's

@@ -1,6 +1,9 @@
 //! The router: the platform's rules for navigateTo, redirectTo, navigateBack, reLaunch and
 //! switchTab, page URLs, and navigation failures worded as the platform words them.
 
+/// The JS half of the router (their members of `wx`), loaded into the logic layer after the framework.
+pub(crate) const SCRIPT: (&str, &str) = ("router.js", include_str!("router.js"));
+
 use crate::{Simulator, MAX_PAGES};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -41,11 +44,6 @@ pub fn parse_url(from: &str, url: &str) -> (String, Map<String, Value>) {
         })
         .collect();
     (route, query)
-}
-
-/// The router's APIs (navigateTo, redirectTo, reLaunch, switchTab, navigateBack).
-pub(crate) fn is_route_api(api: &str) -> bool {
-    matches!(api, "navigateTo" | "redirectTo" | "reLaunch" | "switchTab" | "navigateBack")
 }
 
 impl Simulator {
@@ -143,6 +141,34 @@ impl Simulator {
             }
             None => self.opened("switchTab", &route, Map::new()),
         }
+    }
+}
+
+impl Simulator {
+    /// A router call (navigateTo, redirectTo, reLaunch, switchTab, navigateBack).
+    pub(crate) fn route_api(&mut self, api: &str, call: u32, args: &Map<String, Value>) {
+        let url = args.get("url").and_then(Value::as_str).unwrap_or_default().to_string();
+        let delta = args.get("delta").and_then(Value::as_f64).map_or(1, |d| d.max(0.0) as u64);
+        let channel = args.get("channel").and_then(Value::as_u64).unwrap_or(0) as u32;
+        let done = match api {
+            "navigateTo" => {
+                self.opener_channel = channel;
+                let done = self.navigate_to(&url);
+                self.opener_channel = 0;
+                done
+            }
+            "redirectTo" => self.redirect_to(&url),
+            "reLaunch" => self.re_launch(&url),
+            "switchTab" => self.switch_tab(&url),
+            "navigateBack" => self.navigate_back(delta as usize),
+            other => unreachable!("framework.js sends no `{other}` calls"),
+        };
+        let result = match done {
+            Ok(()) if api == "navigateTo" => serde_json::json!({ "errMsg": "navigateTo:ok", "channel": channel }),
+            Ok(()) => serde_json::json!({ "errMsg": format!("{api}:ok") }),
+            Err(e) => serde_json::json!({ "errMsg": e.to_string() }),
+        };
+        self.app.api_result(call, result);
     }
 }
 

@@ -10,6 +10,13 @@ use wxemu_render::Box2;
 use wxemu_view::select::{element_chain, NodePath, Selector};
 
 /// One `observe(target, callback)`.
+/// The intersection observers observing, and whether they are being checked now.
+#[derive(Default)]
+pub(crate) struct Observers {
+    pub(crate) observing: Vec<Observer>,
+    pub(crate) checking: bool,
+}
+
 pub(crate) struct Observer {
     /// The call that started it: its callback is the task of that id.
     id: u32,
@@ -54,7 +61,7 @@ impl Simulator {
     pub(crate) fn intersection_observer(&mut self, call: u32, args: &Map<String, Json>) -> Result<(), String> {
         if args.get("op").and_then(Json::as_str) == Some("disconnect") {
             let id = args.get("observer").and_then(Json::as_u64).unwrap_or(0) as u32;
-            self.observers.retain(|o| o.id != id);
+            self.intersections.observing.retain(|o| o.id != id);
             return Ok(());
         }
         self.ensure_screen()?;
@@ -62,7 +69,7 @@ impl Simulator {
         let margin = |side: &str| args.get("margins").and_then(|m| m.get(side)).and_then(Json::as_f64).unwrap_or(0.0) as f32;
         let target = args.get("target").and_then(Json::as_str).unwrap_or_default().to_string();
         Selector::parse(&target).map_err(|e| format!("invalid selector `{target}`: {e}"))?;
-        self.observers.push(Observer {
+        self.intersections.observing.push(Observer {
             id: call,
             page,
             scope: args.get("scope").and_then(Json::as_u64).map_or(page, |s| s as u32),
@@ -82,15 +89,15 @@ impl Simulator {
     pub(crate) fn check_intersections(&mut self) {
         let Some(page) = self.stack.last() else { return };
         let (page_id, tree, scroll_top) = (page.id, page.tree.clone(), page.scroll_top);
-        if self.checking_intersections || !self.observers.iter().any(|o| o.page == page_id) {
+        if self.intersections.checking || !self.intersections.observing.iter().any(|o| o.page == page_id) {
             return;
         }
-        self.checking_intersections = true;
+        self.intersections.checking = true;
         let boxes: HashMap<NodePath, Box2> = self.element_boxes().unwrap_or_default().into_iter().collect();
         let window = self.host.borrow().system.window;
         let now = self.now;
         let mut calls = Vec::new();
-        for observer in self.observers.iter_mut().filter(|o| o.page == page_id) {
+        for observer in self.intersections.observing.iter_mut().filter(|o| o.page == page_id) {
             let in_scope = |selector: &str| -> Vec<NodePath> {
                 let Ok(parsed) = Selector::parse(selector) else { return Vec::new() };
                 parsed
@@ -139,6 +146,6 @@ impl Simulator {
         if called {
             self.process_messages();
         }
-        self.checking_intersections = false;
+        self.intersections.checking = false;
     }
 }

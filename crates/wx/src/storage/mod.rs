@@ -25,6 +25,20 @@ pub struct Item {
 }
 
 impl Item {
+    /// A JSON value stored as the app's JS stores it (storage.js): a string as its text, any
+    /// other value as its JSON with its JavaScript type.
+    pub fn of_value(value: &Value) -> Item {
+        let kind = match value {
+            Value::String(text) => return Item { kind: "String".into(), data: text.clone() },
+            Value::Null => "Null",
+            Value::Bool(_) => "Boolean",
+            Value::Number(_) => "Number",
+            Value::Array(_) => "Array",
+            Value::Object(_) => "Object",
+        };
+        Item { kind: kind.into(), data: value.to_string() }
+    }
+
     fn from_json(value: &Value) -> Option<Item> {
         Some(Item { kind: value.get("type")?.as_str()?.to_string(), data: value.get("data")?.as_str()?.to_string() })
     }

@@ -378,11 +378,6 @@ impl Network {
         Network { settings, ..Network::default() }
     }
 
-    /// The APIs (and task operations) this module carries out.
-    pub fn handles(api: &str) -> bool {
-        Kind::of(api).is_some() || matches!(api, "abortTask" | "sendSocketMessage" | "closeSocket")
-    }
-
     /// The requests made so far (the newest 10,000), oldest first.
     pub fn log(&self) -> impl Iterator<Item = &LoggedRequest> {
         self.log.kept.iter()

@@ -14,6 +14,14 @@ pub(crate) type Started = std::collections::HashMap<(u32, NodePath), (Json, u64)
 
 /// One `this.animate(selector, keyframes, duration)` of a page or component (`scope`). Its
 /// last keyframe stays applied after it ends, until cleared.
+/// What moves elements on the clock: when each element's `animation` data was applied, and
+/// the keyframes `this.animate` plays.
+#[derive(Default)]
+pub(crate) struct Animations {
+    pub(crate) started: Started,
+    pub(crate) keyframed: Vec<Keyframed>,
+}
+
 pub(crate) struct Keyframed {
     page: u32,
     scope: u32,
@@ -44,10 +52,10 @@ impl Simulator {
                 present.push((path.clone(), data));
             }
         });
-        self.animations.retain(|(page, path), _| *page != id || present.iter().any(|(p, _)| p == path));
+        self.animations.started.retain(|(page, path), _| *page != id || present.iter().any(|(p, _)| p == path));
         for (path, data) in present {
             let now = self.now;
-            let entry = self.animations.entry((id, path)).or_insert_with(|| (data.clone(), now));
+            let entry = self.animations.started.entry((id, path)).or_insert_with(|| (data.clone(), now));
             if entry.0 != data {
                 *entry = (data, now);
             }
@@ -58,8 +66,13 @@ impl Simulator {
     /// up to its whole duration).
     pub(crate) fn animation_clock(&self) -> Vec<(NodePath, u64)> {
         let Some(id) = self.stack.last().map(|p| p.id) else { return Vec::new() };
-        let mut clock: Vec<(NodePath, u64)> =
-            self.animations.iter().filter(|((page, _), _)| *page == id).map(|((_, path), (data, start))| (path.clone(), (self.now - start).min(wxemu_view::animation::duration(data)))).collect();
+        let mut clock: Vec<(NodePath, u64)> = self
+            .animations
+            .started
+            .iter()
+            .filter(|((page, _), _)| *page == id)
+            .map(|((_, path), (data, start))| (path.clone(), (self.now - start).min(wxemu_view::animation::duration(data))))
+            .collect();
         clock.sort();
         clock
     }
@@ -81,7 +94,7 @@ impl Simulator {
         let keyframes = args.get("keyframes").and_then(Json::as_array).cloned().unwrap_or_default();
         let mut animation = Keyframed { page, scope, selector, parsed, keyframes, duration, data: Json::Null, start: self.now };
         animation.replay();
-        self.keyframed.push(animation);
+        self.animations.keyframed.push(animation);
         self.queue.push(self.now + duration, Event::KeyframesEnded { call });
     }
 
@@ -93,9 +106,9 @@ impl Simulator {
         let named: Option<Vec<String>> = args.get("properties").and_then(Json::as_array).map(|p| p.iter().filter_map(Json::as_str).map(str::to_string).collect());
         let theirs = |k: &Keyframed| k.scope == scope && k.selector == selector;
         match named {
-            None => self.keyframed.retain(|k| !theirs(k)),
+            None => self.animations.keyframed.retain(|k| !theirs(k)),
             Some(named) => {
-                for animation in self.keyframed.iter_mut().filter(|k| theirs(k)) {
+                for animation in self.animations.keyframed.iter_mut().filter(|k| theirs(k)) {
                     for keyframe in animation.keyframes.iter_mut().filter_map(Json::as_object_mut) {
                         keyframe.retain(|name, _| !named.contains(name));
                     }
@@ -111,9 +124,9 @@ impl Simulator {
     pub(crate) fn keyframed_styles(&self) -> Vec<(NodePath, String)> {
         let mut styles = std::collections::BTreeMap::new();
         let Some(page) = self.stack.last() else { return Vec::new() };
-        for animation in self.keyframed.iter().filter(|k| k.page == page.id) {
+        for animation in self.animations.keyframed.iter().filter(|k| k.page == page.id) {
             let css = wxemu_view::animation::style_at(&animation.data, self.now - animation.start);
-            for path in crate::query::scoped(&page.tree, &animation.parsed, animation.scope, page.id) {
+            for path in super::query::scoped(&page.tree, &animation.parsed, animation.scope, page.id) {
                 let style: &mut String = styles.entry(path).or_default();
                 style.push_str(&css);
                 style.push(' ');
@@ -124,6 +137,6 @@ impl Simulator {
 
     /// Forgets the keyframe animations of a closed page.
     pub(crate) fn forget_keyframes(&mut self, page: u32) {
-        self.keyframed.retain(|k| k.page != page);
+        self.animations.keyframed.retain(|k| k.page != page);
     }
 }
