@@ -605,3 +605,22 @@ fn a_drag_along_a_swiper_swipes_it_and_one_across_it_scrolls() {
     sim.end_drag(&banner, area.w / 3.0, 0.0).unwrap();
     assert!(console(&mut sim).iter().all(|l| !l.starts_with("change")));
 }
+
+#[test]
+fn an_image_draws_its_picture_inside_its_padding_and_borders() {
+    let dir = tempfile::tempdir().unwrap();
+    let picture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/visual/app/images/landscape.png");
+    std::fs::copy(picture, dir.path().join("landscape.png")).unwrap();
+    let wxml = r#"<image src="/landscape.png" style="display: block; width: 100px; height: 100px; padding: 10px; border: 4px solid #ff0000; background-color: #0000ff"/>"#;
+    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})"), ("index.wxml", wxml)] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    // The box is 4 + 10 + 100 + 10 + 4 px: the border, then the padding's background, then
+    // the picture.
+    assert_eq!(colour_at(&mut sim, 2.0, 60.0), (0xff, 0, 0), "the border");
+    assert_eq!(colour_at(&mut sim, 9.0, 60.0), (0, 0, 0xff), "the padding shows the background");
+    assert_eq!(colour_at(&mut sim, 60.0, 9.0), (0, 0, 0xff), "above the picture too");
+    assert_ne!(colour_at(&mut sim, 60.0, 60.0), (0, 0, 0xff), "the picture in the middle");
+}

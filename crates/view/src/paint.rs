@@ -57,9 +57,12 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                 if s.visible && visible(&area, dy) {
                     decorate(s, area, radii, items);
                     if let Some((src, mode)) = built_in.and_then(|b| b.picture(element)) {
+                        // A picture fills the content box, inside the borders and padding.
+                        let parent_width = element.parent.and_then(|p| layout.boxes[p]).map_or(area.w, |b| b.w);
+                        let (content, inner) = content_box(s, area, radii, parent_width);
                         match images(&src) {
-                            Some(image) => image_mode(&mode, image, area, radii, items),
-                            None => items.push(Item::Fill { area, radii, paint: Paint::Solid(Rgba::hex(0xf2f2f2)) }),
+                            Some(image) => image_mode(&mode, image, content, inner, items),
+                            None => items.push(Item::Fill { area: content, radii: inner, paint: Paint::Solid(Rgba::hex(0xf2f2f2)) }),
                         }
                     }
                 }
@@ -229,6 +232,17 @@ fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4],
     if widths.iter().any(|w| *w > 0.0) {
         items.push(Item::Border { area, radii, widths, colors: [0, 1, 2, 3].map(|i| s.border_color(i)) });
     }
+}
+
+/// The content box of a box at `area` (inside its borders and padding; percentages of
+/// padding are of the containing block's width), with its corners' radii.
+fn content_box(s: &ComputedStyle, area: Box2, radii: Radii, containing_width: f32) -> (Box2, Radii) {
+    let inset = [0, 1, 2, 3].map(|side| s.border_width(side) + s.padding[side].resolve(containing_width).unwrap_or(0.0).max(0.0));
+    let content = Box2 { x: area.x + inset[3], y: area.y + inset[0], w: (area.w - inset[1] - inset[3]).max(0.0), h: (area.h - inset[0] - inset[2]).max(0.0) };
+    // Each corner (top-left, top-right, bottom-right, bottom-left) shrinks by its sides' insets.
+    let sides = [(0, 3), (0, 1), (2, 1), (2, 3)];
+    let inner = [0, 1, 2, 3].map(|corner| (radii[corner] - inset[sides[corner].0].max(inset[sides[corner].1])).max(0.0));
+    (content, inner)
 }
 
 /// Corner radii in px, percentages of the box, scaled down when they overlap (CSS rule).
