@@ -1,5 +1,5 @@
-//! The pictures a page shows, by the `src` its elements give: package files, the app's own
-//! files, data URLs and network images once read; decoded once per screen, within a bound.
+//! The pictures a page shows, by the `src` its elements (and background images) give:
+//! package files, the app's own files, data URLs and network images once read; decoded once per screen, within a bound.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -23,6 +23,9 @@ impl PageImages<'_> {
             let Some(crate::images::RemoteImage::Loaded(bytes)) = remote.get(src) else { return None };
             return self.loaded.borrow_mut().get_or_decode(src, || wxemu_render::decode_image(bytes));
         }
+        if let Some(data) = src.strip_prefix("data:") {
+            return load_image(&mut self.loaded.borrow_mut(), src, || data_url(data));
+        }
         if src.starts_with("wxfile://") {
             let file = self.host.borrow().files.resolve(src).ok()?.host;
             return load_image(&mut self.loaded.borrow_mut(), src, || std::fs::read(file).ok());
@@ -32,8 +35,8 @@ impl PageImages<'_> {
     }
 }
 
-/// An image (PNG, JPEG, GIF or WebP) by its key — a package file's root-relative path or a
-/// `wxfile://` path — read with `read` and decoded once per screen.
+/// An image (PNG, JPEG, GIF or WebP) by its key — a package file's root-relative path, a
+/// `wxfile://` path or a data URL — read with `read` and decoded once per screen.
 pub(crate) fn load_image(images: &mut Pictures, key: &str, read: impl FnOnce() -> Option<Vec<u8>>) -> Option<Arc<Pixmap>> {
     images.get_or_decode(key, || read().and_then(|b| wxemu_render::decode_image(&b)))
 }

@@ -624,3 +624,28 @@ fn an_image_draws_its_picture_inside_its_padding_and_borders() {
     assert_eq!(colour_at(&mut sim, 60.0, 9.0), (0, 0, 0xff), "above the picture too");
     assert_ne!(colour_at(&mut sim, 60.0, 60.0), (0, 0, 0xff), "the picture in the middle");
 }
+
+#[test]
+fn background_pictures_from_data_urls_are_sized_placed_and_repeated() {
+    use base64::Engine;
+    let picture = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/visual/app/images/landscape.png")).unwrap();
+    let url = format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(picture));
+    let dir = tempfile::tempdir().unwrap();
+    let wxss = format!(
+        ".box {{ width: 200px; height: 100px; background-color: #0000ff; background-image: url({url}); }}
+         .corner {{ background-size: 100px 50px; background-repeat: no-repeat; background-position: right bottom; }}
+         .tiles {{ background-size: 50px 50px; }}"
+    );
+    let wxml = format!(r#"<view class="box corner"/><view class="box tiles"/><image src="{url}" style="width: 100px; height: 50px"/>"#);
+    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#.to_string()), ("app.js", "App({})".into()), ("index.js", "Page({})".into()), ("index.wxml", wxml), ("index.wxss", wxss)] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    let blue = (0, 0, 0xff);
+    assert_eq!(colour_at(&mut sim, 20.0, 20.0), blue, "no picture at the top left of the box");
+    assert_ne!(colour_at(&mut sim, 150.0, 75.0), blue, "the picture in its bottom right corner");
+    assert_ne!(colour_at(&mut sim, 20.0, 120.0), blue, "tiles from the top left");
+    assert_ne!(colour_at(&mut sim, 180.0, 180.0), blue, "and on across the box");
+    assert_ne!(colour_at(&mut sim, 50.0, 225.0), (0xf2, 0xf2, 0xf2), "an <image> shows a data URL too");
+}

@@ -7,7 +7,7 @@ use crate::styled::StyledTree;
 use parley::PositionedLayoutItem;
 use std::sync::Arc;
 use wxemu_render::{Affine, Box2, Item, Paint, Pixmap, Radii, Rgba};
-use wxemu_wxss::style::{BackgroundImage, ComputedStyle, Overflow, Position, Transform};
+use wxemu_wxss::style::{BackgroundImage, BackgroundSize, ComputedStyle, Overflow, Position, Transform};
 
 /// Finds an image by the `src` an element gave (None when it cannot be shown).
 pub type ImageSource<'a> = &'a dyn Fn(&str) -> Option<Arc<Pixmap>>;
@@ -55,7 +55,7 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                 }
                 let radii = radii(s, area);
                 if s.visible && visible(&area, dy) {
-                    decorate(s, area, radii, items);
+                    decorate(s, area, radii, images, items);
                     if let Some((src, mode)) = built_in.and_then(|b| b.picture(element)) {
                         // A picture fills the content box, inside the borders and padding.
                         let parent_width = element.parent.and_then(|p| layout.boxes[p]).map_or(area.w, |b| b.w);
@@ -104,10 +104,10 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                             if !last {
                                 (r[1], r[2]) = (0.0, 0.0);
                             }
-                            decorate_sides(s, area, r, [true, last, true, first], items);
+                            decorate_sides(s, area, r, [true, last, true, first], images, items);
                         }
                     }
-                    None => decorate(s, area, radii(s, area), items),
+                    None => decorate(s, area, radii(s, area), images, items),
                 }
             }
             Piece::Paragraph(p) => {
@@ -212,12 +212,12 @@ fn image_mode(mode: &str, image: std::sync::Arc<Pixmap>, area: Box2, radii: Radi
 }
 
 /// Shadows, background and border of a box.
-fn decorate(s: &ComputedStyle, area: Box2, radii: Radii, items: &mut Vec<Item>) {
-    decorate_sides(s, area, radii, [true; 4], items);
+fn decorate(s: &ComputedStyle, area: Box2, radii: Radii, images: ImageSource, items: &mut Vec<Item>) {
+    decorate_sides(s, area, radii, [true; 4], images, items);
 }
 
 /// [`decorate`] with the borders of only the `sides` (top, right, bottom, left) set.
-fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4], items: &mut Vec<Item>) {
+fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4], images: ImageSource, items: &mut Vec<Item>) {
     for shadow in s.shadows.iter().filter(|sh| !sh.inset) {
         let a = Box2 { x: area.x + shadow.x - shadow.spread, y: area.y + shadow.y - shadow.spread, w: area.w + 2.0 * shadow.spread, h: area.h + 2.0 * shadow.spread };
         items.push(Item::Shadow { area: a, radius: radii[0], blur: shadow.blur, color: shadow.color });
@@ -225,13 +225,76 @@ fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4],
     if s.background_color.a > 0 {
         items.push(Item::Fill { area, radii, paint: Paint::Solid(s.background_color) });
     }
-    if let Some(BackgroundImage::Linear { angle, stops }) = &s.background_image {
-        items.push(Item::Fill { area, radii, paint: linear_gradient(area, *angle, stops) });
+    match &s.background_image {
+        Some(BackgroundImage::Linear { angle, stops }) => items.push(Item::Fill { area, radii, paint: linear_gradient(area, *angle, stops) }),
+        Some(BackgroundImage::Url(src)) => {
+            if let Some(picture) = images(src) {
+                background_picture(s, picture, area, radii, items);
+            }
+        }
+        None => {}
     }
     let widths = [0, 1, 2, 3].map(|i| if sides[i] { s.border_width(i) } else { 0.0 });
     if widths.iter().any(|w| *w > 0.0) {
         items.push(Item::Border { area, radii, widths, colors: [0, 1, 2, 3].map(|i| s.border_color(i)) });
     }
+}
+
+/// How many tiles of a repeated background picture are drawn at the most (a tiny picture
+/// repeated over a large box is drawn as far as this goes).
+const MAX_TILES: usize = 4096;
+
+/// A background picture in a box at `area`: sized by `background-size`, placed in the
+/// padding box by `background-position`, repeated as `background-repeat` says, clipped to
+/// the border box.
+fn background_picture(s: &ComputedStyle, picture: Arc<Pixmap>, area: Box2, radii: Radii, items: &mut Vec<Item>) {
+    let padding = Box2 { x: area.x + s.border_width(3), y: area.y + s.border_width(0), w: area.w - s.border_width(1) - s.border_width(3), h: area.h - s.border_width(0) - s.border_width(2) };
+    let (iw, ih) = (picture.width() as f32, picture.height() as f32);
+    if iw <= 0.0 || ih <= 0.0 || padding.w <= 0.0 || padding.h <= 0.0 {
+        return;
+    }
+    let (w, h) = match s.background_size {
+        BackgroundSize::Cover => {
+            let scale = (padding.w / iw).max(padding.h / ih);
+            (iw * scale, ih * scale)
+        }
+        BackgroundSize::Contain => {
+            let scale = (padding.w / iw).min(padding.h / ih);
+            (iw * scale, ih * scale)
+        }
+        BackgroundSize::Explicit(x, y) => match (x.resolve(padding.w), y.resolve(padding.h)) {
+            (Some(w), Some(h)) => (w, h),
+            (Some(w), None) => (w, w * ih / iw),
+            (None, Some(h)) => (h * iw / ih, h),
+            (None, None) => (iw, ih),
+        },
+    };
+    if w < 0.5 || h < 0.5 {
+        return;
+    }
+    // A percentage places the same point of the picture and of the box.
+    let at = |d: wxemu_wxss::style::Dim, room: f32| match d {
+        wxemu_wxss::style::Dim::Length { px, percent } => px + percent / 100.0 * room,
+        wxemu_wxss::style::Dim::Auto => 0.0,
+    };
+    let (x0, y0) = (padding.x + at(s.background_position[0], padding.w - w), padding.y + at(s.background_position[1], padding.h - h));
+    // The tiles' starts along an axis: one at the placed position, or every `step` over the box.
+    let starts = |start: f32, step: f32, from: f32, to: f32, repeat: bool| -> Vec<f32> {
+        if !repeat {
+            return vec![start];
+        }
+        let first = start - ((start - from) / step).ceil() * step;
+        (0..).map(|i| first + i as f32 * step).take_while(|p| *p < to).take(MAX_TILES).collect()
+    };
+    let xs = starts(x0, w, area.x, area.x + area.w, s.background_repeat[0]);
+    let ys = starts(y0, h, area.y, area.y + area.h, s.background_repeat[1]);
+    items.push(Item::Clip { area, radii });
+    for y in ys.iter().take(MAX_TILES / xs.len().max(1)) {
+        for x in &xs {
+            items.push(Item::Image { area: Box2 { x: *x, y: *y, w, h }, image: picture.clone() });
+        }
+    }
+    items.push(Item::Pop);
 }
 
 /// The content box of a box at `area` (inside its borders and padding; percentages of

@@ -104,6 +104,10 @@ pub const PROPERTIES: &[Used] = &[
     parsed("transform-origin", "0 0"),
     parsed("background-color", "red"),
     parsed("background-image", "linear-gradient(red, blue)"),
+    parsed("background-size", "10px 20px"),
+    parsed("background-position-x", "10px"),
+    parsed("background-position-y", "10px"),
+    parsed("background-repeat", "no-repeat"),
     parsed("box-shadow", "0 0 2px red"),
     parsed("text-overflow", "ellipsis"),
     parsed("color", "red"),
@@ -310,6 +314,23 @@ impl Context<'_> {
             }
             P::BackgroundColor(c) => s.background_color = color_of(c, s.color).unwrap_or(Rgba::TRANSPARENT),
             P::BackgroundImage(images) => s.background_image = images.first().and_then(|i| self.image(s, i)),
+            P::BackgroundSize(sizes) => {
+                use lightningcss::properties::background::BackgroundSize as B;
+                s.background_size = match sizes.first() {
+                    Some(B::Cover) => BackgroundSize::Cover,
+                    Some(B::Contain) => BackgroundSize::Contain,
+                    Some(B::Explicit { width, height }) => BackgroundSize::Explicit(self.lpa(s, width), self.lpa(s, height)),
+                    None => BackgroundSize::Explicit(Dim::Auto, Dim::Auto),
+                }
+            }
+            P::BackgroundPositionX(x) => s.background_position[0] = x.first().map_or(Dim::ZERO, |x| self.position_component(s, x)),
+            P::BackgroundPositionY(y) => s.background_position[1] = y.first().map_or(Dim::ZERO, |y| self.position_component(s, y)),
+            P::BackgroundRepeat(repeats) => {
+                use lightningcss::properties::background::BackgroundRepeatKeyword as R;
+                if let Some(repeat) = repeats.first() {
+                    s.background_repeat = [repeat.x != R::NoRepeat, repeat.y != R::NoRepeat];
+                }
+            }
             P::BoxShadow(shadows, _) => {
                 s.shadows = shadows
                     .iter()

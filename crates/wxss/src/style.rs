@@ -182,6 +182,15 @@ pub enum BackgroundImage {
     Linear { angle: f32, stops: Vec<Stop> },
 }
 
+/// `background-size`: the picture's own size (`auto`), scaled to cover or fit the box, or
+/// lengths (either may be auto, keeping the picture's proportions).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BackgroundSize {
+    Cover,
+    Contain,
+    Explicit(Dim, Dim),
+}
+
 /// One function of a `transform` list: lengths in px or % of the element's border box,
 /// angles in radians (clockwise).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -243,6 +252,11 @@ pub struct ComputedStyle {
     pub transform_origin: [Dim; 2],
     pub background_color: Rgba,
     pub background_image: Option<BackgroundImage>,
+    /// `background-size`, `background-position` (x, y: percentages of the room the picture
+    /// leaves in the padding box) and `background-repeat` (x, y) of a picture.
+    pub background_size: BackgroundSize,
+    pub background_position: [Dim; 2],
+    pub background_repeat: [bool; 2],
     pub shadows: Vec<Shadow>,
     pub ellipsis: bool,
     pub line_clamp: Option<u32>,
@@ -307,6 +321,9 @@ impl Default for ComputedStyle {
             transform_origin: [Dim::Length { px: 0.0, percent: 50.0 }; 2],
             background_color: Rgba::TRANSPARENT,
             background_image: None,
+            background_size: BackgroundSize::Explicit(Dim::Auto, Dim::Auto),
+            background_position: [Dim::ZERO; 2],
+            background_repeat: [true; 2],
             shadows: Vec::new(),
             ellipsis: false,
             line_clamp: None,
