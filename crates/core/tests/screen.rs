@@ -649,3 +649,22 @@ fn background_pictures_from_data_urls_are_sized_placed_and_repeated() {
     assert_ne!(colour_at(&mut sim, 180.0, 180.0), blue, "and on across the box");
     assert_ne!(colour_at(&mut sim, 50.0, 225.0), (0xf2, 0xf2, 0xf2), "an <image> shows a data URL too");
 }
+
+#[test]
+fn a_z_index_child_stays_inside_its_ancestors_opacity_transform_and_clip() {
+    let dir = tempfile::tempdir().unwrap();
+    let wxml = r#"<view style="opacity: 0; height: 50px"><view style="position: relative; z-index: 2; height: 50px; background-color: #ff0000"/></view>
+<view style="position: relative; overflow: hidden; width: 50px; height: 50px; background-color: #0000ff"><view style="position: absolute; z-index: 3; left: 60px; top: 0; width: 40px; height: 40px; background-color: #ff0000"/></view>
+<view style="transform: translateX(100px); height: 50px"><view style="position: relative; z-index: 1; width: 40px; height: 40px; background-color: #00ff00"/></view>"#;
+    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})"), ("index.wxml", wxml)] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    let white = (0xff, 0xff, 0xff);
+    assert_eq!(colour_at(&mut sim, 20.0, 25.0), white, "under an invisible ancestor nothing shows");
+    assert_eq!(colour_at(&mut sim, 20.0, 75.0), (0, 0, 0xff), "the clipping box");
+    assert_eq!(colour_at(&mut sim, 75.0, 75.0), white, "its absolutely placed child outside it is clipped");
+    assert_eq!(colour_at(&mut sim, 120.0, 120.0), (0, 0xff, 0), "a transformed ancestor moves it");
+    assert_eq!(colour_at(&mut sim, 20.0, 120.0), white, "from where it would be without the transform");
+}

@@ -858,16 +858,23 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
         Slot::Element(e) => {
             tree.nodes[e] = Some(id);
             let style = &styled.elements[e].style;
-            let layered = style.position != css::Position::Static && style.z_index.is_some_and(|z| z != 0);
+            let positioned = style.position != css::Position::Static;
+            let layered = positioned && style.z_index.is_some_and(|z| z != 0);
+            // What paints its z-index descendants inside itself (between its Begin and End, so
+            // inside its clip, opacity and transform): a stacking context (a z-index, opacity
+            // below 1, a transform, position: fixed), and a positioned box that clips, which is
+            // the containing block of the positioned boxes inside it.
+            let clips = style.overflow != [css::Overflow::Visible; 2];
+            let context = positioned && (style.z_index.is_some() || style.position == css::Position::Fixed || clips) || style.opacity < 1.0 || !style.transform.is_empty();
             let seq = w.seq;
             w.seq += 1;
             let mut own = Vec::new();
-            let target = if layered { &mut own } else { &mut *order };
+            let target = if context { &mut own } else { &mut *order };
             w.boxes[e] = Some(area);
-            if style.overflow != [css::Overflow::Visible; 2] {
+            if clips {
                 w.scroll_ranges.insert(e, (l.scroll_width(), l.scroll_height()));
             }
-            if layered {
+            if context {
                 w.layers.push(Vec::new());
             }
             target.push(Piece::Begin(e));
@@ -875,11 +882,14 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
                 walk(tree, styled, child, (area.x, area.y), w, target);
             }
             target.push(Piece::End(e));
-            if layered {
+            if context {
                 let inside = w.layers.pop().expect("pushed above");
-                let z = style.z_index.unwrap_or(0);
                 let end = own.len() - 1;
-                w.layers.last_mut().expect("the page's layers").push((z, seq, stacked(own, inside, 1, end)));
+                let pieces = stacked(own, inside, 1, end);
+                match style.z_index.filter(|_| layered) {
+                    Some(z) => w.layers.last_mut().expect("the page's layers").push((z, seq, pieces)),
+                    None => order.extend(pieces),
+                }
             }
         }
         Slot::Paragraph => {
