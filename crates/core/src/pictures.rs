@@ -69,14 +69,12 @@ impl Pictures {
     }
 }
 
-/// The bytes of a base64 data URL (the part after `data:`).
+/// The bytes of a data URL (the part after `data:`): base64 or percent-encoded, as the
+/// fetch standard reads them (the data-url crate).
 pub(crate) fn data_url(url: &str) -> Option<Vec<u8>> {
-    use base64::engine::{general_purpose::GeneralPurposeConfig, DecodePaddingMode, Engine, GeneralPurpose};
-    let (header, data) = url.split_once(',')?;
-    header.ends_with(";base64").then_some(())?;
-    let data: String = data.chars().filter(|c| !c.is_whitespace()).collect();
-    let engine = GeneralPurpose::new(&base64::alphabet::STANDARD, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
-    engine.decode(data).ok()
+    let url = format!("data:{url}");
+    let (bytes, _) = data_url::DataUrl::process(&url).ok()?.decode_to_vec().ok()?;
+    Some(bytes)
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ impl Simulator {
         let mut problems = Vec::new();
         for url in &face.sources {
             let loaded = if let Some(data) = url.strip_prefix("data:") {
-                data_url(data).ok_or_else(|| "a data URL that is not base64".to_string()).and_then(|bytes| screen.fonts.add_face(&face.family, bytes))
+                data_url(data).ok_or_else(|| "a data URL that cannot be read".to_string()).and_then(|bytes| screen.fonts.add_face(&face.family, bytes))
             } else if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") {
                 Err(format!("not supported by wxemu yet: fonts from the network ({url})"))
             } else {

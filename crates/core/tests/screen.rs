@@ -668,3 +668,24 @@ fn a_z_index_child_stays_inside_its_ancestors_opacity_transform_and_clip() {
     assert_eq!(colour_at(&mut sim, 120.0, 120.0), (0, 0xff, 0), "a transformed ancestor moves it");
     assert_eq!(colour_at(&mut sim, 20.0, 120.0), white, "from where it would be without the transform");
 }
+
+#[test]
+fn svg_pictures_are_drawn_from_data_urls_as_images_and_backgrounds() {
+    // A green square in a red frame, percent-encoded as WXSS and templates write SVG.
+    let svg = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><rect width='20' height='20' fill='red'/><rect x='5' y='5' width='10' height='10' fill='lime'/></svg>";
+    let url = format!("data:image/svg+xml,{}", svg.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace('\'', "%27"));
+    let dir = tempfile::tempdir().unwrap();
+    let wxml = format!(r#"<image src="{url}" style="display: block; width: 40px; height: 40px"/><view class="box"/>"#);
+    let wxss = format!(".box {{ width: 40px; height: 40px; background-image: url(\"{url}\"); background-size: 100% 100%; }}");
+    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#.to_string()), ("app.js", "App({})".into()), ("index.js", "Page({})".into()), ("index.wxml", wxml), ("index.wxss", wxss)] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    let green = |(r, g, b): (u8, u8, u8)| g > 200 && r < 60 && b < 60;
+    let red = |(r, g, b): (u8, u8, u8)| r > 200 && g < 60 && b < 60;
+    assert!(green(colour_at(&mut sim, 20.0, 20.0)), "the image's middle: {:?}", colour_at(&mut sim, 20.0, 20.0));
+    assert!(red(colour_at(&mut sim, 3.0, 3.0)), "its frame: {:?}", colour_at(&mut sim, 3.0, 3.0));
+    assert!(green(colour_at(&mut sim, 20.0, 60.0)), "the background's middle: {:?}", colour_at(&mut sim, 20.0, 60.0));
+    assert!(red(colour_at(&mut sim, 3.0, 43.0)), "its frame: {:?}", colour_at(&mut sim, 3.0, 43.0));
+}

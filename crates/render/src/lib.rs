@@ -301,15 +301,40 @@ pub fn decode_png(bytes: &[u8]) -> Option<Pixmap> {
     Pixmap::from_png(std::io::Cursor::new(bytes)).ok()
 }
 
-/// Decodes a picture as `<image>` shows it: PNG, JPEG, GIF (its first frame) or WebP.
+/// Decodes a picture as `<image>` shows it: PNG, JPEG, GIF (its first frame), WebP or SVG
+/// (rasterized at its own size, one pixel per CSS px).
 pub fn decode_image(bytes: &[u8]) -> Option<Pixmap> {
     if let Some(png) = decode_png(bytes) {
         return Some(png);
+    }
+    if is_svg(bytes) {
+        return decode_svg(bytes);
     }
     let rgba = image::load_from_memory(bytes).ok()?.into_rgba8();
     let (width, height) = (u16::try_from(rgba.width()).ok()?, u16::try_from(rgba.height()).ok()?);
     let metadata = vello_cpu::PixelMetadata::new(peniko::ImageAlphaType::Alpha, true);
     Some(Pixmap::from_parts(rgba.into_raw(), width, height, metadata))
+}
+
+/// Whether the bytes are an SVG document (after white space and an XML declaration).
+fn is_svg(bytes: &[u8]) -> bool {
+    let start = &bytes[bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len())..];
+    start.starts_with(b"<svg") || (start.starts_with(b"<?xml") && bytes.windows(4).take(1024).any(|w| w == b"<svg"))
+}
+
+/// The largest SVG raster wxemu makes, in pixels per side.
+const MAX_SVG_SIDE: f32 = 4096.0;
+
+/// An SVG document rasterized at its own size (clamped to [`MAX_SVG_SIDE`]).
+fn decode_svg(bytes: &[u8]) -> Option<Pixmap> {
+    let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default()).ok()?;
+    let size = tree.size();
+    let (width, height) = (size.width().ceil().clamp(1.0, MAX_SVG_SIDE), size.height().ceil().clamp(1.0, MAX_SVG_SIDE));
+    let mut raster = resvg::tiny_skia::Pixmap::new(width as u32, height as u32)?;
+    let scale = resvg::tiny_skia::Transform::from_scale(width / size.width(), height / size.height());
+    resvg::render(&tree, scale, &mut raster.as_mut());
+    let metadata = vello_cpu::PixelMetadata::new(peniko::ImageAlphaType::AlphaPremultiplied, true);
+    Some(Pixmap::from_parts(raster.take(), width as u16, height as u16, metadata))
 }
 
 /// How two pictures of the same size differ: the pixels where a channel differs by more than
