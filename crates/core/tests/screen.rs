@@ -689,3 +689,22 @@ fn svg_pictures_are_drawn_from_data_urls_as_images_and_backgrounds() {
     assert!(green(colour_at(&mut sim, 20.0, 60.0)), "the background's middle: {:?}", colour_at(&mut sim, 20.0, 60.0));
     assert!(red(colour_at(&mut sim, 3.0, 43.0)), "its frame: {:?}", colour_at(&mut sim, 3.0, 43.0));
 }
+
+#[test]
+fn a_mask_picture_shows_the_background_colour_where_it_is_opaque() {
+    // As WeUI draws its icons: an SVG mask (a circle) over a background colour.
+    let svg = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><circle cx='10' cy='10' r='5' fill='black'/></svg>";
+    let url = format!("data:image/svg+xml,{}", svg.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace('\'', "%27"));
+    let dir = tempfile::tempdir().unwrap();
+    let wxss =
+        format!(".icon {{ display: block; width: 40px; height: 40px; background-color: #00ff00; -webkit-mask-image: url(\"{url}\"); -webkit-mask-size: 100%; -webkit-mask-repeat: no-repeat; }}");
+    for (file, text) in
+        [("app.json", r#"{"pages": ["index"]}"#.to_string()), ("app.js", "App({})".into()), ("index.js", "Page({})".into()), ("index.wxml", r#"<view class="icon"/>"#.into()), ("index.wxss", wxss)]
+    {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    assert_eq!(colour_at(&mut sim, 20.0, 20.0), (0, 0xff, 0), "inside the mask's circle");
+    assert_eq!(colour_at(&mut sim, 3.0, 3.0), (0xff, 0xff, 0xff), "outside it the box shows nothing");
+}

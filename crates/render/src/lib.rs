@@ -316,6 +316,17 @@ pub fn decode_image(bytes: &[u8]) -> Option<Pixmap> {
     Some(Pixmap::from_parts(rgba.into_raw(), width, height, metadata))
 }
 
+/// `mask`'s alpha over `color`: the picture a solid background shows through a mask.
+pub fn tinted(mask: &Pixmap, color: Rgba) -> Pixmap {
+    let mut tinted = mask.clone();
+    for pixel in tinted.data_mut() {
+        let alpha = u16::from(pixel.a) * u16::from(color.a) / 255;
+        let channel = |c: u8| (u16::from(c) * alpha / 255) as u8;
+        *pixel = vello_cpu::peniko::color::PremulRgba8 { r: channel(color.r), g: channel(color.g), b: channel(color.b), a: alpha as u8 };
+    }
+    tinted
+}
+
 /// Whether the bytes are an SVG document (after white space and an XML declaration).
 fn is_svg(bytes: &[u8]) -> bool {
     let start = &bytes[bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len())..];

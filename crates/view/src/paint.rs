@@ -7,7 +7,7 @@ use crate::styled::StyledTree;
 use parley::PositionedLayoutItem;
 use std::sync::Arc;
 use wxemu_render::{Affine, Box2, Item, Paint, Pixmap, Radii, Rgba};
-use wxemu_wxss::style::{BackgroundImage, BackgroundSize, ComputedStyle, Overflow, Position, Transform};
+use wxemu_wxss::style::{BackgroundImage, BackgroundSize, ComputedStyle, Overflow, Placement, Position, Transform};
 
 /// Finds an image by the `src` an element gave (None when it cannot be shown).
 pub type ImageSource<'a> = &'a dyn Fn(&str) -> Option<Arc<Pixmap>>;
@@ -218,6 +218,15 @@ fn decorate(s: &ComputedStyle, area: Box2, radii: Radii, images: ImageSource, it
 
 /// [`decorate`] with the borders of only the `sides` (top, right, bottom, left) set.
 fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4], images: ImageSource, items: &mut Vec<Item>) {
+    // A box with a picture as its mask shows its background colour only where the mask is
+    // opaque (WeUI's icons are SVG masks over currentColor); a picture that is not there
+    // (yet) masks everything. A gradient mask is not applied.
+    if let Some(BackgroundImage::Url(src)) = &s.mask_image {
+        if let Some(picture) = images(src).filter(|_| s.background_color.a > 0) {
+            picture_layer(s, Arc::new(wxemu_render::tinted(&picture, s.background_color)), &s.mask_placement, area, radii, items);
+        }
+        return;
+    }
     for shadow in s.shadows.iter().filter(|sh| !sh.inset) {
         let a = Box2 { x: area.x + shadow.x - shadow.spread, y: area.y + shadow.y - shadow.spread, w: area.w + 2.0 * shadow.spread, h: area.h + 2.0 * shadow.spread };
         items.push(Item::Shadow { area: a, radius: radii[0], blur: shadow.blur, color: shadow.color });
@@ -229,7 +238,7 @@ fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4],
         Some(BackgroundImage::Linear { angle, stops }) => items.push(Item::Fill { area, radii, paint: linear_gradient(area, *angle, stops) }),
         Some(BackgroundImage::Url(src)) => {
             if let Some(picture) = images(src) {
-                background_picture(s, picture, area, radii, items);
+                picture_layer(s, picture, &s.background_placement, area, radii, items);
             }
         }
         None => {}
@@ -240,20 +249,19 @@ fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4],
     }
 }
 
-/// How many tiles of a repeated background picture are drawn at the most (a tiny picture
-/// repeated over a large box is drawn as far as this goes).
+/// How many tiles of a repeated picture layer are drawn at the most (a tiny picture repeated
+/// over a large box is drawn as far as this goes).
 const MAX_TILES: usize = 4096;
 
-/// A background picture in a box at `area`: sized by `background-size`, placed in the
-/// padding box by `background-position`, repeated as `background-repeat` says, clipped to
-/// the border box.
-fn background_picture(s: &ComputedStyle, picture: Arc<Pixmap>, area: Box2, radii: Radii, items: &mut Vec<Item>) {
+/// A picture layer (a background picture, a tinted mask) in a box at `area`: sized,
+/// placed in the padding box and repeated as `placement` says, clipped to the border box.
+fn picture_layer(s: &ComputedStyle, picture: Arc<Pixmap>, placement: &Placement, area: Box2, radii: Radii, items: &mut Vec<Item>) {
     let padding = Box2 { x: area.x + s.border_width(3), y: area.y + s.border_width(0), w: area.w - s.border_width(1) - s.border_width(3), h: area.h - s.border_width(0) - s.border_width(2) };
     let (iw, ih) = (picture.width() as f32, picture.height() as f32);
     if iw <= 0.0 || ih <= 0.0 || padding.w <= 0.0 || padding.h <= 0.0 {
         return;
     }
-    let (w, h) = match s.background_size {
+    let (w, h) = match placement.size {
         BackgroundSize::Cover => {
             let scale = (padding.w / iw).max(padding.h / ih);
             (iw * scale, ih * scale)
@@ -277,7 +285,7 @@ fn background_picture(s: &ComputedStyle, picture: Arc<Pixmap>, area: Box2, radii
         wxemu_wxss::style::Dim::Length { px, percent } => px + percent / 100.0 * room,
         wxemu_wxss::style::Dim::Auto => 0.0,
     };
-    let (x0, y0) = (padding.x + at(s.background_position[0], padding.w - w), padding.y + at(s.background_position[1], padding.h - h));
+    let (x0, y0) = (padding.x + at(placement.position[0], padding.w - w), padding.y + at(placement.position[1], padding.h - h));
     // The tiles' starts along an axis: one at the placed position, or every `step` over the box.
     let starts = |start: f32, step: f32, from: f32, to: f32, repeat: bool| -> Vec<f32> {
         if !repeat {
@@ -286,8 +294,8 @@ fn background_picture(s: &ComputedStyle, picture: Arc<Pixmap>, area: Box2, radii
         let first = start - ((start - from) / step).ceil() * step;
         (0..).map(|i| first + i as f32 * step).take_while(|p| *p < to).take(MAX_TILES).collect()
     };
-    let xs = starts(x0, w, area.x, area.x + area.w, s.background_repeat[0]);
-    let ys = starts(y0, h, area.y, area.y + area.h, s.background_repeat[1]);
+    let xs = starts(x0, w, area.x, area.x + area.w, placement.repeat[0]);
+    let ys = starts(y0, h, area.y, area.y + area.h, placement.repeat[1]);
     items.push(Item::Clip { area, radii });
     for y in ys.iter().take(MAX_TILES / xs.len().max(1)) {
         for x in &xs {

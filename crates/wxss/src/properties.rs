@@ -108,6 +108,16 @@ pub const PROPERTIES: &[Used] = &[
     parsed("background-position-x", "10px"),
     parsed("background-position-y", "10px"),
     parsed("background-repeat", "no-repeat"),
+    parsed("mask-image", "linear-gradient(red, blue)"),
+    parsed("-webkit-mask-image", "linear-gradient(red, blue)"),
+    parsed("mask-size", "10px 20px"),
+    parsed("-webkit-mask-size", "10px 20px"),
+    parsed("mask-position-x", "10px"),
+    parsed("mask-position-y", "10px"),
+    parsed("mask-position", "10px 10px"),
+    parsed("-webkit-mask-position", "10px 10px"),
+    parsed("mask-repeat", "no-repeat"),
+    parsed("-webkit-mask-repeat", "no-repeat"),
     parsed("box-shadow", "0 0 2px red"),
     parsed("text-overflow", "ellipsis"),
     parsed("color", "red"),
@@ -169,6 +179,23 @@ fn supported_id(id: &PropertyId) -> bool {
     }
     // Prefixed properties lightningcss parses are named without their prefix.
     PROPERTIES.iter().any(|used| used.own.is_none() && (used.name == id.name() || used.name.strip_prefix("-webkit-") == Some(id.name())))
+}
+
+/// A `background-size` or `mask-size` (the first layer's).
+fn background_size(context: &Context, s: &ComputedStyle, size: Option<&lightningcss::properties::background::BackgroundSize>) -> BackgroundSize {
+    use lightningcss::properties::background::BackgroundSize as B;
+    match size {
+        Some(B::Cover) => BackgroundSize::Cover,
+        Some(B::Contain) => BackgroundSize::Contain,
+        Some(B::Explicit { width, height }) => BackgroundSize::Explicit(context.lpa(s, width), context.lpa(s, height)),
+        None => BackgroundSize::Explicit(Dim::Auto, Dim::Auto),
+    }
+}
+
+/// Whether a `background-repeat` or `mask-repeat` (the first layer's) repeats (x, y).
+fn repeat(repeat: Option<&lightningcss::properties::background::BackgroundRepeat>) -> [bool; 2] {
+    use lightningcss::properties::background::BackgroundRepeatKeyword as R;
+    repeat.map_or([true; 2], |r| [r.x != R::NoRepeat, r.y != R::NoRepeat])
 }
 
 /// An `animation-name` (None for `none`).
@@ -314,23 +341,20 @@ impl Context<'_> {
             }
             P::BackgroundColor(c) => s.background_color = color_of(c, s.color).unwrap_or(Rgba::TRANSPARENT),
             P::BackgroundImage(images) => s.background_image = images.first().and_then(|i| self.image(s, i)),
-            P::BackgroundSize(sizes) => {
-                use lightningcss::properties::background::BackgroundSize as B;
-                s.background_size = match sizes.first() {
-                    Some(B::Cover) => BackgroundSize::Cover,
-                    Some(B::Contain) => BackgroundSize::Contain,
-                    Some(B::Explicit { width, height }) => BackgroundSize::Explicit(self.lpa(s, width), self.lpa(s, height)),
-                    None => BackgroundSize::Explicit(Dim::Auto, Dim::Auto),
+            P::BackgroundSize(sizes) => s.background_placement.size = background_size(self, s, sizes.first()),
+            P::BackgroundPositionX(x) => s.background_placement.position[0] = x.first().map_or(Dim::ZERO, |x| self.position_component(s, x)),
+            P::BackgroundPositionY(y) => s.background_placement.position[1] = y.first().map_or(Dim::ZERO, |y| self.position_component(s, y)),
+            P::BackgroundRepeat(repeats) => s.background_placement.repeat = repeat(repeats.first()),
+            P::MaskImage(images, _) => s.mask_image = images.first().and_then(|i| self.image(s, i)),
+            P::MaskSize(sizes, _) => s.mask_placement.size = background_size(self, s, sizes.first()),
+            P::MaskPositionX(x) => s.mask_placement.position[0] = x.first().map_or(Dim::ZERO, |x| self.position_component(s, x)),
+            P::MaskPositionY(y) => s.mask_placement.position[1] = y.first().map_or(Dim::ZERO, |y| self.position_component(s, y)),
+            P::MaskPosition(positions, _) => {
+                if let Some(at) = positions.first() {
+                    s.mask_placement.position = [self.position_component(s, &at.x), self.position_component(s, &at.y)];
                 }
             }
-            P::BackgroundPositionX(x) => s.background_position[0] = x.first().map_or(Dim::ZERO, |x| self.position_component(s, x)),
-            P::BackgroundPositionY(y) => s.background_position[1] = y.first().map_or(Dim::ZERO, |y| self.position_component(s, y)),
-            P::BackgroundRepeat(repeats) => {
-                use lightningcss::properties::background::BackgroundRepeatKeyword as R;
-                if let Some(repeat) = repeats.first() {
-                    s.background_repeat = [repeat.x != R::NoRepeat, repeat.y != R::NoRepeat];
-                }
-            }
+            P::MaskRepeat(repeats, _) => s.mask_placement.repeat = repeat(repeats.first()),
             P::BoxShadow(shadows, _) => {
                 s.shadows = shadows
                     .iter()

@@ -191,6 +191,22 @@ pub enum BackgroundSize {
     Explicit(Dim, Dim),
 }
 
+/// Where a picture layer (a background picture, a mask) goes in its box: its size, its
+/// position (x, y: percentages of the room the picture leaves in the padding box) and
+/// whether it repeats (x, y).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placement {
+    pub size: BackgroundSize,
+    pub position: [Dim; 2],
+    pub repeat: [bool; 2],
+}
+
+impl Default for Placement {
+    fn default() -> Placement {
+        Placement { size: BackgroundSize::Explicit(Dim::Auto, Dim::Auto), position: [Dim::ZERO; 2], repeat: [true; 2] }
+    }
+}
+
 /// One function of a `transform` list: lengths in px or % of the element's border box,
 /// angles in radians (clockwise).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -252,11 +268,12 @@ pub struct ComputedStyle {
     pub transform_origin: [Dim; 2],
     pub background_color: Rgba,
     pub background_image: Option<BackgroundImage>,
-    /// `background-size`, `background-position` (x, y: percentages of the room the picture
-    /// leaves in the padding box) and `background-repeat` (x, y) of a picture.
-    pub background_size: BackgroundSize,
-    pub background_position: [Dim; 2],
-    pub background_repeat: [bool; 2],
+    /// `background-size`, `-position` and `-repeat` of a background picture.
+    pub background_placement: Placement,
+    /// `mask-image` (a picture's URL, or a gradient) and where it goes (`mask-size`,
+    /// `-position`, `-repeat`): the element shows where the mask is opaque.
+    pub mask_image: Option<BackgroundImage>,
+    pub mask_placement: Placement,
     pub shadows: Vec<Shadow>,
     pub ellipsis: bool,
     pub line_clamp: Option<u32>,
@@ -321,9 +338,9 @@ impl Default for ComputedStyle {
             transform_origin: [Dim::Length { px: 0.0, percent: 50.0 }; 2],
             background_color: Rgba::TRANSPARENT,
             background_image: None,
-            background_size: BackgroundSize::Explicit(Dim::Auto, Dim::Auto),
-            background_position: [Dim::ZERO; 2],
-            background_repeat: [true; 2],
+            background_placement: Placement::default(),
+            mask_image: None,
+            mask_placement: Placement::default(),
             shadows: Vec::new(),
             ellipsis: false,
             line_clamp: None,

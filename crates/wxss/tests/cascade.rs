@@ -200,7 +200,7 @@ fn the_property_table_is_what_is_applied_and_what_is_not_warns() {
         assert!(warned.is_empty(), "{}: {warned:?}", used.name);
         assert_eq!(style != plain, used.effect, "{}: {} changes the style exactly when the table says it has an effect", used.name, used.sample);
     }
-    for unknown in ["-webkit-tap-highlight-color: red;", "-webkit-touch-callout: none;", "zoom-level: 3;", "filter: blur(2px);", "mask-image: none;"] {
+    for unknown in ["-webkit-tap-highlight-color: red;", "-webkit-touch-callout: none;", "zoom-level: 3;", "filter: blur(2px);", "clip-path: circle(50%);"] {
         let (style, warned) = style_of(unknown);
         let name = unknown.split(':').next().unwrap();
         assert_eq!(warned.len(), 1, "{unknown}: {warned:?}");
