@@ -708,3 +708,24 @@ fn a_mask_picture_shows_the_background_colour_where_it_is_opaque() {
     assert_eq!(colour_at(&mut sim, 20.0, 20.0), (0, 0xff, 0), "inside the mask's circle");
     assert_eq!(colour_at(&mut sim, 3.0, 3.0), (0xff, 0xff, 0xff), "outside it the box shows nothing");
 }
+
+#[test]
+fn floats_line_up_beside_each_other_and_clear_goes_below_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let wxml = r#"<view class="grid"><view class="cell" id="a"/><view class="cell" id="b"/><view class="cell" id="c"/><view class="cell" id="d"/><text class="right" id="r">r</text><view class="after" id="after"/></view>"#;
+    let wxss = ".grid { width: 300px; } .cell { float: left; width: 33.333%; height: 50px; } .right { float: right; width: 20px; height: 20px; } .after { clear: both; height: 10px; }";
+    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})"), ("index.wxml", wxml), ("index.wxss", wxss)] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    let boxes = sim.element_boxes().unwrap();
+    let at = |sim: &Simulator, id: &str| {
+        let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
+        let b = boxes.iter().find(|(p, _)| *p == path).expect("laid out").1;
+        (b.x.round(), b.y.round())
+    };
+    assert_eq!([at(&sim, "a"), at(&sim, "b"), at(&sim, "c"), at(&sim, "d")], [(0.0, 0.0), (100.0, 0.0), (200.0, 0.0), (0.0, 50.0)], "three to a row, then the next row");
+    assert_eq!(at(&sim, "r"), (280.0, 50.0), "a right float at the right of the row it fits in");
+    assert_eq!(at(&sim, "after").1, 100.0, "clear: both goes below every float");
+}

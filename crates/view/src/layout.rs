@@ -409,6 +409,12 @@ impl Builder<'_> {
                 Content::Text(text) => run.push(Inline::Text(text.clone(), index)),
                 // Absolutely positioned boxes are out of the flow, whatever their display.
                 Content::Element(e) if matches!(styled.elements[*e].style.position, css::Position::Absolute | css::Position::Fixed) => out.extend(self.element(*e, false)),
+                // A float is a block box (whatever its display) beside which the boxes after
+                // it are placed.
+                Content::Element(e) if styled.elements[*e].style.float != css::Float::None && styled.elements[*e].style.display != css::Display::None => {
+                    self.flush(container, run, out);
+                    out.extend(self.element(*e, false));
+                }
                 Content::Element(e) => match styled.elements[*e].style.display {
                     css::Display::None => {}
                     css::Display::Inline | css::Display::Contents => self.collect(container, *e, run, out),
@@ -1126,6 +1132,17 @@ fn box_style(s: &ComputedStyle, l: &Lengths) -> Style {
         css::Display::Grid => Display::Grid,
         _ => Display::Block,
     };
+    let float = match s.float {
+        css::Float::None => taffy::Float::None,
+        css::Float::Left => taffy::Float::Left,
+        css::Float::Right => taffy::Float::Right,
+    };
+    let clear = match s.clear {
+        css::Clear::None => taffy::Clear::None,
+        css::Clear::Left => taffy::Clear::Left,
+        css::Clear::Right => taffy::Clear::Right,
+        css::Clear::Both => taffy::Clear::Both,
+    };
     let side = |v: &[Dim; 4]| Rect { top: l.lpa(v[0]), right: l.lpa(v[1]), bottom: l.lpa(v[2]), left: l.lpa(v[3]) };
     let border = |i: usize| LengthPercentage::length(s.border_width(i));
     let overflow = |o: css::Overflow| match o {
@@ -1134,6 +1151,8 @@ fn box_style(s: &ComputedStyle, l: &Lengths) -> Style {
         css::Overflow::Scroll => taffy::Overflow::Scroll,
     };
     Style {
+        float,
+        clear,
         display,
         box_sizing: if s.border_box { BoxSizing::BorderBox } else { BoxSizing::ContentBox },
         position: match s.position {

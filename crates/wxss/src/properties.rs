@@ -155,6 +155,21 @@ pub const PROPERTIES: &[Used] = &[
     own("line-clamp", "2", |s, _, text| s.line_clamp = text.trim().parse().ok()),
     own("content", "\"x\"", |s, value, _| s.content = content_of(value)),
     own("pointer-events", "none", |s, _, text| s.pointer_events_none = text.trim() == "none"),
+    own("float", "left", |s, _, text| {
+        s.float = match text.trim() {
+            "left" => Float::Left,
+            "right" => Float::Right,
+            _ => Float::None,
+        }
+    }),
+    own("clear", "both", |s, _, text| {
+        s.clear = match text.trim() {
+            "left" => Clear::Left,
+            "right" => Clear::Right,
+            "both" => Clear::Both,
+            _ => Clear::None,
+        }
+    }),
 ];
 
 fn own_property(name: &str) -> Option<ApplyOwn> {

@@ -191,6 +191,26 @@ pub enum BackgroundSize {
     Explicit(Dim, Dim),
 }
 
+/// `float`: a box taken out of the flow to the left or right of its container, the boxes
+/// after it placed beside it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Float {
+    #[default]
+    None,
+    Left,
+    Right,
+}
+
+/// `clear`: which floats before a box it goes below.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Clear {
+    #[default]
+    None,
+    Left,
+    Right,
+    Both,
+}
+
 /// Where a picture layer (a background picture, a mask) goes in its box: its size, its
 /// position (x, y: percentages of the room the picture leaves in the padding box) and
 /// whether it repeats (x, y).
@@ -235,6 +255,8 @@ pub struct Border {
 pub struct ComputedStyle {
     pub display: Display,
     pub position: Position,
+    pub float: Float,
+    pub clear: Clear,
     pub border_box: bool,
     pub width: Dim,
     pub height: Dim,
@@ -338,6 +360,8 @@ impl Default for ComputedStyle {
             transform_origin: [Dim::Length { px: 0.0, percent: 50.0 }; 2],
             background_color: Rgba::TRANSPARENT,
             background_image: None,
+            float: Float::None,
+            clear: Clear::None,
             background_placement: Placement::default(),
             mask_image: None,
             mask_placement: Placement::default(),
