@@ -200,6 +200,26 @@ fn font_faces_that_load_nothing_are_reported_where_they_are() {
     }
 }
 
+/// A one-page app (its page is `index`) with `files` beside app.json, app.js and index.js,
+/// in a temporary folder, launched on an iPhone 6 screen.
+fn one_page_app<T: AsRef<[u8]>>(files: &[(&str, T)]) -> (tempfile::TempDir, Simulator) {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})")] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    for (file, bytes) in files {
+        std::fs::write(dir.path().join(file), bytes).unwrap();
+    }
+    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    sim.attach_screen(screen());
+    (dir, sim)
+}
+
+/// An SVG document as a percent-encoded data URL, as WXSS and templates write them.
+fn svg_url(svg: &str) -> String {
+    format!("data:image/svg+xml,{}", svg.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace('\'', "%27"))
+}
+
 /// The colour drawn at page point (x, y) (below the 64 px of status and navigation bar).
 fn colour_at(sim: &mut Simulator, x: f32, y: f32) -> (u8, u8, u8) {
     let pixmap = wxemu_render::rasterize(&sim.draw(false).unwrap(), 1.0);
@@ -570,13 +590,8 @@ fn the_caret_moves_by_lines_in_a_textarea_and_by_words() {
 fn open_data_shows_what_the_platform_shows_of_a_user_now() {
     // Since 2022 a nickname reads 微信用户, an avatar is grey, other fields are empty and
     // show `default-text`.
-    let dir = tempfile::tempdir().unwrap();
     let wxml = r#"<open-data id="name" type="userNickName"/><open-data id="avatar" type="userAvatarUrl" style="display: block; width: 40px; height: 40px"/><open-data id="city" type="userCity" default-text="未知"/><open-data id="gender" type="userGender"/>"#;
-    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})"), ("index.wxml", wxml)] {
-        std::fs::write(dir.path().join(file), text).unwrap();
-    }
-    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
-    sim.attach_screen(screen());
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml)]);
     let boxes = sim.element_boxes().unwrap();
     let width = |sim: &Simulator, id: &str| {
         let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
@@ -608,15 +623,9 @@ fn a_drag_along_a_swiper_swipes_it_and_one_across_it_scrolls() {
 
 #[test]
 fn an_image_draws_its_picture_inside_its_padding_and_borders() {
-    let dir = tempfile::tempdir().unwrap();
     let picture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/visual/app/images/landscape.png");
-    std::fs::copy(picture, dir.path().join("landscape.png")).unwrap();
     let wxml = r#"<image src="/landscape.png" style="display: block; width: 100px; height: 100px; padding: 10px; border: 4px solid #ff0000; background-color: #0000ff"/>"#;
-    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})"), ("index.wxml", wxml)] {
-        std::fs::write(dir.path().join(file), text).unwrap();
-    }
-    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
-    sim.attach_screen(screen());
+    let (_dir, mut sim) = one_page_app(&[("landscape.png", std::fs::read(picture).unwrap()), ("index.wxml", wxml.as_bytes().to_vec())]);
     // The box is 4 + 10 + 100 + 10 + 4 px: the border, then the padding's background, then
     // the picture.
     assert_eq!(colour_at(&mut sim, 2.0, 60.0), (0xff, 0, 0), "the border");
@@ -630,18 +639,13 @@ fn background_pictures_from_data_urls_are_sized_placed_and_repeated() {
     use base64::Engine;
     let picture = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/visual/app/images/landscape.png")).unwrap();
     let url = format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(picture));
-    let dir = tempfile::tempdir().unwrap();
     let wxss = format!(
         ".box {{ width: 200px; height: 100px; background-color: #0000ff; background-image: url({url}); }}
          .corner {{ background-size: 100px 50px; background-repeat: no-repeat; background-position: right bottom; }}
          .tiles {{ background-size: 50px 50px; }}"
     );
     let wxml = format!(r#"<view class="box corner"/><view class="box tiles"/><image src="{url}" style="width: 100px; height: 50px"/>"#);
-    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#.to_string()), ("app.js", "App({})".into()), ("index.js", "Page({})".into()), ("index.wxml", wxml), ("index.wxss", wxss)] {
-        std::fs::write(dir.path().join(file), text).unwrap();
-    }
-    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
-    sim.attach_screen(screen());
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
     let blue = (0, 0, 0xff);
     assert_eq!(colour_at(&mut sim, 20.0, 20.0), blue, "no picture at the top left of the box");
     assert_ne!(colour_at(&mut sim, 150.0, 75.0), blue, "the picture in its bottom right corner");
@@ -652,15 +656,10 @@ fn background_pictures_from_data_urls_are_sized_placed_and_repeated() {
 
 #[test]
 fn a_z_index_child_stays_inside_its_ancestors_opacity_transform_and_clip() {
-    let dir = tempfile::tempdir().unwrap();
     let wxml = r#"<view style="opacity: 0; height: 50px"><view style="position: relative; z-index: 2; height: 50px; background-color: #ff0000"/></view>
 <view style="position: relative; overflow: hidden; width: 50px; height: 50px; background-color: #0000ff"><view style="position: absolute; z-index: 3; left: 60px; top: 0; width: 40px; height: 40px; background-color: #ff0000"/></view>
 <view style="transform: translateX(100px); height: 50px"><view style="position: relative; z-index: 1; width: 40px; height: 40px; background-color: #00ff00"/></view>"#;
-    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})"), ("index.wxml", wxml)] {
-        std::fs::write(dir.path().join(file), text).unwrap();
-    }
-    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
-    sim.attach_screen(screen());
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml)]);
     let white = (0xff, 0xff, 0xff);
     assert_eq!(colour_at(&mut sim, 20.0, 25.0), white, "under an invisible ancestor nothing shows");
     assert_eq!(colour_at(&mut sim, 20.0, 75.0), (0, 0, 0xff), "the clipping box");
@@ -673,15 +672,10 @@ fn a_z_index_child_stays_inside_its_ancestors_opacity_transform_and_clip() {
 fn svg_pictures_are_drawn_from_data_urls_as_images_and_backgrounds() {
     // A green square in a red frame, percent-encoded as WXSS and templates write SVG.
     let svg = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><rect width='20' height='20' fill='red'/><rect x='5' y='5' width='10' height='10' fill='lime'/></svg>";
-    let url = format!("data:image/svg+xml,{}", svg.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace('\'', "%27"));
-    let dir = tempfile::tempdir().unwrap();
+    let url = svg_url(svg);
     let wxml = format!(r#"<image src="{url}" style="display: block; width: 40px; height: 40px"/><view class="box"/>"#);
     let wxss = format!(".box {{ width: 40px; height: 40px; background-image: url(\"{url}\"); background-size: 100% 100%; }}");
-    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#.to_string()), ("app.js", "App({})".into()), ("index.js", "Page({})".into()), ("index.wxml", wxml), ("index.wxss", wxss)] {
-        std::fs::write(dir.path().join(file), text).unwrap();
-    }
-    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
-    sim.attach_screen(screen());
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
     let green = |(r, g, b): (u8, u8, u8)| g > 200 && r < 60 && b < 60;
     let red = |(r, g, b): (u8, u8, u8)| r > 200 && g < 60 && b < 60;
     assert!(green(colour_at(&mut sim, 20.0, 20.0)), "the image's middle: {:?}", colour_at(&mut sim, 20.0, 20.0));
@@ -694,31 +688,19 @@ fn svg_pictures_are_drawn_from_data_urls_as_images_and_backgrounds() {
 fn a_mask_picture_shows_the_background_colour_where_it_is_opaque() {
     // As WeUI draws its icons: an SVG mask (a circle) over a background colour.
     let svg = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><circle cx='10' cy='10' r='5' fill='black'/></svg>";
-    let url = format!("data:image/svg+xml,{}", svg.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace('\'', "%27"));
-    let dir = tempfile::tempdir().unwrap();
+    let url = svg_url(svg);
     let wxss =
         format!(".icon {{ display: block; width: 40px; height: 40px; background-color: #00ff00; -webkit-mask-image: url(\"{url}\"); -webkit-mask-size: 100%; -webkit-mask-repeat: no-repeat; }}");
-    for (file, text) in
-        [("app.json", r#"{"pages": ["index"]}"#.to_string()), ("app.js", "App({})".into()), ("index.js", "Page({})".into()), ("index.wxml", r#"<view class="icon"/>"#.into()), ("index.wxss", wxss)]
-    {
-        std::fs::write(dir.path().join(file), text).unwrap();
-    }
-    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
-    sim.attach_screen(screen());
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", r#"<view class="icon"/>"#.to_string()), ("index.wxss", wxss)]);
     assert_eq!(colour_at(&mut sim, 20.0, 20.0), (0, 0xff, 0), "inside the mask's circle");
     assert_eq!(colour_at(&mut sim, 3.0, 3.0), (0xff, 0xff, 0xff), "outside it the box shows nothing");
 }
 
 #[test]
 fn floats_line_up_beside_each_other_and_clear_goes_below_them() {
-    let dir = tempfile::tempdir().unwrap();
     let wxml = r#"<view class="grid"><view class="cell" id="a"/><view class="cell" id="b"/><view class="cell" id="c"/><view class="cell" id="d"/><text class="right" id="r">r</text><view class="after" id="after"/></view>"#;
     let wxss = ".grid { width: 300px; } .cell { float: left; width: 33.333%; height: 50px; } .right { float: right; width: 20px; height: 20px; } .after { clear: both; height: 10px; }";
-    for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})"), ("index.wxml", wxml), ("index.wxss", wxss)] {
-        std::fs::write(dir.path().join(file), text).unwrap();
-    }
-    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
-    sim.attach_screen(screen());
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
     let boxes = sim.element_boxes().unwrap();
     let at = |sim: &Simulator, id: &str| {
         let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
