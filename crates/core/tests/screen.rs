@@ -711,3 +711,33 @@ fn floats_line_up_beside_each_other_and_clear_goes_below_them() {
     assert_eq!(at(&sim, "r"), (280.0, 50.0), "a right float at the right of the row it fits in");
     assert_eq!(at(&sim, "after").1, 100.0, "clear: both goes below every float");
 }
+
+#[test]
+fn three_boxes_a_third_wide_each_fill_one_flex_line() {
+    // WeUI's grid: 33.33333333% rounds up in f32, and three of them must still fit the line.
+    let wxml = r#"<view class="grids"><view class="grid" id="a"/><view class="grid" id="b"/><view class="grid" id="c"/></view>"#;
+    let wxss = ".grids { display: flex; flex-wrap: wrap; width: 345px; } .grid { width: 33.33333333%; height: 40px; padding: 20px 10px; box-sizing: border-box; }";
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
+    let boxes = sim.element_boxes().unwrap();
+    let c = sim.select_all("#c").unwrap().remove(0);
+    let b = boxes.iter().find(|(p, _)| *p == c).expect("laid out").1;
+    assert_eq!((b.x.round(), b.y.round()), (230.0, 0.0), "the third box is on the first line");
+}
+
+#[test]
+fn every_icon_type_draws_its_glyph_in_its_colour() {
+    let types = ["success", "success_no_circle", "success_circle", "info", "info_circle", "warn", "waiting", "waiting_circle", "circle", "cancel", "download", "search", "clear"];
+    let wxml: String = types.iter().map(|t| format!(r#"<view style="height: 40px"><icon type="{t}" size="40"/></view>"#)).collect();
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml + r##"<icon type="success" color="#0000ff" size="40"/>"##)]);
+    let white = (0xff, 0xff, 0xff);
+    let row = |t: &str| types.iter().position(|x| *x == t).unwrap() as f32 * 40.0;
+    assert_eq!(colour_at(&mut sim, 20.0, row("success") + 4.0), (0x09, 0xbb, 0x07), "a green disc");
+    assert_eq!(colour_at(&mut sim, 3.0, row("success")), white, "round, not square");
+    let (r, g, b) = colour_at(&mut sim, 1.0, row("circle") + 20.0);
+    assert!(r == g && g == b && r < 0xe0, "circle is a grey ring: {:?}", (r, g, b));
+    assert_eq!(colour_at(&mut sim, 20.0, row("circle") + 20.0), white, "with nothing inside");
+    assert_eq!(colour_at(&mut sim, 20.0, row("cancel") + 4.0), (0xf4, 0x35, 0x30));
+    assert_eq!(colour_at(&mut sim, 20.0, row("cancel") + 20.0), white, "the cross is cut out of the disc");
+    assert_eq!(colour_at(&mut sim, 20.0, row("info") + 20.0), white, "so is the i");
+    assert_eq!(colour_at(&mut sim, 20.0, 13.0 * 40.0 + 4.0), (0, 0, 0xff), "color gives the glyph's colour");
+}

@@ -1093,6 +1093,18 @@ fn alignment(align: css::TextAlign) -> Alignment {
     }
 }
 
+/// A percentage as the fraction taffy resolves. Chromium keeps a percentage as the number
+/// written and floors what it resolves to 1/64 px, so three `33.33333333%` boxes fill their
+/// line; as an f32 fraction that rounds up and the three overflow it, and the third wraps. A
+/// percentage written to more digits than an f32 holds is taken a millionth smaller (an
+/// invisible amount); short ones, such as 10% or 50%, stay exact.
+fn fraction(percent: f32) -> f32 {
+    let fraction = percent / 100.0;
+    let scientific = format!("{fraction:e}");
+    let digits = scientific.split('e').next().unwrap_or_default().bytes().filter(u8::is_ascii_digit).count();
+    if digits > 6 { fraction * (1.0 - 1e-6) } else { fraction }
+}
+
 /// Turns computed lengths into taffy's. taffy's TaffyTree cannot resolve `calc()`, so a
 /// length mixing px and % takes its percentage of the viewport width for now.
 struct Lengths {
@@ -1103,7 +1115,7 @@ impl Lengths {
     fn lp(&self, d: Dim) -> LengthPercentage {
         match d {
             Dim::Length { px, percent: 0.0 } => LengthPercentage::length(px),
-            Dim::Length { px: 0.0, percent } => LengthPercentage::percent(percent / 100.0),
+            Dim::Length { px: 0.0, percent } => LengthPercentage::percent(fraction(percent)),
             Dim::Length { px, percent } => LengthPercentage::length(px + percent / 100.0 * self.viewport),
             Dim::Auto => LengthPercentage::length(0.0),
         }
