@@ -9,7 +9,7 @@
 // For each page: the composed tree comes from `wxemu dump` (its WXML rendering is checked
 // against the official compiler), the page's app.wxss and .wxss are compiled by the official
 // compiler wcsc for an iPhone 6, and the built-in components' default styles are wxemu's
-// (crates/view/src/builtin.wxss, tags prefixed wx- as in the WebView). Custom components are
+// (`wxemu dump --built-in-styles`, tags prefixed wx- as in the WebView). Custom components are
 // put in the page as the WebView's framework does it: `wxemu dump --components` says which
 // component wrote each element and how each component is styled, class names get the
 // component's style-scope prefix as glass-easel writes them, and each component's .wxss is
@@ -190,7 +190,7 @@ for (const view of document.querySelectorAll('wx-movable-view')) {
 </script>`
 
 function builtInCss() {
-  const wxss = fs.readFileSync(path.join(repo, 'crates', 'view', 'src', 'builtin.wxss'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+  const wxss = execFileSync(wxemu, ['dump', '--built-in-styles']).toString().replace(/\/\*[\s\S]*?\*\//g, '')
   // Tag names in selectors (the part of each rule before `{`) get the WebView's wx- prefix.
   const prefixed = (text) => text.replace(/(^|[\s,>+~(])([a-z][a-z-]*)(?=$|[\s,.:\[>+~)])/g, (m, pre, tag) =>
     tag === 'page' ? `${pre}body` : tag.startsWith('wx-') ? m : `${pre}wx-${tag}`)

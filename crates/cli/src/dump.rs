@@ -42,6 +42,10 @@ pub struct DumpArgs {
     /// virtualHost), to the JSON.
     #[arg(long, conflicts_with = "template")]
     components: bool,
+    /// Print the WXSS that wxemu gives the built-in components (their default styles, the
+    /// same on every page) instead of a page.
+    #[arg(long, conflicts_with_all = ["template", "project"])]
+    built_in_styles: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -51,6 +55,10 @@ enum Format {
 }
 
 pub fn run(args: DumpArgs) -> anyhow::Result<ExitCode> {
+    if args.built_in_styles {
+        println!("{}", wxemu_view::components::default_styles());
+        return Ok(ExitCode::SUCCESS);
+    }
     let nodes = match (&args.template, &args.run.project) {
         (Some(template), _) => match render_template(template, args.root.as_deref(), args.data.as_deref())? {
             Some(nodes) => nodes,

@@ -300,7 +300,7 @@ impl Simulator {
                 let icon_key = if selected { "selectedIconPath" } else { "iconPath" };
                 let icon = tab.get(icon_key).and_then(Json::as_str).and_then(|p| {
                     let path = wxemu_package::resolve::resolve_path("app.json", p);
-                    load_image(&mut screen.images, &path, || self.package.bytes(&path).ok())
+                    load_image(&mut screen.images, &path, || self.package.bytes(&path).ok()).map(|picture| picture.pixels)
                 });
                 Tab { text: tab.get("text").and_then(Json::as_str).unwrap_or("").to_string(), selected, icon, badge: self.tab_bar_changes.badges.get(&i).cloned() }
             })

@@ -95,7 +95,7 @@ impl Simulator {
             _ => "unknown",
         };
         let path = if src.starts_with("wxfile://") { src.to_string() } else { wxemu_package::resolve::resolve_path(&route, src) };
-        Ok(json!({ "width": picture.width(), "height": picture.height(), "path": path, "orientation": "up", "type": kind }))
+        Ok(json!({ "width": picture.width.round(), "height": picture.height.round(), "path": path, "orientation": "up", "type": kind }))
     }
 
     /// The image at `path` has been read (or not): its `load` or `error` event.
@@ -127,7 +127,7 @@ impl Simulator {
             self.image_bytes(&route, &src)
         };
         let (event, detail) = match bytes.as_deref().and_then(wxemu_render::decode_image) {
-            Some(picture) => ("load", json!({ "width": picture.width(), "height": picture.height() })),
+            Some(picture) => ("load", json!({ "width": picture.width.round(), "height": picture.height.round() })),
             None => {
                 if !is_remote(&src) {
                     // As the DevTools' console says it (a missing package file is the app's bug).

@@ -2,8 +2,7 @@
 //! package files, the app's own files, data URLs and network images once read; decoded once per screen, within a bound.
 
 use std::collections::HashMap;
-use std::sync::Arc;
-use wxemu_render::Pixmap;
+use wxemu_render::Picture;
 
 /// A page's images by the `src` its elements give (relative to the page or from the root,
 /// or a file of the app's own, `wxfile://…`).
@@ -16,7 +15,7 @@ pub(crate) struct PageImages<'a> {
 }
 
 impl PageImages<'_> {
-    pub(crate) fn find(&self, src: &str) -> Option<Arc<Pixmap>> {
+    pub(crate) fn find(&self, src: &str) -> Option<Picture> {
         if src.starts_with("http://") || src.starts_with("https://") {
             // Drawn once read (the read itself starts with the image's load event).
             let remote = self.remote.borrow();
@@ -37,7 +36,7 @@ impl PageImages<'_> {
 
 /// An image (PNG, JPEG, GIF or WebP) by its key — a package file's root-relative path, a
 /// `wxfile://` path or a data URL — read with `read` and decoded once per screen.
-pub(crate) fn load_image(images: &mut Pictures, key: &str, read: impl FnOnce() -> Option<Vec<u8>>) -> Option<Arc<Pixmap>> {
+pub(crate) fn load_image(images: &mut Pictures, key: &str, read: impl FnOnce() -> Option<Vec<u8>>) -> Option<Picture> {
     images.get_or_decode(key, || read().and_then(|b| wxemu_render::decode_image(&b)))
 }
 
@@ -48,18 +47,18 @@ const PICTURES_KEPT_BYTES: usize = 256 << 20;
 /// Decoded pictures (or none, when unreadable) by key.
 #[derive(Default)]
 pub(crate) struct Pictures {
-    decoded: HashMap<String, Option<Arc<Pixmap>>>,
+    decoded: HashMap<String, Option<Picture>>,
     bytes: usize,
 }
 
 impl Pictures {
     /// The picture for `key`, decoded with `decode` the first time.
-    fn get_or_decode(&mut self, key: &str, decode: impl FnOnce() -> Option<Pixmap>) -> Option<Arc<Pixmap>> {
+    fn get_or_decode(&mut self, key: &str, decode: impl FnOnce() -> Option<Picture>) -> Option<Picture> {
         if let Some(picture) = self.decoded.get(key) {
             return picture.clone();
         }
-        let picture = decode().map(Arc::new);
-        let bytes = key.len() + picture.as_ref().map_or(0, |p| usize::from(p.width()) * usize::from(p.height()) * 4);
+        let picture = decode();
+        let bytes = key.len() + picture.as_ref().map_or(0, |p| usize::from(p.pixels.width()) * usize::from(p.pixels.height()) * 4);
         if self.bytes + bytes > PICTURES_KEPT_BYTES {
             *self = Pictures::default();
         }
@@ -85,7 +84,7 @@ mod tests {
     fn decoded_pictures_start_over_past_their_bound() {
         let mut pictures = Pictures::default();
         for n in 0..100 {
-            let picture = pictures.get_or_decode(&format!("wxfile://usr/{n}.png"), || Some(Pixmap::new(1024, 1024)));
+            let picture = pictures.get_or_decode(&format!("wxfile://usr/{n}.png"), || Some(wxemu_render::Picture::of(wxemu_render::Pixmap::new(1024, 1024))));
             assert!(picture.is_some());
             assert!(pictures.bytes <= PICTURES_KEPT_BYTES, "{} bytes after {n}", pictures.bytes);
         }

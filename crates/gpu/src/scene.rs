@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 use vello::kurbo::{Affine, BezPath, Rect, RoundedRect, RoundedRectRadii, Shape};
-use vello::peniko::{self, Blob, Color, ColorStop, Fill, ImageAlphaType, ImageBrush, ImageData, ImageFormat, Mix};
+use vello::peniko::{self, Blob, Color, Fill, ImageAlphaType, ImageBrush, ImageData, ImageFormat, Mix};
 use vello::{Glyph, Scene};
 use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Radii, Rgba};
 
@@ -58,11 +58,11 @@ pub fn build(list: &DisplayList, scale: f32, images: &mut Images) -> Scene {
     for item in &list.items {
         match item {
             Item::Fill { area, radii, paint } => {
-                let brush = brush(paint);
+                let (brush, place) = brush(paint);
                 if radii.iter().all(|r| *r == 0.0) {
-                    scene.fill(Fill::NonZero, transform, &brush, None, &rect(*area));
+                    scene.fill(Fill::NonZero, transform, &brush, place, &rect(*area));
                 } else {
-                    scene.fill(Fill::NonZero, transform, &brush, None, &rounded(*area, *radii));
+                    scene.fill(Fill::NonZero, transform, &brush, place, &rounded(*area, *radii));
                 }
             }
             Item::Border { area, radii, widths, colors } => border(&mut scene, transform, *area, *radii, *widths, *colors),
@@ -108,13 +108,14 @@ pub fn build(list: &DisplayList, scale: f32, images: &mut Images) -> Scene {
     scene
 }
 
-fn brush(paint: &Paint) -> peniko::Brush {
-    match paint {
-        Paint::Solid(c) => color(*c).into(),
-        Paint::Linear { start, end, stops } => {
-            let stops: Vec<ColorStop> = stops.iter().map(|(at, c)| ColorStop::from((*at, color(*c)))).collect();
-            peniko::Gradient::new_linear((start.0 as f64, start.1 as f64), (end.0 as f64, end.1 as f64)).with_stops(stops.as_slice()).into()
-        }
+/// The brush for `paint`, with the transform that puts a gradient in place.
+fn brush(paint: &Paint) -> (peniko::Brush, Option<Affine>) {
+    if let Paint::Solid(c) = paint {
+        return (color(*c).into(), None);
+    }
+    match paint.gradient() {
+        Some((gradient, place)) => (gradient.into(), Some(place)),
+        None => (color(Rgba::TRANSPARENT).into(), None),
     }
 }
 

@@ -58,12 +58,45 @@ pub type Radii = [f32; 4];
 #[derive(Clone, Debug, PartialEq)]
 pub enum Paint {
     Solid(Rgba),
-    /// A linear gradient from `start` to `end` (CSS px) through stops at offsets 0..=1.
+    /// A linear gradient from `start` to `end` (CSS px) through stops at offsets 0..=1,
+    /// repeated past its ends or not.
     Linear {
         start: (f32, f32),
         end: (f32, f32),
         stops: Vec<(f32, Rgba)>,
+        repeat: bool,
     },
+    /// A radial gradient around `center` from radius `radii.0` to `radii.1` (CSS px along x;
+    /// y radii are `y_scale` times them) through stops at offsets 0..=1, repeated or not.
+    Radial {
+        center: (f32, f32),
+        radii: (f32, f32),
+        y_scale: f32,
+        stops: Vec<(f32, Rgba)>,
+        repeat: bool,
+    },
+}
+
+impl Paint {
+    /// The gradient this paint is (None for a solid colour), with the transform that puts it
+    /// in place (an ellipse is a circle scaled along y).
+    pub fn gradient(&self) -> Option<(peniko::Gradient, Affine)> {
+        let stops = |stops: &[(f32, Rgba)]| stops.iter().map(|(at, c)| ColorStop::from((*at, c.to_peniko()))).collect::<Vec<ColorStop>>();
+        let extend = |repeat: bool| if repeat { peniko::Extend::Repeat } else { peniko::Extend::Pad };
+        match self {
+            Paint::Solid(_) => None,
+            Paint::Linear { start, end, stops: list, repeat } => {
+                let line = peniko::Gradient::new_linear(Point::new(start.0 as f64, start.1 as f64), Point::new(end.0 as f64, end.1 as f64));
+                Some((line.with_stops(stops(list).as_slice()).with_extend(extend(*repeat)), Affine::IDENTITY))
+            }
+            Paint::Radial { center, radii, y_scale, stops: list, repeat } => {
+                let origin = Point::new(0.0, 0.0);
+                let rings = peniko::Gradient::new_two_point_radial(origin, radii.0, origin, radii.1.max(radii.0 + 1e-3));
+                let place = Affine::translate((center.0 as f64, center.1 as f64)) * Affine::scale_non_uniform(1.0, y_scale.max(1e-3) as f64);
+                Some((rings.with_stops(stops(list).as_slice()).with_extend(extend(*repeat)), place))
+            }
+        }
+    }
 }
 
 /// One drawing instruction.
@@ -221,12 +254,14 @@ pub fn rasterize(list: &DisplayList, scale: f32) -> Pixmap {
 }
 
 fn set_paint(ctx: &mut RenderContext, paint: &Paint) {
-    match paint {
-        Paint::Solid(c) => ctx.set_paint(c.to_peniko()),
-        Paint::Linear { start, end, stops } => {
-            let stops: Vec<ColorStop> = stops.iter().map(|(at, c)| ColorStop::from((*at, c.to_peniko()))).collect();
-            let gradient = peniko::Gradient::new_linear(Point::new(start.0 as f64, start.1 as f64), Point::new(end.0 as f64, end.1 as f64)).with_stops(stops.as_slice());
+    match paint.gradient() {
+        Some((gradient, place)) => {
+            ctx.set_paint_transform(place);
             ctx.set_paint(gradient);
+        }
+        None => {
+            ctx.reset_paint_transform();
+            ctx.set_paint(if let Paint::Solid(c) = paint { c.to_peniko() } else { Rgba::TRANSPARENT.to_peniko() });
         }
     }
 }
@@ -301,11 +336,27 @@ pub fn decode_png(bytes: &[u8]) -> Option<Pixmap> {
     Pixmap::from_png(std::io::Cursor::new(bytes)).ok()
 }
 
-/// Decodes a picture as `<image>` shows it: PNG, JPEG, GIF (its first frame), WebP or SVG
-/// (rasterized at its own size, one pixel per CSS px).
-pub fn decode_image(bytes: &[u8]) -> Option<Pixmap> {
+/// A decoded picture: its pixels and its natural size in CSS px. An SVG has several pixels
+/// per px, so that it stays sharp drawn larger and on a 2× or 3× screen.
+#[derive(Clone)]
+pub struct Picture {
+    pub pixels: Arc<Pixmap>,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Picture {
+    /// A picture of one pixel per CSS px.
+    pub fn of(pixels: Pixmap) -> Picture {
+        let (width, height) = (f32::from(pixels.width()), f32::from(pixels.height()));
+        Picture { pixels: Arc::new(pixels), width, height }
+    }
+}
+
+/// Decodes a picture as `<image>` shows it: PNG, JPEG, GIF (its first frame), WebP or SVG.
+pub fn decode_image(bytes: &[u8]) -> Option<Picture> {
     if let Some(png) = decode_png(bytes) {
-        return Some(png);
+        return Some(Picture::of(png));
     }
     if is_svg(bytes) {
         return decode_svg(bytes);
@@ -313,7 +364,7 @@ pub fn decode_image(bytes: &[u8]) -> Option<Pixmap> {
     let rgba = image::load_from_memory(bytes).ok()?.into_rgba8();
     let (width, height) = (u16::try_from(rgba.width()).ok()?, u16::try_from(rgba.height()).ok()?);
     let metadata = vello_cpu::PixelMetadata::new(peniko::ImageAlphaType::Alpha, true);
-    Some(Pixmap::from_parts(rgba.into_raw(), width, height, metadata))
+    Some(Picture::of(Pixmap::from_parts(rgba.into_raw(), width, height, metadata)))
 }
 
 /// `mask`'s alpha over `color`: the picture a solid background shows through a mask.
@@ -335,17 +386,24 @@ fn is_svg(bytes: &[u8]) -> bool {
 
 /// The largest SVG raster wxemu makes, in pixels per side.
 const MAX_SVG_SIDE: f32 = 4096.0;
+/// Pixels per CSS px of an SVG raster (fewer for large documents, down to one).
+const SVG_DENSITY: f32 = 4.0;
+/// The most pixels an SVG raster has when it is denser than one per px.
+const MAX_SVG_PIXELS: f32 = 4_000_000.0;
 
-/// An SVG document rasterized at its own size (clamped to [`MAX_SVG_SIDE`]).
-fn decode_svg(bytes: &[u8]) -> Option<Pixmap> {
+/// An SVG document rasterized at [`SVG_DENSITY`] pixels per px of its own size (fewer for
+/// large ones; clamped to [`MAX_SVG_SIDE`]).
+fn decode_svg(bytes: &[u8]) -> Option<Picture> {
     let tree = resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default()).ok()?;
     let size = tree.size();
-    let (width, height) = (size.width().ceil().clamp(1.0, MAX_SVG_SIDE), size.height().ceil().clamp(1.0, MAX_SVG_SIDE));
+    let density = SVG_DENSITY.min((MAX_SVG_PIXELS / (size.width() * size.height())).sqrt()).max(1.0);
+    let (width, height) = ((size.width() * density).ceil().clamp(1.0, MAX_SVG_SIDE), (size.height() * density).ceil().clamp(1.0, MAX_SVG_SIDE));
     let mut raster = resvg::tiny_skia::Pixmap::new(width as u32, height as u32)?;
     let scale = resvg::tiny_skia::Transform::from_scale(width / size.width(), height / size.height());
     resvg::render(&tree, scale, &mut raster.as_mut());
     let metadata = vello_cpu::PixelMetadata::new(peniko::ImageAlphaType::AlphaPremultiplied, true);
-    Some(Pixmap::from_parts(raster.take(), width as u16, height as u16, metadata))
+    let pixels = Pixmap::from_parts(raster.take(), width as u16, height as u16, metadata);
+    Some(Picture { pixels: Arc::new(pixels), width: size.width(), height: size.height() })
 }
 
 /// How two pictures of the same size differ: the pixels where a channel differs by more than
@@ -457,7 +515,7 @@ mod tests {
         let mut jpeg = Vec::new();
         let red = image::RgbImage::from_pixel(16, 8, image::Rgb([220, 30, 30]));
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95).encode_image(&red).unwrap();
-        let pixmap = decode_image(&jpeg).expect("a JPEG decodes");
+        let pixmap = decode_image(&jpeg).expect("a JPEG decodes").pixels;
         assert_eq!((pixmap.width(), pixmap.height()), (16, 8));
         let p = pixmap.sample(8, 4);
         assert!(p.r > 200 && p.g < 60 && p.b < 60 && p.a == 255, "{p:?}");

@@ -239,6 +239,21 @@ fn reusable(styled: &StyledTree, changed: &[usize]) -> Vec<bool> {
     reusable
 }
 
+/// Whether element `e` is a block formatting context's root with floats inside it: a
+/// float, an inline-block, a positioned box, a `flow-root` or a box that does not let its
+/// content overflow.
+fn contains_floats(styled: &StyledTree, e: usize) -> bool {
+    let s = &styled.elements[e].style;
+    let root = s.float != css::Float::None
+        || matches!(s.display, css::Display::FlowRoot | css::Display::InlineBlock)
+        || matches!(s.position, css::Position::Absolute | css::Position::Fixed)
+        || s.overflow != [css::Overflow::Visible; 2];
+    fn any_float(styled: &StyledTree, e: usize) -> bool {
+        styled.elements[e].children.iter().any(|c| matches!(c, Content::Element(c) if styled.elements[*c].style.float != css::Float::None || any_float(styled, *c)))
+    }
+    root && any_float(styled, e)
+}
+
 /// Measures a paragraph leaf for taffy (other leaves have no content of their own).
 fn measure(inputs: taffy::LayoutInput, _: NodeId, context: Option<&mut Leaf>, style: &Style) -> taffy::LayoutOutput {
     let mut baseline = None;
@@ -309,7 +324,14 @@ impl Builder<'_> {
             }
             None => {
                 let flex_like = matches!(style.display, css::Display::Flex | css::Display::InlineFlex | css::Display::Grid);
-                let children = self.children(index, flex_like);
+                let mut children = self.children(index, flex_like);
+                if !flex_like && contains_floats(self.styled, index) {
+                    // A box that contains its floats ends below them: taffy leaves its bottom
+                    // padding and border out of that, and an empty box that clears them
+                    // puts them back (it takes no room of its own).
+                    let clear = Style { clear: taffy::Clear::Both, ..Style::default() };
+                    children.push(self.node(clear, &[], Slot::Anonymous));
+                }
                 self.node(taffy_style, &children, Slot::Element(index))
             }
         };
@@ -351,7 +373,7 @@ impl Builder<'_> {
         if let Some((src, mode)) = picture.filter(|(_, mode)| matches!(mode.as_str(), "widthFix" | "heightFix")) {
             if let Some(image) = (self.images)(&src) {
                 // The box keeps the picture's proportions: height follows width, or the reverse.
-                let ratio = image.width() as f32 / image.height().max(1) as f32;
+                let ratio = image.width / image.height.max(1.0);
                 taffy_style.aspect_ratio = Some(ratio);
                 let style = &element.style;
                 if mode == "widthFix" {
@@ -944,7 +966,7 @@ fn inline_ancestry(styled: &StyledTree, mut element: usize, container: usize) ->
 
 /// Whether a box paints something of its own (background, border, shadow).
 fn decorated(s: &ComputedStyle) -> bool {
-    s.background_color.a > 0 || s.background_image.is_some() || !s.shadows.is_empty() || (0..4).any(|i| s.border_width(i) > 0.0)
+    s.background_color.a > 0 || s.background.any() || !s.shadows.is_empty() || (0..4).any(|i| s.border_width(i) > 0.0)
 }
 
 fn union(a: Box2, b: Box2) -> Box2 {
@@ -1142,6 +1164,7 @@ fn box_style(s: &ComputedStyle, l: &Lengths) -> Style {
         css::Display::None => Display::None,
         css::Display::Flex | css::Display::InlineFlex => Display::Flex,
         css::Display::Grid => Display::Grid,
+        css::Display::FlowRoot => Display::FlowRoot,
         _ => Display::Block,
     };
     let float = match s.float {

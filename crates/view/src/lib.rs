@@ -2,6 +2,7 @@
 //! through it, and drawing it: styles (with the built-in components' defaults), layout
 //! and the display list.
 
+mod backgrounds;
 pub mod animation;
 pub mod chrome;
 pub mod components;

@@ -5,12 +5,12 @@ use crate::layout::{PageLayout, Piece};
 use crate::scroll::Scrolling;
 use crate::styled::StyledTree;
 use parley::PositionedLayoutItem;
-use std::sync::Arc;
-use wxemu_render::{Affine, Box2, Item, Paint, Pixmap, Radii, Rgba};
-use wxemu_wxss::style::{BackgroundImage, BackgroundSize, ComputedStyle, Overflow, Placement, Position, Transform};
+use wxemu_render::{Affine, Box2, Item, Paint, Picture, Radii, Rgba};
+use crate::backgrounds::Boxes;
+use wxemu_wxss::style::{BoxArea, ComputedStyle, Overflow, Position, Transform};
 
 /// Finds an image by the `src` an element gave (None when it cannot be shown).
-pub type ImageSource<'a> = &'a dyn Fn(&str) -> Option<Arc<Pixmap>>;
+pub type ImageSource<'a> = &'a dyn Fn(&str) -> Option<Picture>;
 
 /// Appends the page's drawing to `items`, shifted down by `top` (the chrome above the page)
 /// and scrolled as `scrolling` says (`position: fixed` boxes stay put). Boxes and paragraphs
@@ -55,11 +55,11 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                 }
                 let radii = radii(s, area);
                 if s.visible && visible(&area, dy) {
-                    decorate(s, area, radii, images, items);
+                    let parent_width = element.parent.and_then(|p| layout.boxes[p]).map_or(area.w, |b| b.w);
+                    decorate(s, area, radii, parent_width, images, items);
                     if let Some((src, mode)) = built_in.and_then(|b| b.picture(element)) {
                         // A picture fills the content box, inside the borders and padding.
-                        let parent_width = element.parent.and_then(|p| layout.boxes[p]).map_or(area.w, |b| b.w);
-                        let (content, inner) = content_box(s, area, radii, parent_width);
+                        let (content, inner) = Boxes::new(s, area, radii, parent_width).get(BoxArea::Content);
                         match images(&src) {
                             Some(image) => image_mode(&mode, image, content, inner, items),
                             None => items.push(Item::Fill { area: content, radii: inner, paint: Paint::Solid(Rgba::hex(0xf2f2f2)) }),
@@ -104,10 +104,10 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                             if !last {
                                 (r[1], r[2]) = (0.0, 0.0);
                             }
-                            decorate_sides(s, area, r, [true, last, true, first], images, items);
+                            decorate_sides(s, area, r, area.w, [true, last, true, first], images, items);
                         }
                     }
-                    None => decorate(s, area, radii(s, area), images, items),
+                    None => decorate(s, area, radii(s, area), area.w, images, items),
                 }
             }
             Piece::Paragraph(p) => {
@@ -178,8 +178,8 @@ pub fn drawn_box(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling
 /// An `<image>` drawn in its `mode`: stretched (scaleToFill, widthFix, heightFix — layout
 /// gave the box the picture's proportions for the last two), scaled to fit or to fill, or at
 /// its natural size (1 image pixel per CSS px) placed by the mode's edge; clipped to its box.
-fn image_mode(mode: &str, image: std::sync::Arc<Pixmap>, area: Box2, radii: Radii, items: &mut Vec<Item>) {
-    let (iw, ih) = (image.width() as f32, image.height() as f32);
+fn image_mode(mode: &str, image: Picture, area: Box2, radii: Radii, items: &mut Vec<Item>) {
+    let (iw, ih) = (image.width, image.height);
     let placed = |w: f32, h: f32, fx: f32, fy: f32| Box2 { x: area.x + (area.w - w) * fx, y: area.y + (area.h - h) * fy, w, h };
     let dest = match mode {
         "" | "scaleToFill" | "widthFix" | "heightFix" => area,
@@ -207,113 +207,32 @@ fn image_mode(mode: &str, image: std::sync::Arc<Pixmap>, area: Box2, radii: Radi
         }
     };
     items.push(Item::Clip { area, radii });
-    items.push(Item::Image { area: dest, image });
+    items.push(Item::Image { area: dest, image: image.pixels });
     items.push(Item::Pop);
 }
 
-/// Shadows, background and border of a box.
-fn decorate(s: &ComputedStyle, area: Box2, radii: Radii, images: ImageSource, items: &mut Vec<Item>) {
-    decorate_sides(s, area, radii, [true; 4], images, items);
+/// Shadows, background and border of a box (`containing_width`: its containing block's
+/// width, which percentages of padding are of).
+fn decorate(s: &ComputedStyle, area: Box2, radii: Radii, containing_width: f32, images: ImageSource, items: &mut Vec<Item>) {
+    decorate_sides(s, area, radii, containing_width, [true; 4], images, items);
 }
 
 /// [`decorate`] with the borders of only the `sides` (top, right, bottom, left) set.
-fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, sides: [bool; 4], images: ImageSource, items: &mut Vec<Item>) {
-    // A box with a picture as its mask shows its background colour only where the mask is
-    // opaque (WeUI's icons are SVG masks over currentColor); a picture that is not there
-    // (yet) masks everything. A gradient mask is not applied.
-    if let Some(BackgroundImage::Url(src)) = &s.mask_image {
-        if let Some(picture) = images(src).filter(|_| s.background_color.a > 0) {
-            picture_layer(s, Arc::new(wxemu_render::tinted(&picture, s.background_color)), &s.mask_placement, area, radii, items);
+fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, containing_width: f32, sides: [bool; 4], images: ImageSource, items: &mut Vec<Item>) {
+    if !s.mask.any() {
+        for shadow in s.shadows.iter().filter(|sh| !sh.inset) {
+            let a = Box2 { x: area.x + shadow.x - shadow.spread, y: area.y + shadow.y - shadow.spread, w: area.w + 2.0 * shadow.spread, h: area.h + 2.0 * shadow.spread };
+            items.push(Item::Shadow { area: a, radius: radii[0], blur: shadow.blur, color: shadow.color });
         }
+    }
+    crate::backgrounds::background(s, &Boxes::new(s, area, radii, containing_width), images, items);
+    if s.mask.any() {
         return;
-    }
-    for shadow in s.shadows.iter().filter(|sh| !sh.inset) {
-        let a = Box2 { x: area.x + shadow.x - shadow.spread, y: area.y + shadow.y - shadow.spread, w: area.w + 2.0 * shadow.spread, h: area.h + 2.0 * shadow.spread };
-        items.push(Item::Shadow { area: a, radius: radii[0], blur: shadow.blur, color: shadow.color });
-    }
-    if s.background_color.a > 0 {
-        items.push(Item::Fill { area, radii, paint: Paint::Solid(s.background_color) });
-    }
-    match &s.background_image {
-        Some(BackgroundImage::Linear { angle, stops }) => items.push(Item::Fill { area, radii, paint: linear_gradient(area, *angle, stops) }),
-        Some(BackgroundImage::Url(src)) => {
-            if let Some(picture) = images(src) {
-                picture_layer(s, picture, &s.background_placement, area, radii, items);
-            }
-        }
-        None => {}
     }
     let widths = [0, 1, 2, 3].map(|i| if sides[i] { s.border_width(i) } else { 0.0 });
     if widths.iter().any(|w| *w > 0.0) {
         items.push(Item::Border { area, radii, widths, colors: [0, 1, 2, 3].map(|i| s.border_color(i)) });
     }
-}
-
-/// How many tiles of a repeated picture layer are drawn at the most (a tiny picture repeated
-/// over a large box is drawn as far as this goes).
-const MAX_TILES: usize = 4096;
-
-/// A picture layer (a background picture, a tinted mask) in a box at `area`: sized,
-/// placed in the padding box and repeated as `placement` says, clipped to the border box.
-fn picture_layer(s: &ComputedStyle, picture: Arc<Pixmap>, placement: &Placement, area: Box2, radii: Radii, items: &mut Vec<Item>) {
-    let padding = Box2 { x: area.x + s.border_width(3), y: area.y + s.border_width(0), w: area.w - s.border_width(1) - s.border_width(3), h: area.h - s.border_width(0) - s.border_width(2) };
-    let (iw, ih) = (picture.width() as f32, picture.height() as f32);
-    if iw <= 0.0 || ih <= 0.0 || padding.w <= 0.0 || padding.h <= 0.0 {
-        return;
-    }
-    let (w, h) = match placement.size {
-        BackgroundSize::Cover => {
-            let scale = (padding.w / iw).max(padding.h / ih);
-            (iw * scale, ih * scale)
-        }
-        BackgroundSize::Contain => {
-            let scale = (padding.w / iw).min(padding.h / ih);
-            (iw * scale, ih * scale)
-        }
-        BackgroundSize::Explicit(x, y) => match (x.resolve(padding.w), y.resolve(padding.h)) {
-            (Some(w), Some(h)) => (w, h),
-            (Some(w), None) => (w, w * ih / iw),
-            (None, Some(h)) => (h * iw / ih, h),
-            (None, None) => (iw, ih),
-        },
-    };
-    if w < 0.5 || h < 0.5 {
-        return;
-    }
-    // A percentage places the same point of the picture and of the box.
-    let at = |d: wxemu_wxss::style::Dim, room: f32| match d {
-        wxemu_wxss::style::Dim::Length { px, percent } => px + percent / 100.0 * room,
-        wxemu_wxss::style::Dim::Auto => 0.0,
-    };
-    let (x0, y0) = (padding.x + at(placement.position[0], padding.w - w), padding.y + at(placement.position[1], padding.h - h));
-    // The tiles' starts along an axis: one at the placed position, or every `step` over the box.
-    let starts = |start: f32, step: f32, from: f32, to: f32, repeat: bool| -> Vec<f32> {
-        if !repeat {
-            return vec![start];
-        }
-        let first = start - ((start - from) / step).ceil() * step;
-        (0..).map(|i| first + i as f32 * step).take_while(|p| *p < to).take(MAX_TILES).collect()
-    };
-    let xs = starts(x0, w, area.x, area.x + area.w, placement.repeat[0]);
-    let ys = starts(y0, h, area.y, area.y + area.h, placement.repeat[1]);
-    items.push(Item::Clip { area, radii });
-    for y in ys.iter().take(MAX_TILES / xs.len().max(1)) {
-        for x in &xs {
-            items.push(Item::Image { area: Box2 { x: *x, y: *y, w, h }, image: picture.clone() });
-        }
-    }
-    items.push(Item::Pop);
-}
-
-/// The content box of a box at `area` (inside its borders and padding; percentages of
-/// padding are of the containing block's width), with its corners' radii.
-fn content_box(s: &ComputedStyle, area: Box2, radii: Radii, containing_width: f32) -> (Box2, Radii) {
-    let inset = [0, 1, 2, 3].map(|side| s.border_width(side) + s.padding[side].resolve(containing_width).unwrap_or(0.0).max(0.0));
-    let content = Box2 { x: area.x + inset[3], y: area.y + inset[0], w: (area.w - inset[1] - inset[3]).max(0.0), h: (area.h - inset[0] - inset[2]).max(0.0) };
-    // Each corner (top-left, top-right, bottom-right, bottom-left) shrinks by its sides' insets.
-    let sides = [(0, 3), (0, 1), (2, 1), (2, 3)];
-    let inner = [0, 1, 2, 3].map(|corner| (radii[corner] - inset[sides[corner].0].max(inset[sides[corner].1])).max(0.0));
-    (content, inner)
 }
 
 /// Corner radii in px, percentages of the box, scaled down when they overlap (CSS rule).
@@ -324,17 +243,6 @@ fn radii(s: &ComputedStyle, area: Box2) -> Radii {
         r = r.map(|x| x * f);
     }
     r
-}
-
-/// A CSS linear-gradient at `angle` degrees over `area`.
-fn linear_gradient(area: Box2, angle: f32, stops: &[wxemu_wxss::style::Stop]) -> Paint {
-    let (sin, cos) = angle.to_radians().sin_cos();
-    let length = (area.w * sin).abs() + (area.h * cos).abs();
-    let (cx, cy) = (area.x + area.w / 2.0, area.y + area.h / 2.0);
-    let (dx, dy) = (sin * length / 2.0, -cos * length / 2.0);
-    let last = stops.len().saturating_sub(1).max(1) as f32;
-    let stops = stops.iter().enumerate().map(|(i, s)| (s.at.unwrap_or(i as f32 / last), s.color)).collect();
-    Paint::Linear { start: (cx - dx, cy - dy), end: (cx + dx, cy + dy), stops }
 }
 
 /// Glyph runs (and underlines) of a paragraph placed at `area`.

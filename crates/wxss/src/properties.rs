@@ -108,6 +108,10 @@ pub const PROPERTIES: &[Used] = &[
     parsed("background-position-x", "10px"),
     parsed("background-position-y", "10px"),
     parsed("background-repeat", "no-repeat"),
+    parsed("background-origin", "content-box"),
+    parsed("background-clip", "content-box"),
+    // The page is the scroll container, so a fixed background scrolls with the box.
+    accepted("background-attachment", "fixed"),
     parsed("mask-image", "linear-gradient(red, blue)"),
     parsed("-webkit-mask-image", "linear-gradient(red, blue)"),
     parsed("mask-size", "10px 20px"),
@@ -118,6 +122,10 @@ pub const PROPERTIES: &[Used] = &[
     parsed("-webkit-mask-position", "10px 10px"),
     parsed("mask-repeat", "no-repeat"),
     parsed("-webkit-mask-repeat", "no-repeat"),
+    parsed("mask-origin", "content-box"),
+    parsed("-webkit-mask-origin", "content-box"),
+    parsed("mask-clip", "content-box"),
+    parsed("-webkit-mask-clip", "content-box"),
     parsed("box-shadow", "0 0 2px red"),
     parsed("text-overflow", "ellipsis"),
     parsed("color", "red"),
@@ -196,21 +204,49 @@ fn supported_id(id: &PropertyId) -> bool {
     PROPERTIES.iter().any(|used| used.own.is_none() && (used.name == id.name() || used.name.strip_prefix("-webkit-") == Some(id.name())))
 }
 
-/// A `background-size` or `mask-size` (the first layer's).
-fn background_size(context: &Context, s: &ComputedStyle, size: Option<&lightningcss::properties::background::BackgroundSize>) -> BackgroundSize {
+/// A layer's `background-size` or `mask-size`.
+fn background_size(context: &Context, s: &ComputedStyle, size: &lightningcss::properties::background::BackgroundSize) -> BackgroundSize {
     use lightningcss::properties::background::BackgroundSize as B;
     match size {
-        Some(B::Cover) => BackgroundSize::Cover,
-        Some(B::Contain) => BackgroundSize::Contain,
-        Some(B::Explicit { width, height }) => BackgroundSize::Explicit(context.lpa(s, width), context.lpa(s, height)),
-        None => BackgroundSize::Explicit(Dim::Auto, Dim::Auto),
+        B::Cover => BackgroundSize::Cover,
+        B::Contain => BackgroundSize::Contain,
+        B::Explicit { width, height } => BackgroundSize::Explicit(context.lpa(s, width), context.lpa(s, height)),
     }
 }
 
-/// Whether a `background-repeat` or `mask-repeat` (the first layer's) repeats (x, y).
-fn repeat(repeat: Option<&lightningcss::properties::background::BackgroundRepeat>) -> [bool; 2] {
+/// Whether a layer's `background-repeat` or `mask-repeat` repeats (x, y).
+fn repeat(repeat: &lightningcss::properties::background::BackgroundRepeat) -> [bool; 2] {
     use lightningcss::properties::background::BackgroundRepeatKeyword as R;
-    repeat.map_or([true; 2], |r| [r.x != R::NoRepeat, r.y != R::NoRepeat])
+    [repeat.x != R::NoRepeat, repeat.y != R::NoRepeat]
+}
+
+fn background_origin(origin: &lightningcss::properties::background::BackgroundOrigin) -> BoxArea {
+    use lightningcss::properties::background::BackgroundOrigin as O;
+    match origin {
+        O::BorderBox => BoxArea::Border,
+        O::PaddingBox => BoxArea::Padding,
+        O::ContentBox => BoxArea::Content,
+    }
+}
+
+/// A layer's `background-clip` (`text` is drawn as `border-box` for now).
+fn background_clip(clip: &lightningcss::properties::background::BackgroundClip) -> BoxArea {
+    use lightningcss::properties::background::BackgroundClip as C;
+    match clip {
+        C::PaddingBox => BoxArea::Padding,
+        C::ContentBox => BoxArea::Content,
+        C::BorderBox | C::Border | C::Text => BoxArea::Border,
+    }
+}
+
+/// A mask layer's `mask-origin` or `mask-clip` box (SVG's boxes are the border box here).
+fn geometry_box(area: &lightningcss::properties::masking::GeometryBox) -> BoxArea {
+    use lightningcss::properties::masking::GeometryBox as G;
+    match area {
+        G::PaddingBox => BoxArea::Padding,
+        G::ContentBox => BoxArea::Content,
+        _ => BoxArea::Border,
+    }
 }
 
 /// An `animation-name` (None for `none`).
@@ -355,21 +391,27 @@ impl Context<'_> {
                 s.transform_origin = [self.position_component(s, &origin.x), self.position_component(s, &origin.y)];
             }
             P::BackgroundColor(c) => s.background_color = color_of(c, s.color).unwrap_or(Rgba::TRANSPARENT),
-            P::BackgroundImage(images) => s.background_image = images.first().and_then(|i| self.image(s, i)),
-            P::BackgroundSize(sizes) => s.background_placement.size = background_size(self, s, sizes.first()),
-            P::BackgroundPositionX(x) => s.background_placement.position[0] = x.first().map_or(Dim::ZERO, |x| self.position_component(s, x)),
-            P::BackgroundPositionY(y) => s.background_placement.position[1] = y.first().map_or(Dim::ZERO, |y| self.position_component(s, y)),
-            P::BackgroundRepeat(repeats) => s.background_placement.repeat = repeat(repeats.first()),
-            P::MaskImage(images, _) => s.mask_image = images.first().and_then(|i| self.image(s, i)),
-            P::MaskSize(sizes, _) => s.mask_placement.size = background_size(self, s, sizes.first()),
-            P::MaskPositionX(x) => s.mask_placement.position[0] = x.first().map_or(Dim::ZERO, |x| self.position_component(s, x)),
-            P::MaskPositionY(y) => s.mask_placement.position[1] = y.first().map_or(Dim::ZERO, |y| self.position_component(s, y)),
+            P::BackgroundImage(images) => s.background.images = images.iter().map(|i| self.image(s, i)).collect(),
+            P::BackgroundSize(sizes) => s.background.sizes = sizes.iter().map(|z| background_size(self, s, z)).collect(),
+            P::BackgroundPositionX(x) => s.background.x = x.iter().map(|x| self.position_component(s, x)).collect(),
+            P::BackgroundPositionY(y) => s.background.y = y.iter().map(|y| self.position_component(s, y)).collect(),
+            P::BackgroundRepeat(repeats) => s.background.repeats = repeats.iter().map(repeat).collect(),
+            P::BackgroundOrigin(origins) => s.background.origins = origins.iter().map(background_origin).collect(),
+            P::BackgroundClip(clips, _) => s.background.clips = clips.iter().map(background_clip).collect(),
+            P::MaskImage(images, _) => s.mask.images = images.iter().map(|i| self.image(s, i)).collect(),
+            P::MaskSize(sizes, _) => s.mask.sizes = sizes.iter().map(|z| background_size(self, s, z)).collect(),
+            P::MaskPositionX(x) => s.mask.x = x.iter().map(|x| self.position_component(s, x)).collect(),
+            P::MaskPositionY(y) => s.mask.y = y.iter().map(|y| self.position_component(s, y)).collect(),
             P::MaskPosition(positions, _) => {
-                if let Some(at) = positions.first() {
-                    s.mask_placement.position = [self.position_component(s, &at.x), self.position_component(s, &at.y)];
-                }
+                s.mask.x = positions.iter().map(|at| self.position_component(s, &at.x)).collect();
+                s.mask.y = positions.iter().map(|at| self.position_component(s, &at.y)).collect();
             }
-            P::MaskRepeat(repeats, _) => s.mask_placement.repeat = repeat(repeats.first()),
+            P::MaskRepeat(repeats, _) => s.mask.repeats = repeats.iter().map(repeat).collect(),
+            P::MaskOrigin(origins, _) => s.mask.origins = origins.iter().map(geometry_box).collect(),
+            P::MaskClip(clips, _) => {
+                use lightningcss::properties::masking::MaskClip as C;
+                s.mask.clips = clips.iter().map(|c| if let C::GeometryBox(g) = c { geometry_box(g) } else { BoxArea::Border }).collect();
+            }
             P::BoxShadow(shadows, _) => {
                 s.shadows = shadows
                     .iter()
@@ -508,6 +550,7 @@ fn display_of(d: &display::Display) -> Display {
                 (display::DisplayInside::Flex(_), true) => Display::InlineFlex,
                 (display::DisplayInside::Grid, _) => Display::Grid,
                 (display::DisplayInside::FlowRoot, true) => Display::InlineBlock,
+                (display::DisplayInside::FlowRoot, false) => Display::FlowRoot,
                 (_, true) => Display::Inline,
                 (_, false) => Display::Block,
             }

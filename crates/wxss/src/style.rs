@@ -33,6 +33,8 @@ pub enum Display {
     #[default]
     Inline,
     Block,
+    /// A block that contains its floats (`display: flow-root`).
+    FlowRoot,
     InlineBlock,
     Flex,
     InlineFlex,
@@ -168,18 +170,42 @@ pub struct Shadow {
     pub inset: bool,
 }
 
-/// A gradient stop: colour at a fraction of the line.
+/// A gradient stop: a colour at a length along the gradient line (px + % of the line; None:
+/// placed between its neighbours).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Stop {
     pub color: Rgba,
-    pub at: Option<f32>,
+    pub at: Option<Dim>,
 }
 
-/// `background-image`: a file, or a linear gradient at an angle (degrees, CSS convention).
+/// How far a radial gradient's ending shape reaches: to a side or corner of the box, or a
+/// size (x and y radii; a circle's are equal).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RadialExtent {
+    ClosestSide,
+    FarthestSide,
+    ClosestCorner,
+    FarthestCorner,
+    Size(Dim, Dim),
+}
+
+/// The image of a background or mask layer: a file, or a gradient.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BackgroundImage {
     Url(String),
-    Linear { angle: f32, stops: Vec<Stop> },
+    /// A linear gradient at an angle (degrees, CSS convention: 0 points up, 90 right).
+    Linear { angle: f32, stops: Vec<Stop>, repeating: bool },
+    /// A radial gradient: a circle or an ellipse of `extent` centred at `center` (x, y in
+    /// the box).
+    Radial { circle: bool, extent: RadialExtent, center: [Dim; 2], stops: Vec<Stop>, repeating: bool },
+}
+
+/// One of a box's boxes, as `background-origin` and `-clip` name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoxArea {
+    Border,
+    Padding,
+    Content,
 }
 
 /// `background-size`: the picture's own size (`auto`), scaled to cover or fit the box, or
@@ -212,18 +238,72 @@ pub enum Clear {
 }
 
 /// Where a picture layer (a background picture, a mask) goes in its box: its size, its
-/// position (x, y: percentages of the room the picture leaves in the padding box) and
-/// whether it repeats (x, y).
+/// position (x, y: percentages of the room the picture leaves in the origin box), whether it
+/// repeats (x, y), the box it is placed in (`-origin`) and the one it is clipped to (`-clip`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
     pub size: BackgroundSize,
     pub position: [Dim; 2],
     pub repeat: [bool; 2],
+    pub origin: BoxArea,
+    pub clip: BoxArea,
 }
 
-impl Default for Placement {
-    fn default() -> Placement {
-        Placement { size: BackgroundSize::Explicit(Dim::Auto, Dim::Auto), position: [Dim::ZERO; 2], repeat: [true; 2] }
+/// A box's background or mask layers, each property's list as the cascade gave it. The
+/// images say how many layers there are (the first is drawn on top); the other lists repeat
+/// to match, as CSS says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layers {
+    /// One per layer; None where the image is `none` or one wxemu does not draw.
+    pub images: Vec<Option<BackgroundImage>>,
+    pub sizes: Vec<BackgroundSize>,
+    pub x: Vec<Dim>,
+    pub y: Vec<Dim>,
+    pub repeats: Vec<[bool; 2]>,
+    pub origins: Vec<BoxArea>,
+    pub clips: Vec<BoxArea>,
+}
+
+impl Layers {
+    /// No layers, placed in `origin` and clipped to the border box when some are given
+    /// (backgrounds start at the padding box, masks at the border box).
+    pub fn new(origin: BoxArea) -> Layers {
+        Layers {
+            images: Vec::new(),
+            sizes: vec![BackgroundSize::Explicit(Dim::Auto, Dim::Auto)],
+            x: vec![Dim::ZERO],
+            y: vec![Dim::ZERO],
+            repeats: vec![[true; 2]],
+            origins: vec![origin],
+            clips: vec![BoxArea::Border],
+        }
+    }
+
+    /// The layers with their images, top first.
+    pub fn layers(&self) -> impl DoubleEndedIterator<Item = (&BackgroundImage, Placement)> {
+        fn nth<T: Copy>(list: &[T], i: usize, default: T) -> T {
+            if list.is_empty() { default } else { list[i % list.len()] }
+        }
+        self.images.iter().enumerate().filter_map(|(i, image)| {
+            let placement = Placement {
+                size: nth(&self.sizes, i, BackgroundSize::Explicit(Dim::Auto, Dim::Auto)),
+                position: [nth(&self.x, i, Dim::ZERO), nth(&self.y, i, Dim::ZERO)],
+                repeat: nth(&self.repeats, i, [true; 2]),
+                origin: nth(&self.origins, i, BoxArea::Padding),
+                clip: nth(&self.clips, i, BoxArea::Border),
+            };
+            image.as_ref().map(|image| (image, placement))
+        })
+    }
+
+    /// The box the background colour is clipped to: the bottom layer's `-clip`.
+    pub fn color_clip(&self) -> BoxArea {
+        if self.clips.is_empty() { BoxArea::Border } else { self.clips[self.images.len().max(1).saturating_sub(1) % self.clips.len()] }
+    }
+
+    /// Whether a layer draws something.
+    pub fn any(&self) -> bool {
+        self.images.iter().any(Option::is_some)
     }
 }
 
@@ -289,13 +369,12 @@ pub struct ComputedStyle {
     /// `transform-origin` (x, y), against the border box.
     pub transform_origin: [Dim; 2],
     pub background_color: Rgba,
-    pub background_image: Option<BackgroundImage>,
-    /// `background-size`, `-position` and `-repeat` of a background picture.
-    pub background_placement: Placement,
+    /// `background-image` and where each goes (`-size`, `-position`, `-repeat`, `-origin`,
+    /// `-clip`).
+    pub background: Layers,
     /// `mask-image` (a picture's URL, or a gradient) and where it goes (`mask-size`,
-    /// `-position`, `-repeat`): the element shows where the mask is opaque.
-    pub mask_image: Option<BackgroundImage>,
-    pub mask_placement: Placement,
+    /// `-position`, `-repeat`, `-origin`, `-clip`): the element shows where the mask is opaque.
+    pub mask: Layers,
     pub shadows: Vec<Shadow>,
     pub ellipsis: bool,
     pub line_clamp: Option<u32>,
@@ -359,12 +438,10 @@ impl Default for ComputedStyle {
             transform: Vec::new(),
             transform_origin: [Dim::Length { px: 0.0, percent: 50.0 }; 2],
             background_color: Rgba::TRANSPARENT,
-            background_image: None,
+            background: Layers::new(BoxArea::Padding),
             float: Float::None,
             clear: Clear::None,
-            background_placement: Placement::default(),
-            mask_image: None,
-            mask_placement: Placement::default(),
+            mask: Layers::new(BoxArea::Border),
             shadows: Vec::new(),
             ellipsis: false,
             line_clamp: None,

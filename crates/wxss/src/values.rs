@@ -195,59 +195,77 @@ impl Context<'_> {
         }
     }
 
+    /// A layer's image: a file wxss may load, or a linear or radial gradient (repeating or
+    /// not; `-webkit-` prefixed ones in their legacy directions). None for `none` and the
+    /// images wxemu does not draw (conic gradients, `-webkit-gradient()`).
     pub(crate) fn image(&self, s: &ComputedStyle, image: &Image) -> Option<BackgroundImage> {
-        match image {
-            Image::Url(url) if crate::sheet::loads_in_wxss(&url.url) => Some(BackgroundImage::Url(url.url.to_string())),
+        let (gradient, repeating) = match image {
+            Image::Url(url) if crate::sheet::loads_in_wxss(&url.url) => return Some(BackgroundImage::Url(url.url.to_string())),
             Image::Gradient(g) => match g.as_ref() {
-                Gradient::Linear(linear) => {
-                    let angle = match &linear.direction {
-                        LineDirection::Angle(a) => a.to_degrees(),
-                        LineDirection::Vertical(v) => {
-                            if matches!(v, lightningcss::values::position::VerticalPositionKeyword::Top) {
-                                0.0
-                            } else {
-                                180.0
-                            }
-                        }
-                        LineDirection::Horizontal(h) => {
-                            if matches!(h, lightningcss::values::position::HorizontalPositionKeyword::Left) {
-                                270.0
-                            } else {
-                                90.0
-                            }
-                        }
-                        LineDirection::Corner { horizontal, vertical } => {
-                            let right = matches!(horizontal, lightningcss::values::position::HorizontalPositionKeyword::Right);
-                            let bottom = matches!(vertical, lightningcss::values::position::VerticalPositionKeyword::Bottom);
-                            match (right, bottom) {
-                                (true, false) => 45.0,
-                                (true, true) => 135.0,
-                                (false, true) => 225.0,
-                                (false, false) => 315.0,
-                            }
-                        }
-                    };
-                    let stops = linear
-                        .items
-                        .iter()
-                        .filter_map(|item| match item {
-                            GradientItem::ColorStop(stop) => Some(Stop {
-                                color: color_of(&stop.color, s.color).unwrap_or(Rgba::TRANSPARENT),
-                                at: stop.position.as_ref().and_then(|p| match self.lp(s, p) {
-                                    Dim::Length { px: 0.0, percent } => Some(percent / 100.0),
-                                    _ => None,
-                                }),
-                            }),
-                            GradientItem::Hint(_) => None,
-                        })
-                        .collect();
-                    Some(BackgroundImage::Linear { angle, stops })
-                }
-                _ => None,
+                Gradient::Linear(linear) => (Ok(linear), false),
+                Gradient::RepeatingLinear(linear) => (Ok(linear), true),
+                Gradient::Radial(radial) => (Err(radial), false),
+                Gradient::RepeatingRadial(radial) => (Err(radial), true),
+                _ => return None,
             },
-            _ => None,
-        }
+            _ => return None,
+        };
+        let stops = |items: &[GradientItem<LengthPercentage>]| {
+            let stop = |stop: &lightningcss::values::gradient::ColorStop<LengthPercentage>| Stop {
+                color: color_of(&stop.color, s.color).unwrap_or(Rgba::TRANSPARENT),
+                at: stop.position.as_ref().map(|p| self.lp(s, p)),
+            };
+            items.iter().filter_map(|item| if let GradientItem::ColorStop(c) = item { Some(stop(c)) } else { None }).collect()
+        };
+        Some(match gradient {
+            Ok(linear) => {
+                let prefixed = linear.vendor_prefix != lightningcss::vendor_prefix::VendorPrefix::None;
+                BackgroundImage::Linear { angle: line_angle(&linear.direction, prefixed), stops: stops(&linear.items), repeating }
+            }
+            Err(radial) => {
+                use lightningcss::values::gradient::{Circle, Ellipse, EndingShape, ShapeExtent};
+                let extent = |e: &ShapeExtent| match e {
+                    ShapeExtent::ClosestSide => RadialExtent::ClosestSide,
+                    ShapeExtent::FarthestSide => RadialExtent::FarthestSide,
+                    ShapeExtent::ClosestCorner => RadialExtent::ClosestCorner,
+                    ShapeExtent::FarthestCorner => RadialExtent::FarthestCorner,
+                };
+                let (circle, extent) = match &radial.shape {
+                    EndingShape::Circle(Circle::Radius(r)) => {
+                        let r = Dim::Length { px: self.length(s, r), percent: 0.0 };
+                        (true, RadialExtent::Size(r, r))
+                    }
+                    EndingShape::Circle(Circle::Extent(e)) => (true, extent(e)),
+                    EndingShape::Ellipse(Ellipse::Size { x, y }) => (false, RadialExtent::Size(self.lp(s, x), self.lp(s, y))),
+                    EndingShape::Ellipse(Ellipse::Extent(e)) => (false, extent(e)),
+                };
+                let center = [self.position_component(s, &radial.position.x), self.position_component(s, &radial.position.y)];
+                BackgroundImage::Radial { circle, extent, center, stops: stops(&radial.items), repeating }
+            }
+        })
     }
+}
+
+/// A linear gradient's direction as an angle (CSS convention: 0 points up, 90 right). A
+/// prefixed gradient names the side it starts from and measures angles from the right,
+/// counter-clockwise.
+fn line_angle(direction: &LineDirection, prefixed: bool) -> f32 {
+    use lightningcss::values::position::{HorizontalPositionKeyword as H, VerticalPositionKeyword as V};
+    let towards = match direction {
+        LineDirection::Angle(a) if prefixed => return 90.0 - a.to_degrees(),
+        LineDirection::Angle(a) => return a.to_degrees(),
+        LineDirection::Vertical(V::Top) => 0.0,
+        LineDirection::Vertical(V::Bottom) => 180.0,
+        LineDirection::Horizontal(H::Left) => 270.0,
+        LineDirection::Horizontal(H::Right) => 90.0,
+        LineDirection::Corner { horizontal, vertical } => match (horizontal, vertical) {
+            (H::Right, V::Top) => 45.0,
+            (H::Right, V::Bottom) => 135.0,
+            (H::Left, V::Bottom) => 225.0,
+            (H::Left, V::Top) => 315.0,
+        },
+    };
+    if prefixed { (towards + 180.0) % 360.0 } else { towards }
 }
 
 /// A CSS colour written in an attribute (`refresher-background="lightgreen"`).
