@@ -741,3 +741,20 @@ fn every_icon_type_draws_its_glyph_in_its_colour() {
     assert_eq!(colour_at(&mut sim, 20.0, row("info") + 20.0), white, "so is the i");
     assert_eq!(colour_at(&mut sim, 20.0, 13.0 * 40.0 + 4.0), (0, 0, 0xff), "color gives the glyph's colour");
 }
+
+#[test]
+fn fit_content_widths_and_the_strut_of_a_line_of_inline_blocks() {
+    // WeUI's buttons (`width: fit-content` between a min and a max width), and a loading
+    // icon alone on its line, which is still as high as the line height.
+    let wxml = r#"<view class="btn" id="short">按钮</view><view class="btn" id="long">a much longer label that is wider than the largest width the button may take</view><view class="line" id="line"><view class="dot"/></view>"#;
+    let wxss = ".btn { min-width: 184px; max-width: 280px; width: fit-content; margin: 0 auto; padding: 12px 24px; box-sizing: border-box; } .line { font-size: 16px; line-height: 30px; } .dot { display: inline-block; width: 10px; height: 10px; }";
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
+    let boxes = sim.element_boxes().unwrap();
+    let of = |sim: &Simulator, id: &str| {
+        let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
+        boxes.iter().find(|(p, _)| *p == path).expect("laid out").1
+    };
+    assert_eq!((of(&sim, "short").x.round(), of(&sim, "short").w), (96.0, 184.0), "as wide as its min-width, centred");
+    assert_eq!(of(&sim, "long").w, 280.0, "no wider than its max-width");
+    assert_eq!(of(&sim, "line").h.round(), 30.0, "the strut keeps the line's height");
+}

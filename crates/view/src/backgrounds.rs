@@ -103,7 +103,7 @@ fn layer(image: Layer, placement: &Placement, boxes: &Boxes, items: &mut Vec<Ite
     // A percentage places the same point of the layer and of the box.
     let at = |d: Dim, room: f32| match d {
         Dim::Length { px, percent } => px + percent / 100.0 * room,
-        Dim::Auto => 0.0,
+        Dim::Auto | Dim::Content(_) => 0.0,
     };
     let (x0, y0) = (origin.x + at(placement.position[0], origin.w - w), origin.y + at(placement.position[1], origin.h - h));
     // The tiles' starts along an axis: one at the placed position, or every `step` over the clip.

@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 use taffy::prelude::*;
 use taffy::{compute_leaf_layout, AvailableSpace as Space};
 use wxemu_render::{Box2, Rgba};
-use wxemu_wxss::style::{self as css, ComputedStyle, Dim};
+use wxemu_wxss::style::{self as css, ComputedStyle, ContentSize, Dim};
 
 /// A paragraph of the page: the leaf that holds its lines, and where its box is.
 pub struct Paragraph {
@@ -482,17 +482,25 @@ impl Builder<'_> {
         has_text |= text.is_some();
         items.extend(text);
         let style = &self.styled.elements[container].style;
-        // Without text of its own the line still has the container's strut: room below the
-        // baseline for descenders (the gap a WebView leaves under a line of images).
+        // Without text of its own the line still has the container's strut: as high as its
+        // line height above the baseline, with room below it for descenders (the gap a
+        // WebView leaves under a line of images).
         let strut = if has_text { 0.0 } else { below_baseline(style) };
+        if !has_text {
+            let above = style.line_height_px().unwrap_or(NORMAL_LINE_HEIGHT * style.font_size) - strut;
+            let size = Size { width: Dimension::length(0.0), height: Dimension::length(above.max(0.0)) };
+            items.insert(0, self.node(Style { size, flex_shrink: 0.0, ..Style::default() }, &[], Slot::Anonymous));
+        }
         let justify_content = match style.text_align {
             css::TextAlign::Center => AlignContent::CENTER,
             css::TextAlign::Right | css::TextAlign::End => AlignContent::FLEX_END,
             _ => AlignContent::FLEX_START,
         };
         let padding = Rect { left: LengthPercentage::length(0.0), right: LengthPercentage::length(0.0), top: LengthPercentage::length(0.0), bottom: LengthPercentage::length(strut) };
-        // Inline-blocks wrap onto new lines unless white space may not break.
-        let flex_wrap = if matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre) { FlexWrap::NoWrap } else { FlexWrap::Wrap };
+        // Inline-blocks wrap onto new lines unless white space may not break (or there is one
+        // alone, which the strut before it must not push onto a line of its own).
+        let alone = !has_text && atomics.len() == 1;
+        let flex_wrap = if alone || matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre) { FlexWrap::NoWrap } else { FlexWrap::Wrap };
         let mut row = Style { display: Display::Flex, flex_wrap, align_items: AlignItems::BASELINE, justify_content, padding, ..Style::default() };
         // An inline-block's percentage height is of its containing block, not of the line:
         // the row takes the container's height then (its lines still start at the top).
@@ -714,7 +722,7 @@ fn spacing(styled: &StyledTree, inline: &[(std::ops::Range<usize>, usize)]) -> V
 fn px(d: Dim) -> f32 {
     match d {
         Dim::Length { px, .. } => px,
-        Dim::Auto => 0.0,
+        Dim::Auto | Dim::Content(_) => 0.0,
     }
 }
 
@@ -1139,20 +1147,24 @@ impl Lengths {
             Dim::Length { px, percent: 0.0 } => LengthPercentage::length(px),
             Dim::Length { px: 0.0, percent } => LengthPercentage::percent(fraction(percent)),
             Dim::Length { px, percent } => LengthPercentage::length(px + percent / 100.0 * self.viewport),
-            Dim::Auto => LengthPercentage::length(0.0),
+            Dim::Auto | Dim::Content(_) => LengthPercentage::length(0.0),
         }
     }
 
     fn lpa(&self, d: Dim) -> LengthPercentageAuto {
         match d {
-            Dim::Auto => LengthPercentageAuto::auto(),
+            Dim::Auto | Dim::Content(_) => LengthPercentageAuto::auto(),
             other => self.lp(other).into(),
         }
     }
 
+    /// A size: a length, auto, or a size of the content.
     fn dimension(&self, d: Dim) -> Dimension {
         match d {
             Dim::Auto => Dimension::auto(),
+            Dim::Content(ContentSize::Min) => Dimension::min_content(),
+            Dim::Content(ContentSize::Max) => Dimension::max_content(),
+            Dim::Content(ContentSize::Fit) => Dimension::fit_content(),
             other => self.lp(other).into(),
         }
     }

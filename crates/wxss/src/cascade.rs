@@ -10,6 +10,7 @@ use crate::sheet::{Rule, Sheet};
 use crate::style::*;
 use lightningcss::media_query::{MediaCondition, MediaFeatureComparison, MediaFeatureId, MediaFeatureName, MediaFeatureValue, MediaList, MediaType, Operator, QueryFeature};
 use lightningcss::selector::{Component, PseudoElement, Selector};
+use lightningcss::properties::Property;
 use lightningcss::stylesheet::{ParserOptions, StyleAttribute};
 use std::collections::HashMap;
 
@@ -227,21 +228,42 @@ pub(crate) struct Context<'a> {
 
 impl Context<'_> {
     /// Applies matched rules (in order), then the inline style, then the `!important`
-    /// declarations of both.
+    /// declarations of both. Custom properties, `font-size` and `color` go first, so that
+    /// ems, `currentColor` and `var()` in the other declarations are of the element's own
+    /// values, as CSS computes them, whichever rule sets them.
     fn apply_rules(&mut self, style: &mut ComputedStyle, matched: &[(u32, usize, &Rule)], inline: Option<&lightningcss::declaration::DeclarationBlock>) {
-        for (_, _, rule) in matched {
-            rule.declarations.iter().for_each(|p| self.apply(style, p));
-        }
-        if let Some(inline) = inline {
-            inline.declarations.iter().for_each(|p| self.apply(style, p));
-        }
-        for (_, _, rule) in matched {
-            rule.important.iter().for_each(|p| self.apply(style, p));
-        }
-        if let Some(inline) = inline {
-            inline.important_declarations.iter().for_each(|p| self.apply(style, p));
+        for basis in [true, false] {
+            let mut apply = |p: &Property| {
+                if is_basis(p) == basis {
+                    self.apply(style, p);
+                }
+            };
+            for (_, _, rule) in matched {
+                rule.declarations.iter().for_each(&mut apply);
+            }
+            if let Some(inline) = inline {
+                inline.declarations.iter().for_each(&mut apply);
+            }
+            for (_, _, rule) in matched {
+                rule.important.iter().for_each(&mut apply);
+            }
+            if let Some(inline) = inline {
+                inline.important_declarations.iter().for_each(&mut apply);
+            }
         }
     }
+}
+
+/// Whether other declarations compute from this one: a custom property, `font-size` (or
+/// the `font` shorthand) or `color`.
+fn is_basis(property: &Property) -> bool {
+    use lightningcss::properties::PropertyId as Id;
+    let id = match property {
+        Property::Custom(custom) => return matches!(custom.name, lightningcss::properties::custom::CustomPropertyName::Custom(_)),
+        Property::Unparsed(unparsed) => unparsed.property_id.clone(),
+        other => other.property_id(),
+    };
+    matches!(id, Id::FontSize | Id::Font | Id::Color)
 }
 
 /// rpx in an inline `style` attribute converted for `device` (the view does this before the

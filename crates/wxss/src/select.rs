@@ -205,12 +205,15 @@ impl<I> Node<'_, I> {
         self.rule_scope == PAGE || self.tree.reaches(self.rule_scope, self.data().scope)
     }
 
-    fn attr(&self, name: &str) -> Option<&str> {
+    /// An attribute's value as a selector sees it; `class` is the element's class names, as
+    /// its DOM element has them (WeUI selects its icons with `[class^="weui-icon-"]`).
+    fn attr(&self, name: &str) -> Option<std::borrow::Cow<'_, str>> {
         let data = self.data();
         match name {
-            "id" => Some(&data.id),
-            "style" => Some(&data.style),
-            _ => data.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()),
+            "id" => Some(data.id.as_str().into()),
+            "style" => Some(data.style.as_str().into()),
+            "class" if !data.classes.is_empty() => Some(data.classes.iter().map(|(class, _)| class.as_str()).collect::<Vec<_>>().join(" ").into()),
+            _ => data.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str().into()),
         }
     }
 }
@@ -271,7 +274,7 @@ where
         }
         match operation {
             AttrSelectorOperation::Exists => true,
-            AttrSelectorOperation::WithValue { operator, case_sensitivity, expected_value } => operator.eval_str(value, expected_value.0.as_ref(), *case_sensitivity),
+            AttrSelectorOperation::WithValue { operator, case_sensitivity, expected_value } => operator.eval_str(&value, expected_value.0.as_ref(), *case_sensitivity),
         }
     }
     fn match_non_ts_pseudo_class<F>(&self, _pc: &PseudoClass<'i>, _context: &mut MatchingContext<'_, 'i, I>, _flags: &mut F) -> bool

@@ -4,11 +4,23 @@
 pub use wxemu_render::Rgba;
 
 /// A length: `px + percent% of the reference` (calc() of lengths and percentages is always
-/// of this form), or `auto`.
+/// of this form), `auto`, or (for sizes) a size of the content.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Dim {
     Auto,
     Length { px: f32, percent: f32 },
+    Content(ContentSize),
+}
+
+/// The sizes of a box's content that `width`, `height` and their limits may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContentSize {
+    /// `min-content`: as narrow as the content goes.
+    Min,
+    /// `max-content`: as wide as the content is, without wrapping.
+    Max,
+    /// `fit-content`: the content's width, but no wider than the room there is.
+    Fit,
 }
 
 impl Dim {
@@ -18,10 +30,10 @@ impl Dim {
         Dim::Length { px, percent: 0.0 }
     }
 
-    /// The value against `reference` px (None for auto).
+    /// The value against `reference` px (None for auto and content sizes).
     pub fn resolve(&self, reference: f32) -> Option<f32> {
         match *self {
-            Dim::Auto => None,
+            Dim::Auto | Dim::Content(_) => None,
             Dim::Length { px, percent } => Some(px + percent / 100.0 * reference),
         }
     }

@@ -87,7 +87,7 @@ impl Context<'_> {
             DimensionPercentage::Percentage(p) => (0.0, p.0 * 100.0),
             DimensionPercentage::Calc(c) => self.calc(s, c, &|ctx, s, l: &LengthPercentage| match ctx.lp(s, l) {
                 Dim::Length { px, percent } => (px, percent),
-                Dim::Auto => (0.0, 0.0),
+                Dim::Auto | Dim::Content(_) => (0.0, 0.0),
             }),
         };
         Dim::Length { px, percent }
@@ -131,6 +131,9 @@ impl Context<'_> {
     pub(crate) fn size(&self, s: &ComputedStyle, v: &size::Size) -> Dim {
         match v {
             size::Size::LengthPercentage(l) => self.lp(s, l),
+            size::Size::MinContent(_) => Dim::Content(ContentSize::Min),
+            size::Size::MaxContent(_) => Dim::Content(ContentSize::Max),
+            size::Size::FitContent(_) => Dim::Content(ContentSize::Fit),
             _ => Dim::Auto,
         }
     }
@@ -138,6 +141,9 @@ impl Context<'_> {
     pub(crate) fn max_size(&self, s: &ComputedStyle, v: &size::MaxSize) -> Dim {
         match v {
             size::MaxSize::LengthPercentage(l) => self.lp(s, l),
+            size::MaxSize::MinContent(_) => Dim::Content(ContentSize::Min),
+            size::MaxSize::MaxContent(_) => Dim::Content(ContentSize::Max),
+            size::MaxSize::FitContent(_) => Dim::Content(ContentSize::Fit),
             _ => Dim::Auto,
         }
     }

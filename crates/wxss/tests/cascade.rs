@@ -210,3 +210,28 @@ fn the_property_table_is_what_is_applied_and_what_is_not_warns() {
     // An unknown property next to a line clamp leaves the clamp alone.
     assert_eq!(style_of("-webkit-line-clamp: 2; zoom-level: 3;").0.line_clamp, Some(2));
 }
+
+#[test]
+fn attribute_selectors_see_the_class_names() {
+    // WeUI's icons: `[class^="weui-icon-"]` and `[class*=" weui-icon-"]`.
+    let s = sheet(&[("a.wxss", r#"[class^="weui-icon-"] { color: red } [class*=" big"] { width: 10px } [class~="x"] { height: 2px }"#)]);
+    let mut tree = StyleTree::new();
+    let icon = tree.push(0, node("text", &["weui-icon-success", "big", "x"], PAGE));
+    let other = tree.push(0, node("text", &["plain", "weui-icon-info"], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    assert_eq!((styles[icon].color, styles[icon].width, styles[icon].height), (rgb(255, 0, 0), Dim::px(10.0), Dim::px(2.0)));
+    assert_ne!(styles[other].color, rgb(255, 0, 0), "^= is the start of the whole attribute");
+}
+
+#[test]
+fn ems_are_of_the_elements_own_font_size_whichever_rule_sets_it() {
+    let s = sheet(&[("a.wxss", ".a { width: 1em; font-size: 10px } .c { width: 2em; border: 1px solid currentColor } .p .c { font-size: 30px; color: #00ff00 }")]);
+    let mut tree = StyleTree::new();
+    let a = tree.push(0, node("view", &["a"], PAGE));
+    let p = tree.push(0, node("view", &["p"], PAGE));
+    let c = tree.push(p, node("view", &["c"], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    assert_eq!(styles[a].width, Dim::px(10.0), "font-size later in the same rule");
+    assert_eq!(styles[c].width, Dim::px(60.0), "font-size from a more specific rule");
+    assert_eq!(styles[c].border_color(0), rgb(0, 255, 0), "currentColor is the element's own colour");
+}
