@@ -1,7 +1,8 @@
 //! `<image>` `load` and `error` events: once per element and `src`, after the picture is read
 //! (a package file, a data URL, a file of the app's own, or — through the network, mock
 //! routes included — an http(s) URL) — `load` with its natural `{width, height}`, `error`
-//! with `{errMsg}` when it cannot be read.
+//! with `{errMsg}` when it cannot be read. Network pictures that backgrounds and masks show
+//! are read the same way, and the page is drawn again with them.
 
 use crate::queue::Event;
 use crate::Simulator;
@@ -15,6 +16,8 @@ use wxemu_wxml::Value;
 pub(crate) struct ImageLoads {
     /// The `src` each image (page, path) last had its event scheduled for.
     pub(crate) seen: HashMap<(u32, NodePath), String>,
+    /// The network pictures the current page's backgrounds and masks show.
+    backgrounds: HashSet<String>,
     /// Network images by URL.
     pub(crate) remote: RemoteImages,
     /// The view's network loads of them: task → URL.
@@ -148,7 +151,27 @@ impl Simulator {
             waiting.push((page, path));
             return;
         }
-        self.images.remote.borrow_mut().insert(src.clone(), RemoteImage::Loading(vec![(page, path)]));
+        self.start_remote_read(src, vec![(page, path)]);
+    }
+
+    /// Starts reading the network pictures that the backgrounds and masks of `styled` show
+    /// and that are not read (or being read) yet.
+    pub(crate) fn load_background_pictures(&mut self, styled: &wxemu_view::styled::StyledTree) {
+        let layers = styled.elements.iter().flat_map(|e| e.style.background.images.iter().chain(&e.style.mask.images));
+        let shown: HashSet<String> = layers.filter_map(|image| match image {
+            Some(wxemu_wxss::style::BackgroundImage::Url(src)) if is_remote(src) => Some(src.clone()),
+            _ => None,
+        }).collect();
+        let unread: Vec<String> = shown.iter().filter(|src| !self.images.remote.borrow().contains_key(*src)).cloned().collect();
+        self.images.backgrounds = shown;
+        for src in unread {
+            self.start_remote_read(src, Vec::new());
+        }
+    }
+
+    /// Reads network picture `src` through the network (and mock routes) for `waiting`.
+    fn start_remote_read(&mut self, src: String, waiting: Vec<(u32, NodePath)>) {
+        self.images.remote.borrow_mut().insert(src.clone(), RemoteImage::Loading(waiting));
         let task = FIRST_IMAGE_TASK + self.images.started;
         self.images.started = (self.images.started + 1) % FIRST_IMAGE_TASK;
         self.images.tasks.insert(task, src.clone());
@@ -167,6 +190,11 @@ impl Simulator {
             }
             None => RemoteImage::Failed(result["errMsg"].as_str().unwrap_or_default().trim_start_matches("image:fail ").to_string()),
         };
+        if let (RemoteImage::Failed(reason), true) = (&settled, self.images.backgrounds.contains(&src)) {
+            // As the DevTools' console says it of a picture a style shows.
+            let text = format!("[渲染层网络层错误] Failed to load image {src}: {reason}");
+            self.console.push(crate::ConsoleEntry { level: "error".into(), text, location: None });
+        }
         let waiting = match self.images.remote.borrow_mut().insert(src.clone(), settled) {
             Some(RemoteImage::Loading(waiting)) => waiting,
             _ => Vec::new(),
@@ -187,7 +215,7 @@ impl Simulator {
         let mut remote = self.images.remote.borrow_mut();
         let held: usize = remote.values().map(|image| if let RemoteImage::Loaded(bytes) = image { bytes.len() } else { 0 }).sum();
         if remote.len() > REMOTE_IMAGES_KEPT || held > REMOTE_IMAGES_KEPT_BYTES {
-            let shown: HashSet<&String> = self.images.seen.values().collect();
+            let shown: HashSet<&String> = self.images.seen.values().chain(&self.images.backgrounds).collect();
             remote.retain(|src, image| matches!(image, RemoteImage::Loading(_)) || shown.contains(src));
         }
     }

@@ -203,6 +203,11 @@ fn font_faces_that_load_nothing_are_reported_where_they_are() {
 /// A one-page app (its page is `index`) with `files` beside app.json, app.js and index.js,
 /// in a temporary folder, launched on an iPhone 6 screen.
 fn one_page_app<T: AsRef<[u8]>>(files: &[(&str, T)]) -> (tempfile::TempDir, Simulator) {
+    one_page_app_with(files, |_| LaunchOptions::default())
+}
+
+/// [`one_page_app`] launched with the options `options` gives for the app's folder.
+fn one_page_app_with<T: AsRef<[u8]>>(files: &[(&str, T)], options: impl Fn(&Path) -> LaunchOptions) -> (tempfile::TempDir, Simulator) {
     let dir = tempfile::tempdir().unwrap();
     for (file, text) in [("app.json", r#"{"pages": ["index"]}"#), ("app.js", "App({})"), ("index.js", "Page({})")] {
         std::fs::write(dir.path().join(file), text).unwrap();
@@ -210,7 +215,7 @@ fn one_page_app<T: AsRef<[u8]>>(files: &[(&str, T)]) -> (tempfile::TempDir, Simu
     for (file, bytes) in files {
         std::fs::write(dir.path().join(file), bytes).unwrap();
     }
-    let mut sim = Simulator::launch(dir.path(), LaunchOptions::default()).unwrap();
+    let mut sim = Simulator::launch(dir.path(), options(dir.path())).unwrap();
     sim.attach_screen(screen());
     (dir, sim)
 }
@@ -757,4 +762,20 @@ fn fit_content_widths_and_the_strut_of_a_line_of_inline_blocks() {
     assert_eq!((of(&sim, "short").x.round(), of(&sim, "short").w), (96.0, 184.0), "as wide as its min-width, centred");
     assert_eq!(of(&sim, "long").w, 280.0, "no wider than its max-width");
     assert_eq!(of(&sim, "line").h.round(), 30.0, "the strut keeps the line's height");
+}
+
+#[test]
+fn network_pictures_in_styles_are_read_then_drawn_and_failures_told() {
+    use wxemu_render::{Box2, DisplayList, Item, Paint, Rgba};
+    let fill = Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: 2.0, h: 2.0 }, radii: [0.0; 4], paint: Paint::Solid(Rgba::hex(0xff0000)) };
+    let red = wxemu_render::rasterize(&DisplayList { width: 2.0, height: 2.0, items: vec![fill] }, 1.0);
+    let wxss = ".pic { width: 40px; height: 40px; background: url(https://cdn.example.com/red.png) 0 0 / cover; } .gone { width: 40px; height: 40px; background-image: url(https://cdn.example.com/gone.png) }";
+    let files = [("index.wxml", b"<view class=\"pic\"/><view class=\"gone\"/>".to_vec()), ("index.wxss", wxss.as_bytes().to_vec()), ("red.png", wxemu_render::encode_png(red))];
+    let routes = r#"{"routes": [{"url": "https://cdn.example.com/red.png", "bodyFile": "red.png", "delay": 20}]}"#;
+    let (_dir, mut sim) = one_page_app_with(&files, |dir| LaunchOptions { routes: Some(wxemu_core::Routes::parse(routes, dir).unwrap()), ..LaunchOptions::default() });
+    sim.take_console();
+    assert_eq!(colour_at(&mut sim, 20.0, 20.0), (0xff, 0xff, 0xff), "not read yet");
+    sim.advance(20);
+    assert_eq!(colour_at(&mut sim, 20.0, 20.0), (0xff, 0, 0), "drawn once read");
+    assert_eq!(console(&mut sim), ["[渲染层网络层错误] Failed to load image https://cdn.example.com/gone.png: no mock route matches GET https://cdn.example.com/gone.png"]);
 }
