@@ -36,8 +36,8 @@ pub fn data_dir() -> PathBuf {
 
 /// The storage file of the project in `project` (by its appid, else by its folder).
 pub fn file_of(project: &Path) -> PathBuf {
-    let package = wxemu_package::Package::load(project);
-    Storage::file_for(&data_dir(), package.project.appid.as_deref(), project)
+    let config = wxemu_package::Package::project_config(project);
+    Storage::file_for(&data_dir(), config.appid.as_deref(), project)
 }
 
 pub fn run(args: StorageArgs) -> anyhow::Result<ExitCode> {

@@ -293,6 +293,13 @@ impl Package {
         package
     }
 
+    /// The project.config.json of the project `dir` is in (as [`Package::load`] finds it),
+    /// read without loading the package.
+    pub fn project_config(dir: &Path) -> ProjectConfig {
+        let dir = project_of(&std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()));
+        load_project(&dir, &mut Vec::new())
+    }
+
     /// Whether any error (not just warnings) was found.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)

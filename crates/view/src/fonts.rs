@@ -39,12 +39,19 @@ pub struct FontError {
 }
 
 impl Fonts {
-    /// Registers the given font files (TTF, OTF or TTC).
+    /// Registers the given font files (TTF, OTF or TTC). fontique maps each file into
+    /// memory and reads only its names here; the glyphs a page uses are read when shaped.
     pub fn load(files: &[PathBuf]) -> Result<Fonts, FontError> {
         let mut collection = Collection::new(CollectionOptions { shared: false, system_fonts: false });
         for path in files {
-            let data = std::fs::read(path).map_err(|source| FontError { path: path.clone(), source })?;
-            collection.register_fonts(Blob::new(Arc::new(data)), None);
+            let not_font = || std::io::Error::new(std::io::ErrorKind::InvalidData, "not a TrueType, OpenType or collection font");
+            let mut start = [0u8; 4];
+            std::io::Read::read_exact(&mut std::fs::File::open(path).map_err(|source| FontError { path: path.clone(), source })?, &mut start)
+                .map_err(|_| FontError { path: path.clone(), source: not_font() })?;
+            if !matches!(&start, [0, 1, 0, 0] | b"OTTO" | b"ttcf" | b"true") {
+                return Err(FontError { path: path.clone(), source: not_font() });
+            }
+            collection.load_fonts_from_paths([path]);
         }
         Ok(Fonts { context: FontContext { collection, source_cache: SourceCache::default() }, shaped: HashMap::new() })
     }
