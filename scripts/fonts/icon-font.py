@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Makes the small icon font of the visual page tests/visual/app/pages/font-face: three
 glyphs of DejaVu Sans (★ ♥ ✓) at the private-use code points U+E600..U+E602, as icon
-fonts put them, written as base64 TTF and WOFF into the page's WXSS.
+fonts put them, written as base64 TTF, WOFF and WOFF2 into the page's WXSS.
 
-    pip install fonttools && apt-get install fonts-dejavu-core
+    pip install fonttools brotli && apt-get install fonts-dejavu-core
     python3 scripts/fonts/icon-font.py
 """
 import base64
@@ -42,5 +42,6 @@ end = wxss.index('/* end of fonts */')
 fonts = f"""/* fonts: made by scripts/fonts/icon-font.py */
 @font-face {{ font-family: 'iconfont'; src: url('data:font/ttf;base64,{icon_font(None)}') format('truetype'); }}
 @font-face {{ font-family: "icons-woff"; src: url('data:font/woff2;base64,d09GMgABAAAAAA') format('woff2'), url('data:application/font-woff;charset=utf-8;base64,{icon_font('woff')}') format('woff'); }}
+@font-face {{ font-family: "icons-woff2"; src: url('data:font/woff2;charset=utf-8;base64,{icon_font('woff2')}') format('woff2'); }}
 """
 PAGE.write_text(wxss[:start] + fonts + wxss[end:])

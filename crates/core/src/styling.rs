@@ -119,6 +119,6 @@ impl Simulator {
             }
         }
         let message = format!("@font-face `{}` loads no font: {}", face.family, problems.join("; "));
-        self.diagnostics.push(Diagnostic::warning(&face.file, face.pos, message).with_hint("give a base64 data URL of a TTF, OTF or WOFF font, or load the font with wx.loadFontFace"));
+        self.diagnostics.push(Diagnostic::warning(&face.file, face.pos, message).with_hint("give a base64 data URL of a TTF, OTF, WOFF or WOFF2 font, or load the font with wx.loadFontFace"));
     }
 }

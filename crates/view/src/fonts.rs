@@ -57,17 +57,17 @@ impl Fonts {
     }
 
     /// Adds a font from an `@font-face` rule under its `font-family` name: TrueType or OpenType
-    /// data, or WOFF (decompressed here).
+    /// data, or WOFF or WOFF2 (decompressed here).
     pub fn add_face(&mut self, family: &str, data: Vec<u8>) -> Result<(), String> {
         let data = match data.get(..4) {
-            Some(b"wOFF") => woff_to_sfnt(&data).ok_or("a damaged WOFF font")?,
-            Some(b"wOF2") => return Err("not supported by wxemu yet: WOFF2 fonts (give a TTF or WOFF src too)".into()),
+            Some(b"wOFF") => wuff::decompress_woff1(&data).map_err(|e| format!("a damaged WOFF font ({e:?})"))?,
+            Some(b"wOF2") => wuff::decompress_woff2(&data).map_err(|e| format!("a damaged WOFF2 font ({e:?})"))?,
             _ => data,
         };
         let info = FontInfoOverride { family_name: Some(family), ..FontInfoOverride::default() };
         let added = self.context.collection.register_fonts(Blob::new(Arc::new(data)), Some(info));
         if added.is_empty() {
-            return Err("not a TrueType, OpenType or WOFF font".into());
+            return Err("not a TrueType, OpenType, WOFF or WOFF2 font".into());
         }
         // Text shaped before may now have this family.
         self.shaped.clear();
@@ -80,38 +80,3 @@ impl Fonts {
     }
 }
 
-/// A WOFF font's TrueType/OpenType data: its tables inflated and put back in an sfnt file.
-fn woff_to_sfnt(woff: &[u8]) -> Option<Vec<u8>> {
-    let u32_at = |at: usize| Some(u32::from_be_bytes(woff.get(at..at + 4)?.try_into().ok()?));
-    let u16_at = |at: usize| Some(u16::from_be_bytes(woff.get(at..at + 2)?.try_into().ok()?));
-    let flavor = u32_at(4)?;
-    let count = u16_at(12)? as usize;
-    // The sfnt header, then the table directory (16 bytes a table), then the tables.
-    let mut tables = Vec::with_capacity(count);
-    for i in 0..count {
-        let entry = 44 + i * 20;
-        let (tag, offset, compressed, length, checksum) = (u32_at(entry)?, u32_at(entry + 4)? as usize, u32_at(entry + 8)? as usize, u32_at(entry + 12)? as usize, u32_at(entry + 16)?);
-        let stored = woff.get(offset..offset + compressed)?;
-        let data = if compressed < length { miniz_oxide::inflate::decompress_to_vec_zlib(stored).ok()? } else { stored.to_vec() };
-        (data.len() == length).then_some(())?;
-        tables.push((tag, checksum, data));
-    }
-    let search = 1u16 << (15 - (count.max(1) as u16).leading_zeros());
-    let mut out = Vec::new();
-    out.extend(flavor.to_be_bytes());
-    for v in [count as u16, search * 16, search.trailing_zeros() as u16, count as u16 * 16 - search * 16] {
-        out.extend(v.to_be_bytes());
-    }
-    let mut offset = 12 + 16 * count;
-    for (tag, checksum, data) in &tables {
-        for v in [*tag, *checksum, offset as u32, data.len() as u32] {
-            out.extend(v.to_be_bytes());
-        }
-        offset += data.len().div_ceil(4) * 4;
-    }
-    for (_, _, data) in &tables {
-        out.extend(data);
-        out.resize(out.len().div_ceil(4) * 4, 0);
-    }
-    Some(out)
-}
