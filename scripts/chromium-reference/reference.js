@@ -228,7 +228,7 @@ function page(project, route, tab, custom) {
   const css = [builtInCss(), compileWxss(root, 'app.wxss'), compileWxss(root, `${route}.wxss`),
     ...components(tree).map((c) => compileComponentWxss(root, c.path, c.styleIsolation === 'shared' ? '' : `${scopeName(c.path)}--`))].join('\n')
   const doc = `<!doctype html><html><head><meta charset="utf-8"><style>
-html, body { margin: 0; } body { font-family: "Noto Sans CJK SC", "DejaVu Sans"; min-height: ${viewport}px; }
+html, body { margin: 0; } body { font-family: "Noto Sans CJK SC", "Noto Color Emoji", "DejaVu Sans"; min-height: ${viewport}px; }
 ${css}</style></head><body>${html(tree, root, path.dirname(route))}${RUNTIME}</body></html>`
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxemu-ref-'))
   fs.writeFileSync(path.join(dir, 'page.html'), doc)

@@ -2,7 +2,7 @@
 //! content become parley paragraphs measured inside taffy, and the result is every element's
 //! border box and every paragraph's lines in page coordinates.
 
-use crate::fonts::{Fonts, DEFAULT_FAMILIES, SHAPED_LIMIT};
+use crate::fonts::{Fonts, SHAPED_LIMIT};
 use crate::paint::ImageSource;
 use crate::styled::{Content, StyledTree};
 use parley::{Alignment, AlignmentOptions, FontFamily, FontStyle, FontWeight, LayoutContext, StyleProperty};
@@ -661,9 +661,9 @@ fn content_bottom(styled: &StyledTree, boxes: &[Option<Box2>]) -> f32 {
 /// ranges.
 fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTree, text: &str, container: usize, inline: &[(std::ops::Range<usize>, usize)]) -> parley::Layout<Rgba> {
     let mut builder = context.ranged_builder(&mut fonts.context, text, 1.0, true);
-    push_style(&mut builder, &styled.elements[container].style, None);
+    push_style(&mut builder, &fonts.fallback, &styled.elements[container].style, None);
     for (range, element) in inline {
-        push_style(&mut builder, &styled.elements[*element].style, Some(range.clone()));
+        push_style(&mut builder, &fonts.fallback, &styled.elements[*element].style, Some(range.clone()));
     }
     for (id, room) in spacing(styled, inline).into_iter().enumerate() {
         builder.push_inline_box(parley::InlineBox {
@@ -837,7 +837,7 @@ pub fn recycle(layout: PageLayout, fonts: &mut Fonts) {
 pub fn line(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) -> parley::Layout<Rgba> {
     let mut context = LayoutContext::new();
     let mut builder = context.ranged_builder(&mut fonts.context, text, 1.0, true);
-    push_style(&mut builder, style, None);
+    push_style(&mut builder, &fonts.fallback, style, None);
     let mut layout = builder.build(text);
     layout.break_all_lines(Some(width));
     layout.align(alignment(style.text_align), AlignmentOptions::default());
@@ -1053,9 +1053,10 @@ fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usiz
     h.finish()
 }
 
-fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, s: &ComputedStyle, range: Option<std::ops::Range<usize>>) {
-    let families: Vec<parley::FontFamilyName> =
-        s.font_family.iter().map(|f| parley::FontFamilyName::Named(Cow::Owned(f.clone()))).chain(DEFAULT_FAMILIES.iter().map(|f| parley::FontFamilyName::Named(Cow::Borrowed(*f)))).collect();
+/// Puts style `s` on `range` of the text (all of it when None); after the families it
+/// names, text falls back to `fallback`.
+fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, fallback: &[String], s: &ComputedStyle, range: Option<std::ops::Range<usize>>) {
+    let families: Vec<parley::FontFamilyName> = s.font_family.iter().chain(fallback).map(|f| parley::FontFamilyName::Named(Cow::Owned(f.clone()))).collect();
     let line_height = match s.line_height {
         css::LineHeight::Normal => parley::LineHeight::FontSizeRelative(NORMAL_LINE_HEIGHT),
         css::LineHeight::Number(n) => parley::LineHeight::FontSizeRelative(n),

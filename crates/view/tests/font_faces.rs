@@ -29,3 +29,30 @@ fn ttf_woff_and_woff2_fonts_register_and_others_are_refused() {
     assert!(fonts.add_face("next", b"wOF2 and more".to_vec()).unwrap_err().starts_with("a damaged WOFF2 font"));
     assert_eq!(fonts.add_face("text", b"hello, not a font".to_vec()), Err("not a TrueType, OpenType, WOFF or WOFF2 font".to_string()));
 }
+
+#[test]
+fn the_default_faces_are_found_on_debian_macos_or_windows_and_missing_ones_are_told() {
+    use wxemu_view::fonts::{default_faces, FontError};
+    let a_font = std::fs::read("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").expect("fonts-dejavu-core is installed");
+    let desktop = |files: &[&str]| {
+        let root = tempfile::tempdir().unwrap();
+        for file in files {
+            let path = root.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &a_font).unwrap();
+        }
+        root
+    };
+    let mac = desktop(&["System/Library/Fonts/PingFang.ttc", "System/Library/Fonts/Apple Color Emoji.ttc"]);
+    let (faces, files) = default_faces(mac.path()).unwrap();
+    assert_eq!((faces.families[0], files.len()), ("PingFang SC", 2), "the symbols face is optional");
+    assert!(Fonts::load(&files).is_ok());
+    let windows = desktop(&["Windows/Fonts/msyh.ttc"]);
+    assert_eq!(default_faces(windows.path()).unwrap().0.families[0], "Microsoft YaHei");
+    let both = desktop(&["Windows/Fonts/msyh.ttc", "usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"]);
+    assert_eq!(default_faces(both.path()).unwrap().0.families[0], "Noto Sans CJK SC", "Debian's come first (CI's pictures)");
+    let bare = desktop(&[]);
+    let error = default_faces(bare.path()).unwrap_err();
+    assert!(matches!(error, FontError::NoDefaults));
+    assert!(error.to_string().contains("apt-get install fonts-noto-cjk"), "{error}");
+}
