@@ -46,6 +46,13 @@ impl Screen {
         }
     }
 
+    /// Forgets the frame kept (fonts were added): the next drawing lays out anew.
+    pub(crate) fn relayout(&mut self) {
+        if let Some(last) = self.last.take() {
+            wxemu_view::layout::recycle(last.layout, &mut self.fonts);
+        }
+    }
+
     /// Keeps a frame for the next one to start from.
     pub(crate) fn keep(&mut self, frame: Frame) {
         if let Some(last) = self.last.replace(frame) {
@@ -100,7 +107,8 @@ pub(crate) struct Frame {
 impl Simulator {
     /// Gives the simulator a screen: pages can then be drawn, tapped at coordinates, and
     /// touch events carry coordinates. Returns the screen it had.
-    pub fn attach_screen(&mut self, screen: Screen) -> Option<Screen> {
+    pub fn attach_screen(&mut self, mut screen: Screen) -> Option<Screen> {
+        self.add_loaded_fonts(&mut screen);
         self.screen.replace(screen)
     }
 

@@ -158,14 +158,23 @@ impl Simulator {
     /// and that are not read (or being read) yet.
     pub(crate) fn load_background_pictures(&mut self, styled: &wxemu_view::styled::StyledTree) {
         let layers = styled.elements.iter().flat_map(|e| e.style.background.images.iter().chain(&e.style.mask.images));
-        let shown: HashSet<String> = layers.filter_map(|image| match image {
-            Some(wxemu_wxss::style::BackgroundImage::Url(src)) if is_remote(src) => Some(src.clone()),
-            _ => None,
-        }).collect();
+        let shown: HashSet<String> = layers
+            .filter_map(|image| match image {
+                Some(wxemu_wxss::style::BackgroundImage::Url(src)) if is_remote(src) => Some(src.clone()),
+                _ => None,
+            })
+            .collect();
         let unread: Vec<String> = shown.iter().filter(|src| !self.images.remote.borrow().contains_key(*src)).cloned().collect();
         self.images.backgrounds = shown;
         for src in unread {
             self.start_remote_read(src, Vec::new());
+        }
+    }
+
+    /// Reads network file `src` (a font) through the network, unless it is read or being read.
+    pub(crate) fn read_remote(&mut self, src: &str) {
+        if !self.images.remote.borrow().contains_key(src) {
+            self.start_remote_read(src.to_string(), Vec::new());
         }
     }
 
@@ -195,6 +204,11 @@ impl Simulator {
             let text = format!("[渲染层网络层错误] Failed to load image {src}: {reason}");
             self.console.push(crate::ConsoleEntry { level: "error".into(), text, location: None });
         }
+        let read = match &settled {
+            RemoteImage::Loaded(bytes) => Ok(bytes.clone()),
+            RemoteImage::Failed(reason) => Err(reason.clone()),
+            RemoteImage::Loading(_) => Err("still loading".to_string()),
+        };
         let waiting = match self.images.remote.borrow_mut().insert(src.clone(), settled) {
             Some(RemoteImage::Loading(waiting)) => waiting,
             _ => Vec::new(),
@@ -206,6 +220,7 @@ impl Simulator {
         for (page, path) in waiting {
             self.image_settled(page, path, src.clone());
         }
+        self.fonts_read(&src, read);
         true
     }
 

@@ -9,6 +9,7 @@ mod bars;
 mod compose;
 mod controls;
 mod draw;
+mod fonts;
 mod geometry;
 mod images;
 mod input;
@@ -178,6 +179,10 @@ pub struct Simulator {
     clock: Rc<wxemu_appservice::AppClock>,
     /// The pictures images show: their load events, network images and their loads.
     images: images::ImageLoads,
+    /// The faces `wx.loadFontFace` loaded (family, font file), for every screen.
+    loaded_fonts: Vec<(String, Vec<u8>)>,
+    /// Who waits for each network font being read.
+    fonts_waiting: HashMap<String, Vec<fonts::FontWaiter>>,
     /// Requests that waited for a free slot are being started (see `deliver`).
     starting_waiting: bool,
     /// Problems found while running: package warnings, template and WXS errors.
@@ -281,6 +286,8 @@ impl Simulator {
             intersections: Default::default(),
             animations: Default::default(),
             images: Default::default(),
+            loaded_fonts: Vec::new(),
+            fonts_waiting: HashMap::new(),
             clock,
             starting_waiting: false,
             diagnostics,
@@ -653,6 +660,7 @@ impl Simulator {
                 };
                 self.app.api_result(call, result);
             }
+            "loadFontFace" => self.load_font_face_call(call, args),
             "getImageInfo" => {
                 let result = match (args.get("error").and_then(Json::as_str), args.get("src").and_then(Json::as_str).unwrap_or_default()) {
                     (Some(error), _) => serde_json::json!({ "errMsg": error }),

@@ -3,14 +3,12 @@
 //! loaded once per screen with its @font-face fonts.
 
 use crate::draw::Screen;
-use crate::pictures::data_url;
 use crate::Simulator;
 use serde_json::Value as Json;
 use std::collections::HashMap;
 use std::rc::Rc;
-use wxemu_package::Diagnostic;
 use wxemu_view::styled::PageStyles;
-use wxemu_wxss::{FontFace, Isolation, Sheet};
+use wxemu_wxss::{Isolation, Sheet};
 
 /// How a custom component's elements are styled (see [`Simulator::component_styling`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -99,26 +97,5 @@ impl Simulator {
         }
         screen.sheets.insert(file.to_string(), sheet.clone());
         Some(sheet)
-    }
-
-    /// Registers the font of an `@font-face` rule (its first `src` that loads); when none
-    /// loads, says why.
-    fn load_font_face(&mut self, screen: &mut Screen, face: &FontFace) {
-        let mut problems = Vec::new();
-        for url in &face.sources {
-            let loaded = if let Some(data) = url.strip_prefix("data:") {
-                data_url(data).ok_or_else(|| "a data URL that cannot be read".to_string()).and_then(|bytes| screen.fonts.add_face(&face.family, bytes))
-            } else if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") {
-                Err(format!("not supported by wxemu yet: fonts from the network ({url})"))
-            } else {
-                Err(format!("`{url}` is a local file, which the platform does not load in WXSS"))
-            };
-            match loaded {
-                Ok(()) => return,
-                Err(problem) => problems.push(problem),
-            }
-        }
-        let message = format!("@font-face `{}` loads no font: {}", face.family, problems.join("; "));
-        self.diagnostics.push(Diagnostic::warning(&face.file, face.pos, message).with_hint("give a base64 data URL of a TTF, OTF, WOFF or WOFF2 font, or load the font with wx.loadFontFace"));
     }
 }

@@ -123,6 +123,4 @@ impl Fonts {
         self.shaped.clear();
         Ok(())
     }
-
 }
-

@@ -1133,7 +1133,11 @@ fn fraction(percent: f32) -> f32 {
     let fraction = percent / 100.0;
     let scientific = format!("{fraction:e}");
     let digits = scientific.split('e').next().unwrap_or_default().bytes().filter(u8::is_ascii_digit).count();
-    if digits > 6 { fraction * (1.0 - 1e-6) } else { fraction }
+    if digits > 6 {
+        fraction * (1.0 - 1e-6)
+    } else {
+        fraction
+    }
 }
 
 /// Turns computed lengths into taffy's. taffy's TaffyTree cannot resolve `calc()`, so a

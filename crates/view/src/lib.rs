@@ -2,8 +2,8 @@
 //! through it, and drawing it: styles (with the built-in components' defaults), layout
 //! and the display list.
 
-mod backgrounds;
 pub mod animation;
+mod backgrounds;
 pub mod chrome;
 pub mod components;
 pub mod event;

@@ -1,12 +1,12 @@
 //! Paint: the laid-out page becomes a display list — shadows, backgrounds, borders, clips
 //! and opacity groups per element, glyph runs per paragraph, images for `<image>`.
 
+use crate::backgrounds::Boxes;
 use crate::layout::{PageLayout, Piece};
 use crate::scroll::Scrolling;
 use crate::styled::StyledTree;
 use parley::PositionedLayoutItem;
 use wxemu_render::{Affine, Box2, Item, Paint, Picture, Radii, Rgba};
-use crate::backgrounds::Boxes;
 use wxemu_wxss::style::{BoxArea, ComputedStyle, Overflow, Position, Transform};
 
 /// Finds an image by the `src` an element gave (None when it cannot be shown).

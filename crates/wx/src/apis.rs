@@ -260,6 +260,7 @@ pub const APIS: &[Api] = &[
     api("createAnimation", View, Script),
     api("pageScrollTo", View, Script),
     api("getImageInfo", View, Checked(&[("src", "String!")])),
+    api("loadFontFace", View, Checked(&[("family", "String!"), ("source", "String!")])),
     api("selectorQuery", View, Host),
     api("scrollViewContext", View, Host),
     api("intersectionObserver", View, Host),

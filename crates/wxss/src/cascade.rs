@@ -9,8 +9,8 @@ use crate::select::{Scope, StyleNode, StyleTree};
 use crate::sheet::{Rule, Sheet};
 use crate::style::*;
 use lightningcss::media_query::{MediaCondition, MediaFeatureComparison, MediaFeatureId, MediaFeatureName, MediaFeatureValue, MediaList, MediaType, Operator, QueryFeature};
-use lightningcss::selector::{Component, PseudoElement, Selector};
 use lightningcss::properties::Property;
+use lightningcss::selector::{Component, PseudoElement, Selector};
 use lightningcss::stylesheet::{ParserOptions, StyleAttribute};
 use std::collections::HashMap;
 

@@ -32,7 +32,7 @@ pub struct Rule {
 }
 
 /// An `@font-face` rule: the family it names and its `src` URLs in order.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FontFace {
     pub family: String,
     pub sources: Vec<String>,

@@ -206,10 +206,20 @@ pub enum RadialExtent {
 pub enum BackgroundImage {
     Url(String),
     /// A linear gradient at an angle (degrees, CSS convention: 0 points up, 90 right).
-    Linear { angle: f32, stops: Vec<Stop>, repeating: bool },
+    Linear {
+        angle: f32,
+        stops: Vec<Stop>,
+        repeating: bool,
+    },
     /// A radial gradient: a circle or an ellipse of `extent` centred at `center` (x, y in
     /// the box).
-    Radial { circle: bool, extent: RadialExtent, center: [Dim; 2], stops: Vec<Stop>, repeating: bool },
+    Radial {
+        circle: bool,
+        extent: RadialExtent,
+        center: [Dim; 2],
+        stops: Vec<Stop>,
+        repeating: bool,
+    },
 }
 
 /// One of a box's boxes, as `background-origin` and `-clip` name them.
@@ -294,7 +304,11 @@ impl Layers {
     /// The layers with their images, top first.
     pub fn layers(&self) -> impl DoubleEndedIterator<Item = (&BackgroundImage, Placement)> {
         fn nth<T: Copy>(list: &[T], i: usize, default: T) -> T {
-            if list.is_empty() { default } else { list[i % list.len()] }
+            if list.is_empty() {
+                default
+            } else {
+                list[i % list.len()]
+            }
         }
         self.images.iter().enumerate().filter_map(|(i, image)| {
             let placement = Placement {
@@ -310,7 +324,11 @@ impl Layers {
 
     /// The box the background colour is clipped to: the bottom layer's `-clip`.
     pub fn color_clip(&self) -> BoxArea {
-        if self.clips.is_empty() { BoxArea::Border } else { self.clips[self.images.len().max(1).saturating_sub(1) % self.clips.len()] }
+        if self.clips.is_empty() {
+            BoxArea::Border
+        } else {
+            self.clips[self.images.len().max(1).saturating_sub(1) % self.clips.len()]
+        }
     }
 
     /// Whether a layer draws something.

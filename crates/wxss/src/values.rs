@@ -271,7 +271,11 @@ fn line_angle(direction: &LineDirection, prefixed: bool) -> f32 {
             (H::Left, V::Top) => 315.0,
         },
     };
-    if prefixed { (towards + 180.0) % 360.0 } else { towards }
+    if prefixed {
+        (towards + 180.0) % 360.0
+    } else {
+        towards
+    }
 }
 
 /// A CSS colour written in an attribute (`refresher-background="lightgreen"`).

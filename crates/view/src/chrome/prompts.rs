@@ -267,7 +267,8 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
                     targets.rows.push((row, c, r));
                 }
             }
-            let veil = |from: f32, to: f32| Paint::Linear { start: (0.0, from), end: (0.0, to), stops: vec![(0.0, Rgba { a: 242, ..Rgba::WHITE }), (1.0, Rgba { a: 153, ..Rgba::WHITE })], repeat: false };
+            let veil =
+                |from: f32, to: f32| Paint::Linear { start: (0.0, from), end: (0.0, to), stops: vec![(0.0, Rgba { a: 242, ..Rgba::WHITE }), (1.0, Rgba { a: 153, ..Rgba::WHITE })], repeat: false };
             items.push(Item::Fill { area: Box2 { h: middle - body.y, ..body }, radii: [0.0; 4], paint: veil(body.y, middle) });
             let below = middle + PICKER_ROW;
             items.push(Item::Fill { area: Box2 { y: below, h: body.y + body.h - below, ..body }, radii: [0.0; 4], paint: veil(body.y + body.h, below) });
