@@ -46,8 +46,9 @@ impl Screen {
         }
     }
 
-    /// Forgets the frame kept (fonts were added): the next drawing lays out anew.
-    pub(crate) fn relayout(&mut self) {
+    /// Forgets the frame kept (fonts were added): the next drawing styles and lays out anew
+    /// (the stylesheets and pictures loaded stay).
+    pub fn relayout(&mut self) {
         if let Some(last) = self.last.take() {
             wxemu_view::layout::recycle(last.layout, &mut self.fonts);
         }
