@@ -816,3 +816,14 @@ fn fonts_from_the_network_draw_once_read_by_font_face_or_load_font_face() {
     );
     assert_eq!(glyph(&mut sim, 40.0), star, "wx.loadFontFace's star");
 }
+
+#[test]
+fn a_fixed_box_without_insets_stays_where_its_flex_parent_puts_it() {
+    let wxml = r#"<view class="bar"><view class="fix"/></view><view class="tall"/>"#;
+    let wxss = ".bar { display: flex; justify-content: center; align-items: center; height: 100px; } .fix { position: fixed; width: 80px; height: 30px; background: #ff8000; } .tall { height: 2000px; }";
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
+    assert_eq!(colour_at(&mut sim, 187.0, 50.0), (0xff, 0x80, 0), "centred by its parent");
+    assert_eq!(colour_at(&mut sim, 20.0, 50.0), (0xff, 0xff, 0xff));
+    sim.scroll_page_to(500.0).unwrap();
+    assert_eq!(colour_at(&mut sim, 187.0, 50.0), (0xff, 0x80, 0), "and there while the page scrolls");
+}

@@ -335,7 +335,11 @@ impl Builder<'_> {
                 self.node(taffy_style, &children, Slot::Element(index))
             }
         };
-        if self.styled.elements[index].style.position == css::Position::Fixed && index != 0 {
+        // A fixed box placed by an inset is laid out against the viewport; one with every
+        // inset auto stays where it would be in its parent (its static position, which a flex
+        // parent's alignment gives), and is then drawn there whatever the page's scroll.
+        let style = &self.styled.elements[index].style;
+        if style.position == css::Position::Fixed && index != 0 && style.inset != [Dim::Auto; 4] {
             self.fixed.push(id);
             return None;
         }
