@@ -215,7 +215,9 @@ fn one_page_app_with<T: AsRef<[u8]>>(files: &[(&str, T)], options: impl Fn(&Path
         std::fs::write(dir.path().join(file), text).unwrap();
     }
     for (file, bytes) in files {
-        std::fs::write(dir.path().join(file), bytes).unwrap();
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
     }
     let mut sim = Simulator::launch(dir.path(), options(dir.path())).unwrap();
     sim.attach_screen(screen());
@@ -826,4 +828,23 @@ fn a_fixed_box_without_insets_stays_where_its_flex_parent_puts_it() {
     assert_eq!(colour_at(&mut sim, 20.0, 50.0), (0xff, 0xff, 0xff));
     sim.scroll_page_to(500.0).unwrap();
     assert_eq!(colour_at(&mut sim, 187.0, 50.0), (0xff, 0x80, 0), "and there while the page scrolls");
+}
+
+#[test]
+fn a_custom_tab_bar_sits_at_the_bottom_of_the_window_whatever_its_own_style() {
+    let app = r#"{"pages": ["index"], "tabBar": {"custom": true, "list": [{"pagePath": "index", "text": "a"}, {"pagePath": "other", "text": "b"}]}}"#;
+    let files = [
+        ("app.json", app),
+        ("other.js", "Page({})"),
+        ("other.wxml", ""),
+        ("index.wxml", r#"<view style="height: 100px">content</view>"#),
+        ("custom-tab-bar/index.js", "Component({})"),
+        ("custom-tab-bar/index.json", r#"{"component": true}"#),
+        ("custom-tab-bar/index.wxml", r#"<view class="bar">tabs</view>"#),
+        ("custom-tab-bar/index.wxss", ".bar { height: 50px; background: #00ff00; }"),
+    ];
+    let (_dir, mut sim) = one_page_app(&files);
+    // The page is 603 px high under the navigation bar.
+    assert_eq!(colour_at(&mut sim, 100.0, 603.0 - 25.0), (0, 0xff, 0), "at the bottom, though the bar is not fixed");
+    assert_eq!(colour_at(&mut sim, 100.0, 120.0), (0xff, 0xff, 0xff), "not after the page's content");
 }

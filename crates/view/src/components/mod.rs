@@ -270,8 +270,10 @@ pub fn hover(element: &Element) -> Option<(String, u64, u64)> {
 pub use form::press_form_button;
 
 /// Default styles every page has, before the built-ins' own: `page` itself, `hidden`
-/// elements and the `<block>` wrapper, which has no box.
-const BASE_STYLE: &str = "page { display: block; font-size: 16px; }\n[hidden] { display: none; }\nblock { display: contents; }\n";
+/// elements, the `<block>` wrapper, which has no box, and the app's custom tab bar, which
+/// the client shows at the bottom of the window over the page whatever its own style (its
+/// host is fixed there).
+const BASE_STYLE: &str = "page { display: block; font-size: 16px; }\n[hidden] { display: none; }\nblock { display: contents; }\ncustom-tab-bar { display: block; position: fixed; left: 0; right: 0; bottom: 0; }\n";
 
 /// The built-in components' default styles, as one sheet's text.
 pub fn default_styles() -> String {
