@@ -134,8 +134,19 @@ fn eased(timing: &str, t: f64) -> f64 {
                 0.0
             }
         }
-        _ => t,
+        other => match cubic_bezier(other) {
+            Some([x1, y1, x2, y2]) => bezier(x1, y1, x2, y2),
+            None => t,
+        },
     }
+}
+
+/// The control points of a `cubic-bezier(x1, y1, x2, y2)` timing function (x within 0..1).
+fn cubic_bezier(timing: &str) -> Option<[f64; 4]> {
+    let inner = timing.trim().strip_prefix("cubic-bezier(")?.strip_suffix(')')?;
+    let numbers: Vec<f64> = inner.split(',').map(|n| n.trim().parse().ok()).collect::<Option<_>>()?;
+    let [x1, y1, x2, y2]: [f64; 4] = numbers.try_into().ok()?;
+    Some([x1.clamp(0.0, 1.0), y1, x2.clamp(0.0, 1.0), y2])
 }
 
 /// The identity arguments of a transform function (where an animation from no transform
@@ -276,6 +287,17 @@ pub fn from_keyframes(keyframes: &[Json], duration: f64) -> Json {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn cubic_bezier_timing_functions_are_honoured() {
+        // cubic-bezier(0.42, 0, 1, 1) is ease-in; (0, 0, 1, 1) is linear.
+        for t in [0.1, 0.5, 0.9] {
+            assert!((eased("cubic-bezier(0.42, 0, 1, 1)", t) - eased("ease-in", t)).abs() < 1e-9);
+            assert!((eased("cubic-bezier(0,0,1,1)", t) - t).abs() < 1e-6);
+        }
+        assert!(eased("cubic-bezier(0.3, 1.5, 0.7, 1.5)", 0.5) > 1.0, "it may overshoot");
+        assert_eq!(eased("cubic-bezier(nonsense)", 0.3), 0.3, "what is not one is linear");
+    }
 
     #[test]
     fn steps_leave_their_styles_and_the_last_transform() {
