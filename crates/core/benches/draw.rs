@@ -77,7 +77,8 @@ fn pictures_200(c: &mut Criterion) {
 
 fn floats_1000(c: &mut Criterion) {
     let wxml: String = (0..1000).map(|i| format!(r#"<view class="cell">{i}</view>"#)).collect();
-    let (_dir, mut sim) = page(&format!(r#"<view class="grid">{wxml}</view>"#), ".grid { overflow: hidden; } .cell { float: left; width: 25%; height: 30px; box-sizing: border-box; border: 1px solid #ddd; }");
+    let (_dir, mut sim) =
+        page(&format!(r#"<view class="grid">{wxml}</view>"#), ".grid { overflow: hidden; } .cell { float: left; width: 25%; height: 30px; box-sizing: border-box; border: 1px solid #ddd; }");
     redraw(c, "a page of 1000 floats, drawn anew", &mut sim);
 }
 

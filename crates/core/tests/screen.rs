@@ -822,7 +822,8 @@ fn fonts_from_the_network_draw_once_read_by_font_face_or_load_font_face() {
 #[test]
 fn a_fixed_box_without_insets_stays_where_its_flex_parent_puts_it() {
     let wxml = r#"<view class="bar"><view class="fix"/></view><view class="tall"/>"#;
-    let wxss = ".bar { display: flex; justify-content: center; align-items: center; height: 100px; } .fix { position: fixed; width: 80px; height: 30px; background: #ff8000; } .tall { height: 2000px; }";
+    let wxss =
+        ".bar { display: flex; justify-content: center; align-items: center; height: 100px; } .fix { position: fixed; width: 80px; height: 30px; background: #ff8000; } .tall { height: 2000px; }";
     let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
     assert_eq!(colour_at(&mut sim, 187.0, 50.0), (0xff, 0x80, 0), "centred by its parent");
     assert_eq!(colour_at(&mut sim, 20.0, 50.0), (0xff, 0xff, 0xff));
@@ -847,4 +848,20 @@ fn a_custom_tab_bar_sits_at_the_bottom_of_the_window_whatever_its_own_style() {
     // The page is 603 px high under the navigation bar.
     assert_eq!(colour_at(&mut sim, 100.0, 603.0 - 25.0), (0, 0xff, 0), "at the bottom, though the bar is not fixed");
     assert_eq!(colour_at(&mut sim, 100.0, 120.0), (0xff, 0xff, 0xff), "not after the page's content");
+}
+
+#[test]
+fn swipers_show_their_neighbours_in_the_margins_and_several_items_at_once() {
+    let item = |colours: &[&str]| colours.iter().map(|c| format!(r#"<swiper-item><view style="height: 100%; background: {c}"/></swiper-item>"#)).collect::<String>();
+    let (rgb, red, green, blue) = (["#ff0000", "#00ff00", "#0000ff"], (0xff, 0, 0), (0, 0xff, 0), (0, 0, 0xff));
+    let wxml = format!(
+        r#"<swiper style="height: 50px" previous-margin="30px" next-margin="30px" current="1">{}</swiper><swiper style="height: 50px" display-multiple-items="3">{}</swiper><swiper style="height: 50px" previous-margin="30px" circular>{}</swiper>"#,
+        item(&rgb),
+        item(&rgb),
+        item(&rgb)
+    );
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml)]);
+    assert_eq!([colour_at(&mut sim, 10.0, 25.0), colour_at(&mut sim, 187.0, 25.0), colour_at(&mut sim, 365.0, 25.0)], [red, green, blue], "the one before and after peek in");
+    assert_eq!([colour_at(&mut sim, 60.0, 75.0), colour_at(&mut sim, 187.0, 75.0), colour_at(&mut sim, 315.0, 75.0)], [red, green, blue], "three in view");
+    assert_eq!([colour_at(&mut sim, 10.0, 125.0), colour_at(&mut sim, 187.0, 125.0)], [blue, red], "circular: the last before the first");
 }

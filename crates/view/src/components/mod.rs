@@ -273,7 +273,8 @@ pub use form::press_form_button;
 /// elements, the `<block>` wrapper, which has no box, and the app's custom tab bar, which
 /// the client shows at the bottom of the window over the page whatever its own style (its
 /// host is fixed there).
-const BASE_STYLE: &str = "page { display: block; font-size: 16px; }\n[hidden] { display: none; }\nblock { display: contents; }\ncustom-tab-bar { display: block; position: fixed; left: 0; right: 0; bottom: 0; }\n";
+const BASE_STYLE: &str =
+    "page { display: block; font-size: 16px; }\n[hidden] { display: none; }\nblock { display: contents; }\ncustom-tab-bar { display: block; position: fixed; left: 0; right: 0; bottom: 0; }\n";
 
 /// The built-in components' default styles, as one sheet's text.
 pub fn default_styles() -> String {

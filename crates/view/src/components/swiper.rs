@@ -1,5 +1,6 @@
-//! `<swiper>` and its `<swiper-item>`s: the `current` item shown, the indicator dots along
-//! the bottom (or down the right side when `vertical`).
+//! `<swiper>` and its `<swiper-item>`s: the `current` item shown (with its neighbours in
+//! the margins, several when `display-multiple-items`), the indicator dots along the bottom
+//! (or down the right side when `vertical`).
 
 use super::{BuiltIn, Page, Parts};
 use crate::styled::{Content, Styled};
@@ -16,7 +17,7 @@ impl BuiltIn for Swiper {
     fn style(&self) -> &'static str {
         "swiper { display: block; height: 150px; position: relative; overflow: hidden; }
 swiper-item { display: block; width: 100%; height: 100%; position: absolute; }
-wx-swiper-dots { display: flex; position: absolute; left: 0; right: 0; bottom: 10px; justify-content: center; gap: 8px; }
+wx-swiper-dots { display: flex; position: absolute; z-index: 1; left: 0; right: 0; bottom: 10px; justify-content: center; gap: 8px; }
 wx-swiper-dot { display: block; width: 8px; height: 8px; border-radius: 50%; }"
     }
 
@@ -76,27 +77,59 @@ wx-swiper-dot { display: block; width: 8px; height: 8px; border-radius: 50%; }"
         (method == "swipeTo").then(|| Swiper::swipe(page, path, element, args.first().and_then(Json::as_u64).unwrap_or(0) as usize).map(|()| Json::Null))
     }
 
+    /// The items in a row (a column when `vertical`) inside the swiper's previous and next
+    /// margins, `display-multiple-items` of them in view from the current one on: the one
+    /// before peeks into the previous margin and the next into the next margin (past the
+    /// ends only when `circular`); the indicator dots over them.
     fn parts(&self, parts: &mut Parts) {
         if &*parts.element().tag != SWIPER {
             return;
         }
         let items = items(parts.elements, parts.index);
-        let current = parts.number("current", 0.0) as usize;
-        let (dot, active) = (parts.color(&["indicatorColor"], "rgba(0, 0, 0, 0.3)"), parts.color(&["indicatorActiveColor"], "#000000"));
-        for (_, &item) in items.iter().enumerate().filter(|(i, _)| *i != current) {
+        let count = items.len();
+        let current = (parts.number("current", 0.0) as usize).min(count.saturating_sub(1));
+        let vertical = parts.element().flag("vertical");
+        let margin = |name: &str| margin(&parts.element().attr(name), parts.device.width);
+        let (before, after) = (margin("previousMargin"), margin("nextMargin"));
+        let shown = parts.number("displayMultipleItems", 1.0).max(1.0);
+        let (direction, padding, size, across, shift) = if vertical { ("column", "padding-top", "height", "width", "translateY") } else { ("row", "padding-right", "width", "height", "translateX") };
+        let start_padding = if vertical { "padding-top" } else { "padding-left" };
+        let end_padding = if vertical { "padding-bottom" } else { padding };
+        parts.restyle(&format!("display: flex; flex-direction: {direction}; {start_padding}: {before}px; {end_padding}: {after}px; box-sizing: border-box"));
+        // Each item's place in the row: a circular swiper puts the last item before the
+        // first (and, turned, each item after the current one in turn).
+        let circular = parts.element().flag("circular") && count > 1;
+        for (i, &item) in items.iter().enumerate() {
+            let (order, offset) = if circular { ((i + count - current + 1) % count, 1) } else { (i, current) };
+            let style = format!(
+                "display: block; position: relative; order: {order}; flex: 0 0 {}%; {size}: auto; {across}: 100%; transform: {shift}(-{}%)",
+                100.0 / shown,
+                offset * 100
+            );
             let node = &mut parts.tree.nodes[item];
-            node.style = format!("display: none; {}", node.style);
+            node.style = format!("{style}; {}", node.style);
         }
         if parts.element().flag("indicatorDots") {
             let vertical = "flex-direction: column; left: auto; right: 10px; bottom: auto; top: 50%; transform: translateY(-50%)";
             let style = if parts.element().flag("vertical") { vertical } else { "" };
             let row = parts.push(parts.index, parts.styled_part("wx-swiper-dots", style.to_string()));
-            for i in 0..items.len() {
+            let (dot, active) = (parts.color(&["indicatorColor"], "rgba(0, 0, 0, 0.3)"), parts.color(&["indicatorActiveColor"], "#000000"));
+            for i in 0..count {
                 let style = format!("background-color: {}", if i == current { &active } else { &dot });
                 parts.push(row, parts.styled_part("wx-swiper-dot", style));
             }
         }
     }
+}
+
+/// A `previous-margin` or `next-margin` in px: `px` or `rpx` (of a screen `width` px wide).
+fn margin(text: &str, width: f32) -> f32 {
+    let text = text.trim();
+    let (number, per) = match text.strip_suffix("rpx") {
+        Some(n) => (n, width / 750.0),
+        None => (text.trim_end_matches("px"), 1.0),
+    };
+    number.trim().parse::<f32>().map_or(0.0, |n| n * per)
 }
 
 /// A swiper's items: its swiper-item children, also those a `<block>` wraps.
