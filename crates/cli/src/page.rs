@@ -3,7 +3,7 @@
 use anyhow::bail;
 use clap::Args;
 use std::path::{Path, PathBuf};
-use wxemu_core::{Answers, LaunchOptions, Profile, Routes, Simulator, Version};
+use wxemu_core::{Answers, LaunchOptions, Profile, Routes, Screen, Simulator, Version};
 use wxemu_package::Diagnostic;
 
 /// `PROJECT [--page ROUTE] [--query k=v]… [--advance MS] [--sdk VERSION] [--device NAME]
@@ -135,8 +135,18 @@ pub fn launch_options(project: &Path, args: &PageArgs) -> LaunchOptions {
 /// Launches the app at the page, runs `--advance` ms of timers, and prints the package's
 /// problems and the app's console output to stderr.
 pub fn launch_page(project: &Path, args: &PageArgs) -> anyhow::Result<Simulator> {
+    launch_page_on(project, args, None)
+}
+
+/// [`launch_page`] on `screen` when one is given: the page is drawn once before the clock
+/// runs, so that the pictures and fonts its styles read from the network are read then.
+pub fn launch_page_on(project: &Path, args: &PageArgs, screen: Option<Screen>) -> anyhow::Result<Simulator> {
     let options = launch_options(project, args);
     let mut sim = Simulator::launch(project, options)?;
+    if let Some(screen) = screen {
+        sim.attach_screen(screen);
+        sim.draw(false).map_err(anyhow::Error::msg)?;
+    }
     sim.advance(args.advance);
     report(&std::mem::take(&mut sim.diagnostics));
     for entry in sim.take_console() {

@@ -1,6 +1,6 @@
 //! `wxemu shot`: a page drawn with its chrome on a phone screen, as a PNG.
 
-use crate::page::{launch_page, report, PageArgs};
+use crate::page::{launch_page_on, report, PageArgs};
 use crate::renderer::{Painter, RendererArg};
 use anyhow::{bail, Context as _};
 use clap::Args;
@@ -33,8 +33,7 @@ pub struct ShotArgs {
 
 pub fn run(args: ShotArgs) -> anyhow::Result<ExitCode> {
     let Some(project) = &args.run.project else { bail!("give a project folder: wxemu shot PROJECT [--page ROUTE] -o out.png") };
-    let mut sim = launch_page(project, &args.run)?;
-    sim.attach_screen(screen(&args.font)?);
+    let mut sim = launch_page_on(project, &args.run, Some(screen(&args.font)?))?;
     if args.scroll > 0.0 {
         sim.scroll_page_to(args.scroll).map_err(anyhow::Error::msg)?;
     }
