@@ -63,7 +63,8 @@ impl Cascade<'_> {
             let rules = matched(&candidates, |selector, scope| tree.matches(selector, at, scope));
             let inline = (!node.style.is_empty()).then(|| StyleAttribute::parse(&node.style, ParserOptions::default()).ok()).flatten();
             let inline = inline.as_ref().map(|i| &i.declarations);
-            let mut context = Context { device: &self.device, parent_font: parent.map_or(ROOT_FONT_SIZE, |p| p.font_size), vars: &mut vars };
+            let parent_color = parent.map_or(Rgba::BLACK, |p| p.color);
+            let mut context = Context { device: &self.device, parent_font: parent.map_or(ROOT_FONT_SIZE, |p| p.font_size), parent_color, vars: &mut vars };
             context.apply_rules(&mut style, &rules, inline);
             // An animation that keeps its end state is drawn at its last keyframe.
             if let Some((name, true)) = style.animation.clone() {
@@ -81,7 +82,7 @@ impl Cascade<'_> {
                     }
                     let mut own = ComputedStyle::inherit(&style);
                     let mut vars = vars.clone();
-                    Context { device: &self.device, parent_font: style.font_size, vars: &mut vars }.apply_rules(&mut own, &rules, None);
+                    Context { device: &self.device, parent_font: style.font_size, parent_color: style.color, vars: &mut vars }.apply_rules(&mut own, &rules, None);
                     if own.content.is_some() && own.display != Display::None {
                         generated.push(Generated { element: at, before, style: own });
                     }
@@ -222,6 +223,8 @@ impl<'a> RuleIndex<'a> {
 pub(crate) struct Context<'a> {
     pub(crate) device: &'a Device,
     pub(crate) parent_font: f32,
+    /// The parent's colour (what `color: inherit` and `color: currentColor` give).
+    pub(crate) parent_color: Rgba,
     /// The element's CSS variables (inherited, then its own declarations).
     pub(crate) vars: &'a mut HashMap<String, String>,
 }

@@ -299,6 +299,11 @@ impl Context<'_> {
             P::Unparsed(unparsed) => {
                 let text = property.value_to_css_string(PrinterOptions::default()).unwrap_or_default();
                 let Some(text) = substitute(&safe_area(&text, self.device), self.vars) else { return };
+                // `color: inherit` (or unset) is the parent's colour, `initial` black.
+                if unparsed.property_id == PropertyId::Color && matches!(text.trim(), "inherit" | "unset" | "initial") {
+                    s.color = if text.trim() == "initial" { Rgba::BLACK } else { self.parent_color };
+                    return;
+                }
                 let parsed = Property::parse_string(unparsed.property_id.clone().into_owned(), &text, ParserOptions::default());
                 if let Ok(parsed) = &parsed {
                     if !matches!(parsed, P::Unparsed(_)) {
@@ -426,7 +431,7 @@ impl Context<'_> {
                     .collect()
             }
             P::TextOverflow(t, _) => s.ellipsis = matches!(t, overflow::TextOverflow::Ellipsis),
-            P::Color(c) => s.color = color_of(c, s.color).unwrap_or(s.color),
+            P::Color(c) => s.color = color_of(c, self.parent_color).unwrap_or(s.color),
             P::FontSize(f) => s.font_size = self.font_size(f),
             P::FontWeight(w) => s.font_weight = self.font_weight(w),
             P::FontStyle(f) => s.italic = !matches!(f, font::FontStyle::Normal),

@@ -235,3 +235,15 @@ fn ems_are_of_the_elements_own_font_size_whichever_rule_sets_it() {
     assert_eq!(styles[c].width, Dim::px(60.0), "font-size from a more specific rule");
     assert_eq!(styles[c].border_color(0), rgb(0, 255, 0), "currentColor is the element's own colour");
 }
+
+#[test]
+fn color_inherit_and_current_color_are_the_parents_whichever_rule_wins() {
+    // WeUI's loading icon in a button: `.weui-btn_loading .weui-mask-loading { color: currentColor }`.
+    let s = sheet(&[("a.wxss", ".p { color: #ffffff } .b { color: #606060 } .p .b { color: currentColor } .p .i { color: inherit } .i { color: #606060 }")]);
+    let mut tree = StyleTree::new();
+    let p = tree.push(0, node("view", &["p"], PAGE));
+    let b = tree.push(p, node("view", &["b"], PAGE));
+    let i = tree.push(p, node("view", &["i"], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    assert_eq!((styles[b].color, styles[i].color), (rgb(255, 255, 255), rgb(255, 255, 255)));
+}
