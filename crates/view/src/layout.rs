@@ -525,7 +525,7 @@ impl Builder<'_> {
         for (part, element) in &runs {
             let style = &self.styled.elements[*element].style;
             let start = text.len();
-            collapse(part, style.white_space, &mut text);
+            collapse(&style.text_transform.apply(part), style.white_space, &mut text);
             spans.push((start..text.len(), *element));
         }
         // White space that is kept (pre, pre-wrap) is text like any other, but for a last line

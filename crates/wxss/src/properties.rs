@@ -141,6 +141,7 @@ pub const PROPERTIES: &[Used] = &[
     parsed("text-decoration-line", "underline"),
     parsed("vertical-align", "middle"),
     parsed("word-break", "break-all"),
+    parsed("text-transform", "uppercase"),
     parsed("overflow-wrap", "break-word"),
     parsed("word-wrap", "break-word"),
     // Only meaningful next to -webkit-line-clamp, which clamps the lines.
@@ -431,6 +432,15 @@ impl Context<'_> {
                     .collect()
             }
             P::TextOverflow(t, _) => s.ellipsis = matches!(t, overflow::TextOverflow::Ellipsis),
+            P::TextTransform(t) => {
+                use lightningcss::properties::text::TextTransformCase as C;
+                s.text_transform = match t.case {
+                    C::None => TextTransform::None,
+                    C::Uppercase => TextTransform::Uppercase,
+                    C::Lowercase => TextTransform::Lowercase,
+                    C::Capitalize => TextTransform::Capitalize,
+                };
+            }
             P::Color(c) => s.color = color_of(c, self.parent_color).unwrap_or(s.color),
             P::FontSize(f) => s.font_size = self.font_size(f),
             P::FontWeight(w) => s.font_weight = self.font_weight(w),

@@ -130,6 +130,39 @@ pub enum WhiteSpace {
     PreLine,
 }
 
+/// `text-transform`: the letters' case as drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TextTransform {
+    #[default]
+    None,
+    Uppercase,
+    Lowercase,
+    /// The first letter of each word in upper case.
+    Capitalize,
+}
+
+impl TextTransform {
+    /// `text` with its letters' case changed.
+    pub fn apply(self, text: &str) -> std::borrow::Cow<'_, str> {
+        match self {
+            TextTransform::None => text.into(),
+            TextTransform::Uppercase => text.to_uppercase().into(),
+            TextTransform::Lowercase => text.to_lowercase().into(),
+            TextTransform::Capitalize => {
+                let mut start = true;
+                text.chars()
+                    .flat_map(|c| {
+                        let upper = start && c.is_alphabetic();
+                        start = !c.is_alphanumeric();
+                        if upper { c.to_uppercase().collect::<Vec<_>>() } else { vec![c] }
+                    })
+                    .collect::<String>()
+                    .into()
+            }
+        }
+    }
+}
+
 /// `word-break`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WordBreak {
@@ -431,6 +464,7 @@ pub struct ComputedStyle {
     /// `word-break`, and `overflow-wrap: break-word|anywhere` (long words may break).
     pub word_break: WordBreak,
     pub break_long_words: bool,
+    pub text_transform: TextTransform,
 }
 
 impl Default for ComputedStyle {
@@ -493,6 +527,7 @@ impl Default for ComputedStyle {
             pointer_events_none: false,
             word_break: WordBreak::Normal,
             break_long_words: false,
+            text_transform: TextTransform::None,
         }
     }
 }
@@ -514,6 +549,7 @@ impl ComputedStyle {
             pointer_events_none: parent.pointer_events_none,
             word_break: parent.word_break,
             break_long_words: parent.break_long_words,
+            text_transform: parent.text_transform,
             ..ComputedStyle::default()
         }
     }

@@ -247,3 +247,16 @@ fn color_inherit_and_current_color_are_the_parents_whichever_rule_wins() {
     let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
     assert_eq!((styles[b].color, styles[i].color), (rgb(255, 255, 255), rgb(255, 255, 255)));
 }
+
+#[test]
+fn text_transform_inherits_and_changes_the_letters_case() {
+    use wxemu_wxss::style::TextTransform;
+    let s = sheet(&[("a.wxss", ".up { text-transform: uppercase }")]);
+    let mut tree = StyleTree::new();
+    let up = tree.push(0, node("view", &["up"], PAGE));
+    let inner = tree.push(up, node("text", &[], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    assert_eq!(styles[inner].text_transform.apply("Score 分数"), "SCORE 分数");
+    assert_eq!(TextTransform::Capitalize.apply("hello world-wide 2048x"), "Hello World-Wide 2048x");
+    assert_eq!(TextTransform::Lowercase.apply("BEST"), "best");
+}
