@@ -2,8 +2,9 @@
 // Compares wxemu's pictures of the visual suite's pages with the same WXML + WXSS rendered by
 // headless Chromium (Debian's chromium package), the WebView reference.
 //
-//   apt-get install chromium && cd scripts/chromium-reference && npm install
+//   apt-get install chromium fonts-noto-color-emoji && cd scripts/chromium-reference && npm install
 //   cargo build --release && node reference.js > ../../tests/visual/reference.md
+// (the ui-libs pages need the npm packages the test suite installs in tests/apps/ui-libs)
 //   node reference.js style-isolation todo-index   # just these pages
 //
 // For each page: the composed tree comes from `wxemu dump` (its WXML rendering is checked
@@ -245,7 +246,7 @@ ${css}</style></head><body>${html(tree, root, path.dirname(route))}${RUNTIME}</b
 }
 
 const suites = [['tests/visual/app', ''], ['sample-apps/todo', 'todo-'], ['sample-apps/gallery', 'gallery-'], ['tests/apps/custom-tabbar', 'custom-tabbar-'],
-  ['tests/apps/prompts', 'prompts-'], ['tests/apps/bars', 'bars-']]
+  ['tests/apps/prompts', 'prompts-'], ['tests/apps/bars', 'bars-'], ['tests/apps/ui-libs', 'ui-libs-']]
 // Pages whose picture is mostly the client's own drawing over the page, which no WebView has.
 const CLIENT_DRAWN = {
   'prompts-toast': 'a toast', 'prompts-toast-error': 'a toast', 'prompts-toast-none': 'a toast', 'prompts-loading': 'a loading notice',
