@@ -288,4 +288,8 @@ nodes in the page as HTML (a string parsed by Chromium itself). The reference ha
 \`<text>\` component either, so \`decode\` and \`space\` do not apply in it (text-white-space),
 and no client chrome: the menu capsule wxemu draws over a custom navigation bar's page is
 missing from it (custom-navigation). Text
-differs by sub-pixel glyph placement (parley vs Blink shaping the same Noto Sans CJK).`)
+differs by sub-pixel glyph placement (parley vs Blink shaping the same Noto Sans CJK). The
+ui-libs pages put components of @vant/weapp, tdesign-miniprogram and weui-miniprogram (from
+npm) on a page with few properties set; the reference has the tree their templates wrote
+but none of their scripts' work after it (tdesign's avatar and button sizes, vant's
+computed styles), and a fixed index bar wxemu draws at the right is missing from it.`)

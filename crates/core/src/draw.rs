@@ -151,7 +151,7 @@ impl Simulator {
     /// The screen as styles see it: the device's size, pixel ratio and system bars.
     pub fn styling_device(&self) -> Device {
         let p = self.device();
-        Device { width: p.width as f32, height: p.height as f32, dpr: p.pixel_ratio as f32, ios: p.platform == Platform::Ios, status_bar: p.status_bar as f32, safe_bottom: p.safe_bottom as f32 }
+        Device { width: p.width as f32, height: p.height as f32, dpr: p.pixel_ratio as f32, ios: p.platform == Platform::Ios, status_bar: p.status_bar as f32, safe_bottom: p.safe_bottom as f32, root_font_size: 16.0 }
     }
 
     /// Where `route`'s page sits on the screen: below the navigation bar (unless the page
@@ -192,10 +192,16 @@ impl Simulator {
         bar.background = set.background.unwrap_or(bar.background);
         bar.loading = set.loading;
         let mut background = set.window_background.unwrap_or_else(|| color(&window, "backgroundColor", Rgba::WHITE));
+        let mut root_font_size = device.root_font_size;
         // <page-meta> (the page's first node) and its <navigation-bar> override the config.
         if let Some(meta) = wxemu_view::components::page_meta::of(&page.tree) {
             let text = |el: &wxemu_wxml::Element, name: &str| el.attr(name).map(wxemu_wxml::Value::to_js_string).filter(|v| !v.is_empty());
             background = text(meta, "backgroundColor").as_deref().and_then(chrome::hex_color).unwrap_or(background);
+            root_font_size = match text(meta, "rootFontSize").as_deref() {
+                Some("system") => wxemu_wxss::SYSTEM_ROOT_FONT_SIZE,
+                Some(size) => size.trim().trim_end_matches("px").parse().unwrap_or(root_font_size),
+                None => root_font_size,
+            };
             if let Some(nav) = wxemu_view::components::page_meta::navigation_bar(meta) {
                 bar.title = text(nav, "title").unwrap_or(bar.title);
                 bar.background = text(nav, "backgroundColor").as_deref().and_then(chrome::hex_color).unwrap_or(bar.background);
@@ -209,7 +215,7 @@ impl Simulator {
         // navigation bar, and the bottom inset only without a tab bar.
         let status_bar = if bar.custom { device.status_bar } else { 0.0 };
         let safe_bottom = if tab_bar.is_some() { 0.0 } else { device.safe_bottom };
-        let page_device = Device { height: viewport, status_bar, safe_bottom, ..device };
+        let page_device = Device { height: viewport, status_bar, safe_bottom, root_font_size, ..device };
         let dark = self.dark();
         let (id, tree, scroll_top, refreshing, pulled) = (page.id, page.tree.clone(), page.scroll_top, page.chrome.refreshing, page.chrome.pulled);
         let last = screen.last.take().filter(|last| last.page == id && last.dark == dark);

@@ -865,3 +865,16 @@ fn swipers_show_their_neighbours_in_the_margins_and_several_items_at_once() {
     assert_eq!([colour_at(&mut sim, 60.0, 75.0), colour_at(&mut sim, 187.0, 75.0), colour_at(&mut sim, 315.0, 75.0)], [red, green, blue], "three in view");
     assert_eq!([colour_at(&mut sim, 10.0, 125.0), colour_at(&mut sim, 187.0, 125.0)], [blue, red], "circular: the last before the first");
 }
+
+#[test]
+fn page_meta_root_font_size_sets_what_a_rem_is() {
+    let boxes = |meta: &str| {
+        let wxml = format!(r#"{meta}<view id="a" style="width: 2rem; height: 10px"/>"#);
+        let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml)]);
+        let path = sim.select_all("#a").unwrap().remove(0);
+        sim.element_boxes().unwrap().into_iter().find(|(p, _)| *p == path).expect("laid out").1.w
+    };
+    assert_eq!(boxes(""), 32.0, "16 px by default");
+    assert_eq!(boxes(r#"<page-meta root-font-size="20px"/>"#), 40.0);
+    assert_eq!(boxes(r#"<page-meta root-font-size="system"/>"#), 34.0, "the phone's text size, as WeUI expects");
+}

@@ -16,9 +16,15 @@ pub struct Device {
     pub status_bar: f32,
     /// The home indicator's safe area at the bottom (0 on phones with a home button).
     pub safe_bottom: f32,
+    /// What 1rem is in px: 16, or what the page's `<page-meta root-font-size>` says.
+    pub root_font_size: f32,
 }
+
+/// The root font size `<page-meta root-font-size="system">` gives: the phone's text size at
+/// its default setting (17 px on an iPhone; WeUI's rem sizes are written for it).
+pub const SYSTEM_ROOT_FONT_SIZE: f32 = 17.0;
 
 impl Device {
     /// The iPhone 6/7/8 screen, wxemu's default device.
-    pub const IPHONE_6: Device = Device { width: 375.0, height: 667.0, dpr: 2.0, ios: true, status_bar: 20.0, safe_bottom: 0.0 };
+    pub const IPHONE_6: Device = Device { width: 375.0, height: 667.0, dpr: 2.0, ios: true, status_bar: 20.0, safe_bottom: 0.0, root_font_size: 16.0 };
 }

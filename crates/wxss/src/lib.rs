@@ -12,7 +12,7 @@ mod values;
 mod vars;
 
 pub use cascade::{Cascade, BUILT_IN};
-pub use device::Device;
+pub use device::{Device, SYSTEM_ROOT_FONT_SIZE};
 pub use select::{Isolation, Scope, StyleNode, StyleTree, PAGE};
 pub use sheet::{load, FontFace, Rule, Sheet};
 pub use style::ComputedStyle;

@@ -15,7 +15,7 @@ impl Context<'_> {
     pub(crate) fn length_value(&self, s: &ComputedStyle, v: &LengthValue) -> f32 {
         match v {
             LengthValue::Em(n) => n * s.font_size,
-            LengthValue::Rem(n) => n * ROOT_FONT_SIZE,
+            LengthValue::Rem(n) => n * self.device.root_font_size,
             LengthValue::Vw(n) => n * self.device.width / 100.0,
             LengthValue::Vh(n) => n * self.device.height / 100.0,
             LengthValue::Vmin(n) => n * self.device.width.min(self.device.height) / 100.0,
