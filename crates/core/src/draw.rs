@@ -151,7 +151,15 @@ impl Simulator {
     /// The screen as styles see it: the device's size, pixel ratio and system bars.
     pub fn styling_device(&self) -> Device {
         let p = self.device();
-        Device { width: p.width as f32, height: p.height as f32, dpr: p.pixel_ratio as f32, ios: p.platform == Platform::Ios, status_bar: p.status_bar as f32, safe_bottom: p.safe_bottom as f32, root_font_size: 16.0 }
+        Device {
+            width: p.width as f32,
+            height: p.height as f32,
+            dpr: p.pixel_ratio as f32,
+            ios: p.platform == Platform::Ios,
+            status_bar: p.status_bar as f32,
+            safe_bottom: p.safe_bottom as f32,
+            root_font_size: 16.0,
+        }
     }
 
     /// Where `route`'s page sits on the screen: below the navigation bar (unless the page

@@ -878,3 +878,16 @@ fn page_meta_root_font_size_sets_what_a_rem_is() {
     assert_eq!(boxes(r#"<page-meta root-font-size="20px"/>"#), 40.0);
     assert_eq!(boxes(r#"<page-meta root-font-size="system"/>"#), 34.0, "the phone's text size, as WeUI expects");
 }
+
+#[test]
+fn web_view_official_account_and_ad_draw_the_boxes_the_client_shows() {
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", r#"<official-account id="o"/><ad id="a" unit-id="adunit-1"/><web-view id="w" src="https://example.com/page"/>"#)]);
+    let boxes = sim.element_boxes().unwrap();
+    let size = |sim: &Simulator, id: &str| {
+        let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
+        let b = boxes.iter().find(|(p, _)| *p == path).expect("laid out").1;
+        (b.w, b.h)
+    };
+    assert_eq!([size(&sim, "o"), size(&sim, "a"), size(&sim, "w")], [(375.0, 84.0), (375.0, 100.0), (375.0, 603.0)], "the web-view covers the page");
+    assert_eq!(colour_at(&mut sim, 5.0, 300.0), (0xf2, 0xf2, 0xf2), "the web-view's box over the page");
+}

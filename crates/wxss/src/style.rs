@@ -154,7 +154,11 @@ impl TextTransform {
                     .flat_map(|c| {
                         let upper = start && c.is_alphabetic();
                         start = !c.is_alphanumeric();
-                        if upper { c.to_uppercase().collect::<Vec<_>>() } else { vec![c] }
+                        if upper {
+                            c.to_uppercase().collect::<Vec<_>>()
+                        } else {
+                            vec![c]
+                        }
                     })
                     .collect::<String>()
                     .into()

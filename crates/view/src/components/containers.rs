@@ -1,5 +1,5 @@
 //! Built-ins wxemu lays out as plain boxes, with no behaviour of their own yet: blocks (the
-//! editor, web-view, ad, the Skyline containers…) and the inline `<span>`.
+//! editor, the Skyline containers…) and the inline `<span>`.
 
 use super::BuiltIn;
 
@@ -7,11 +7,11 @@ pub struct Containers;
 
 impl BuiltIn for Containers {
     fn tags(&self) -> &'static [&'static str] {
-        &["editor", "web-view", "official-account", "ad", "match-media", "page-container", "root-portal", "grid-view", "list-view", "sticky-section", "sticky-header", "span"]
+        &["editor", "match-media", "page-container", "root-portal", "grid-view", "list-view", "sticky-section", "sticky-header", "span"]
     }
 
     fn style(&self) -> &'static str {
-        "editor, web-view, official-account, ad, match-media, page-container, root-portal, grid-view, list-view, sticky-section, sticky-header { display: block; }
+        "editor, match-media, page-container, root-portal, grid-view, list-view, sticky-section, sticky-header { display: block; }
 span { display: inline; }"
     }
 }

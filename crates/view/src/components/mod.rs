@@ -58,6 +58,7 @@ built_ins! {
     form::Form,
     rich_text::RichText,
     open_data::OpenData,
+    outside::Outside,
 }
 
 /// A built-in component: what wxemu does for its tags.
