@@ -229,6 +229,12 @@ fn svg_url(svg: &str) -> String {
     format!("data:image/svg+xml,{}", svg.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace('\'', "%27"))
 }
 
+/// The border box of the element with id `id` (page coordinates).
+fn box_of(sim: &mut Simulator, id: &str) -> wxemu_render::Box2 {
+    let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
+    sim.element_boxes().unwrap().into_iter().find(|(p, _)| *p == path).expect("laid out").1
+}
+
 /// The colour drawn at page point (x, y) (below the 64 px of status and navigation bar).
 fn colour_at(sim: &mut Simulator, x: f32, y: f32) -> (u8, u8, u8) {
     let pixmap = wxemu_render::rasterize(&sim.draw(false).unwrap(), 1.0);
@@ -722,18 +728,6 @@ fn floats_line_up_beside_each_other_and_clear_goes_below_them() {
 }
 
 #[test]
-fn three_boxes_a_third_wide_each_fill_one_flex_line() {
-    // WeUI's grid: 33.33333333% rounds up in f32, and three of them must still fit the line.
-    let wxml = r#"<view class="grids"><view class="grid" id="a"/><view class="grid" id="b"/><view class="grid" id="c"/></view>"#;
-    let wxss = ".grids { display: flex; flex-wrap: wrap; width: 345px; } .grid { width: 33.33333333%; height: 40px; padding: 20px 10px; box-sizing: border-box; }";
-    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
-    let boxes = sim.element_boxes().unwrap();
-    let c = sim.select_all("#c").unwrap().remove(0);
-    let b = boxes.iter().find(|(p, _)| *p == c).expect("laid out").1;
-    assert_eq!((b.x.round(), b.y.round()), (230.0, 0.0), "the third box is on the first line");
-}
-
-#[test]
 fn every_icon_type_draws_its_glyph_in_its_colour() {
     let types = ["success", "success_no_circle", "success_circle", "info", "info_circle", "warn", "waiting", "waiting_circle", "circle", "cancel", "download", "search", "clear"];
     let wxml: String = types.iter().map(|t| format!(r#"<view style="height: 40px"><icon type="{t}" size="40"/></view>"#)).collect();
@@ -752,20 +746,19 @@ fn every_icon_type_draws_its_glyph_in_its_colour() {
 }
 
 #[test]
-fn fit_content_widths_and_the_strut_of_a_line_of_inline_blocks() {
-    // WeUI's buttons (`width: fit-content` between a min and a max width), and a loading
-    // icon alone on its line, which is still as high as the line height.
-    let wxml = r#"<view class="btn" id="short">按钮</view><view class="btn" id="long">a much longer label that is wider than the largest width the button may take</view><view class="line" id="line"><view class="dot"/></view>"#;
-    let wxss = ".btn { min-width: 184px; max-width: 280px; width: fit-content; margin: 0 auto; padding: 12px 24px; box-sizing: border-box; } .line { font-size: 16px; line-height: 30px; } .dot { display: inline-block; width: 10px; height: 10px; }";
+fn weui_grids_and_buttons_lay_out_as_in_the_webview() {
+    // Three 33.33333333% boxes fill a flex line (the fraction rounds up in f32); buttons are
+    // `width: fit-content` between a min and a max width; a loading icon alone on its line
+    // still has the line's height (its strut).
+    let wxml = r#"<view class="grids"><view class="grid"/><view class="grid"/><view class="grid" id="third"/></view><view class="btn" id="short">按钮</view><view class="btn" id="long">a much longer label that is wider than the largest width the button may take</view><view class="line" id="line"><view class="dot"/></view>"#;
+    let wxss = ".grids { display: flex; flex-wrap: wrap; width: 345px; } .grid { width: 33.33333333%; height: 40px; padding: 20px 10px; box-sizing: border-box; } .btn { min-width: 184px; max-width: 280px; width: fit-content; margin: 0 auto; padding: 12px 24px; box-sizing: border-box; } .line { font-size: 16px; line-height: 30px; } .dot { display: inline-block; width: 10px; height: 10px; }";
     let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
-    let boxes = sim.element_boxes().unwrap();
-    let of = |sim: &Simulator, id: &str| {
-        let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
-        boxes.iter().find(|(p, _)| *p == path).expect("laid out").1
-    };
-    assert_eq!((of(&sim, "short").x.round(), of(&sim, "short").w), (96.0, 184.0), "as wide as its min-width, centred");
-    assert_eq!(of(&sim, "long").w, 280.0, "no wider than its max-width");
-    assert_eq!(of(&sim, "line").h.round(), 30.0, "the strut keeps the line's height");
+    let third = box_of(&mut sim, "third");
+    assert_eq!((third.x.round(), third.y.round()), (230.0, 0.0), "the third box is on the first line");
+    let short = box_of(&mut sim, "short");
+    assert_eq!((short.x.round(), short.w), (96.0, 184.0), "as wide as its min-width, centred");
+    assert_eq!(box_of(&mut sim, "long").w, 280.0, "no wider than its max-width");
+    assert_eq!(box_of(&mut sim, "line").h.round(), 30.0, "the strut keeps the line's height");
 }
 
 #[test]
@@ -871,8 +864,7 @@ fn page_meta_root_font_size_sets_what_a_rem_is() {
     let boxes = |meta: &str| {
         let wxml = format!(r#"{meta}<view id="a" style="width: 2rem; height: 10px"/>"#);
         let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml)]);
-        let path = sim.select_all("#a").unwrap().remove(0);
-        sim.element_boxes().unwrap().into_iter().find(|(p, _)| *p == path).expect("laid out").1.w
+        box_of(&mut sim, "a").w
     };
     assert_eq!(boxes(""), 32.0, "16 px by default");
     assert_eq!(boxes(r#"<page-meta root-font-size="20px"/>"#), 40.0);
@@ -882,12 +874,10 @@ fn page_meta_root_font_size_sets_what_a_rem_is() {
 #[test]
 fn web_view_official_account_and_ad_draw_the_boxes_the_client_shows() {
     let (_dir, mut sim) = one_page_app(&[("index.wxml", r#"<official-account id="o"/><ad id="a" unit-id="adunit-1"/><web-view id="w" src="https://example.com/page"/>"#)]);
-    let boxes = sim.element_boxes().unwrap();
-    let size = |sim: &Simulator, id: &str| {
-        let path = sim.select_all(&format!("#{id}")).unwrap().remove(0);
-        let b = boxes.iter().find(|(p, _)| *p == path).expect("laid out").1;
+    let mut size = |id: &str| {
+        let b = box_of(&mut sim, id);
         (b.w, b.h)
     };
-    assert_eq!([size(&sim, "o"), size(&sim, "a"), size(&sim, "w")], [(375.0, 84.0), (375.0, 100.0), (375.0, 603.0)], "the web-view covers the page");
+    assert_eq!([size("o"), size("a"), size("w")], [(375.0, 84.0), (375.0, 100.0), (375.0, 603.0)], "the web-view covers the page");
     assert_eq!(colour_at(&mut sim, 5.0, 300.0), (0xf2, 0xf2, 0xf2), "the web-view's box over the page");
 }
