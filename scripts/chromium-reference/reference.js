@@ -221,7 +221,7 @@ function agreement(a, b, top, height) {
 }
 
 function page(project, route, tab, custom) {
-  const root = path.join(repo, project)
+  const root = path.resolve(repo, project)
   const tree = JSON.parse(execFileSync(wxemu, ['dump', root, '--page', route, '--components'], { stdio: ['ignore', 'pipe', 'ignore'] }))
   // With navigationStyle: custom the page starts at the top of the screen.
   const top = custom ? 0 : SCREEN.top
@@ -252,18 +252,24 @@ const CLIENT_DRAWN = {
   'prompts-toast': 'a toast', 'prompts-toast-error': 'a toast', 'prompts-toast-none': 'a toast', 'prompts-loading': 'a loading notice',
   'prompts-modal': 'a modal over a mask', 'prompts-sheet': 'an action sheet over a mask', 'bars-refresh': 'the pull-down refresh area (the page moved down)',
 }
-// `node reference.js NAME…` compares only the pages named.
-const only = process.argv.slice(2)
+// `node reference.js NAME…` compares only the pages named; `node reference.js --project DIR
+// [ROUTE…]` compares a project's pages instead (a real app fetched beside the checkout, say:
+// the mini-program folder, with app.json), all of them or the routes named.
+const args = process.argv.slice(2)
+const other = args[0] === '--project' ? path.resolve(args[1]) : undefined
+if (other) suites.splice(0, suites.length, [other, `${path.basename(other)}-`])
+const routes = other ? args.slice(2) : []
+const only = other ? [] : args
 console.log('# Visual suite against headless Chromium\n')
 console.log('Made by scripts/chromium-reference/reference.js (see its header for the method).\n')
 console.log('| page | pixels agreeing |\n| --- | --- |')
 for (const [project, prefix] of suites) {
-  const app = JSON.parse(fs.readFileSync(path.join(repo, project, 'app.json'), 'utf8'))
+  const app = JSON.parse(fs.readFileSync(path.resolve(repo, project, 'app.json'), 'utf8'))
   const tabs = new Set(((app.tabBar || {}).list || []).map((t) => t.pagePath))
-  for (const route of app.pages) {
+  for (const route of app.pages.filter((r) => routes.length === 0 || routes.includes(r))) {
     const name = prefix + route.split('/').pop()
     if (only.length > 0 && !only.includes(name)) continue
-    const file = path.join(repo, project, `${route}.json`)
+    const file = path.resolve(repo, project, `${route}.json`)
     const config = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}
     const custom = (config.navigationStyle || (app.window || {}).navigationStyle) === 'custom'
     if (CLIENT_DRAWN[name]) {
