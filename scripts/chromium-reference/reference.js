@@ -137,7 +137,8 @@ function html(nodes, root, pageDir, hosts = []) {
     const given = Object.assign({}, n.attrs, n.component ? { is: n.component.path } : {})
     if (n.attrs.class !== undefined) given.class = webViewClasses(String(n.attrs.class).split(/\s+/).filter(Boolean), n.owner, hosts).join(' ')
     const attrs = Object.entries(given).flatMap(([k, v]) => {
-      if (/^(bind|catch|capture-|mut-bind)/.test(k) || v === false || k === 'style') return []
+      // `hidden` hides when its value is truthy, as the framework reads it ('' does not).
+      if (/^(bind|catch|capture-|mut-bind)/.test(k) || v === false || k === 'style' || (k === 'hidden' && !v)) return []
       return [`${k}="${escape(v === true ? '' : String(v))}"`]
     })
     const inside = n.tag === 'rich-text' ? richText(n.attrs.nodes) : html(n.children, root, pageDir, inner)
@@ -171,8 +172,8 @@ function richText(nodes) {
 }
 
 // What the WebView's component runtime does on load that CSS alone cannot: scroll-views
-// scrolled to scroll-top/scroll-left or to the child scroll-into-view names, movable-views
-// moved to x/y.
+// scrolled to scroll-top/scroll-left or to the child scroll-into-view names, swipers
+// showing their `current` item, movable-views moved to x/y.
 const RUNTIME = `<script>
 for (const view of document.querySelectorAll('wx-scroll-view')) {
   const into = view.getAttribute('scrollintoview')
@@ -184,6 +185,11 @@ for (const view of document.querySelectorAll('wx-scroll-view')) {
     if (view.hasAttribute('scrolly')) view.scrollTop = Number(view.getAttribute('scrolltop') || 0)
     if (view.hasAttribute('scrollx')) view.scrollLeft = Number(view.getAttribute('scrollleft') || 0)
   }
+}
+for (const swiper of document.querySelectorAll('wx-swiper')) {
+  const items = [...swiper.children].filter((c) => c.tagName === 'WX-SWIPER-ITEM')
+  const current = Number(swiper.getAttribute('current') || 0)
+  items.forEach((item, i) => { if (i !== current) item.style.display = 'none' })
 }
 for (const view of document.querySelectorAll('wx-movable-view')) {
   view.style.transform = 'translate(' + Number(view.getAttribute('x') || 0) + 'px, ' + Number(view.getAttribute('y') || 0) + 'px)'
@@ -285,8 +291,7 @@ console.log(`
 Where the two pictures differ by design: the reference has the HTML of the composed tree and
 no built-in component runtime, so the parts a built-in component draws inside itself in
 wxemu (check marks, the switch knob, progress and slider bars, icons, an input's placeholder,
-swiper dots) are missing from it, and a swiper shows all its items stacked (the last on top)
-where wxemu shows the \`current\` one — gallery-view's low number is that swiper; wx-image
+swiper dots) are missing from it; wx-image
 sizes its box for widthFix/heightFix by script, which the reference lacks; picker-view
 columns are not moved to their value (gallery-picker). The reference does scroll
 scroll-views and move movable-views as the WebView's runtime does, and puts rich-text's
