@@ -13,8 +13,9 @@ use wxemu_wxss::FontFace;
 pub(crate) enum FontWaiter {
     /// A `wx.loadFontFace` call, answered once the font is read and registered.
     Call { call: u32, family: String },
-    /// An `@font-face` rule: its family is registered once read, or its warning given.
-    Rule(FontFace),
+    /// An `@font-face` rule: its family is registered once read; else its sources from
+    /// `next` on are tried (with the `problems` of those before), or its warning given.
+    Rule { face: FontFace, next: usize, problems: Vec<String> },
 }
 
 /// Where a font source points: the URL inside `url(…)` (quotes or not), or the text itself.
@@ -32,14 +33,27 @@ impl Simulator {
     /// Registers the font of an `@font-face` rule (its first `src` that loads); a network one
     /// is read first. When none loads, says why.
     pub(crate) fn load_font_face(&mut self, screen: &mut Screen, face: &FontFace) {
-        let mut problems = Vec::new();
-        for url in &face.sources {
+        self.load_font_face_from(screen, face, 0, Vec::new());
+    }
+
+    /// [`Simulator::load_font_face`] from source `start` on, after `problems` with those before.
+    fn load_font_face_from(&mut self, screen: &mut Screen, face: &FontFace, start: usize, mut problems: Vec<String>) {
+        for (i, url) in face.sources.iter().enumerate().skip(start) {
             let url = if url.starts_with("//") { format!("https:{url}") } else { url.clone() };
             let loaded = if let Some(data) = url.strip_prefix("data:") {
                 data_url(data).ok_or_else(|| "a data URL that cannot be read".to_string()).and_then(|bytes| screen.fonts.add_face(&face.family, bytes))
             } else if is_remote(&url) {
-                self.read_font(&url, FontWaiter::Rule(face.clone()));
-                return;
+                // A read no route answers fails at once.
+                if self.remote_font(&url).is_none() {
+                    self.read_remote(&url);
+                }
+                match self.remote_font(&url) {
+                    Some(read) => read.and_then(|bytes| screen.fonts.add_face(&face.family, bytes)),
+                    None => {
+                        self.fonts_waiting.entry(url).or_default().push(FontWaiter::Rule { face: face.clone(), next: i + 1, problems });
+                        return;
+                    }
+                }
             } else {
                 Err(format!("`{url}` is a local file, which the platform does not load in WXSS"))
             };
@@ -100,14 +114,18 @@ impl Simulator {
         }
     }
 
-    /// Reads font `url` through the network (once for all who wait for it).
-    fn read_font(&mut self, url: &str, waiter: FontWaiter) {
-        let known = match self.images.remote.borrow().get(url) {
+    /// Network font `url` if it was read (or failed).
+    fn remote_font(&self, url: &str) -> Option<Result<Vec<u8>, String>> {
+        match self.images.remote.borrow().get(url) {
             Some(crate::images::RemoteImage::Loaded(bytes)) => Some(Ok(bytes.clone())),
             Some(crate::images::RemoteImage::Failed(reason)) => Some(Err(reason.clone())),
             _ => None,
-        };
-        match known {
+        }
+    }
+
+    /// Reads font `url` through the network (once for all who wait for it).
+    fn read_font(&mut self, url: &str, waiter: FontWaiter) {
+        match self.remote_font(url) {
             Some(read) => self.font_read(waiter, read),
             None => {
                 self.fonts_waiting.entry(url.to_string()).or_default().push(waiter);
@@ -129,18 +147,19 @@ impl Simulator {
                 let result = read.and_then(|bytes| self.add_font(&family, bytes));
                 self.font_call_answered(call, result);
             }
-            FontWaiter::Rule(face) => {
-                let added = match (&mut self.screen, read) {
-                    (Some(screen), Ok(bytes)) => {
-                        screen.relayout();
-                        screen.fonts.add_face(&face.family, bytes)
+            FontWaiter::Rule { face, next, mut problems } => {
+                // Without a screen there is nothing to draw with; the rule is read again with
+                // the next screen's sheets.
+                let Some(mut screen) = self.screen.take() else { return };
+                screen.relayout();
+                match read.and_then(|bytes| screen.fonts.add_face(&face.family, bytes)) {
+                    Ok(()) => {}
+                    Err(problem) => {
+                        problems.push(problem);
+                        self.load_font_face_from(&mut screen, &face, next, problems);
                     }
-                    (None, Ok(_)) => Ok(()),
-                    (_, Err(reason)) => Err(reason),
-                };
-                if let Err(problem) = added {
-                    self.font_face_unloaded(&face, &problem);
                 }
+                self.screen = Some(screen);
             }
         }
     }

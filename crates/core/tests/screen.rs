@@ -788,7 +788,8 @@ fn icon_woff2() -> Vec<u8> {
 
 #[test]
 fn fonts_from_the_network_draw_once_read_by_font_face_or_load_font_face() {
-    let wxss = "@font-face { font-family: 'net'; src: url('https://cdn.example.com/icons.woff2') format('woff2'); } .a, .b { font-size: 40px; line-height: 40px; color: #ff0000; } .a { font-family: 'net'; } .b { font-family: 'loaded'; }";
+    // The rule's first source is not there: the next one is read.
+    let wxss = "@font-face { font-family: 'net'; src: url('https://cdn.example.com/gone.woff2') format('woff2'), url('https://cdn.example.com/icons.woff2') format('woff2'); } .a, .b { font-size: 40px; line-height: 40px; color: #ff0000; } .a { font-family: 'net'; } .b { font-family: 'loaded'; }";
     let files = [("index.wxml", "<view class=\"a\">\u{e600}</view><view class=\"b\">\u{e600}</view>".as_bytes().to_vec()), ("index.wxss", wxss.as_bytes().to_vec()), ("icons.woff2", icon_woff2())];
     let routes = r#"{"routes": [{"url": "https://cdn.example.com/icons.woff2", "bodyFile": "icons.woff2", "delay": 10}]}"#;
     let (_dir, mut sim) = one_page_app_with(&files, |dir| LaunchOptions { routes: Some(wxemu_core::Routes::parse(routes, dir).unwrap()), ..LaunchOptions::default() });
