@@ -245,7 +245,10 @@ impl Simulator {
             },
             None => (wxemu_view::styled::style(&tree, &styles, &page_device, dark), None, Vec::new()),
         };
-        self.load_background_pictures(&styled);
+        // Only a frame styled anew can show other pictures.
+        if last_layout.is_none() || !changed.is_empty() {
+            self.load_background_pictures(&styled);
+        }
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
         let images =
             PageImages { files: self.package.files.clone(), route: route.clone(), host: self.host.clone(), remote: self.images.remote.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };

@@ -1131,13 +1131,12 @@ fn alignment(align: css::TextAlign) -> Alignment {
 /// A percentage as the fraction taffy resolves. Chromium keeps a percentage as the number
 /// written and floors what it resolves to 1/64 px, so three `33.33333333%` boxes fill their
 /// line; as an f32 fraction that rounds up and the three overflow it, and the third wraps. A
-/// percentage written to more digits than an f32 holds is taken a millionth smaller (an
-/// invisible amount); short ones, such as 10% or 50%, stay exact.
+/// fraction written to more than six decimals is taken a millionth smaller (an invisible
+/// amount); short ones, such as 10% or 12.5%, stay exact.
 fn fraction(percent: f32) -> f32 {
     let fraction = percent / 100.0;
-    let scientific = format!("{fraction:e}");
-    let digits = scientific.split('e').next().unwrap_or_default().bytes().filter(u8::is_ascii_digit).count();
-    if digits > 6 {
+    let millionths = f64::from(fraction) * 1e6;
+    if (millionths - millionths.round()).abs() > 0.01 {
         fraction * (1.0 - 1e-6)
     } else {
         fraction

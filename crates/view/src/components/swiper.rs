@@ -89,7 +89,7 @@ wx-swiper-dot { display: block; width: 8px; height: 8px; border-radius: 50%; }"
         let count = items.len();
         let current = (parts.number("current", 0.0) as usize).min(count.saturating_sub(1));
         let vertical = parts.element().flag("vertical");
-        let margin = |name: &str| margin(&parts.element().attr(name), parts.device.width);
+        let margin = |name: &str| margin(&parts.element().attr(name), parts.device);
         let (before, after) = (margin("previousMargin"), margin("nextMargin"));
         let shown = parts.number("displayMultipleItems", 1.0).max(1.0);
         let (direction, padding, size, across, shift) = if vertical { ("column", "padding-top", "height", "width", "translateY") } else { ("row", "padding-right", "width", "height", "translateX") };
@@ -122,14 +122,13 @@ wx-swiper-dot { display: block; width: 8px; height: 8px; border-radius: 50%; }"
     }
 }
 
-/// A `previous-margin` or `next-margin` in px: `px` or `rpx` (of a screen `width` px wide).
-fn margin(text: &str, width: f32) -> f32 {
+/// A `previous-margin` or `next-margin` in px: `px`, or `rpx` converted as WXSS converts it.
+fn margin(text: &str, device: &wxemu_wxss::Device) -> f32 {
     let text = text.trim();
-    let (number, per) = match text.strip_suffix("rpx") {
-        Some(n) => (n, width / 750.0),
-        None => (text.trim_end_matches("px"), 1.0),
-    };
-    number.trim().parse::<f32>().map_or(0.0, |n| n * per)
+    match text.strip_suffix("rpx") {
+        Some(n) => n.trim().parse::<f64>().map_or(0.0, |n| wxemu_wxss::rpx::rpx_to_px(n, device) as f32),
+        None => text.trim_end_matches("px").trim().parse().unwrap_or(0.0),
+    }
 }
 
 /// A swiper's items: its swiper-item children, also those a `<block>` wraps.
