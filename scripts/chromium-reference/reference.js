@@ -9,7 +9,9 @@
 //
 // For each page: the composed tree comes from `wxemu dump` (its WXML rendering is checked
 // against the official compiler), the page's app.wxss and .wxss are compiled by the official
-// compiler wcsc for an iPhone 6, and the built-in components' default styles are wxemu's
+// compiler wcsc for an iPhone 6 (from the project as `wxemu build` writes it, so npm
+// packages are in miniprogram_npm and Less/Sass are WXSS; each sheet with those it
+// imports), and the built-in components' default styles are wxemu's
 // (`wxemu dump --built-in-styles`, tags prefixed wx- as in the WebView). Custom components are
 // put in the page as the WebView's framework does it: `wxemu dump --components` says which
 // component wrote each element and how each component is styled, class names get the
@@ -17,8 +19,10 @@
 // compiled by wcsc the way the base library does (`-pc`: `:host` → `[is="path"]`, class
 // selectors prefixed). The HTML is shot at
 // 375 px × the page's viewport, device pixel ratio 2; wxemu's shot of the same page is
-// cropped to the page's area (below the navigation bar, above the tab bar). Agreement is the
-// share of pixels whose colour differs by at most 16 in every channel.
+// cropped to the page's area (below the navigation bar, above the tab bar). Every screen of
+// a page taller than one is compared: both are scrolled a screen at a time. Agreement is the
+// share of pixels, over all of a page's screens, whose colour differs by at most 16 in every
+// channel.
 'use strict'
 const fs = require('fs')
 const os = require('os')
@@ -53,10 +57,21 @@ function wcscRun(root, args) {
   return run.stdout.toString()
 }
 
+/** `file` (root-relative) and the style sheets it imports, all of them, as wcsc takes them. */
+function withImports(root, file, found = new Set()) {
+  const at = `./${path.posix.normalize(file)}`
+  if (found.has(at) || !fs.existsSync(path.join(root, file))) return found
+  found.add(at)
+  for (const [, target] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/@import\s+["']([^"']+)["']/g)) {
+    withImports(root, target.startsWith('/') ? target.slice(1) : path.posix.join(path.posix.dirname(file), target), found)
+  }
+  return found
+}
+
 /** The CSS wcsc puts in the page for `file` (root-relative) on an iPhone 6. */
 function compileWxss(root, file) {
   if (!fs.existsSync(path.join(root, file))) return ''
-  return runCompiled(wcscRun(root, ['-js', `./${file}`]).replace(/^%s$/m, ''))
+  return runCompiled(wcscRun(root, ['-js', ...withImports(root, file)]).replace(/^%s$/m, ''))
 }
 
 /** A component's CSS as the WebView puts it in the page: compiled by wcsc as the base library
@@ -66,7 +81,7 @@ function compileComponentWxss(root, component, suffix) {
   const file = `${component}.wxss`
   if (!fs.existsSync(path.join(root, file))) return ''
   // key=value=… with the values as JavaScript string contents (\x escapes, no raw `=`).
-  const parts = wcscRun(root, ['-js', '-pc', '1', `./${file}`]).split('=')
+  const parts = wcscRun(root, ['-js', '-pc', '1', ...withImports(root, file)]).split('=')
   const text = (i) => require('vm').runInNewContext(`"${parts[i].replace(/\n/g, '\\n')}"`)
   const comm = text(parts.indexOf('comm') + 1)
   const own = text(parts.indexOf(`./${file}`) + 1)
@@ -131,8 +146,15 @@ function html(nodes, root, pageDir, hosts = []) {
     let style = n.attrs.style === undefined ? '' : inlineRpx(String(n.attrs.style))
     if (n.tag === 'image' && n.attrs.src) {
       const file = String(n.attrs.src).startsWith('/') ? path.join(root, String(n.attrs.src)) : path.join(root, pageDir, String(n.attrs.src))
-      const [position, size] = imageMode(String(n.attrs.mode || '')).split(' / ')
+      const mode = String(n.attrs.mode || '')
+      const [position, size] = imageMode(mode).split(' / ')
       style = `background-image: url(file://${file}); background-position: ${position}; background-size: ${size}; background-repeat: no-repeat; ${style}`
+      // widthFix and heightFix: the WebView's script sets the other side from the picture's
+      // proportions (known here for PNG files).
+      if ((mode === 'widthFix' || mode === 'heightFix') && file.endsWith('.png') && fs.existsSync(file)) {
+        const { width, height } = decode(file)
+        style += `; ${mode === 'widthFix' ? 'height' : 'width'}: auto; aspect-ratio: ${width} / ${height}`
+      }
     }
     const given = Object.assign({}, n.attrs, n.component ? { is: n.component.path } : {})
     if (n.attrs.class !== undefined) given.class = webViewClasses(String(n.attrs.class).split(/\s+/).filter(Boolean), n.owner, hosts).join(' ')
@@ -173,7 +195,8 @@ function richText(nodes) {
 
 // What the WebView's component runtime does on load that CSS alone cannot: scroll-views
 // scrolled to scroll-top/scroll-left or to the child scroll-into-view names, swipers
-// showing their `current` item, movable-views moved to x/y.
+// showing their `current` item, open-data showing what the platform still gives (since
+// 2022: 微信用户, the grey default avatar, else its default-text), movable-views moved to x/y.
 const RUNTIME = `<script>
 for (const view of document.querySelectorAll('wx-scroll-view')) {
   const into = view.getAttribute('scrollintoview')
@@ -190,6 +213,11 @@ for (const swiper of document.querySelectorAll('wx-swiper')) {
   const items = [...swiper.children].filter((c) => c.tagName === 'WX-SWIPER-ITEM')
   const current = Number(swiper.getAttribute('current') || 0)
   items.forEach((item, i) => { if (i !== current) item.style.display = 'none' })
+}
+for (const data of document.querySelectorAll('wx-open-data')) {
+  const type = data.getAttribute('type')
+  if (type === 'userAvatarUrl') data.appendChild(document.createElement('wx-open-data-avatar'))
+  else data.textContent = type === 'userNickName' ? '微信用户' : data.getAttribute('defaulttext') || ''
 }
 for (const view of document.querySelectorAll('wx-movable-view')) {
   view.style.transform = 'translate(' + Number(view.getAttribute('x') || 0) + 'px, ' + Number(view.getAttribute('y') || 0) + 'px)'
@@ -226,29 +254,59 @@ function agreement(a, b, top, height) {
   return same / total
 }
 
+/** The project as the DevTools build it (`wxemu build`: npm packages in miniprogram_npm, Less
+ * and Sass compiled), where wcsc finds every style sheet; once per project. */
+const builds = new Map()
+function build(root) {
+  if (!builds.has(root)) {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wxemu-ref-build-'))
+    execFileSync(wxemu, ['build', root, '-o', out], { stdio: 'ignore' })
+    process.on('exit', () => fs.rmSync(out, { recursive: true }))
+    builds.set(root, out)
+  }
+  return builds.get(root)
+}
+
 function page(project, route, tab, custom) {
   const root = path.resolve(repo, project)
   const tree = JSON.parse(execFileSync(wxemu, ['dump', root, '--page', route, '--components'], { stdio: ['ignore', 'pipe', 'ignore'] }))
   // With navigationStyle: custom the page starts at the top of the screen.
   const top = custom ? 0 : SCREEN.top
   const viewport = SCREEN.height - top - (tab ? SCREEN.tabBar : 0)
-  const css = [builtInCss(), compileWxss(root, 'app.wxss'), compileWxss(root, `${route}.wxss`),
-    ...components(tree).map((c) => compileComponentWxss(root, c.path, c.styleIsolation === 'shared' ? '' : `${scopeName(c.path)}--`))].join('\n')
+  const built = build(root)
+  const css = [builtInCss(), compileWxss(built, 'app.wxss'), compileWxss(built, `${route}.wxss`),
+    ...components(tree).map((c) => compileComponentWxss(built, c.path, c.styleIsolation === 'shared' ? '' : `${scopeName(c.path)}--`))].join('\n')
   const doc = `<!doctype html><html><head><meta charset="utf-8"><style>
 html, body { margin: 0; } body { font-family: "Noto Sans CJK SC", "Noto Color Emoji", "DejaVu Sans"; min-height: ${viewport}px; }
 ${css}</style></head><body>${html(tree, root, path.dirname(route))}${RUNTIME}</body></html>`
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxemu-ref-'))
-  fs.writeFileSync(path.join(dir, 'page.html'), doc)
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--disable-background-networking', '--no-first-run', '--allow-file-access-from-files',
-    `--user-data-dir=${path.join(dir, 'profile')}`, `--force-device-scale-factor=${SCREEN.dpr}`, `--window-size=${SCREEN.width},${viewport}`,
-    `--screenshot=${path.join(dir, 'chromium.png')}`, `file://${path.join(dir, 'page.html')}`], { stdio: 'ignore' })
-  execFileSync(wxemu, ['shot', root, '--page', route, '-o', path.join(dir, 'wxemu.png')], { stdio: 'ignore' })
-  const ours = decode(path.join(dir, 'wxemu.png'))
-  const theirs = decode(path.join(dir, 'chromium.png'))
-  const result = agreement(ours, theirs, top * SCREEN.dpr, Math.min(theirs.height, viewport * SCREEN.dpr))
+  // Every screen of the page is compared: the page is scrolled by a screen at a time, the last
+  // one to the bottom, in both; fixed boxes stay where the screen puts them. (Headless
+  // Chromium's screenshot of a scrolled window is blank, so its page is moved up instead.)
+  const shot = (file, args) => execFileSync(wxemu, ['shot', root, '--page', route, '-o', path.join(dir, file), ...args], { stdio: 'ignore' })
+  shot('full.png', ['--full-page'])
+  const height = decode(path.join(dir, 'full.png')).height / SCREEN.dpr - SCREEN.height + viewport
+  const scrolls = []
+  for (let y = 0; y < height - viewport; y += viewport) scrolls.push(y)
+  scrolls.push(Math.max(0, height - viewport))
+  let same = 0
+  let total = 0
+  for (const [i, scroll] of [...new Set(scrolls)].entries()) {
+    const html = path.join(dir, `page${i}.html`)
+    fs.writeFileSync(html, doc.replace('</style>', `html { position: relative; top: ${-scroll}px; }</style>`))
+    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--disable-background-networking', '--no-first-run', '--allow-file-access-from-files',
+      `--user-data-dir=${path.join(dir, 'profile')}`, `--force-device-scale-factor=${SCREEN.dpr}`, `--window-size=${SCREEN.width},${viewport}`,
+      `--screenshot=${path.join(dir, `chromium${i}.png`)}`, `file://${html}`], { stdio: 'ignore' })
+    shot(`wxemu${i}.png`, ['--scroll', String(scroll)])
+    const ours = decode(path.join(dir, `wxemu${i}.png`))
+    const theirs = decode(path.join(dir, `chromium${i}.png`))
+    const rows = Math.min(theirs.height, viewport * SCREEN.dpr)
+    same += agreement(ours, theirs, top * SCREEN.dpr, rows) * theirs.width * rows
+    total += theirs.width * rows
+  }
   if (!process.env.KEEP) fs.rmSync(dir, { recursive: true })
   else console.error(`${route}: ${dir}`)
-  return result
+  return same / total
 }
 
 const suites = [['tests/visual/app', ''], ['sample-apps/todo', 'todo-'], ['sample-apps/gallery', 'gallery-'], ['tests/apps/custom-tabbar', 'custom-tabbar-'],
@@ -292,7 +350,7 @@ Where the two pictures differ by design: the reference has the HTML of the compo
 no built-in component runtime, so the parts a built-in component draws inside itself in
 wxemu (check marks, the switch knob, progress and slider bars, icons, an input's placeholder,
 swiper dots) are missing from it; wx-image
-sizes its box for widthFix/heightFix by script, which the reference lacks; picker-view
+sizes its box for widthFix/heightFix by script, which the reference does for PNG pictures only; picker-view
 columns are not moved to their value (gallery-picker). The reference does scroll
 scroll-views and move movable-views as the WebView's runtime does, and puts rich-text's
 nodes in the page as HTML (a string parsed by Chromium itself). The reference has no
@@ -300,7 +358,8 @@ nodes in the page as HTML (a string parsed by Chromium itself). The reference ha
 and no client chrome: the menu capsule wxemu draws over a custom navigation bar's page is
 missing from it (custom-navigation). Text
 differs by sub-pixel glyph placement (parley vs Blink shaping the same Noto Sans CJK). The
-ui-libs pages put components of @vant/weapp, tdesign-miniprogram and weui-miniprogram (from
-npm) on a page with few properties set; the reference has the tree their templates wrote
-but none of their scripts' work after it (tdesign's avatar and button sizes, vant's
-computed styles), and a fixed index bar wxemu draws at the right is missing from it.`)
+ui-libs pages put every component of @vant/weapp, tdesign-miniprogram and weui-miniprogram
+(from npm) on a page with few properties set, as their scripts left them. Their icon fonts
+come from the network, which neither side has here: wxemu draws the missing-glyph box of
+its fallback face where Chromium draws nothing; vant's circle is a canvas, which wxemu
+draws as a labelled box until canvas is supported.`)

@@ -252,6 +252,7 @@ impl Simulator {
         let changes = last_layout.map(|last| wxemu_view::layout::Changes { last, elements: &changed });
         let images =
             PageImages { files: self.package.files.clone(), route: route.clone(), host: self.host.clone(), remote: self.images.remote.clone(), loaded: std::cell::RefCell::new(&mut screen.images) };
+        screen.fonts.set_pixel_ratio(device.dpr);
         let layout = wxemu_view::layout::layout(&styled, &mut screen.fonts, &|src| images.find(src), device.width, viewport, inline, changes);
         // While refreshing, the page sits lower by the refresh area; pulled by a finger, it
         // follows the finger (half as fast past the refresh area).

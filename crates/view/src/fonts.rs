@@ -1,7 +1,7 @@
 //! The fonts text is shaped with: registered explicitly (no system font discovery), so the
 //! same input gives the same pixels on every machine that has the same font files.
 
-use parley::fontique::{Blob, Collection, CollectionOptions, FontInfoOverride, SourceCache};
+use parley::fontique::{Blob, Collection, CollectionOptions, FontInfoOverride, FontStyle, FontWeight, FontWidth, SourceCache};
 use parley::FontContext;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -61,6 +61,26 @@ pub struct Fonts {
     /// The families of the files loaded, in order: used after the ones a style names.
     pub(crate) fallback: Vec<String>,
     pub(crate) shaped: HashMap<u64, parley::Layout<Rgba>>,
+    /// Device pixels per CSS px: the grid line metrics are rounded to.
+    pixel_ratio: f32,
+    /// Line metrics found so far, by face and size.
+    metrics: HashMap<(String, u16, bool, u32), LineMetrics>,
+}
+
+/// A face's vertical metrics at a size, as a line of `line-height: normal` takes them: each
+/// rounded to whole device pixels, as Blink rounds them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineMetrics {
+    pub ascent: f32,
+    pub descent: f32,
+    pub line_gap: f32,
+}
+
+impl LineMetrics {
+    /// `line-height: normal`.
+    pub fn line_height(&self) -> f32 {
+        self.ascent + self.descent + self.line_gap
+    }
 }
 
 /// How many shaped paragraphs are kept before the cache starts over.
@@ -97,7 +117,7 @@ impl Fonts {
         let mut fallback: Vec<String> = collection.family_names().map(str::to_string).collect();
         let known = |name: &String| DEFAULT_FACES.iter().flat_map(|f| f.families).position(|f| f == name).unwrap_or(usize::MAX);
         fallback.sort_by_key(known);
-        Ok(Fonts { context: FontContext { collection, source_cache: SourceCache::default() }, fallback, shaped: HashMap::new() })
+        Ok(Fonts { context: FontContext { collection, source_cache: SourceCache::default() }, fallback, shaped: HashMap::new(), pixel_ratio: 1.0, metrics: HashMap::new() })
     }
 
     /// The default fonts of this machine (see [`DEFAULT_FACES`]).
@@ -121,6 +141,44 @@ impl Fonts {
         }
         // Text shaped before may now have this family.
         self.shaped.clear();
+        self.metrics.clear();
         Ok(())
+    }
+
+    /// Lays text out from now on for a screen of `ratio` device pixels per CSS px.
+    pub fn set_pixel_ratio(&mut self, ratio: f32) {
+        if ratio != self.pixel_ratio {
+            self.pixel_ratio = ratio;
+            self.shaped.clear();
+            self.metrics.clear();
+        }
+    }
+
+    /// The line metrics of text in `families` (then the fallback ones) at `weight`, `italic`
+    /// and `size` px: those of the first family that is there (the primary font, whose
+    /// metrics a browser's `line-height: normal` takes), matched by weight and slant.
+    pub fn line_metrics(&mut self, families: &[String], weight: u16, italic: bool, size: f32) -> LineMetrics {
+        let collection = &mut self.context.collection;
+        let Some(family) = families.iter().chain(&self.fallback).find_map(|name| collection.family_by_name(name)) else {
+            return LineMetrics { ascent: size * 1.16, descent: size * 0.288, line_gap: 0.0 };
+        };
+        let key = (family.name().to_string(), weight, italic, size.to_bits());
+        if let Some(metrics) = self.metrics.get(&key) {
+            return *metrics;
+        }
+        let slant = if italic { FontStyle::Italic } else { FontStyle::Normal };
+        let font = family.match_font(FontWidth::NORMAL, slant, FontWeight::new(weight as f32), true);
+        let blob = font.and_then(|f| Some((f.load(Some(&mut self.context.source_cache))?, f.index())));
+        let ratio = self.pixel_ratio;
+        let device = |px: f32| (px * ratio).round() / ratio;
+        let metrics = blob
+            .and_then(|(blob, index)| {
+                let face = skrifa::FontRef::from_index(blob.as_ref(), index).ok()?;
+                let m = skrifa::MetadataProvider::metrics(&face, skrifa::instance::Size::new(size), skrifa::instance::LocationRef::default());
+                Some(LineMetrics { ascent: device(m.ascent), descent: device(-m.descent), line_gap: device(m.leading) })
+            })
+            .unwrap_or(LineMetrics { ascent: device(size * 1.16), descent: device(size * 0.288), line_gap: 0.0 });
+        self.metrics.insert(key, metrics);
+        metrics
     }
 }

@@ -38,6 +38,8 @@ pub struct PageLayout {
     /// union), for those on more than one line.
     pub fragments: std::collections::HashMap<usize, Vec<Box2>>,
     tree: Tree,
+    /// The containing block sizes lengths mixing px and % were resolved with, if any.
+    bases: Option<Vec<(f32, f32)>>,
 }
 
 impl PageLayout {
@@ -167,7 +169,8 @@ struct Builder<'a> {
     /// layout, and (looked up when text is new) those of the last layout.
     shaped_here: std::collections::HashMap<u64, NodeId>,
     last_leaves: Option<std::collections::HashMap<u64, NodeId>>,
-    lengths: Lengths,
+    /// Each element's containing block size, for lengths mixing px and % (see [`layout`]).
+    bases: Option<Vec<(f32, f32)>>,
     /// Boxes with position: fixed, laid out against the viewport.
     fixed: Vec<NodeId>,
 }
@@ -193,6 +196,31 @@ pub struct Changes<'a> {
 /// With the page's last layout and what changed since, only the changed elements and their
 /// ancestors are laid out anew.
 pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width: f32, height: f32, inline: InlineBoxes, changes: Option<Changes>) -> PageLayout {
+    // taffy cannot resolve `calc()`: a length mixing px and % (`calc(100% - 6px)`) takes its
+    // percentage of the containing block the last layout gave the element, and the page is
+    // laid out again while those change (the first time, of the viewport).
+    let mixed = styled.elements.iter().any(|e| mixes_units(&e.style));
+    let mut bases = changes.as_ref().and_then(|c| c.last.bases.clone()).filter(|b| mixed && b.len() == styled.elements.len());
+    let mut layout = layout_pass(styled, fonts, images, (width, height), inline, changes, bases.clone());
+    for _ in 0..3 {
+        if !mixed {
+            break;
+        }
+        let found = percentage_bases(styled, &layout.boxes, (width, height));
+        let settled = bases.as_ref() == Some(&found);
+        bases = Some(found);
+        if settled {
+            break;
+        }
+        recycle(layout, fonts);
+        layout = layout_pass(styled, fonts, images, (width, height), inline, None, bases.clone());
+    }
+    layout.bases = bases;
+    layout
+}
+
+/// One layout of the page, with percentages of mixed lengths of `bases` when known.
+fn layout_pass(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, (width, height): (f32, f32), inline: InlineBoxes, changes: Option<Changes>, bases: Option<Vec<(f32, f32)>>) -> PageLayout {
     let count = styled.elements.len();
     let (tree, reusable) = match changes {
         Some(Changes { last, elements }) if last.tree.nodes.len() == count && last.tree.viewport == (width, height) => {
@@ -207,8 +235,7 @@ pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width
             (tree, vec![false; count])
         }
     };
-    let mut b =
-        Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, lengths: Lengths { viewport: width }, fixed: Vec::new() };
+    let mut b = Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, bases, fixed: Vec::new() };
     // A page styled `display: none` shows nothing: an empty box stands for it.
     let root = match b.element(0, false) {
         Some(root) => root,
@@ -220,6 +247,55 @@ pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width
     let viewport = b.node(Style { size: Size { width: Dimension::length(width), height: Dimension::length(height) }, ..Style::default() }, &fixed, Slot::Anonymous);
     b.tree.taffy.compute_layout_with_measure(viewport, Size { width: Space::Definite(width), height: Space::Definite(height) }, measure).expect("taffy layout");
     b.finish(&[root, viewport], height, inline == InlineBoxes::All)
+}
+
+/// Whether a style has a length mixing px and % (a `calc()`), which taffy cannot resolve.
+fn mixes_units(s: &ComputedStyle) -> bool {
+    let mixed = |d: &Dim| matches!(d, Dim::Length { px, percent } if *px != 0.0 && *percent != 0.0);
+    [s.width, s.height, s.min_width, s.min_height, s.max_width, s.max_height, s.flex_basis].iter().chain(&s.margin).chain(&s.padding).chain(&s.inset).chain(&s.gap).any(mixed)
+}
+
+/// The size of each element's containing block in a finished layout (`boxes`), what its
+/// percentages are of: the content box of the block it is in, the padding box of its
+/// positioned ancestor when it is absolutely positioned, the viewport when fixed.
+fn percentage_bases(styled: &StyledTree, boxes: &[Option<Box2>], viewport: (f32, f32)) -> Vec<(f32, f32)> {
+    let mut bases: Vec<(f32, f32)> = Vec::with_capacity(styled.elements.len());
+    for element in &styled.elements {
+        let s = &element.style;
+        let mut container = element.parent;
+        while let Some(c) = container {
+            let cs = &styled.elements[c].style;
+            let holds = match s.position {
+                css::Position::Absolute => cs.position != css::Position::Static,
+                _ => !matches!(cs.display, css::Display::Inline | css::Display::Contents),
+            };
+            if holds {
+                break;
+            }
+            container = styled.elements[c].parent;
+        }
+        let base = match (s.position, container.and_then(|c| Some((c, boxes[c]?)))) {
+            (css::Position::Fixed, _) | (_, None) => viewport,
+            (position, Some((c, b))) => {
+                let cs = &styled.elements[c].style;
+                let (of_width, _) = bases[c];
+                let padding = |side: usize| if position == css::Position::Absolute { 0.0 } else { resolve(cs.padding[side], of_width) };
+                let width = b.w - cs.border_width(1) - cs.border_width(3) - padding(1) - padding(3);
+                let height = b.h - cs.border_width(0) - cs.border_width(2) - padding(0) - padding(2);
+                (width.max(0.0), height.max(0.0))
+            }
+        };
+        bases.push(base);
+    }
+    bases
+}
+
+/// A length in px, its percentage of `base`.
+fn resolve(d: Dim, base: f32) -> f32 {
+    match d {
+        Dim::Length { px, percent } => px + percent / 100.0 * base,
+        Dim::Auto | Dim::Content(_) => 0.0,
+    }
 }
 
 /// Which elements' nodes can be kept: those with nothing changed in their subtree, and not
@@ -350,7 +426,9 @@ impl Builder<'_> {
     /// in mode widthFix/heightFix, the page's size for `page`.
     fn box_style(&self, index: usize) -> Style {
         let element = &self.styled.elements[index];
-        let mut taffy_style = box_style(&element.style, &self.lengths);
+        let (width, height) = self.tree.viewport;
+        let base = self.bases.as_ref().map_or((width, height), |bases| bases[index]);
+        let mut taffy_style = box_style(&element.style, &Lengths { base });
         if index == 0 {
             let (width, height) = self.tree.viewport;
             taffy_style.min_size.height = LengthPercentageAuto::length(height);
@@ -469,50 +547,48 @@ impl Builder<'_> {
         let mut items = Vec::new();
         let mut texts: Runs = Vec::new();
         let mut atomics = Vec::new();
-        let mut has_text = false;
-        for piece in pieces {
+        let mut paragraphs = 0;
+        for piece in pieces.into_iter().map(Some).chain([None]) {
             match piece {
-                Inline::Text(t, e) => texts.push((t, e)),
-                Inline::Atomic(e) => {
-                    atomics.push(e);
+                Some(Inline::Text(t, e)) => texts.push((t, e)),
+                atomic => {
                     let text = self.paragraph(container, std::mem::take(&mut texts));
-                    has_text |= text.is_some() || holds_text(self.styled, e);
+                    paragraphs += text.iter().len();
                     items.extend(text);
-                    items.extend(self.element(e, true));
+                    if let Some(Inline::Atomic(e)) = atomic {
+                        atomics.push(e);
+                        items.extend(self.element(e, true));
+                    }
                 }
             }
         }
-        let text = self.paragraph(container, texts);
-        has_text |= text.is_some();
-        items.extend(text);
+        let has_text = paragraphs > 0;
         let style = &self.styled.elements[container].style;
-        // Without text of its own the line still has the container's strut: as high as its
-        // line height above the baseline, with room below it for descenders (the gap a
-        // WebView leaves under a line of images).
-        let strut = if has_text { 0.0 } else { below_baseline(style) };
+        // Without text of its own the line still has the container's strut: a box as high as
+        // the line above the baseline and as deep below it (the gap a WebView leaves under a
+        // line of images), aligned on the baseline with the rest.
         if !has_text {
-            let above = style.line_height_px().unwrap_or(NORMAL_LINE_HEIGHT * style.font_size) - strut;
-            let size = Size { width: Dimension::length(0.0), height: Dimension::length(above.max(0.0)) };
-            items.insert(0, self.node(Style { size, flex_shrink: 0.0, ..Style::default() }, &[], Slot::Anonymous));
+            let (above, below) = strut(self.fonts, style);
+            let part = |height: f32| Style { size: Size { width: Dimension::length(0.0), height: Dimension::length(height.max(0.0)) }, ..Style::default() };
+            let parts = [self.node(part(above), &[], Slot::Anonymous), self.node(part(below), &[], Slot::Anonymous)];
+            items.insert(0, self.node(Style { display: Display::Flex, flex_direction: FlexDirection::Column, flex_shrink: 0.0, ..Style::default() }, &parts, Slot::Anonymous));
         }
         let justify_content = match style.text_align {
             css::TextAlign::Center => AlignContent::CENTER,
             css::TextAlign::Right | css::TextAlign::End => AlignContent::FLEX_END,
             _ => AlignContent::FLEX_START,
         };
-        let padding = Rect { left: LengthPercentage::length(0.0), right: LengthPercentage::length(0.0), top: LengthPercentage::length(0.0), bottom: LengthPercentage::length(strut) };
         // Inline-blocks wrap onto new lines unless white space may not break (or there is one
         // alone, which the strut before it must not push onto a line of its own).
         let alone = !has_text && atomics.len() == 1;
         let flex_wrap = if alone || matches!(style.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre) { FlexWrap::NoWrap } else { FlexWrap::Wrap };
-        let mut row = Style { display: Display::Flex, flex_wrap, align_items: AlignItems::BASELINE, justify_content, padding, ..Style::default() };
+        let mut row = Style { display: Display::Flex, flex_wrap, align_items: AlignItems::BASELINE, justify_content, ..Style::default() };
         // An inline-block's percentage height is of its containing block, not of the line:
         // the row takes the container's height then (its lines still start at the top).
         let percent_high = |e: &usize| matches!(self.styled.elements[*e].style.height, Dim::Length { percent, .. } if percent != 0.0);
         if style.height != Dim::Auto && atomics.iter().any(percent_high) {
             row.size.height = Dimension::percent(1.0);
             row.align_content = AlignContent::FLEX_START;
-            row.padding.bottom = LengthPercentage::length(0.0);
         }
         out.push(self.node(row, &items, Slot::Anonymous));
     }
@@ -640,7 +716,7 @@ impl Builder<'_> {
         }
         let height = content_bottom(self.styled, &boxes).max(viewport_height);
         fragments.retain(|_, lines| lines.len() > 1);
-        PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, fragments, tree: self.tree }
+        PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, fragments, tree: self.tree, bases: None }
     }
 }
 
@@ -664,10 +740,11 @@ fn content_bottom(styled: &StyledTree, boxes: &[Option<Box2>]) -> f32 {
 /// Shapes `text` in the style of `container`, with the inline elements' styles on their
 /// ranges.
 fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTree, text: &str, container: usize, inline: &[(std::ops::Range<usize>, usize)]) -> parley::Layout<Rgba> {
+    let heights: Vec<parley::LineHeight> = std::iter::once(container).chain(inline.iter().map(|(_, e)| *e)).map(|e| line_height(fonts, &styled.elements[e].style)).collect();
     let mut builder = context.ranged_builder(&mut fonts.context, text, 1.0, true);
-    push_style(&mut builder, &fonts.fallback, &styled.elements[container].style, None);
-    for (range, element) in inline {
-        push_style(&mut builder, &fonts.fallback, &styled.elements[*element].style, Some(range.clone()));
+    push_style(&mut builder, &fonts.fallback, &styled.elements[container].style, heights[0], None);
+    for ((range, element), height) in inline.iter().zip(&heights[1..]) {
+        push_style(&mut builder, &fonts.fallback, &styled.elements[*element].style, *height, Some(range.clone()));
     }
     for (id, room) in spacing(styled, inline).into_iter().enumerate() {
         builder.push_inline_box(parley::InlineBox {
@@ -840,8 +917,9 @@ pub fn recycle(layout: PageLayout, fonts: &mut Fonts) {
 /// One paragraph of `text` in `style`, broken at `width`, aligned by the style.
 pub fn line(fonts: &mut Fonts, text: &str, style: &ComputedStyle, width: f32) -> parley::Layout<Rgba> {
     let mut context = LayoutContext::new();
+    let height = line_height(fonts, style);
     let mut builder = context.ranged_builder(&mut fonts.context, text, 1.0, true);
-    push_style(&mut builder, &fonts.fallback, style, None);
+    push_style(&mut builder, &fonts.fallback, style, height, None);
     let mut layout = builder.build(text);
     layout.break_all_lines(Some(width));
     layout.align(alignment(style.text_align), AlignmentOptions::default());
@@ -952,17 +1030,6 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
     }
 }
 
-/// Whether a displayed element holds text other than collapsible white space.
-fn holds_text(styled: &StyledTree, element: usize) -> bool {
-    let e = &styled.elements[element];
-    let keeps_spaces = matches!(e.style.white_space, css::WhiteSpace::Pre | css::WhiteSpace::PreWrap);
-    e.style.display != css::Display::None
-        && e.children.iter().any(|c| match c {
-            Content::Text(text) => keeps_spaces && !text.is_empty() || !text.trim_matches(collapsible).is_empty(),
-            Content::Element(child) => holds_text(styled, *child),
-        })
-}
-
 /// An inline element and its inline ancestors (up to the block that holds the paragraph).
 fn inline_ancestry(styled: &StyledTree, mut element: usize, container: usize) -> Vec<usize> {
     let mut chain = vec![element];
@@ -1018,16 +1085,24 @@ fn collapse(text: &str, mode: css::WhiteSpace, out: &mut String) {
     }
 }
 
-/// How far a line's strut reaches below the baseline: the font's descent (0.288 em for Noto
-/// Sans CJK) plus half the leading the line height adds.
-fn below_baseline(s: &ComputedStyle) -> f32 {
-    let line = s.line_height_px().unwrap_or(NORMAL_LINE_HEIGHT * s.font_size);
-    0.288 * s.font_size + (line - NORMAL_LINE_HEIGHT * s.font_size) / 2.0
+/// A line's strut in the container's style `s`: how far it reaches above and below the
+/// baseline (its primary font's ascent and descent, and half the leading the line height
+/// adds to each).
+fn strut(fonts: &mut Fonts, s: &ComputedStyle) -> (f32, f32) {
+    let font = fonts.line_metrics(&s.font_family, s.font_weight, s.italic, s.font_size);
+    let line = s.line_height_px().unwrap_or(font.line_height());
+    let half_leading = (line - font.ascent - font.descent) / 2.0;
+    (font.ascent + half_leading, font.descent + half_leading)
 }
 
-/// `line-height: normal` as a WebView computes it with Noto Sans CJK (its hhea ascent +
-/// descent: 1.16 + 0.288 em); PingFang SC on an iPhone gives 1.4.
-const NORMAL_LINE_HEIGHT: f32 = 1.448;
+/// The line height parley gives text in style `s`: `normal` is its primary font's.
+fn line_height(fonts: &mut Fonts, s: &ComputedStyle) -> parley::LineHeight {
+    match s.line_height {
+        css::LineHeight::Normal => parley::LineHeight::Absolute(fonts.line_metrics(&s.font_family, s.font_weight, s.italic, s.font_size).line_height()),
+        css::LineHeight::Number(n) => parley::LineHeight::FontSizeRelative(n),
+        css::LineHeight::Px(px) => parley::LineHeight::Absolute(px),
+    }
+}
 
 /// What shaping a paragraph depends on: its text and the text styles of its parts.
 fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usize>, &ComputedStyle)]) -> u64 {
@@ -1057,15 +1132,10 @@ fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usiz
     h.finish()
 }
 
-/// Puts style `s` on `range` of the text (all of it when None); after the families it
-/// names, text falls back to `fallback`.
-fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, fallback: &[String], s: &ComputedStyle, range: Option<std::ops::Range<usize>>) {
+/// Puts style `s` with `line_height` on `range` of the text (all of it when None); after the
+/// families it names, text falls back to `fallback`.
+fn push_style(builder: &mut parley::RangedBuilder<'_, Rgba>, fallback: &[String], s: &ComputedStyle, line_height: parley::LineHeight, range: Option<std::ops::Range<usize>>) {
     let families: Vec<parley::FontFamilyName> = s.font_family.iter().chain(fallback).map(|f| parley::FontFamilyName::Named(Cow::Owned(f.clone()))).collect();
-    let line_height = match s.line_height {
-        css::LineHeight::Normal => parley::LineHeight::FontSizeRelative(NORMAL_LINE_HEIGHT),
-        css::LineHeight::Number(n) => parley::LineHeight::FontSizeRelative(n),
-        css::LineHeight::Px(px) => parley::LineHeight::Absolute(px),
-    };
     let properties: [StyleProperty<'_, Rgba>; 8] = [
         StyleProperty::FontFamily(FontFamily::List(Cow::Owned(families))),
         StyleProperty::FontSize(s.font_size),
@@ -1143,37 +1213,48 @@ fn fraction(percent: f32) -> f32 {
     }
 }
 
-/// Turns computed lengths into taffy's. taffy's TaffyTree cannot resolve `calc()`, so a
-/// length mixing px and % takes its percentage of the viewport width for now.
+/// Turns computed lengths into taffy's. A length mixing px and % (which taffy cannot
+/// resolve) takes its percentage of `base`, the size of the element's containing block.
 struct Lengths {
-    viewport: f32,
+    base: (f32, f32),
 }
 
 impl Lengths {
+    /// A length along the containing block's width (and a margin or padding, any side).
     fn lp(&self, d: Dim) -> LengthPercentage {
+        Self::of(d, self.base.0)
+    }
+
+    /// A length along the containing block's height.
+    fn lp_y(&self, d: Dim) -> LengthPercentage {
+        Self::of(d, self.base.1)
+    }
+
+    fn of(d: Dim, base: f32) -> LengthPercentage {
         match d {
             Dim::Length { px, percent: 0.0 } => LengthPercentage::length(px),
             Dim::Length { px: 0.0, percent } => LengthPercentage::percent(fraction(percent)),
-            Dim::Length { px, percent } => LengthPercentage::length(px + percent / 100.0 * self.viewport),
+            Dim::Length { px, percent } => LengthPercentage::length(px + percent / 100.0 * base),
             Dim::Auto | Dim::Content(_) => LengthPercentage::length(0.0),
         }
     }
 
-    fn lpa(&self, d: Dim) -> LengthPercentageAuto {
+    fn lpa(&self, d: Dim, vertical: bool) -> LengthPercentageAuto {
         match d {
             Dim::Auto | Dim::Content(_) => LengthPercentageAuto::auto(),
+            other if vertical => self.lp_y(other).into(),
             other => self.lp(other).into(),
         }
     }
 
     /// A size: a length, auto, or a size of the content.
-    fn dimension(&self, d: Dim) -> Dimension {
+    fn dimension(&self, d: Dim, vertical: bool) -> Dimension {
         match d {
             Dim::Auto => Dimension::auto(),
             Dim::Content(ContentSize::Min) => Dimension::min_content(),
             Dim::Content(ContentSize::Max) => Dimension::max_content(),
             Dim::Content(ContentSize::Fit) => Dimension::fit_content(),
-            other => self.lp(other).into(),
+            other => self.lpa(other, vertical).into(),
         }
     }
 }
@@ -1198,7 +1279,8 @@ fn box_style(s: &ComputedStyle, l: &Lengths) -> Style {
         css::Clear::Right => taffy::Clear::Right,
         css::Clear::Both => taffy::Clear::Both,
     };
-    let side = |v: &[Dim; 4]| Rect { top: l.lpa(v[0]), right: l.lpa(v[1]), bottom: l.lpa(v[2]), left: l.lpa(v[3]) };
+    let margin = Rect { top: l.lpa(s.margin[0], false), right: l.lpa(s.margin[1], false), bottom: l.lpa(s.margin[2], false), left: l.lpa(s.margin[3], false) };
+    let inset = Rect { top: l.lpa(s.inset[0], true), right: l.lpa(s.inset[1], false), bottom: l.lpa(s.inset[2], true), left: l.lpa(s.inset[3], false) };
     let border = |i: usize| LengthPercentage::length(s.border_width(i));
     let overflow = |o: css::Overflow| match o {
         css::Overflow::Visible => taffy::Overflow::Visible,
@@ -1214,12 +1296,12 @@ fn box_style(s: &ComputedStyle, l: &Lengths) -> Style {
             css::Position::Absolute | css::Position::Fixed => Position::Absolute,
             _ => Position::Relative,
         },
-        inset: if s.position == css::Position::Static { Rect { top: auto(), right: auto(), bottom: auto(), left: auto() } } else { side(&s.inset) },
-        size: Size { width: l.dimension(s.width), height: l.dimension(s.height) },
-        min_size: Size { width: l.lpa(s.min_width), height: l.lpa(s.min_height) },
-        max_size: Size { width: l.lpa(s.max_width), height: l.lpa(s.max_height) },
+        inset: if s.position == css::Position::Static { Rect { top: auto(), right: auto(), bottom: auto(), left: auto() } } else { inset },
+        size: Size { width: l.dimension(s.width, false), height: l.dimension(s.height, true) },
+        min_size: Size { width: l.lpa(s.min_width, false), height: l.lpa(s.min_height, true) },
+        max_size: Size { width: l.lpa(s.max_width, false), height: l.lpa(s.max_height, true) },
         aspect_ratio: s.aspect_ratio,
-        margin: side(&s.margin),
+        margin,
         padding: Rect { top: l.lp(s.padding[0]), right: l.lp(s.padding[1]), bottom: l.lp(s.padding[2]), left: l.lp(s.padding[3]) },
         border: Rect { top: border(0), right: border(1), bottom: border(2), left: border(3) },
         overflow: taffy::Point { x: overflow(s.overflow[0]), y: overflow(s.overflow[1]) },
@@ -1237,12 +1319,12 @@ fn box_style(s: &ComputedStyle, l: &Lengths) -> Style {
         },
         flex_grow: s.flex_grow,
         flex_shrink: s.flex_shrink,
-        flex_basis: l.dimension(s.flex_basis),
+        flex_basis: l.dimension(s.flex_basis, false),
         justify_content: distribute(s.justify_content),
         align_content: distribute(s.align_content),
         align_items: align(s.align_items),
         align_self: (s.align_self != css::Align::Auto).then(|| align(s.align_self)),
-        gap: Size { width: l.lp(s.gap[1]), height: l.lp(s.gap[0]) },
+        gap: Size { width: l.lp(s.gap[1]), height: l.lp_y(s.gap[0]) },
         ..Style::default()
     }
 }

@@ -57,13 +57,11 @@ pub fn paint(styled: &StyledTree, layout: &PageLayout, scrolling: &Scrolling, im
                 if s.visible && visible(&area, dy) {
                     let parent_width = element.parent.and_then(|p| layout.boxes[p]).map_or(area.w, |b| b.w);
                     decorate(s, area, radii, parent_width, images, items);
-                    if let Some((src, mode)) = built_in.and_then(|b| b.picture(element)) {
-                        // A picture fills the content box, inside the borders and padding.
+                    // A picture fills the content box, inside the borders and padding; one not
+                    // (yet) loaded leaves the box empty, as in the WebView.
+                    if let Some((image, mode)) = built_in.and_then(|b| b.picture(element)).and_then(|(src, mode)| Some((images(&src)?, mode))) {
                         let (content, inner) = Boxes::new(s, area, radii, parent_width).get(BoxArea::Content);
-                        match images(&src) {
-                            Some(image) => image_mode(&mode, image, content, inner, items),
-                            None => items.push(Item::Fill { area: content, radii: inner, paint: Paint::Solid(Rgba::hex(0xf2f2f2)) }),
-                        }
+                        image_mode(&mode, image, content, inner, items);
                     }
                 }
                 if s.overflow != [Overflow::Visible; 2] {

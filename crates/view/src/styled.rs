@@ -264,7 +264,8 @@ fn flatten(nodes: &[Node], parent: usize, path: &mut NodePath, f: &mut Flatten, 
             }
             Node::Element(e) => {
                 let scope = f.styles.scopes.get(&e.owner).copied().unwrap_or(PAGE);
-                let mut style_node = StyleNode { tag: e.tag.to_string(), scope, ..StyleNode::default() };
+                let has_text = e.children.iter().any(|c| matches!(c, Node::Text(t) if !t.is_empty()));
+                let mut style_node = StyleNode { tag: e.tag.to_string(), scope, has_text, ..StyleNode::default() };
                 for (name, value) in &e.attrs {
                     match &**name {
                         "id" => style_node.id = value.to_js_string(),

@@ -53,18 +53,18 @@ impl Cascade<'_> {
         let mut variables: Vec<HashMap<String, String>> = Vec::with_capacity(tree.nodes.len());
         let mut generated = Vec::new();
         let mut candidates = Vec::new();
+        let initial = ComputedStyle::initial();
         for (at, node) in tree.nodes.iter().enumerate() {
             let (parent, mut vars) = match node.parent {
                 Some(p) => (Some(&styles[p]), variables[p].clone()),
                 None => (None, HashMap::new()),
             };
-            let mut style = parent.map_or_else(|| ComputedStyle { font_size: ROOT_FONT_SIZE, ..ComputedStyle::default() }, ComputedStyle::inherit);
+            let mut style = ComputedStyle::inherit(parent.unwrap_or(&initial));
             index.candidates(node, &mut candidates);
             let rules = matched(&candidates, |selector, scope| tree.matches(selector, at, scope));
             let inline = (!node.style.is_empty()).then(|| StyleAttribute::parse(&node.style, ParserOptions::default()).ok()).flatten();
             let inline = inline.as_ref().map(|i| &i.declarations);
-            let parent_color = parent.map_or(Rgba::BLACK, |p| p.color);
-            let mut context = Context { device: &self.device, parent_font: parent.map_or(ROOT_FONT_SIZE, |p| p.font_size), parent_color, vars: &mut vars };
+            let mut context = Context { device: &self.device, parent: parent.unwrap_or(&initial), vars: &mut vars };
             context.apply_rules(&mut style, &rules, inline);
             // An animation that keeps its end state is drawn at its last keyframe.
             if let Some((name, true)) = style.animation.clone() {
@@ -82,7 +82,7 @@ impl Cascade<'_> {
                     }
                     let mut own = ComputedStyle::inherit(&style);
                     let mut vars = vars.clone();
-                    Context { device: &self.device, parent_font: style.font_size, parent_color: style.color, vars: &mut vars }.apply_rules(&mut own, &rules, None);
+                    Context { device: &self.device, parent: &style, vars: &mut vars }.apply_rules(&mut own, &rules, None);
                     if own.content.is_some() && own.display != Display::None {
                         generated.push(Generated { element: at, before, style: own });
                     }
@@ -222,9 +222,9 @@ impl<'a> RuleIndex<'a> {
 
 pub(crate) struct Context<'a> {
     pub(crate) device: &'a Device,
-    pub(crate) parent_font: f32,
-    /// The parent's colour (what `color: inherit` and `color: currentColor` give).
-    pub(crate) parent_color: Rgba,
+    /// The parent's style (the initial one for the root): what `inherit`, ems of `font-size`
+    /// and `currentColor` in `color` take.
+    pub(crate) parent: &'a ComputedStyle,
     /// The element's CSS variables (inherited, then its own declarations).
     pub(crate) vars: &'a mut HashMap<String, String>,
 }

@@ -279,6 +279,89 @@ fn content_of(value: &TokenList) -> Option<String> {
     Some(text)
 }
 
+/// Whether `id` is an inherited property (those [`ComputedStyle::inherit`] copies).
+fn inherited(id: &PropertyId) -> bool {
+    use PropertyId as I;
+    matches!(
+        id,
+        I::Color | I::FontSize | I::FontWeight | I::FontStyle | I::FontFamily | I::LineHeight | I::LetterSpacing | I::TextAlign | I::WhiteSpace | I::Visibility | I::WordBreak | I::TextTransform
+    )
+}
+
+/// Sets property `id` of `s` to its value in `from` (a CSS-wide keyword's source).
+fn take(id: &PropertyId, from: &ComputedStyle, s: &mut ComputedStyle) {
+    use PropertyId as I;
+    match id {
+        I::Display => s.display = from.display,
+        I::Position => s.position = from.position,
+        I::BoxSizing(_) => s.border_box = from.border_box,
+        I::Width => s.width = from.width,
+        I::Height => s.height = from.height,
+        I::MinWidth => s.min_width = from.min_width,
+        I::MinHeight => s.min_height = from.min_height,
+        I::MaxWidth => s.max_width = from.max_width,
+        I::MaxHeight => s.max_height = from.max_height,
+        I::Margin => s.margin = from.margin,
+        I::Padding => s.padding = from.padding,
+        I::Inset => s.inset = from.inset,
+        I::MarginTop | I::PaddingTop | I::Top => take_side(id, 0, from, s),
+        I::MarginRight | I::PaddingRight | I::Right => take_side(id, 1, from, s),
+        I::MarginBottom | I::PaddingBottom | I::Bottom => take_side(id, 2, from, s),
+        I::MarginLeft | I::PaddingLeft | I::Left => take_side(id, 3, from, s),
+        I::FlexDirection(_) => s.flex_direction = from.flex_direction,
+        I::FlexWrap(_) => s.flex_wrap = from.flex_wrap,
+        I::FlexGrow(_) => s.flex_grow = from.flex_grow,
+        I::FlexShrink(_) => s.flex_shrink = from.flex_shrink,
+        I::FlexBasis(_) => s.flex_basis = from.flex_basis,
+        I::Flex(_) => (s.flex_grow, s.flex_shrink, s.flex_basis) = (from.flex_grow, from.flex_shrink, from.flex_basis),
+        I::JustifyContent(_) => s.justify_content = from.justify_content,
+        I::AlignContent(_) => s.align_content = from.align_content,
+        I::AlignItems(_) => s.align_items = from.align_items,
+        I::AlignSelf(_) => s.align_self = from.align_self,
+        I::Gap => s.gap = from.gap,
+        I::RowGap => s.gap[0] = from.gap[0],
+        I::ColumnGap => s.gap[1] = from.gap[1],
+        I::Order(_) => s.order = from.order,
+        I::AspectRatio => s.aspect_ratio = from.aspect_ratio,
+        I::ZIndex => s.z_index = from.z_index,
+        I::Overflow => s.overflow = from.overflow,
+        I::OverflowX => s.overflow[0] = from.overflow[0],
+        I::OverflowY => s.overflow[1] = from.overflow[1],
+        I::Opacity => s.opacity = from.opacity,
+        I::Transform(_) => s.transform = from.transform.clone(),
+        I::TransformOrigin(_) => s.transform_origin = from.transform_origin,
+        I::BackgroundColor => s.background_color = from.background_color,
+        I::Background => (s.background_color, s.background) = (from.background_color, from.background.clone()),
+        I::Border => s.border = from.border,
+        I::BorderRadius(_) => s.radius = from.radius,
+        I::BoxShadow(_) => s.shadows = from.shadows.clone(),
+        I::VerticalAlign => s.vertical_align = from.vertical_align,
+        I::Color => s.color = from.color,
+        I::FontSize => s.font_size = from.font_size,
+        I::FontWeight => s.font_weight = from.font_weight,
+        I::FontStyle => s.italic = from.italic,
+        I::FontFamily => s.font_family = from.font_family.clone(),
+        I::LineHeight => s.line_height = from.line_height,
+        I::LetterSpacing => s.letter_spacing = from.letter_spacing,
+        I::TextAlign => s.text_align = from.text_align,
+        I::WhiteSpace => s.white_space = from.white_space,
+        I::Visibility => s.visible = from.visible,
+        I::WordBreak => s.word_break = from.word_break,
+        I::TextTransform => s.text_transform = from.text_transform,
+        _ => {}
+    }
+}
+
+/// One side (top, right, bottom, left) of a margin, padding or inset taken from `from`.
+fn take_side(id: &PropertyId, side: usize, from: &ComputedStyle, s: &mut ComputedStyle) {
+    use PropertyId as I;
+    match id {
+        I::MarginTop | I::MarginRight | I::MarginBottom | I::MarginLeft => s.margin[side] = from.margin[side],
+        I::PaddingTop | I::PaddingRight | I::PaddingBottom | I::PaddingLeft => s.padding[side] = from.padding[side],
+        _ => s.inset[side] = from.inset[side],
+    }
+}
+
 impl Context<'_> {
     /// Applies one declaration to the style.
     pub(crate) fn apply(&mut self, s: &mut ComputedStyle, property: &Property) {
@@ -300,9 +383,12 @@ impl Context<'_> {
             P::Unparsed(unparsed) => {
                 let text = property.value_to_css_string(PrinterOptions::default()).unwrap_or_default();
                 let Some(text) = substitute(&safe_area(&text, self.device), self.vars) else { return };
-                // `color: inherit` (or unset) is the parent's colour, `initial` black.
-                if unparsed.property_id == PropertyId::Color && matches!(text.trim(), "inherit" | "unset" | "initial") {
-                    s.color = if text.trim() == "initial" { Rgba::BLACK } else { self.parent_color };
+                // The CSS-wide keywords: the parent's value (`inherit`; `unset` and `revert` of
+                // an inherited property) or the initial one.
+                if let keyword @ ("inherit" | "initial" | "unset" | "revert") = text.trim() {
+                    let initial = ComputedStyle::initial();
+                    let inherits = keyword == "inherit" || keyword != "initial" && inherited(&unparsed.property_id);
+                    take(&unparsed.property_id, if inherits { self.parent } else { &initial }, s);
                     return;
                 }
                 let parsed = Property::parse_string(unparsed.property_id.clone().into_owned(), &text, ParserOptions::default());
@@ -441,7 +527,7 @@ impl Context<'_> {
                     C::Capitalize => TextTransform::Capitalize,
                 };
             }
-            P::Color(c) => s.color = color_of(c, self.parent_color).unwrap_or(s.color),
+            P::Color(c) => s.color = color_of(c, self.parent.color).unwrap_or(s.color),
             P::FontSize(f) => s.font_size = self.font_size(f),
             P::FontWeight(w) => s.font_weight = self.font_weight(w),
             P::FontStyle(f) => s.italic = !matches!(f, font::FontStyle::Normal),

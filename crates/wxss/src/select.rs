@@ -66,6 +66,8 @@ pub struct StyleNode {
     /// The host of a component with `options.virtualHost`: it is not in the page, so
     /// selectors see its children in its place (`:last-child`, `+`, `>` skip it).
     pub virtual_host: bool,
+    /// Whether it holds text (white space too), which makes it not `:empty`.
+    pub has_text: bool,
 }
 
 /// The element tree in pre-order (a parent before its children); node 0 is the `page` root.
@@ -306,7 +308,7 @@ where
         false
     }
     fn is_empty(&self) -> bool {
-        self.data().children.is_empty()
+        self.data().children.is_empty() && !self.data().has_text
     }
     fn is_root(&self) -> bool {
         self.index == 0

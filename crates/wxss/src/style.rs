@@ -537,6 +537,11 @@ impl Default for ComputedStyle {
 }
 
 impl ComputedStyle {
+    /// Every property at its initial value (what the page root inherits from).
+    pub fn initial() -> ComputedStyle {
+        ComputedStyle { font_size: crate::cascade::ROOT_FONT_SIZE, ..ComputedStyle::default() }
+    }
+
     /// The initial style of a child of `parent`: inherited properties copied, others reset.
     pub fn inherit(parent: &ComputedStyle) -> ComputedStyle {
         ComputedStyle {

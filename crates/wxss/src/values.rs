@@ -165,7 +165,7 @@ impl Context<'_> {
     }
 
     pub(crate) fn font_size(&self, f: &font::FontSize) -> f32 {
-        let parent = self.parent_font;
+        let parent = self.parent.font_size;
         match f {
             font::FontSize::Length(DimensionPercentage::Percentage(p)) => p.0 * parent,
             font::FontSize::Length(l) => {

@@ -260,3 +260,25 @@ fn text_transform_inherits_and_changes_the_letters_case() {
     assert_eq!(TextTransform::Capitalize.apply("hello world-wide 2048x"), "Hello World-Wide 2048x");
     assert_eq!(TextTransform::Lowercase.apply("BEST"), "best");
 }
+
+#[test]
+fn css_wide_keywords_take_the_parents_or_the_initial_value() {
+    // tdesign's image: `.t-image__img { width: inherit; height: inherit }` under an auto-sized host.
+    let s = sheet(&[(
+        "a.wxss",
+        ".p { width: 100px; height: auto; padding: 3px; font-size: 20px; color: #ff0000 } \
+         .c { width: 7px; height: 8px; padding: 5px; font-size: 10px; color: #00ff00 } \
+         .c.in { width: inherit; height: inherit; padding-left: inherit; font-size: inherit } \
+         .c.un { padding: unset; font-size: unset; color: initial }",
+    )]);
+    let mut tree = StyleTree::new();
+    let p = tree.push(0, node("view", &["p"], PAGE));
+    let inherits = tree.push(p, node("view", &["c", "in"], PAGE));
+    let unset = tree.push(p, node("view", &["c", "un"], PAGE));
+    let styles = Cascade { sheets: vec![(PAGE, &s)], device: Device::IPHONE_6, dark: false }.compute(&tree).elements;
+    let i = &styles[inherits];
+    assert_eq!((i.width, i.height, i.padding[3], i.padding[0], i.font_size), (Dim::px(100.0), Dim::Auto, Dim::px(3.0), Dim::px(5.0), 20.0));
+    let u = &styles[unset];
+    assert_eq!((u.padding[0], u.font_size, u.color), (Dim::px(0.0), 20.0, rgb(0, 0, 0)), "padding is not inherited: unset is its initial value; font-size is");
+    assert!(s.diagnostics.is_empty(), "{:?}", s.diagnostics);
+}
