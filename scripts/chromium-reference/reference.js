@@ -145,10 +145,11 @@ function html(nodes, root, pageDir, hosts = []) {
     if (n.component && n.component.virtualHost) return html(n.children, root, pageDir, inner)
     let style = n.attrs.style === undefined ? '' : inlineRpx(String(n.attrs.style))
     if (n.tag === 'image' && n.attrs.src) {
-      const file = String(n.attrs.src).startsWith('/') ? path.join(root, String(n.attrs.src)) : path.join(root, pageDir, String(n.attrs.src))
+      const src = String(n.attrs.src)
+      const file = /^(data|https?):/.test(src) ? src : src.startsWith('/') ? path.join(root, src) : path.join(root, pageDir, src)
       const mode = String(n.attrs.mode || '')
       const [position, size] = imageMode(mode).split(' / ')
-      style = `background-image: url(file://${file}); background-position: ${position}; background-size: ${size}; background-repeat: no-repeat; ${style}`
+      style = `background-image: url("${file.startsWith('/') ? `file://${file}` : file}"); background-position: ${position}; background-size: ${size}; background-repeat: no-repeat; ${style}`
       // widthFix and heightFix: the WebView's script sets the other side from the picture's
       // proportions (known here for PNG files).
       if ((mode === 'widthFix' || mode === 'heightFix') && file.endsWith('.png') && fs.existsSync(file)) {
@@ -166,6 +167,17 @@ function html(nodes, root, pageDir, hosts = []) {
     const inside = n.tag === 'rich-text' ? richText(n.attrs.nodes) : html(n.children, root, pageDir, inner)
     return `<wx-${n.tag} ${attrs.join(' ')} style="${escape(style)}">${inside}</wx-${n.tag}>`
   }).join('')
+}
+
+/** The first element of a dumped tree that `test` accepts. */
+function find(nodes, test) {
+  for (const n of nodes) {
+    if (n.text !== undefined) continue
+    if (test(n)) return n
+    const inside = find(n.children || [], test)
+    if (inside) return inside
+  }
+  return undefined
 }
 
 /** The custom components in a dumped tree, each once, in the order they first appear. */
@@ -276,9 +288,14 @@ function page(project, route, tab, custom) {
   const built = build(root)
   const css = [builtInCss(), compileWxss(built, 'app.wxss'), compileWxss(built, `${route}.wxss`),
     ...components(tree).map((c) => compileComponentWxss(built, c.path, c.styleIsolation === 'shared' ? '' : `${scopeName(c.path)}--`))].join('\n')
+  // <page-meta>: `page-style` is the body's style, `root-font-size` the root's font size
+  // (`system`: the phone's text size, 17 px on an iPhone).
+  const meta = find(tree, (n) => n.tag === 'page-meta')
+  const rootFont = meta && meta.attrs.rootFontSize ? (meta.attrs.rootFontSize === 'system' ? '17px' : inlineRpx(String(meta.attrs.rootFontSize))) : '16px'
+  const pageStyle = meta && meta.attrs.pageStyle ? inlineRpx(String(meta.attrs.pageStyle)) : ''
   const doc = `<!doctype html><html><head><meta charset="utf-8"><style>
-html, body { margin: 0; } body { font-family: "Noto Sans CJK SC", "Noto Color Emoji", "DejaVu Sans"; min-height: ${viewport}px; }
-${css}</style></head><body>${html(tree, root, path.dirname(route))}${RUNTIME}</body></html>`
+html, body { margin: 0; } html { font-size: ${rootFont}; } body { font-family: "Noto Sans CJK SC", "Noto Color Emoji", "DejaVu Sans"; min-height: ${viewport}px; font-size: 16px; }
+${css}</style></head><body style="${escape(pageStyle)}">${html(tree, root, path.dirname(route))}${RUNTIME}</body></html>`
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxemu-ref-'))
   // Every screen of the page is compared: the page is scrolled by a screen at a time, the last
   // one to the bottom, in both; fixed boxes stay where the screen puts them. (Headless

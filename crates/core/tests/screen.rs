@@ -826,6 +826,19 @@ fn a_fixed_box_without_insets_stays_where_its_flex_parent_puts_it() {
 }
 
 #[test]
+fn a_fixed_box_with_only_bottom_set_stays_across_where_its_flex_parent_puts_it() {
+    // wxapp-2048's footer: `position: fixed; bottom: 20px` in a column that centres its items.
+    let wxml = r#"<view class="column"><view class="fix"/><view class="tall"/></view>"#;
+    let wxss = ".column { display: flex; flex-direction: column; align-items: center; } .fix { position: fixed; bottom: 20px; width: 80px; height: 30px; background: #ff8000; } .tall { height: 2000px; width: 10px; }";
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
+    // The page is 603 px high under the navigation bar: the box is from 553 to 583.
+    assert_eq!(colour_at(&mut sim, 187.0, 570.0), (0xff, 0x80, 0), "centred across, 20 px above the bottom");
+    assert_eq!(colour_at(&mut sim, 20.0, 570.0), (0xff, 0xff, 0xff));
+    sim.scroll_page_to(500.0).unwrap();
+    assert_eq!(colour_at(&mut sim, 187.0, 570.0), (0xff, 0x80, 0), "and there while the page scrolls");
+}
+
+#[test]
 fn a_custom_tab_bar_sits_at_the_bottom_of_the_window_whatever_its_own_style() {
     let app = r#"{"pages": ["index"], "tabBar": {"custom": true, "list": [{"pagePath": "index", "text": "a"}, {"pagePath": "other", "text": "b"}]}}"#;
     let files = [

@@ -249,6 +249,12 @@ fn layout_pass(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, (wid
     b.finish(&[root, viewport], height, inline == InlineBoxes::All)
 }
 
+/// Whether a positioned box has `left` and `right` auto: it stays across where its parent
+/// would put it.
+fn static_across(s: &ComputedStyle) -> bool {
+    s.inset[1] == Dim::Auto && s.inset[3] == Dim::Auto
+}
+
 /// Whether a style has a length mixing px and % (a `calc()`), which taffy cannot resolve.
 fn mixes_units(s: &ComputedStyle) -> bool {
     let mixed = |d: &Dim| matches!(d, Dim::Length { px, percent } if *px != 0.0 && *percent != 0.0);
@@ -411,11 +417,13 @@ impl Builder<'_> {
                 self.node(taffy_style, &children, Slot::Element(index))
             }
         };
-        // A fixed box placed by an inset is laid out against the viewport; one with every
-        // inset auto stays where it would be in its parent (its static position, which a flex
-        // parent's alignment gives), and is then drawn there whatever the page's scroll.
+        // A fixed box placed by a horizontal inset is laid out against the viewport; one with
+        // `left` and `right` auto stays across where it would be in its parent (its static
+        // position, which a flex parent's alignment gives; down too when `top` and `bottom`
+        // are auto, else `walk` puts it there in the viewport), and is then drawn there
+        // whatever the page's scroll.
         let style = &self.styled.elements[index].style;
-        if style.position == css::Position::Fixed && index != 0 && style.inset != [Dim::Auto; 4] {
+        if style.position == css::Position::Fixed && index != 0 && !static_across(style) {
             self.fixed.push(id);
             return None;
         }
@@ -450,6 +458,9 @@ impl Builder<'_> {
             if let Some(px) = of_viewport(style.max_height) {
                 taffy_style.max_size.height = LengthPercentageAuto::length(px);
             }
+        }
+        if element.style.position == css::Position::Fixed && static_across(&element.style) {
+            (taffy_style.inset.top, taffy_style.inset.bottom) = (auto(), auto());
         }
         let picture = crate::components::registry(&element.tag).and_then(|b| b.picture(element));
         if let Some((src, mode)) = picture.filter(|(_, mode)| matches!(mode.as_str(), "widthFix" | "heightFix")) {
@@ -651,7 +662,7 @@ impl Builder<'_> {
     fn finish(mut self, roots: &[NodeId], viewport_height: f32, inline_boxes: bool) -> PageLayout {
         self.tree.generation += 1;
         let mut boxes = vec![None; self.styled.elements.len()];
-        let mut w = Walk { boxes: &mut boxes, reached: 0, scroll_ranges: Default::default(), paragraphs: Vec::new(), layers: vec![Vec::new()], seq: 0 };
+        let mut w = Walk { boxes: &mut boxes, reached: 0, scroll_ranges: Default::default(), paragraphs: Vec::new(), layers: vec![Vec::new()], seq: 0, viewport_height };
         let mut order = Vec::new();
         for &root in roots {
             walk(&mut self.tree, self.styled, root, (0.0, 0.0), &mut w, &mut order);
@@ -939,6 +950,9 @@ struct Walk<'a> {
     layers: Vec<Vec<Layer>>,
     /// Elements reached so far, for tree order.
     seq: usize,
+    /// The viewport's height: where a fixed box laid out in the page goes down by its `top`
+    /// or `bottom`.
+    viewport_height: f32,
 }
 
 /// A positioned box with a z-index and what is drawn in it: (z-index, tree order, pieces).
@@ -967,7 +981,20 @@ fn stacked(mut own: Vec<Piece>, mut layers: Vec<Layer>, below: usize, above: usi
 /// parent, and marks them reached by this layout.
 fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w: &mut Walk, order: &mut Vec<Piece>) {
     let l = *tree.taffy.layout(id).unwrap();
-    let area = Box2 { x: origin.0 + l.location.x, y: origin.1 + l.location.y, w: l.size.width, h: l.size.height };
+    let mut area = Box2 { x: origin.0 + l.location.x, y: origin.1 + l.location.y, w: l.size.width, h: l.size.height };
+    // A fixed box laid out in the page (across at its static position) with `top` or
+    // `bottom` goes down the viewport by it.
+    if let Some((Slot::Element(e), _)) = tree.slots.get(&id) {
+        let s = &styled.elements[*e].style;
+        if s.position == css::Position::Fixed && *e != 0 && static_across(s) {
+            let (vh, margin) = (w.viewport_height, |side: usize| resolve(s.margin[side], 0.0));
+            match (s.inset[0], s.inset[2]) {
+                (Dim::Auto, Dim::Auto) => {}
+                (Dim::Auto, bottom) => area.y = vh - resolve(bottom, vh) - margin(2) - area.h,
+                (top, _) => area.y = resolve(top, vh) + margin(0),
+            }
+        }
+    }
     let (slot, generation) = tree.slots.get_mut(&id).expect("every node has a slot");
     *generation = tree.generation;
     w.reached += 1;
