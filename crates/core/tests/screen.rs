@@ -826,6 +826,23 @@ fn a_fixed_box_without_insets_stays_where_its_flex_parent_puts_it() {
 }
 
 #[test]
+fn text_after_an_inline_block_goes_on_beside_it_and_wraps_as_text_does() {
+    // WeUI's loading button: a spinner, then text too long for the rest of the line.
+    let wxml = r#"<view id="p" class="p"><view id="dot" class="dot"/>按钮宽度自适应内容，达到最大值后折行，这是一段很长的文字，要换行显示。<view id="tag" class="tag">标签</view></view>"#;
+    let wxss = ".p { width: 300px; font-size: 16px; } .dot { display: inline-block; width: 20px; height: 20px; background: #ff8000; } .tag { display: inline-block; width: 40px; height: 16px; background: #0000ff; }";
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml), ("index.wxss", wxss)]);
+    let (p, dot, tag) = (box_of(&mut sim, "p"), box_of(&mut sim, "dot"), box_of(&mut sim, "tag"));
+    // Standing on the baseline it reaches above the text's ascent (18.5 px): the line grows.
+    assert_eq!((dot.x, dot.y.round()), (p.x, p.y.round()), "the spinner starts the first line, at its top");
+    // The first line holds the spinner and 17 characters (20 + 17 × 16 = 292 ≤ 300), the next
+    // the other 18 (288), which leave no room for the tag: it starts the third.
+    assert_eq!((p.h / 23.0).round(), 3.0, "three lines, not the spinner on a line of its own: {p:?}");
+    assert!(tag.y > p.y + 40.0 && tag.x == p.x, "the tag starts the last line: {tag:?}");
+    assert_eq!(colour_at(&mut sim, dot.x + 10.0, dot.y + 10.0), (0xff, 0x80, 0));
+    assert_eq!(colour_at(&mut sim, tag.x + 1.0, tag.y + 1.0), (0, 0, 0xff), "its background (its text is over the middle)");
+}
+
+#[test]
 fn a_fixed_box_with_only_bottom_set_stays_across_where_its_flex_parent_puts_it() {
     // wxapp-2048's footer: `position: fixed; bottom: 20px` in a column that centres its items.
     let wxml = r#"<view class="column"><view class="fix"/><view class="tall"/></view>"#;

@@ -9,6 +9,7 @@ pub use boa_engine;
 
 pub mod intl;
 pub mod json;
+pub mod random;
 pub mod turn;
 mod wx_uses;
 pub use wx_uses::{wx_uses, WxUse};
@@ -98,13 +99,15 @@ pub fn new_context(loop_iteration_limit: u64) -> Context {
     new_context_on(loop_iteration_limit, Rc::new(AppClock::default()))
 }
 
-/// [`new_context`] whose `Date` reads `clock`.
+/// [`new_context`] whose `Date` reads `clock` (and whose `Math.random` is seeded by its start).
 pub fn new_context_on(loop_iteration_limit: u64, clock: Rc<AppClock>) -> Context {
     let tracker = Rc::new(RejectionTracker::default());
+    let seed = clock.wall_ms() as u64;
     let mut context = ContextBuilder::new().host_hooks(tracker.clone()).clock(clock).build().expect("a default context builds");
     context.insert_data(tracker);
     json::install(&mut context);
     intl::install(&mut context);
+    random::install(&mut context, seed);
     context.runtime_limits_mut().set_loop_iteration_limit(loop_iteration_limit);
     context.runtime_limits_mut().set_recursion_limit(RECURSION_LIMIT);
     context

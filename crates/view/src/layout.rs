@@ -102,9 +102,32 @@ struct Leaf {
     key: u64,
     /// The text ranges of the inline elements inside it.
     inline: Vec<(std::ops::Range<usize>, usize)>,
+    /// The inline-blocks on its lines, each at a byte index of its text.
+    atomics: Vec<(usize, Atomic)>,
     /// Its text (white space processed).
     text: String,
 }
+
+/// An inline-block among a paragraph's text: its box, laid out on its own (the root of a
+/// subtree apart from the page's), stands on the lines as a parley inline box.
+#[derive(Clone, Copy)]
+struct Atomic {
+    root: NodeId,
+    /// Its margin box.
+    width: f32,
+    height: f32,
+    /// Its baseline from the margin box's top (None: the margin box's bottom).
+    baseline: Option<f32>,
+    /// Its left and top margins: where its border box starts in the margin box.
+    margin: (f32, f32),
+    vertical_align: parley::VerticalAlign,
+}
+
+/// Where the ids of inline-blocks' parley boxes start (below are the inline elements' rooms).
+const ATOMIC_IDS: u64 = 1 << 32;
+
+/// What stands for an inline-block in a paragraph's text until its index is known.
+const ATOMIC_MARK: char = '\u{FFFC}';
 
 impl Leaf {
     /// The paragraph's size when broken at `max` px (None: never broken).
@@ -247,6 +270,18 @@ fn layout_pass(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, (wid
     let viewport = b.node(Style { size: Size { width: Dimension::length(width), height: Dimension::length(height) }, ..Style::default() }, &fixed, Slot::Anonymous);
     b.tree.taffy.compute_layout_with_measure(viewport, Size { width: Space::Definite(width), height: Space::Definite(height) }, measure).expect("taffy layout");
     b.finish(&[root, viewport], height, inline == InlineBoxes::All)
+}
+
+/// The first line's baseline in laid-out subtree `node`, from its border box's top: that of
+/// its first in-flow child that has one.
+fn first_baseline(taffy: &TaffyTree<Leaf>, node: NodeId) -> Option<f32> {
+    if let Some(leaf) = taffy.get_node_context(node) {
+        return leaf.layout.get(0).map(|line| line.metrics().baseline);
+    }
+    taffy.children(node).ok()?.into_iter().find_map(|child| {
+        let in_flow = taffy.style(child).ok()?.position != Position::Absolute;
+        in_flow.then(|| Some(taffy.layout(child).ok()?.location.y + first_baseline(taffy, child)?)).flatten()
+    })
 }
 
 /// Whether a positioned box has `left` and `right` auto: it stays across where its parent
@@ -510,7 +545,7 @@ impl Builder<'_> {
         let styled = self.styled;
         for child in &styled.elements[index].children {
             match child {
-                Content::Text(text) => out.extend(self.paragraph(container, vec![(text.clone(), index)]).map(|id| (0, id))),
+                Content::Text(text) => out.extend(self.paragraph(container, vec![(text.clone(), index)], Vec::new()).map(|id| (0, id))),
                 Content::Element(e) if styled.elements[*e].style.display == css::Display::Contents => self.items(container, *e, out),
                 Content::Element(e) => out.extend(self.element(*e, false).map(|id| (styled.elements[*e].style.order, id))),
             }
@@ -548,9 +583,29 @@ impl Builder<'_> {
             return;
         }
         let pieces = std::mem::take(run);
-        if pieces.iter().all(|p| matches!(p, Inline::Text(..))) {
-            let runs: Runs = pieces.into_iter().map(|p| if let Inline::Text(t, e) = p { (t, e) } else { unreachable!() }).collect();
-            out.extend(self.paragraph(container, runs));
+        // Text, with any inline-blocks among it: one paragraph whose lines break around them,
+        // as long as their sizes do not depend on the line (no percentages).
+        let text = pieces.iter().any(|p| matches!(p, Inline::Text(t, _) if !t.trim_matches(collapsible).is_empty()));
+        let percent = |e: usize| {
+            let s = &self.styled.elements[e].style;
+            [s.width, s.height].iter().any(|d| matches!(d, Dim::Length { percent, .. } if *percent != 0.0))
+        };
+        let only_text = pieces.iter().all(|p| matches!(p, Inline::Text(..)));
+        if only_text || text && !pieces.iter().any(|p| matches!(p, Inline::Atomic(e) if percent(*e))) {
+            let mut runs: Runs = Vec::new();
+            let mut atomics = Vec::new();
+            for piece in pieces {
+                match piece {
+                    Inline::Text(t, e) => runs.push((t, e)),
+                    Inline::Atomic(e) => {
+                        if let Some(atomic) = self.atomic(e) {
+                            runs.push((ATOMIC_MARK.to_string(), self.styled.elements[e].parent.unwrap_or(container)));
+                            atomics.push(atomic);
+                        }
+                    }
+                }
+            }
+            out.extend(self.paragraph(container, runs, atomics));
             return;
         }
         // A line of inline-blocks and text: a wrapping row on a common baseline, placed by
@@ -563,7 +618,7 @@ impl Builder<'_> {
             match piece {
                 Some(Inline::Text(t, e)) => texts.push((t, e)),
                 atomic => {
-                    let text = self.paragraph(container, std::mem::take(&mut texts));
+                    let text = self.paragraph(container, std::mem::take(&mut texts), Vec::new());
                     paragraphs += text.iter().len();
                     items.extend(text);
                     if let Some(Inline::Atomic(e)) = atomic {
@@ -604,8 +659,9 @@ impl Builder<'_> {
         out.push(self.node(row, &items, Slot::Anonymous));
     }
 
-    /// A paragraph leaf for inline text runs (None when it is only collapsible white space).
-    fn paragraph(&mut self, container: usize, runs: Runs) -> Option<NodeId> {
+    /// A paragraph leaf for inline text runs (None when it is only collapsible white space),
+    /// with `atomics` where the runs hold [`ATOMIC_MARK`]s.
+    fn paragraph(&mut self, container: usize, runs: Runs, atomics: Vec<Atomic>) -> Option<NodeId> {
         let block = &self.styled.elements[container].style;
         let mut text = String::new();
         let mut spans = Vec::new();
@@ -627,24 +683,56 @@ impl Builder<'_> {
             true => text.strip_suffix('\n').map(str::to_string).unwrap_or(text),
             false => text.trim_matches(collapsible).to_string(),
         };
-        let inline: Vec<(std::ops::Range<usize>, usize)> = spans
-            .into_iter()
-            .map(|(range, element)| (range.start.saturating_sub(trimmed_start).min(text.len())..range.end.saturating_sub(trimmed_start).min(text.len()), element))
-            .filter(|(range, element)| !range.is_empty() && *element != container)
-            .collect();
+        let spans = spans.into_iter().map(|(range, element)| (range.start.saturating_sub(trimmed_start).min(text.len())..range.end.saturating_sub(trimmed_start).min(text.len()), element));
+        // The inline-blocks' marks come out of the text: each box stands at its mark's index.
+        let marks: Vec<usize> = text.match_indices(ATOMIC_MARK).map(|(i, _)| i).collect();
+        let unmarked = |i: usize| i - ATOMIC_MARK.len_utf8() * marks.iter().filter(|m| **m < i).count();
+        let atomics: Vec<(usize, Atomic)> = marks.iter().map(|m| unmarked(*m)).zip(atomics).collect();
+        let text = text.replace(ATOMIC_MARK, "");
+        let inline: Vec<(std::ops::Range<usize>, usize)> =
+            spans.map(|(range, element)| (unmarked(range.start)..unmarked(range.end), element)).filter(|(range, element)| !range.is_empty() && *element != container).collect();
         let spans: Vec<(std::ops::Range<usize>, &ComputedStyle)> = inline.iter().map(|(range, element)| (range.clone(), &self.styled.elements[*element].style)).collect();
-        let key = shaping_key(&text, block, &spans);
+        let key = shaping_key(&text, block, &spans, &atomics);
         let layout = match self.fonts.shaped.remove(&key).or_else(|| self.shaped_before(key)) {
             Some(layout) => layout,
-            None => shape(&mut self.text, self.fonts, self.styled, &text, container, &inline),
+            None => shape(&mut self.text, self.fonts, self.styled, &text, container, &inline, &atomics),
         };
         let clamp = block.line_clamp.map(|n| n as usize);
         let wrap = !matches!(block.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
-        let leaf = Leaf { layout, shown: None, unbroken: None, drawn_at: None, clamp, wrap, indent: 0.0, container, key, inline, text };
+        let leaf = Leaf { layout, shown: None, unbroken: None, drawn_at: None, clamp, wrap, indent: 0.0, container, key, inline, atomics, text };
         let id = self.tree.taffy.new_leaf_with_context(Style::default(), leaf).unwrap();
         self.tree.slots.insert(id, (Slot::Paragraph, 0));
         self.shaped_here.entry(key).or_insert(id);
         Some(id)
+    }
+
+    /// Inline-block `e` laid out on its own, as wide as its content up to its containing
+    /// block's width (shrink to fit), for a paragraph's lines.
+    fn atomic(&mut self, e: usize) -> Option<Atomic> {
+        let root = self.element(e, true)?;
+        let s = &self.styled.elements[e].style;
+        let room = self.bases.as_ref().map_or(self.tree.viewport.0, |bases| bases[e].0);
+        let taffy = &mut self.tree.taffy;
+        taffy.compute_layout_with_measure(root, Size { width: Space::MaxContent, height: Space::MaxContent }, measure).expect("taffy layout");
+        if s.width == Dim::Auto && taffy.layout(root).unwrap().size.width > room {
+            let mut style = taffy.style(root).unwrap().clone();
+            style.size.width = Dimension::length(room - resolve(s.margin[1], room) - resolve(s.margin[3], room));
+            taffy.set_style(root, style).unwrap();
+            taffy.compute_layout_with_measure(root, Size { width: Space::Definite(room), height: Space::MaxContent }, measure).expect("taffy layout");
+        }
+        let size = taffy.layout(root).unwrap().size;
+        let margin = |side: usize| resolve(s.margin[side], room);
+        // Its baseline is its first line's, unless it clips its content or has no line: then
+        // it is the bottom of its margin box.
+        let baseline = if s.overflow == [css::Overflow::Visible; 2] { first_baseline(taffy, root).map(|b| b + margin(0)) } else { None };
+        Some(Atomic {
+            root,
+            width: size.width + margin(1) + margin(3),
+            height: size.height + margin(0) + margin(2),
+            baseline,
+            margin: (margin(3), margin(0)),
+            vertical_align: vertical_align(s.vertical_align),
+        })
     }
 
     /// The lines of a paragraph with this shaping key made earlier in this layout or in the
@@ -662,7 +750,17 @@ impl Builder<'_> {
     fn finish(mut self, roots: &[NodeId], viewport_height: f32, inline_boxes: bool) -> PageLayout {
         self.tree.generation += 1;
         let mut boxes = vec![None; self.styled.elements.len()];
-        let mut w = Walk { boxes: &mut boxes, reached: 0, scroll_ranges: Default::default(), paragraphs: Vec::new(), layers: vec![Vec::new()], seq: 0, viewport_height };
+        let mut w = Walk {
+            boxes: &mut boxes,
+            reached: 0,
+            scroll_ranges: Default::default(),
+            paragraphs: Vec::new(),
+            layers: vec![Vec::new()],
+            seq: 0,
+            viewport_height,
+            text: &mut self.text,
+            fonts: self.fonts,
+        };
         let mut order = Vec::new();
         for &root in roots {
             walk(&mut self.tree, self.styled, root, (0.0, 0.0), &mut w, &mut order);
@@ -750,7 +848,15 @@ fn content_bottom(styled: &StyledTree, boxes: &[Option<Box2>]) -> f32 {
 
 /// Shapes `text` in the style of `container`, with the inline elements' styles on their
 /// ranges.
-fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTree, text: &str, container: usize, inline: &[(std::ops::Range<usize>, usize)]) -> parley::Layout<Rgba> {
+fn shape(
+    context: &mut LayoutContext<Rgba>,
+    fonts: &mut Fonts,
+    styled: &StyledTree,
+    text: &str,
+    container: usize,
+    inline: &[(std::ops::Range<usize>, usize)],
+    atomics: &[(usize, Atomic)],
+) -> parley::Layout<Rgba> {
     let heights: Vec<parley::LineHeight> = std::iter::once(container).chain(inline.iter().map(|(_, e)| *e)).map(|e| line_height(fonts, &styled.elements[e].style)).collect();
     let mut builder = context.ranged_builder(&mut fonts.context, text, 1.0, true);
     push_style(&mut builder, &fonts.fallback, &styled.elements[container].style, heights[0], None);
@@ -766,6 +872,17 @@ fn shape(context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTr
             height: 0.0,
             baseline: None,
             vertical_align: parley::VerticalAlign::BASELINE,
+        });
+    }
+    for (k, (index, atomic)) in atomics.iter().enumerate() {
+        builder.push_inline_box(parley::InlineBox {
+            id: ATOMIC_IDS + k as u64,
+            kind: parley::InlineBoxKind::InFlow,
+            index: *index,
+            width: atomic.width,
+            height: atomic.height,
+            baseline: atomic.baseline,
+            vertical_align: atomic.vertical_align,
         });
     }
     builder.build(text)
@@ -867,7 +984,8 @@ fn truncated(leaf: &Leaf, width: f32, context: &mut LayoutContext<Rgba>, fonts: 
         }
         let shortened = format!("{}…", text[..cut].trim_end());
         let inline: Vec<_> = leaf.inline.iter().filter(|(r, _)| r.start < cut).map(|(r, e)| (r.start..r.end.min(cut), *e)).collect();
-        let mut shaped = shape(context, fonts, styled, &shortened, leaf.container, &inline);
+        let atomics: Vec<_> = leaf.atomics.iter().filter(|(i, _)| *i < cut).copied().collect();
+        let mut shaped = shape(context, fonts, styled, &shortened, leaf.container, &inline, &atomics);
         shaped.break_all_lines(leaf.wrap.then_some(width));
         let fits = shaped.len() <= lines && shaped.width() <= width + 0.5;
         candidate = Some(shaped);
@@ -953,6 +1071,9 @@ struct Walk<'a> {
     /// The viewport's height: where a fixed box laid out in the page goes down by its `top`
     /// or `bottom`.
     viewport_height: f32,
+    /// What breaks a paragraph's lines, to place the inline-blocks on them.
+    text: &'a mut LayoutContext<Rgba>,
+    fonts: &'a mut Fonts,
 }
 
 /// A positioned box with a z-index and what is drawn in it: (z-index, tree order, pieces).
@@ -1048,12 +1169,46 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
             }
             order.push(Piece::Paragraph(w.paragraphs.len()));
             w.paragraphs.push(Paragraph { node: id, element: leaf.container, area });
+            // Its inline-blocks, where its lines put them (those an ellipsis cut off are not drawn).
+            let leaf = tree.taffy.get_node_context_mut(id).expect("a paragraph is a leaf");
+            if !leaf.atomics.is_empty() {
+                let width = area.w.max(1.0);
+                if leaf.drawn_at != Some(width) {
+                    draw_lines(leaf, width, w.text, w.fonts, styled);
+                }
+                let lines = leaf.shown.as_ref().unwrap_or(&leaf.layout);
+                let boxes = lines.lines().flat_map(|line| {
+                    line.items().filter_map(|item| match item {
+                        parley::PositionedLayoutItem::InlineBox(b) if b.id >= ATOMIC_IDS => Some((b.id, b.x, b.y)),
+                        _ => None,
+                    })
+                });
+                let placed: Vec<(Atomic, f32, f32)> = boxes.map(|(id, x, y)| (leaf.atomics[(id - ATOMIC_IDS) as usize].1, x + leaf.indent, y)).collect();
+                // Those cut off are kept for the next layout, which may show them.
+                for (_, atomic) in leaf.atomics.clone() {
+                    keep(tree, atomic.root);
+                }
+                for (atomic, x, y) in placed {
+                    let at = tree.taffy.layout(atomic.root).unwrap().location;
+                    walk(tree, styled, atomic.root, (area.x + x + atomic.margin.0 - at.x, area.y + y + atomic.margin.1 - at.y), w, order);
+                }
+            }
         }
         Slot::Anonymous => {
             for child in children(tree) {
                 walk(tree, styled, child, (area.x, area.y), w, order);
             }
         }
+    }
+}
+
+/// Marks subtree `id` reached by this layout without drawing it.
+fn keep(tree: &mut Tree, id: NodeId) {
+    if let Some((_, generation)) = tree.slots.get_mut(&id) {
+        *generation = tree.generation;
+    }
+    for child in tree.taffy.children(id).unwrap() {
+        keep(tree, child);
     }
 }
 
@@ -1132,7 +1287,7 @@ fn line_height(fonts: &mut Fonts, s: &ComputedStyle) -> parley::LineHeight {
 }
 
 /// What shaping a paragraph depends on: its text and the text styles of its parts.
-fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usize>, &ComputedStyle)]) -> u64 {
+fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usize>, &ComputedStyle)], atomics: &[(usize, Atomic)]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
     let style = |s: &ComputedStyle, h: &mut std::collections::hash_map::DefaultHasher| {
@@ -1155,6 +1310,11 @@ fn shaping_key(text: &str, block: &ComputedStyle, spans: &[(std::ops::Range<usiz
     for (range, s) in spans {
         range.hash(&mut h);
         style(s, &mut h);
+    }
+    for (index, a) in atomics {
+        index.hash(&mut h);
+        [a.width, a.height, a.baseline.unwrap_or(f32::NAN)].map(f32::to_bits).hash(&mut h);
+        format!("{:?}", a.vertical_align).hash(&mut h);
     }
     h.finish()
 }
