@@ -40,18 +40,21 @@ fn inset(area: Box2, radii: Radii, by: [f32; 4]) -> (Box2, Radii) {
 }
 
 /// The background of a box: its colour, then its layers bottom to top. A box with a mask
-/// picture shows its background colour only where the mask is opaque (WeUI's icons are SVG
-/// masks over currentColor); a picture that is not there (yet) masks everything. Gradient
-/// masks are not applied, and a mask does not reach the box's children.
+/// shows its background colour only where the mask is opaque (WeUI's icons are SVG masks
+/// over currentColor; a gradient mask fades it); a picture that is not there (yet) masks
+/// everything. A mask does not reach the box's background pictures or its children.
 pub(crate) fn background(s: &ComputedStyle, boxes: &Boxes, images: ImageSource, items: &mut Vec<Item>) {
     if s.mask.any() {
         if s.background_color.a > 0 {
             for (image, placement) in s.mask.layers().rev() {
-                if let BackgroundImage::Url(src) = image {
-                    if let Some(picture) = images(src) {
-                        let tinted = Arc::new(wxemu_render::tinted(&picture.pixels, s.background_color));
-                        layer(Layer::Picture(Picture { pixels: tinted, ..picture }), &placement, boxes, items);
+                match image {
+                    BackgroundImage::Url(src) => {
+                        if let Some(picture) = images(src) {
+                            let tinted = Arc::new(wxemu_render::tinted(&picture.pixels, s.background_color));
+                            layer(Layer::Picture(Picture { pixels: tinted, ..picture }), &placement, boxes, items);
+                        }
                     }
+                    gradient => layer(Layer::Gradient(&masked(gradient, s.background_color)), &placement, boxes, items),
                 }
             }
         }
@@ -71,6 +74,17 @@ pub(crate) fn background(s: &ComputedStyle, boxes: &Boxes, images: ImageSource, 
             gradient => layer(Layer::Gradient(gradient), &placement, boxes, items),
         }
     }
+}
+
+/// Gradient mask `gradient` over `color`: the colour, as opaque at each stop as the mask is.
+fn masked(gradient: &BackgroundImage, color: Rgba) -> BackgroundImage {
+    let mut tinted = gradient.clone();
+    if let BackgroundImage::Linear { stops, .. } | BackgroundImage::Radial { stops, .. } = &mut tinted {
+        for stop in stops {
+            stop.color = Rgba { a: (u16::from(color.a) * u16::from(stop.color.a) / 255) as u8, ..color };
+        }
+    }
+    tinted
 }
 
 /// What a layer draws: a (decoded) picture, or a gradient.
