@@ -5,7 +5,7 @@ use std::sync::{Arc, Weak};
 use vello::kurbo::{Affine, BezPath, Rect, RoundedRect, RoundedRectRadii, Shape};
 use vello::peniko::{self, Blob, Color, Fill, ImageAlphaType, ImageBrush, ImageData, ImageFormat, Mix};
 use vello::{Glyph, Scene};
-use wxemu_render::{Box2, DisplayList, Item, Paint, Pixmap, Radii, Rgba};
+use wxemu_render::{Box2, DisplayList, Item, Line, Paint, Pixmap, Radii, Rgba};
 
 fn color(c: Rgba) -> Color {
     Color::from_rgba8(c.r, c.g, c.b, c.a)
@@ -65,7 +65,7 @@ pub fn build(list: &DisplayList, scale: f32, images: &mut Images) -> Scene {
                     scene.fill(Fill::NonZero, transform, &brush, place, &rounded(*area, *radii));
                 }
             }
-            Item::Border { area, radii, widths, colors } => border(&mut scene, transform, *area, *radii, *widths, *colors),
+            Item::Border { area, radii, widths, colors, lines } => border(&mut scene, transform, *area, *radii, *widths, *colors, *lines),
             Item::Shadow { area, radius, blur, color: c } => {
                 scene.draw_blurred_rounded_rect(transform, rect(*area), color(*c), *radius as f64, (blur / 2.0) as f64);
             }
@@ -121,9 +121,9 @@ fn brush(paint: &Paint) -> (peniko::Brush, Option<Affine>) {
 
 /// A border as the CPU rasterizer draws it: the ring between the outer and the inner rounded
 /// rectangle, one colour, or each side clipped to its trapezoid.
-fn border(scene: &mut Scene, transform: Affine, area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4]) {
+fn border(scene: &mut Scene, transform: Affine, area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4], lines: [Line; 4]) {
     let (ring, sides) = wxemu_render::border_ring(area, radii, widths);
-    if colors.iter().all(|c| *c == colors[0]) {
+    if colors.iter().all(|c| *c == colors[0]) && lines == wxemu_render::SOLID {
         scene.fill(Fill::EvenOdd, transform, color(colors[0]), None, &ring);
         return;
     }
@@ -131,8 +131,15 @@ fn border(scene: &mut Scene, transform: Affine, area: Box2, radii: Radii, widths
         if widths[side] <= 0.0 || colors[side].a == 0 {
             continue;
         }
+        let dashes = wxemu_render::dashes(area, widths[side], side, lines[side]);
         scene.push_clip_layer(Fill::NonZero, transform, clip);
+        if let Some(dashes) = &dashes {
+            scene.push_clip_layer(Fill::NonZero, transform, dashes);
+        }
         scene.fill(Fill::EvenOdd, transform, color(colors[side]), None, &ring);
+        if dashes.is_some() {
+            scene.pop_layer();
+        }
         scene.pop_layer();
     }
 }

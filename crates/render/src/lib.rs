@@ -99,6 +99,18 @@ impl Paint {
     }
 }
 
+/// How a border side is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Line {
+    #[default]
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+/// Every side solid.
+pub const SOLID: [Line; 4] = [Line::Solid; 4];
+
 /// One drawing instruction.
 #[derive(Clone, Debug)]
 pub enum Item {
@@ -109,12 +121,13 @@ pub enum Item {
         paint: Paint,
     },
     /// The ring between a rounded rectangle and its inner rectangle inset by `widths`
-    /// (top, right, bottom, left), one colour per side.
+    /// (top, right, bottom, left), one colour and line style per side.
     Border {
         area: Box2,
         radii: Radii,
         widths: [f32; 4],
         colors: [Rgba; 4],
+        lines: [Line; 4],
     },
     /// A blurred shadow of a rounded rectangle.
     Shadow {
@@ -155,7 +168,7 @@ impl PartialEq for Item {
         use Item::*;
         match (self, other) {
             (Fill { area, radii, paint }, Fill { area: a, radii: r, paint: p }) => (area, radii, paint) == (a, r, p),
-            (Border { area, radii, widths, colors }, Border { area: a, radii: r, widths: w, colors: c }) => (area, radii, widths, colors) == (a, r, w, c),
+            (Border { area, radii, widths, colors, lines }, Border { area: a, radii: r, widths: w, colors: c, lines: l }) => (area, radii, widths, colors, lines) == (a, r, w, c, l),
             (Shadow { area, radius, blur, color }, Shadow { area: a, radius: r, blur: b, color: c }) => (area, radius, blur, color) == (a, r, b, c),
             (Glyphs { font, size, color, skew, glyphs }, Glyphs { font: f, size: s, color: c, skew: k, glyphs: g }) => (font, size, color, skew, glyphs) == (f, s, c, k, g),
             (Image { area, image }, Image { area: a, image: i }) => area == a && Arc::ptr_eq(image, i),
@@ -205,7 +218,7 @@ pub fn rasterize(list: &DisplayList, scale: f32) -> Pixmap {
                     ctx.fill_path(&rounded(*area, *radii));
                 }
             }
-            Item::Border { area, radii, widths, colors } => border(&mut ctx, *area, *radii, *widths, *colors),
+            Item::Border { area, radii, widths, colors, lines } => border(&mut ctx, *area, *radii, *widths, *colors, *lines),
             Item::Shadow { area, radius, blur, color } => {
                 ctx.set_paint(color.to_peniko());
                 ctx.fill_blurred_rounded_rect(&area.rect(), *radius, blur / 2.0, false);
@@ -266,25 +279,78 @@ fn set_paint(ctx: &mut RenderContext, paint: &Paint) {
     }
 }
 
-fn border(ctx: &mut RenderContext, area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4]) {
+fn border(ctx: &mut RenderContext, area: Box2, radii: Radii, widths: [f32; 4], colors: [Rgba; 4], lines: [Line; 4]) {
     let (ring, sides) = border_ring(area, radii, widths);
     ctx.set_fill_rule(Fill::EvenOdd);
-    if colors.iter().all(|c| *c == colors[0]) {
+    if colors.iter().all(|c| *c == colors[0]) && lines == SOLID {
         ctx.set_paint(colors[0].to_peniko());
         ctx.fill_path(&ring);
     } else {
-        // Different colours: each side is the ring clipped to its trapezoid.
+        // Each side is the ring clipped to its trapezoid (and to its dashes or dots).
         for (side, clip) in sides.iter().enumerate() {
             if widths[side] <= 0.0 || colors[side].a == 0 {
                 continue;
             }
+            let dashes = dashes(area, widths[side], side, lines[side]);
             ctx.push_clip_layer(clip);
+            if let Some(dashes) = &dashes {
+                ctx.set_fill_rule(Fill::NonZero);
+                ctx.push_clip_layer(dashes);
+                ctx.set_fill_rule(Fill::EvenOdd);
+            }
             ctx.set_paint(colors[side].to_peniko());
             ctx.fill_path(&ring);
+            if dashes.is_some() {
+                ctx.pop_layer();
+            }
             ctx.pop_layer();
         }
     }
     ctx.set_fill_rule(Fill::NonZero);
+}
+
+/// Where a dashed or dotted side (top, right, bottom, left) of a border `width` thick around
+/// `area` is drawn, as Blink spaces them: dashes 3 widths long and 2 apart (2 and 1 from 3 px
+/// up), dots a width across and a width apart, the gaps stretched so the side starts and ends
+/// with one. None for a solid side, or one too short for two.
+pub fn dashes(area: Box2, width: f32, side: usize, line: Line) -> Option<BezPath> {
+    let (dash, gap) = match line {
+        Line::Solid => return None,
+        Line::Dashed if width >= 3.0 => (2.0 * width, width),
+        Line::Dashed => (3.0 * width, 2.0 * width),
+        Line::Dotted => (width, width),
+    };
+    let horizontal = side.is_multiple_of(2);
+    let length = if horizontal { area.w } else { area.h };
+    if width <= 0.0 || length <= 2.0 * dash {
+        return None;
+    }
+    // n dashes and n - 1 gaps: the count whose gap comes nearest the one wanted.
+    let fewer = ((length + gap) / (dash + gap)).floor();
+    let gap_of = |n: f32| (length - n * dash) / (n - 1.0);
+    let gap = match (gap_of(fewer), gap_of(fewer + 1.0)) {
+        (a, b) if b <= 0.0 || fewer >= 2.0 && (a - gap).abs() < (b - gap).abs() => a,
+        (_, b) => b,
+    };
+    let count = ((length + gap) / (dash + gap)).round() as usize;
+    let across = match side {
+        0 => area.y,
+        1 => area.x + area.w - width,
+        2 => area.y + area.h - width,
+        _ => area.x,
+    };
+    let mut path = BezPath::new();
+    for i in 0..count {
+        let along = if horizontal { area.x } else { area.y } + i as f32 * (dash + gap);
+        let (x, y, w, h) = if horizontal { (along, across, dash, width) } else { (across, along, width, dash) };
+        let rect = Rect::new(x as f64, y as f64, (x + w) as f64, (y + h) as f64);
+        if line == Line::Dotted && width >= 3.0 {
+            path.extend(vello_cpu::kurbo::Circle::new(rect.center(), width as f64 / 2.0).path_elements(0.1));
+        } else {
+            path.extend(rect.path_elements(0.1));
+        }
+    }
+    Some(path)
 }
 
 /// A border's geometry: the ring between the rounded `area` and its inner rectangle inset by
@@ -472,6 +538,19 @@ pub fn diff_picture(expected: &Pixmap, actual: &Pixmap) -> Pixmap {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_dashed_side_starts_and_ends_with_a_dash_and_a_solid_or_short_one_has_none() {
+        let area = Box2 { x: 10.0, y: 0.0, w: 100.0, h: 40.0 };
+        // 1 px dashes are 3 long, 2 apart: 20 fit, the gaps stretched to 40 / 19.
+        let top = dashes(area, 1.0, 0, Line::Dashed).expect("dashed");
+        let starts: Vec<f64> = top.elements().iter().filter_map(|e| if let vello_cpu::kurbo::PathEl::MoveTo(p) = e { Some(p.x) } else { None }).collect();
+        assert_eq!(starts.len(), 20);
+        assert_eq!((starts[0], top.bounding_box().x1.round()), (10.0, 110.0), "from one corner to the other");
+        let left = dashes(area, 3.0, 3, Line::Dotted).expect("dotted").bounding_box();
+        assert_eq!((left.x0, left.x1, left.y0.round(), left.y1.round()), (10.0, 13.0, 0.0, 40.0), "round dots down the left side");
+        assert!(dashes(area, 2.0, 0, Line::Solid).is_none() && dashes(Box2 { w: 10.0, ..area }, 2.0, 0, Line::Dashed).is_none());
+    }
+
     fn pixel(p: &Pixmap, x: u16, y: u16) -> [u8; 4] {
         let c = p.sample(x, y);
         [c.r, c.g, c.b, c.a]
@@ -484,7 +563,7 @@ mod tests {
             height: 10.0,
             items: vec![
                 Item::Fill { area: Box2 { x: 0.0, y: 0.0, w: 10.0, h: 10.0 }, radii: [0.0; 4], paint: Paint::Solid(Rgba::hex(0xff0000)) },
-                Item::Border { area: Box2 { x: 10.0, y: 0.0, w: 10.0, h: 10.0 }, radii: [0.0; 4], widths: [2.0; 4], colors: [Rgba::hex(0x0000ff); 4] },
+                Item::Border { area: Box2 { x: 10.0, y: 0.0, w: 10.0, h: 10.0 }, radii: [0.0; 4], widths: [2.0; 4], colors: [Rgba::hex(0x0000ff); 4], lines: SOLID },
             ],
         };
         let p = rasterize(&list, 2.0);

@@ -229,7 +229,7 @@ fn decorate_sides(s: &ComputedStyle, area: Box2, radii: Radii, containing_width:
     }
     let widths = [0, 1, 2, 3].map(|i| if sides[i] { s.border_width(i) } else { 0.0 });
     if widths.iter().any(|w| *w > 0.0) {
-        items.push(Item::Border { area, radii, widths, colors: [0, 1, 2, 3].map(|i| s.border_color(i)) });
+        items.push(Item::Border { area, radii, widths, colors: [0, 1, 2, 3].map(|i| s.border_color(i)), lines: s.border.map(|side| side.line) });
     }
 }
 

@@ -634,7 +634,11 @@ impl Context<'_> {
 
 fn line_style(side: &mut Border, l: &border::LineStyle) {
     side.visible = !matches!(l, border::LineStyle::None | border::LineStyle::Hidden);
-    side.dashed = matches!(l, border::LineStyle::Dashed | border::LineStyle::Dotted);
+    side.line = match l {
+        border::LineStyle::Dashed => wxemu_render::Line::Dashed,
+        border::LineStyle::Dotted => wxemu_render::Line::Dotted,
+        _ => wxemu_render::Line::Solid,
+    };
 }
 
 fn display_of(d: &display::Display) -> Display {

@@ -393,7 +393,8 @@ pub struct Border {
     pub color: Option<Rgba>,
     /// `none`/`hidden` draw nothing and take no room.
     pub visible: bool,
-    pub dashed: bool,
+    /// Solid, dashed or dotted (the other styles are drawn solid).
+    pub line: wxemu_render::Line,
 }
 
 /// Everything the view needs of one element's style. Sides go top, right, bottom, left;

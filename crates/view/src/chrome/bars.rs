@@ -5,7 +5,7 @@
 use super::{centered, fill, fitted, text_style};
 use crate::fonts::Fonts;
 use crate::layout;
-use wxemu_render::{Box2, Item, Paint, Rgba};
+use wxemu_render::{Box2, Item, Paint, Rgba, SOLID};
 
 pub const NAVIGATION_BAR: f32 = 44.0;
 pub const TAB_BAR: f32 = 49.0;
@@ -77,7 +77,7 @@ pub fn navigation_bar(bar: &NavigationBar, fonts: &mut Fonts, width: f32, status
             let x = title_area.x + (title_area.w - title_width) / 2.0 - 24.0;
             let ring = Box2 { x, y: status + NAVIGATION_BAR / 2.0 - 8.0, w: 16.0, h: 16.0 };
             let faint = Rgba { a: 60, ..color };
-            items.push(Item::Border { area: ring, radii: [8.0; 4], widths: [2.0; 4], colors: [color, faint, faint, faint] });
+            items.push(Item::Border { area: ring, radii: [8.0; 4], widths: [2.0; 4], colors: [color, faint, faint, faint], lines: SOLID });
         }
         if bar.back {
             centered(fonts, "‹", &text_style(34.0, 300, color), Box2 { x: 0.0, y: status - 3.0, w: 30.0, h: NAVIGATION_BAR }, items);
@@ -99,7 +99,7 @@ fn capsule(area: Box2, white_text: bool, items: &mut Vec<Item>) {
     };
     let radius = area.h / 2.0;
     fill(area, radius, background, items);
-    items.push(Item::Border { area, radii: [radius; 4], widths: [0.5; 4], colors: [edge; 4] });
+    items.push(Item::Border { area, radii: [radius; 4], widths: [0.5; 4], colors: [edge; 4], lines: SOLID });
     let (mid_x, mid_y) = (area.x + area.w / 2.0, area.y + area.h / 2.0);
     fill(Box2 { x: mid_x - 0.25, y: mid_y - 9.5, w: 0.5, h: 19.0 }, 0.0, edge, items);
     // "···": a larger dot between two smaller ones.
@@ -110,7 +110,7 @@ fn capsule(area: Box2, white_text: bool, items: &mut Vec<Item>) {
     // The close button: a ring around a dot.
     let right = area.x + area.w * 3.0 / 4.0;
     let ring = Box2 { x: right - 8.5, y: mid_y - 8.5, w: 17.0, h: 17.0 };
-    items.push(Item::Border { area: ring, radii: [8.5; 4], widths: [2.0; 4], colors: [ink; 4] });
+    items.push(Item::Border { area: ring, radii: [8.5; 4], widths: [2.0; 4], colors: [ink; 4], lines: SOLID });
     fill(Box2 { x: right - 3.0, y: mid_y - 3.0, w: 6.0, h: 6.0 }, 3.0, ink, items);
 }
 
@@ -118,14 +118,14 @@ fn capsule(area: Box2, white_text: bool, items: &mut Vec<Item>) {
 fn home_icon(area: Box2, color: Rgba, items: &mut Vec<Item>) {
     let (cx, cy) = (area.x + area.w / 2.0, area.y + area.h / 2.0);
     let body = Box2 { x: cx - 7.0, y: cy - 2.0, w: 14.0, h: 10.0 };
-    items.push(Item::Border { area: body, radii: [1.0; 4], widths: [1.6; 4], colors: [color; 4] });
+    items.push(Item::Border { area: body, radii: [1.0; 4], widths: [1.6; 4], colors: [color; 4], lines: SOLID });
     fill(Box2 { x: cx - 2.0, y: cy + 3.0, w: 4.0, h: 5.0 }, 0.5, color, items);
     // The roof: a square turned 45° whose lower half the body hides.
     let roof = Box2 { x: cx - 6.5, y: cy - 10.0, w: 13.0, h: 13.0 };
     let turn = wxemu_render::Affine::rotate_about(std::f64::consts::FRAC_PI_4, wxemu_render::Point::new((roof.x + roof.w / 2.0) as f64, (roof.y + roof.h / 2.0) as f64));
     items.push(Item::Clip { area: Box2 { x: cx - 12.0, y: cy - 14.0, w: 24.0, h: 12.0 }, radii: [0.0; 4] });
     items.push(Item::Transform(turn));
-    items.push(Item::Border { area: roof, radii: [1.0; 4], widths: [1.6; 4], colors: [color; 4] });
+    items.push(Item::Border { area: roof, radii: [1.0; 4], widths: [1.6; 4], colors: [color; 4], lines: SOLID });
     items.push(Item::Pop);
     items.push(Item::Pop);
 }

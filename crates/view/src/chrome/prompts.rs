@@ -4,7 +4,7 @@
 use super::{centered, fill, fitted, hex_color, text_style};
 use crate::fonts::Fonts;
 use crate::{layout, paint};
-use wxemu_render::{Box2, Item, Paint, Rgba};
+use wxemu_render::{Box2, Item, Paint, Rgba, SOLID};
 use wxemu_wxss::style::{ComputedStyle, TextAlign};
 
 /// What the client shows over the page (`wx.showToast`, `showLoading`, `showModal`,
@@ -105,14 +105,14 @@ pub fn prompt(prompt: &Prompt, fonts: &mut Fonts, width: f32, height: f32, safe_
                 Prompt::Toast { icon, .. } if icon == "success" => centered(fonts, "✓", &text_style(44.0, 400, ink), Box2 { x: area.x, y: cy - 30.0, w: area.w, h: 60.0 }, items),
                 Prompt::Toast { icon, .. } if icon == "error" => {
                     let ring = Box2 { x: cx - 20.0, y: cy - 20.0, w: 40.0, h: 40.0 };
-                    items.push(Item::Border { area: ring, radii: [20.0; 4], widths: [3.0; 4], colors: [ink; 4] });
+                    items.push(Item::Border { area: ring, radii: [20.0; 4], widths: [3.0; 4], colors: [ink; 4], lines: SOLID });
                     centered(fonts, "!", &text_style(26.0, 700, ink), ring, items);
                 }
                 _ => {
                     // The spinner of loading (and of a loading toast).
                     let ring = Box2 { x: cx - 19.0, y: cy - 19.0, w: 38.0, h: 38.0 };
                     let faint = Rgba { a: 60, ..ink };
-                    items.push(Item::Border { area: ring, radii: [19.0; 4], widths: [3.0; 4], colors: [ink, faint, faint, faint] });
+                    items.push(Item::Border { area: ring, radii: [19.0; 4], widths: [3.0; 4], colors: [ink, faint, faint, faint], lines: SOLID });
                 }
             }
             let lines = layout::line(fonts, title, &text_style(14.0, 400, ink), area.w - 16.0);
