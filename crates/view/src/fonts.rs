@@ -63,8 +63,8 @@ pub struct Fonts {
     pub(crate) shaped: HashMap<u64, parley::Layout<Rgba>>,
     /// Device pixels per CSS px: the grid line metrics are rounded to.
     pixel_ratio: f32,
-    /// Line metrics found so far, by face and size.
-    metrics: HashMap<(String, u16, bool, u32), LineMetrics>,
+    /// Line metrics found so far, by the families named, weight, slant and size.
+    metrics: HashMap<(u64, u16, bool, u32), LineMetrics>,
 }
 
 /// A face's vertical metrics at a size, as a line of `line-height: normal` takes them: each
@@ -158,25 +158,28 @@ impl Fonts {
     /// and `size` px: those of the first family that is there (the primary font, whose
     /// metrics a browser's `line-height: normal` takes), matched by weight and slant.
     pub fn line_metrics(&mut self, families: &[String], weight: u16, italic: bool, size: f32) -> LineMetrics {
-        let collection = &mut self.context.collection;
-        let Some(family) = families.iter().chain(&self.fallback).find_map(|name| collection.family_by_name(name)) else {
-            return LineMetrics { ascent: size * 1.16, descent: size * 0.288, line_gap: 0.0 };
-        };
-        let key = (family.name().to_string(), weight, italic, size.to_bits());
+        // Looked up by the families named (the fallbacks are the same for every style), so a
+        // style met before costs no search of the collection.
+        let mut named = std::collections::hash_map::DefaultHasher::new();
+        std::hash::Hash::hash(families, &mut named);
+        let key = (std::hash::Hasher::finish(&named), weight, italic, size.to_bits());
         if let Some(metrics) = self.metrics.get(&key) {
             return *metrics;
         }
-        let slant = if italic { FontStyle::Italic } else { FontStyle::Normal };
-        let font = family.match_font(FontWidth::NORMAL, slant, FontWeight::new(weight as f32), true);
-        let blob = font.and_then(|f| Some((f.load(Some(&mut self.context.source_cache))?, f.index())));
         let ratio = self.pixel_ratio;
         let device = |px: f32| (px * ratio).round() / ratio;
+        let collection = &mut self.context.collection;
+        let family = families.iter().chain(&self.fallback).find_map(|name| collection.family_by_name(name));
+        let slant = if italic { FontStyle::Italic } else { FontStyle::Normal };
+        let font = family.as_ref().and_then(|f| f.match_font(FontWidth::NORMAL, slant, FontWeight::new(weight as f32), true));
+        let blob = font.and_then(|f| Some((f.load(Some(&mut self.context.source_cache))?, f.index())));
         let metrics = blob
             .and_then(|(blob, index)| {
                 let face = skrifa::FontRef::from_index(blob.as_ref(), index).ok()?;
                 let m = skrifa::MetadataProvider::metrics(&face, skrifa::instance::Size::new(size), skrifa::instance::LocationRef::default());
                 Some(LineMetrics { ascent: device(m.ascent), descent: device(-m.descent), line_gap: device(m.leading) })
             })
+            // No face at all: Noto Sans CJK's proportions.
             .unwrap_or(LineMetrics { ascent: device(size * 1.16), descent: device(size * 0.288), line_gap: 0.0 });
         self.metrics.insert(key, metrics);
         metrics

@@ -320,7 +320,7 @@ fn percentage_bases(styled: &StyledTree, boxes: &[Option<Box2>], viewport: (f32,
             (position, Some((c, b))) => {
                 let cs = &styled.elements[c].style;
                 let (of_width, _) = bases[c];
-                let padding = |side: usize| if position == css::Position::Absolute { 0.0 } else { resolve(cs.padding[side], of_width) };
+                let padding = |side: usize| if position == css::Position::Absolute { 0.0 } else { cs.padding[side].resolve(of_width).unwrap_or(0.0) };
                 let width = b.w - cs.border_width(1) - cs.border_width(3) - padding(1) - padding(3);
                 let height = b.h - cs.border_width(0) - cs.border_width(2) - padding(0) - padding(2);
                 (width.max(0.0), height.max(0.0))
@@ -329,14 +329,6 @@ fn percentage_bases(styled: &StyledTree, boxes: &[Option<Box2>], viewport: (f32,
         bases.push(base);
     }
     bases
-}
-
-/// A length in px, its percentage of `base`.
-fn resolve(d: Dim, base: f32) -> f32 {
-    match d {
-        Dim::Length { px, percent } => px + percent / 100.0 * base,
-        Dim::Auto | Dim::Content(_) => 0.0,
-    }
 }
 
 /// Which elements' nodes can be kept: those with nothing changed in their subtree, and not
@@ -712,16 +704,16 @@ impl Builder<'_> {
         let root = self.element(e, true)?;
         let s = &self.styled.elements[e].style;
         let room = self.bases.as_ref().map_or(self.tree.viewport.0, |bases| bases[e].0);
+        let margin = |side: usize| s.margin[side].resolve(room).unwrap_or(0.0);
         let taffy = &mut self.tree.taffy;
         taffy.compute_layout_with_measure(root, Size { width: Space::MaxContent, height: Space::MaxContent }, measure).expect("taffy layout");
         if s.width == Dim::Auto && taffy.layout(root).unwrap().size.width > room {
             let mut style = taffy.style(root).unwrap().clone();
-            style.size.width = Dimension::length(room - resolve(s.margin[1], room) - resolve(s.margin[3], room));
+            style.size.width = Dimension::length(room - margin(1) - margin(3));
             taffy.set_style(root, style).unwrap();
             taffy.compute_layout_with_measure(root, Size { width: Space::Definite(room), height: Space::MaxContent }, measure).expect("taffy layout");
         }
         let size = taffy.layout(root).unwrap().size;
-        let margin = |side: usize| resolve(s.margin[side], room);
         // Its baseline is its first line's, unless it clips its content or has no line: then
         // it is the bottom of its margin box.
         let baseline = if s.overflow == [css::Overflow::Visible; 2] { first_baseline(taffy, root).map(|b| b + margin(0)) } else { None };
@@ -1108,11 +1100,11 @@ fn walk(tree: &mut Tree, styled: &StyledTree, id: NodeId, origin: (f32, f32), w:
     if let Some((Slot::Element(e), _)) = tree.slots.get(&id) {
         let s = &styled.elements[*e].style;
         if s.position == css::Position::Fixed && *e != 0 && static_across(s) {
-            let (vh, margin) = (w.viewport_height, |side: usize| resolve(s.margin[side], 0.0));
+            let (vh, margin) = (w.viewport_height, |side: usize| s.margin[side].resolve(0.0).unwrap_or(0.0));
             match (s.inset[0], s.inset[2]) {
                 (Dim::Auto, Dim::Auto) => {}
-                (Dim::Auto, bottom) => area.y = vh - resolve(bottom, vh) - margin(2) - area.h,
-                (top, _) => area.y = resolve(top, vh) + margin(0),
+                (Dim::Auto, bottom) => area.y = vh - bottom.resolve(vh).unwrap_or(0.0) - margin(2) - area.h,
+                (top, _) => area.y = top.resolve(vh).unwrap_or(0.0) + margin(0),
             }
         }
     }
