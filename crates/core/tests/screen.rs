@@ -826,6 +826,21 @@ fn a_fixed_box_without_insets_stays_where_its_flex_parent_puts_it() {
 }
 
 #[test]
+fn lines_beside_a_float_are_shorter_and_take_the_whole_width_below_it() {
+    // Two lines (46 px) beside a 100 px float leave 200 px, 12 characters of 16 px; below it
+    // a line holds 18 (288 px): 12 + 12 + 18 + 5 characters make four lines.
+    let text = "汉".repeat(45);
+    let wxml = format!(r#"<view id="p" class="p"><view class="f"/><text id="first">首</text>{text}<text id="last">尾</text></view>"#);
+    let wxss = ".p { width: 300px; font-size: 16px; } .f { float: left; width: 100px; height: 46px; background: #ff8000; }";
+    let (_dir, mut sim) = one_page_app(&[("index.wxml", wxml.as_str()), ("index.wxss", wxss)]);
+    let (p, first, last) = (box_of(&mut sim, "p"), box_of(&mut sim, "first"), box_of(&mut sim, "last"));
+    assert_eq!(first.x, p.x + 100.0, "the first line starts beside the float: {first:?}");
+    assert_eq!((p.h / 23.0).round(), 4.0, "four lines: {p:?}");
+    assert_eq!((last.x, ((last.y - p.y) / 23.0).round()), (p.x + 64.0, 3.0), "the fifth character of the fourth line: {last:?}");
+    assert_eq!(colour_at(&mut sim, p.x + 50.0, p.y + 20.0), (0xff, 0x80, 0), "the float");
+}
+
+#[test]
 fn text_after_an_inline_block_goes_on_beside_it_and_wraps_as_text_does() {
     // WeUI's loading button: a spinner, then text too long for the rest of the line.
     let wxml = r#"<view id="p" class="p"><view id="dot" class="dot"/>按钮宽度自适应内容，达到最大值后折行，这是一段很长的文字，要换行显示。<view id="tag" class="tag">标签</view></view>"#;

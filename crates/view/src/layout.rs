@@ -13,6 +13,9 @@ use taffy::{compute_leaf_layout, AvailableSpace as Space};
 use wxemu_render::{Box2, Rgba};
 use wxemu_wxss::style::{self as css, ComputedStyle, ContentSize, Dim};
 
+mod floats;
+use floats::{Beside, Intrusion, Place};
+
 /// A paragraph of the page: the leaf that holds its lines, and where its box is.
 pub struct Paragraph {
     node: NodeId,
@@ -40,6 +43,8 @@ pub struct PageLayout {
     tree: Tree,
     /// The containing block sizes lengths mixing px and % were resolved with, if any.
     bases: Option<Vec<(f32, f32)>>,
+    /// The floats the paragraphs' lines were broken beside.
+    beside: Beside,
 }
 
 impl PageLayout {
@@ -65,6 +70,11 @@ impl PageLayout {
     /// Paragraph `p`'s text, as laid out (white space collapsed as its style says).
     pub fn text(&self, p: usize) -> &str {
         &self.tree.taffy.get_node_context(self.paragraphs[p].node).expect("a paragraph is a leaf").text
+    }
+
+    /// The paragraphs in block flow, each with its content box.
+    fn places(&self) -> impl Iterator<Item = (Place, Box2)> + '_ {
+        self.paragraphs.iter().filter_map(|p| Some((self.tree.taffy.get_node_context(p.node)?.place?, p.area)))
     }
 }
 
@@ -106,6 +116,10 @@ struct Leaf {
     atomics: Vec<(usize, Atomic)>,
     /// Its text (white space processed).
     text: String,
+    /// Which paragraph of the block flow it is (None: a flex or grid item).
+    place: Option<Place>,
+    /// The floats beside its lines.
+    floats: Vec<Intrusion>,
 }
 
 /// An inline-block among a paragraph's text: its box, laid out on its own (the root of a
@@ -140,16 +154,28 @@ impl Leaf {
                 *self.unbroken.insert(Size { width: self.layout.width().ceil(), height: self.layout.height() })
             }
         };
-        if !self.wrap || max.is_none_or(|m| m >= unbroken.width) {
+        if !self.wrap || max.is_none_or(|m| self.floats.is_empty() && m >= unbroken.width) {
             return unbroken;
         }
-        self.layout.break_all_lines(max);
+        let moved = self.break_lines(max);
         self.drawn_at = None;
         let height = match self.clamp {
             Some(n) if self.layout.len() > n => (0..n).filter_map(|i| self.layout.get(i)).map(|line| line.metrics().line_height).sum(),
-            _ => self.layout.height(),
+            _ => self.layout.height() + moved,
         };
         Size { width: self.layout.width().ceil(), height }
+    }
+
+    /// Breaks its lines at `max` px (None, or lines that may not wrap: never), each beside
+    /// the floats it has. Returns how far lines went down to get past floats.
+    fn break_lines(&mut self, max: Option<f32>) -> f32 {
+        match max.filter(|_| self.wrap) {
+            Some(width) if !self.floats.is_empty() => floats::break_lines(&mut self.layout, width, &self.floats),
+            max => {
+                self.layout.break_all_lines(max);
+                0.0
+            }
+        }
     }
 }
 
@@ -196,6 +222,10 @@ struct Builder<'a> {
     bases: Option<Vec<(f32, f32)>>,
     /// Boxes with position: fixed, laid out against the viewport.
     fixed: Vec<NodeId>,
+    /// The floats beside paragraphs in the last layout, and how many paragraphs of its
+    /// block flow each element has so far.
+    beside: Beside,
+    places: std::collections::HashMap<usize, usize>,
 }
 
 /// What of the inline elements' boxes a layout computes.
@@ -222,28 +252,40 @@ pub fn layout(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, width
     // taffy cannot resolve `calc()`: a length mixing px and % (`calc(100% - 6px)`) takes its
     // percentage of the containing block the last layout gave the element, and the page is
     // laid out again while those change (the first time, of the viewport).
+    // Likewise lines beside floats: which floats stand beside which paragraph is known from
+    // the last layout (the first time, none), and the page is laid out again while that changes.
     let mixed = styled.elements.iter().any(|e| mixes_units(&e.style));
+    let floated = styled.elements.iter().any(|e| e.style.float != css::Float::None);
     let mut bases = changes.as_ref().and_then(|c| c.last.bases.clone()).filter(|b| mixed && b.len() == styled.elements.len());
-    let mut layout = layout_pass(styled, fonts, images, (width, height), inline, changes, bases.clone());
+    let mut beside = changes.as_ref().map(|c| c.last.beside.clone()).filter(|_| floated).unwrap_or_default();
+    let mut layout = layout_pass(styled, fonts, images, (width, height), inline, changes, (bases.clone(), beside.clone()));
     for _ in 0..3 {
-        if !mixed {
-            break;
-        }
-        let found = percentage_bases(styled, &layout.boxes, (width, height));
-        let settled = bases.as_ref() == Some(&found);
-        bases = Some(found);
+        let found_bases = mixed.then(|| percentage_bases(styled, &layout.boxes, (width, height)));
+        let found_beside = if floated { floats::beside(styled, &layout.boxes, layout.places()) } else { Beside::new() };
+        let settled = bases == found_bases && beside == found_beside;
+        (bases, beside) = (found_bases, found_beside);
         if settled {
             break;
         }
         recycle(layout, fonts);
-        layout = layout_pass(styled, fonts, images, (width, height), inline, None, bases.clone());
+        layout = layout_pass(styled, fonts, images, (width, height), inline, None, (bases.clone(), beside.clone()));
     }
     layout.bases = bases;
+    layout.beside = beside;
     layout
 }
 
-/// One layout of the page, with percentages of mixed lengths of `bases` when known.
-fn layout_pass(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, (width, height): (f32, f32), inline: InlineBoxes, changes: Option<Changes>, bases: Option<Vec<(f32, f32)>>) -> PageLayout {
+/// One layout of the page, with percentages of mixed lengths of `bases` when known and
+/// paragraphs' lines beside the floats `beside` says.
+fn layout_pass(
+    styled: &StyledTree,
+    fonts: &mut Fonts,
+    images: ImageSource,
+    (width, height): (f32, f32),
+    inline: InlineBoxes,
+    changes: Option<Changes>,
+    (bases, beside): (Option<Vec<(f32, f32)>>, Beside),
+) -> PageLayout {
     let count = styled.elements.len();
     let (tree, reusable) = match changes {
         Some(Changes { last, elements }) if last.tree.nodes.len() == count && last.tree.viewport == (width, height) => {
@@ -258,7 +300,8 @@ fn layout_pass(styled: &StyledTree, fonts: &mut Fonts, images: ImageSource, (wid
             (tree, vec![false; count])
         }
     };
-    let mut b = Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, bases, fixed: Vec::new() };
+    let mut b =
+        Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, bases, fixed: Vec::new(), beside, places: Default::default() };
     // A page styled `display: none` shows nothing: an empty box stands for it.
     let root = match b.element(0, false) {
         Some(root) => root,
@@ -348,15 +391,10 @@ fn reusable(styled: &StyledTree, changed: &[usize]) -> Vec<bool> {
     reusable
 }
 
-/// Whether element `e` is a block formatting context's root with floats inside it: a
-/// float, an inline-block, a positioned box, a `flow-root` or a box that does not let its
-/// content overflow.
+/// Whether element `e` (not the page) is a block formatting context's root with floats
+/// inside it.
 fn contains_floats(styled: &StyledTree, e: usize) -> bool {
-    let s = &styled.elements[e].style;
-    let root = s.float != css::Float::None
-        || matches!(s.display, css::Display::FlowRoot | css::Display::InlineBlock)
-        || matches!(s.position, css::Position::Absolute | css::Position::Fixed)
-        || s.overflow != [css::Overflow::Visible; 2];
+    let root = e != 0 && floats::formatting_root(styled, e);
     fn any_float(styled: &StyledTree, e: usize) -> bool {
         styled.elements[e].children.iter().any(|c| matches!(c, Content::Element(c) if styled.elements[*c].style.float != css::Float::None || any_float(styled, *c)))
     }
@@ -597,7 +635,11 @@ impl Builder<'_> {
                     }
                 }
             }
-            out.extend(self.paragraph(container, runs, atomics));
+            let paragraph = self.paragraph(container, runs, atomics);
+            if let Some(id) = paragraph {
+                self.in_flow(container, id);
+            }
+            out.extend(paragraph);
             return;
         }
         // A line of inline-blocks and text: a wrapping row on a common baseline, placed by
@@ -691,11 +733,23 @@ impl Builder<'_> {
         };
         let clamp = block.line_clamp.map(|n| n as usize);
         let wrap = !matches!(block.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
-        let leaf = Leaf { layout, shown: None, unbroken: None, drawn_at: None, clamp, wrap, indent: 0.0, container, key, inline, atomics, text };
-        let id = self.tree.taffy.new_leaf_with_context(Style::default(), leaf).unwrap();
+        let leaf = Leaf { layout, shown: None, unbroken: None, drawn_at: None, clamp, wrap, indent: 0.0, container, key, inline, atomics, text, place: None, floats: Vec::new() };
+        // A block box (taffy's default is a flex one): it takes the whole width beside floats.
+        let id = self.tree.taffy.new_leaf_with_context(Style { display: Display::Block, ..Style::default() }, leaf).unwrap();
         self.tree.slots.insert(id, (Slot::Paragraph, 0));
         self.shaped_here.entry(key).or_insert(id);
         Some(id)
+    }
+
+    /// Names paragraph `id` by its place in `container`'s block flow and gives it the floats
+    /// beside it.
+    fn in_flow(&mut self, container: usize, id: NodeId) {
+        let count = self.places.entry(container).or_default();
+        let place = (container, *count);
+        *count += 1;
+        let floats = self.beside.get(&place).cloned().unwrap_or_default();
+        let leaf = self.tree.taffy.get_node_context_mut(id).expect("a paragraph is a leaf");
+        (leaf.place, leaf.floats) = (Some(place), floats);
     }
 
     /// Inline-block `e` laid out on its own, as wide as its content up to its containing
@@ -817,7 +871,7 @@ impl Builder<'_> {
         }
         let height = content_bottom(self.styled, &boxes).max(viewport_height);
         fragments.retain(|_, lines| lines.len() > 1);
-        PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, fragments, tree: self.tree, bases: None }
+        PageLayout { boxes, paragraphs, order: pieces, height, scroll_ranges, fragments, tree: self.tree, bases: None, beside: Beside::new() }
     }
 }
 
@@ -936,7 +990,7 @@ fn edges(s: &ComputedStyle) -> (f32, f32) {
 /// Breaks a paragraph's lines at its box's `width`, cuts them as its style says, aligns them.
 fn draw_lines(leaf: &mut Leaf, width: f32, context: &mut LayoutContext<Rgba>, fonts: &mut Fonts, styled: &StyledTree) {
     let style = &styled.elements[leaf.container].style;
-    leaf.layout.break_all_lines(leaf.wrap.then_some(width));
+    leaf.break_lines(Some(width));
     leaf.shown = truncated(leaf, width, context, fonts, styled);
     let align = alignment(style.text_align);
     leaf.layout.align(align, AlignmentOptions::default());
