@@ -281,7 +281,9 @@ function build(root) {
 
 function page(project, route, tab, custom) {
   const root = path.resolve(repo, project)
-  const tree = JSON.parse(execFileSync(wxemu, ['dump', root, '--page', route, '--components'], { stdio: ['ignore', 'pipe', 'ignore'] }))
+  // Both runs start from empty storage kept in memory, so an app that writes to it as it
+  // launches (wxapp-2048 logs each launch) shows the same data in the tree and in the shot.
+  const tree = JSON.parse(execFileSync(wxemu, ['dump', root, '--page', route, '--components', '--storage', 'memory'], { stdio: ['ignore', 'pipe', 'ignore'] }))
   // With navigationStyle: custom the page starts at the top of the screen.
   const top = custom ? 0 : SCREEN.top
   const viewport = SCREEN.height - top - (tab ? SCREEN.tabBar : 0)
@@ -300,7 +302,7 @@ ${css}</style></head><body style="${escape(pageStyle)}">${html(tree, root, path.
   // Every screen of the page is compared: the page is scrolled by a screen at a time, the last
   // one to the bottom, in both; fixed boxes stay where the screen puts them. (Headless
   // Chromium's screenshot of a scrolled window is blank, so its page is moved up instead.)
-  const shot = (file, args) => execFileSync(wxemu, ['shot', root, '--page', route, '-o', path.join(dir, file), ...args], { stdio: 'ignore' })
+  const shot = (file, args) => execFileSync(wxemu, ['shot', root, '--page', route, '--storage', 'memory', '-o', path.join(dir, file), ...args], { stdio: 'ignore' })
   shot('full.png', ['--full-page'])
   const height = decode(path.join(dir, 'full.png')).height / SCREEN.dpr - SCREEN.height + viewport
   const scrolls = []

@@ -140,6 +140,9 @@ struct Atomic {
 /// Where the ids of inline-blocks' parley boxes start (below are the inline elements' rooms).
 const ATOMIC_IDS: u64 = 1 << 32;
 
+/// The height a parley box gives an inline-block of none, for its line to count.
+const EMPTY_ATOMIC_HEIGHT: f32 = 1.0 / 1024.0;
+
 /// What stands for an inline-block in a paragraph's text until its index is known.
 const ATOMIC_MARK: char = '\u{FFFC}';
 
@@ -613,15 +616,13 @@ impl Builder<'_> {
             return;
         }
         let pieces = std::mem::take(run);
-        // Text, with any inline-blocks among it: one paragraph whose lines break around them,
-        // as long as their sizes do not depend on the line (no percentages).
-        let text = pieces.iter().any(|p| matches!(p, Inline::Text(t, _) if !t.trim_matches(collapsible).is_empty()));
+        // Text and inline-blocks: one paragraph whose lines break around them, as long as
+        // their sizes do not depend on the line (no percentages).
         let percent = |e: usize| {
             let s = &self.styled.elements[e].style;
             [s.width, s.height].iter().any(|d| matches!(d, Dim::Length { percent, .. } if *percent != 0.0))
         };
-        let only_text = pieces.iter().all(|p| matches!(p, Inline::Text(..)));
-        if only_text || text && !pieces.iter().any(|p| matches!(p, Inline::Atomic(e) if percent(*e))) {
+        if !pieces.iter().any(|p| matches!(p, Inline::Atomic(e) if percent(*e))) {
             let mut runs: Runs = Vec::new();
             let mut atomics = Vec::new();
             for piece in pieces {
@@ -767,7 +768,8 @@ impl Builder<'_> {
             taffy.set_style(root, style).unwrap();
             taffy.compute_layout_with_measure(root, Size { width: Space::Definite(room), height: Space::MaxContent }, measure).expect("taffy layout");
         }
-        let size = taffy.layout(root).unwrap().size;
+        // Its size as laid out, not as rounded to whole pixels: the line it is on is rounded once.
+        let size = taffy.unrounded_layout(root).size;
         // Its baseline is its first line's, unless it clips its content or has no line: then
         // it is the bottom of its margin box.
         let baseline = if s.overflow == [css::Overflow::Visible; 2] { first_baseline(taffy, root).map(|b| b + margin(0)) } else { None };
@@ -926,7 +928,9 @@ fn shape(
             kind: parley::InlineBoxKind::InFlow,
             index: *index,
             width: atomic.width,
-            height: atomic.height,
+            // Even an empty inline-block makes its line a line box, with the strut (CSS 2
+            // §9.4.2); parley counts a box as content when it has some height.
+            height: atomic.height.max(EMPTY_ATOMIC_HEIGHT),
             baseline: atomic.baseline,
             vertical_align: atomic.vertical_align,
         });
