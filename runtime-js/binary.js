@@ -1,7 +1,7 @@
 // Binary data between the logic layer and the host: ArrayBuffers cross as
 // {__arrayBuffer: base64}. Also wx.arrayBufferToBase64 / wx.base64ToArrayBuffer. Loaded
 // after framework.js; adds isBinary, toHost and fromHost to __wxemuKit.
-(function (global) {
+void function (global) {
   'use strict';
 
   var kit = __wxemuKit;
@@ -50,4 +50,4 @@
   kit.isBinary = isBinary;
   kit.toHost = toHost;
   kit.fromHost = fromHost;
-})(globalThis);
+}(globalThis);

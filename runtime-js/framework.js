@@ -5,8 +5,10 @@
 // the Rust host, which owns the clock, the page stack and the views. The host loads every
 // file of runtime-js/ inside one function that is given the natives (__wxemuPost,
 // __wxemuCall, …) and returns __wxemu, so none of them, nor __wxemu and __wxemuKit, is a
-// global that app code could reach.
-(function (global) {
+// global that app code could reach. Each file is `void function () {…}()`, not the usual
+// `(function () {…})()`: boa's parser copies the whole tree of a parenthesized expression,
+// which made a launch parse the framework three times over.
+void function (global) {
   'use strict';
 
   var post = function (kind, payload) { __wxemuPost(kind, JSON.stringify(payload)); };
@@ -1124,4 +1126,4 @@
   };
   global.console.groupEnd = function () { indent = indent.slice(2); };
   global.console.table = function (data) { print('log', [data]); };
-})(globalThis);
+}(globalThis);

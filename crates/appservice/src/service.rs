@@ -159,18 +159,21 @@ fn load_framework(context: &mut Context, sdk: &str, scripts: &[(&str, &str)]) ->
     for (name, value) in values {
         natives.set(JsString::from(name), value, false, context).expect("a fresh object takes properties");
     }
-    let mut source = String::from("(function (natives) {\n  var JSON = Object.freeze({ parse: globalThis.JSON.parse, stringify: globalThis.JSON.stringify });\n");
+    // The loader is made by the Function constructor, not as a parenthesized function
+    // expression: boa's parser copies the whole tree of a parenthesized expression (the
+    // scripts' own wrappers are `void function () {…}()` for the same reason).
+    let mut body = String::from("  var JSON = Object.freeze({ parse: globalThis.JSON.parse, stringify: globalThis.JSON.stringify });\n");
     for name in &names {
-        source.push_str(&format!("  var {name} = natives.{name};\n"));
+        body.push_str(&format!("  var {name} = natives.{name};\n"));
     }
-    source.push_str("  var __wxemu, __wxemuKit;\n");
+    body.push_str("  var __wxemu, __wxemuKit;\n");
     for (_, code) in RUNTIME_JS.iter().chain(&wxemu_wx::SCRIPTS).chain(scripts) {
-        source.push_str(code);
-        source.push('\n');
+        body.push_str(code);
+        body.push('\n');
     }
-    source.push_str("  return __wxemu;\n})");
-    let loader = context.eval(Source::from_bytes(&source)).unwrap_or_else(|e| panic!("runtime-js does not parse: {e}"));
-    let loader = loader.as_callable().expect("a function literal");
+    body.push_str("  return __wxemu;\n");
+    let function = context.intrinsics().constructors().function().constructor();
+    let loader = function.construct(&[JsString::from("natives").into(), JsString::from(body).into()], None, context).unwrap_or_else(|e| panic!("runtime-js does not parse: {e}"));
     match loader.call(&JsValue::undefined(), &[natives.into()], context) {
         Ok(framework) => framework.as_object().expect("runtime-js returns __wxemu").clone(),
         Err(e) => panic!("runtime-js does not run: {e}"),

@@ -2,7 +2,7 @@
 // test/describe, wxemu.launch and the App, Page and Element handles (close to
 // miniprogram-automator's, but synchronous: time moves only with app.advance), and expect.
 // Everything reaches the Simulator through __wxemuHarness(op, args).
-(function (global) {
+void function (global) {
   'use strict';
 
   var call = __wxemuHarness;
@@ -299,4 +299,4 @@
     positive.not = matchers(true);
     return positive;
   };
-})(globalThis);
+}(globalThis);

@@ -88,9 +88,11 @@ const MODULES_JS: &str = r#"
 "#;
 
 /// The wrapper that turns a file's code into a CommonJS factory. It adds no line, so
-/// positions in the file stay right (only columns on its first line shift).
-pub const WRAP_START: &str = "(function (module, exports, require) {";
-const WRAP_END: &str = "\n})";
+/// positions in the file stay right (only columns on its first line shift). It is a comma
+/// expression, not a parenthesized one: boa's parser copies the whole tree of a
+/// parenthesized expression, which would parse every file twice over.
+pub const WRAP_START: &str = "0, function (module, exports, require) {";
+const WRAP_END: &str = "\n}";
 
 /// A context with runtime limits that stop runaway scripts (`while (true) {}`, unbounded
 /// recursion) with an error instead of hanging the emulator, and that keeps track of
@@ -532,7 +534,7 @@ fn compile(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsV
         Ok(native) if native.kind().to_string() == "SyntaxError" => {
             let message = native.message().trim_end_matches(" (native)");
             let (text, at) = split_syntax_position(message.to_string());
-            // Past the end of the code means the wrapper's closing `})`: the file ended early,
+            // Past the end of the code means the wrapper's closing `}`: the file ended early,
             // and what the parser says of the wrapper's tokens would only puzzle.
             let end = Pos::START.advance(&code);
             let (text, pos) = match at.map(|(_, p)| p).filter(|p| p.line < end.line || (p.line == end.line && p.col <= end.col)) {

@@ -556,7 +556,7 @@ impl Builder<'_> {
     /// Boxes for the children of `index`. In a flex or grid container every child element
     /// is an item and every text a paragraph item. Otherwise block-level descendants are
     /// boxes of their own (also inside inline elements), and the inline content between
-    /// them forms paragraphs, or wrapping rows when it holds inline-blocks.
+    /// them forms paragraphs (wrapping rows when it holds inline-blocks sized in percentages).
     fn children(&mut self, index: usize, flex_like: bool) -> Vec<NodeId> {
         let mut out = Vec::new();
         if flex_like {
@@ -643,8 +643,8 @@ impl Builder<'_> {
             out.extend(paragraph);
             return;
         }
-        // A line of inline-blocks and text: a wrapping row on a common baseline, placed by
-        // the container's text-align.
+        // Inline-blocks sized in percentages of the line (and the text between them): a
+        // wrapping row on a common baseline, placed by the container's text-align.
         let mut items = Vec::new();
         let mut texts: Runs = Vec::new();
         let mut atomics = Vec::new();

@@ -2,7 +2,7 @@
 // does not show) and showActionSheet (six items at most). The other prompt APIs need no JS
 // of their own (crates/wx/src/apis.rs declares them); the Simulator (mod.rs beside this
 // file) shows them all. Loaded after runtime-js/framework.js.
-(function () {
+void function () {
   'use strict';
 
   var kit = __wxemuKit;
@@ -18,4 +18,4 @@
     }
     return kit.checkedApi('showActionSheet', o, { itemList: 'Array!', itemColor: 'String', alertText: 'String' });
   });
-})();
+}();

@@ -1,7 +1,7 @@
 // The router's members of wx: navigateTo (with the EventChannel between the two pages),
 // redirectTo, reLaunch, switchTab, navigateBack. The Simulator's page stack (mod.rs beside
 // this file) carries them out. Loaded after runtime-js/framework.js.
-(function () {
+void function () {
   'use strict';
 
   var kit = __wxemuKit;
@@ -17,4 +17,4 @@
     var delta = o && o.delta !== undefined ? Number(o.delta) : 1;
     return kit.asyncApi('navigateBack', o, { delta: delta });
   });
-})();
+}();

@@ -3,7 +3,7 @@
 // template), createAnimation, the keyframe animations of this.animate, and pageScrollTo. The host
 // (view_apis/query.rs beside it) answers from the view layer's layout. Loaded after
 // framework.js.
-(function (global) {
+void function (global) {
   'use strict';
 
   var kit = __wxemuKit;
@@ -191,4 +191,4 @@
     for (var key in spec) if (o[key] !== undefined) payload[key] = o[key];
     return kit.callHost('pageScrollTo', o, error ? { error: error } : payload, { promised: true });
   });
-})(globalThis);
+}(globalThis);

@@ -3,7 +3,7 @@
 // wx.onNeedPrivacyAuthorization, by the app's popup, whose resolve({ event: 'agree' |
 // 'disagree' }) answers. The other account APIs need no JS of their own
 // (crates/wx/src/apis.rs declares them). Loaded after runtime-js/framework.js.
-(function () {
+void function () {
   'use strict';
 
   var kit = __wxemuKit;
@@ -17,4 +17,4 @@
     kit.run(listeners[listeners.length - 1], [resolve, { referrer: 'requirePrivacyAuthorize' }], 'wx.onNeedPrivacyAuthorization listener');
     return answer.then(function (given) { return kit.asyncApi('requirePrivacyAuthorize', o, { answer: given }); });
   });
-})();
+}();

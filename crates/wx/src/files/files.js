@@ -1,7 +1,7 @@
 // The files half of wx in the logic layer: wx.getFileSystemManager(), each method with
 // callbacks and (most) as …Sync, saved files included. The host (crates/wx/src/fs.rs) does the
 // work inside the app's sandbox. Loaded after framework.js and binary.js.
-(function (global) {
+void function (global) {
   'use strict';
 
   var kit = __wxemuKit;
@@ -87,4 +87,4 @@
 
   var loudManager = kit.loud(manager, 'FileSystemManager');
   kit.define('getFileSystemManager', function () { return loudManager; });
-})(globalThis);
+}(globalThis);

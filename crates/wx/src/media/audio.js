@@ -5,7 +5,7 @@
 // file (WAV exactly; MP3 from its first frame's bit rate, exact for constant bit rates); a
 // network file's is unknown (0), so it plays until paused or stopped. Loaded after
 // framework.js and binary.js.
-(function (global) {
+void function (global) {
   'use strict';
 
   var kit = __wxemuKit;
@@ -156,4 +156,4 @@
     background = kit.loud(player, 'BackgroundAudioManager');
     return background;
   });
-})(globalThis);
+}(globalThis);

@@ -2,7 +2,7 @@
 // connectSocket (and the old global socket functions) with their task objects. Loaded
 // after framework.js and binary.js; the host (crates/wx) does the I/O and answers with
 // __wxemu.apiResult (the call) and __wxemu.taskEvent (the task object's events).
-(function (global) {
+void function (global) {
   'use strict';
 
   var kit = __wxemuKit;
@@ -159,4 +159,4 @@
   }
   kit.define('sendSocketMessage', globalSocketCall('sendSocketMessage'));
   kit.define('closeSocket', globalSocketCall('closeSocket'));
-})(globalThis);
+}(globalThis);

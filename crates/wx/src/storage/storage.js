@@ -1,7 +1,7 @@
 // The storage half of wx in the logic layer: setStorage(Sync), getStorage(Sync) and the
 // rest, with each value kept as its type and text (crates/wx/src/storage/mod.rs keeps them,
 // with the platform's limits). Loaded after runtime-js/framework.js.
-(function (global) {
+void function (global) {
   'use strict';
 
   var kit = __wxemuKit;
@@ -76,4 +76,4 @@
   kit.define('batchGetStorage', function (o) {
     return checkedAsync('batchGetStorage', o, listError('keyList', (o || {}).keyList), { keyList: (o || {}).keyList }, decodeDataList);
   });
-})(globalThis);
+}(globalThis);
