@@ -225,9 +225,10 @@ struct Builder<'a> {
     bases: Option<Vec<(f32, f32)>>,
     /// Boxes with position: fixed, laid out against the viewport.
     fixed: Vec<NodeId>,
-    /// The floats beside paragraphs in the last layout, and how many paragraphs of its
-    /// block flow each element has so far.
+    /// The floats beside paragraphs in the last layout, the formatting contexts that hold
+    /// floats, and how many paragraphs of its block flow each element has so far.
     beside: Beside,
+    with_floats: std::collections::HashSet<usize>,
     places: std::collections::HashMap<usize, usize>,
 }
 
@@ -303,8 +304,21 @@ fn layout_pass(
             (tree, vec![false; count])
         }
     };
-    let mut b =
-        Builder { styled, fonts, images, text: LayoutContext::new(), tree, reusable, shaped_here: Default::default(), last_leaves: None, bases, fixed: Vec::new(), beside, places: Default::default() };
+    let mut b = Builder {
+        styled,
+        fonts,
+        images,
+        text: LayoutContext::new(),
+        tree,
+        reusable,
+        shaped_here: Default::default(),
+        last_leaves: None,
+        bases,
+        fixed: Vec::new(),
+        beside,
+        with_floats: floats::with_floats(styled),
+        places: Default::default(),
+    };
     // A page styled `display: none` shows nothing: an empty box stands for it.
     let root = match b.element(0, false) {
         Some(root) => root,
@@ -735,8 +749,7 @@ impl Builder<'_> {
         let clamp = block.line_clamp.map(|n| n as usize);
         let wrap = !matches!(block.white_space, css::WhiteSpace::NoWrap | css::WhiteSpace::Pre);
         let leaf = Leaf { layout, shown: None, unbroken: None, drawn_at: None, clamp, wrap, indent: 0.0, container, key, inline, atomics, text, place: None, floats: Vec::new() };
-        // A block box (taffy's default is a flex one): it takes the whole width beside floats.
-        let id = self.tree.taffy.new_leaf_with_context(Style { display: Display::Block, ..Style::default() }, leaf).unwrap();
+        let id = self.tree.taffy.new_leaf_with_context(Style::default(), leaf).unwrap();
         self.tree.slots.insert(id, (Slot::Paragraph, 0));
         self.shaped_here.entry(key).or_insert(id);
         Some(id)
@@ -751,6 +764,11 @@ impl Builder<'_> {
         let floats = self.beside.get(&place).cloned().unwrap_or_default();
         let leaf = self.tree.taffy.get_node_context_mut(id).expect("a paragraph is a leaf");
         (leaf.place, leaf.floats) = (Some(place), floats);
+        // Beside floats it is a block box, as wide as its container, whose lines the floats
+        // shorten (taffy's default, a flex box, would go beside them whole).
+        if self.with_floats.contains(&floats::root_of(self.styled, container)) {
+            self.tree.taffy.set_style(id, Style { display: Display::Block, ..Style::default() }).unwrap();
+        }
     }
 
     /// Inline-block `e` laid out on its own, as wide as its content up to its containing

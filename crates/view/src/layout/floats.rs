@@ -6,7 +6,7 @@
 //! off a finished layout, and the page is laid out again with those (see `layout`).
 
 use crate::styled::StyledTree;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use wxemu_render::{Box2, Rgba};
 use wxemu_wxss::style as css;
 
@@ -44,16 +44,25 @@ pub(super) fn formatting_root(styled: &StyledTree, e: usize) -> bool {
         || s.overflow != [css::Overflow::Visible; 2]
 }
 
+/// The root of the block formatting context element `e`'s content is in.
+pub(super) fn root_of(styled: &StyledTree, mut e: usize) -> usize {
+    while !formatting_root(styled, e) {
+        e = styled.elements[e].parent.unwrap_or(0);
+    }
+    e
+}
+
+/// The formatting contexts that hold floats.
+pub(super) fn with_floats(styled: &StyledTree) -> HashSet<usize> {
+    let floated = styled.elements.iter().filter(|e| e.style.float != css::Float::None && e.style.display != css::Display::None);
+    floated.filter_map(|e| Some(root_of(styled, e.parent?))).collect()
+}
+
 /// Which floats stand beside which paragraphs in a finished layout (`boxes`, and each
 /// paragraph in block flow with its content box): those in the paragraph's formatting context
 /// that start before it (at or above its top) and reach down past its top.
 pub(super) fn beside(styled: &StyledTree, boxes: &[Option<Box2>], paragraphs: impl Iterator<Item = (Place, Box2)>) -> Beside {
-    let root_of = |mut e: usize| {
-        while !formatting_root(styled, e) {
-            e = styled.elements[e].parent.unwrap_or(0);
-        }
-        e
-    };
+    let root_of = |e: usize| root_of(styled, e);
     // Each formatting context's floats: margin box, and whether on the left.
     let mut floats: HashMap<usize, Vec<(Box2, bool)>> = HashMap::new();
     for (f, element) in styled.elements.iter().enumerate() {
