@@ -766,7 +766,7 @@ impl Builder<'_> {
         (leaf.place, leaf.floats) = (Some(place), floats);
         // Beside floats it is a block box, as wide as its container, whose lines the floats
         // shorten (taffy's default, a flex box, would go beside them whole).
-        if self.with_floats.contains(&floats::root_of(self.styled, container)) {
+        if !self.with_floats.is_empty() && self.with_floats.contains(&floats::root_of(self.styled, container)) {
             self.tree.taffy.set_style(id, Style { display: Display::Block, ..Style::default() }).unwrap();
         }
     }

@@ -52,38 +52,43 @@ pub(super) fn root_of(styled: &StyledTree, mut e: usize) -> usize {
     e
 }
 
+/// The elements that float (displayed, not absolutely positioned, which makes `float`
+/// none), each with the formatting context it floats in.
+fn floats(styled: &StyledTree) -> impl Iterator<Item = (usize, usize)> + '_ {
+    styled.elements.iter().enumerate().filter_map(|(f, element)| {
+        let s = &element.style;
+        let floats = s.float != css::Float::None && s.display != css::Display::None && !matches!(s.position, css::Position::Absolute | css::Position::Fixed);
+        Some((f, root_of(styled, element.parent.filter(|_| floats)?)))
+    })
+}
+
 /// The formatting contexts that hold floats.
 pub(super) fn with_floats(styled: &StyledTree) -> HashSet<usize> {
-    let floated = styled.elements.iter().filter(|e| e.style.float != css::Float::None && e.style.display != css::Display::None);
-    floated.filter_map(|e| Some(root_of(styled, e.parent?))).collect()
+    floats(styled).map(|(_, root)| root).collect()
 }
 
 /// Which floats stand beside which paragraphs in a finished layout (`boxes`, and each
 /// paragraph in block flow with its content box): those in the paragraph's formatting context
 /// that start before it (at or above its top) and reach down past its top.
 pub(super) fn beside(styled: &StyledTree, boxes: &[Option<Box2>], paragraphs: impl Iterator<Item = (Place, Box2)>) -> Beside {
-    let root_of = |e: usize| root_of(styled, e);
     // Each formatting context's floats: margin box, and whether on the left.
-    let mut floats: HashMap<usize, Vec<(Box2, bool)>> = HashMap::new();
-    for (f, element) in styled.elements.iter().enumerate() {
-        let s = &element.style;
-        let (Some(parent), Some(b)) = (element.parent, boxes[f]) else { continue };
-        if s.float == css::Float::None || s.display == css::Display::None || matches!(s.position, css::Position::Absolute | css::Position::Fixed) {
-            continue;
-        }
-        let of = boxes[parent].map_or(0.0, |p| p.w);
+    let mut by_root: HashMap<usize, Vec<(Box2, bool)>> = HashMap::new();
+    for (f, root) in floats(styled) {
+        let Some(b) = boxes[f] else { continue };
+        let s = &styled.elements[f].style;
+        let of = styled.elements[f].parent.and_then(|p| boxes[p]).map_or(0.0, |p| p.w);
         let margin = |side: usize| s.margin[side].resolve(of).unwrap_or(0.0);
         let outer = Box2 { x: b.x - margin(3), y: b.y - margin(0), w: b.w + margin(1) + margin(3), h: b.h + margin(0) + margin(2) };
         if outer.h > 0.0 {
-            floats.entry(root_of(parent)).or_default().push((outer, s.float == css::Float::Left));
+            by_root.entry(root).or_default().push((outer, s.float == css::Float::Left));
         }
     }
     let mut beside = Beside::new();
-    if floats.is_empty() {
+    if by_root.is_empty() {
         return beside;
     }
     for (place, area) in paragraphs {
-        let Some(floats) = floats.get(&root_of(place.0)) else { continue };
+        let Some(floats) = by_root.get(&root_of(styled, place.0)) else { continue };
         let intrusions: Vec<Intrusion> = floats
             .iter()
             .filter(|(f, _)| f.y <= area.y + 0.5 && f.y + f.h > area.y)
